@@ -1,0 +1,34 @@
+// One thing received: an article, a statement, a patrol report, a form. Its
+// text is immutable; claims point into it by code-point offsets.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.hpp"
+#include "core/time.hpp"
+
+namespace truce {
+
+enum class DocumentKind { kArticle, kStatement, kPatrolReport, kForm, kReport, kOther };
+
+struct Document {
+  DocumentId id;
+  SourceId source;
+  DocumentKind kind = DocumentKind::kOther;
+  std::string title;
+  std::string language;                // BCP 47 ("ar", "ru", "en"); empty if unknown
+  std::optional<CivilTime> published;  // as stated by the publisher
+  std::string url;
+  std::vector<std::string> origin;  // publisher first, then originating agencies
+  std::string external_ref;         // the sender's own reference, if any
+  std::string text;                 // original text, UTF-8; may be empty for forms
+  std::string content_hash;         // hex SHA-256 of what identifies the document
+  friend bool operator==(const Document&, const Document&) = default;
+};
+
+// Number of Unicode code points in valid UTF-8 text; provenance offsets count these.
+std::size_t code_point_count(std::string_view utf8);
+
+}  // namespace truce

@@ -1,0 +1,42 @@
+// Stable, opaque record ids. They are short ASCII strings ("doc_3f9a...")
+// safe in URLs, file names and CSV cells, and derived from content, so the
+// same record ingested twice, or from an export, gets the same id.
+#pragma once
+
+#include <compare>
+#include <string>
+#include <utility>
+
+namespace truce {
+
+template <typename Tag>
+class Id {
+ public:
+  Id() = default;
+  explicit Id(std::string value) : value_(std::move(value)) {}
+
+  const std::string& str() const noexcept { return value_; }
+  bool empty() const noexcept { return value_.empty(); }
+
+  friend auto operator<=>(const Id&, const Id&) = default;
+  friend bool operator==(const Id&, const Id&) = default;
+
+ private:
+  std::string value_;
+};
+
+struct SourceTag {};
+struct DocumentTag {};
+struct ClaimTag {};
+
+// Chosen by whoever registers the source ("am-mod"); a slug, see is_valid_slug.
+using SourceId = Id<SourceTag>;
+// "doc_" + 20 hex digits of a content hash.
+using DocumentId = Id<DocumentTag>;
+// "clm_" + 20 hex digits of a hash of the claim's canonical form.
+using ClaimId = Id<ClaimTag>;
+
+// Slugs name sources and actors: 1-64 of [a-z0-9._-], starting with [a-z0-9].
+bool is_valid_slug(std::string_view text);
+
+}  // namespace truce

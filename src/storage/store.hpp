@@ -1,0 +1,102 @@
+// The persistence boundary. Everything the rest of truce stores or reads goes
+// through Store; the SQLite backend (default, embedded) implements it and a
+// PostgreSQL backend will implement the same contract. Nothing outside
+// storage/ includes a database header.
+//
+// Thread-safety: a Store is used by one thread at a time. Open one per thread.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/batch.hpp"
+#include "core/claim.hpp"
+#include "core/document.hpp"
+#include "core/geo.hpp"
+#include "core/result.hpp"
+#include "core/source.hpp"
+
+namespace truce::storage {
+
+// What a write did, record by record, so the CLI can say "already stored".
+struct WriteSummary {
+  int sources_added = 0;
+  int sources_unchanged = 0;
+  int documents_added = 0;
+  int documents_unchanged = 0;
+  int claims_added = 0;
+  int claims_unchanged = 0;
+  bool nothing_new() const {
+    return sources_added == 0 && documents_added == 0 && claims_added == 0;
+  }
+};
+
+enum class WriteMode {
+  kCommit,  // write and commit
+  kDryRun,  // run every check and statement, then roll back
+};
+
+// Filters combine with AND; an empty field does not filter.
+struct ClaimQuery {
+  std::optional<std::string> since;  // ISO date or date-time; claims whose interval ends at or after it
+  std::optional<std::string> until;  // claims whose interval starts at or before it
+  std::optional<BoundingBox> bbox;   // claims whose geometry's box intersects it (R*Tree)
+  std::optional<EventType> event_type;
+  std::optional<std::string> actor;  // actor id as claimant, perpetrator, target or side
+  std::optional<SourceId> source;
+  std::optional<DocumentId> document;
+  int limit = 1000;  // at most this many, ordered by time start, then id
+  int offset = 0;
+};
+
+struct StoreStats {
+  int schema_version = 0;
+  long long sources = 0;
+  long long documents = 0;
+  long long claims = 0;
+  std::optional<std::string> first_event;  // earliest interval start key
+  std::optional<std::string> last_event;   // latest interval end key
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Writes the batch in one transaction. Records already stored with the same
+  // id are counted as unchanged. A source id stored with different attributes
+  // is kConflict; a claim or document referring to an unknown source or
+  // document is kInvalidInput. On any error nothing is written.
+  virtual Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode) = 0;
+
+  virtual Result<std::vector<Claim>> find_claims(const ClaimQuery& query) const = 0;
+  virtual Result<long long> count_claims(const ClaimQuery& query) const = 0;
+  virtual Result<Claim> get_claim(const ClaimId& id) const = 0;           // kNotFound if absent
+  virtual Result<Document> get_document(const DocumentId& id) const = 0;  // kNotFound if absent
+  virtual Result<Source> get_source(const SourceId& id) const = 0;        // kNotFound if absent
+  virtual Result<std::vector<Source>> list_sources() const = 0;
+  virtual Result<std::vector<Document>> list_documents() const = 0;  // without text
+  virtual Result<StoreStats> stats() const = 0;
+
+  // How the store answers a query, for tests that prove the indexes are used
+  // (SQLite: EXPLAIN QUERY PLAN text).
+  virtual Result<std::string> explain_find_claims(const ClaimQuery& query) const = 0;
+};
+
+enum class OpenMode {
+  kCreate,        // make a new database; kConflict if one exists at the location
+  kOpenExisting,  // open and upgrade; kNotFound if absent
+};
+
+// Picks the backend from the location: "sqlite:PATH", "file:PATH" or a plain
+// path is SQLite; ":memory:" is a private in-memory SQLite database. Opening
+// an older schema upgrades it by the versioned migrations; a newer schema is
+// refused with kIncompatible naming both versions.
+Result<std::unique_ptr<Store>> open_store(std::string_view location, OpenMode mode);
+
+// The highest schema version this build knows.
+int latest_schema_version();
+
+}  // namespace truce::storage
