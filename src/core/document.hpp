@@ -31,4 +31,10 @@ struct Document {
 // Number of Unicode code points in valid UTF-8 text; provenance offsets count these.
 std::size_t code_point_count(std::string_view utf8);
 
+// The bytes of code points [start, end) of `utf8`, clamped to the text.
+std::string_view code_point_slice(std::string_view utf8, std::size_t start, std::size_t end);
+
+// Byte offset of code point `index` (the size of the text if beyond it).
+std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t index);
+
 }  // namespace truce

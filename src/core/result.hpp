@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -21,6 +22,20 @@ enum class ErrorCode {
   kDataCorruption,  // stored data violates an invariant
   kInternal,        // a bug; should never reach a user
 };
+
+// Stable machine-readable names ("invalid_input"), used in JSON output.
+constexpr std::string_view error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidInput: return "invalid_input";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kConflict: return "conflict";
+    case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kIncompatible: return "incompatible";
+    case ErrorCode::kDataCorruption: return "data_corruption";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;

@@ -1,0 +1,33 @@
+// Subcommands of the `truce` binary. Each add_* registers its options on the
+// CLI and a callback that calls service::Monitor and prints the result; data
+// goes to standard output, warnings and errors to standard error.
+#pragma once
+
+#include <string>
+
+#include "core/result.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace truce::app {
+
+// Shared by all subcommands: where the database is and how to print.
+struct Context {
+  int exit_code = 0;
+};
+
+// --db PATH-or-URL, else TRUCE_DB, else "truce.db" in the working directory.
+std::string resolve_database(const std::string& flag);
+
+// Prints an error (and, under --json, an error document) and records its exit code.
+void report_error(Context& context, const Error& error, bool json);
+
+void add_init_command(CLI::App& app, Context& context);
+void add_ingest_command(CLI::App& app, Context& context);
+void add_demo_command(CLI::App& app, Context& context);
+void add_query_commands(CLI::App& app, Context& context);  // claims, show, sources, documents, status
+void add_export_command(CLI::App& app, Context& context);
+
+}  // namespace truce::app

@@ -1,0 +1,64 @@
+// The one facade every front end uses (the CLI now, HTTP later): open a
+// store, ingest files, query and export. Front ends parse arguments, call
+// this, and format results; no business logic lives in them.
+//
+// Thread-safety: one Monitor per thread (it owns one Store).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/batch.hpp"
+#include "core/result.hpp"
+#include "ingest/intake.hpp"
+#include "report/picture.hpp"
+#include "storage/store.hpp"
+
+namespace truce::service {
+
+struct IngestOptions {
+  ingest::InputFormat format = ingest::InputFormat::kAuto;
+  bool dry_run = false;  // validate and check against the store, write nothing
+};
+
+
+
+class Monitor final {
+ public:
+  // kNotFound (with a hint to run `truce init`) when kOpenExisting finds no database.
+  static Result<Monitor> open(const std::string& location, storage::OpenMode mode);
+
+  // Each file is its own transaction: one rejected file does not stop the others.
+  std::vector<report::FileOutcome> ingest(const std::vector<std::filesystem::path>& files,
+                                  const IngestOptions& options);
+
+  Result<std::vector<Claim>> claims(const storage::ClaimQuery& query) const;
+  Result<long long> count_claims(const storage::ClaimQuery& query) const;
+  Result<report::ClaimRecord> claim(const ClaimId& id) const;
+  Result<Document> document(const DocumentId& id) const;
+  Result<Source> source(const SourceId& id) const;
+  Result<std::vector<Source>> sources() const;
+  Result<std::vector<Document>> documents() const;
+
+  // The claims matching `query` with every document (with text) and source
+  // they refer to: what `truce export` writes and `truce ingest` reads back.
+  Result<IntakeBatch> export_batch(const storage::ClaimQuery& query) const;
+
+  // The monitoring picture: counts, activity by source, the latest claims.
+  Result<report::Picture> picture(int latest_claims) const;
+
+  const std::string& location() const { return location_; }
+
+ private:
+  Monitor(std::string location, std::unique_ptr<storage::Store> store);
+
+  report::FileOutcome ingest_one(const std::filesystem::path& file, const IngestOptions& options);
+
+  std::string location_;
+  std::unique_ptr<storage::Store> store_;
+};
+
+}  // namespace truce::service
