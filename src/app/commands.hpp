@@ -27,7 +27,8 @@ void report_error(Context& context, const Error& error, bool json);
 void add_init_command(CLI::App& app, Context& context);
 void add_ingest_command(CLI::App& app, Context& context);
 void add_demo_command(CLI::App& app, Context& context);
-void add_query_commands(CLI::App& app, Context& context);  // claims, show, sources, documents, status
+void add_query_commands(CLI::App& app,
+                        Context& context);  // claims, show, sources, documents, status
 void add_export_command(CLI::App& app, Context& context);
 
 }  // namespace truce::app

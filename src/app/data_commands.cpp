@@ -46,8 +46,7 @@ std::string outcome_line(const report::FileOutcome& outcome) {
 }
 
 // Prints per-file results; the exit code is that of the first rejected file.
-void print_outcomes(Context& context, const std::vector<report::FileOutcome>& outcomes,
-                    bool json) {
+void print_outcomes(Context& context, const std::vector<report::FileOutcome>& outcomes, bool json) {
   for (const auto& outcome : outcomes) {
     for (const auto& warning : outcome.warnings) {
       std::fprintf(stderr, "truce: warning: %s\n", warning.c_str());
@@ -71,10 +70,11 @@ void print_outcomes(Context& context, const std::vector<report::FileOutcome>& ou
 void run_ingest(Context& context, const IngestFlags& flags) {
   auto format = ingest::parse_input_format(flags.format);
   if (!format) {
-    report_error(context,
-                 make_error(ErrorCode::kInvalidInput,
-                            "--format: \"" + flags.format + "\" is not one of auto, json, geojson, csv"),
-                 flags.json);
+    report_error(
+        context,
+        make_error(ErrorCode::kInvalidInput,
+                   "--format: \"" + flags.format + "\" is not one of auto, json, geojson, csv"),
+        flags.json);
     return;
   }
   auto monitor =
@@ -147,7 +147,8 @@ void add_ingest_command(CLI::App& app, Context& context) {
       "transaction: a file with any error writes nothing. Files already stored are reported "
       "as such.");
   auto flags = std::make_shared<IngestFlags>();
-  command->add_option("--db", flags->db, "Database path or URL (default: $TRUCE_DB, then truce.db)");
+  command->add_option("--db", flags->db,
+                      "Database path or URL (default: $TRUCE_DB, then truce.db)");
   command->add_option("files", flags->files, "Input files")->required();
   command->add_option("--format", flags->format, "auto (default), json, geojson or csv");
   command->add_flag("--dry-run", flags->dry_run, "Validate and check against the store only");

@@ -31,7 +31,8 @@ void run_export(Context& context, const ExportFlags& flags) {
     report_error(context, query.error(), false);
     return;
   }
-  auto monitor = service::Monitor::open(resolve_database(flags.db), storage::OpenMode::kOpenExisting);
+  auto monitor =
+      service::Monitor::open(resolve_database(flags.db), storage::OpenMode::kOpenExisting);
   if (!monitor) {
     report_error(context, monitor.error(), false);
     return;
@@ -41,9 +42,9 @@ void run_export(Context& context, const ExportFlags& flags) {
     report_error(context, batch.error(), false);
     return;
   }
-  std::string text = flags.format == "json"    ? serial::write_report_json(*batch)
-                     : flags.format == "csv"   ? serial::write_claims_csv(*batch)
-                                               : serial::write_claims_geojson(*batch);
+  std::string text = flags.format == "json"  ? serial::write_report_json(*batch)
+                     : flags.format == "csv" ? serial::write_claims_csv(*batch)
+                                             : serial::write_claims_geojson(*batch);
   if (flags.output.empty() || flags.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return;
@@ -80,7 +81,8 @@ void add_export_command(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand(
       "export", "Write claims with their documents and sources as JSON, CSV or GeoJSON");
   auto flags = std::make_shared<ExportFlags>();
-  command->add_option("--db", flags->db, "Database path or URL (default: $TRUCE_DB, then truce.db)");
+  command->add_option("--db", flags->db,
+                      "Database path or URL (default: $TRUCE_DB, then truce.db)");
   command->add_option("--format", flags->format, "json (default, complete), csv or geojson");
   command->add_option("-o,--output", flags->output, "Output file (default: standard output)");
   add_query_options(*command, flags->query, 1'000'000);

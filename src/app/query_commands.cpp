@@ -47,7 +47,9 @@ std::optional<service::Monitor> open_or_report(Context& context, const ReadFlags
   return std::move(monitor).value();
 }
 
-void print(const std::string& text) { std::fputs(text.c_str(), stdout); }
+void print(const std::string& text) {
+  std::fputs(text.c_str(), stdout);
+}
 
 void run_show(Context& context, const ReadFlags& flags, const std::string& id) {
   auto monitor = open_or_report(context, flags);
@@ -82,15 +84,18 @@ void run_show(Context& context, const ReadFlags& flags, const std::string& id) {
 
 void add_query_options(CLI::App& command, QueryFlags& flags, int default_limit) {
   flags.limit = default_limit;
-  command.add_option("--since", flags.since, "Claims whose time ends on or after this date (YYYY-MM-DD[THH:MM])");
+  command.add_option("--since", flags.since,
+                     "Claims whose time ends on or after this date (YYYY-MM-DD[THH:MM])");
   command.add_option("--until", flags.until, "Claims whose time starts on or before this date");
   command.add_option("--bbox", flags.bbox, "MIN_LON,MIN_LAT,MAX_LON,MAX_LAT (WGS84)");
   command.add_option("--event-type", flags.event_type, "One of: " + words_of_event_type());
   command.add_option("--actor", flags.actor, "Actor id as claimant, perpetrator, target or side");
   command.add_option("--source", flags.source, "Source id");
   command.add_option("--document", flags.document, "Document id");
-  command.add_option("--limit", flags.limit, "At most this many claims")->check(CLI::PositiveNumber);
-  command.add_option("--offset", flags.offset, "Skip this many claims first")->check(CLI::NonNegativeNumber);
+  command.add_option("--limit", flags.limit, "At most this many claims")
+      ->check(CLI::PositiveNumber);
+  command.add_option("--offset", flags.offset, "Skip this many claims first")
+      ->check(CLI::NonNegativeNumber);
 }
 
 Result<storage::ClaimQuery> to_query(const QueryFlags& flags) {
@@ -107,7 +112,8 @@ Result<storage::ClaimQuery> to_query(const QueryFlags& flags) {
       *target = *value;
     }
   }
-  if (query.since && query.until && *parse_civil_time(*query.until) < *parse_civil_time(*query.since)) {
+  if (query.since && query.until &&
+      *parse_civil_time(*query.until) < *parse_civil_time(*query.since)) {
     return flag_error("--until: " + *query.until + " is before --since " + *query.since);
   }
   if (!flags.bbox.empty()) {
@@ -231,8 +237,7 @@ void add_query_commands(CLI::App& app, Context& context) {
         report_error(context, documents.error(), read->json);
         return;
       }
-      print(read->json ? report::documents_json(*documents)
-                       : report::documents_table(*documents));
+      print(read->json ? report::documents_json(*documents) : report::documents_table(*documents));
     });
   }
   {

@@ -12,8 +12,8 @@ namespace {
 
 constexpr std::size_t kIdHexDigits = 20;
 
-bool is_hex_id(const std::string& id, std::string_view prefix) {
-  if (id.size() != prefix.size() + kIdHexDigits || id.compare(0, prefix.size(), prefix) != 0) {
+bool is_hex_id(const std::string& id, std::string_view prefix, std::size_t digits = kIdHexDigits) {
+  if (id.size() != prefix.size() + digits || id.compare(0, prefix.size(), prefix) != 0) {
     return false;
   }
   for (std::size_t i = prefix.size(); i < id.size(); ++i) {
@@ -61,10 +61,28 @@ Status assign_ids(IntakeBatch& batch, std::vector<std::string>& warnings) {
     std::string where = location_of(batch.document_locations, i, batch.origin);
     const std::string provisional = document.id.str();
     bool has_text = !document.text.empty();
-    document.content_hash = sha256_hex(has_text ? document.text : metadata_form(document));
+    if (has_text) {
+      std::string hash = sha256_hex(document.text);
+      if (!document.content_hash.empty() && document.content_hash != hash) {
+        return make_error(ErrorCode::kInvalidInput,
+                          where + ": field 'content_hash': " + document.content_hash +
+                              " is not the SHA-256 of the document's text (" + hash + ")",
+                          "ingest: assign ids");
+      }
+      document.content_hash = hash;
+    } else if (document.content_hash.empty()) {
+      document.content_hash = sha256_hex(metadata_form(document));
+    } else if (!is_hex_id(document.content_hash, "", 64)) {
+      // A given hash without text names a text held elsewhere (an export
+      // without texts); it keeps the document's identity.
+      return make_error(ErrorCode::kInvalidInput,
+                        where + ": field 'content_hash': \"" + document.content_hash +
+                            "\" is not a SHA-256 in hex (64 digits 0-9a-f)",
+                        "ingest: assign ids");
+    }
     std::string derived =
-        "doc_" + sha256_hex(document.source.str() + "\n" + document.content_hash)
-                     .substr(0, kIdHexDigits);
+        "doc_" +
+        sha256_hex(document.source.str() + "\n" + document.content_hash).substr(0, kIdHexDigits);
     if (provisional.rfind("doc_", 0) == 0) {
       if (!is_hex_id(provisional, "doc_")) {
         return make_error(ErrorCode::kInvalidInput,

@@ -41,7 +41,8 @@ InputFormat detect_format(std::string_view text, std::string_view name) {
   std::string_view head = text.substr(0, 1U << 16U);
   std::size_t type = head.find("\"FeatureCollection\"");
   std::size_t claims = head.find("\"claims\"");
-  bool geojson = type != std::string_view::npos && (claims == std::string_view::npos || type < claims);
+  bool geojson =
+      type != std::string_view::npos && (claims == std::string_view::npos || type < claims);
   return geojson ? InputFormat::kGeoJson : InputFormat::kJson;
 }
 
@@ -58,8 +59,8 @@ std::string_view to_string(InputFormat format) {
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view word) {
-  for (auto format : {InputFormat::kAuto, InputFormat::kJson, InputFormat::kGeoJson,
-                      InputFormat::kCsv}) {
+  for (auto format :
+       {InputFormat::kAuto, InputFormat::kJson, InputFormat::kGeoJson, InputFormat::kCsv}) {
     if (to_string(format) == word) {
       return format;
     }
@@ -140,9 +141,8 @@ Result<Intake> read_intake_text(std::string_view text, std::string_view name, In
   for (std::size_t i = 0; i < intake.batch.documents.size(); ++i) {
     const Document& document = intake.batch.documents[i];
     if (document.text.size() > limits.max_document_text_bytes) {
-      std::string where = i < intake.batch.document_locations.size()
-                              ? intake.batch.document_locations[i]
-                              : file;
+      std::string where =
+          i < intake.batch.document_locations.size() ? intake.batch.document_locations[i] : file;
       return invalid(where + ": field 'text': " + std::to_string(document.text.size()) +
                      " bytes, more than the limit of " +
                      std::to_string(limits.max_document_text_bytes) + " bytes for one document");

@@ -8,7 +8,9 @@ namespace {
 
 using serial::JsonValue;
 
-std::string dump(const JsonValue& value) { return value.dump(2) + "\n"; }
+std::string dump(const JsonValue& value) {
+  return value.dump(2) + "\n";
+}
 
 JsonValue outcome_value(const FileOutcome& outcome) {
   JsonValue value = JsonValue::object();
@@ -84,9 +86,8 @@ std::string picture_json(const Picture& picture) {
   JsonValue value = JsonValue::object();
   value["database"] = picture.location;
   value["schema_version"] = picture.schema_version;
-  value["counts"] = {{"sources", picture.sources},
-                     {"documents", picture.documents},
-                     {"claims", picture.claims}};
+  value["counts"] = {
+      {"sources", picture.sources}, {"documents", picture.documents}, {"claims", picture.claims}};
   value["first_event"] = picture.first_event.empty() ? JsonValue() : JsonValue(picture.first_event);
   value["last_event"] = picture.last_event.empty() ? JsonValue() : JsonValue(picture.last_event);
   value["sources"] = JsonValue::array();

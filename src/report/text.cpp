@@ -89,9 +89,9 @@ std::string time_summary(const TimeInterval& time) {
 std::string claims_table(const std::vector<Claim>& claims) {
   Table table({"ID", "WHEN", "EVENT", "PLACE", "CLAIMANT", "CASUALTIES (as claimed)"});
   for (const Claim& claim : claims) {
-    table.add_row({claim.id.str(), time_summary(claim.time), std::string(to_string(claim.event_type)),
-                   truncate(place_text(claim.place), 28), truncate(claim.claimant.name, 32),
-                   casualty_summary(claim.casualties)});
+    table.add_row({claim.id.str(), time_summary(claim.time),
+                   std::string(to_string(claim.event_type)), truncate(place_text(claim.place), 28),
+                   truncate(claim.claimant.name, 32), casualty_summary(claim.casualties)});
   }
   return table.render();
 }
@@ -125,8 +125,8 @@ std::string claim_detail(const ClaimRecord& record) {
   std::string text = "claim " + claim.id.str() + "\n";
   field(text, "claimant", actor_text(claim.claimant));
   field(text, "event", std::string(to_string(claim.event_type)));
-  std::string when = time_summary(claim.time) + " (" + std::string(to_string(claim.time.precision)) +
-                     " precision" +
+  std::string when = time_summary(claim.time) + " (" +
+                     std::string(to_string(claim.time.precision)) + " precision" +
                      (claim.time.timezone.empty() ? "" : ", " + claim.time.timezone) + ")";
   field(text, "when", when);
   if (claim.place) {
@@ -174,10 +174,12 @@ std::string claim_detail(const ClaimRecord& record) {
   if (!claim.summary.empty()) {
     field(text, "summary", claim.summary);
   }
-  field(text, "source", record.source.name + " (" + record.source.id.str() + ", reliability " +
-                            std::string(to_string(record.source.reliability)) + ")");
-  field(text, "document", record.document.id.str() +
-                              (record.document.title.empty() ? "" : " " + record.document.title));
+  field(text, "source",
+        record.source.name + " (" + record.source.id.str() + ", reliability " +
+            std::string(to_string(record.source.reliability)) + ")");
+  field(text, "document",
+        record.document.id.str() +
+            (record.document.title.empty() ? "" : " " + record.document.title));
   if (!claim.provenance.empty()) {
     text += "  provenance (code points of the document's text):\n";
     for (const FieldProvenance& entry : claim.provenance) {

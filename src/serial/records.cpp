@@ -7,7 +7,9 @@ JsonValue claim_value(const Claim& claim, const Document* document) {
   return detail::claim_to_json(claim, detail::ClaimLayout::kReport, document);
 }
 
-JsonValue source_value(const Source& source) { return detail::source_to_json(source); }
+JsonValue source_value(const Source& source) {
+  return detail::source_to_json(source);
+}
 
 JsonValue document_value(const Document& document, bool with_text) {
   return detail::document_to_json(document, with_text);

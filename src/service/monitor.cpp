@@ -125,16 +125,24 @@ Result<report::ClaimRecord> Monitor::claim(const ClaimId& id) const {
     return source.error();
   }
   return report::ClaimRecord{std::move(claim).value(), std::move(document).value(),
-                     std::move(source).value()};
+                             std::move(source).value()};
 }
 
-Result<Document> Monitor::document(const DocumentId& id) const { return store_->get_document(id); }
+Result<Document> Monitor::document(const DocumentId& id) const {
+  return store_->get_document(id);
+}
 
-Result<Source> Monitor::source(const SourceId& id) const { return store_->get_source(id); }
+Result<Source> Monitor::source(const SourceId& id) const {
+  return store_->get_source(id);
+}
 
-Result<std::vector<Source>> Monitor::sources() const { return store_->list_sources(); }
+Result<std::vector<Source>> Monitor::sources() const {
+  return store_->list_sources();
+}
 
-Result<std::vector<Document>> Monitor::documents() const { return store_->list_documents(); }
+Result<std::vector<Document>> Monitor::documents() const {
+  return store_->list_documents();
+}
 
 Result<IntakeBatch> Monitor::export_batch(const storage::ClaimQuery& query) const {
   auto claims = store_->find_claims(query);

@@ -24,8 +24,6 @@ struct IngestOptions {
   bool dry_run = false;  // validate and check against the store, write nothing
 };
 
-
-
 class Monitor final {
  public:
   // kNotFound (with a hint to run `truce init`) when kOpenExisting finds no database.
@@ -33,7 +31,7 @@ class Monitor final {
 
   // Each file is its own transaction: one rejected file does not stop the others.
   std::vector<report::FileOutcome> ingest(const std::vector<std::filesystem::path>& files,
-                                  const IngestOptions& options);
+                                          const IngestOptions& options);
 
   Result<std::vector<Claim>> claims(const storage::ClaimQuery& query) const;
   Result<long long> count_claims(const storage::ClaimQuery& query) const;

@@ -94,7 +94,7 @@ TEST_F(BadInput, AChangedTextNoLongerMatchesItsDocumentId) {
   json report = json::parse(exported.out);
   std::string text = report["documents"][0]["text"];
   report["documents"][0]["text"] = text + " ";
-  expect_rejected("tampered.json", report.dump(), {"tampered.json", "/documents/0", "id"});
+  expect_rejected("tampered.json", report.dump(), {"tampered.json", "/documents/0", "text"});
 }
 
 TEST_F(BadInput, OneBadFileDoesNotStopTheOthers) {

@@ -21,7 +21,17 @@ TEST_P(RoundTrip, ReingestingAnExportGivesTheSameRecords) {
 
   std::string second = (dir_ / ("second." + format)).string();
   ASSERT_EQ(truce({"export", "--db", other_db, "--format", format, "-o", second}).exit_code, 0);
-  EXPECT_EQ(read_file(first), read_file(second));
+  if (format == "json") {
+    EXPECT_EQ(read_file(first), read_file(second));
+  } else {
+    // CSV and GeoJSON carry no document text, so the copy cannot quote the
+    // words behind each span; from then on the export is a fixed point.
+    std::string third_db = (dir_ / "third.db").string();
+    ASSERT_EQ(truce({"init", "--db", third_db}).exit_code, 0);
+    ASSERT_EQ(truce({"ingest", "--db", third_db, second}).exit_code, 0);
+    auto third = truce({"export", "--db", third_db, "--format", format});
+    EXPECT_EQ(third.out, read_file(second));
+  }
 
   // The same claims, with the same ids, in both databases.
   auto original = json_of({"claims"});
@@ -41,7 +51,8 @@ TEST_F(CliTest, TheJsonExportKeepsDocumentTexts) {
   auto exported = truce({"export", "--db", db_, "--format", "json"});
   ASSERT_EQ(exported.exit_code, 0);
   auto report = nlohmann::json::parse(exported.out);
-  EXPECT_EQ(report["documents"][0]["text"], read_file(kSourceDir / "tests/data/seed/ar-sputnik-2021-11-21.txt"));
+  EXPECT_EQ(report["documents"][0]["text"],
+            read_file(kSourceDir / "tests/data/seed/ar-sputnik-2021-11-21.txt"));
 }
 
 TEST_F(CliTest, ExportsOnlyWhatTheFiltersSelect) {

@@ -14,7 +14,8 @@
 extern char** environ;
 
 namespace truce::test {
-CommandResult run_command(const std::filesystem::path& program, const std::vector<std::string>& args,
+CommandResult run_command(const std::filesystem::path& program,
+                          const std::vector<std::string>& args,
                           const std::map<std::string, std::string>& env,
                           const std::filesystem::path& working_dir) {
   // Output goes to temp files rather than pipes so a large output cannot block.
@@ -24,8 +25,10 @@ CommandResult run_command(const std::filesystem::path& program, const std::vecto
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
   if (!working_dir.empty()) {
     posix_spawn_file_actions_addchdir_np(&actions, working_dir.c_str());
   }

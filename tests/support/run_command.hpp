@@ -16,7 +16,8 @@ struct CommandResult {
   std::string err;
 };
 
-CommandResult run_command(const std::filesystem::path& program, const std::vector<std::string>& args,
+CommandResult run_command(const std::filesystem::path& program,
+                          const std::vector<std::string>& args,
                           const std::map<std::string, std::string>& env = {},
                           const std::filesystem::path& working_dir = {});
 
