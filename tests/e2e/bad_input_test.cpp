@@ -97,6 +97,49 @@ TEST_F(BadInput, AChangedTextNoLongerMatchesItsDocumentId) {
   expect_rejected("tampered.json", report.dump(), {"tampered.json", "/documents/0", "text"});
 }
 
+std::string csv_fixture() {
+  return read_file(kSourceDir / "tests/data/serial/csv/kilisali.csv");
+}
+
+// Replaces the first occurrence of `from` on physical line `line` (1-based).
+std::string replace_on_line(std::string text, int line, const std::string& from,
+                            const std::string& to) {
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = text.find('\n', start) + 1;
+  }
+  std::size_t at = text.find(from, start);
+  EXPECT_LT(at, text.find('\n', start))
+      << "fixture changed: no \"" << from << "\" on line " << line;
+  return text.replace(at, from.size(), to);
+}
+
+TEST_F(BadInput, ACsvCellThatIsNotANumberNamesLineAndColumn) {
+  std::string text = replace_on_line(csv_fixture(), 3, ",1,,13,24,", ",seven,,13,24,");
+  expect_rejected("reports.csv", text,
+                  {"reports.csv:3: column 'killed': \"seven\" is not a number"});
+}
+
+TEST_F(BadInput, ACsvNegativeCountNamesLineAndColumn) {
+  std::string text = replace_on_line(csv_fixture(), 4, ",7,10,", ",7,-10,");
+  expect_rejected("negative.csv", text, {"negative.csv:4: column 'wounded'"});
+}
+
+TEST_F(BadInput, ACsvUnknownVocabularyWordNamesLineAndColumn) {
+  std::string text = replace_on_line(csv_fixture(), 5, "de_escalation", "truce");
+  expect_rejected("word.csv", text, {"word.csv:5: column 'event_type'", "de_escalation"});
+}
+
+TEST_F(BadInput, ACsvWithAMisspelledColumnIsRefused) {
+  std::string text = replace_on_line(csv_fixture(), 1, "killed", "kiled");
+  expect_rejected("header.csv", text, {"header.csv:1", "kiled"});
+}
+
+TEST_F(BadInput, TheLastBadRowOfACsvKeepsTheWholeFileOut) {
+  std::string text = replace_on_line(csv_fixture(), 5, ",2,Both sides", ",7,Both sides");
+  expect_rejected("last.csv", text, {"last.csv:5: column 'credibility'"});
+}
+
 TEST_F(BadInput, OneBadFileDoesNotStopTheOthers) {
   json report = example();
   report["claims"][0]["credibility"] = 9;
