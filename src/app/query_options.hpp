@@ -6,7 +6,7 @@
 #include "core/result.hpp"
 #include "storage/store.hpp"
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's name
 class App;
 }
 

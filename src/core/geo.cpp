@@ -79,16 +79,12 @@ std::string geometry_problem(const Geometry& geometry) {
 }
 
 int acled_geo_precision(LocationPrecision precision) {
-  switch (precision) {
-    case LocationPrecision::kExact: return 1;
-    case LocationPrecision::kNear: return 2;
-    case LocationPrecision::kAdmin2: return 2;
-    case LocationPrecision::kAdmin1: return 3;
-    case LocationPrecision::kLinear: return 3;
-    case LocationPrecision::kCountry: return 3;
-    case LocationPrecision::kInternational: return 3;
+  // ACLED: 1 the town itself, 2 near a town or within a district, 3 anything larger.
+  int where_prec = static_cast<int>(precision);
+  if (where_prec <= 1) {
+    return 1;
   }
-  return 3;
+  return where_prec <= 3 ? 2 : 3;
 }
 
 }  // namespace truce

@@ -35,7 +35,7 @@ std::string key_of(const CivilTime& time, std::chrono::seconds missing_time) {
 }  // namespace
 
 std::strong_ordering operator<=>(const CivilTime& a, const CivilTime& b) {
-  if (auto order = a.date <=> b.date; order != 0) {
+  if (auto order = a.date <=> b.date; std::is_neq(order)) {
     return order;
   }
   if (!a.time_of_day || !b.time_of_day) {

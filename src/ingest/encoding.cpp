@@ -81,7 +81,7 @@ std::string sha256_hex(std::string_view bytes) {
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return std::string(hex, crypto_hash_sha256_BYTES * 2);
+  return {hex, crypto_hash_sha256_BYTES * 2};
 }
 
 }  // namespace truce::ingest

@@ -15,6 +15,7 @@ void Table::add_row(std::vector<std::string> cells) {
 
 std::string Table::render() const {
   std::vector<std::size_t> widths;
+  widths.reserve(headers_.size());
   for (const auto& header : headers_) {
     widths.push_back(code_point_count(header));
   }
@@ -35,6 +36,7 @@ std::string Table::render() const {
   };
   std::string text = line(headers_);
   std::vector<std::string> rule;
+  rule.reserve(widths.size());
   for (std::size_t width : widths) {
     rule.emplace_back(width, '-');
   }

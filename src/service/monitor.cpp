@@ -207,8 +207,8 @@ Result<report::Picture> Monitor::picture(int latest_claims) const {
   if (!latest) {
     return latest.error();
   }
-  for (auto it = latest->rbegin(); it != latest->rend(); ++it) {
-    auto record = claim(it->id);
+  for (std::size_t i = latest->size(); i-- > 0;) {
+    auto record = claim((*latest)[i].id);
     if (!record) {
       return record.error();
     }

@@ -41,7 +41,8 @@ enum class WriteMode {
 
 // Filters combine with AND; an empty field does not filter.
 struct ClaimQuery {
-  std::optional<std::string> since;  // ISO date or date-time; claims whose interval ends at or after it
+  std::optional<std::string>
+      since;  // ISO date or date-time; claims whose interval ends at or after it
   std::optional<std::string> until;  // claims whose interval starts at or before it
   std::optional<BoundingBox> bbox;   // claims whose geometry's box intersects it (R*Tree)
   std::optional<EventType> event_type;

@@ -1,0 +1,368 @@
+#include "storage/sqlite/detail/record_writer.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/geo.hpp"
+#include "core/time.hpp"
+#include "core/vocabulary.hpp"
+
+namespace truce::storage::sqlite::detail {
+namespace {
+
+constexpr std::string_view kInsertSource =
+    "INSERT INTO sources (id, name, reliability, affiliation_kind, affiliation_actor_id, "
+    "affiliation_actor_name, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "ON CONFLICT (id) DO NOTHING";
+
+constexpr std::string_view kInsertDocument =
+    "INSERT INTO documents (id, source_id, kind, title, language, published, url, external_ref, "
+    "text, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "ON CONFLICT (id) DO NOTHING";
+
+constexpr std::string_view kInsertOrigin =
+    "INSERT INTO document_origins (document_id, position, agency) VALUES (?1, ?2, ?3)";
+
+constexpr std::string_view kInsertClaim =
+    "INSERT INTO claims (id, document_id, claimant_id, claimant_name, event_type, time_start, "
+    "time_end, time_precision, timezone, start_key, end_key, place_name, place_precision, "
+    "place_country, place_admin1, geometry_type, min_lon, min_lat, max_lon, max_lat, "
+    "perpetrator_id, perpetrator_name, target_id, target_name, violations_min, violations_max, "
+    "explosions_min, explosions_max, credibility, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, "
+    "?28, ?29, ?30) ON CONFLICT (id) DO NOTHING";
+
+constexpr std::string_view kInsertCoordinate =
+    "INSERT INTO claim_coordinates (claim_key, part, position, lon, lat) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+
+constexpr std::string_view kInsertBox =
+    "INSERT INTO claim_boxes (claim_key, min_lon, max_lon, min_lat, max_lat) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+
+constexpr std::string_view kInsertCasualty =
+    "INSERT INTO claim_casualties (claim_key, position, side_kind, party_id, party_name, status, "
+    "count_min, count_max) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+constexpr std::string_view kInsertWeapon =
+    "INSERT INTO claim_weapons (claim_key, position, weapon_class, calibre) "
+    "VALUES (?1, ?2, ?3, ?4)";
+
+constexpr std::string_view kInsertAsset =
+    "INSERT INTO claim_assets (claim_key, position, kind, outcome, count_min, count_max, owner_id, "
+    "owner_name, gainer_id, gainer_name, description) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+constexpr std::string_view kInsertProvenance =
+    "INSERT INTO claim_provenance (claim_key, position, field) VALUES (?1, ?2, ?3)";
+
+constexpr std::string_view kInsertSpan =
+    "INSERT INTO claim_provenance_spans (claim_key, position, span, span_start, span_end) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+
+constexpr std::string_view kInsertActor =
+    "INSERT INTO claim_actors (actor_id, claim_key, role) VALUES (?1, ?2, ?3)";
+
+// Binds an optional actor as (id, name) at `index` and `index + 1`.
+void bind_actor(Statement& statement, int index, const std::optional<ActorRef>& actor) {
+  if (actor) {
+    statement.bind_text(index, actor->id);
+    statement.bind_text(index + 1, actor->name);
+  } else {
+    statement.bind_null(index);
+    statement.bind_null(index + 1);
+  }
+}
+
+// Binds a range as (min, max); max NULL is open-ended.
+void bind_range(Statement& statement, int index, const CountRange& range) {
+  statement.bind_int(index, range.min);
+  if (range.max) {
+    statement.bind_int(index + 1, *range.max);
+  } else {
+    statement.bind_null(index + 1);
+  }
+}
+
+// Binds an optional range; both NULL when absent.
+void bind_range(Statement& statement, int index, const std::optional<CountRange>& range) {
+  if (range) {
+    bind_range(statement, index, *range);
+  } else {
+    statement.bind_null(index);
+    statement.bind_null(index + 1);
+  }
+}
+
+// Runs one cached INSERT after `bind` has set its parameters.
+template <typename Bind>
+Status insert_row(Connection& db, std::string_view sql, Bind&& bind) {
+  auto statement = db.statement(sql);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  bind(**statement);
+  return (*statement)->run();
+}
+
+// Inserts with ON CONFLICT DO NOTHING; true when a row was added.
+template <typename Bind>
+Result<bool> insert_unless_stored(Connection& db, std::string_view sql, Bind&& bind) {
+  auto inserted = insert_row(db, sql, std::forward<Bind>(bind));
+  if (!inserted) {
+    return inserted.error();
+  }
+  return db.changes() > 0;
+}
+
+Status insert_geometry(Connection& db, long long key, const Geometry& geometry) {
+  for (std::size_t part = 0; part < geometry.parts.size(); ++part) {
+    const auto& points = geometry.parts[part];
+    for (std::size_t position = 0; position < points.size(); ++position) {
+      auto inserted = insert_row(db, kInsertCoordinate, [&](Statement& s) {
+        s.bind_int(1, key);
+        s.bind_int(2, static_cast<long long>(part));
+        s.bind_int(3, static_cast<long long>(position));
+        s.bind_real(4, points[position].lon.degrees);
+        s.bind_real(5, points[position].lat.degrees);
+      });
+      if (!inserted) {
+        return inserted;
+      }
+    }
+  }
+  BoundingBox box = bounding_box(geometry);
+  return insert_row(db, kInsertBox, [&](Statement& s) {
+    s.bind_int(1, key);
+    s.bind_real(2, box.min_lon);
+    s.bind_real(3, box.max_lon);
+    s.bind_real(4, box.min_lat);
+    s.bind_real(5, box.max_lat);
+  });
+}
+
+Status insert_casualties(Connection& db, long long key, const Claim& claim) {
+  for (std::size_t i = 0; i < claim.casualties.size(); ++i) {
+    const CasualtyFigure& figure = claim.casualties[i];
+    auto inserted = insert_row(db, kInsertCasualty, [&](Statement& s) {
+      s.bind_int(1, key);
+      s.bind_int(2, static_cast<long long>(i));
+      s.bind_text(3, to_string(figure.side.kind));
+      bind_actor(s, 4, figure.side.party);
+      s.bind_text(6, to_string(figure.status));
+      bind_range(s, 7, figure.count);
+    });
+    if (!inserted) {
+      return inserted;
+    }
+  }
+  return Status::ok();
+}
+
+Status insert_weapons(Connection& db, long long key, const Claim& claim) {
+  for (std::size_t i = 0; i < claim.weapons.size(); ++i) {
+    auto inserted = insert_row(db, kInsertWeapon, [&](Statement& s) {
+      s.bind_int(1, key);
+      s.bind_int(2, static_cast<long long>(i));
+      s.bind_text(3, to_string(claim.weapons[i].weapon_class));
+      s.bind_text(4, claim.weapons[i].calibre);
+    });
+    if (!inserted) {
+      return inserted;
+    }
+  }
+  return Status::ok();
+}
+
+Status insert_assets(Connection& db, long long key, const Claim& claim) {
+  for (std::size_t i = 0; i < claim.assets.size(); ++i) {
+    const AssetChange& asset = claim.assets[i];
+    auto inserted = insert_row(db, kInsertAsset, [&](Statement& s) {
+      s.bind_int(1, key);
+      s.bind_int(2, static_cast<long long>(i));
+      s.bind_text(3, to_string(asset.kind));
+      s.bind_text(4, to_string(asset.outcome));
+      bind_range(s, 5, asset.count);
+      bind_actor(s, 7, asset.owner);
+      bind_actor(s, 9, asset.gainer);
+      s.bind_text(11, asset.description);
+    });
+    if (!inserted) {
+      return inserted;
+    }
+  }
+  return Status::ok();
+}
+
+Status insert_provenance(Connection& db, long long key, const Claim& claim) {
+  for (std::size_t i = 0; i < claim.provenance.size(); ++i) {
+    const FieldProvenance& entry = claim.provenance[i];
+    auto inserted = insert_row(db, kInsertProvenance, [&](Statement& s) {
+      s.bind_int(1, key);
+      s.bind_int(2, static_cast<long long>(i));
+      s.bind_text(3, entry.field);
+    });
+    for (std::size_t span = 0; inserted && span < entry.spans.size(); ++span) {
+      inserted = insert_row(db, kInsertSpan, [&](Statement& s) {
+        s.bind_int(1, key);
+        s.bind_int(2, static_cast<long long>(i));
+        s.bind_int(3, static_cast<long long>(span));
+        s.bind_int(4, entry.spans[span].start);
+        s.bind_int(5, entry.spans[span].end);
+      });
+    }
+    if (!inserted) {
+      return inserted;
+    }
+  }
+  return Status::ok();
+}
+
+// Every (actor, role) the claim names once, for the actor filter.
+std::vector<std::pair<std::string, std::string_view>> actors_of(const Claim& claim) {
+  std::vector<std::pair<std::string, std::string_view>> actors;
+  auto add = [&actors](const std::optional<ActorRef>& actor, std::string_view role) {
+    if (actor && !actor->id.empty()) {
+      actors.emplace_back(actor->id, role);
+    }
+  };
+  add(claim.claimant, "claimant");
+  add(claim.perpetrator, "perpetrator");
+  add(claim.target, "target");
+  for (const auto& figure : claim.casualties) {
+    add(figure.side.party, "casualty_side");
+  }
+  for (const auto& asset : claim.assets) {
+    add(asset.owner, "asset_owner");
+    add(asset.gainer, "asset_gainer");
+  }
+  std::sort(actors.begin(), actors.end());
+  actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+  return actors;
+}
+
+Status insert_actors(Connection& db, long long key, const Claim& claim) {
+  for (const auto& [actor, role] : actors_of(claim)) {
+    auto inserted = insert_row(db, kInsertActor, [&](Statement& s) {
+      s.bind_text(1, actor);
+      s.bind_int(2, key);
+      s.bind_text(3, role);
+    });
+    if (!inserted) {
+      return inserted;
+    }
+  }
+  return Status::ok();
+}
+
+void bind_claim(Statement& s, const Claim& claim) {
+  s.bind_text(1, claim.id.str());
+  s.bind_text(2, claim.document.str());
+  s.bind_text(3, claim.claimant.id);
+  s.bind_text(4, claim.claimant.name);
+  s.bind_text(5, to_string(claim.event_type));
+  s.bind_text(6, format_civil_time(claim.time.start));
+  s.bind_text(7, format_civil_time(claim.time.end));
+  s.bind_text(8, to_string(claim.time.precision));
+  s.bind_text(9, claim.time.timezone);
+  s.bind_text(10, interval_start_key(claim.time));
+  s.bind_text(11, interval_end_key(claim.time));
+  for (int column = 12; column <= 20; ++column) {
+    s.bind_null(column);  // no place, no geometry unless set below
+  }
+  if (claim.place) {
+    const Place& place = *claim.place;
+    s.bind_text(12, place.name);
+    s.bind_int(13, static_cast<int>(place.precision));
+    s.bind_text(14, place.country);
+    s.bind_text(15, place.admin1);
+    if (place.geometry) {
+      BoundingBox box = bounding_box(*place.geometry);
+      s.bind_text(16, to_string(place.geometry->type));
+      s.bind_real(17, box.min_lon);
+      s.bind_real(18, box.min_lat);
+      s.bind_real(19, box.max_lon);
+      s.bind_real(20, box.max_lat);
+    }
+  }
+  bind_actor(s, 21, claim.perpetrator);
+  bind_actor(s, 23, claim.target);
+  bind_range(s, 25, claim.violations);
+  bind_range(s, 27, claim.explosions);
+  s.bind_int(29, claim.credibility.grade);
+  s.bind_text(30, claim.summary);
+}
+
+}  // namespace
+
+Result<bool> insert_source(Connection& db, const Source& source) {
+  return insert_unless_stored(db, kInsertSource, [&](Statement& s) {
+    s.bind_text(1, source.id.str());
+    s.bind_text(2, source.name);
+    s.bind_text(3, to_string(source.reliability));
+    s.bind_text(4, to_string(source.affiliation.kind));
+    bind_actor(s, 5, source.affiliation.actor);
+    s.bind_text(7, source.url);
+  });
+}
+
+Result<bool> insert_document(Connection& db, const Document& document) {
+  auto inserted = insert_unless_stored(db, kInsertDocument, [&](Statement& s) {
+    s.bind_text(1, document.id.str());
+    s.bind_text(2, document.source.str());
+    s.bind_text(3, to_string(document.kind));
+    s.bind_text(4, document.title);
+    s.bind_text(5, document.language);
+    if (document.published) {
+      s.bind_text(6, format_civil_time(*document.published));
+    } else {
+      s.bind_null(6);
+    }
+    s.bind_text(7, document.url);
+    s.bind_text(8, document.external_ref);
+    s.bind_text(9, document.text);
+    s.bind_text(10, document.content_hash);
+  });
+  if (!inserted || !*inserted) {
+    return inserted;
+  }
+  for (std::size_t i = 0; i < document.origin.size(); ++i) {
+    auto added = insert_row(db, kInsertOrigin, [&](Statement& s) {
+      s.bind_text(1, document.id.str());
+      s.bind_int(2, static_cast<long long>(i));
+      s.bind_text(3, document.origin[i]);
+    });
+    if (!added) {
+      return added.error();
+    }
+  }
+  return true;
+}
+
+Result<bool> insert_claim(Connection& db, const Claim& claim) {
+  auto inserted =
+      insert_unless_stored(db, kInsertClaim, [&](Statement& s) { bind_claim(s, claim); });
+  if (!inserted || !*inserted) {
+    return inserted;
+  }
+  long long key = db.last_insert_rowid();
+  Status children = Status::ok();
+  if (claim.place && claim.place->geometry) {
+    children = insert_geometry(db, key, *claim.place->geometry);
+  }
+  for (auto insert :
+       {insert_casualties, insert_weapons, insert_assets, insert_provenance, insert_actors}) {
+    if (!children) {
+      break;
+    }
+    children = insert(db, key, claim);
+  }
+  if (!children) {
+    return children.error();
+  }
+  return true;
+}
+
+}  // namespace truce::storage::sqlite::detail

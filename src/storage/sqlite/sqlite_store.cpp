@@ -1,0 +1,365 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "storage/sqlite/detail/batch_writer.hpp"
+#include "storage/sqlite/detail/claim_query.hpp"
+#include "storage/sqlite/detail/connection.hpp"
+#include "storage/sqlite/detail/migrations.hpp"
+#include "storage/sqlite/detail/record_reader.hpp"
+
+namespace truce::storage::sqlite {
+namespace {
+
+using detail::Connection;
+using detail::Transaction;
+using detail::with_context;
+
+constexpr std::string_view kMemory = ":memory:";
+
+Error not_found(std::string_view kind, const std::string& id, std::string_view context) {
+  return make_error(ErrorCode::kNotFound, std::string(kind) + " '" + id + "' is not stored",
+                    std::string(context));
+}
+
+// Runs `read` in one read transaction, so a multi-statement read sees one
+// snapshot even while another process writes.
+template <typename Read>
+auto in_snapshot(Connection& db, std::string_view context, Read&& read) -> decltype(read()) {
+  auto transaction = Transaction::begin(db, Transaction::Kind::kRead);
+  if (!transaction) {
+    return with_context(std::move(transaction).error(), context);
+  }
+  auto result = read();
+  auto ended = transaction->commit();  // a read-only COMMIT only ends the snapshot
+  if (!result) {
+    return with_context(std::move(result).error(), context);
+  }
+  if (!ended) {
+    return with_context(ended.error(), context);
+  }
+  return result;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Connection db) : db_(std::move(db)) {}
+
+  Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode) override {
+    constexpr std::string_view kContext = "storage.sqlite: write batch";
+    auto transaction = Transaction::begin(db_, Transaction::Kind::kWrite);
+    if (!transaction) {
+      return with_context(std::move(transaction).error(), kContext);
+    }
+    auto summary = detail::write_batch(db_, batch);
+    if (!summary || mode == WriteMode::kDryRun) {
+      auto rolled_back = transaction->rollback();
+      if (!summary) {
+        Error error = std::move(summary).error();
+        if (!rolled_back) {
+          error.message += "; rolling back also failed: " + rolled_back.error().message;
+        }
+        return error;
+      }
+      if (!rolled_back) {
+        return with_context(rolled_back.error(), kContext);
+      }
+      return summary;
+    }
+    auto committed = transaction->commit();
+    if (!committed) {
+      return with_context(committed.error(), kContext);
+    }
+    return summary;
+  }
+
+  Result<std::vector<Claim>> find_claims(const ClaimQuery& query) const override {
+    constexpr std::string_view kContext = "storage.sqlite: find claims";
+    if (query.limit < 0 || query.offset < 0) {
+      return make_error(ErrorCode::kInvalidInput,
+                        "limit and offset must not be negative (limit " +
+                            std::to_string(query.limit) + ", offset " +
+                            std::to_string(query.offset) + ")",
+                        std::string(kContext));
+    }
+    auto filter = detail::claim_filter(query);
+    if (!filter) {
+      return std::move(filter).error();
+    }
+    return in_snapshot(db_, kContext, [&]() -> Result<std::vector<Claim>> {
+      auto statement = db_.statement(find_sql(*filter));
+      if (!statement) {
+        return std::move(statement).error();
+      }
+      int bound = detail::bind_filter(**statement, *filter);
+      (*statement)->bind_int(bound + 1, query.limit);
+      (*statement)->bind_int(bound + 2, query.offset);
+      std::vector<Claim> claims;
+      while (true) {
+        auto row = (*statement)->step();
+        if (!row) {
+          return std::move(row).error();
+        }
+        if (!*row) {
+          return claims;
+        }
+        auto claim = detail::read_claim_row(db_, **statement);
+        if (!claim) {
+          return std::move(claim).error();
+        }
+        claims.push_back(std::move(claim).value());
+      }
+    });
+  }
+
+  Result<long long> count_claims(const ClaimQuery& query) const override {
+    constexpr std::string_view kContext = "storage.sqlite: count claims";
+    auto filter = detail::claim_filter(query);
+    if (!filter) {
+      return std::move(filter).error();
+    }
+    auto statement = db_.statement("SELECT count(*) FROM claims AS c WHERE " + filter->where);
+    if (!statement) {
+      return with_context(std::move(statement).error(), kContext);
+    }
+    detail::bind_filter(**statement, *filter);
+    auto row = (*statement)->step();
+    if (!row) {
+      return with_context(std::move(row).error(), kContext);
+    }
+    return (*statement)->int_at(0);
+  }
+
+  Result<Claim> get_claim(const ClaimId& id) const override {
+    constexpr std::string_view kContext = "storage.sqlite: get claim";
+    return required(in_snapshot(db_, kContext, [&] { return detail::read_claim(db_, id); }),
+                    "claim", id.str(), kContext);
+  }
+
+  Result<Document> get_document(const DocumentId& id) const override {
+    constexpr std::string_view kContext = "storage.sqlite: get document";
+    return required(in_snapshot(db_, kContext, [&] { return detail::read_document(db_, id); }),
+                    "document", id.str(), kContext);
+  }
+
+  Result<Source> get_source(const SourceId& id) const override {
+    constexpr std::string_view kContext = "storage.sqlite: get source";
+    auto source = detail::read_source(db_, id);
+    if (!source) {
+      return with_context(std::move(source).error(), kContext);
+    }
+    return required(std::move(source), "source", id.str(), kContext);
+  }
+
+  Result<std::vector<Source>> list_sources() const override {
+    auto sources = detail::read_sources(db_);
+    if (!sources) {
+      return with_context(std::move(sources).error(), "storage.sqlite: list sources");
+    }
+    return sources;
+  }
+
+  Result<std::vector<Document>> list_documents() const override {
+    return in_snapshot(db_, "storage.sqlite: list documents",
+                       [&] { return detail::read_documents_without_text(db_); });
+  }
+
+  Result<StoreStats> stats() const override {
+    return in_snapshot(db_, "storage.sqlite: stats", [&]() -> Result<StoreStats> {
+      StoreStats stats;
+      auto version = detail::schema_version(db_);
+      if (!version) {
+        return std::move(version).error();
+      }
+      stats.schema_version = *version;
+      auto statement = db_.statement(
+          "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM documents), "
+          "(SELECT count(*) FROM claims), (SELECT min(start_key) FROM claims), "
+          "(SELECT max(end_key) FROM claims)");
+      if (!statement) {
+        return std::move(statement).error();
+      }
+      auto row = (*statement)->step();
+      if (!row) {
+        return std::move(row).error();
+      }
+      stats.sources = (*statement)->int_at(0);
+      stats.documents = (*statement)->int_at(1);
+      stats.claims = (*statement)->int_at(2);
+      if (!(*statement)->is_null(3)) {
+        stats.first_event = (*statement)->text_at(3);
+        stats.last_event = (*statement)->text_at(4);
+      }
+      return stats;
+    });
+  }
+
+  Result<std::string> explain_find_claims(const ClaimQuery& query) const override {
+    constexpr std::string_view kContext = "storage.sqlite: explain find claims";
+    auto filter = detail::claim_filter(query);
+    if (!filter) {
+      return std::move(filter).error();
+    }
+    auto statement = db_.statement("EXPLAIN QUERY PLAN " + find_sql(*filter));
+    if (!statement) {
+      return with_context(std::move(statement).error(), kContext);
+    }
+    int bound = detail::bind_filter(**statement, *filter);
+    (*statement)->bind_int(bound + 1, query.limit);
+    (*statement)->bind_int(bound + 2, query.offset);
+    // Rows are (id, parent, notused, detail); indent each detail under its parent.
+    std::string plan;
+    std::vector<std::pair<long long, int>> depth_of;  // plan node id -> depth
+    while (true) {
+      auto row = (*statement)->step();
+      if (!row) {
+        return with_context(std::move(row).error(), kContext);
+      }
+      if (!*row) {
+        return plan;
+      }
+      long long id = (*statement)->int_at(0);
+      long long parent = (*statement)->int_at(1);
+      int depth = 0;
+      for (const auto& [node, node_depth] : depth_of) {
+        if (node == parent) {
+          depth = node_depth + 1;
+        }
+      }
+      depth_of.emplace_back(id, depth);
+      plan +=
+          std::string(static_cast<std::size_t>(depth) * 2, ' ') + (*statement)->text_at(3) + "\n";
+    }
+  }
+
+ private:
+  static std::string find_sql(const detail::ClaimFilter& filter) {
+    int parameters = static_cast<int>(filter.parameters.size());
+    return "SELECT " + std::string(detail::kClaimColumns) + " FROM claims AS c WHERE " +
+           filter.where + " ORDER BY c.start_key, c.id LIMIT ?" + std::to_string(parameters + 1) +
+           " OFFSET ?" + std::to_string(parameters + 2);
+  }
+
+  // kNotFound for an absent record; other errors pass through.
+  template <typename Record>
+  static Result<Record> required(Result<std::optional<Record>> found, std::string_view kind,
+                                 const std::string& id, std::string_view context) {
+    if (!found) {
+      return std::move(found).error();
+    }
+    if (!*found) {
+      return not_found(kind, id, context);
+    }
+    return std::move(**found);
+  }
+
+  // Reads use the statement cache, which is state of the connection, not of
+  // the stored data; hence mutable behind the const interface.
+  mutable Connection db_;
+};
+
+// The first read of a file tells whether it is a SQLite database at all.
+Status check_readable(Connection& db) {
+  auto statement = db.statement("SELECT count(*) FROM sqlite_schema");
+  if (!statement) {
+    return statement.error();
+  }
+  auto row = (*statement)->step();
+  if (!row) {
+    return std::move(row).error();
+  }
+  return Status::ok();
+}
+
+// foreign_keys is per connection; synchronous=FULL in WAL mode syncs the WAL
+// at every commit, which is what makes an acknowledged write survive kill -9
+// and power loss alike.
+Status configure(Connection& db, bool in_memory) {
+  auto pragmas = db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL");
+  if (!pragmas || in_memory) {
+    return pragmas;
+  }
+  auto statement = db.statement("PRAGMA journal_mode = WAL");
+  if (!statement) {
+    return statement.error();
+  }
+  auto row = (*statement)->step();
+  if (!row) {
+    return std::move(row).error();
+  }
+  if (!*row || (*statement)->text_at(0) != "wal") {
+    return make_error(
+        ErrorCode::kUnavailable,
+        "database '" + db.path() + "' cannot use write-ahead logging (journal mode stays '" +
+            (*row ? (*statement)->text_at(0) : std::string()) + "'); put it on a local file system",
+        "storage.sqlite: open");
+  }
+  return Status::ok();
+}
+
+Status check_is_truce_database(Connection& db) {
+  auto has_table = detail::has_migration_table(db);
+  if (!has_table) {
+    return std::move(has_table).error();
+  }
+  if (!*has_table) {
+    return make_error(ErrorCode::kIncompatible,
+                      "'" + db.path() +
+                          "' is a SQLite database but not a truce database (it has no "
+                          "schema_migrations table); give the path of a truce database or "
+                          "create a new one",
+                      "storage.sqlite: open");
+  }
+  return Status::ok();
+}
+
+Result<Connection> open_connection(const std::string& path, OpenMode mode) {
+  if (path == kMemory) {
+    return Connection::open(path, true);
+  }
+  std::error_code ignored;  // an unreadable directory reads as "absent"; open says why
+  bool exists = std::filesystem::exists(path, ignored);
+  if (mode == OpenMode::kCreate && exists) {
+    return make_error(ErrorCode::kConflict,
+                      "cannot create database '" + path +
+                          "': a file already exists there; open it instead or choose a new path",
+                      "storage.sqlite: open");
+  }
+  if (mode == OpenMode::kOpenExisting && !exists) {
+    return make_error(ErrorCode::kNotFound,
+                      "database '" + path + "' does not exist; create it first",
+                      "storage.sqlite: open");
+  }
+  return Connection::open(path, mode == OpenMode::kCreate);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, OpenMode mode) {
+  auto db = open_connection(path, mode);
+  if (!db) {
+    return std::move(db).error();
+  }
+  bool in_memory = path == kMemory;
+  bool fresh = in_memory || mode == OpenMode::kCreate;
+  // Identify the file before configuring it: switching a foreign file to WAL
+  // would already change it.
+  Status ready = check_readable(*db);
+  if (ready && !fresh) {
+    ready = check_is_truce_database(*db);
+  }
+  if (ready) {
+    ready = configure(*db, in_memory);
+  }
+  if (ready) {
+    ready = detail::migrate(*db, detail::bundled_migrations());
+  }
+  if (!ready) {
+    return with_context(ready.error(), "storage.sqlite: open");
+  }
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db).value()));
+}
+
+}  // namespace truce::storage::sqlite

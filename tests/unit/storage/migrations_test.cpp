@@ -1,0 +1,157 @@
+// The migration runner on migration lists of the tests' own: upgrades apply
+// only what is pending, a failing migration leaves the database as it was,
+// and a database newer than the list is refused.
+#include "storage/sqlite/detail/migrations.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "storage/store.hpp"
+
+namespace truce::storage::sqlite::detail {
+namespace {
+
+constexpr Migration kFirst{1, "first", "CREATE TABLE one (x INTEGER);"};
+constexpr Migration kSecond{2, "second",
+                            "CREATE TABLE two (y TEXT); INSERT INTO two VALUES ('v2');"};
+constexpr Migration kBroken{2, "broken",
+                            "CREATE TABLE half (z INTEGER); INSERT INTO nowhere VALUES (1);"};
+
+Connection memory_database() {
+  auto db = Connection::open(":memory:", true);
+  EXPECT_TRUE(db) << db.error().message;
+  return std::move(db).value();
+}
+
+bool has_table(Connection& db, const std::string& name) {
+  auto statement = db.statement("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+  EXPECT_TRUE(statement);
+  if (!statement) {
+    return false;
+  }
+  (*statement)->bind_text(1, name);
+  auto row = (*statement)->step();
+  return row && *row;
+}
+
+std::vector<std::string> recorded(Connection& db) {
+  std::vector<std::string> rows;
+  auto statement = db.statement(
+      "SELECT version || ' ' || name || ' ' || length(applied_at) FROM schema_migrations "
+      "ORDER BY version");
+  EXPECT_TRUE(statement);
+  while (statement) {
+    auto row = (*statement)->step();
+    if (!row || !*row) {
+      return rows;
+    }
+    rows.push_back((*statement)->text_at(0));
+  }
+  return rows;
+}
+
+TEST(MigrationRunner, AFreshDatabaseGetsEveryMigrationRecordedWithItsTime) {
+  Connection db = memory_database();
+  std::vector<Migration> list{kFirst, kSecond};
+  auto migrated = migrate(db, list);
+  ASSERT_TRUE(migrated) << migrated.error().message;
+  EXPECT_TRUE(has_table(db, "one"));
+  EXPECT_TRUE(has_table(db, "two"));
+  // applied_at is "YYYY-MM-DDTHH:MM:SSZ": 20 characters.
+  EXPECT_EQ(recorded(db), (std::vector<std::string>{"1 first 20", "2 second 20"}));
+  auto version = schema_version(db);
+  ASSERT_TRUE(version);
+  EXPECT_EQ(*version, 2);
+}
+
+TEST(MigrationRunner, ADatabaseAtVersionOneIsUpgradedByThePendingMigrationOnly) {
+  Connection db = memory_database();
+  std::vector<Migration> first_only{kFirst};
+  ASSERT_TRUE(migrate(db, first_only));
+  ASSERT_TRUE(db.exec("INSERT INTO one VALUES (42)"));
+
+  std::vector<Migration> both{kFirst, kSecond};
+  auto upgraded = migrate(db, both);
+  ASSERT_TRUE(upgraded) << upgraded.error().message;
+  EXPECT_EQ(recorded(db), (std::vector<std::string>{"1 first 20", "2 second 20"}));
+  auto kept = db.statement("SELECT x FROM one");
+  ASSERT_TRUE(kept);
+  auto row = (*kept)->step();
+  ASSERT_TRUE(row && *row);
+  EXPECT_EQ((*kept)->int_at(0), 42);  // migration 1 did not run again
+}
+
+TEST(MigrationRunner, RunningAgainAtTheLatestVersionChangesNothing) {
+  Connection db = memory_database();
+  std::vector<Migration> both{kFirst, kSecond};
+  ASSERT_TRUE(migrate(db, both));
+  auto again = migrate(db, both);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(recorded(db).size(), 2u);
+}
+
+TEST(MigrationRunner, AFailingMigrationLeavesTheDatabaseAtItsPreviousVersion) {
+  Connection db = memory_database();
+  std::vector<Migration> first_only{kFirst};
+  ASSERT_TRUE(migrate(db, first_only));
+
+  std::vector<Migration> broken{kFirst, kBroken};
+  auto failed = migrate(db, broken);
+  ASSERT_FALSE(failed);
+  EXPECT_NE(failed.error().message.find("migration 2 (broken)"), std::string::npos)
+      << failed.error().message;
+  EXPECT_FALSE(has_table(db, "half"));  // its first statement was rolled back too
+  EXPECT_EQ(recorded(db), (std::vector<std::string>{"1 first 20"}));
+  EXPECT_FALSE(db.in_transaction());
+}
+
+TEST(MigrationRunner, ADatabaseNewerThanTheListIsIncompatibleNamingBothVersions) {
+  Connection db = memory_database();
+  std::vector<Migration> both{kFirst, kSecond};
+  ASSERT_TRUE(migrate(db, both));
+
+  std::vector<Migration> first_only{kFirst};
+  auto refused = migrate(db, first_only);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kIncompatible);
+  EXPECT_NE(refused.error().message.find("version 2"), std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(refused.error().message.find("version 1"), std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(refused.error().message.find(":memory:"), std::string::npos) << refused.error().message;
+}
+
+TEST(MigrationRunner, AListWithAGapIsABugReportedAsInternal) {
+  Connection db = memory_database();
+  std::vector<Migration> gap{kSecond};
+  auto refused = migrate(db, gap);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInternal);
+  EXPECT_FALSE(has_table(db, "two"));
+}
+
+TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
+  auto bundled = bundled_migrations();
+  ASSERT_FALSE(bundled.empty());
+  for (std::size_t i = 0; i < bundled.size(); ++i) {
+    EXPECT_EQ(bundled[i].version, static_cast<int>(i) + 1);
+    EXPECT_FALSE(bundled[i].sql.empty());
+  }
+  EXPECT_EQ(bundled[0].name, "sources_documents_claims");
+  EXPECT_EQ(latest_version(bundled), storage::latest_schema_version());
+}
+
+TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
+  Connection db = memory_database();
+  ASSERT_TRUE(migrate(db, bundled_migrations()));
+  for (const char* table : {"sources", "documents", "claims", "claim_casualties", "claim_boxes"}) {
+    EXPECT_TRUE(has_table(db, table)) << table;
+  }
+  for (const char* table : {"incidents", "agreements", "users", "audit"}) {
+    EXPECT_FALSE(has_table(db, table)) << table;
+  }
+}
+
+}  // namespace
+}  // namespace truce::storage::sqlite::detail
