@@ -1,5 +1,7 @@
 // The CLI's conventions: --db / TRUCE_DB, --json documents, exit codes,
 // idempotent ingest, queries with filters, records with provenance.
+#include <sqlite3.h>
+
 #include <fstream>
 
 #include "e2e.hpp"
@@ -159,6 +161,38 @@ TEST(Demo, TruceDataOverridesTheDataDirectory) {
       run_command(kBinary, {"demo", "--db", db}, {{"TRUCE_DATA", (dir / "nope").string()}});
   EXPECT_EQ(wrong.exit_code, 4);
   EXPECT_NE(wrong.err.find("TRUCE_DATA"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace truce::test
+
+namespace truce::test {
+namespace {
+
+// The database file is edited with the sqlite3 library directly, as a newer
+// truce would have left it; the binary must refuse it, not touch it.
+TEST_F(CliTest, RefusesADatabaseMadeByANewerTruce) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "INSERT INTO schema_migrations (version, name, applied_at) "
+                         "VALUES (99, 'from the future', '2030-01-01T00:00:00Z')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto result = truce({"claims", "--db", db_});
+  EXPECT_EQ(result.exit_code, 7);
+  EXPECT_NE(result.err.find("99"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(db_), std::string::npos) << result.err;
+}
+
+TEST_F(CliTest, RefusesAFileThatIsNotADatabase) {
+  std::string path = (dir_ / "notes.txt").string();
+  write_file(path, "these are not the droids\n");
+  auto result = truce({"claims", "--db", path});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.err.find("notes.txt"), std::string::npos) << result.err;
+  EXPECT_EQ(read_file(path), "these are not the droids\n");
 }
 
 }  // namespace
