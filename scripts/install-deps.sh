@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libsodium-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 clang-format)
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 python3-jsonschema clang-format)
 fi
 
 missing=()
