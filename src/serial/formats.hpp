@@ -1,7 +1,7 @@
 // The file encodings of the data model: the JSON report format
 // (schema/report.schema.json), GeoJSON FeatureCollections of claims, and CSV
-// with documented columns (docs/formats.md). Each reader is the inverse of its
-// writer: write then read gives records with the same canonical form.
+// with documented columns (docs/formats/ (csv.md, json.md, geojson.md)). Each reader is the inverse
+// of its writer: write then read gives records with the same canonical form.
 //
 // Readers only parse and check shape and vocabulary; they do not derive ids
 // (ingest/ does). Document ids in a read batch are provisional: either the

@@ -97,6 +97,8 @@ void read_embedded_records(detail::JsonReader& reader, detail::BatchBuilder& bui
                                                        document->source.str() + "\"");
       }
       builder.add_document(std::move(*document), document_node->pointer);
+    } else if (auto id = detail::peek_document_id(*document_node)) {
+      builder.add_document_with_errors(*id);
     }
   }
   if (source) {

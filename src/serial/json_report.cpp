@@ -75,6 +75,8 @@ Result<IntakeBatch> read_report_json(std::string_view text, std::string_view fil
   for_each_element(reader, root, "documents", [&](const Node& node) {
     if (auto document = detail::read_document(reader, node)) {
       builder.add_document(std::move(*document), node.pointer);
+    } else if (auto id = detail::peek_document_id(node)) {
+      builder.add_document_with_errors(*id);
     }
   });
   detail::DocumentLookup lookup = builder.lookup();

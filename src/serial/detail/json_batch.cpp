@@ -49,6 +49,7 @@ void BatchBuilder::add_document(Document document, std::string_view pointer) {
     return;
   }
   if (reader_.error_count() != errors_before) {
+    add_document_with_errors(document.id);
     return;
   }
   document_index_.emplace(document.id.str(), batch_.documents.size());
@@ -74,8 +75,13 @@ const Document* BatchBuilder::find_document(const DocumentId& id) const {
   return found == document_index_.end() ? nullptr : &batch_.documents[found->second];
 }
 
+void BatchBuilder::add_document_with_errors(const DocumentId& id) {
+  documents_with_errors_.insert(id.str());
+}
+
 DocumentLookup BatchBuilder::lookup() const {
-  return [this](const DocumentId& id) { return find_document(id); };
+  return {[this](const DocumentId& id) { return find_document(id); },
+          [this](const DocumentId& id) { return documents_with_errors_.contains(id.str()); }};
 }
 
 IntakeBatch BatchBuilder::take() {

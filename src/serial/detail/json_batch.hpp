@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,9 @@ class BatchBuilder {
   // `geometry_pointer`: where the place geometry is when not in the claim (GeoJSON).
   void add_claim(Claim claim, std::string_view pointer, std::string_view geometry_pointer = {});
 
+  // A document the file gives but that could not be read (see DocumentLookup).
+  void add_document_with_errors(const DocumentId& id);
+
   const Document* find_document(const DocumentId& id) const;
   DocumentLookup lookup() const;
   IntakeBatch take();
@@ -42,6 +46,7 @@ class BatchBuilder {
   std::map<std::string, std::size_t, std::less<>> document_index_;
   std::vector<std::string> source_pointers_;
   std::vector<std::string> document_pointers_;
+  std::set<std::string, std::less<>> documents_with_errors_;
 };
 
 }  // namespace truce::serial::detail

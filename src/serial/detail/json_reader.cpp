@@ -46,7 +46,7 @@ std::string type_name(const Json& value) {
     return "a whole number";
   }
   if (value.is_number()) {
-    return "a number with a fraction (" + value.dump() + ")";
+    return value.dump();  // 1.5, or 1e+20: beyond the integers JSON readers keep exact
   }
   if (value.is_null()) {
     return "null";
@@ -58,21 +58,26 @@ std::string type_name(const Json& value) {
   return (name == "object" || name == "array" ? "an " : "a ") + name;
 }
 
+// Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`:
+// the optimal string alignment distance, which counts "titel" -> "title" as one.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) {
+    d[i][0] = i;
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
+    d[0][j] = j;
   }
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 std::string join(std::span<const std::string_view> words) {
@@ -94,7 +99,10 @@ void JsonReader::error(std::string_view pointer, std::string_view field, std::st
   if (full()) {
     return;
   }
-  std::string line = file_ + ":" + std::string(pointer);
+  std::string line = file_;
+  if (!pointer.empty()) {  // the empty pointer is the whole document
+    line += ":" + std::string(pointer);
+  }
   line += ": ";
   if (!field.empty()) {
     line += "field '" + std::string(field) + "': ";
@@ -219,10 +227,14 @@ void JsonReader::unknown_word(const Node& node, std::string_view word, std::stri
 
 std::string closest_word(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
-  std::size_t best_distance = 3;  // more than two edits is not a typo
+  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
   for (const std::string& candidate : candidates) {
+    // A typo changes a few letters, more in a longer word: "casualty" for
+    // "casualties" is three edits, "id" for "kind" two and no typo.
+    std::size_t longer = std::max(word.size(), candidate.size());
+    std::size_t allowed = std::clamp<std::size_t>(longer / 3, 1, 3);
     std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance && distance < candidate.size()) {
+    if (distance <= allowed && distance < longer && distance < best_distance) {
       best = candidate;
       best_distance = distance;
     }

@@ -85,6 +85,17 @@ class JsonReader {
   std::vector<std::string> errors_;
 };
 
+// Tracks whether reading a record added errors, so it can be dropped whole.
+class ErrorMark {
+ public:
+  explicit ErrorMark(const JsonReader& reader) : reader_(reader), before_(reader.error_count()) {}
+  bool clean() const { return reader_.error_count() == before_; }
+
+ private:
+  const JsonReader& reader_;
+  std::size_t before_;
+};
+
 // The closest of `candidates` to `word` if it is a likely typo, else empty.
 std::string closest_word(std::string_view word, const std::vector<std::string>& candidates);
 

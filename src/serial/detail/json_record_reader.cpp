@@ -1,6 +1,5 @@
 // Reading sources, documents and claims from JSON objects (json_records.hpp).
 #include <array>
-#include <cmath>
 #include <limits>
 
 #include "core/vocabulary.hpp"
@@ -41,7 +40,6 @@ constexpr std::array<std::string_view, 2> kRangeMembers{"min", "max"};
 constexpr std::array<std::string_view, 2> kWeaponMembers{"class", "calibre"};
 constexpr std::array<std::string_view, 6> kAssetMembers{"kind",  "outcome", "count",
                                                         "owner", "gainer",  "description"};
-constexpr std::array<std::string_view, 3> kGeometryMembers{"type", "coordinates", "bbox"};
 
 // The vocabularies core lists no words_of_* for.
 std::string words_of_reliability() {
@@ -53,27 +51,6 @@ std::string words_of_reliability() {
   }
   return words;
 }
-
-std::string words_of_geometry_type() {
-  std::string words;
-  for (GeometryType value : {GeometryType::kPoint, GeometryType::kLineString,
-                             GeometryType::kMultiLineString, GeometryType::kPolygon}) {
-    words += words.empty() ? "" : ", ";
-    words += to_string(value);
-  }
-  return words;
-}
-
-// Tracks whether reading a record added errors, so it can be dropped whole.
-class ErrorMark {
- public:
-  explicit ErrorMark(const JsonReader& reader) : reader_(reader), before_(reader.error_count()) {}
-  bool clean() const { return reader_.error_count() == before_; }
-
- private:
-  const JsonReader& reader_;
-  std::size_t before_;
-};
 
 void read_string_member(JsonReader& reader, const Node& object, std::string_view name,
                         std::string& out) {
@@ -160,50 +137,6 @@ std::optional<TimeInterval> read_time(JsonReader& reader, const Node& node) {
   }
   read_string_member(reader, node, "timezone", time.timezone);
   return mark.clean() ? std::optional(time) : std::nullopt;
-}
-
-std::optional<GeoPoint> read_position(JsonReader& reader, const Node& node) {
-  if (!reader.array(node)) {
-    return std::nullopt;
-  }
-  if (node->size() != 2) {
-    reader.error(node.pointer, "has " + std::to_string(node->size()) +
-                                   " numbers; a position is [longitude, latitude]" +
-                                   (node->size() == 3 ? " (altitude is not supported)" : ""));
-    return std::nullopt;
-  }
-  Node lon_node = reader.element(node, 0);
-  Node lat_node = reader.element(node, 1);
-  std::optional<double> lon = reader.number(lon_node);
-  std::optional<double> lat = reader.number(lat_node);
-  if (!lon || !lat) {
-    return std::nullopt;
-  }
-  GeoPoint point{Longitude{*lon}, Latitude{*lat}};
-  if (is_valid(point)) {
-    return point;
-  }
-  if (!(std::abs(*lon) <= 180.0)) {
-    reader.error(lon_node.pointer, "longitude " + lon_node->dump() + " is outside [-180, 180]");
-  }
-  if (!(std::abs(*lat) <= 90.0)) {
-    reader.error(lat_node.pointer, "latitude " + lat_node->dump() + " is outside [-90, 90]");
-  }
-  return std::nullopt;
-}
-
-std::optional<std::vector<GeoPoint>> read_positions(JsonReader& reader, const Node& node) {
-  if (!reader.array(node)) {
-    return std::nullopt;
-  }
-  ErrorMark mark(reader);
-  std::vector<GeoPoint> points;
-  for (std::size_t i = 0; i < node->size(); ++i) {
-    if (auto point = read_position(reader, reader.element(node, i))) {
-      points.push_back(*point);
-    }
-  }
-  return mark.clean() ? std::optional(std::move(points)) : std::nullopt;
 }
 
 std::optional<Place> read_place(JsonReader& reader, const Node& node, ClaimLayout layout) {
@@ -346,15 +279,7 @@ std::optional<DocumentId> read_document_reference(JsonReader& reader, const Node
                                                   const DocumentLookup& lookup) {
   if (layout == ClaimLayout::kGeoJson && node->is_object()) {
     // The object itself is read, and its errors reported, with the documents.
-    auto id = node->find("id");
-    auto key = node->find("key");
-    if (id != node->end() && id->is_string()) {
-      return DocumentId(id->get<std::string>());
-    }
-    if (key != node->end() && key->is_string()) {
-      return DocumentId(std::string(kKeyPrefix) + key->get<std::string>());
-    }
-    return std::nullopt;
+    return peek_document_id(node);
   }
   std::optional<std::string> reference = reader.string(node);
   if (!reference) {
@@ -368,7 +293,7 @@ std::optional<DocumentId> read_document_reference(JsonReader& reader, const Node
     return DocumentId(*reference);  // may name a document stored before
   }
   DocumentId id(std::string(kKeyPrefix) + *reference);
-  if (lookup(id) == nullptr) {
+  if (lookup.find(id) == nullptr && !lookup.has_errors(id)) {
     reader.error(node.pointer, "\"" + *reference +
                                    "\" is not the key of a document in this file (a stored "
                                    "document is named by its \"doc_\" id)");
@@ -467,6 +392,21 @@ std::optional<Document> read_document(JsonReader& reader, const Node& node) {
   return mark.clean() ? std::optional(std::move(document)) : std::nullopt;
 }
 
+std::optional<DocumentId> peek_document_id(const Node& node) {
+  if (!node->is_object()) {
+    return std::nullopt;
+  }
+  auto id = node->find("id");
+  auto key = node->find("key");
+  if (id != node->end() && id->is_string()) {
+    return DocumentId(id->get<std::string>());
+  }
+  if (key != node->end() && key->is_string()) {
+    return DocumentId(std::string(kKeyPrefix) + key->get<std::string>());
+  }
+  return std::nullopt;
+}
+
 std::optional<Claim> read_claim(JsonReader& reader, const Node& node, ClaimLayout layout,
                                 const DocumentLookup& lookup) {
   ErrorMark mark(reader);
@@ -518,7 +458,10 @@ std::optional<Claim> read_claim(JsonReader& reader, const Node& node, ClaimLayou
   if (!mark.clean()) {
     return std::nullopt;  // provenance needs the document reference, and quotes need the fields
   }
-  const Document* document = lookup(claim.document);
+  const Document* document = lookup.find(claim.document);
+  if (document == nullptr && lookup.has_errors(claim.document)) {
+    return std::nullopt;  // its document's errors are reported; quotes cannot be looked up
+  }
   std::string_view text = document != nullptr ? std::string_view(document->text) : "";
   if (auto provenance = reader.member(node, "provenance")) {
     claim.provenance =
@@ -542,48 +485,6 @@ std::optional<ClaimId> read_claim_id(JsonReader& reader, const Node& node) {
     return std::nullopt;
   }
   return ClaimId(*text);
-}
-
-std::optional<Geometry> read_geometry(JsonReader& reader, const Node& node) {
-  ErrorMark mark(reader);
-  if (!reader.object(node, kGeometryMembers)) {
-    return std::nullopt;
-  }
-  Geometry geometry;
-  if (auto type = reader.required(node, "type")) {
-    geometry.type = reader.word<GeometryType>(*type, parse_geometry_type, words_of_geometry_type())
-                        .value_or(GeometryType::kPoint);
-  }
-  if (auto bbox = reader.member(node, "bbox")) {
-    reader.array(*bbox);  // a derived value: accepted as GeoJSON allows it, not kept
-  }
-  std::optional<Node> coordinates = reader.required(node, "coordinates");
-  if (!mark.clean()) {
-    return std::nullopt;
-  }
-  switch (geometry.type) {
-    case GeometryType::kPoint:
-      if (auto point = read_position(reader, *coordinates)) {
-        geometry.parts = {{*point}};
-      }
-      break;
-    case GeometryType::kLineString:
-      if (auto line = read_positions(reader, *coordinates)) {
-        geometry.parts = {std::move(*line)};
-      }
-      break;
-    case GeometryType::kMultiLineString:
-    case GeometryType::kPolygon:
-      if (reader.array(*coordinates)) {
-        for (std::size_t i = 0; i < (*coordinates)->size(); ++i) {
-          if (auto part = read_positions(reader, reader.element(*coordinates, i))) {
-            geometry.parts.push_back(std::move(*part));
-          }
-        }
-      }
-      break;
-  }
-  return mark.clean() ? std::optional(std::move(geometry)) : std::nullopt;
 }
 
 void report_problems(JsonReader& reader, const std::vector<FieldProblem>& problems,

@@ -148,42 +148,6 @@ Json document_to_json(const Document& document, bool with_text) {
   return result;
 }
 
-Json geometry_to_json(const Geometry& geometry) {
-  auto position = [](const GeoPoint& point) {
-    return Json::array({point.lon.degrees, point.lat.degrees});
-  };
-  auto positions = [&position](const std::vector<GeoPoint>& points) {
-    Json list = Json::array();
-    for (const GeoPoint& point : points) {
-      list.push_back(position(point));
-    }
-    return list;
-  };
-  Json coordinates = Json::array();
-  switch (geometry.type) {
-    case GeometryType::kPoint:
-      if (!geometry.parts.empty() && !geometry.parts[0].empty()) {
-        coordinates = position(geometry.parts[0][0]);
-      }
-      break;
-    case GeometryType::kLineString:
-      if (!geometry.parts.empty()) {
-        coordinates = positions(geometry.parts[0]);
-      }
-      break;
-    case GeometryType::kMultiLineString:
-    case GeometryType::kPolygon:
-      for (const auto& part : geometry.parts) {
-        coordinates.push_back(positions(part));
-      }
-      break;
-  }
-  Json result = Json::object();
-  result["type"] = to_string(geometry.type);
-  result["coordinates"] = std::move(coordinates);
-  return result;
-}
-
 Json claim_to_json(const Claim& claim, ClaimLayout layout, const Document* document) {
   Json result = Json::object();
   if (layout == ClaimLayout::kReport) {

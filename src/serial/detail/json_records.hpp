@@ -23,8 +23,14 @@ namespace truce::serial::detail {
 // "document" member may be the document object itself.
 enum class ClaimLayout { kReport, kGeoJson };
 
-// Finds a document of the file being read by provisional id, or null.
-using DocumentLookup = std::function<const Document*(const DocumentId&)>;
+// The documents of the file being read, for the claims that name them.
+struct DocumentLookup {
+  // The document with this provisional id, or null.
+  std::function<const Document*(const DocumentId&)> find;
+  // True for a document the file gives but that had errors (reported with
+  // it), so the claims naming it add no second, misleading error.
+  std::function<bool(const DocumentId&)> has_errors;
+};
 
 // Provisional document ids: a local key "k" becomes "key:k".
 inline constexpr std::string_view kKeyPrefix = "key:";
@@ -33,6 +39,9 @@ std::string document_reference(const DocumentId& id);
 
 std::optional<Source> read_source(JsonReader& reader, const Node& node);
 std::optional<Document> read_document(JsonReader& reader, const Node& node);
+// The provisional id a document object gives ("id", or "key:" + "key"),
+// without checking anything else or reporting.
+std::optional<DocumentId> peek_document_id(const Node& node);
 // For kGeoJson the caller sets the claim id and the place geometry.
 std::optional<Claim> read_claim(JsonReader& reader, const Node& node, ClaimLayout layout,
                                 const DocumentLookup& lookup);

@@ -328,6 +328,22 @@ TEST(GeoJson, SyntaxErrorsNameLineAndColumn) {
       << read.error().message;
 }
 
+TEST(GeoJson, ClaimsNamingADocumentWithErrorsAddNoErrorsOfTheirOwn) {
+  std::string text(kBase);
+  for (std::size_t at = text.find(R"("kind": "patrol_report")"); at != std::string::npos;
+       at = text.find(R"("kind": "patrol_report")", at)) {
+    text.replace(at, 23, R"("kind": "patrol")");
+  }
+  Result<IntakeBatch> read = read_claims_geojson(text, "claims.geojson");
+  ASSERT_FALSE(read);
+  // One error per copy of the document, none for the claims that name it.
+  EXPECT_EQ(read.error().message,
+            "claims.geojson:/features/0/properties/document/kind: field 'kind': \"patrol\" is not "
+            "one of: article, statement, patrol_report, form, report, other\n"
+            "claims.geojson:/features/1/properties/document/kind: field 'kind': \"patrol\" is not "
+            "one of: article, statement, patrol_report, form, report, other");
+}
+
 TEST(GeoJson, QuotesWorkWhenTheEmbeddedDocumentCarriesText) {
   std::string text(kBase);
   std::string find = R"("title": "Daily report"},
