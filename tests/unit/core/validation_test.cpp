@@ -96,6 +96,15 @@ TEST(CodePoints, CountsCharactersNotBytes) {
   EXPECT_EQ(code_point_count("پاکستان"), 7U);
 }
 
+TEST(CodePoints, SlicesByCodePointOffsets) {
+  std::string_view text = "قتل جندي";
+  EXPECT_EQ(code_point_slice(text, 4, 8), "جندي");
+  EXPECT_EQ(code_point_slice(text, 0, 3), "قتل");
+  EXPECT_EQ(code_point_slice(text, 6, 100), "دي");
+  EXPECT_EQ(code_point_slice(text, 3, 3), "");
+  EXPECT_EQ(byte_offset_of_code_point(text, 4), 7U);
+}
+
 TEST(CheckSource, RequiresAnActorForPartyAffiliation) {
   Source source{SourceId("am-mod"), "MoD", Reliability::kB, {AffiliationKind::kParty, {}}, ""};
   EXPECT_EQ(fields_of(check_source(source)), "affiliation/actor;");
