@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -16,19 +15,14 @@
 #include "core/document.hpp"
 #include "core/vocabulary.hpp"
 #include "serial/formats.hpp"
+#include "support/test_data.hpp"
 
 namespace truce::serial {
 namespace {
 
-constexpr std::string_view kFile = "reports.csv";
+using test::read_test_data;
 
-std::string read_data(const std::string& relative) {
-  std::ifstream in(std::string(TRUCE_TEST_DATA_DIR) + "/" + relative, std::ios::binary);
-  EXPECT_TRUE(in) << relative;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+constexpr std::string_view kFile = "reports.csv";
 
 CivilTime at(const char* text) {
   return parse_civil_time(text).value();
@@ -557,7 +551,7 @@ TEST(CsvReader, SkipsBlankLinesButCountsThem) {
 }
 
 TEST(CsvReader, ReadsTheFoundingArticleFixture) {
-  auto read = read_claims_csv(read_data("serial/csv/kilisali.csv"), "kilisali.csv");
+  auto read = read_claims_csv(read_test_data("serial/csv/kilisali.csv"), "kilisali.csv");
   ASSERT_TRUE(read) << read.error().message;
   ASSERT_EQ(read->sources.size(), 1U);
   EXPECT_EQ(read->sources[0].name, "Pakistan Point News");
@@ -579,7 +573,7 @@ TEST(CsvReader, ReadsTheFoundingArticleFixture) {
   EXPECT_EQ(read->claim_locations.back(), "kilisali.csv:5");
 
   // The offsets are code points into the article: each names the words it came from.
-  std::string article = read_data("seed/ar-sputnik-2021-11-21.txt");
+  std::string article = read_test_data("seed/ar-sputnik-2021-11-21.txt");
   auto quote_of = [&](const Claim& claim, const std::string& field, std::size_t span) {
     for (const auto& entry : claim.provenance) {
       if (entry.field == field) {

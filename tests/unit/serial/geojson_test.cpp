@@ -2,37 +2,22 @@
 // sources and documents, and errors at pointers into the FeatureCollection.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "serial/formats.hpp"
+#include "support/bad_input.hpp"
+#include "support/test_data.hpp"
 
 namespace truce::serial {
 namespace {
 
-std::string data_path(const std::string& relative) {
-  return std::string(TRUCE_TEST_DATA_DIR) + "/serial/" + relative;
-}
-
-std::string read_data(const std::string& relative) {
-  std::ifstream in(data_path(relative), std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// TRUCE_UPDATE_GOLDEN=1 rewrites the golden file instead (review the diff).
-void expect_golden(const std::string& text, const std::string& relative) {
-  if (std::getenv("TRUCE_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(data_path(relative), std::ios::binary) << text;
-  }
-  EXPECT_EQ(text, read_data(relative)) << "golden file " << relative;
-}
+using test::expect_golden;
+using test::read_test_data;
 
 IntakeBatch read_report_fixture(const std::string& relative) {
-  Result<IntakeBatch> read = read_report_json(read_data(relative), relative);
+  Result<IntakeBatch> read = read_report_json(read_test_data(relative), relative);
   EXPECT_TRUE(read) << read.error().message;
   return read ? *read : IntakeBatch{};
 }
@@ -49,7 +34,7 @@ const Record* find_by_id(const std::vector<Record>& records, const Id& id) {
 
 TEST(GeoJson, WriteThenReadGivesEqualClaimsAndEqualRecordsButTheText) {
   // Every member set, every geometry type, a claim on a stored document.
-  IntakeBatch batch = read_report_fixture("json/every-member.report.json");
+  IntakeBatch batch = read_report_fixture("serial/json/every-member.report.json");
   ASSERT_EQ(batch.claims.size(), 4u);
   std::string text = write_claims_geojson(batch);
   Result<IntakeBatch> read = read_claims_geojson(text, "claims.geojson");
@@ -80,7 +65,7 @@ TEST(GeoJson, WriteThenReadGivesEqualClaimsAndEqualRecordsButTheText) {
 }
 
 TEST(GeoJson, WritingWhatWasReadGivesTheSameText) {
-  IntakeBatch batch = read_report_fixture("json/every-member.report.json");
+  IntakeBatch batch = read_report_fixture("serial/json/every-member.report.json");
   // A GeoJSON file carries no text, so no provenance quotes: start from that.
   for (Document& document : batch.documents) {
     document.text.clear();
@@ -92,7 +77,7 @@ TEST(GeoJson, WritingWhatWasReadGivesTheSameText) {
 }
 
 TEST(GeoJson, TheGeometryIsTheFeatureGeometryAndNullWithoutOne) {
-  IntakeBatch batch = read_report_fixture("json/every-member.report.json");
+  IntakeBatch batch = read_report_fixture("serial/json/every-member.report.json");
   std::string text = write_claims_geojson(batch);
   EXPECT_NE(text.find(R"("coordinates": [45.123456789012344, 40.987654321098766])"),
             std::string::npos)
@@ -103,10 +88,10 @@ TEST(GeoJson, TheGeometryIsTheFeatureGeometryAndNullWithoutOne) {
 }
 
 TEST(GeoJson, TheKilisaliClaimsMatchTheGoldenFile) {
-  IntakeBatch batch = read_report_fixture("json/kilisali.report.json");
-  expect_golden(write_claims_geojson(batch), "geojson/kilisali.geojson");
+  IntakeBatch batch = read_report_fixture("serial/json/kilisali.report.json");
+  expect_golden(write_claims_geojson(batch), "serial/geojson/kilisali.geojson");
   Result<IntakeBatch> read =
-      read_claims_geojson(read_data("geojson/kilisali.geojson"), "k.geojson");
+      read_claims_geojson(read_test_data("serial/geojson/kilisali.geojson"), "k.geojson");
   ASSERT_TRUE(read) << read.error().message;
   ASSERT_EQ(read->claims.size(), batch.claims.size());
   for (std::size_t i = 0; i < batch.claims.size(); ++i) {
@@ -120,7 +105,7 @@ TEST(GeoJson, TheKilisaliClaimsMatchTheGoldenFile) {
 
 TEST(GeoJson, TheHandWrittenPatrolFixtureReads) {
   Result<IntakeBatch> read =
-      read_claims_geojson(read_data("geojson/patrols.geojson"), "patrols.geojson");
+      read_claims_geojson(read_test_data("serial/geojson/patrols.geojson"), "patrols.geojson");
   ASSERT_TRUE(read) << read.error().message;
   ASSERT_EQ(read->claims.size(), 4u);
   EXPECT_EQ(read->sources.size(), 1u);
@@ -202,35 +187,15 @@ TEST(GeoJson, TheBaseOfTheBadInputCasesIsValid) {
   EXPECT_EQ(read->documents.size(), 1u);
 }
 
-struct BadInput {
-  const char* name;
-  const char* find;      // occurs once in kBase
-  const char* replace;   // what it becomes
-  const char* expected;  // a substring of the error message
-};
-
-// gtest looks for this name to print a parameter.
-void PrintTo(const BadInput& input, std::ostream* out) {  // NOLINT(readability-identifier-naming)
-  *out << input.name;
-}
-
-class GeoJsonBadInput : public ::testing::TestWithParam<BadInput> {};
+class GeoJsonBadInput : public ::testing::TestWithParam<test::BadInput> {};
 
 TEST_P(GeoJsonBadInput, IsRejectedNamingThePointerAndField) {
-  const BadInput& input = GetParam();
-  std::string text(kBase);
-  std::size_t at = text.find(input.find);
-  ASSERT_NE(at, std::string::npos) << input.find;
-  ASSERT_EQ(text.find(input.find, at + 1), std::string::npos) << input.find << " is not unique";
-  text.replace(at, std::string_view(input.find).size(), input.replace);
-  Result<IntakeBatch> read = read_claims_geojson(text, "claims.geojson");
-  ASSERT_FALSE(read) << "accepted:\n" << text;
-  EXPECT_EQ(read.error().code, ErrorCode::kInvalidInput);
-  EXPECT_NE(read.error().message.find(input.expected), std::string::npos)
-      << "expected: " << input.expected << "\ngot: " << read.error().message;
+  test::expect_rejected(GetParam(), kBase, [](std::string_view text) {
+    return read_claims_geojson(text, "claims.geojson");
+  });
 }
 
-constexpr BadInput kBadInputs[] = {
+constexpr test::BadInput kBadInputs[] = {
     {"UnknownStatus", R"("status": "wounded")", R"("status": "hurt")",
      "claims.geojson:/features/0/properties/casualties/0/status: field 'status': \"hurt\" is not "
      "one of: killed, wounded, captured, missing"},

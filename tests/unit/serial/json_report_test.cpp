@@ -12,29 +12,15 @@
 #include "core/document.hpp"
 #include "core/vocabulary.hpp"
 #include "serial/formats.hpp"
+#include "support/bad_input.hpp"
+#include "support/test_data.hpp"
 
 namespace truce::serial {
 namespace {
 
-std::string data_path(const std::string& relative) {
-  return std::string(TRUCE_TEST_DATA_DIR) + "/serial/" + relative;
-}
-
-std::string read_data(const std::string& relative) {
-  std::ifstream in(data_path(relative), std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-// Compares `text` with a golden file; TRUCE_UPDATE_GOLDEN=1 rewrites the file
-// instead, after a deliberate change of the format (review the diff).
-void expect_golden(const std::string& text, const std::string& relative) {
-  if (std::getenv("TRUCE_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(data_path(relative), std::ios::binary) << text;
-  }
-  EXPECT_EQ(text, read_data(relative)) << "golden file " << relative;
-}
+using test::expect_golden;
+using test::read_test_data;
+using test::test_data_path;
 
 CivilTime at(const char* text) {
   return *parse_civil_time(text);
@@ -243,7 +229,7 @@ TEST(JsonReport, QuotesBecomeCodePointOffsetsNotByteOffsets) {
 
 TEST(JsonReport, TheKilisaliFixtureReadsWithItsQuotesResolved) {
   Result<IntakeBatch> read =
-      read_report_json(read_data("json/kilisali.report.json"), "kilisali.report.json");
+      read_report_json(read_test_data("serial/json/kilisali.report.json"), "kilisali.report.json");
   ASSERT_TRUE(read) << read.error().message;
   ASSERT_EQ(read->claims.size(), 4u);
   const Claim& armenia = read->claims[1];
@@ -263,22 +249,23 @@ TEST(JsonReport, TheKilisaliFixtureReadsWithItsQuotesResolved) {
 
 TEST(JsonReport, TheWriterMatchesTheGoldenFile) {
   Result<IntakeBatch> read =
-      read_report_json(read_data("json/kilisali.report.json"), "kilisali.report.json");
+      read_report_json(read_test_data("serial/json/kilisali.report.json"), "kilisali.report.json");
   ASSERT_TRUE(read) << read.error().message;
-  expect_golden(write_report_json(*read), "json/kilisali.written.json");
-  Result<IntakeBatch> golden =
-      read_report_json(read_data("json/kilisali.written.json"), "kilisali.written.json");
+  expect_golden(write_report_json(*read), "serial/json/kilisali.written.json");
+  Result<IntakeBatch> golden = read_report_json(read_test_data("serial/json/kilisali.written.json"),
+                                                "kilisali.written.json");
   ASSERT_TRUE(golden) << golden.error().message;
   expect_same_records(*golden, *read);
 }
 
 TEST(JsonReport, TheRichBatchMatchesItsGoldenFile) {
   // The GeoJSON tests read this file as their rich input.
-  expect_golden(write_report_json(rich_batch()), "json/every-member.report.json");
+  expect_golden(write_report_json(rich_batch()), "serial/json/every-member.report.json");
 }
 
 TEST(JsonReport, AMinimalFileNeedsOnlyFormatAndVersion) {
-  Result<IntakeBatch> read = read_report_json(read_data("json/empty.report.json"), "empty.json");
+  Result<IntakeBatch> read =
+      read_report_json(read_test_data("serial/json/empty.report.json"), "empty.json");
   ASSERT_TRUE(read) << read.error().message;
   EXPECT_TRUE(read->sources.empty() && read->documents.empty() && read->claims.empty());
 }
@@ -317,35 +304,15 @@ TEST(JsonReport, TheBaseOfTheBadInputCasesIsValid) {
   EXPECT_EQ(read->claims.size(), 1u);
 }
 
-struct BadInput {
-  const char* name;
-  const char* find;      // occurs once in kBase
-  const char* replace;   // what it becomes
-  const char* expected;  // a substring of the error message
-};
-
-// gtest looks for this name to print a parameter.
-void PrintTo(const BadInput& input, std::ostream* out) {  // NOLINT(readability-identifier-naming)
-  *out << input.name;
-}
-
-class JsonReportBadInput : public ::testing::TestWithParam<BadInput> {};
+class JsonReportBadInput : public ::testing::TestWithParam<test::BadInput> {};
 
 TEST_P(JsonReportBadInput, IsRejectedNamingThePointerAndField) {
-  const BadInput& input = GetParam();
-  std::string text(kBase);
-  std::size_t at = text.find(input.find);
-  ASSERT_NE(at, std::string::npos) << input.find;
-  ASSERT_EQ(text.find(input.find, at + 1), std::string::npos) << input.find << " is not unique";
-  text.replace(at, std::string_view(input.find).size(), input.replace);
-  Result<IntakeBatch> read = read_report_json(text, "report.json");
-  ASSERT_FALSE(read) << "accepted:\n" << text;
-  EXPECT_EQ(read.error().code, ErrorCode::kInvalidInput);
-  EXPECT_NE(read.error().message.find(input.expected), std::string::npos)
-      << "expected: " << input.expected << "\ngot: " << read.error().message;
+  test::expect_rejected(GetParam(), kBase, [](std::string_view text) {
+    return read_report_json(text, "report.json");
+  });
 }
 
-constexpr BadInput kBadInputs[] = {
+constexpr test::BadInput kBadInputs[] = {
     {"NegativeCount", R"("min": 1)", R"("min": -2)",
      "report.json:/claims/0/casualties/0/min: field 'min': -2 is negative"},
     {"MaxBelowMin", R"("max": 1)", R"("max": 0)",
@@ -569,7 +536,7 @@ TEST(JsonReport, TheProvenanceQuotesOfTheWriterAreCheckedOnRead) {
 }
 
 std::string schema_path() {
-  return std::string(TRUCE_TEST_DATA_DIR) + "/../../schema/report.schema.json";
+  return test_data_path("../../schema/report.schema.json");
 }
 
 // Each vocabulary of core appears in the schema as one enum, in core's order.
@@ -619,10 +586,10 @@ for arg in sys.argv[2:]:
 sys.exit(failed)
 )";
   std::string command = "/usr/bin/python3 '" + (dir / "check.py").string() + "' '" + schema_path() +
-                        "' '+" + data_path("json/kilisali.report.json") + "' '+" +
-                        data_path("json/kilisali.written.json") + "' '+" +
-                        data_path("json/empty.report.json") + "' '+" +
-                        data_path("json/every-member.report.json") + "' '+" +
+                        "' '+" + test_data_path("serial/json/kilisali.report.json") + "' '+" +
+                        test_data_path("serial/json/kilisali.written.json") + "' '+" +
+                        test_data_path("serial/json/empty.report.json") + "' '+" +
+                        test_data_path("serial/json/every-member.report.json") + "' '+" +
                         (dir / "rich.json").string() + "' '-" + (dir / "bad.json").string() + "'";
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
   std::filesystem::remove_all(dir);
