@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <cstdio>
+#include <functional>
 
 #include "app/commands.hpp"
 #include "app/query_options.hpp"
@@ -49,6 +50,28 @@ std::optional<service::Monitor> open_or_report(Context& context, const ReadFlags
 
 void print(const std::string& text) {
   std::fputs(text.c_str(), stdout);
+}
+
+// A subcommand that opens the database, fetches one result through `fetch`
+// and prints it as text or, with --json, as JSON.
+template <typename Fetch, typename Text, typename Json>
+void add_read_command(CLI::App& app, Context& context, const std::string& name,
+                      const std::string& help, Fetch fetch, Text text, Json json) {
+  auto* command = app.add_subcommand(name, help);
+  auto read = std::make_shared<ReadFlags>();
+  add_read_flags(*command, *read);
+  command->callback([&context, read, fetch, text, json] {
+    auto monitor = open_or_report(context, *read);
+    if (!monitor) {
+      return;
+    }
+    auto result = std::invoke(fetch, *monitor);
+    if (!result) {
+      report_error(context, result.error(), read->json);
+      return;
+    }
+    print(read->json ? json(*result) : text(*result));
+  });
 }
 
 void run_show(Context& context, const ReadFlags& flags, const std::string& id) {
@@ -206,40 +229,10 @@ void add_query_commands(CLI::App& app, Context& context) {
     command->add_option("id", *id, "clm_..., doc_... or a source id")->required();
     command->callback([&context, read, id] { run_show(context, *read, *id); });
   }
-  {
-    auto* command = app.add_subcommand("sources", "List sources");
-    auto read = std::make_shared<ReadFlags>();
-    add_read_flags(*command, *read);
-    command->callback([&context, read] {
-      auto monitor = open_or_report(context, *read);
-      if (!monitor) {
-        return;
-      }
-      auto sources = monitor->sources();
-      if (!sources) {
-        report_error(context, sources.error(), read->json);
-        return;
-      }
-      print(read->json ? report::sources_json(*sources) : report::sources_table(*sources));
-    });
-  }
-  {
-    auto* command = app.add_subcommand("documents", "List documents");
-    auto read = std::make_shared<ReadFlags>();
-    add_read_flags(*command, *read);
-    command->callback([&context, read] {
-      auto monitor = open_or_report(context, *read);
-      if (!monitor) {
-        return;
-      }
-      auto documents = monitor->documents();
-      if (!documents) {
-        report_error(context, documents.error(), read->json);
-        return;
-      }
-      print(read->json ? report::documents_json(*documents) : report::documents_table(*documents));
-    });
-  }
+  add_read_command(app, context, "sources", "List sources", &service::Monitor::sources,
+                   report::sources_table, report::sources_json);
+  add_read_command(app, context, "documents", "List documents (without their texts)",
+                   &service::Monitor::documents, report::documents_table, report::documents_json);
   {
     auto* command = app.add_subcommand("status", "Show the monitoring picture");
     auto read = std::make_shared<ReadFlags>();

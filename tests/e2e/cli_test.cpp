@@ -112,6 +112,19 @@ TEST_F(CliTest, ShowsAClaimWithTheWordsEachValueCameFrom) {
   EXPECT_FALSE(record["document"]["text"].get<std::string>().empty());
 }
 
+TEST_F(CliTest, ListsSourcesAndDocumentsWithoutTexts) {
+  ASSERT_EQ(truce({"ingest", "--db", db_, kExample.string()}).exit_code, 0);
+  auto sources = json_of({"sources"});
+  ASSERT_EQ(sources["sources"].size(), 1U);
+  EXPECT_EQ(sources["sources"][0]["reliability"], "F");
+  auto documents = json_of({"documents"});
+  ASSERT_EQ(documents["documents"].size(), 1U);
+  EXPECT_EQ(documents["documents"][0]["language"], "ar");
+  EXPECT_FALSE(documents["documents"][0].contains("text"));
+  auto table = truce({"documents", "--db", db_});
+  EXPECT_NE(table.out.find("pakistan-point-news"), std::string::npos) << table.out;
+}
+
 TEST_F(CliTest, ShowOfAnUnknownIdIsNotFound) {
   auto result = truce({"show", "--db", db_, "clm_00000000000000000000"});
   EXPECT_EQ(result.exit_code, 4);
