@@ -18,6 +18,7 @@ class Id {
   const std::string& str() const noexcept { return value_; }
   bool empty() const noexcept { return value_.empty(); }
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 flags the 0 that `a < b` compares to
   friend auto operator<=>(const Id&, const Id&) = default;
   friend bool operator==(const Id&, const Id&) = default;
 

@@ -179,7 +179,7 @@ std::string Statement::text_at(int column) const {
   if (text == nullptr) {
     return {};
   }
-  return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(bytes));
+  return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(bytes)};
 }
 
 Error Statement::error_for(int rc) const {

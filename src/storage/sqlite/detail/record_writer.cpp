@@ -244,7 +244,11 @@ std::vector<std::pair<std::string, std::string_view>> actors_of(const Claim& cla
 }
 
 Status insert_actors(Connection& db, long long key, const Claim& claim) {
-  for (const auto& [actor, role] : actors_of(claim)) {
+  for (const auto& entry : actors_of(claim)) {
+    // Named references rather than a structured binding: clang before 16 cannot
+    // capture a binding in a lambda (C++20 allows it; GCC does).
+    const std::string& actor = entry.first;
+    std::string_view role = entry.second;
     auto inserted = insert_row(db, kInsertActor, [&](Statement& s) {
       s.bind_text(1, actor);
       s.bind_int(2, key);
