@@ -73,8 +73,8 @@ Status assign_ids(IntakeBatch& batch, std::vector<std::string>& warnings) {
     } else if (document.content_hash.empty()) {
       document.content_hash = sha256_hex(metadata_form(document));
     } else if (!is_hex_id(document.content_hash, "", 64)) {
-      // A given hash without text names a text held elsewhere (an export
-      // without texts); it keeps the document's identity.
+      // A well-formed hash given without text is kept: it names a text held
+      // elsewhere (a CSV or GeoJSON export), and so keeps the document's id.
       return make_error(ErrorCode::kInvalidInput,
                         where + ": field 'content_hash': \"" + document.content_hash +
                             "\" is not a SHA-256 in hex (64 digits 0-9a-f)",
