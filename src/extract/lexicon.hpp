@@ -1,0 +1,51 @@
+// Lexicons: what words mean, as data. Every file under data/lexicon/<language>/
+// is a TSV of entries "category, value, phrase, attributes"; gazetteer and actor
+// names are added as entries of the categories "place" and "actor". The
+// extractor compiles all entries into one matcher (matcher.hpp).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace truce::extract {
+
+struct LexiconEntry {
+  std::string category;  // "number", "month", "trigger", "attribution", "place", "actor", ...
+  std::string value;     // what the phrase means: "7", "11", "attack", a place or actor id
+  std::string phrase;    // matching form (text::matching_form of what the file says)
+  std::string language;  // "ar", "ru", "en"; empty: any language
+  bool stem = false;     // the phrase may continue with more letters ("убит*")
+  std::vector<std::pair<std::string, std::string>> attributes;  // "gender=f;count=2"
+  std::string file;      // where it was defined, for error messages
+  std::uint32_t line = 0;
+
+  // The attribute's value, or empty when absent.
+  std::string_view attribute(std::string_view key) const;
+  bool has_attribute(std::string_view key) const;
+};
+
+class Lexicon {
+ public:
+  // Reads one lexicon file. Errors name the file, line and column
+  // ("ar/numbers.tsv:12: column 'phrase': empty"); nothing is added on error.
+  Status load_file(const std::filesystem::path& file, std::string_view language);
+  // Reads every *.tsv under `root`/<language>/, in name order.
+  Status load_directory(const std::filesystem::path& root);
+  // Adds one entry; `phrase` is turned into its matching form here.
+  void add(LexiconEntry entry);
+
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+  const LexiconEntry& entry(std::uint32_t index) const { return entries_[index]; }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<LexiconEntry> entries_;
+};
+
+}  // namespace truce::extract

@@ -1,0 +1,37 @@
+// The matching form of a text, and the way back from it to the original:
+// lexicons, gazetteers and the extractor all match against this form, and every
+// match is reported to the user as a span of the original text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/claim.hpp"
+
+namespace truce::text {
+
+// NFKC and case folding; Arabic diacritics and tatweel removed; alef/hamza
+// forms, alef maqsura and taa marbuta folded; Persian/Urdu letters folded to
+// their Arabic counterparts; Arabic-Indic and Persian digits to ASCII; Russian
+// ё to е; horizontal whitespace runs to one space; a line break stays one "\n"
+// and a blank line one "\n\n", so paragraphs survive.
+struct NormalizedText {
+  std::string text;  // UTF-8 matching form
+  // For every byte i of `text`: the original code points [origin_begin[i],
+  // origin_end[i]) it came from. Characters dropped by normalisation (marks,
+  // tatweel) are counted in the end of the character before them.
+  std::vector<std::uint32_t> origin_begin;
+  std::vector<std::uint32_t> origin_end;
+
+  // The original span of normalised bytes [begin, end); end > begin.
+  TextSpan original_span(std::size_t begin, std::size_t end) const;
+};
+
+NormalizedText normalize_for_matching(std::string_view utf8);
+
+// The matching form alone, for lexicon phrases and names (no offsets kept).
+std::string matching_form(std::string_view utf8);
+
+}  // namespace truce::text
