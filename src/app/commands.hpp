@@ -5,7 +5,10 @@
 
 #include <string>
 
+#include <optional>
+
 #include "core/result.hpp"
+#include "core/time.hpp"
 
 namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's name
 class App;
@@ -30,5 +33,9 @@ void add_demo_command(CLI::App& app, Context& context);
 void add_query_commands(CLI::App& app,
                         Context& context);  // claims, show, sources, documents, status
 void add_export_command(CLI::App& app, Context& context);
+void add_extract_command(CLI::App& app, Context& context);
+
+// --published: "YYYY-MM-DD"; nullopt when malformed.
+std::optional<CivilTime> parse_published_flag(const std::string& flag);
 
 }  // namespace truce::app

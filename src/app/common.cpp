@@ -28,3 +28,13 @@ void report_error(Context& context, const Error& error, bool json) {
 }
 
 }  // namespace truce::app
+
+namespace truce::app {
+
+std::optional<CivilTime> parse_published_flag(const std::string& flag) {
+  auto time = parse_civil_time(flag);
+  if (!time || time->time_of_day) return std::nullopt;
+  return time;
+}
+
+}  // namespace truce::app

@@ -18,6 +18,8 @@ struct IngestFlags {
   std::string db;
   std::vector<std::string> files;
   std::string format = "auto";
+  std::string published;
+  std::string source;
   bool dry_run = false;
   bool json = false;
 };
@@ -73,9 +75,21 @@ void run_ingest(Context& context, const IngestFlags& flags) {
     report_error(
         context,
         make_error(ErrorCode::kInvalidInput,
-                   "--format: \"" + flags.format + "\" is not one of auto, json, geojson, csv"),
+                   "--format: \"" + flags.format +
+                       "\" is not one of auto, json, geojson, csv, text, html, envelope"),
         flags.json);
     return;
+  }
+  service::IngestOptions options{*format, flags.dry_run, std::nullopt, flags.source};
+  if (!flags.published.empty()) {
+    options.published = parse_published_flag(flags.published);
+    if (!options.published) {
+      report_error(context,
+                   make_error(ErrorCode::kInvalidInput,
+                              "--published: \"" + flags.published + "\" is not a date (YYYY-MM-DD)"),
+                   flags.json);
+      return;
+    }
   }
   auto monitor =
       service::Monitor::open(resolve_database(flags.db), storage::OpenMode::kOpenExisting);
@@ -84,7 +98,7 @@ void run_ingest(Context& context, const IngestFlags& flags) {
     return;
   }
   std::vector<std::filesystem::path> files(flags.files.begin(), flags.files.end());
-  print_outcomes(context, monitor->ingest(files, {*format, flags.dry_run}), flags.json);
+  print_outcomes(context, monitor->ingest(files, options), flags.json);
 }
 
 void run_demo(Context& context, const std::string& db_flag) {
@@ -143,14 +157,20 @@ void add_init_command(CLI::App& app, Context& context) {
 void add_ingest_command(CLI::App& app, Context& context) {
   auto* command = app.add_subcommand(
       "ingest",
-      "Validate and store structured reports (JSON report, GeoJSON, CSV). Each file is one "
+      "Validate and store structured reports (JSON report, GeoJSON, CSV), or read texts (plain "
+      "text, HTML, a JSON envelope) and store the document with its claims. Each file is one "
       "transaction: a file with any error writes nothing. Files already stored are reported "
       "as such.");
   auto flags = std::make_shared<IngestFlags>();
   command->add_option("--db", flags->db,
                       "Database path or URL (default: $TRUCE_DB, then truce.db)");
   command->add_option("files", flags->files, "Input files")->required();
-  command->add_option("--format", flags->format, "auto (default), json, geojson or csv");
+  command->add_option("--format", flags->format,
+                      "auto (default), json, geojson, csv, text, html or envelope");
+  command->add_option("--published", flags->published,
+                      "Texts: publication date YYYY-MM-DD, the anchor for relative dates");
+  command->add_option("--source", flags->source,
+                      "Texts: the source id to file them under (default: from the publisher)");
   command->add_flag("--dry-run", flags->dry_run, "Validate and check against the store only");
   command->add_flag("--json", flags->json, "Print the outcome as JSON on standard output");
   command->callback([&context, flags] { run_ingest(context, *flags); });

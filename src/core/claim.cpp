@@ -42,7 +42,8 @@ bool is_provenance_field(const Claim& claim, std::string_view field) {
   }
   return is_item_of(field, "casualties", claim.casualties.size()) ||
          is_item_of(field, "weapons", claim.weapons.size()) ||
-         is_item_of(field, "assets", claim.assets.size());
+         is_item_of(field, "assets", claim.assets.size()) ||
+         is_item_of(field, "actors", claim.actors.size());
 }
 
 }  // namespace truce

@@ -3,7 +3,6 @@
 // came from (provenance), so any figure can be traced to its words.
 #pragma once
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +11,8 @@
 #include "core/casualties.hpp"
 #include "core/geo.hpp"
 #include "core/ids.hpp"
+#include "core/references.hpp"
+#include "core/text_span.hpp"
 #include "core/time.hpp"
 
 namespace truce {
@@ -22,12 +23,14 @@ enum class EventType {
   kShelling,    // artillery, mortar or rocket fire
   kAirStrike,   // aircraft or drone strike
   kSniperFire,
-  kCeasefireViolation,  // a violation reported without more detail
+  kMineOrIed,           // a landmine or improvised explosive device
+  kCeasefireViolation,  // a violation reported without more detail, or an accusation of one
   kTerritorySeizure,    // positions or ground taken
   kDetention,           // people captured or detained
   kExchange,            // prisoners or bodies exchanged or released
   kDeEscalation,        // fighting stopped, forces pulled back
   kDiplomaticContact,   // talks, calls, mediation
+  kAgreement,           // an agreement concluded or announced
   kOther,
 };
 
@@ -74,15 +77,19 @@ struct Credibility {
   friend bool operator==(const Credibility&, const Credibility&) = default;
 };
 
-// [start, end) in Unicode code points of the document's original text.
-struct TextSpan {
-  std::uint32_t start = 0;
-  std::uint32_t end = 0;
-  friend bool operator==(const TextSpan&, const TextSpan&) = default;
+// Actors a claim names besides its claimant, perpetrator and target: the
+// sides of a clash or a talk, and whoever mediates.
+enum class ActorRole { kParticipant, kMediator };
+
+struct ClaimActor {
+  ActorRef actor;
+  ActorRole role = ActorRole::kParticipant;
+  friend bool operator==(const ClaimActor&, const ClaimActor&) = default;
 };
 
 // Spans for one field of the claim. Field paths are the claim's JSON member
-// names, with an index for list items: "claimant", "time", "casualties/0".
+// names, with an index for list items: "claimant", "time", "casualties/0",
+// "actors/1".
 struct FieldProvenance {
   std::string field;
   std::vector<TextSpan> spans;
@@ -95,14 +102,17 @@ struct Claim {
   ActorRef claimant;
   EventType event_type = EventType::kOther;
   TimeInterval time;
+  TimeBasis time_basis;  // how `time` was arrived at
   std::optional<Place> place;
   std::optional<ActorRef> perpetrator;  // as claimed
   std::optional<ActorRef> target;       // as claimed
+  std::vector<ClaimActor> actors;       // others named, with their roles
   std::vector<CasualtyFigure> casualties;
   std::vector<Weapon> weapons;
   std::optional<CountRange> violations;  // number of violations, when counted
   std::optional<CountRange> explosions;  // number of explosions, when counted
   std::vector<AssetChange> assets;
+  std::vector<AgreementReference> agreements;  // agreements the claim itself refers to
   Credibility credibility;
   std::string summary;  // one line in the analyst's words; may be empty
   std::vector<FieldProvenance> provenance;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/ids.hpp"
+#include "core/references.hpp"
 #include "core/time.hpp"
 
 namespace truce {
@@ -25,6 +26,9 @@ struct Document {
   std::string external_ref;         // the sender's own reference, if any
   std::string text;                 // original text, UTF-8; may be empty for forms
   std::string content_hash;         // hex SHA-256 of what identifies the document
+  // Agreements the text mentions outside its claims (background); the
+  // claims' own references are in Claim::agreements.
+  std::vector<AgreementReference> agreement_references;
   friend bool operator==(const Document&, const Document&) = default;
 };
 

@@ -41,6 +41,25 @@ struct TimeInterval {
   friend bool operator==(const TimeInterval&, const TimeInterval&) = default;
 };
 
+// How the date of an interval was arrived at: a date the text states
+// ("16 November"), one resolved from a relative expression ("last Tuesday")
+// against a reference date, or the date of the announcement standing in for
+// an event the text does not date.
+enum class DateBasis { kUnknown, kStated, kRelative, kAnnouncement };
+
+struct TimeBasis {
+  DateBasis basis = DateBasis::kUnknown;
+  // The claim's own sentences give no date; it comes from the document's
+  // account of the same events.
+  bool from_context = false;
+  // How it was resolved, e.g. "'last Tuesday' before 2021-11-21 (publication)"; may be empty.
+  std::string wording;
+
+  // Nothing known about the basis: what claims read from files before it existed have.
+  bool is_default() const { return basis == DateBasis::kUnknown && !from_context && wording.empty(); }
+  friend bool operator==(const TimeBasis&, const TimeBasis&) = default;
+};
+
 // Sort keys for window queries: "YYYY-MM-DDTHH:MM:SS", with a missing time read
 // as 00:00:00 for the start and 23:59:59 for the end, so string order is time order.
 std::string interval_start_key(const TimeInterval& interval);

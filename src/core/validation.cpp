@@ -10,6 +10,10 @@ namespace {
 
 constexpr std::size_t kMaxNameBytes = 300;
 constexpr std::size_t kMaxSummaryBytes = 4000;
+// Agreement titles run long ("Statement by the President of ..., the Prime
+// Minister of ... and the President of ..."), twice as long in Arabic bytes.
+constexpr std::size_t kMaxAgreementNameBytes = 1000;
+constexpr std::size_t kMaxWordingBytes = 1000;
 
 class Problems {
  public:
@@ -35,6 +39,18 @@ class Problems {
   void check_actor(const std::string& field, const ActorRef& actor) {
     check_slug(field + "/id", actor.id);
     check_name(field + "/name", actor.name, true);
+  }
+  // Spans of `field` that are empty, reversed or beyond the text (when its
+  // length is known). `field` names the span itself, or the list holding it.
+  void check_span(const std::string& field, const TextSpan& span,
+                  std::optional<std::size_t> text_length) {
+    std::string where = "[" + std::to_string(span.start) + ", " + std::to_string(span.end) + ")";
+    if (span.end <= span.start) {
+      add(field, "span " + where + " is empty or reversed");
+    } else if (text_length && span.end > *text_length) {
+      add(field, "span " + where + " ends beyond the document's text (" +
+                     std::to_string(*text_length) + " code points)");
+    }
   }
   void check_count(const std::string& field, const CountRange& count) {
     if (count.min < 0) {
@@ -68,6 +84,33 @@ bool is_language_tag(const std::string& tag) {
     }
   }
   return true;
+}
+
+bool is_valid_civil_time(const CivilTime& time) {
+  return time.date.ok() && (!time.time_of_day || (time.time_of_day->count() >= 0 &&
+                                                   time.time_of_day->count() < 86400));
+}
+
+void check_agreement_reference(Problems& problems, const std::string& field,
+                               const AgreementReference& reference,
+                               std::optional<std::size_t> text_length) {
+  if (reference.name.empty()) {
+    problems.add(field + "/name", "is empty");
+  } else if (reference.name.size() > kMaxAgreementNameBytes) {
+    problems.add(field + "/name",
+                 "is longer than " + std::to_string(kMaxAgreementNameBytes) + " bytes");
+  }
+  for (std::size_t i = 0; i < reference.dates.size(); ++i) {
+    if (!is_valid_civil_time(reference.dates[i])) {
+      problems.add(field + "/dates/" + std::to_string(i), "is not a valid date and time of day");
+    }
+  }
+  if (!reference.registry_id.empty()) {
+    problems.check_slug(field + "/registry_id", reference.registry_id);
+  }
+  for (std::size_t i = 0; i < reference.spans.size(); ++i) {
+    problems.check_span(field + "/spans/" + std::to_string(i), reference.spans[i], text_length);
+  }
 }
 
 void check_place(Problems& problems, const Place& place) {
@@ -121,6 +164,13 @@ class Canon {
       put(key, actor->id + "|" + actor->name);
     }
   }
+  void put(std::string_view key, const std::vector<TextSpan>& spans) {
+    std::string text;
+    for (const TextSpan& span : spans) {
+      text += std::to_string(span.start) + "-" + std::to_string(span.end) + ";";
+    }
+    put(key, text);
+  }
   std::string take() { return std::move(text_); }
 
  private:
@@ -157,6 +207,14 @@ std::vector<FieldProblem> check_document(const Document& document) {
   if (document.text.find('\0') != std::string::npos) {
     problems.add("text", "contains a NUL character");
   }
+  std::optional<std::size_t> text_length;
+  if (!document.text.empty()) {
+    text_length = code_point_count(document.text);
+  }
+  for (std::size_t i = 0; i < document.agreement_references.size(); ++i) {
+    check_agreement_reference(problems, "agreement_references/" + std::to_string(i),
+                              document.agreement_references[i], text_length);
+  }
   return problems.take();
 }
 
@@ -172,6 +230,10 @@ std::vector<FieldProblem> check_claim(const Claim& claim,
     problems.add("time/timezone",
                  "\"" + claim.time.timezone + "\" is not a time zone (IANA name, UTC or +HH:MM)");
   }
+  if (claim.time_basis.wording.size() > kMaxWordingBytes) {
+    problems.add("time_basis/wording",
+                 "is longer than " + std::to_string(kMaxWordingBytes) + " bytes");
+  }
   if (claim.place) {
     check_place(problems, *claim.place);
   }
@@ -180,6 +242,19 @@ std::vector<FieldProblem> check_claim(const Claim& claim,
   }
   if (claim.target) {
     problems.check_actor("target", *claim.target);
+  }
+  for (std::size_t i = 0; i < claim.actors.size(); ++i) {
+    const ClaimActor& entry = claim.actors[i];
+    std::string field = "actors/" + std::to_string(i);
+    problems.check_actor(field, entry.actor);
+    for (std::size_t earlier = 0; earlier < i; ++earlier) {
+      if (claim.actors[earlier].actor.id == entry.actor.id &&
+          claim.actors[earlier].role == entry.role) {
+        problems.add(field, "\"" + entry.actor.id + "\" as " + std::string(to_string(entry.role)) +
+                                " is already actors/" + std::to_string(earlier));
+        break;
+      }
+    }
   }
   for (std::size_t i = 0; i < claim.casualties.size(); ++i) {
     const CasualtyFigure& figure = claim.casualties[i];
@@ -216,6 +291,10 @@ std::vector<FieldProblem> check_claim(const Claim& claim,
     }
     problems.check_name(field + "/description", asset.description, false);
   }
+  for (std::size_t i = 0; i < claim.agreements.size(); ++i) {
+    check_agreement_reference(problems, "agreements/" + std::to_string(i), claim.agreements[i],
+                              document_text_length);
+  }
   if (claim.credibility.grade < 1 || claim.credibility.grade > 6) {
     problems.add("credibility",
                  std::to_string(claim.credibility.grade) + " is not a credibility grade 1-6");
@@ -233,13 +312,7 @@ std::vector<FieldProblem> check_claim(const Claim& claim,
       problems.add(field, "is given twice");
     }
     for (const TextSpan& span : entry.spans) {
-      std::string where = "[" + std::to_string(span.start) + ", " + std::to_string(span.end) + ")";
-      if (span.end <= span.start) {
-        problems.add(field, "span " + where + " is empty or reversed");
-      } else if (document_text_length && span.end > *document_text_length) {
-        problems.add(field, "span " + where + " ends beyond the document's text (" +
-                                std::to_string(*document_text_length) + " code points)");
-      }
+      problems.check_span(field, span, document_text_length);
     }
   }
   return problems.take();
@@ -253,6 +326,17 @@ std::string canonical_form(const Claim& claim) {
   canon.put("time", format_civil_time(claim.time.start) + "/" + format_civil_time(claim.time.end) +
                         "/" + std::string(to_string(claim.time.precision)) + "/" +
                         claim.time.timezone);
+  // Members added after the first release enter only when set, so every claim
+  // without them keeps the id it was stored under.
+  if (claim.time_basis.basis != DateBasis::kUnknown) {
+    canon.put("time_basis", to_string(claim.time_basis.basis));
+  }
+  if (claim.time_basis.from_context) {
+    canon.put("time_from_context", 1LL);
+  }
+  if (!claim.time_basis.wording.empty()) {
+    canon.put("time_wording", claim.time_basis.wording);
+  }
   if (claim.place) {
     const Place& place = *claim.place;
     canon.put("place", place.name + "|" + std::to_string(static_cast<int>(place.precision)) + "|" +
@@ -270,6 +354,10 @@ std::string canonical_form(const Claim& claim) {
   }
   canon.put("perpetrator", claim.perpetrator);
   canon.put("target", claim.target);
+  for (const ClaimActor& entry : claim.actors) {
+    canon.put("actor", std::string(to_string(entry.role)) + "|" + entry.actor.id + "|" +
+                           entry.actor.name);
+  }
   for (const CasualtyFigure& figure : claim.casualties) {
     canon.put("casualty", std::string(to_string(figure.side.kind)) + "|" +
                               std::string(to_string(figure.status)));
@@ -293,6 +381,18 @@ std::string canonical_form(const Claim& claim) {
     }
     canon.put("owner", asset.owner);
     canon.put("gainer", asset.gainer);
+  }
+  for (const AgreementReference& reference : claim.agreements) {
+    canon.put("agreement", reference.name);
+    for (const CivilTime& date : reference.dates) {
+      canon.put("agreement_date", format_civil_time(date));
+    }
+    if (!reference.registry_id.empty()) {
+      canon.put("agreement_registry_id", reference.registry_id);
+    }
+    if (!reference.spans.empty()) {
+      canon.put("agreement_spans", reference.spans);
+    }
   }
   canon.put("credibility", static_cast<long long>(claim.credibility.grade));
   canon.put("summary", claim.summary);

@@ -42,19 +42,33 @@ std::string words_in(const Table<Enum, N>& table) {
   return words;
 }
 
-constexpr Table<EventType, 12> kEventTypeWords{{
+constexpr Table<EventType, 14> kEventTypeWords{{
     {EventType::kArmedClash, "armed_clash"},
     {EventType::kAttack, "attack"},
     {EventType::kShelling, "shelling"},
     {EventType::kAirStrike, "air_strike"},
     {EventType::kSniperFire, "sniper_fire"},
+    {EventType::kMineOrIed, "mine_or_ied"},
     {EventType::kCeasefireViolation, "ceasefire_violation"},
     {EventType::kTerritorySeizure, "territory_seizure"},
     {EventType::kDetention, "detention"},
     {EventType::kExchange, "exchange"},
     {EventType::kDeEscalation, "de_escalation"},
     {EventType::kDiplomaticContact, "diplomatic_contact"},
+    {EventType::kAgreement, "agreement"},
     {EventType::kOther, "other"},
+}};
+
+constexpr Table<DateBasis, 4> kDateBasisWords{{
+    {DateBasis::kUnknown, "unknown"},
+    {DateBasis::kStated, "stated"},
+    {DateBasis::kRelative, "relative"},
+    {DateBasis::kAnnouncement, "announcement"},
+}};
+
+constexpr Table<ActorRole, 2> kActorRoleWords{{
+    {ActorRole::kParticipant, "participant"},
+    {ActorRole::kMediator, "mediator"},
 }};
 
 constexpr Table<WeaponClass, 13> kWeaponClassWords{{
@@ -154,6 +168,26 @@ std::optional<EventType> parse_event_type(std::string_view word) {
 }
 std::string words_of_event_type() {
   return words_in(kEventTypeWords);
+}
+
+std::string_view to_string(DateBasis value) {
+  return word_of(kDateBasisWords, value);
+}
+std::optional<DateBasis> parse_date_basis(std::string_view word) {
+  return value_of(kDateBasisWords, word);
+}
+std::string words_of_date_basis() {
+  return words_in(kDateBasisWords);
+}
+
+std::string_view to_string(ActorRole value) {
+  return word_of(kActorRoleWords, value);
+}
+std::optional<ActorRole> parse_actor_role(std::string_view word) {
+  return value_of(kActorRoleWords, word);
+}
+std::string words_of_actor_role() {
+  return words_in(kActorRoleWords);
 }
 
 std::string_view to_string(WeaponClass value) {

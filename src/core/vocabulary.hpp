@@ -18,6 +18,8 @@
 namespace truce {
 
 std::string_view to_string(EventType value);
+std::string_view to_string(DateBasis value);
+std::string_view to_string(ActorRole value);
 std::string_view to_string(WeaponClass value);
 std::string_view to_string(AssetKind value);
 std::string_view to_string(AssetOutcome value);
@@ -30,6 +32,8 @@ std::string_view to_string(AffiliationKind value);
 std::string_view to_string(DocumentKind value);
 
 std::optional<EventType> parse_event_type(std::string_view word);
+std::optional<DateBasis> parse_date_basis(std::string_view word);
+std::optional<ActorRole> parse_actor_role(std::string_view word);
 std::optional<WeaponClass> parse_weapon_class(std::string_view word);
 std::optional<AssetKind> parse_asset_kind(std::string_view word);
 std::optional<AssetOutcome> parse_asset_outcome(std::string_view word);
@@ -44,6 +48,8 @@ std::optional<LocationPrecision> parse_location_precision(int where_prec);
 
 // All words of one vocabulary, for error messages ("expected one of: ...").
 std::string words_of_event_type();
+std::string words_of_date_basis();
+std::string words_of_actor_role();
 std::string words_of_weapon_class();
 std::string words_of_asset_kind();
 std::string words_of_asset_outcome();

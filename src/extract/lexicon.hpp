@@ -18,11 +18,13 @@ namespace truce::extract {
 struct LexiconEntry {
   std::string category;  // "number", "month", "trigger", "attribution", "place", "actor", ...
   std::string value;     // what the phrase means: "7", "11", "attack", a place or actor id
-  std::string phrase;    // matching form (text::matching_form of what the file says)
+  std::string phrase;    // matching form (text::matching_form of what the file says);
+                         // a '*' ending a word inside it marks that word as a stem
+                         // ("удар* с беспилотник"); the final '*' becomes `stem`
   std::string language;  // "ar", "ru", "en"; empty: any language
-  bool stem = false;     // the phrase may continue with more letters ("убит*")
+  bool stem = false;     // the phrase's last word may continue with more letters ("убит*")
   std::vector<std::pair<std::string, std::string>> attributes;  // "gender=f;count=2"
-  std::string file;      // where it was defined, for error messages
+  std::string file;  // where it was defined, for error messages
   std::uint32_t line = 0;
 
   // The attribute's value, or empty when absent.
@@ -32,12 +34,15 @@ struct LexiconEntry {
 
 class Lexicon {
  public:
-  // Reads one lexicon file. Errors name the file, line and column
+  // Reads one lexicon file (format: data/lexicon/README.md). Errors name the
+  // file as "<language>/<file name>", the line and the column
   // ("ar/numbers.tsv:12: column 'phrase': empty"); nothing is added on error.
   Status load_file(const std::filesystem::path& file, std::string_view language);
-  // Reads every *.tsv under `root`/<language>/, in name order.
+  // Reads every *.tsv under `root`/<language>/, languages and files in name
+  // order, so entry indices are stable. Nothing is added if any file fails.
   Status load_directory(const std::filesystem::path& root);
-  // Adds one entry; `phrase` is turned into its matching form here.
+  // Adds one entry; `phrase` is turned into its matching form here, and a
+  // final '*' is stripped and makes the entry a stem.
   void add(LexiconEntry entry);
 
   const std::vector<LexiconEntry>& entries() const { return entries_; }

@@ -1,7 +1,18 @@
-// All lexicon phrases compiled into one Hyperscan database and scanned in one
+// All lexicon phrases compiled into one Hyperscan database of literals (and a
+// second one for the few phrases with stems inside them) and scanned in one
 // pass over the normalised text. Matches respect word boundaries, allowing the
 // language's clitic prefixes (lexicon category "prefix", e.g. Arabic و ب ال)
 // before a phrase and its suffixes (category "suffix") after it.
+//
+// Word characters are Unicode letters, combining marks and decimal digits. A
+// match must start at a word boundary or after a chain of 1-3 prefixes of its
+// entry's language that itself starts at one (affixes chain in increasing
+// order of their "order" attribute; an affix without one stands alone). It must
+// end at a boundary, or before a chain of the language's suffixes that ends at
+// one; a stem entry ("убит*") instead runs on over the word characters that
+// follow, and so does each stem word inside a phrase ("удар* с беспилотник*").
+// Entries without a language get no affixes. data/lexicon/README.md has the
+// details.
 #pragma once
 
 #include <cstdint>
@@ -15,24 +26,30 @@
 namespace truce::extract {
 
 struct Match {
-  std::uint32_t entry = 0;  // index into the lexicon
-  std::uint32_t begin = 0;  // byte offsets in the normalised text, prefix excluded
-  std::uint32_t end = 0;    // suffix excluded
+  std::uint32_t entry = 0;       // index into the lexicon
+  std::uint32_t begin = 0;       // byte offsets in the normalised text, prefix excluded
+  std::uint32_t end = 0;         // suffix excluded
   std::uint32_t word_begin = 0;  // with the clitic prefix
   std::uint32_t word_end = 0;    // with the suffix or stem continuation
 };
 
 class Matcher {
  public:
-  // Compiles every entry except those of categories "prefix" and "suffix".
+  // Compiles every entry except those of categories "prefix" and "suffix"
+  // (which become the affix chains) and entries whose phrase is empty. The
+  // matcher keeps its own copy of the lexicon; pass an rvalue to avoid it.
   static Result<Matcher> compile(const Lexicon& lexicon);
+  static Result<Matcher> compile(Lexicon&& lexicon);
 
   Matcher(Matcher&&) noexcept;
   Matcher& operator=(Matcher&&) noexcept;
   ~Matcher();
 
-  // Every match, sorted by begin then by longer first. Overlapping matches are
-  // all kept; callers choose (see longest_per_category).
+  // Every match, sorted by begin then by longer first (then by entry).
+  // Overlapping matches are all kept; callers choose (see longest_per_category).
+  // `normalized` is the matching form (text::normalize_for_matching) and
+  // shorter than 4 GiB. Safe to call from several threads at once: each call
+  // borrows a Hyperscan scratch space from a pool owned by the matcher.
   std::vector<Match> scan(std::string_view normalized) const;
 
   const Lexicon& lexicon() const;
@@ -43,7 +60,9 @@ class Matcher {
   std::unique_ptr<Impl> impl_;
 };
 
-// Drops a match when a longer match of the same category covers it.
+// Drops a match when a longer match of the same category covers its phrase
+// span [begin, end), or one of equal span with a smaller entry index does.
+// Returns the rest in scan order.
 std::vector<Match> longest_per_category(const Lexicon& lexicon, std::vector<Match> matches);
 
 }  // namespace truce::extract

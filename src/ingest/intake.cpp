@@ -5,7 +5,9 @@
 #include <system_error>
 
 #include "ingest/identity.hpp"
+#include "serial/envelope.hpp"
 #include "serial/formats.hpp"
+#include "text/html.hpp"
 
 namespace truce::ingest {
 namespace {
@@ -24,8 +26,27 @@ std::string lower_extension(std::string_view name) {
   return extension;
 }
 
-// Extension first; otherwise JSON is recognised by its first character and
-// GeoJSON by its FeatureCollection type member near the start.
+bool looks_like_html(std::string_view text, std::size_t first) {
+  if (text[first] != '<') return false;
+  std::string head(text.substr(first, 512));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<article", "<p",
+                               "<div", "<meta", "<title", "<!--"}) {
+    if (head.starts_with(tag)) return true;
+  }
+  return false;
+}
+
+// A CSV claims file starts with its header, which names event_type.
+bool looks_like_csv(std::string_view text, std::size_t first) {
+  std::string_view line = text.substr(first, text.find('\n', first) - first);
+  return line.find("event_type") != std::string_view::npos && line.find(',') != std::string_view::npos;
+}
+
+// Extension first; otherwise JSON is recognised by its first character (an
+// envelope by its "text" or "html" member, GeoJSON by its FeatureCollection
+// type member near the start), HTML by its first tag, CSV by its header, and
+// anything else is a plain text.
 InputFormat detect_format(std::string_view text, std::string_view name) {
   std::string extension = lower_extension(name);
   if (extension == ".geojson") {
@@ -34,9 +55,23 @@ InputFormat detect_format(std::string_view text, std::string_view name) {
   if (extension == ".csv") {
     return InputFormat::kCsv;
   }
+  if (extension == ".txt" || extension == ".text") {
+    return InputFormat::kText;
+  }
+  if (extension == ".html" || extension == ".htm") {
+    return InputFormat::kHtml;
+  }
   std::size_t first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first == std::string_view::npos || text[first] != '{') {
-    return extension == ".json" ? InputFormat::kJson : InputFormat::kCsv;
+  if (first == std::string_view::npos) {
+    return InputFormat::kText;
+  }
+  if (text[first] != '{') {
+    if (looks_like_html(text, first)) return InputFormat::kHtml;
+    if (extension == ".json") return InputFormat::kJson;
+    return looks_like_csv(text, first) ? InputFormat::kCsv : InputFormat::kText;
+  }
+  if (serial::looks_like_envelope(text)) {
+    return InputFormat::kEnvelope;
   }
   std::string_view head = text.substr(0, 1U << 16U);
   std::size_t type = head.find("\"FeatureCollection\"");
@@ -46,7 +81,66 @@ InputFormat detect_format(std::string_view text, std::string_view name) {
   return geojson ? InputFormat::kGeoJson : InputFormat::kJson;
 }
 
+Result<TextDocument> from_html(std::string_view html, const std::string& file) {
+  auto page = text::html_to_text(html);
+  if (!page) {
+    return invalid(file + ": " + page.error().message);
+  }
+  TextDocument document;
+  document.text = std::move(page.value().text);
+  document.title = std::move(page.value().title);
+  document.url = std::move(page.value().url);
+  document.publisher = std::move(page.value().site_name);
+  document.language = std::move(page.value().language);
+  if (page.value().published.size() >= 10) {
+    document.published = parse_civil_time(std::string_view(page.value().published).substr(0, 10));
+  }
+  return document;
+}
+
+Result<TextDocument> read_text_document(std::string_view text, const std::string& file,
+                                        InputFormat format, const IntakeLimits& limits) {
+  TextDocument document;
+  if (format == InputFormat::kText) {
+    document.text = std::string(text);
+  } else if (format == InputFormat::kHtml) {
+    auto page = from_html(text, file);
+    if (!page) return page;
+    document = std::move(page).value();
+  } else {
+    auto envelope = serial::read_envelope(text, file);
+    if (!envelope) return std::move(envelope).error();
+    serial::Envelope& given = envelope.value();
+    if (!given.html.empty()) {
+      auto page = from_html(given.html, file + ":/html");
+      if (!page) return page;
+      document = std::move(page).value();
+    } else {
+      document.text = std::move(given.text);
+    }
+    if (!given.title.empty()) document.title = std::move(given.title);
+    if (!given.url.empty()) document.url = std::move(given.url);
+    if (!given.publisher.empty()) document.publisher = std::move(given.publisher);
+    if (!given.language.empty()) document.language = std::move(given.language);
+    if (given.published) document.published = given.published;
+  }
+  if (document.text.size() > limits.max_document_text_bytes) {
+    return invalid(file + ": the text is " + std::to_string(document.text.size()) +
+                   " bytes, more than the limit of " +
+                   std::to_string(limits.max_document_text_bytes) + " bytes for one document");
+  }
+  if (document.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return invalid(file + ": holds no readable text");
+  }
+  return document;
+}
+
 }  // namespace
+
+bool is_text_format(InputFormat format) {
+  return format == InputFormat::kText || format == InputFormat::kHtml ||
+         format == InputFormat::kEnvelope;
+}
 
 std::string_view to_string(InputFormat format) {
   switch (format) {
@@ -54,13 +148,17 @@ std::string_view to_string(InputFormat format) {
     case InputFormat::kJson: return "json";
     case InputFormat::kGeoJson: return "geojson";
     case InputFormat::kCsv: return "csv";
+    case InputFormat::kText: return "text";
+    case InputFormat::kHtml: return "html";
+    case InputFormat::kEnvelope: return "envelope";
   }
   return "auto";
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view word) {
-  for (auto format :
-       {InputFormat::kAuto, InputFormat::kJson, InputFormat::kGeoJson, InputFormat::kCsv}) {
+  for (auto format : {InputFormat::kAuto, InputFormat::kJson, InputFormat::kGeoJson,
+                      InputFormat::kCsv, InputFormat::kText, InputFormat::kHtml,
+                      InputFormat::kEnvelope}) {
     if (to_string(format) == word) {
       return format;
     }
@@ -119,11 +217,20 @@ Result<Intake> read_intake_text(std::string_view text, std::string_view name, In
   }
   Intake intake;
   intake.format = format == InputFormat::kAuto ? detect_format(text, name) : format;
+  if (is_text_format(intake.format)) {
+    auto document = read_text_document(text, file, intake.format, limits);
+    if (!document) return std::move(document).error();
+    intake.text = std::move(document).value();
+    return intake;
+  }
   Result<IntakeBatch> batch = [&]() -> Result<IntakeBatch> {
     switch (intake.format) {
       case InputFormat::kJson: return serial::read_report_json(text, name);
       case InputFormat::kGeoJson: return serial::read_claims_geojson(text, name);
       case InputFormat::kCsv: return serial::read_claims_csv(text, name);
+      case InputFormat::kText:
+      case InputFormat::kHtml:
+      case InputFormat::kEnvelope:
       case InputFormat::kAuto: break;
     }
     return make_error(ErrorCode::kInternal, "format detection returned auto",

@@ -1,5 +1,7 @@
-// Structured intake: turns one input file (JSON report, GeoJSON claims, CSV
-// claims) into a validated IntakeBatch with content-derived ids. It checks
+// Intake: turns one input file into what the store takes. Structured files
+// (JSON report, GeoJSON claims, CSV claims) become a validated IntakeBatch with
+// content-derived ids; texts (plain text, HTML, a JSON envelope) become a
+// TextDocument for the extractor (service/ runs it). It checks
 // what can be checked without the store: size limits before reading, UTF-8,
 // NUL bytes, shape and vocabulary (serial/), invariants (core/validation),
 // and that ids given in the file match the content they name.
@@ -8,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -15,13 +18,14 @@
 
 #include "core/batch.hpp"
 #include "core/result.hpp"
+#include "core/time.hpp"
 
 namespace truce::ingest {
 
-enum class InputFormat { kAuto, kJson, kGeoJson, kCsv };
+enum class InputFormat { kAuto, kJson, kGeoJson, kCsv, kText, kHtml, kEnvelope };
 
 std::string_view to_string(InputFormat format);
-// "auto", "json", "geojson", "csv"; nullopt otherwise.
+// "auto", "json", "geojson", "csv", "text", "html", "envelope"; nullopt otherwise.
 std::optional<InputFormat> parse_input_format(std::string_view word);
 
 struct IntakeLimits {
@@ -30,8 +34,21 @@ struct IntakeLimits {
   std::size_t max_records = 1'000'000;              // claims in one file
 };
 
+// A text to read: what a plain-text file, an HTML page or an envelope holds.
+struct TextDocument {
+  std::string text;  // readable text (markup removed), UTF-8
+  std::string title;
+  std::string url;
+  std::string publisher;
+  std::optional<CivilTime> published;  // from the envelope or the page's metadata
+  std::string language;                // a hint from the envelope or <html lang>
+};
+
+bool is_text_format(InputFormat format);
+
 struct Intake {
-  IntakeBatch batch;
+  IntakeBatch batch;                        // structured formats
+  std::optional<TextDocument> text;         // text formats
   InputFormat format = InputFormat::kAuto;  // the format actually read
   std::vector<std::string> warnings;        // each names the file and place
 };

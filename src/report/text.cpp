@@ -42,6 +42,47 @@ std::string geometry_text(const Geometry& geometry) {
          std::to_string(box.max_lat);
 }
 
+std::string time_basis_text(const TimeBasis& basis) {
+  std::string text(to_string(basis.basis));
+  if (basis.from_context) {
+    text += ", from the document's account of the same events";
+  }
+  if (!basis.wording.empty()) {
+    text += ": " + basis.wording;
+  }
+  return text;
+}
+
+std::string span_text(const TextSpan& span) {
+  return "[" + std::to_string(span.start) + ", " + std::to_string(span.end) + ")";
+}
+
+// One line for the reference, then one per span with the words it covers in
+// `document_text` (just the offsets when the text is not at hand).
+void agreement_fields(std::string& text, std::string_view name,
+                      const std::vector<AgreementReference>& references,
+                      std::string_view document_text) {
+  for (std::size_t i = 0; i < references.size(); ++i) {
+    const AgreementReference& reference = references[i];
+    std::string line = reference.name;
+    std::string dates;
+    for (const CivilTime& date : reference.dates) {
+      dates += (dates.empty() ? "" : ", ") + format_civil_time(date);
+    }
+    if (!dates.empty()) {
+      line += " (" + dates + ")";
+    }
+    if (!reference.registry_id.empty()) {
+      line += " [registry " + reference.registry_id + "]";
+    }
+    field(text, i == 0 ? name : "", line);
+    for (const TextSpan& span : reference.spans) {
+      std::string quote(code_point_slice(document_text, span.start, span.end));
+      field(text, "", "  " + span_text(span) + (quote.empty() ? "" : ": \"" + quote + "\""));
+    }
+  }
+}
+
 }  // namespace
 
 std::string count_text(const CountRange& count) {
@@ -129,6 +170,9 @@ std::string claim_detail(const ClaimRecord& record) {
                      std::string(to_string(claim.time.precision)) + " precision" +
                      (claim.time.timezone.empty() ? "" : ", " + claim.time.timezone) + ")";
   field(text, "when", when);
+  if (!claim.time_basis.is_default()) {
+    field(text, "date basis", time_basis_text(claim.time_basis));
+  }
   if (claim.place) {
     std::string where = place_text(claim.place) + " (where_prec " +
                         std::to_string(static_cast<int>(claim.place->precision)) + ")";
@@ -139,6 +183,11 @@ std::string claim_detail(const ClaimRecord& record) {
   }
   field(text, "perpetrator", actor_text(claim.perpetrator));
   field(text, "target", actor_text(claim.target));
+  for (std::size_t i = 0; i < claim.actors.size(); ++i) {
+    const ClaimActor& entry = claim.actors[i];
+    field(text, i == 0 ? "actors" : "",
+          actor_text(entry.actor) + ", " + std::string(to_string(entry.role)));
+  }
   for (std::size_t i = 0; i < claim.casualties.size(); ++i) {
     const CasualtyFigure& figure = claim.casualties[i];
     field(text, i == 0 ? "casualties" : "",
@@ -170,6 +219,7 @@ std::string claim_detail(const ClaimRecord& record) {
     }
     field(text, i == 0 ? "materiel" : "", line);
   }
+  agreement_fields(text, "agreements", claim.agreements, record.document.text);
   field(text, "credibility", std::to_string(claim.credibility.grade));
   if (!claim.summary.empty()) {
     field(text, "summary", claim.summary);
@@ -185,8 +235,7 @@ std::string claim_detail(const ClaimRecord& record) {
     for (const FieldProvenance& entry : claim.provenance) {
       for (const TextSpan& span : entry.spans) {
         std::string quote(code_point_slice(record.document.text, span.start, span.end));
-        text += "    " + entry.field + " [" + std::to_string(span.start) + ", " +
-                std::to_string(span.end) + ")" +
+        text += "    " + entry.field + " " + span_text(span) +
                 (quote.empty() ? std::string() : ": \"" + quote + "\"") + "\n";
       }
     }
@@ -209,6 +258,7 @@ std::string document_detail(const Document& document) {
   }
   field(text, "origin", origin.empty() ? "-" : origin);
   field(text, "content hash", document.content_hash);
+  agreement_fields(text, "agreements", document.agreement_references, document.text);
   field(text, "text", std::to_string(code_point_count(document.text)) + " code points");
   if (!document.text.empty()) {
     text += "\n" + document.text + "\n";

@@ -90,6 +90,33 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
   }
   outcome.format = std::string(ingest::to_string(intake->format));
   outcome.warnings = std::move(intake->warnings);
+  if (intake->text) {
+    auto reader = this->reader();
+    if (!reader) {
+      outcome.error = reader.error();
+      return outcome;
+    }
+    ReadOptions read_options;
+    read_options.format = intake->format;
+    read_options.published = options.published;
+    read_options.source = options.source;
+    auto reading = (*reader)->read_document(*intake->text, outcome.file, intake->format,
+                                            read_options);
+    if (!reading) {
+      outcome.error = reading.error();
+      return outcome;
+    }
+    intake->batch = std::move(reading->batch);
+    for (std::string& note : reading->notes) outcome.warnings.push_back(std::move(note));
+    for (const extract::Warning& warning : reading->extraction.warnings) {
+      outcome.warnings.push_back(outcome.file + ": " + warning.message +
+                                 (warning.chosen.empty() ? "" : "; used " + warning.chosen));
+    }
+    // A source the store already knows keeps its record (an analyst may have graded it).
+    if (store_->get_source(intake->batch.sources.front().id)) {
+      intake->batch.sources.clear();
+    }
+  }
   storage::WriteSummary references;
   drop_stored_references(*store_, intake->batch, references, outcome.warnings);
   auto mode = options.dry_run ? storage::WriteMode::kDryRun : storage::WriteMode::kCommit;
@@ -101,6 +128,15 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
   add(outcome, *written);
   add(outcome, references);
   return outcome;
+}
+
+Result<const Reader*> Monitor::reader() {
+  if (!reader_) {
+    auto loaded = Reader::load();
+    if (!loaded) return std::move(loaded).error();
+    reader_.emplace(std::move(loaded).value());
+  }
+  return &*reader_;
 }
 
 Result<std::vector<Claim>> Monitor::claims(const storage::ClaimQuery& query) const {

@@ -15,6 +15,7 @@
 #include "core/result.hpp"
 #include "ingest/intake.hpp"
 #include "report/picture.hpp"
+#include "service/reading.hpp"
 #include "storage/store.hpp"
 
 namespace truce::service {
@@ -22,6 +23,8 @@ namespace truce::service {
 struct IngestOptions {
   ingest::InputFormat format = ingest::InputFormat::kAuto;
   bool dry_run = false;  // validate and check against the store, write nothing
+  std::optional<CivilTime> published;  // texts: the publication date, anchor of relative dates
+  std::string source;                  // texts: the source id; derived from the publisher if empty
 };
 
 class Monitor final {
@@ -55,8 +58,12 @@ class Monitor final {
 
   report::FileOutcome ingest_one(const std::filesystem::path& file, const IngestOptions& options);
 
+  // Texts need the extractor's data; it is loaded on the first text only.
+  Result<const Reader*> reader();
+
   std::string location_;
   std::unique_ptr<storage::Store> store_;
+  std::optional<Reader> reader_;
 };
 
 }  // namespace truce::service

@@ -46,7 +46,9 @@ struct ClaimQuery {
   std::optional<std::string> until;  // claims whose interval starts at or before it
   std::optional<BoundingBox> bbox;   // claims whose geometry's box intersects it (R*Tree)
   std::optional<EventType> event_type;
-  std::optional<std::string> actor;  // actor id as claimant, perpetrator, target or side
+  // An actor id in any role the claim gives it: claimant, perpetrator, target,
+  // casualty side, asset owner or gainer, participant, mediator.
+  std::optional<std::string> actor;
   std::optional<SourceId> source;
   std::optional<DocumentId> document;
   int limit = 1000;  // at most this many, ordered by time start, then id

@@ -223,17 +223,9 @@ Status read_casualty_item(std::string_view item, std::vector<CasualtyFigure>& fi
   return Status::ok();
 }
 
-Status read_provenance_item(std::string_view item, std::vector<FieldProvenance>& provenance) {
-  auto equals = find_unescaped(item, '=');
-  if (equals == std::string_view::npos) {
-    return problem(quote_cell(trim_blanks(item)) +
-                   " is not field=start-end (e.g. casualties/0=120-131)");
-  }
-  FieldProvenance entry;
-  entry.field = unescape(item.substr(0, equals));
-  std::string_view spans = item.substr(equals + 1);
+// "120-131|140-150": [start, end) spans separated by '|'; blank is none.
+Status read_spans(std::string_view spans, std::vector<TextSpan>& out) {
   if (trim_blanks(spans).empty()) {
-    provenance.push_back(std::move(entry));
     return Status::ok();
   }
   for (std::string_view span : split_unescaped(spans, '|')) {
@@ -248,9 +240,108 @@ Status read_provenance_item(std::string_view item, std::vector<FieldProvenance>&
       return problem(quote_cell(span) +
                      " is not a span start-end of code-point offsets (e.g. 120-131)");
     }
-    entry.spans.push_back(TextSpan{*start, *end});
+    out.push_back(TextSpan{*start, *end});
+  }
+  return Status::ok();
+}
+
+std::string format_spans(const std::vector<TextSpan>& spans) {
+  std::string text;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    text += (i > 0 ? "|" : "") + std::to_string(spans[i].start) + "-" +
+            std::to_string(spans[i].end);
+  }
+  return text;
+}
+
+Status read_provenance_item(std::string_view item, std::vector<FieldProvenance>& provenance) {
+  auto equals = find_unescaped(item, '=');
+  if (equals == std::string_view::npos) {
+    return problem(quote_cell(trim_blanks(item)) +
+                   " is not field=start-end (e.g. casualties/0=120-131)");
+  }
+  FieldProvenance entry;
+  entry.field = unescape(item.substr(0, equals));
+  if (auto spans = read_spans(item.substr(equals + 1), entry.spans); !spans) {
+    return spans;
   }
   provenance.push_back(std::move(entry));
+  return Status::ok();
+}
+
+Status read_actor_item(std::string_view item, std::vector<ClaimActor>& actors) {
+  auto pairs = split_pairs(item);
+  if (!pairs) {
+    return pairs.error();
+  }
+  ClaimActor entry;
+  bool has_role = false;
+  bool has_id = false;
+  bool has_name = false;
+  for (const auto& [key, raw] : *pairs) {
+    std::string value = unescape(raw);
+    if (key == "role") {
+      auto role =
+          parse_word<ActorRole>(value, parse_actor_role, words_of_actor_role, "an actor role");
+      if (!role) {
+        return problem("role: " + role.error().message);
+      }
+      entry.role = *role;
+      has_role = true;
+    } else if (key == "id") {
+      entry.actor.id = value;
+      has_id = true;
+    } else if (key == "name") {
+      entry.actor.name = value;
+      has_name = true;
+    } else {
+      return problem("unknown name '" + key + "'; expected role, id or name");
+    }
+  }
+  if (!has_role || !has_id || !has_name) {
+    return problem(std::string("role, id and name are required (e.g. role=mediator,id=russia,"
+                               "name=Russia)"));
+  }
+  actors.push_back(std::move(entry));
+  return Status::ok();
+}
+
+Status read_agreement_item(std::string_view item, std::vector<AgreementReference>& agreements) {
+  auto pairs = split_pairs(item);
+  if (!pairs) {
+    return pairs.error();
+  }
+  AgreementReference reference;
+  bool has_name = false;
+  for (const auto& [key, raw] : *pairs) {
+    if (key == "name") {
+      reference.name = unescape(raw);
+      has_name = true;
+    } else if (key == "dates") {
+      for (std::string_view piece : split_unescaped(raw, '|')) {
+        if (trim_blanks(piece).empty()) {
+          continue;
+        }
+        auto date = parse_time_cell(unescape(piece));
+        if (!date) {
+          return problem("dates: " + date.error().message);
+        }
+        reference.dates.push_back(*date);
+      }
+    } else if (key == "registry_id") {
+      reference.registry_id = unescape(raw);
+    } else if (key == "spans") {
+      if (auto spans = read_spans(raw, reference.spans); !spans) {
+        return problem("spans: " + spans.error().message);
+      }
+    } else {
+      return problem("unknown name '" + key + "'; expected name, dates, registry_id or spans");
+    }
+  }
+  if (!has_name) {
+    return problem(std::string("name is required (e.g. name=the trilateral statement)"));
+  }
+  agreements.push_back(std::move(reference));
   return Status::ok();
 }
 
@@ -410,10 +501,57 @@ Result<std::vector<FieldProvenance>> parse_provenance(std::string_view cell) {
 
 std::string format_provenance(const std::vector<FieldProvenance>& provenance) {
   return join<FieldProvenance>(provenance, ";", [](const FieldProvenance& entry) {
-    std::string item = escape(entry.field) + "=";
-    for (std::size_t i = 0; i < entry.spans.size(); ++i) {
-      item += (i > 0 ? "|" : "") + std::to_string(entry.spans[i].start) + "-" +
-              std::to_string(entry.spans[i].end);
+    return escape(entry.field) + "=" + format_spans(entry.spans);
+  });
+}
+
+Result<std::vector<ClaimActor>> parse_actors(std::string_view cell) {
+  std::vector<ClaimActor> actors;
+  auto status =
+      for_each_item(cell, [&](std::string_view item) { return read_actor_item(item, actors); });
+  if (!status) {
+    return status.error();
+  }
+  return actors;
+}
+
+std::string format_actors(const std::vector<ClaimActor>& actors) {
+  return join<ClaimActor>(actors, ";", [](const ClaimActor& entry) {
+    std::string item;
+    append_pair(item, "role", to_string(entry.role));
+    append_pair(item, "id", escape(entry.actor.id));
+    append_pair(item, "name", escape(entry.actor.name));
+    return item;
+  });
+}
+
+Result<std::vector<AgreementReference>> parse_agreements(std::string_view cell) {
+  std::vector<AgreementReference> agreements;
+  auto status = for_each_item(
+      cell, [&](std::string_view item) { return read_agreement_item(item, agreements); });
+  if (!status) {
+    return status.error();
+  }
+  return agreements;
+}
+
+std::string format_agreements(const std::vector<AgreementReference>& agreements) {
+  return join<AgreementReference>(agreements, ";", [](const AgreementReference& reference) {
+    std::string item;
+    append_pair(item, "name", escape(reference.name));
+    if (!reference.dates.empty()) {
+      std::string dates;
+      // A date holds no ',', ';', '=' or '|', and ':' separates nothing here.
+      for (const CivilTime& date : reference.dates) {
+        dates += (dates.empty() ? "" : "|") + format_civil_time(date);
+      }
+      append_pair(item, "dates", dates);
+    }
+    if (!reference.registry_id.empty()) {
+      append_pair(item, "registry_id", escape(reference.registry_id));
+    }
+    if (!reference.spans.empty()) {
+      append_pair(item, "spans", format_spans(reference.spans));
     }
     return item;
   });

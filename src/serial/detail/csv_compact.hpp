@@ -1,6 +1,6 @@
 // The compact cell syntaxes of the claims CSV format (docs/formats/csv.md):
-// lists of items separated by ';' for weapons, assets, further casualty figures
-// and provenance, and the ' > ' separated origin chain. Inside names and
+// lists of items separated by ';' for weapons, assets, further casualty figures,
+// actors, agreements and provenance, and the ' > ' separated origin chain. Inside names and
 // free text a backslash makes the next character literal, so the writer
 // escapes \ ; , = | : > and blanks at either end of a value.
 //
@@ -41,6 +41,15 @@ Result<std::vector<CasualtyFigure>> parse_more_casualties(std::string_view cell)
 // Groups consecutive figures of one side, each status once, into one item;
 // order is preserved.
 std::string format_more_casualties(std::span<const CasualtyFigure> figures);
+
+// "role=mediator,id=russia,name=Russia" per actor; all three are required.
+Result<std::vector<ClaimActor>> parse_actors(std::string_view cell);
+std::string format_actors(const std::vector<ClaimActor>& actors);
+
+// "name=...,dates=2020-11-09|2020-11-10,registry_id=...,spans=120-131|140-150"
+// per agreement reference; only the name is required.
+Result<std::vector<AgreementReference>> parse_agreements(std::string_view cell);
+std::string format_agreements(const std::vector<AgreementReference>& agreements);
 
 // "casualties/0=120-131;claimant=5-20|30-40": field path, then [start, end) spans.
 Result<std::vector<FieldProvenance>> parse_provenance(std::string_view cell);

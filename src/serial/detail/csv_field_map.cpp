@@ -79,6 +79,17 @@ std::optional<Column> place_column(const std::vector<std::string_view>& segments
   return Column::kPlaceName;
 }
 
+Column time_basis_column(const std::vector<std::string_view>& segments) {
+  std::string_view field = segments.size() > 1 ? segments[1] : "";
+  if (field == "from_context") {
+    return Column::kTimeFromContext;
+  }
+  if (field == "wording") {
+    return Column::kTimeBasisWording;
+  }
+  return Column::kTimeBasis;
+}
+
 std::optional<Column> time_column(const std::vector<std::string_view>& segments) {
   std::string_view field = segments.size() > 1 ? segments[1] : "";
   if (field == "end") {
@@ -173,6 +184,9 @@ std::optional<Column> column_for_claim_field(std::string_view path, const RowRec
   if (head == "time") {
     return time_column(segments);
   }
+  if (head == "time_basis") {
+    return time_basis_column(segments);
+  }
   if (head == "place") {
     return place_column(segments, row);
   }
@@ -193,7 +207,8 @@ std::optional<Column> column_for_claim_field(std::string_view path, const RowRec
       {"weapons", Column::kWeapons},         {"violations", Column::kViolations},
       {"explosions", Column::kExplosions},   {"assets", Column::kAssets},
       {"credibility", Column::kCredibility}, {"summary", Column::kSummary},
-      {"provenance", Column::kProvenance},
+      {"provenance", Column::kProvenance},   {"actors", Column::kActors},
+      {"agreements", Column::kAgreements},
   };
   for (const auto& simple : kSimple) {
     if (head == simple.field) {

@@ -175,6 +175,39 @@ void read_time(Reader& in, Claim& claim) {
   claim.time.timezone = std::string(row.word(Column::kTimezone));
 }
 
+// Spreadsheets write TRUE and FALSE; 1 and 0 are accepted too. Empty is false.
+Result<bool> parse_flag(std::string_view word) {
+  std::string lower;
+  for (char c : word) {
+    lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (lower == "true" || lower == "1") {
+    return true;
+  }
+  if (lower == "false" || lower == "0") {
+    return false;
+  }
+  return make_error(ErrorCode::kInvalidInput,
+                    quote_cell(word) + " is not true or false (or 1 or 0)");
+}
+
+void read_time_basis(Reader& in, Claim& claim) {
+  const RowView& row = in.row();
+  if (auto word = row.word(Column::kTimeBasis); !word.empty()) {
+    if (auto basis = in.take(Column::kTimeBasis,
+                             parse_word<DateBasis>(word, parse_date_basis, words_of_date_basis,
+                                                   "a date basis"))) {
+      claim.time_basis.basis = *basis;
+    }
+  }
+  if (auto word = row.word(Column::kTimeFromContext); !word.empty()) {
+    if (auto flag = in.take(Column::kTimeFromContext, parse_flag(word))) {
+      claim.time_basis.from_context = *flag;
+    }
+  }
+  claim.time_basis.wording = std::string(row.text(Column::kTimeBasisWording));
+}
+
 void read_place(Reader& in, RowRecords& records) {
   const RowView& row = in.row();
   constexpr std::array kPlaceColumns{Column::kPlaceName, Column::kLon,       Column::kLat,
@@ -289,9 +322,15 @@ void read_claim(Reader& in, RowRecords& records) {
     }
   }
   read_time(in, claim);
+  read_time_basis(in, claim);
   read_place(in, records);
   claim.perpetrator = actor_from(row, Column::kPerpetratorId, Column::kPerpetratorName);
   claim.target = actor_from(row, Column::kTargetId, Column::kTargetName);
+  if (auto cell = row.text(Column::kActors); !trim_blanks(cell).empty()) {
+    if (auto actors = in.take(Column::kActors, parse_actors(cell))) {
+      claim.actors = std::move(*actors);
+    }
+  }
   read_casualties(in, records);
   if (auto cell = row.text(Column::kWeapons); !trim_blanks(cell).empty()) {
     if (auto weapons = in.take(Column::kWeapons, parse_weapons(cell))) {
@@ -307,6 +346,11 @@ void read_claim(Reader& in, RowRecords& records) {
   if (auto cell = row.text(Column::kAssets); !trim_blanks(cell).empty()) {
     if (auto assets = in.take(Column::kAssets, parse_assets(cell))) {
       claim.assets = std::move(*assets);
+    }
+  }
+  if (auto cell = row.text(Column::kAgreements); !trim_blanks(cell).empty()) {
+    if (auto agreements = in.take(Column::kAgreements, parse_agreements(cell))) {
+      claim.agreements = std::move(*agreements);
     }
   }
   if (auto word = row.word(Column::kCredibility); !word.empty()) {

@@ -139,11 +139,19 @@ RowCells claim_row(const Claim& claim, const Document* document, const Source* s
   cells.set(Column::kTimeEnd, format_civil_time(claim.time.end));
   cells.set(Column::kTimePrecision, std::string(to_string(claim.time.precision)));
   cells.set(Column::kTimezone, claim.time.timezone);
+  if (claim.time_basis.basis != DateBasis::kUnknown) {
+    cells.set(Column::kTimeBasis, std::string(to_string(claim.time_basis.basis)));
+  }
+  if (claim.time_basis.from_context) {
+    cells.set(Column::kTimeFromContext, "true");
+  }
+  cells.set(Column::kTimeBasisWording, claim.time_basis.wording);
   if (claim.place) {
     write_place(cells, *claim.place);
   }
   cells.set_actor(claim.perpetrator, Column::kPerpetratorId, Column::kPerpetratorName);
   cells.set_actor(claim.target, Column::kTargetId, Column::kTargetName);
+  cells.set(Column::kActors, format_actors(claim.actors));
   write_casualties(cells, claim.casualties);
   cells.set(Column::kWeapons, format_weapons(claim.weapons));
   if (claim.violations) {
@@ -153,6 +161,7 @@ RowCells claim_row(const Claim& claim, const Document* document, const Source* s
     cells.set(Column::kExplosions, format_count(*claim.explosions));
   }
   cells.set(Column::kAssets, format_assets(claim.assets));
+  cells.set(Column::kAgreements, format_agreements(claim.agreements));
   cells.set(Column::kCredibility, std::to_string(claim.credibility.grade));
   cells.set(Column::kSummary, claim.summary);
   cells.set(Column::kProvenance, format_provenance(claim.provenance));

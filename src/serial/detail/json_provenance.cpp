@@ -164,31 +164,34 @@ void check_provenance_quotes(JsonReader& reader, const Node& node,
       reader.error(entry.pointer, "has no entry in \"provenance\"");
       continue;
     }
-    if (!reader.array(entry)) {
-      continue;
+    check_span_quotes(reader, entry, spans->spans, text);
+  }
+}
+
+void check_span_quotes(JsonReader& reader, const Node& node, const std::vector<TextSpan>& spans,
+                       std::string_view text) {
+  if (!reader.array(node)) {
+    return;
+  }
+  if (node->size() != spans.size()) {
+    reader.error(node.pointer, "has " + std::to_string(node->size()) + " quotes for " +
+                                   std::to_string(spans.size()) + " spans");
+    return;
+  }
+  for (std::size_t i = 0; i < node->size(); ++i) {
+    Node item = reader.element(node, i);
+    std::optional<std::string> quote = reader.string(item);
+    if (!quote || text.empty()) {
+      continue;  // without the text there is nothing to check the quote against
     }
-    if (value.size() != spans->spans.size()) {
-      reader.error(entry.pointer, "has " + std::to_string(value.size()) + " quotes for " +
-                                      std::to_string(spans->spans.size()) + " spans");
-      continue;
+    std::optional<std::string_view> actual = text_of_span(text, spans[i]);
+    if (!actual) {
+      continue;  // the span itself is checked against the text length elsewhere
     }
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      Node item = reader.element(entry, i);
-      std::optional<std::string> quote = reader.string(item);
-      if (!quote || text.empty()) {
-        continue;  // without the text there is nothing to check the quote against
-      }
-      std::optional<std::string_view> actual = text_of_span(text, spans->spans[i]);
-      if (!actual) {
-        continue;  // the span itself is checked against the text length elsewhere
-      }
-      if (*actual != *quote) {
-        reader.error(item.pointer, show_quote(*quote) + " is not the text at " +
-                                       show_span(spans->spans[i]) + ", which reads " +
-                                       show_quote(*actual) +
-                                       "; provenance_quotes are written for reading, correct or "
-                                       "remove them");
-      }
+    if (*actual != *quote) {
+      reader.error(item.pointer, show_quote(*quote) + " is not the text at " + show_span(spans[i]) +
+                                     ", which reads " + show_quote(*actual) +
+                                     "; quotes are written for reading, correct or remove them");
     }
   }
 }
@@ -212,17 +215,34 @@ Json provenance_quotes_to_json(const std::vector<FieldProvenance>& provenance,
   }
   Json result = Json::object();
   for (const FieldProvenance& entry : provenance) {
-    Json quotes = Json::array();
-    for (const TextSpan& span : entry.spans) {
-      std::optional<std::string_view> quote = text_of_span(text, span);
-      if (!quote || span.end <= span.start) {
-        return nullptr;
-      }
-      quotes.push_back(std::string(*quote));
+    Json quotes = span_quotes_to_json(entry.spans, text);
+    if (quotes.is_null()) {
+      return nullptr;
     }
     result[entry.field] = std::move(quotes);
   }
   return result;
+}
+
+Json span_quotes_to_json(const std::vector<TextSpan>& spans, std::string_view text) {
+  if (text.empty()) {
+    return nullptr;
+  }
+  Json quotes = Json::array();
+  for (const TextSpan& span : spans) {
+    std::optional<std::string_view> quote = text_of_span(text, span);
+    if (!quote || span.end <= span.start) {
+      return nullptr;
+    }
+    quotes.push_back(std::string(*quote));
+  }
+  return quotes;
+}
+
+std::optional<TextSpan> read_span(JsonReader& reader, const Node& node, std::string_view text,
+                                  std::string_view document_name) {
+  return node->is_string() ? find_quote(reader, node, text, document_name)
+                           : read_offsets(reader, node);
 }
 
 std::optional<std::string_view> text_of_span(std::string_view text, TextSpan span) {

@@ -23,6 +23,20 @@ std::optional<std::vector<FieldProvenance>> read_provenance(JsonReader& reader, 
                                                             std::string_view text,
                                                             std::string_view document_name);
 
+// One span: a [start, end] pair of code-point offsets, or a quote looked up
+// in `text` as for provenance. Reports problems at the node.
+std::optional<TextSpan> read_span(JsonReader& reader, const Node& node, std::string_view text,
+                                  std::string_view document_name);
+
+// Checks quotes written beside spans (an array, one string per span) against
+// the spans and, when the text is known, against the text.
+void check_span_quotes(JsonReader& reader, const Node& node, const std::vector<TextSpan>& spans,
+                       std::string_view text);
+
+// The words each span covers, or null when `text` is empty or a span is not
+// a non-empty stretch inside it.
+Json span_quotes_to_json(const std::vector<TextSpan>& spans, std::string_view text);
+
 // Checks a "provenance_quotes" object (field path -> one string per span,
 // written for humans) against the spans read and, when the text is known,
 // against the text itself.

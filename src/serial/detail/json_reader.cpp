@@ -206,6 +206,14 @@ std::optional<double> JsonReader::number(const Node& node) {
   return node->get<double>();
 }
 
+std::optional<bool> JsonReader::boolean(const Node& node) {
+  if (!node->is_boolean()) {
+    type_error(node, "true or false");
+    return std::nullopt;
+  }
+  return node->get<bool>();
+}
+
 void JsonReader::type_error(const Node& node, std::string_view expected) {
   error(node.pointer, "must be " + std::string(expected) + ", not " + type_name(*node));
 }

@@ -61,6 +61,8 @@ class JsonReader {
                                       std::int64_t min = std::numeric_limits<std::int64_t>::min(),
                                       std::int64_t max = std::numeric_limits<std::int64_t>::max());
   std::optional<double> number(const Node& node);
+  // true or false; "true", 1 and null are type errors.
+  std::optional<bool> boolean(const Node& node);
 
   // A word of a vocabulary: `parse` is one of core's parse_* functions and
   // `words` the list to show ("armed_clash, attack, ...").

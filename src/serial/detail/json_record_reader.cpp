@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "core/vocabulary.hpp"
+#include "serial/detail/json_agreements.hpp"
 #include "serial/detail/json_provenance.hpp"
 #include "serial/detail/json_records.hpp"
 
@@ -15,21 +16,23 @@ constexpr std::array<std::string_view, 2> kActorMembers{"id", "name"};
 constexpr std::array<std::string_view, 5> kSourceMembers{"id", "name", "reliability", "affiliation",
                                                          "url"};
 constexpr std::array<std::string_view, 2> kAffiliationMembers{"kind", "actor"};
-constexpr std::array<std::string_view, 12> kDocumentMembers{
-    "id",        "key", "source", "kind",         "title",        "language",
-    "published", "url", "origin", "external_ref", "content_hash", "text"};
-constexpr std::array<std::string_view, 17> kReportClaimMembers{
-    "id",         "document",         "claimant", "event_type",  "time",
-    "place",      "perpetrator",      "target",   "casualties",  "weapons",
-    "violations", "explosions",       "assets",   "credibility", "summary",
+constexpr std::array<std::string_view, 13> kDocumentMembers{
+    "id",  "key",    "source",       "kind",         "title", "language", "published",
+    "url", "origin", "external_ref", "content_hash", "text",  "agreement_references"};
+constexpr std::array<std::string_view, 20> kReportClaimMembers{
+    "id",         "document",    "claimant",  "event_type", "time",       "time_basis",
+    "place",      "perpetrator", "target",    "actors",     "casualties", "weapons",
+    "violations", "explosions",  "assets",    "agreements", "credibility", "summary",
     "provenance", "provenance_quotes"};
 // GeoJSON: the id sits on the Feature, the source may come along.
-constexpr std::array<std::string_view, 17> kGeoJsonClaimMembers{
-    "document",   "source",           "claimant", "event_type",  "time",
-    "place",      "perpetrator",      "target",   "casualties",  "weapons",
-    "violations", "explosions",       "assets",   "credibility", "summary",
+constexpr std::array<std::string_view, 20> kGeoJsonClaimMembers{
+    "document",   "source",      "claimant",  "event_type", "time",       "time_basis",
+    "place",      "perpetrator", "target",    "actors",     "casualties", "weapons",
+    "violations", "explosions",  "assets",    "agreements", "credibility", "summary",
     "provenance", "provenance_quotes"};
 constexpr std::array<std::string_view, 4> kTimeMembers{"start", "end", "precision", "timezone"};
+constexpr std::array<std::string_view, 3> kTimeBasisMembers{"basis", "from_context", "wording"};
+constexpr std::array<std::string_view, 3> kClaimActorMembers{"id", "name", "role"};
 constexpr std::array<std::string_view, 5> kReportPlaceMembers{"name", "geometry", "precision",
                                                               "country", "admin1"};
 constexpr std::array<std::string_view, 4> kGeoJsonPlaceMembers{"name", "precision", "country",
@@ -59,20 +62,6 @@ void read_string_member(JsonReader& reader, const Node& object, std::string_view
       out = std::move(*text);
     }
   }
-}
-
-std::optional<CivilTime> read_civil_time(JsonReader& reader, const Node& node) {
-  std::optional<std::string> text = reader.string(node);
-  if (!text) {
-    return std::nullopt;
-  }
-  std::optional<CivilTime> time = parse_civil_time(*text);
-  if (!time) {
-    reader.error(node.pointer, "\"" + *text +
-                                   "\" is not a date (YYYY-MM-DD) or date-time "
-                                   "(YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS)");
-  }
-  return time;
 }
 
 std::optional<ActorRef> read_actor(JsonReader& reader, const Node& node) {
@@ -137,6 +126,43 @@ std::optional<TimeInterval> read_time(JsonReader& reader, const Node& node) {
   }
   read_string_member(reader, node, "timezone", time.timezone);
   return mark.clean() ? std::optional(time) : std::nullopt;
+}
+
+std::optional<TimeBasis> read_time_basis(JsonReader& reader, const Node& node) {
+  ErrorMark mark(reader);
+  if (!reader.object(node, kTimeBasisMembers)) {
+    return std::nullopt;
+  }
+  TimeBasis basis;
+  if (auto word = reader.required(node, "basis")) {
+    basis.basis = reader.word<DateBasis>(*word, parse_date_basis, words_of_date_basis())
+                      .value_or(DateBasis::kUnknown);
+  }
+  if (auto from_context = reader.member(node, "from_context")) {
+    basis.from_context = reader.boolean(*from_context).value_or(false);
+  }
+  read_string_member(reader, node, "wording", basis.wording);
+  return mark.clean() ? std::optional(std::move(basis)) : std::nullopt;
+}
+
+// {"id", "name", "role"}: an actor reference with the role beside it.
+std::optional<ClaimActor> read_claim_actor(JsonReader& reader, const Node& node) {
+  ErrorMark mark(reader);
+  if (!reader.object(node, kClaimActorMembers)) {
+    return std::nullopt;
+  }
+  ClaimActor entry;
+  if (auto id = reader.required(node, "id")) {
+    entry.actor.id = reader.string(*id).value_or("");
+  }
+  if (auto name = reader.required(node, "name")) {
+    entry.actor.name = reader.string(*name).value_or("");
+  }
+  if (auto role = reader.required(node, "role")) {
+    entry.role = reader.word<ActorRole>(*role, parse_actor_role, words_of_actor_role())
+                     .value_or(ActorRole::kParticipant);
+  }
+  return mark.clean() ? std::optional(std::move(entry)) : std::nullopt;
 }
 
 std::optional<Place> read_place(JsonReader& reader, const Node& node, ClaimLayout layout) {
@@ -389,6 +415,11 @@ std::optional<Document> read_document(JsonReader& reader, const Node& node) {
     }
   }
   read_string_member(reader, node, "text", document.text);
+  if (auto references =
+          read_agreement_references(reader, node, "agreement_references", document.text,
+                                    document_reference(document.id))) {
+    document.agreement_references = std::move(*references);
+  }
   return mark.clean() ? std::optional(std::move(document)) : std::nullopt;
 }
 
@@ -433,11 +464,15 @@ std::optional<Claim> read_claim(JsonReader& reader, const Node& node, ClaimLayou
   if (auto time = reader.required(node, "time")) {
     claim.time = read_time(reader, *time).value_or(TimeInterval{});
   }
+  if (auto time_basis = reader.member(node, "time_basis")) {
+    claim.time_basis = read_time_basis(reader, *time_basis).value_or(TimeBasis{});
+  }
   if (auto place = reader.member(node, "place")) {
     claim.place = read_place(reader, *place, layout);
   }
   read_actor_member(reader, node, "perpetrator", claim.perpetrator);
   read_actor_member(reader, node, "target", claim.target);
+  claim.actors = read_list<ClaimActor>(reader, node, "actors", read_claim_actor);
   claim.casualties = read_list<CasualtyFigure>(reader, node, "casualties", read_casualty);
   claim.weapons = read_list<Weapon>(reader, node, "weapons", read_weapon);
   if (auto violations = reader.member(node, "violations")) {
@@ -471,7 +506,25 @@ std::optional<Claim> read_claim(JsonReader& reader, const Node& node, ClaimLayou
   if (auto quotes = reader.member(node, "provenance_quotes"); quotes && mark.clean()) {
     check_provenance_quotes(reader, *quotes, claim.provenance, text);
   }
+  if (auto agreements = read_agreement_references(reader, node, "agreements", text,
+                                                  document_reference(claim.document))) {
+    claim.agreements = std::move(*agreements);
+  }
   return mark.clean() ? std::optional(std::move(claim)) : std::nullopt;
+}
+
+std::optional<CivilTime> read_civil_time(JsonReader& reader, const Node& node) {
+  std::optional<std::string> text = reader.string(node);
+  if (!text) {
+    return std::nullopt;
+  }
+  std::optional<CivilTime> time = parse_civil_time(*text);
+  if (!time) {
+    reader.error(node.pointer, "\"" + *text +
+                                   "\" is not a date (YYYY-MM-DD) or date-time "
+                                   "(YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS)");
+  }
+  return time;
 }
 
 std::optional<ClaimId> read_claim_id(JsonReader& reader, const Node& node) {

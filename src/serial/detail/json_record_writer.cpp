@@ -2,6 +2,7 @@
 // Member order is fixed here and is the order of docs/formats/json.md;
 // empty optional members are left out, so every file has one spelling.
 #include "core/vocabulary.hpp"
+#include "serial/detail/json_agreements.hpp"
 #include "serial/detail/json_provenance.hpp"
 #include "serial/detail/json_records.hpp"
 
@@ -46,6 +47,20 @@ Json time_to_json(const TimeInterval& time) {
   }
   result["precision"] = to_string(time.precision);
   put_string(result, "timezone", time.timezone);
+  return result;
+}
+
+Json time_basis_to_json(const TimeBasis& basis) {
+  Json result = Json::object();
+  result["basis"] = to_string(basis.basis);
+  result["from_context"] = basis.from_context;
+  put_string(result, "wording", basis.wording);
+  return result;
+}
+
+Json claim_actor_to_json(const ClaimActor& entry) {
+  Json result = actor_to_json(entry.actor);
+  result["role"] = to_string(entry.role);
   return result;
 }
 
@@ -145,6 +160,11 @@ Json document_to_json(const Document& document, bool with_text) {
   if (with_text) {
     put_string(result, "text", document.text);
   }
+  if (!document.agreement_references.empty()) {
+    // Quotes even without the text: a reader of the file sees the words.
+    result["agreement_references"] =
+        agreement_references_to_json(document.agreement_references, document.text);
+  }
   return result;
 }
 
@@ -157,11 +177,15 @@ Json claim_to_json(const Claim& claim, ClaimLayout layout, const Document* docum
   result["claimant"] = actor_to_json(claim.claimant);
   result["event_type"] = to_string(claim.event_type);
   result["time"] = time_to_json(claim.time);
+  if (!claim.time_basis.is_default()) {
+    result["time_basis"] = time_basis_to_json(claim.time_basis);
+  }
   if (claim.place) {
     result["place"] = place_to_json(*claim.place, layout);
   }
   put_actor(result, "perpetrator", claim.perpetrator);
   put_actor(result, "target", claim.target);
+  put_list(result, "actors", claim.actors, claim_actor_to_json);
   put_list(result, "casualties", claim.casualties, casualty_to_json);
   put_list(result, "weapons", claim.weapons, weapon_to_json);
   if (claim.violations) {
@@ -171,6 +195,10 @@ Json claim_to_json(const Claim& claim, ClaimLayout layout, const Document* docum
     result["explosions"] = range_to_json(*claim.explosions);
   }
   put_list(result, "assets", claim.assets, asset_to_json);
+  if (!claim.agreements.empty()) {
+    result["agreements"] = agreement_references_to_json(
+        claim.agreements, document != nullptr ? std::string_view(document->text) : "");
+  }
   result["credibility"] = claim.credibility.grade;
   put_string(result, "summary", claim.summary);
   if (!claim.provenance.empty()) {

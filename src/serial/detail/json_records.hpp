@@ -46,6 +46,8 @@ std::optional<DocumentId> peek_document_id(const Node& node);
 std::optional<Claim> read_claim(JsonReader& reader, const Node& node, ClaimLayout layout,
                                 const DocumentLookup& lookup);
 std::optional<Geometry> read_geometry(JsonReader& reader, const Node& node);
+// A string in core's civil time syntax ("2021-11-16", "2021-11-16T14:30").
+std::optional<CivilTime> read_civil_time(JsonReader& reader, const Node& node);
 // "clm_" and 20 lowercase hex digits: the report's claim "id", a Feature's "id".
 std::optional<ClaimId> read_claim_id(JsonReader& reader, const Node& node);
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <string>
+#include <vector>
+
 #include "core/document.hpp"
 
 namespace truce {
@@ -103,6 +107,142 @@ TEST(CodePoints, SlicesByCodePointOffsets) {
   EXPECT_EQ(code_point_slice(text, 6, 100), "دي");
   EXPECT_EQ(code_point_slice(text, 3, 3), "");
   EXPECT_EQ(byte_offset_of_code_point(text, 4), 7U);
+}
+
+// --- time basis, actors with roles, agreement references --------------------
+
+AgreementReference trilateral_statement() {
+  AgreementReference reference;
+  reference.name = "the trilateral statement of 10 November";
+  reference.dates = {*parse_civil_time("2020-11-10")};
+  reference.spans = {{30, 70}};
+  return reference;
+}
+
+Claim claim_with_context() {
+  Claim claim = valid_claim();
+  claim.time_basis = {DateBasis::kRelative, true, "'last Tuesday' before 2021-11-21 (publication)"};
+  claim.actors = {{ActorRef{"russia", "Russia"}, ActorRole::kMediator},
+                  {ActorRef{"armenia", "Armenia"}, ActorRole::kParticipant},
+                  {ActorRef{"russia", "Russia"}, ActorRole::kParticipant}};
+  claim.agreements = {trilateral_statement()};
+  claim.provenance.push_back({"actors/0", {{40, 46}}});
+  return claim;
+}
+
+TEST(CheckClaim, AcceptsATimeBasisActorsWithRolesAndAgreementReferences) {
+  EXPECT_EQ(fields_of(check_claim(claim_with_context(), 100)), "");
+}
+
+TEST(CheckClaim, ChecksActorsAndRefusesTheSameActorTwiceInOneRole) {
+  Claim claim = claim_with_context();
+  claim.actors[1].actor.id = "Armenia";
+  claim.actors[1].actor.name.clear();
+  claim.actors.push_back({ActorRef{"russia", "Russia"}, ActorRole::kMediator});
+  auto problems = check_claim(claim, 100);
+  EXPECT_EQ(fields_of(problems), "actors/1/id;actors/1/name;actors/3;");
+  EXPECT_EQ(problems.back().message, "\"russia\" as mediator is already actors/0");
+}
+
+TEST(CheckClaim, ChecksAgreementNamesDatesRegistryIdsAndSpans) {
+  Claim claim = claim_with_context();
+  AgreementReference& reference = claim.agreements[0];
+  reference.name.clear();
+  CivilTime impossible;
+  impossible.date = std::chrono::year{2021} / 2 / 30;
+  reference.dates.push_back(impossible);
+  reference.registry_id = "Not A Slug";
+  reference.spans = {{5, 5}, {90, 120}};
+  EXPECT_EQ(fields_of(check_claim(claim, 100)),
+            "agreements/0/name;agreements/0/dates/1;agreements/0/registry_id;"
+            "agreements/0/spans/0;agreements/0/spans/1;");
+  // Without the document's text only the empty span is known to be wrong.
+  EXPECT_EQ(fields_of(check_claim(claim, std::nullopt)),
+            "agreements/0/name;agreements/0/dates/1;agreements/0/registry_id;"
+            "agreements/0/spans/0;");
+}
+
+TEST(CheckClaim, AResolvedAgreementNamesItsRegistryEntryBySlug) {
+  Claim claim = claim_with_context();
+  claim.agreements[0].registry_id = "2020-11-10-trilateral-statement";
+  EXPECT_EQ(fields_of(check_claim(claim, 100)), "");
+}
+
+TEST(CheckClaim, LimitsTheLengthOfTheTimeBasisWording) {
+  Claim claim = claim_with_context();
+  claim.time_basis.wording = std::string(1001, 'x');
+  EXPECT_EQ(fields_of(check_claim(claim, 100)), "time_basis/wording;");
+}
+
+TEST(CheckClaim, ActorsAreProvenanceFieldsByIndex) {
+  Claim claim = claim_with_context();
+  EXPECT_TRUE(is_provenance_field(claim, "actors/2"));
+  EXPECT_FALSE(is_provenance_field(claim, "actors/3"));
+  EXPECT_FALSE(is_provenance_field(claim, "actors"));
+  claim.provenance.push_back({"actors/3", {{1, 2}}});
+  EXPECT_EQ(fields_of(check_claim(claim, 100)), "provenance/actors/3;");
+}
+
+TEST(CheckDocument, ChecksAgreementReferencesAgainstItsOwnText) {
+  Document document;
+  document.source = SourceId("wire");
+  document.text = "The sides recalled the statement of 10 November.";  // 48 code points
+  document.agreement_references = {trilateral_statement(), trilateral_statement()};
+  document.agreement_references[0].spans = {{22, 47}};
+  EXPECT_EQ(fields_of(check_document(document)), "agreement_references/1/spans/0;");
+  document.text.clear();  // a document without text: spans cannot be checked against it
+  EXPECT_EQ(fields_of(check_document(document)), "");
+  document.agreement_references[1].name.clear();
+  EXPECT_EQ(fields_of(check_document(document)), "agreement_references/1/name;");
+}
+
+// The canonical form of a claim that uses none of the members added for the
+// extractor, spelled out: claim ids stored before them must not change.
+TEST(CanonicalForm, OfAClaimWithoutTheLaterMembersIsAsItWas) {
+  EXPECT_EQ(canonical_form(valid_claim()),
+            "document=doc_00000000000000000000\n"
+            "claimant=am-mod|Ministry of Defence of Armenia\n"
+            "event_type=attack\n"
+            "time=2021-11-16/2021-11-16/day/Asia/Yerevan\n"
+            "place=Kilisali|2|AM|\n"
+            "geometry=Point\n"
+            "part=1\n"
+            "lon=46.100000000000001\n"
+            "lat=39.399999999999999\n"
+            "perpetrator=azerbaijan|Azerbaijan\n"
+            "casualty=combatants|killed\n"
+            "side=armenia|Armenia\n"
+            "count=1..1\n"
+            "credibility=3\n"
+            "summary=\n"
+            "provenance=casualties/0|10-20;\n");
+}
+
+TEST(CanonicalForm, EachLaterMemberEntersOnlyWhenSet) {
+  const std::string plain = canonical_form(valid_claim());
+  std::vector<Claim> variants(7, valid_claim());
+  variants[0].time_basis.basis = DateBasis::kStated;
+  variants[1].time_basis.from_context = true;
+  variants[2].time_basis.wording = "date of the statement";
+  variants[3].actors = {{ActorRef{"russia", "Russia"}, ActorRole::kMediator}};
+  variants[4].actors = {{ActorRef{"russia", "Russia"}, ActorRole::kParticipant}};
+  variants[5].agreements = {trilateral_statement()};
+  variants[6].agreements = {trilateral_statement()};
+  variants[6].agreements[0].registry_id = "trilateral-2020";
+  std::vector<std::string> forms{plain};
+  for (const Claim& variant : variants) {
+    std::string form = canonical_form(variant);
+    for (const std::string& other : forms) {
+      EXPECT_NE(form, other);
+    }
+    forms.push_back(form);
+  }
+  Claim spans_differ = variants[5];
+  spans_differ.agreements[0].spans[0].end = 71;
+  EXPECT_NE(canonical_form(spans_differ), forms[6]);
+  Claim dates_differ = variants[5];
+  dates_differ.agreements[0].dates.clear();
+  EXPECT_NE(canonical_form(dates_differ), forms[6]);
 }
 
 TEST(CheckSource, RequiresAnActorForPartyAffiliation) {

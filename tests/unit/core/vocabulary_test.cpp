@@ -20,7 +20,9 @@ void expect_round_trip(int count, Parse parse) {
 }
 
 TEST(Vocabulary, EveryEnumeratorHasAWordThatParsesBack) {
-  expect_round_trip<EventType>(12, parse_event_type);
+  expect_round_trip<EventType>(14, parse_event_type);
+  expect_round_trip<DateBasis>(4, parse_date_basis);
+  expect_round_trip<ActorRole>(2, parse_actor_role);
   expect_round_trip<WeaponClass>(13, parse_weapon_class);
   expect_round_trip<AssetKind>(6, parse_asset_kind);
   expect_round_trip<AssetOutcome>(5, parse_asset_outcome);
@@ -38,6 +40,14 @@ TEST(Vocabulary, UnknownWordsAreRejectedAndListed) {
   EXPECT_FALSE(parse_reliability("G"));
   EXPECT_FALSE(parse_event_type("Attack"));
   EXPECT_EQ(words_of_casualty_status(), "killed, wounded, captured, missing");
+}
+
+TEST(Vocabulary, TheWordsOfTheExtractorsAdditionsAreStable) {
+  EXPECT_EQ(to_string(EventType::kMineOrIed), "mine_or_ied");
+  EXPECT_EQ(to_string(EventType::kAgreement), "agreement");
+  EXPECT_EQ(to_string(EventType::kCeasefireViolation), "ceasefire_violation");
+  EXPECT_EQ(words_of_date_basis(), "unknown, stated, relative, announcement");
+  EXPECT_EQ(words_of_actor_role(), "participant, mediator");
 }
 
 TEST(Vocabulary, LocationPrecisionIsUcdpWherePrec) {

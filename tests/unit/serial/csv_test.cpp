@@ -206,12 +206,19 @@ IntakeBatch rich_batch() {
   shelling.event_type = EventType::kShelling;
   shelling.time = TimeInterval{at("2024-03-02T05:10"), at("2024-03-02T06:40:30"),
                                TimePrecision::kMinute, "+03:00"};
+  shelling.time_basis = TimeBasis{DateBasis::kRelative, true,
+                                  "'yesterday, 05:10' before 2024-03-03; a=b, c|d: e>f \\ "};
   shelling.place = Place{"تلة الصقر، القطاع \"ب\"",
                          polygon({point(45.1, 39.8), point(45.123456789012344, 39.8),
                                   point(45.123456789012344, 0.1 + 0.2), point(45.1, 39.8)}),
                          LocationPrecision::kNear, "XN", "Upper Ridge, North"};
   shelling.perpetrator = ActorRef{"southland", "Southland, \"armed forces\""};
   shelling.target = northland();
+  shelling.actors = {
+      ClaimActor{ActorRef{"jmm", "Joint \"Monitoring\" Mission; a=b, c|d: e>f"},
+                 ActorRole::kMediator},
+      ClaimActor{southland(), ActorRole::kParticipant},
+  };
   Side civilians{SideKind::kCivilians, std::nullopt};
   Side southern_civilians{SideKind::kCivilians, ActorRef{"southland", "Southland: villagers"}};
   shelling.casualties = {
@@ -236,11 +243,19 @@ IntakeBatch rich_batch() {
       AssetChange{AssetKind::kTerritory, AssetOutcome::kOverrun, at_least(1), std::nullopt,
                   ActorRef{"southland", "Southland: \"the South\", a=b"}, ""},
   };
+  shelling.agreements = {
+      AgreementReference{"اتفاق \"كيستريل\"، 3 أيار; a=b|c: d>e \\",
+                         {at("2019-05-03"), at("2019-05-02T23:30")},
+                         "kestrel-accord-2019",
+                         {TextSpan{5, 17}, TextSpan{20, 31}}},
+      AgreementReference{"the Ridge Protocol", {}, "", {}},
+  };
   shelling.credibility = Credibility{2};
   shelling.summary = "قصف، \"عنيف\"\nاستمر ساعة.\r\nSecond line, with \"quotes\".";
   shelling.provenance = {FieldProvenance{"claimant", {TextSpan{0, 5}, TextSpan{10, 20}}},
                          FieldProvenance{"casualties/0", {TextSpan{30, 41}}},
-                         FieldProvenance{"assets/2", {TextSpan{50, 60}}}};
+                         FieldProvenance{"assets/2", {TextSpan{50, 60}}},
+                         FieldProvenance{"actors/1", {TextSpan{61, 70}}}};
   batch.claims.push_back(shelling);
 
   Claim violation;
@@ -283,6 +298,9 @@ IntakeBatch rich_batch() {
   second_from_statement.provenance.clear();
   second_from_statement.violations.reset();
   second_from_statement.explosions.reset();
+  second_from_statement.time_basis = TimeBasis{DateBasis::kAnnouncement, false, ""};
+  second_from_statement.actors.clear();
+  second_from_statement.agreements.clear();
   batch.claims.push_back(second_from_statement);
   return batch;
 }
@@ -396,6 +414,9 @@ TEST(CsvWriter, WritesTheDocumentedColumnsAndQuotesOnlyWhenNeeded) {
   claim.weapons = {Weapon{WeaponClass::kMortar, "82mm"}};
   claim.credibility = Credibility{3};
   claim.summary = "Shelling of the ridge post";
+  claim.time_basis.basis = DateBasis::kStated;
+  claim.actors = {ClaimActor{ActorRef{"jmm", "Joint Monitoring Mission"}, ActorRole::kMediator}};
+  claim.agreements = {AgreementReference{"the Kestrel Accord", {at("2019-05-03")}, "", {}}};
   batch.claims.push_back(claim);
 
   const std::string expected =
@@ -403,10 +424,10 @@ TEST(CsvWriter, WritesTheDocumentedColumnsAndQuotesOnlyWhenNeeded) {
       "source_actor_name,source_url,document_id,document_key,document_kind,document_title,"
       "document_language,document_published,document_url,document_origin,document_ref,"
       "document_hash,claimant_id,claimant_name,event_type,time_start,time_end,time_precision,"
-      "timezone,place_name,lon,lat,geometry,where_prec,country,admin1,perpetrator_id,"
-      "perpetrator_name,target_id,target_name,side_kind,side_party_id,side_party_name,killed,"
-      "wounded,captured,missing,more_casualties,weapons,violations,explosions,assets,"
-      "credibility,summary,provenance\n"
+      "timezone,time_basis,time_from_context,time_basis_wording,place_name,lon,lat,geometry,"
+      "where_prec,country,admin1,perpetrator_id,perpetrator_name,target_id,target_name,actors,"
+      "side_kind,side_party_id,side_party_name,killed,wounded,captured,missing,more_casualties,"
+      "weapons,violations,explosions,assets,agreements,credibility,summary,provenance\n"
       // claim_id .. source_url
       ",north-mod,Northland Ministry of Defence,B,party,northland,Northland,,"
       // document_id .. document_hash
@@ -414,14 +435,18 @@ TEST(CsvWriter, WritesTheDocumentedColumnsAndQuotesOnlyWhenNeeded) {
       // claimant_id .. timezone
       "north-mod,Northland Ministry of Defence,shelling,2024-03-02T05:10,2024-03-02T06:40,"
       "minute,+03:00,"
+      // time_basis .. time_basis_wording
+      "stated,,,"
       // place_name .. admin1
       "Kestrel Ridge,44.5,40.25,,1,,,"
-      // perpetrator_id .. target_name
-      ",,,,"
+      // perpetrator_id .. target_name, actors
+      ",,,,\"role=mediator,id=jmm,name=Joint Monitoring Mission\","
       // side_kind .. more_casualties
       "combatants,northland,Northland,2,1-3,,,,"
-      // weapons .. provenance
-      "mortar:82mm,,,,3,Shelling of the ridge post,\n";
+      // weapons .. assets, agreements
+      "mortar:82mm,,,,\"name=the Kestrel Accord,dates=2019-05-03\","
+      // credibility .. provenance
+      "3,Shelling of the ridge post,\n";
   EXPECT_EQ(write_claims_csv(batch), expected);
 }
 
@@ -465,6 +490,34 @@ TEST(CsvReader, FillsDefaultsForMissingOptionalColumnsAndEmptyCells) {
   EXPECT_FALSE(timed.place);
   EXPECT_FALSE(timed.perpetrator);
   EXPECT_TRUE(timed.casualties.empty());
+  EXPECT_EQ(timed.time_basis, TimeBasis{});
+  EXPECT_TRUE(timed.actors.empty());
+  EXPECT_TRUE(timed.agreements.empty());
+}
+
+TEST(CsvReader, ReadsTheTimeBasisActorsAndAgreementsAsASpreadsheetWritesThem) {
+  auto read = read_claims_csv(
+      csv_of({{{"time_basis", " relative "},
+               {"time_from_context", "TRUE"},
+               {"time_basis_wording", "'yesterday' before the statement"},
+               {"actors", "role=mediator, id=jmm, name=Joint Monitoring Mission;"},
+               {"agreements", "name=the Kestrel Accord,dates=2019-05-03|2019-05-04T06:00,"
+                              "registry_id=kestrel-accord,spans=3-17|40-52"}},
+              {{"time_from_context", "0"}}}),
+      kFile);
+  ASSERT_TRUE(read) << read.error().message;
+  const Claim& claim = read->claims[0];
+  EXPECT_EQ(claim.time_basis,
+            (TimeBasis{DateBasis::kRelative, true, "'yesterday' before the statement"}));
+  EXPECT_EQ(claim.actors,
+            (std::vector<ClaimActor>{{{"jmm", "Joint Monitoring Mission"}, ActorRole::kMediator}}));
+  ASSERT_EQ(claim.agreements.size(), 1U);
+  EXPECT_EQ(claim.agreements[0],
+            (AgreementReference{"the Kestrel Accord",
+                                {at("2019-05-03"), at("2019-05-04T06:00")},
+                                "kestrel-accord",
+                                {{3, 17}, {40, 52}}}));
+  EXPECT_EQ(read->claims[1].time_basis, TimeBasis{});
 }
 
 TEST(CsvReader, GroupsRowsIntoSourcesAndDocuments) {
@@ -758,6 +811,38 @@ TEST(CsvErrors, BadGeometryAndCompactCellsNameTheColumnAndItem) {
       {"a provenance span without an end",
        {{"provenance", "claimant=5"}},
        "reports.csv:2: column 'provenance': item 1: \"5\" is not a span start-end (e.g. 120-131)"},
+      {"an unknown date basis",
+       {{"time_basis", "guessed"}},
+       "reports.csv:2: column 'time_basis': \"guessed\" is not a date basis; expected one of: " +
+           words_of_date_basis()},
+      {"a from-context flag that is not true or false",
+       {{"time_from_context", "yes"}},
+       "reports.csv:2: column 'time_from_context': \"yes\" is not true or false (or 1 or 0)"},
+      {"an actor without a role",
+       {{"actors", "role=mediator,id=jmm,name=JMM;id=southland,name=Southland"}},
+       "reports.csv:2: column 'actors': item 2: role, id and name are required (e.g. "
+       "role=mediator,id=russia,name=Russia)"},
+      {"an unknown actor role",
+       {{"actors", "role=broker,id=jmm,name=JMM"}},
+       "reports.csv:2: column 'actors': item 1: role: \"broker\" is not an actor role; expected "
+       "one of: " +
+           words_of_actor_role()},
+      {"an agreement date that is no date",
+       {{"agreements", "name=the Kestrel Accord,dates=2019-05-03|3 May"}},
+       "reports.csv:2: column 'agreements': item 1: dates: \"3 May\" is not a date (write "
+       "YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS)"},
+      {"an agreement without a name",
+       {{"agreements", "dates=2019-05-03"}},
+       "reports.csv:2: column 'agreements': item 1: name is required (e.g. name=the trilateral "
+       "statement)"},
+      {"an agreement span without an end",
+       {{"agreements", "name=the Kestrel Accord,spans=5"}},
+       "reports.csv:2: column 'agreements': item 1: spans: \"5\" is not a span start-end (e.g. "
+       "120-131)"},
+      {"an agreement with an unknown name",
+       {{"agreements", "name=the Kestrel Accord,date=2019-05-03"}},
+       "reports.csv:2: column 'agreements': item 1: unknown name 'date'; expected name, dates, "
+       "registry_id or spans"},
       {"an empty name in the origin chain",
        {{"document_origin", "Wire >  > Agency"}},
        "reports.csv:2: column 'document_origin': name 2 of the chain is empty (write publisher > "
@@ -805,6 +890,27 @@ TEST(CsvErrors, ValidationProblemsNameTheColumnTheyCameFrom) {
        {{"provenance", "weapons/3=1-2"}},
        "provenance",
        "claim field provenance/weapons/3"},
+      {"an actor id that is not a slug",
+       {{"actors", "role=participant,id=South Land,name=Southland"}},
+       "actors",
+       "claim field actors/0/id"},
+      {"the same actor twice in one role",
+       {{"actors", "role=participant,id=southland,name=Southland;role=participant,id=southland,"
+                   "name=South"}},
+       "actors",
+       "claim field actors/1"},
+      {"an agreement registry id that is not a slug",
+       {{"agreements", "name=the Kestrel Accord,registry_id=Kestrel Accord"}},
+       "agreements",
+       "claim field agreements/0/registry_id"},
+      {"an empty agreement span",
+       {{"agreements", "name=the Kestrel Accord,spans=7-7"}},
+       "agreements",
+       "claim field agreements/0/spans/0"},
+      {"a wording longer than 1000 bytes",
+       {{"time_basis_wording", std::string(1001, 'x')}},
+       "time_basis_wording",
+       "claim field time_basis/wording"},
       {"a language that is not a tag",
        {{"document_language", "english!"}},
        "document_language",

@@ -64,6 +64,31 @@ TEST(GeoJson, WriteThenReadGivesEqualClaimsAndEqualRecordsButTheText) {
   EXPECT_EQ(read->source_locations[0], "claims.geojson:/features/0/properties/source");
 }
 
+TEST(GeoJson, TheTimeBasisActorsAndAgreementsTravelWithTheClaimAndItsDocument) {
+  IntakeBatch batch = read_report_fixture("serial/json/every-member.report.json");
+  ASSERT_FALSE(batch.claims[0].actors.empty());
+  ASSERT_FALSE(batch.claims[0].agreements.empty());
+  ASSERT_FALSE(batch.documents[0].agreement_references.empty());
+  std::string text = write_claims_geojson(batch);
+  // Properties in the order of the JSON report's claim members.
+  std::size_t properties = text.find(R"("properties": {)");
+  ASSERT_NE(properties, std::string::npos);
+  std::size_t time_basis = text.find(R"("time_basis": {)", properties);
+  std::size_t actors = text.find(R"("actors": [)", properties);
+  std::size_t agreements = text.find(R"("agreements": [)", properties);
+  EXPECT_LT(time_basis, actors);
+  EXPECT_LT(actors, agreements);
+  EXPECT_NE(text.find(R"("agreement_references": [)"), std::string::npos);
+  Result<IntakeBatch> read = read_claims_geojson(text, "claims.geojson");
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read->claims[0].time_basis, batch.claims[0].time_basis);
+  EXPECT_EQ(read->claims[0].actors, batch.claims[0].actors);
+  EXPECT_EQ(read->claims[0].agreements, batch.claims[0].agreements);
+  const Document* statement = find_by_id(read->documents, batch.documents[0].id);
+  ASSERT_NE(statement, nullptr);
+  EXPECT_EQ(statement->agreement_references, batch.documents[0].agreement_references);
+}
+
 TEST(GeoJson, WritingWhatWasReadGivesTheSameText) {
   IntakeBatch batch = read_report_fixture("serial/json/every-member.report.json");
   // A GeoJSON file carries no text, so no provenance quotes: start from that.

@@ -37,7 +37,8 @@ TextSpan span_of(std::string_view text, std::string_view quote) {
 
 constexpr std::string_view kArabicText =
     "وبحسب وزارة الدفاع الأرمنية، فقد قتل جندي أرمني واحد وأسر 13 آخرين. "
-    "Mortar fire (82mm) hit the post at 14:30.";
+    "Mortar fire (82mm) hit the post at 14:30. Both sides cited the statement of 10 November "
+    "2020; the ceasefire agreement was broken.";
 
 // Every optional member set somewhere, every geometry type, open-ended and
 // ranged counts, Arabic text with provenance.
@@ -66,6 +67,10 @@ IntakeBatch rich_batch() {
   statement.external_ref = "MOD-2021-11-16/3";
   statement.text = std::string(kArabicText);
   statement.content_hash = std::string(64, 'a');
+  statement.agreement_references = {
+      AgreementReference{"the ceasefire agreement", {}, "", {span_of(kArabicText, "the ceasefire agreement")}},
+      AgreementReference{"Protocol No 2", {at("2020-11-09T23:00"), at("2020-11-10")}, "", {}},
+  };
   batch.documents.push_back(statement);
 
   Document patrol;
@@ -83,6 +88,7 @@ IntakeBatch rich_batch() {
   rich.event_type = EventType::kShelling;
   rich.time = TimeInterval{at("2021-11-16T14:30"), at("2021-11-16T15:00:30"),
                            TimePrecision::kMinute, "Asia/Yerevan"};
+  rich.time_basis = TimeBasis{DateBasis::kRelative, true, "'14:30' on the day of the statement"};
   rich.place = Place{"جبل كيليسالي",
                      Geometry{GeometryType::kPolygon,
                               {{{Longitude{45.9}, Latitude{40.05}},
@@ -92,6 +98,8 @@ IntakeBatch rich_batch() {
                      LocationPrecision::kNear, "AM", "Gegharkunik"};
   rich.perpetrator = azerbaijan;
   rich.target = armenia;
+  rich.actors = {ClaimActor{ActorRef{"russia", "Russia"}, ActorRole::kMediator},
+                 ClaimActor{armenia, ActorRole::kParticipant}};
   rich.casualties = {
       {Side{SideKind::kCombatants, armenia}, CasualtyStatus::kKilled, exactly(1)},
       {Side{SideKind::kCivilians, std::nullopt}, CasualtyStatus::kWounded, at_least(7)},
@@ -107,6 +115,13 @@ IntakeBatch rich_batch() {
       AssetChange{AssetKind::kVehicle, AssetOutcome::kDestroyed, std::nullopt, std::nullopt,
                   std::nullopt, ""},
   };
+  rich.agreements = {
+      AgreementReference{"the statement of 10 November 2020",
+                         {at("2020-11-10")},
+                         "trilateral-2020-11-10",
+                         {span_of(kArabicText, "the statement of 10 November 2020"),
+                          span_of(kArabicText, "ceasefire")}},
+  };
   rich.credibility = Credibility{2};
   rich.summary = "Armenia reports one soldier killed and 13 captured.";
   rich.provenance = {
@@ -115,6 +130,7 @@ IntakeBatch rich_batch() {
       {"casualties/3", {span_of(kArabicText, "وأسر 13 آخرين")}},
       {"weapons/0", {span_of(kArabicText, "Mortar fire (82mm)"), span_of(kArabicText, "82mm")}},
       {"time", {span_of(kArabicText, "14:30")}},
+      {"actors/1", {span_of(kArabicText, "الأرمنية")}},
   };
   batch.claims.push_back(rich);
 
@@ -128,6 +144,7 @@ IntakeBatch rich_batch() {
             Geometry{GeometryType::kLineString,
                      {{{Longitude{45}, Latitude{40}}, {Longitude{45.5}, Latitude{40.25}}}}},
             LocationPrecision::kLinear, "", ""};
+  line.time_basis.basis = DateBasis::kStated;
   line.explosions = exactly(3);
   line.credibility = Credibility{1};
   line.provenance = {{"explosions", {span_of(patrol.text, "3 craters")}}};
@@ -144,6 +161,8 @@ IntakeBatch rich_batch() {
                      {{{Longitude{-180}, Latitude{-90}}, {Longitude{180}, Latitude{90}}},
                       {{Longitude{0.1}, Latitude{0.2}}, {Longitude{0.3}, Latitude{0.4}}}}},
             LocationPrecision::kInternational, "", ""};
+  multi.time_basis = TimeBasis{DateBasis::kAnnouncement, false, "the month of the report"};
+  multi.agreements = {AgreementReference{"Protocol No 2", {}, "", {{40, 52}}}};  // no text: offsets
   multi.provenance = {{"claimant", {{5, 9}}}};  // cannot be checked: no text in the file
   batch.claims.push_back(multi);
 
@@ -225,6 +244,76 @@ TEST(JsonReport, QuotesBecomeCodePointOffsetsNotByteOffsets) {
   EXPECT_EQ(read->claims[0].provenance[0].spans, (std::vector<TextSpan>{{9, 13}}));
   EXPECT_EQ(read->documents[0].id, DocumentId("key:d"));
   EXPECT_EQ(read->claims[0].document, DocumentId("key:d"));
+}
+
+TEST(JsonReport, TheTimeBasisActorsAndAgreementsAreWrittenAsDocumented) {
+  std::string text = write_report_json(rich_batch());
+  EXPECT_NE(text.find(R"("time_basis": {
+        "basis": "relative",
+        "from_context": true,
+        "wording": "'14:30' on the day of the statement"
+      },)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(R"("time_basis": {"basis": "stated", "from_context": false},)"),
+            std::string::npos);
+  EXPECT_NE(text.find(R"({"id": "russia", "name": "Russia", "role": "mediator"})"),
+            std::string::npos);
+  EXPECT_NE(text.find(R"("registry_id": "trilateral-2020-11-10",)"), std::string::npos);
+  EXPECT_NE(text.find(R"("quotes": ["the statement of 10 November 2020", "ceasefire"])"),
+            std::string::npos)
+      << "the words of each span, for a human to check";
+  // The point claim has no time basis, actors or agreements: no member at all.
+  std::string point = text.substr(text.rfind(R"("document": "patrol-7")"));
+  EXPECT_EQ(point.find("time_basis"), std::string::npos) << point;
+  EXPECT_EQ(point.find("actors"), std::string::npos);
+  EXPECT_EQ(point.find("agreements"), std::string::npos);
+}
+
+TEST(JsonReport, TheQuotesOfAgreementSpansAreCheckedOnRead) {
+  std::string text = write_report_json(rich_batch());
+  std::string quote = R"("ceasefire"])";
+  ASSERT_NE(text.find(quote), std::string::npos);
+  text.replace(text.find(quote), quote.size(), R"("cease-fire"])");
+  Result<IntakeBatch> read = read_report_json(text, "rich.json");
+  ASSERT_FALSE(read);
+  EXPECT_NE(read.error().message.find("rich.json:/claims/0/agreements/0/quotes/1: field "
+                                      "'quotes/1': \"cease-fire\" is not the text at"),
+            std::string::npos)
+      << read.error().message;
+}
+
+TEST(JsonReport, AgreementSpansGivenAsQuotesBecomeCodePointOffsets) {
+  // Synthetic: Northland, Southland and the Kestrel Accord are fictional. The
+  // claim's spans point into its document's text, as do the document's own.
+  std::string text = R"({"format": "truce-report", "version": 1,
+    "documents": [{"key": "d", "source": "wire", "kind": "article",
+                   "text": "Northland and Southland cite the Kestrel Accord of 3 May 2019.",
+                   "agreement_references": [{"name": "the Kestrel Accord",
+                                             "spans": ["the Kestrel Accord"]}]}],
+    "claims": [{"document": "d", "claimant": {"id": "wire", "name": "Wire"},
+                "event_type": "agreement", "time": {"start": "2019-05-03", "precision": "day"},
+                "time_basis": {"basis": "stated"},
+                "actors": [{"id": "northland", "name": "Northland", "role": "participant"},
+                           {"id": "southland", "name": "Southland", "role": "participant"}],
+                "agreements": [{"name": "the Kestrel Accord of 3 May 2019",
+                                "dates": ["2019-05-03"], "spans": ["Kestrel Accord", [51, 61]],
+                                "quotes": ["Kestrel Accord", "3 May 2019"]}],
+                "credibility": 6, "provenance": {"actors/1": "Southland"}}]})";
+  Result<IntakeBatch> read = read_report_json(text, "accord.json");
+  ASSERT_TRUE(read) << read.error().message;
+  const Claim& claim = read->claims[0];
+  EXPECT_EQ(claim.event_type, EventType::kAgreement);
+  EXPECT_EQ(claim.time_basis, (TimeBasis{DateBasis::kStated, false, ""}));
+  ASSERT_EQ(claim.actors.size(), 2u);
+  EXPECT_EQ(claim.actors[1].actor.id, "southland");
+  EXPECT_EQ(claim.actors[1].role, ActorRole::kParticipant);
+  ASSERT_EQ(claim.agreements.size(), 1u);
+  EXPECT_EQ(claim.agreements[0].spans, (std::vector<TextSpan>{{33, 47}, {51, 61}}));
+  EXPECT_EQ(claim.agreements[0].dates, (std::vector<CivilTime>{at("2019-05-03")}));
+  EXPECT_EQ(claim.provenance[0].spans, (std::vector<TextSpan>{{14, 23}}));
+  ASSERT_EQ(read->documents[0].agreement_references.size(), 1u);
+  EXPECT_EQ(read->documents[0].agreement_references[0].spans, (std::vector<TextSpan>{{29, 47}}));
 }
 
 TEST(JsonReport, TheKilisaliFixtureReadsWithItsQuotesResolved) {
@@ -439,6 +528,59 @@ constexpr test::BadInput kBadInputs[] = {
     {"MalformedClaimId", R"({"document": "statement",)",
      R"({"id": "clm_1", "document": "statement",)",
      "report.json:/claims/0/id: field 'id': \"clm_1\" is not a claim id"},
+    {"UnknownDateBasis", R"("credibility": 3,)",
+     R"("credibility": 3, "time_basis": {"basis": "guessed"},)",
+     "report.json:/claims/0/time_basis/basis: field 'basis': \"guessed\" is not one of: unknown, "
+     "stated, relative, announcement"},
+    {"FromContextNotABoolean", R"("credibility": 3,)",
+     R"("credibility": 3, "time_basis": {"basis": "stated", "from_context": "yes"},)",
+     "report.json:/claims/0/time_basis/from_context: field 'from_context': must be true or false, "
+     "not a string"},
+    {"TimeBasisWithoutBasis", R"("credibility": 3,)",
+     R"("credibility": 3, "time_basis": {"from_context": true},)",
+     "report.json:/claims/0/time_basis: field 'basis': is missing (required)"},
+    {"UnknownActorRole", R"("credibility": 3,)",
+     R"("credibility": 3, "actors": [{"id": "russia", "name": "Russia", "role": "broker"}],)",
+     "report.json:/claims/0/actors/0/role: field 'role': \"broker\" is not one of: participant, "
+     "mediator"},
+    {"ActorWithoutRole", R"("credibility": 3,)",
+     R"("credibility": 3, "actors": [{"id": "russia", "name": "Russia"}],)",
+     "report.json:/claims/0/actors/0: field 'role': is missing (required)"},
+    {"ActorTwiceInOneRole", R"("credibility": 3,)",
+     R"("credibility": 3, "actors": [{"id": "russia", "name": "Russia", "role": "mediator"},
+                                     {"id": "russia", "name": "RF", "role": "mediator"}],)",
+     "report.json:/claims/0/actors/1: field 'actors/1': \"russia\" as mediator is already "
+     "actors/0"},
+    {"AgreementWithoutName", R"("credibility": 3,)",
+     R"("credibility": 3, "agreements": [{"dates": ["2020-11-10"]}],)",
+     "report.json:/claims/0/agreements/0: field 'name': is missing (required)"},
+    {"AgreementWithAnEmptyName", R"("credibility": 3,)",
+     R"("credibility": 3, "agreements": [{"name": ""}],)",
+     "report.json:/claims/0/agreements/0/name: field 'name': is empty"},
+    {"AgreementImpossibleDate", R"("credibility": 3,)",
+     R"("credibility": 3, "agreements": [{"name": "x", "dates": ["2020-02-30"]}],)",
+     "report.json:/claims/0/agreements/0/dates/0: field 'dates/0': \"2020-02-30\" is not a date "
+     "(YYYY-MM-DD)"},
+    {"AgreementSpanBeyondTheText", R"("credibility": 3,)",
+     R"("credibility": 3, "agreements": [{"name": "x", "spans": [[100, 200]]}],)",
+     "report.json:/claims/0/agreements/0/spans/0: field 'spans/0': span [100, 200) ends beyond "
+     "the document's text (104 code points)"},
+    {"AgreementQuoteNotFound", R"("credibility": 3,)",
+     R"("credibility": 3, "agreements": [{"name": "x", "spans": ["the accord"]}],)",
+     "report.json:/claims/0/agreements/0/spans/0: field 'spans/0': the quote \"the accord\" does "
+     "not occur in the text of document \"statement\""},
+    {"AgreementRegistryIdNotASlug", R"("credibility": 3,)",
+     R"("credibility": 3, "agreements": [{"name": "x", "registry_id": "Trilateral 2020"}],)",
+     "report.json:/claims/0/agreements/0/registry_id: field 'registry_id': \"Trilateral 2020\" is "
+     "not a valid id"},
+    {"AgreementUnknownMember", R"("credibility": 3,)",
+     R"("credibility": 3, "agreements": [{"name": "x", "date": "2020-11-10"}],)",
+     "report.json:/claims/0/agreements/0/date: field 'date': unknown member; expected one of: "
+     "name, dates, registry_id, spans, quotes (did you mean 'dates'?)"},
+    {"DocumentAgreementSpanBeyondItsText", R"("language": "ar",)",
+     R"("language": "ar", "agreement_references": [{"name": "x", "spans": [[0, 105]]}],)",
+     "report.json:/documents/0/agreement_references/0/spans/0: field 'spans/0': span [0, 105) "
+     "ends beyond the document's text (104 code points)"},
 };
 
 INSTANTIATE_TEST_SUITE_P(EveryKind, JsonReportBadInput, ::testing::ValuesIn(kBadInputs),
@@ -547,7 +689,8 @@ TEST(JsonReportSchema, EnumsAreCoresVocabularies) {
   std::string schema = buffer.str();
   ASSERT_FALSE(schema.empty()) << schema_path();
   for (const std::string& words :
-       {words_of_event_type(), words_of_weapon_class(), words_of_asset_kind(),
+       {words_of_event_type(), words_of_date_basis(), words_of_actor_role(),
+        words_of_weapon_class(), words_of_asset_kind(),
         words_of_asset_outcome(), words_of_casualty_status(), words_of_side_kind(),
         words_of_time_precision(), words_of_affiliation_kind(), words_of_document_kind()}) {
     std::string expected = R"("enum": [")";

@@ -139,13 +139,19 @@ TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
     EXPECT_FALSE(bundled[i].sql.empty());
   }
   EXPECT_EQ(bundled[0].name, "sources_documents_claims");
+  ASSERT_GE(bundled.size(), 2u);
+  EXPECT_EQ(bundled[1].name, "claim_context_and_agreement_references");
   EXPECT_EQ(latest_version(bundled), storage::latest_schema_version());
 }
 
 TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
   Connection db = memory_database();
   ASSERT_TRUE(migrate(db, bundled_migrations()));
-  for (const char* table : {"sources", "documents", "claims", "claim_casualties", "claim_boxes"}) {
+  for (const char* table :
+       {"sources", "documents", "claims", "claim_casualties", "claim_boxes",
+        "claim_involved_actors", "claim_agreement_references", "claim_agreement_reference_dates",
+        "claim_agreement_reference_spans", "document_agreement_references",
+        "document_agreement_reference_dates", "document_agreement_reference_spans"}) {
     EXPECT_TRUE(has_table(db, table)) << table;
   }
   for (const char* table : {"incidents", "agreements", "users", "audit"}) {

@@ -155,6 +155,9 @@ TEST_F(StoreFiles, ADatabaseAtAnOlderVersionIsUpgradedOnOpen) {
   EXPECT_TRUE(store->write(batch_, WriteMode::kCommit));
 }
 
+// A database of the first release, with a claim and a document it stored,
+// opens at the latest version; the old records read back as they were (no
+// date basis, no actors, no agreement references) and new ones use it all.
 TEST_F(StoreFiles, ADatabaseWithOnlyMigrationOneAppliedByHandOpensAndUpgrades) {
   {
     auto db = Connection::open(path_, true);
@@ -167,14 +170,42 @@ TEST_F(StoreFiles, ADatabaseWithOnlyMigrationOneAppliedByHandOpensAndUpgrades) {
     ASSERT_TRUE(
         db->exec("INSERT INTO schema_migrations VALUES (1, 'sources_documents_claims', "
                  "'2021-11-21T00:00:00Z')"));
+    // The rows version 1 wrote for a source, a document and a claim.
+    ASSERT_TRUE(db->exec(
+        "INSERT INTO sources VALUES ('wire', 'A news wire', 'F', 'neutral', NULL, NULL, '');"
+        "INSERT INTO documents VALUES ('doc_old', 'wire', 'article', 'Old', 'en', '2021-11-16', "
+        "'', '', 'Two soldiers were killed.', 'h');"
+        "INSERT INTO claims (id, document_id, claimant_id, claimant_name, event_type, time_start, "
+        "time_end, time_precision, timezone, start_key, end_key, credibility, summary) VALUES "
+        "('clm_old', 'doc_old', 'wire', 'A news wire', 'attack', '2021-11-16', '2021-11-16', "
+        "'day', '', '2021-11-16T00:00:00', '2021-11-16T23:59:59', 6, 'old');"
+        "INSERT INTO claim_actors VALUES ('wire', 1, 'claimant');"));
   }
   auto store = open(path_, OpenMode::kOpenExisting);
   ASSERT_TRUE(store);
   auto stats = store->stats();
   ASSERT_TRUE(stats);
   EXPECT_EQ(stats->schema_version, latest_schema_version());
+
+  auto old_claim = store->get_claim(ClaimId("clm_old"));
+  ASSERT_TRUE(old_claim) << old_claim.error().message;
+  EXPECT_EQ(old_claim->summary, "old");
+  EXPECT_EQ(old_claim->time_basis, TimeBasis{});
+  EXPECT_TRUE(old_claim->actors.empty());
+  EXPECT_TRUE(old_claim->agreements.empty());
+  auto old_document = store->get_document(DocumentId("doc_old"));
+  ASSERT_TRUE(old_document) << old_document.error().message;
+  EXPECT_TRUE(old_document->agreement_references.empty());
+
   ASSERT_TRUE(store->write(batch_, WriteMode::kCommit));
   EXPECT_EQ(*store->get_claim(ClaimId("clm_1")), batch_.claims[0]);
+  EXPECT_EQ(*store->get_document(batch_.documents[0].id), batch_.documents[0]);
+  ClaimQuery mediated;
+  mediated.actor = "russia";
+  auto found = store->find_claims(mediated);
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->front(), batch_.claims[0]);
 }
 
 TEST_F(StoreFiles, APathThatCannotBeOpenedIsUnavailableNamingIt) {

@@ -204,7 +204,7 @@ TEST_F(WindowQuery, ClaimsComeOrderedByStartThenIdAndPageWithLimitAndOffset) {
   EXPECT_FALSE(store_->find_claims(query));
 }
 
-TEST_F(StoreQuery, ActorMatchesClaimantPerpetratorTargetSidesAndAssetParties) {
+TEST_F(StoreQuery, ActorMatchesClaimantPerpetratorTargetSidesAssetPartiesAndOtherActors) {
   DocumentId doc("doc_1");
   Claim rich = test::rich_claim("rich", doc);  // claimant armenia, perpetrator azerbaijan
   Claim bare = bare_claim("bare", doc);        // claimant azerbaijan
@@ -220,6 +220,8 @@ TEST_F(StoreQuery, ActorMatchesClaimantPerpetratorTargetSidesAndAssetParties) {
   query.actor = "armenia";
   EXPECT_EQ(find(query), (std::set<std::string>{"rich", "side_only"}));
   query.actor = "azerbaijan-forces";  // only an asset's gainer
+  EXPECT_EQ(find(query), (std::set<std::string>{"rich"}));
+  query.actor = "russia";  // only the mediator
   EXPECT_EQ(find(query), (std::set<std::string>{"rich"}));
   query.actor = "nobody";
   EXPECT_EQ(find(query), (std::set<std::string>{}));

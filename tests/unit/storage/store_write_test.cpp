@@ -130,6 +130,32 @@ TEST_F(StoreWrite, AClaimStoredWithOtherContentIsAConflict) {
   EXPECT_TRUE(contains(summary.error().message, "casualties")) << summary.error().message;
 }
 
+TEST_F(StoreWrite, AConflictNamesTheTimeBasisActorsOrAgreementsWhenOnlyTheyDiffer) {
+  ASSERT_TRUE(store_->write(full_batch(), WriteMode::kCommit));
+  struct Case {
+    const char* field;
+    void (*change)(IntakeBatch&);
+  };
+  const Case cases[] = {
+      {"time_basis", [](IntakeBatch& b) { b.claims[0].time_basis.from_context = false; }},
+      {"actors", [](IntakeBatch& b) { b.claims[0].actors[0].role = ActorRole::kParticipant; }},
+      {"agreements", [](IntakeBatch& b) { b.claims[0].agreements[0].registry_id.clear(); }},
+      {"agreement_references",
+       [](IntakeBatch& b) { b.documents[0].agreement_references[0].spans.pop_back(); }},
+  };
+  for (const Case& test : cases) {
+    SCOPED_TRACE(test.field);
+    IntakeBatch batch = full_batch();
+    test.change(batch);
+    auto summary = store_->write(batch, WriteMode::kCommit);
+    ASSERT_FALSE(summary);
+    EXPECT_EQ(summary.error().code, ErrorCode::kConflict);
+    EXPECT_TRUE(contains(summary.error().message,
+                         "different " + std::string(test.field) + ";"))
+        << summary.error().message;
+  }
+}
+
 TEST_F(StoreWrite, ABatchWhoseLastClaimHasNoDocumentWritesNothingAtAll) {
   IntakeBatch batch = full_batch();
   batch.claims.push_back(bare_claim("clm_orphan", DocumentId("doc_nowhere")));
@@ -209,6 +235,21 @@ TEST_F(StoreWrite, GeometriesAndTimesTheSchemaCannotHoldAreRefused) {
   ASSERT_FALSE(impossible_date);
   EXPECT_EQ(impossible_date.error().code, ErrorCode::kInvalidInput);
   EXPECT_TRUE(contains(impossible_date.error().message, "time"));
+
+  batch = full_batch();
+  batch.claims[0].agreements[0].dates[0] = test::civil(2020, 2, 30);
+  auto impossible_agreement_date = store_->write(batch, WriteMode::kCommit);
+  ASSERT_FALSE(impossible_agreement_date);
+  EXPECT_EQ(impossible_agreement_date.error().code, ErrorCode::kInvalidInput);
+  EXPECT_TRUE(contains(impossible_agreement_date.error().message, "agreements"))
+      << impossible_agreement_date.error().message;
+
+  batch = full_batch();
+  batch.documents[0].agreement_references[0].dates[0] = test::civil(2020, 13, 1);
+  auto impossible_reference_date = store_->write(batch, WriteMode::kCommit);
+  ASSERT_FALSE(impossible_reference_date);
+  EXPECT_TRUE(contains(impossible_reference_date.error().message, "agreement_references"))
+      << impossible_reference_date.error().message;
   EXPECT_EQ(counts().sources, 0);
 }
 

@@ -64,12 +64,16 @@ inline Document article(std::string id, const SourceId& source) {
   document.external_ref = "SPK-2021-11-16-017";
   document.text = "أعلنت وزارة الدفاع الأرمينية مقتل جندي وأسر 13 آخرين.\nQuote: \"7 killed\".";
   document.content_hash = std::string(64, 'a');
+  document.agreement_references = {
+      AgreementReference{"البيان الثلاثي", {civil(2020, 11, 10)}, "", {{0, 5}, {6, 11}}},
+      AgreementReference{"Protocol No 2", {}, "protocol-2", {}},
+  };
   return document;
 }
 
 // Every optional field set, lists with several items, open-ended ranges, a
 // polygon with a hole, doubles that do not survive a round trip through text
-// with few digits.
+// with few digits, a date-time with seconds in an agreement reference.
 inline Claim rich_claim(std::string id, const DocumentId& document) {
   Claim claim;
   claim.id = ClaimId(std::move(id));
@@ -79,6 +83,7 @@ inline Claim rich_claim(std::string id, const DocumentId& document) {
   claim.time = TimeInterval{civil(2021, 11, 16, 6 * 3600 + 30 * 60),
                             civil(2021, 11, 16, 18 * 3600 + 15 * 60 + 42), TimePrecision::kMinute,
                             "Asia/Yerevan"};
+  claim.time_basis = TimeBasis{DateBasis::kRelative, true, "'yesterday' before 2021-11-17"};
   Geometry polygon;
   polygon.type = GeometryType::kPolygon;
   auto p = [](double lon, double lat) { return GeoPoint{Longitude{lon}, Latitude{lat}}; };
@@ -90,6 +95,9 @@ inline Claim rich_claim(std::string id, const DocumentId& document) {
   claim.place = Place{"near Mount Kilisali", polygon, LocationPrecision::kNear, "AM", "Syunik"};
   claim.perpetrator = actor("azerbaijan", "Azerbaijan");
   claim.target = actor("armenia", "Armenia");
+  claim.actors = {{actor("russia", "Russia"), ActorRole::kMediator},
+                  {actor("azerbaijan", "Azerbaijan"), ActorRole::kParticipant},
+                  {actor("armenia", "Armenia"), ActorRole::kParticipant}};
   claim.casualties = {
       {Side{SideKind::kCombatants, actor("armenia", "Armenia")}, CasualtyStatus::kKilled,
        CountRange{1, 1}},
@@ -110,6 +118,13 @@ inline Claim rich_claim(std::string id, const DocumentId& document) {
                   "two military positions"},
       AssetChange{AssetKind::kVehicle, AssetOutcome::kDestroyed, std::nullopt, std::nullopt,
                   std::nullopt, ""},
+  };
+  claim.agreements = {
+      AgreementReference{"the trilateral statement of 10 November 2020",
+                         {civil(2020, 11, 10), civil(2020, 11, 9, 23 * 3600 + 30 * 60 + 5)},
+                         "trilateral-2020-11-10",
+                         {{46, 60}, {61, 70}}},
+      AgreementReference{"the ceasefire", {}, "", {}},
   };
   claim.credibility = Credibility{2};
   claim.summary = "Yerevan: attack near Kilisali; 1 killed, 13 captured, 24 missing";

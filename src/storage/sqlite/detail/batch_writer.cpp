@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "core/time.hpp"
 #include "storage/sqlite/detail/differences.hpp"
@@ -42,6 +43,17 @@ Error while_writing(const std::string& record, Error error) {
 // (an impossible date) would break the round trip, so it is refused here.
 bool round_trips(const CivilTime& time) {
   return parse_civil_time(format_civil_time(time)) == time;
+}
+
+bool dates_round_trip(const std::vector<AgreementReference>& references) {
+  for (const AgreementReference& reference : references) {
+    for (const CivilTime& date : reference.dates) {
+      if (!round_trips(date)) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 class BatchWriter {
@@ -114,6 +126,10 @@ class BatchWriter {
     }
     if (document.published && !round_trips(*document.published)) {
       return invalid(record + ": published is not a valid calendar date and time");
+    }
+    if (!dates_round_trip(document.agreement_references)) {
+      return invalid(record +
+                     ": a date of agreement_references is not a valid calendar date and time");
     }
     auto source_known =
         is_known(known_sources_, document.source.str(), "SELECT 1 FROM sources WHERE id = ?1");
@@ -195,6 +211,9 @@ class BatchWriter {
     }
     if (!round_trips(claim.time.start) || !round_trips(claim.time.end)) {
       return "time is not a valid calendar date and time";
+    }
+    if (!dates_round_trip(claim.agreements)) {
+      return "a date of agreements is not a valid calendar date and time";
     }
     if (claim.place && claim.place->geometry) {
       std::string problem = geometry_problem(*claim.place->geometry);

@@ -45,6 +45,7 @@ std::string_view first_difference(const Document& stored, const Document& given)
       {"external_ref", stored.external_ref != given.external_ref},
       {"text", stored.text != given.text},
       {"content_hash", stored.content_hash != given.content_hash},
+      {"agreement_references", stored.agreement_references != given.agreement_references},
   });
 }
 
@@ -55,14 +56,17 @@ std::string_view first_difference(const Claim& stored, const Claim& given) {
       {"claimant", stored.claimant != given.claimant},
       {"event_type", stored.event_type != given.event_type},
       {"time", stored.time != given.time},
+      {"time_basis", stored.time_basis != given.time_basis},
       {"place", stored.place != given.place},
       {"perpetrator", stored.perpetrator != given.perpetrator},
       {"target", stored.target != given.target},
+      {"actors", stored.actors != given.actors},
       {"casualties", stored.casualties != given.casualties},
       {"weapons", stored.weapons != given.weapons},
       {"violations", stored.violations != given.violations},
       {"explosions", stored.explosions != given.explosions},
       {"assets", stored.assets != given.assets},
+      {"agreements", stored.agreements != given.agreements},
       {"credibility", stored.credibility != given.credibility},
       {"summary", stored.summary != given.summary},
       {"provenance", stored.provenance != given.provenance},

@@ -15,7 +15,8 @@ const std::string_view kClaimColumns =
     "c.time_start, c.time_end, c.time_precision, c.timezone, c.place_name, c.place_precision, "
     "c.place_country, c.place_admin1, c.geometry_type, c.perpetrator_id, c.perpetrator_name, "
     "c.target_id, c.target_name, c.violations_min, c.violations_max, c.explosions_min, "
-    "c.explosions_max, c.credibility, c.summary";
+    "c.explosions_max, c.credibility, c.summary, c.time_basis, c.time_from_context, "
+    "c.time_basis_wording";
 
 namespace {
 
@@ -25,7 +26,8 @@ constexpr int kKey = 0, kId = 1, kDocument = 2, kClaimant = 3, kEventType = 5, k
               kTimeEnd = 7, kTimePrecision = 8, kTimezone = 9, kPlaceName = 10,
               kPlacePrecision = 11, kPlaceCountry = 12, kPlaceAdmin1 = 13, kGeometryType = 14,
               kPerpetrator = 15, kTarget = 17, kViolations = 19, kExplosions = 21,
-              kCredibility = 23, kSummary = 24;
+              kCredibility = 23, kSummary = 24, kTimeBasis = 25, kTimeFromContext = 26,
+              kTimeBasisWording = 27;
 }  // namespace column
 
 // Reads typed values from one row and keeps the first problem, so a record is
@@ -134,15 +136,23 @@ class RowDecoder {
   std::optional<Error> problem_;
 };
 
-// Runs `query` with `key` bound to ?1 and calls `each(decoder)` per row.
-template <typename Each>
-Status for_each_row(Connection& db, std::string_view query, long long key,
+void bind_key(Statement& statement, long long key) {
+  statement.bind_int(1, key);
+}
+void bind_key(Statement& statement, const std::string& key) {
+  statement.bind_text(1, key);
+}
+
+// Runs `query` with `key` (a claim_key or a document id) bound to ?1 and calls
+// `each(decoder)` per row.
+template <typename Key, typename Each>
+Status for_each_row(Connection& db, std::string_view query, const Key& key,
                     const std::string& record, Each&& each) {
   auto statement = db.statement(query);
   if (!statement) {
     return std::move(statement).error();
   }
-  (*statement)->bind_int(1, key);
+  bind_key(**statement, key);
   while (true) {
     auto row = (*statement)->step();
     if (!row) {
@@ -170,6 +180,63 @@ Status read_geometry(Connection& db, long long key, const std::string& record, G
         }
         geometry.parts[part].push_back(GeoPoint{Longitude{row.real(1)}, Latitude{row.real(2)}});
       });
+}
+
+// The SELECTs of agreement references for a claim or a document: each takes
+// the key as ?1 and orders by position (then item or span).
+struct ReferenceQueries {
+  std::string_view dates_table;  // for messages
+  std::string_view spans_table;
+  std::string_view references;
+  std::string_view dates;
+  std::string_view spans;
+};
+
+constexpr ReferenceQueries kClaimReferenceQueries{
+    "claim_agreement_reference_dates", "claim_agreement_reference_spans",
+    "SELECT name, registry_id FROM claim_agreement_references WHERE claim_key = ?1 "
+    "ORDER BY position",
+    "SELECT position, date FROM claim_agreement_reference_dates WHERE claim_key = ?1 "
+    "ORDER BY position, item",
+    "SELECT position, span_start, span_end FROM claim_agreement_reference_spans "
+    "WHERE claim_key = ?1 ORDER BY position, span"};
+
+constexpr ReferenceQueries kDocumentReferenceQueries{
+    "document_agreement_reference_dates", "document_agreement_reference_spans",
+    "SELECT name, registry_id FROM document_agreement_references WHERE document_id = ?1 "
+    "ORDER BY position",
+    "SELECT position, date FROM document_agreement_reference_dates WHERE document_id = ?1 "
+    "ORDER BY position, item",
+    "SELECT position, span_start, span_end FROM document_agreement_reference_spans "
+    "WHERE document_id = ?1 ORDER BY position, span"};
+
+template <typename Key>
+Status read_references(Connection& db, const ReferenceQueries& queries, const Key& key,
+                       const std::string& record, std::vector<AgreementReference>& references) {
+  auto status = for_each_row(db, queries.references, key, record, [&](RowDecoder& row) {
+    references.push_back(AgreementReference{row.text(0), {}, row.text(1), {}});
+  });
+  if (status) {
+    std::string dates(queries.dates_table);
+    status = for_each_row(db, queries.dates, key, record, [&](RowDecoder& row) {
+      std::size_t entry = row.index(0, references.size(), dates + ".position");
+      CivilTime date = row.civil_time(1, dates + ".date");
+      if (!row.problem()) {
+        references[entry].dates.push_back(date);
+      }
+    });
+  }
+  if (status) {
+    std::string spans(queries.spans_table);
+    status = for_each_row(db, queries.spans, key, record, [&](RowDecoder& row) {
+      std::size_t entry = row.index(0, references.size(), spans + ".position");
+      TextSpan span{row.offset(1, spans + ".span_start"), row.offset(2, spans + ".span_end")};
+      if (!row.problem()) {
+        references[entry].spans.push_back(span);
+      }
+    });
+  }
+  return status;
 }
 
 Status read_children(Connection& db, long long key, Claim& claim) {
@@ -233,6 +300,19 @@ Status read_children(Connection& db, long long key, Claim& claim) {
           }
         });
   }
+  if (status) {
+    status = for_each_row(db,
+                          "SELECT role, actor_id, actor_name FROM claim_involved_actors "
+                          "WHERE claim_key = ?1 ORDER BY position",
+                          key, record, [&](RowDecoder& row) {
+                            ActorRole role =
+                                row.word(0, "claim_involved_actors.role", parse_actor_role);
+                            claim.actors.push_back(ClaimActor{{row.text(1), row.text(2)}, role});
+                          });
+  }
+  if (status) {
+    status = read_references(db, kClaimReferenceQueries, key, record, claim.agreements);
+  }
   if (status && claim.place && claim.place->geometry) {
     status = read_geometry(db, key, record, *claim.place->geometry);
   }
@@ -287,6 +367,15 @@ Status read_origins(Connection& db, Document& document) {
     }
     document.origin.push_back((*statement)->text_at(0));
   }
+}
+
+Status read_document_children(Connection& db, Document& document) {
+  auto origins = read_origins(db, document);
+  if (!origins) {
+    return origins;
+  }
+  return read_references(db, kDocumentReferenceQueries, document.id.str(),
+                         "document " + document.id.str(), document.agreement_references);
 }
 
 // Runs `sql` (one optional text parameter) and decodes every row with `decode`.
@@ -350,9 +439,9 @@ Result<std::optional<Document>> read_document(Connection& db, const DocumentId& 
       "content_hash FROM documents WHERE id = ?1",
       id.str(), "document", decode_document));
   if (document && *document) {
-    auto origins = read_origins(db, **document);
-    if (!origins) {
-      return origins.error();
+    auto children = read_document_children(db, **document);
+    if (!children) {
+      return children.error();
     }
   }
   return document;
@@ -366,9 +455,9 @@ Result<std::vector<Document>> read_documents_without_text(Connection& db) {
       std::nullopt, "document", decode_document);
   if (documents) {
     for (Document& document : *documents) {
-      auto origins = read_origins(db, document);
-      if (!origins) {
-        return origins.error();
+      auto children = read_document_children(db, document);
+      if (!children) {
+        return children.error();
       }
     }
   }
@@ -427,6 +516,9 @@ Result<Claim> read_claim_row(Connection& db, const Statement& statement) {
   claim.explosions = row.optional_range(column::kExplosions);
   claim.credibility.grade = static_cast<int>(row.integer(column::kCredibility));
   claim.summary = row.text(column::kSummary);
+  claim.time_basis.basis = row.word(column::kTimeBasis, "claims.time_basis", parse_date_basis);
+  claim.time_basis.from_context = row.integer(column::kTimeFromContext) != 0;
+  claim.time_basis.wording = row.text(column::kTimeBasisWording);
   if (row.problem()) {
     return *row.problem();
   }

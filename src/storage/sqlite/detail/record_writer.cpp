@@ -30,9 +30,10 @@ constexpr std::string_view kInsertClaim =
     "time_end, time_precision, timezone, start_key, end_key, place_name, place_precision, "
     "place_country, place_admin1, geometry_type, min_lon, min_lat, max_lon, max_lat, "
     "perpetrator_id, perpetrator_name, target_id, target_name, violations_min, violations_max, "
-    "explosions_min, explosions_max, credibility, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, "
-    "?28, ?29, ?30) ON CONFLICT (id) DO NOTHING";
+    "explosions_min, explosions_max, credibility, summary, time_basis, time_from_context, "
+    "time_basis_wording) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+    "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33) "
+    "ON CONFLICT (id) DO NOTHING";
 
 constexpr std::string_view kInsertCoordinate =
     "INSERT INTO claim_coordinates (claim_key, part, position, lon, lat) "
@@ -64,6 +65,34 @@ constexpr std::string_view kInsertSpan =
 
 constexpr std::string_view kInsertActor =
     "INSERT INTO claim_actors (actor_id, claim_key, role) VALUES (?1, ?2, ?3)";
+
+constexpr std::string_view kInsertInvolvedActor =
+    "INSERT INTO claim_involved_actors (claim_key, position, role, actor_id, actor_name) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+
+// The tables of agreement references, for a claim (keyed by claim_key) or a
+// document (keyed by its id); the SQL is otherwise the same.
+struct ReferenceTables {
+  std::string_view insert_reference;
+  std::string_view insert_date;
+  std::string_view insert_span;
+};
+
+constexpr ReferenceTables kClaimReferenceTables{
+    "INSERT INTO claim_agreement_references (claim_key, position, name, registry_id) "
+    "VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO claim_agreement_reference_dates (claim_key, position, item, date) "
+    "VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO claim_agreement_reference_spans (claim_key, position, span, span_start, "
+    "span_end) VALUES (?1, ?2, ?3, ?4, ?5)"};
+
+constexpr ReferenceTables kDocumentReferenceTables{
+    "INSERT INTO document_agreement_references (document_id, position, name, registry_id) "
+    "VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO document_agreement_reference_dates (document_id, position, item, date) "
+    "VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO document_agreement_reference_spans (document_id, position, span, span_start, "
+    "span_end) VALUES (?1, ?2, ?3, ?4, ?5)"};
 
 // Binds an optional actor as (id, name) at `index` and `index + 1`.
 void bind_actor(Statement& statement, int index, const std::optional<ActorRef>& actor) {
@@ -196,6 +225,64 @@ Status insert_assets(Connection& db, long long key, const Claim& claim) {
   return Status::ok();
 }
 
+Status insert_involved_actors(Connection& db, long long key, const Claim& claim) {
+  for (std::size_t i = 0; i < claim.actors.size(); ++i) {
+    const ClaimActor& entry = claim.actors[i];
+    auto inserted = insert_row(db, kInsertInvolvedActor, [&](Statement& s) {
+      s.bind_int(1, key);
+      s.bind_int(2, static_cast<long long>(i));
+      s.bind_text(3, to_string(entry.role));
+      s.bind_text(4, entry.actor.id);
+      s.bind_text(5, entry.actor.name);
+    });
+    if (!inserted) {
+      return inserted;
+    }
+  }
+  return Status::ok();
+}
+
+// `bind_key(statement)` binds ?1, the claim's key or the document's id.
+template <typename BindKey>
+Status insert_references(Connection& db, const ReferenceTables& tables, BindKey bind_key,
+                         const std::vector<AgreementReference>& references) {
+  for (std::size_t i = 0; i < references.size(); ++i) {
+    const AgreementReference& reference = references[i];
+    auto inserted = insert_row(db, tables.insert_reference, [&](Statement& s) {
+      bind_key(s);
+      s.bind_int(2, static_cast<long long>(i));
+      s.bind_text(3, reference.name);
+      s.bind_text(4, reference.registry_id);
+    });
+    for (std::size_t item = 0; inserted && item < reference.dates.size(); ++item) {
+      inserted = insert_row(db, tables.insert_date, [&](Statement& s) {
+        bind_key(s);
+        s.bind_int(2, static_cast<long long>(i));
+        s.bind_int(3, static_cast<long long>(item));
+        s.bind_text(4, format_civil_time(reference.dates[item]));
+      });
+    }
+    for (std::size_t span = 0; inserted && span < reference.spans.size(); ++span) {
+      inserted = insert_row(db, tables.insert_span, [&](Statement& s) {
+        bind_key(s);
+        s.bind_int(2, static_cast<long long>(i));
+        s.bind_int(3, static_cast<long long>(span));
+        s.bind_int(4, reference.spans[span].start);
+        s.bind_int(5, reference.spans[span].end);
+      });
+    }
+    if (!inserted) {
+      return inserted;
+    }
+  }
+  return Status::ok();
+}
+
+Status insert_claim_references(Connection& db, long long key, const Claim& claim) {
+  return insert_references(
+      db, kClaimReferenceTables, [key](Statement& s) { s.bind_int(1, key); }, claim.agreements);
+}
+
 Status insert_provenance(Connection& db, long long key, const Claim& claim) {
   for (std::size_t i = 0; i < claim.provenance.size(); ++i) {
     const FieldProvenance& entry = claim.provenance[i];
@@ -237,6 +324,9 @@ std::vector<std::pair<std::string, std::string_view>> actors_of(const Claim& cla
   for (const auto& asset : claim.assets) {
     add(asset.owner, "asset_owner");
     add(asset.gainer, "asset_gainer");
+  }
+  for (const auto& entry : claim.actors) {
+    add(entry.actor, to_string(entry.role));  // "participant", "mediator"
   }
   std::sort(actors.begin(), actors.end());
   actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
@@ -297,6 +387,9 @@ void bind_claim(Statement& s, const Claim& claim) {
   bind_range(s, 27, claim.explosions);
   s.bind_int(29, claim.credibility.grade);
   s.bind_text(30, claim.summary);
+  s.bind_text(31, to_string(claim.time_basis.basis));
+  s.bind_int(32, claim.time_basis.from_context ? 1 : 0);
+  s.bind_text(33, claim.time_basis.wording);
 }
 
 }  // namespace
@@ -342,6 +435,13 @@ Result<bool> insert_document(Connection& db, const Document& document) {
       return added.error();
     }
   }
+  const std::string& id = document.id.str();
+  auto references = insert_references(
+      db, kDocumentReferenceTables, [&id](Statement& s) { s.bind_text(1, id); },
+      document.agreement_references);
+  if (!references) {
+    return references.error();
+  }
   return true;
 }
 
@@ -356,8 +456,8 @@ Result<bool> insert_claim(Connection& db, const Claim& claim) {
   if (claim.place && claim.place->geometry) {
     children = insert_geometry(db, key, *claim.place->geometry);
   }
-  for (auto insert :
-       {insert_casualties, insert_weapons, insert_assets, insert_provenance, insert_actors}) {
+  for (auto insert : {insert_casualties, insert_weapons, insert_assets, insert_provenance,
+                      insert_involved_actors, insert_claim_references, insert_actors}) {
     if (!children) {
       break;
     }

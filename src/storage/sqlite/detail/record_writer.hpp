@@ -1,6 +1,7 @@
-// The rows of one record: INSERTs for a source, a document, and a claim with
-// its child rows (coordinates, casualties, weapons, assets, provenance,
-// actors) and its R*Tree box. Each insert is skipped when the id is already
+// The rows of one record: INSERTs for a source, a document with its origins
+// and agreement references, and a claim with its child rows (coordinates,
+// casualties, weapons, assets, provenance, actors, agreement references) and
+// its R*Tree box. Each insert is skipped when the id is already
 // stored; checking references and comparing with stored records is
 // batch_writer's job. Call inside a write transaction.
 #pragma once

@@ -1,0 +1,152 @@
+#include "extract/detail/analysis.hpp"
+
+#include <algorithm>
+
+#include "core/document.hpp"
+#include "text/segment.hpp"
+
+namespace truce::extract::detail {
+namespace {
+
+bool is_clause_punctuation(std::string_view text, std::size_t at, std::size_t* length) {
+  static constexpr std::string_view kMarks[] = {"\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */, ";", ":"};
+  for (std::string_view mark : kMarks) {
+    if (text.substr(at, mark.size()) == mark) {
+      *length = mark.size();
+      return true;
+    }
+  }
+  // A comma between digits is a thousands separator, not a clause break.
+  if (text[at] == ',') {
+    const bool digit_before = at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9';
+    const bool digit_after = at + 1 < text.size() && text[at + 1] >= '0' && text[at + 1] <= '9';
+    *length = 1;
+    return !(digit_before && digit_after);
+  }
+  return false;
+}
+
+std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
+  std::vector<std::uint32_t> cuts;
+  const std::string_view text = analysis.normalized.text;
+  for (std::uint32_t at = sentence.begin; at < sentence.end; ++at) {
+    std::size_t length = 0;
+    if (is_clause_punctuation(text, at, &length)) {
+      cuts.push_back(at);
+      at += static_cast<std::uint32_t>(length) - 1;
+    }
+  }
+  for (const Mention* mention : analysis.in(sentence, "clause_break")) {
+    cuts.push_back(mention->word.begin);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  std::vector<Range> clauses;
+  std::uint32_t start = sentence.begin;
+  for (std::uint32_t cut : cuts) {
+    if (cut > start)
+      clauses.push_back({start, cut});
+    start = cut;
+  }
+  if (sentence.end > start)
+    clauses.push_back({start, sentence.end});
+  return clauses;
+}
+
+}  // namespace
+
+TextSpan Analysis::span(Range range) const {
+  return normalized.original_span(range.begin, range.end);
+}
+
+std::string Analysis::original_text(Range range) const {
+  const TextSpan original_span = span(range);
+  return std::string(code_point_slice(original, original_span.start, original_span.end));
+}
+
+std::vector<const Mention*> Analysis::in(Range range, std::string_view category) const {
+  std::vector<const Mention*> found;
+  auto first =
+      std::lower_bound(mentions.begin(), mentions.end(), range.begin,
+                       [](const Mention& m, std::uint32_t at) { return m.range.begin < at; });
+  for (auto it = first; it != mentions.end() && it->range.begin < range.end; ++it) {
+    if (it->category() == category)
+      found.push_back(&*it);
+  }
+  return found;
+}
+
+const Mention* Analysis::first_in(Range range, std::string_view category) const {
+  auto found = in(range, category);
+  return found.empty() ? nullptr : found.front();
+}
+
+Range Analysis::clause_of(const Sentence& sentence, std::uint32_t offset) const {
+  for (const Range& clause : sentence.clauses) {
+    if (clause.contains(offset))
+      return clause;
+  }
+  return sentence.range;
+}
+
+std::uint32_t Analysis::words_between(std::uint32_t from, std::uint32_t to) const {
+  if (to <= from)
+    return 0;
+  const std::string_view text = std::string_view(normalized.text).substr(from, to - from);
+  std::uint32_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (!space && !in_word)
+      ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
+  const DateMention* oldest = nullptr;
+  for (const DateMention& date : analysis.dates) {
+    if (!range.contains(date.begin) || !date.resolved) continue;
+    if (oldest == nullptr || date.time.start < oldest->time.start) oldest = &date;
+  }
+  return oldest;
+}
+
+Analysis analyse(std::string_view original, const Matcher& matcher,
+                 const std::optional<CivilTime>& anchor) {
+  Analysis analysis;
+  analysis.original = original;
+  analysis.normalized = text::normalize_for_matching(original);
+  const Lexicon& lexicon = matcher.lexicon();
+  analysis.matches = longest_per_category(lexicon, matcher.scan(analysis.normalized.text));
+  const std::vector<Match>& matches = analysis.matches;
+  analysis.mentions.reserve(matches.size());
+  for (const Match& match : matches) {
+    analysis.mentions.push_back({&lexicon.entry(match.entry),
+                                 {match.begin, match.end},
+                                 {match.word_begin, match.word_end}});
+  }
+  std::stable_sort(
+      analysis.mentions.begin(), analysis.mentions.end(),
+      [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  analysis.numbers = find_numbers(analysis.normalized.text, matches, lexicon);
+  analysis.dates = find_dates(analysis.normalized.text, matches, lexicon, anchor);
+
+  const std::string_view text = analysis.normalized.text;
+  for (const text::Range& paragraph : text::paragraphs(text)) {
+    const auto index = static_cast<std::uint32_t>(analysis.paragraphs.size());
+    analysis.paragraphs.push_back({paragraph.begin, paragraph.end});
+    for (const text::Range& sentence : text::sentences(text, paragraph)) {
+      Sentence entry{{sentence.begin, sentence.end}, index, {}};
+      entry.clauses = split_clauses(analysis, entry.range);
+      analysis.sentences.push_back(std::move(entry));
+    }
+  }
+  return analysis;
+}
+
+void redate(Analysis& analysis, const Lexicon& lexicon, const std::optional<CivilTime>& anchor) {
+  analysis.dates = find_dates(analysis.normalized.text, analysis.matches, lexicon, anchor);
+}
+
+}  // namespace truce::extract::detail

@@ -1,0 +1,809 @@
+#include "extract/detail/assemble.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/vocabulary.hpp"
+
+namespace truce::extract::detail {
+namespace {
+
+constexpr std::uint32_t kNearWords = 4;
+
+struct FrameView {
+  const Frame& frame;
+  const DocumentContext& context;
+  const Analysis& analysis;
+  std::vector<Range> sentence_ranges;
+
+  bool excluded(Range range) const {
+    return std::any_of(context.excluded.begin(), context.excluded.end(),
+                       [&](const Range& out) { return out.overlaps(range); });
+  }
+
+  std::vector<const Mention*> all(std::string_view category) const {
+    std::vector<const Mention*> found;
+    for (const Range& sentence : sentence_ranges) {
+      for (const Mention* mention : analysis.in(sentence, category)) {
+        if (!excluded(mention->range))
+          found.push_back(mention);
+      }
+    }
+    return found;
+  }
+
+  const Sentence& sentence_of(std::uint32_t offset) const {
+    for (std::uint32_t index : frame.sentences) {
+      if (analysis.sentences[index].range.contains(offset))
+        return analysis.sentences[index];
+    }
+    return analysis.sentences[frame.sentences.front()];
+  }
+
+  Range clause_of(std::uint32_t offset) const {
+    return analysis.clause_of(sentence_of(offset), offset);
+  }
+
+  std::uint32_t distance(Range a, Range b) const {
+    return a.end <= b.begin ? analysis.words_between(a.end, b.begin)
+                            : analysis.words_between(b.end, a.begin);
+  }
+};
+
+void add_provenance(Claim& claim, const std::string& field, const Analysis& analysis,
+                    std::initializer_list<Range> ranges) {
+  FieldProvenance* entry = nullptr;
+  for (FieldProvenance& existing : claim.provenance) {
+    if (existing.field == field)
+      entry = &existing;
+  }
+  if (entry == nullptr) {
+    claim.provenance.push_back({field, {}});
+    entry = &claim.provenance.back();
+  }
+  for (Range range : ranges) {
+    if (range.end <= range.begin)
+      continue;
+    const TextSpan span = analysis.span(range);
+    if (std::find(entry->spans.begin(), entry->spans.end(), span) == entry->spans.end()) {
+      entry->spans.push_back(span);
+    }
+  }
+  std::sort(entry->spans.begin(), entry->spans.end(),
+            [](const TextSpan& a, const TextSpan& b) { return a.start < b.start; });
+}
+
+ActorRef actor_ref(const ActorRegistry& actors, std::string_view id) {
+  if (const Actor* actor = actors.find(id))
+    return {actor->id, actor->name};
+  return {std::string(id), std::string(id)};
+}
+
+// The party (state) an actor mention stands for.
+std::string party_of_mention(const ActorRegistry& actors, const Mention& mention) {
+  std::string party = actors.party_of(mention.value());
+  return party.empty() ? std::string(mention.value()) : party;
+}
+
+bool is_party(const ActorRegistry& actors, std::string_view id) {
+  const Actor* actor = actors.find(id);
+  return actor != nullptr && actor->kind == "state";
+}
+
+bool negated_before(const FrameView& view, const Mention& mention, std::string_view category,
+                    std::uint32_t max_words) {
+  const Range clause = view.clause_of(mention.range.begin);
+  for (const Mention* marker : view.analysis.in(clause, category)) {
+    if (marker->range.end <= mention.word.begin &&
+        view.analysis.words_between(marker->range.end, mention.word.begin) <= max_words) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const Mention* choose_event(const FrameView& view, const std::vector<const Mention*>& events) {
+  // The first event after the attribution in its sentence: what was said.
+  if (!view.frame.attributions.empty()) {
+    const Mention* trigger = view.frame.attributions.front().trigger;
+    const Range sentence = view.sentence_of(trigger->range.begin).range;
+    for (const Mention* event : events) {
+      if (sentence.contains(event->range.begin) && event->range.begin >= trigger->range.end) {
+        return event;
+      }
+    }
+  }
+  return events.empty() ? nullptr : events.front();
+}
+
+std::optional<EventType> event_type_of(const Mention& mention) {
+  return parse_event_type(mention.value());
+}
+
+struct Figure {
+  CasualtyFigure figure;
+  std::vector<Range> ranges;
+};
+
+std::optional<Side> side_for_party(const ActorRegistry& actors, const std::string& party) {
+  if (party.empty())
+    return std::nullopt;
+  Side side;
+  side.kind = SideKind::kCombatants;
+  side.party = actor_ref(actors, party);
+  return side;
+}
+
+// Casualty figures: a status word, the count nearest to it in its clause, the
+// persons counted, and whose they are.
+std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party) {
+  const Analysis& analysis = view.analysis;
+  const ActorRegistry& actors = view.context.actors;
+  std::vector<Figure> figures;
+  std::vector<const NumberMention*> used;
+  std::optional<Side> previous;
+
+  for (const Mention* status : view.all("casualty")) {
+    const Range clause = view.clause_of(status->range.begin);
+    const NumberMention* count = nullptr;
+    std::uint32_t best = kNearWords + 1;
+    for (const NumberMention& number : analysis.numbers) {
+      const Range figure{number.begin, number.end};
+      if (!clause.contains(number.begin) || view.excluded(figure))
+        continue;
+      if (std::find(used.begin(), used.end(), &number) != used.end())
+        continue;
+      const std::uint32_t words = view.distance(status->word, figure);
+      if (words < best) {
+        best = words;
+        count = &number;
+      }
+    }
+    const Mention* person = nullptr;
+    best = kNearWords + 1;
+    for (const Mention* candidate : analysis.in(clause, "person")) {
+      const std::uint32_t words = view.distance(status->word, candidate->word);
+      if (words < best) {
+        best = words;
+        person = candidate;
+      }
+    }
+    const Mention* others = nullptr;
+    for (const Mention* candidate : analysis.in(clause, "others")) {
+      if (view.distance(status->word, candidate->word) <= kNearWords)
+        others = candidate;
+    }
+    if (person == nullptr && others == nullptr)
+      continue;  // "killed" of what?
+
+    std::optional<CountRange> range;
+    if (count != nullptr) {
+      range = count->count;
+      used.push_back(count);
+    } else if (person != nullptr && !person->entry->attribute("count").empty()) {
+      range = exactly(std::atoll(std::string(person->entry->attribute("count")).c_str()));
+    } else if (person != nullptr && person->entry->has_attribute("one")) {
+      range = exactly(1);
+    }
+    if (!range)
+      continue;
+
+    std::optional<Side> side;
+    if (person != nullptr && person->value() == "civilian") {
+      side = Side{SideKind::kCivilians, std::nullopt};
+    }
+    if (person != nullptr && person->entry->has_attribute("own")) {
+      side = side_for_party(actors, claimant_party);
+    }
+    if (!side && person != nullptr) {
+      for (const Mention* actor : analysis.in(clause, "actor")) {
+        if (view.distance(person->word, actor->word) <= 1) {
+          side = side_for_party(actors, party_of_mention(actors, *actor));
+          break;
+        }
+      }
+    } else if (side && side->kind == SideKind::kCivilians && person != nullptr) {
+      for (const Mention* actor : analysis.in(clause, "actor")) {
+        if (view.distance(person->word, actor->word) <= 1) {
+          side->party = actor_ref(actors, party_of_mention(actors, *actor));
+          break;
+        }
+      }
+    }
+    if (!side && previous)
+      side = previous;
+    if (!side)
+      side = side_for_party(actors, claimant_party);
+    if (!side)
+      continue;
+    previous = side;
+
+    Figure figure;
+    figure.figure.side = *side;
+    figure.figure.status = parse_casualty_status(status->value()).value_or(CasualtyStatus::kKilled);
+    figure.figure.count = *range;
+    figure.ranges.push_back(status->range);
+    if (count != nullptr)
+      figure.ranges.push_back({count->begin, count->end});
+    if (person != nullptr)
+      figure.ranges.push_back(person->range);
+    if (others != nullptr)
+      figure.ranges.push_back(others->range);
+    figures.push_back(std::move(figure));
+  }
+  return figures;
+}
+
+// "no casualties" on the speaker's side.
+void read_no_casualties(const FrameView& view, const std::string& claimant_party,
+                        std::vector<Figure>& figures) {
+  const auto none = view.all("casualty_none");
+  if (none.empty() || claimant_party.empty())
+    return;
+  for (CasualtyStatus status : {CasualtyStatus::kKilled, CasualtyStatus::kWounded}) {
+    const bool stated = std::any_of(figures.begin(), figures.end(), [&](const Figure& f) {
+      return f.figure.status == status && f.figure.side.party &&
+             f.figure.side.party->id == claimant_party;
+    });
+    if (stated)
+      continue;
+    Figure figure;
+    figure.figure.side = *side_for_party(view.context.actors, claimant_party);
+    figure.figure.status = status;
+    figure.figure.count = exactly(0);
+    figure.ranges.push_back(none.front()->range);
+    figures.push_back(std::move(figure));
+  }
+}
+
+struct Asset {
+  AssetChange change;
+  std::vector<Range> ranges;
+};
+
+std::vector<Asset> read_assets(const FrameView& view, const std::string& claimant_party,
+                               const std::string& perpetrator_party) {
+  const Analysis& analysis = view.analysis;
+  const ActorRegistry& actors = view.context.actors;
+  std::vector<Asset> assets;
+  for (const Mention* noun : view.all("asset")) {
+    const Range clause = view.clause_of(noun->range.begin);
+    const Mention* outcome = nullptr;
+    std::uint32_t best = kNearWords + 1;
+    for (const Mention* candidate : analysis.in(clause, "asset_outcome")) {
+      if (candidate->entry->has_attribute("gainer_after"))
+        continue;
+      const std::uint32_t words = view.distance(noun->word, candidate->word);
+      if (words < best) {
+        best = words;
+        outcome = candidate;
+      }
+    }
+    const Mention* control = nullptr;
+    for (const Mention* candidate : analysis.in(clause, "asset_outcome")) {
+      if (candidate->entry->has_attribute("gainer_after") &&
+          view.distance(noun->word, candidate->word) <= kNearWords) {
+        control = candidate;
+      }
+    }
+    if (outcome == nullptr)
+      outcome = control;
+    if (outcome == nullptr)
+      continue;
+
+    Asset asset;
+    asset.change.kind = parse_asset_kind(noun->value()).value_or(AssetKind::kPosition);
+    asset.change.outcome = parse_asset_outcome(outcome->value()).value_or(AssetOutcome::kLost);
+    if (!noun->entry->attribute("count").empty()) {
+      asset.change.count =
+          exactly(std::atoll(std::string(noun->entry->attribute("count")).c_str()));
+    } else {
+      for (const NumberMention& number : analysis.numbers) {
+        if (number.end <= noun->word.begin &&
+            analysis.words_between(number.end, noun->word.begin) == 0) {
+          asset.change.count = number.count;
+          asset.ranges.push_back({number.begin, number.end});
+        }
+      }
+    }
+    std::string gainer;
+    if (control != nullptr) {
+      for (const Mention* actor : analysis.in(clause, "actor")) {
+        if (actor->range.begin >= control->range.end &&
+            analysis.words_between(control->range.end, actor->range.begin) <= 1) {
+          gainer = party_of_mention(actors, *actor);
+          asset.ranges.push_back(control->range);
+          asset.ranges.push_back(actor->range);
+          break;
+        }
+      }
+    }
+    const bool taken = asset.change.outcome == AssetOutcome::kCaptured ||
+                       asset.change.outcome == AssetOutcome::kOverrun ||
+                       asset.change.outcome == AssetOutcome::kLost;
+    if (gainer.empty() && taken && perpetrator_party != claimant_party)
+      gainer = perpetrator_party;
+    if (!claimant_party.empty() && gainer != claimant_party) {
+      asset.change.owner = actor_ref(actors, claimant_party);
+    }
+    if (!gainer.empty())
+      asset.change.gainer = actor_ref(actors, gainer);
+    const Range words{std::min(noun->word.begin, outcome->word.begin),
+                      std::max(noun->word.end, outcome->word.end)};
+    asset.change.description = analysis.original_text(words);
+    asset.ranges.push_back(noun->range);
+    asset.ranges.push_back(outcome->range);
+    assets.push_back(std::move(asset));
+  }
+  return assets;
+}
+
+// The calibre written just before a weapon ("82-mm mortar", "82 мм").
+std::string calibre_before(const Analysis& analysis, const Mention& weapon) {
+  for (const Mention* unit :
+       analysis.in({weapon.word.begin > 24 ? weapon.word.begin - 24 : 0, weapon.word.begin},
+                   "calibre_unit")) {
+    if (analysis.words_between(unit->word.end, weapon.word.begin) > 1)
+      continue;
+    std::uint32_t start = unit->word.begin;
+    const std::string_view text = analysis.normalized.text;
+    while (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '-')) --start;
+    std::uint32_t digits = start;
+    while (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9') --digits;
+    if (digits < start)
+      return analysis.original_text({digits, unit->word.end});
+  }
+  return {};
+}
+
+struct Located {
+  Place place;
+  std::vector<Range> ranges;
+  int rank = 99;
+};
+
+std::optional<Located> place_from_gazetteer(const FrameView& view, const Mention& mention) {
+  const GazetteerPlace* found = view.context.places.find(mention.value());
+  if (found == nullptr)
+    return std::nullopt;
+  Located located;
+  Range words = mention.word;
+  // "منطقة جبل كيليسالي", "the village of Chinari": the name as written.
+  for (bool extended = true; extended;) {
+    extended = false;
+    for (const Mention* prefix :
+         view.analysis.in({words.begin > 64 ? words.begin - 64 : 0, words.begin}, "place_prefix")) {
+      if (prefix->word.end <= words.begin &&
+          view.analysis.words_between(prefix->word.end, words.begin) == 0) {
+        words.begin = prefix->word.begin;
+        located.ranges.push_back(prefix->range);
+        extended = true;
+      }
+    }
+  }
+  located.place = view.context.places.to_place(*found, view.analysis.original_text(words));
+  located.ranges.push_back(mention.range);
+  located.rank = static_cast<int>(found->precision);
+  return located;
+}
+
+std::string country_of(const ActorRegistry& actors, const std::string& party) {
+  const Actor* actor = actors.find(party);
+  return actor != nullptr ? actor->country : std::string();
+}
+
+// "the border with Armenia", "للحدود الأرمينية": the border between the country
+// named and the other party of the account.
+std::optional<Located> border_place(const FrameView& view, const Mention& border,
+                                    const std::vector<std::string>& parties) {
+  const Analysis& analysis = view.analysis;
+  const ActorRegistry& actors = view.context.actors;
+  const Range clause = view.clause_of(border.range.begin);
+  std::string named;
+  Range named_range{};
+  for (const Mention* actor : analysis.in(clause, "actor")) {
+    if (view.distance(border.word, actor->word) <= 2) {
+      named = party_of_mention(actors, *actor);
+      named_range = actor->word;
+      break;
+    }
+  }
+  if (named.empty()) {
+    for (const Mention* place : analysis.in(clause, "place")) {
+      const GazetteerPlace* found = view.context.places.find(place->value());
+      if (found != nullptr && found->type == "country" &&
+          view.distance(border.word, place->word) <= 2) {
+        named = found->countries.empty() ? "" : found->countries.front();
+        named_range = place->word;
+        break;
+      }
+    }
+    if (named.empty())
+      return std::nullopt;
+  } else {
+    named = country_of(actors, named);
+  }
+  for (const std::string& party : parties) {
+    const std::string other = country_of(actors, party);
+    if (other.empty() || other == named)
+      continue;
+    const auto borders = view.context.places.borders_between(named, other);
+    if (borders.empty())
+      continue;
+    const GazetteerPlace* found = borders.front();
+    Located located;
+    const Range words{std::min(border.word.begin, named_range.begin),
+                      std::max(border.word.end, named_range.end)};
+    located.place = view.context.places.to_place(*found, analysis.original_text(words));
+    located.ranges = {border.range, named_range};
+    located.rank = static_cast<int>(found->precision);
+    return located;
+  }
+  return std::nullopt;
+}
+
+bool is_topic(const FrameView& view, const Mention& place) {
+  for (const Mention* marker : view.analysis.in(
+           {place.word.begin > 48 ? place.word.begin - 48 : 0, place.word.begin}, "topic_marker")) {
+    if (view.analysis.words_between(marker->word.end, place.word.begin) == 0)
+      return true;
+  }
+  return false;
+}
+
+std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
+                                  const std::vector<Range>& actor_ranges) {
+  std::optional<Located> best;
+  auto consider = [&](std::optional<Located> candidate) {
+    if (candidate && (!best || candidate->rank < best->rank))
+      best = std::move(candidate);
+  };
+  // A capital standing for its government ("Yerevan announced", "under
+  // Baku's control") names an actor, not a place.
+  const auto metonyms = view.all("actor");
+  for (const Mention* mention : view.all("place")) {
+    const bool names_an_actor =
+        std::any_of(actor_ranges.begin(), actor_ranges.end(),
+                    [&](const Range& range) { return range.overlaps(mention->range); }) ||
+        std::any_of(metonyms.begin(), metonyms.end(), [&](const Mention* actor) {
+          return actor->entry->has_attribute("metonym") && actor->range.overlaps(mention->range);
+        });
+    if (names_an_actor || is_topic(view, *mention))
+      continue;
+    const GazetteerPlace* found = view.context.places.find(mention->value());
+    if (found != nullptr && found->type == "country")
+      continue;  // a country names a side
+    consider(place_from_gazetteer(view, *mention));
+  }
+  for (const Mention* border : view.all("border")) consider(border_place(view, *border, parties));
+  return best;
+}
+
+// Place names the gazetteer does not know, kept as written: the word after
+// "village"/"село"/"قرية" when no known place follows.
+std::vector<Located> unknown_places(const FrameView& view) {
+  std::vector<Located> found;
+  static constexpr std::string_view kNamingPrefixes[] = {"village", "town", "city",
+                                                         "mount",   "lake", "heights"};
+  const std::string_view text = view.analysis.normalized.text;
+  for (const Mention* prefix : view.all("place_prefix")) {
+    if (std::find(std::begin(kNamingPrefixes), std::end(kNamingPrefixes), prefix->value()) ==
+        std::end(kNamingPrefixes)) {
+      continue;
+    }
+    std::uint32_t start = prefix->word.end;
+    while (start < text.size() && text[start] == ' ') ++start;
+    std::uint32_t end = start;
+    while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != '.' &&
+           text[end] != '\n' && static_cast<unsigned char>(text[end]) != 0xD8) {
+      ++end;
+    }
+    if (end == start)
+      continue;
+    const Range name{start, end};
+    bool known = false;
+    for (const std::string_view category :
+         {"place", "actor", "place_prefix", "person", "asset", "negation", "event", "others"}) {
+      if (!view.analysis.in(name, category).empty())
+        known = true;
+    }
+    if (known)
+      continue;
+    // Latin and Cyrillic names are capitalised; lower-case words are not names.
+    const std::string original = view.analysis.original_text(name);
+    const auto lead = static_cast<unsigned char>(original.empty() ? 0 : original[0]);
+    if (lead < 0x80 && !(lead >= 'A' && lead <= 'Z'))
+      continue;
+    if (lead == 0xD0 && original.size() > 1) {
+      const auto second = static_cast<unsigned char>(original[1]);
+      if (!(second >= 0x90 && second <= 0xAF) && second != 0x81)
+        continue;
+    }
+    Located located;
+    located.place.name = view.analysis.original_text({prefix->word.begin, end});
+    located.place.precision = LocationPrecision::kNear;
+    located.ranges = {prefix->range, name};
+    located.rank = 50;
+    found.push_back(std::move(located));
+  }
+  return found;
+}
+
+}  // namespace
+
+EventGroup group_of(EventType type) {
+  switch (type) {
+    case EventType::kArmedClash:
+    case EventType::kAttack:
+    case EventType::kShelling:
+    case EventType::kAirStrike:
+    case EventType::kSniperFire:
+    case EventType::kCeasefireViolation:
+    case EventType::kTerritorySeizure:
+    case EventType::kMineOrIed: return EventGroup::kViolence;
+    case EventType::kDetention:
+    case EventType::kExchange: return EventGroup::kDetention;
+    case EventType::kDeEscalation: return EventGroup::kDeEscalation;
+    case EventType::kDiplomaticContact: return EventGroup::kDiplomacy;
+    case EventType::kAgreement: return EventGroup::kAgreement;
+    case EventType::kOther: return EventGroup::kNone;
+  }
+  return EventGroup::kNone;
+}
+
+std::string timezone_of(const Gazetteer& places, std::string_view country) {
+  const GazetteerPlace* found = country.empty() ? nullptr : places.country(country);
+  return found != nullptr ? found->timezone : std::string();
+}
+
+void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, bool from_context) {
+  const std::string timezone = claim.time.timezone;
+  claim.time = date.time;
+  if (claim.time.timezone.empty())
+    claim.time.timezone = timezone;
+  claim.time_basis.basis = date.basis;
+  claim.time_basis.from_context = from_context;
+  claim.time_basis.wording = date.wording;
+  add_provenance(claim, "time", analysis, {Range{date.begin, date.end}});
+}
+
+Draft draft_claim(const Frame& frame, const DocumentContext& context) {
+  FrameView view{frame, context, context.analysis, {}};
+  for (std::uint32_t index : frame.sentences) {
+    view.sentence_ranges.push_back(context.analysis.sentences[index].range);
+  }
+  const Analysis& analysis = context.analysis;
+  const ActorRegistry& actors = context.actors;
+  Draft draft;
+  draft.range = frame.range(analysis);
+  Claim& claim = draft.claim;
+
+  // Claimant, with the words of every attribution to it.
+  std::string claimant_party;
+  std::vector<Range> actor_ranges;
+  if (!frame.narrative()) {
+    claim.claimant = actor_ref(actors, frame.claimant);
+    claimant_party = actors.party_of(frame.claimant);
+    for (const Attribution& attribution : frame.attributions) {
+      add_provenance(claim, "claimant", analysis, {attribution.trigger->range});
+      if (attribution.actor != nullptr) {
+        add_provenance(claim, "claimant", analysis, {attribution.actor->range});
+        actor_ranges.push_back(attribution.actor->range);
+      }
+    }
+  }
+
+  // The event.
+  std::vector<const Mention*> events;
+  for (const Mention* event : view.all("event")) {
+    if (negated_before(view, *event, "negation", 2)) {
+      draft.negated = true;
+      continue;
+    }
+    if (negated_before(view, *event, "hypothetical", 8)) {
+      draft.hypothetical = true;
+      continue;
+    }
+    events.push_back(event);
+  }
+  draft.event = choose_event(view, events);
+  if (draft.event != nullptr) {
+    if (auto type = event_type_of(*draft.event)) {
+      claim.event_type = *type;
+      draft.has_event = true;
+      add_provenance(claim, "event_type", analysis, {draft.event->range});
+    }
+  }
+  draft.background = !view.all("background").empty();
+
+  // Perpetrator as claimed: the actor nearest to the event in its clause, not
+  // the claimant and not behind a target word ("against", "على").
+  // A clash is mutual: no perpetrator is read from it.
+  std::string perpetrator_party;
+  if (draft.event != nullptr && group_of(claim.event_type) == EventGroup::kViolence &&
+      claim.event_type != EventType::kArmedClash) {
+    const Range clause = view.clause_of(draft.event->range.begin);
+    const Mention* chosen = nullptr;
+    std::uint32_t best = 6;
+    for (const Mention* actor : analysis.in(clause, "actor")) {
+      const bool claimant_words =
+          std::any_of(actor_ranges.begin(), actor_ranges.end(),
+                      [&](const Range& range) { return range.overlaps(actor->range); });
+      if (claimant_words || actor->entry->has_attribute("adjective"))
+        continue;
+      if (negated_before(view, *actor, "target_marker", 0) ||
+          negated_before(view, *actor, "border", 1))
+        continue;
+      const std::uint32_t words = view.distance(actor->word, draft.event->word);
+      if (words < best) {
+        best = words;
+        chosen = actor;
+      }
+    }
+    if (chosen != nullptr) {
+      claim.perpetrator = actor_ref(actors, chosen->value());
+      perpetrator_party = party_of_mention(actors, *chosen);
+      add_provenance(claim, "perpetrator", analysis, {chosen->range});
+      actor_ranges.push_back(chosen->range);
+      if (!claimant_party.empty() && claimant_party != perpetrator_party &&
+          is_party(actors, claimant_party)) {
+        claim.target = actor_ref(actors, claimant_party);
+        add_provenance(claim, "target", analysis,
+                       {frame.attributions.front().actor != nullptr
+                            ? frame.attributions.front().actor->range
+                            : frame.attributions.front().trigger->range});
+      }
+    }
+  }
+
+  // Sides set against each other: "الجانبين الأرميني والأذري", "the two sides".
+  for (const Mention* side_word : view.all("side_word")) {
+    const Range clause = view.clause_of(side_word->range.begin);
+    for (const Mention* actor : analysis.in(clause, "actor")) {
+      if (actor->range.begin > side_word->range.end &&
+          analysis.words_between(side_word->range.end, actor->range.begin) <= 2) {
+        const std::string party = party_of_mention(actors, *actor);
+        if (std::find(draft.sides.begin(), draft.sides.end(), party) == draft.sides.end()) {
+          draft.sides.push_back(party);
+        }
+      }
+    }
+  }
+  std::vector<std::string> parties = draft.sides;
+  for (const std::string& party : {claimant_party, perpetrator_party}) {
+    if (!party.empty() && std::find(parties.begin(), parties.end(), party) == parties.end()) {
+      parties.push_back(party);
+    }
+  }
+
+  // Casualties.
+  std::vector<Figure> figures = read_casualties(view, claimant_party);
+  read_no_casualties(view, claimant_party, figures);
+  for (Figure& figure : figures) {
+    claim.casualties.push_back(figure.figure);
+    const std::string field = "casualties/" + std::to_string(claim.casualties.size() - 1);
+    for (Range range : figure.ranges) add_provenance(claim, field, analysis, {range});
+  }
+
+  // Materiel and territory.
+  for (Asset& asset : read_assets(view, claimant_party, perpetrator_party)) {
+    claim.assets.push_back(asset.change);
+    const std::string field = "assets/" + std::to_string(claim.assets.size() - 1);
+    for (Range range : asset.ranges) add_provenance(claim, field, analysis, {range});
+  }
+  draft.has_figures = !claim.casualties.empty() || !claim.assets.empty();
+
+  // Weapons, and counts of violations or explosions.
+  for (const Mention* weapon : view.all("weapon")) {
+    const auto weapon_class = parse_weapon_class(weapon->value());
+    if (!weapon_class)
+      continue;
+    Weapon entry{*weapon_class, calibre_before(analysis, *weapon)};
+    if (std::find(claim.weapons.begin(), claim.weapons.end(), entry) != claim.weapons.end())
+      continue;
+    claim.weapons.push_back(entry);
+    add_provenance(claim, "weapons/" + std::to_string(claim.weapons.size() - 1), analysis,
+                   {weapon->range});
+  }
+  for (const Mention* noun : view.all("count_noun")) {
+    for (const NumberMention& number : analysis.numbers) {
+      if (number.end <= noun->word.begin &&
+          analysis.words_between(number.end, noun->word.begin) == 0) {
+        if (noun->value() == "violations" && !claim.violations) {
+          claim.violations = number.count;
+          add_provenance(claim, "violations", analysis, {Range{number.begin, noun->range.end}});
+        } else if (noun->value() == "explosions" && !claim.explosions) {
+          claim.explosions = number.count;
+          add_provenance(claim, "explosions", analysis, {Range{number.begin, noun->range.end}});
+        }
+      }
+    }
+  }
+
+  // Other actors: persons taking part, and mediators.
+  auto add_actor = [&](const std::string& id, ActorRole role, Range range) {
+    for (const ClaimActor& existing : claim.actors) {
+      if (existing.actor.id == id && existing.role == role) {
+        const std::size_t index = static_cast<std::size_t>(&existing - claim.actors.data());
+        add_provenance(claim, "actors/" + std::to_string(index), analysis, {range});
+        return;
+      }
+    }
+    claim.actors.push_back({actor_ref(actors, id), role});
+    add_provenance(claim, "actors/" + std::to_string(claim.actors.size() - 1), analysis, {range});
+  };
+  // The mediator follows the mediation word ("وساطة روسيا", "mediation of
+  // Russia", "при посредничестве России") or, failing that, stands right before it.
+  for (const Mention* mediation : view.all("mediation")) {
+    const Range clause = view.clause_of(mediation->range.begin);
+    const Mention* mediator = nullptr;
+    for (const Mention* actor : analysis.in(clause, "actor")) {
+      if (actor->range.begin >= mediation->range.end &&
+          analysis.words_between(mediation->word.end, actor->word.begin) <= 2) {
+        mediator = actor;
+        break;
+      }
+    }
+    if (mediator == nullptr) {
+      for (const Mention* actor : analysis.in(clause, "actor")) {
+        if (actor->range.end <= mediation->range.begin &&
+            analysis.words_between(actor->word.end, mediation->word.begin) <= 3) {
+          mediator = actor;  // the nearest before wins
+        }
+      }
+    }
+    if (mediator != nullptr) {
+      add_actor(party_of_mention(actors, *mediator), ActorRole::kMediator, mediator->range);
+    }
+  }
+  const bool talks = draft.has_event && (group_of(claim.event_type) == EventGroup::kDeEscalation ||
+                                         group_of(claim.event_type) == EventGroup::kDiplomacy);
+  for (const Mention* mention : view.all("actor")) {
+    const Actor* actor = actors.find(mention->value());
+    if (actor == nullptr || actor->kind != "person" || actor->id == frame.claimant)
+      continue;
+    add_actor(actor->id, ActorRole::kParticipant, mention->range);
+    const std::string party = actors.party_of(actor->id);
+    if (talks && draft.sides.size() >= 2 && !party.empty() &&
+        std::find(draft.sides.begin(), draft.sides.end(), party) == draft.sides.end()) {
+      add_actor(party, ActorRole::kMediator, mention->range);
+    }
+  }
+
+  // Place.
+  std::optional<Located> place = read_place(view, parties, actor_ranges);
+  if (!place) {
+    auto unknown = unknown_places(view);
+    if (!unknown.empty())
+      place = std::move(unknown.front());
+  }
+  if (place) {
+    if (place->place.country.empty() && !claimant_party.empty() &&
+        place->place.precision == LocationPrecision::kNear && !place->place.geometry) {
+      place->place.country = country_of(actors, claimant_party);
+    }
+    claim.place = place->place;
+    for (Range range : place->ranges) add_provenance(claim, "place", analysis, {range});
+  }
+  std::string country = claim.place && !claim.place->country.empty()
+                            ? claim.place->country
+                            : country_of(actors, claimant_party);
+  claim.time.timezone = timezone_of(context.places, country);
+
+  // The frame's own date: the first one in its sentences that is not part of
+  // an agreement reference and not after publication.
+  for (const DateMention& date : analysis.dates) {
+    const Range range{date.begin, date.end};
+    const bool inside = std::any_of(view.sentence_ranges.begin(), view.sentence_ranges.end(),
+                                    [&](const Range& s) { return s.contains(date.begin); });
+    if (!inside || !date.resolved || view.excluded(range))
+      continue;
+    if (context.published && date.time.start.date > context.published->date)
+      continue;
+    draft.own_date = &date;
+    break;
+  }
+  return draft;
+}
+
+}  // namespace truce::extract::detail

@@ -1,0 +1,75 @@
+// The extractor's working view of one text: the matching form, every lexicon
+// mention sorted by position, numbers and dates, and the paragraph/sentence/
+// clause structure — all in byte offsets of the normalised text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/claim.hpp"
+#include "extract/dates.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/matcher.hpp"
+#include "extract/numbers.hpp"
+#include "text/normalize.hpp"
+
+namespace truce::extract::detail {
+
+struct Range {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool contains(std::uint32_t offset) const { return offset >= begin && offset < end; }
+  bool covers(Range other) const { return other.begin >= begin && other.end <= end; }
+  bool overlaps(Range other) const { return begin < other.end && other.begin < end; }
+};
+
+struct Mention {
+  const LexiconEntry* entry = nullptr;
+  Range range;  // the phrase, prefixes and suffixes excluded
+  Range word;   // with them
+  std::string_view category() const { return entry->category; }
+  std::string_view value() const { return entry->value; }
+};
+
+struct Sentence {
+  Range range;
+  std::uint32_t paragraph = 0;
+  std::vector<Range> clauses;
+};
+
+struct Analysis {
+  std::string_view original;
+  text::NormalizedText normalized;
+  std::vector<Match> matches;     // longest per category
+  std::vector<Mention> mentions;  // by begin
+  std::vector<NumberMention> numbers;
+  std::vector<DateMention> dates;
+  std::vector<Range> paragraphs;
+  std::vector<Sentence> sentences;
+
+  TextSpan span(Range range) const;
+  // The original words of a normalised range.
+  std::string original_text(Range range) const;
+  // Mentions of one category starting inside `range`.
+  std::vector<const Mention*> in(Range range, std::string_view category) const;
+  const Mention* first_in(Range range, std::string_view category) const;
+  // The clause of `sentence` holding `offset`.
+  Range clause_of(const Sentence& sentence, std::uint32_t offset) const;
+  // Number of words between two offsets (0 for adjacent words).
+  std::uint32_t words_between(std::uint32_t from, std::uint32_t to) const;
+};
+
+// The earliest resolved date inside `range`, or null.
+const DateMention* oldest_date_in(const Analysis& analysis, Range range);
+
+// Lexicon-driven analysis; `anchor` resolves relative dates.
+Analysis analyse(std::string_view original, const Matcher& matcher,
+                 const std::optional<CivilTime>& anchor);
+
+// Dates again with another anchor (the publication date once it is known).
+void redate(Analysis& analysis, const Lexicon& lexicon, const std::optional<CivilTime>& anchor);
+
+}  // namespace truce::extract::detail

@@ -1,0 +1,55 @@
+// From a frame to a claim: the event, its time, place, perpetrator and target
+// as claimed, casualty figures by side and status, materiel and territory,
+// weapons, the other actors and their roles — each with the spans it came from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/claim.hpp"
+#include "extract/actors.hpp"
+#include "extract/detail/analysis.hpp"
+#include "extract/detail/frames.hpp"
+#include "extract/extraction.hpp"
+#include "extract/gazetteer.hpp"
+
+namespace truce::extract::detail {
+
+// What every frame of a document shares.
+struct DocumentContext {
+  const Analysis& analysis;
+  const ActorRegistry& actors;
+  const Gazetteer& places;
+  const ExtractorOptions& options;
+  std::optional<CivilTime> published;
+  std::vector<Range> excluded;  // agreement references and the source line
+};
+
+enum class EventGroup { kNone, kViolence, kDetention, kDeEscalation, kDiplomacy, kAgreement };
+EventGroup group_of(EventType type);
+
+// A claim before the document-level decisions (context dates, background,
+// headline repeats) are taken.
+struct Draft {
+  Claim claim;
+  Range range;
+  bool has_event = false;
+  bool has_figures = false;  // casualties or assets
+  const DateMention* own_date = nullptr;
+  const Mention* event = nullptr;
+  bool negated = false;
+  bool hypothetical = false;
+  bool background = false;
+  std::vector<std::string> sides;  // parties the frame sets against each other
+};
+
+Draft draft_claim(const Frame& frame, const DocumentContext& context);
+
+// Sets the claim's time from a date mention, with its basis and wording.
+void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, bool from_context);
+
+// The IANA zone of a country (ISO alpha-2) from the gazetteer, or empty.
+std::string timezone_of(const Gazetteer& places, std::string_view country);
+
+}  // namespace truce::extract::detail

@@ -1,0 +1,43 @@
+// The parts of a news text around its claims: the headline, the source line
+// ("(Pakistan Point News / Sputnik - 21 November 2021)", "YEREVAN, Nov 16
+// (Reuters) -"), agreement references, and dates the text gives two ways.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/actors.hpp"
+#include "extract/detail/analysis.hpp"
+#include "extract/extraction.hpp"
+
+namespace truce::extract::detail {
+
+// The first paragraph when it reads as a headline: a short line without a
+// sentence-final stop, followed by more text.
+std::optional<Range> find_headline(const Analysis& analysis);
+
+struct SourceLine {
+  Range range;
+  std::vector<std::string> outlets;  // actor ids, as written in order
+  const DateMention* date = nullptr;
+};
+
+std::optional<SourceLine> find_source_line(const Analysis& analysis, const ActorRegistry& actors,
+                                           std::optional<Range> headline);
+
+struct ReferenceMention {
+  AgreementReference reference;
+  Range range;  // the words the reference spans, dates included
+};
+
+std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis,
+                                                        std::optional<CivilTime> published,
+                                                        int recency_days);
+
+// Chooses a reading for every date written two ways ("9 تشرين الأول/نوفمبر"),
+// by agreement with the unambiguous dates elsewhere in the text; each choice
+// becomes a warning with both readings and the reason.
+std::vector<Warning> settle_date_conflicts(Analysis& analysis);
+
+}  // namespace truce::extract::detail

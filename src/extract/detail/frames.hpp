@@ -1,0 +1,38 @@
+// Claim frames: runs of sentences that carry one claimant's account. A frame
+// opens at an attribution ("the ministry said", "وبحسب", "по данным") and goes
+// on through the sentences that continue it: the rest of the paragraph, a
+// following paragraph attributed to the same party or to "the statement".
+// Sentences no one is quoted for form narrative frames (the outlet's voice).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/actors.hpp"
+#include "extract/detail/analysis.hpp"
+
+namespace truce::extract::detail {
+
+struct Attribution {
+  const Mention* trigger = nullptr;
+  const Mention* actor = nullptr;  // null for "according to the statement"
+};
+
+struct Frame {
+  std::vector<std::uint32_t> sentences;  // indexes into Analysis::sentences
+  std::vector<Attribution> attributions;
+  std::string claimant;  // actor id; empty for a narrative frame
+  bool headline = false;
+  bool narrative() const { return claimant.empty(); }
+  Range range(const Analysis& analysis) const;
+};
+
+// `body` excludes the headline paragraph and the source line.
+std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors,
+                                Range body, std::optional<Range> headline);
+
+// How specific an actor is as a claimant: a ministry says more than a capital.
+int specificity(const Actor& actor);
+
+}  // namespace truce::extract::detail

@@ -1,0 +1,334 @@
+#include <algorithm>
+#include <chrono>
+
+#include "extract/actors.hpp"
+#include "extract/detail/analysis.hpp"
+#include "extract/detail/assemble.hpp"
+#include "extract/detail/document_parts.hpp"
+#include "extract/detail/frames.hpp"
+#include "extract/extraction.hpp"
+#include "extract/gazetteer.hpp"
+#include "extract/matcher.hpp"
+#include "text/language.hpp"
+
+namespace truce::extract {
+
+using detail::Analysis;
+using detail::Draft;
+using detail::EventGroup;
+using detail::Range;
+
+struct Extractor::Impl {
+  ExtractorOptions options;
+  Lexicon lexicon;
+  Gazetteer places;
+  ActorRegistry actors;
+  std::optional<Matcher> matcher;
+};
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+Extractor::~Extractor() = default;
+
+Result<Extractor> Extractor::load(const std::filesystem::path& data_dir, ExtractorOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (Status loaded = impl->lexicon.load_directory(data_dir / "lexicon"); !loaded) {
+    return loaded.error();
+  }
+  auto places = Gazetteer::load(data_dir, impl->lexicon);
+  if (!places)
+    return std::move(places).error();
+  impl->places = std::move(places).value();
+  auto actors = ActorRegistry::load(data_dir, impl->lexicon);
+  if (!actors)
+    return std::move(actors).error();
+  impl->actors = std::move(actors).value();
+  auto matcher = Matcher::compile(impl->lexicon);
+  if (!matcher)
+    return std::move(matcher).error();
+  impl->matcher.emplace(std::move(matcher).value());
+  return Extractor(std::move(impl));
+}
+
+std::string_view to_string(SetAsideReason reason) {
+  switch (reason) {
+    case SetAsideReason::kHistorical: return "historical";
+    case SetAsideReason::kBackground: return "background";
+    case SetAsideReason::kNegated: return "negated";
+    case SetAsideReason::kHypothetical: return "hypothetical";
+    case SetAsideReason::kHeadlineRepeat: return "headline_repeat";
+  }
+  return "background";
+}
+
+namespace {
+
+long days_between(const CivilTime& from, const CivilTime& to) {
+  return (std::chrono::sys_days(to.date) - std::chrono::sys_days(from.date)).count();
+}
+
+std::string slug_of(std::string_view name) {
+  std::string slug;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+      slug += c;
+    } else if (u >= 'A' && u <= 'Z') {
+      slug += static_cast<char>(u - 'A' + 'a');
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+bool compatible(const Claim& a, const Claim& b) {
+  return detail::group_of(a.event_type) == detail::group_of(b.event_type);
+}
+
+}  // namespace
+
+Extraction Extractor::extract(const ExtractionInput& input) const {
+  const Impl& impl = *impl_;
+  Extraction out;
+  Document& document = out.document;
+  document.kind = DocumentKind::kArticle;
+  document.text = input.text;
+  document.url = input.url;
+  document.title = input.title;
+
+  // Language of the document and its foreign runs.
+  const text::LanguageReport languages = text::detect_languages(input.text);
+  document.language = !languages.language.empty() ? languages.language : input.language;
+  for (const text::LanguageSpan& span : languages.spans) {
+    out.foreign_spans.push_back({span.language, span.span});
+  }
+
+  Analysis analysis = detail::analyse(input.text, *impl.matcher, input.published);
+  const std::optional<Range> headline = detail::find_headline(analysis);
+  if (headline && document.title.empty())
+    document.title = analysis.original_text(*headline);
+
+  // Publication date and the chain of publishers.
+  std::optional<CivilTime> published = input.published;
+  const auto source_line = detail::find_source_line(analysis, impl.actors, headline);
+  if (!input.publisher.empty())
+    document.origin.push_back(input.publisher);
+  if (source_line) {
+    if (input.publisher.empty() && !source_line->outlets.empty()) {
+      out.publisher_id = source_line->outlets.front();
+    }
+    for (const std::string& id : source_line->outlets) {
+      const Actor* outlet = impl.actors.find(id);
+      const std::string name = outlet != nullptr ? outlet->name : id;
+      if (std::find(document.origin.begin(), document.origin.end(), name) ==
+          document.origin.end()) {
+        document.origin.push_back(name);
+      }
+    }
+    if (source_line->date != nullptr) {
+      const CivilTime stated = source_line->date->time.start;
+      if (!published) {
+        published = stated;
+      } else if (published->date != stated.date) {
+        Warning warning;
+        warning.code = "published_conflict";
+        warning.message =
+            "the text's source line dates it " + format_civil_time(stated) + ", the " +
+            (input.published_origin.empty() ? std::string("input") : input.published_origin) +
+            " says " + format_civil_time(*published);
+        warning.spans.push_back(analysis.span({source_line->date->begin, source_line->date->end}));
+        warning.readings = {format_civil_time(*published), format_civil_time(stated)};
+        if (input.published_origin == "envelope") {
+          // Website metadata often carries the crawl or update date; the text's own line wins.
+          warning.chosen = format_civil_time(stated);
+          warning.reason = "the text's own source line is preferred to the envelope's metadata";
+          published = stated;
+        } else {
+          warning.chosen = format_civil_time(*published);
+          warning.reason = "a date given explicitly by the person ingesting is preferred";
+        }
+        out.warnings.push_back(std::move(warning));
+      }
+    }
+  }
+  document.published = published;
+  if (published != input.published)
+    detail::redate(analysis, impl.lexicon, published);
+
+  for (Warning& warning : detail::settle_date_conflicts(analysis)) {
+    out.warnings.push_back(std::move(warning));
+  }
+  for (const DateMention& date : analysis.dates) {
+    if (!date.conflict.empty() && date.alternatives.empty()) {
+      Warning warning;
+      warning.code = "date_mismatch";
+      warning.message = date.conflict;
+      warning.spans.push_back(analysis.span({date.begin, date.end}));
+      warning.chosen = format_civil_time(date.time.start);
+      warning.reason = date.wording;
+      out.warnings.push_back(std::move(warning));
+    }
+  }
+
+  // Agreement references are words about an agreement, never events.
+  auto references =
+      detail::find_agreement_references(analysis, published, impl.options.recency_days);
+  detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published, {}};
+  for (const auto& reference : references) context.excluded.push_back(reference.range);
+  Range body{0, static_cast<std::uint32_t>(analysis.normalized.text.size())};
+  if (source_line) {
+    context.excluded.push_back(source_line->range);
+  }
+
+  const std::vector<detail::Frame> frames =
+      detail::build_frames(analysis, impl.actors, body, headline);
+  std::vector<Draft> drafts;
+  for (const detail::Frame& frame : frames) drafts.push_back(detail::draft_claim(frame, context));
+
+  // Document-level decisions, in text order: dates from context, background,
+  // the outlet's own voice, the headline.
+  const DateMention* context_date = nullptr;
+  std::vector<std::size_t> kept;
+  std::vector<std::size_t> narrative;
+  const Draft* headline_draft = nullptr;
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    Draft& draft = drafts[i];
+    const detail::Frame& frame = frames[i];
+    if (frame.headline) {
+      headline_draft = &draft;
+      continue;
+    }
+    const TextSpan span = analysis.span(draft.range);
+    if (draft.own_date != nullptr && published &&
+        days_between(draft.own_date->time.start, *published) > impl.options.recency_days) {
+      if (draft.has_event || draft.has_figures) {
+        out.set_aside.push_back(
+            {SetAsideReason::kHistorical, span,
+             "dated " + format_civil_time(draft.own_date->time.start) + ", " +
+                 std::to_string(days_between(draft.own_date->time.start, *published)) +
+                 " days before publication"});
+      }
+      continue;
+    }
+    if (draft.own_date == nullptr && published && frame.narrative()) {
+      // Dates only inside agreement references still tell when a sentence is set.
+      if (const DateMention* old = detail::oldest_date_in(analysis, draft.range);
+          old != nullptr &&
+          days_between(old->time.start, *published) > impl.options.recency_days &&
+          (draft.has_event || draft.has_figures)) {
+        out.set_aside.push_back({SetAsideReason::kHistorical, span,
+                                 "dated " + format_civil_time(old->time.start) + ", " +
+                                     std::to_string(days_between(old->time.start, *published)) +
+                                     " days before publication"});
+        continue;
+      }
+    }
+    if (!draft.has_event && !draft.has_figures) {
+      if (draft.negated || draft.hypothetical) {
+        out.set_aside.push_back(
+            {draft.negated ? SetAsideReason::kNegated : SetAsideReason::kHypothetical, span,
+             "the only event words are negated or hypothetical"});
+      }
+      continue;
+    }
+    if (frame.narrative()) {
+      if (draft.background || draft.own_date == nullptr) {
+        out.set_aside.push_back({SetAsideReason::kBackground, span,
+                                 draft.background ? "background wording, no claimant"
+                                                  : "no claimant and no date of its own"});
+        continue;
+      }
+      if (draft.has_event)
+        context_date = draft.own_date;
+      narrative.push_back(i);
+      continue;
+    }
+    if (draft.own_date != nullptr) {
+      detail::set_time(draft.claim, *draft.own_date, analysis, false);
+      if (draft.has_event)
+        context_date = draft.own_date;
+    } else if (context_date != nullptr) {
+      detail::set_time(draft.claim, *context_date, analysis, true);
+    } else if (published) {
+      draft.claim.time.start = draft.claim.time.end = *published;
+      draft.claim.time.precision = TimePrecision::kDay;
+      draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
+      draft.claim.time_basis.wording = "no date given; the publication date";
+    }
+    kept.push_back(i);
+  }
+
+  // The outlet's own account counts only where no one it quotes gives one.
+  const std::string publisher = document.origin.empty() ? std::string() : document.origin.front();
+  for (std::size_t i : narrative) {
+    Draft& draft = drafts[i];
+    const bool covered = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
+      return compatible(drafts[k].claim, draft.claim);
+    });
+    const TextSpan span = analysis.span(draft.range);
+    if (covered || publisher.empty()) {
+      out.set_aside.push_back({SetAsideReason::kBackground, span,
+                               covered ? "the outlet's own account of events a quoted claimant "
+                                         "reports"
+                                       : "no claimant and no publisher"});
+      continue;
+    }
+    draft.claim.claimant = {slug_of(publisher), publisher};
+    detail::set_time(draft.claim, *draft.own_date, analysis, false);
+    kept.push_back(i);
+  }
+  std::sort(kept.begin(), kept.end());
+
+  // The headline repeats a claim of the body; its words join that claim.
+  if (headline_draft != nullptr && headline_draft->has_event) {
+    auto same = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {
+      return compatible(drafts[k].claim, headline_draft->claim);
+    });
+    if (same != kept.end()) {
+      Claim& claim = drafts[*same].claim;
+      for (const FieldProvenance& field : headline_draft->claim.provenance) {
+        if (field.field != "event_type")
+          continue;
+        for (FieldProvenance& target : claim.provenance) {
+          if (target.field == "event_type") {
+            target.spans.insert(target.spans.begin(), field.spans.begin(), field.spans.end());
+          }
+        }
+      }
+      out.set_aside.push_back({SetAsideReason::kHeadlineRepeat,
+                               analysis.span(headline_draft->range),
+                               "the headline repeats a claim of the body"});
+    }
+  }
+
+  // Agreement references go with the claim whose words hold them.
+  for (const auto& reference : references) {
+    auto owner = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {
+      return drafts[k].range.covers(reference.range);
+    });
+    if (owner != kept.end()) {
+      drafts[*owner].claim.agreements.push_back(reference.reference);
+    } else {
+      document.agreement_references.push_back(reference.reference);
+    }
+  }
+
+  for (std::size_t k : kept) out.claims.push_back(std::move(drafts[k].claim));
+  for (Claim& claim : out.claims) {
+    if (!claim.place)
+      continue;
+    const std::string& name = claim.place->name;
+    if (!claim.place->geometry &&
+        std::find(out.unresolved_places.begin(), out.unresolved_places.end(), name) ==
+            out.unresolved_places.end()) {
+      out.unresolved_places.push_back(name);
+    }
+  }
+  return out;
+}
+
+}  // namespace truce::extract

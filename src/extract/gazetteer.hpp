@@ -1,0 +1,114 @@
+// The gazetteer: the places a conflict's statements name, as data
+// (data/gazetteer/places.tsv) with their names in every language
+// (data/gazetteer/names/<language>.tsv). Loading checks every row and hands every
+// name to the lexicon as category "place", so the matcher finds places the way it
+// finds any other phrase. Formats: docs/formats/gazetteer-and-actors.md.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/geo.hpp"
+#include "core/result.hpp"
+#include "extract/lexicon.hpp"
+
+namespace truce::extract {
+
+struct GazetteerPlace {
+  std::string id;    // slug ("kilisali")
+  std::string type;  // country, admin1, admin2, settlement, mountain, pass, area, border, line,
+                     // water, region, road
+  std::optional<GeoPoint> point;  // a representative point for areas and lines
+  LocationPrecision precision = LocationPrecision::kExact;
+  std::vector<std::string> countries;  // ISO 3166-1 alpha-2, upper case; two for a border
+  std::string admin1;                  // place id of the first-order division; may be empty
+  std::string parent;                  // place id of the containing place; empty for countries
+  std::string timezone;                // IANA; empty when the feature spans several zones
+  bool approximate = false;
+  std::string source;                                     // where the coordinates come from
+  std::map<std::string, std::string, std::less<>> names;  // language → preferred name
+
+  // The preferred name in `language`, else the English one, else the id.
+  std::string_view name(std::string_view language) const;
+};
+
+class Gazetteer {
+ public:
+  // Reads <data_dir>/gazetteer/places.tsv and every names/<language>.tsv beside
+  // it, and adds every name (except display_only ones) to `lexicon`. Errors name
+  // the file relative to data_dir, the line and the column; on error nothing is
+  // added to the lexicon.
+  static Result<Gazetteer> load(const std::filesystem::path& data_dir, Lexicon& lexicon);
+
+  const GazetteerPlace* find(std::string_view id) const;
+  // The country record of an ISO code ("AM" → armenia), or null.
+  const GazetteerPlace* country(std::string_view iso_code) const;
+  // Border features shared by the two countries (ISO codes, either order).
+  std::vector<const GazetteerPlace*> borders_between(std::string_view country_a,
+                                                     std::string_view country_b) const;
+  // Whether `ancestor_id` is `place_id` or contains it through parent links.
+  bool within(std::string_view place_id, std::string_view ancestor_id) const;
+  // The place as a claim carries it: `written` is the name as the source wrote
+  // it; the country is set when the place lies in one country only, admin1 is
+  // the division's English name.
+  Place to_place(const GazetteerPlace& place, std::string written) const;
+
+  const std::vector<GazetteerPlace>& places() const { return places_; }
+
+ private:
+  std::vector<GazetteerPlace> places_;
+  std::map<std::string, std::size_t, std::less<>> index_;
+};
+
+// --- Data tables and names files, shared with the actor registry (actors.hpp).
+
+// A line of a data table: its number in the file and its tab-separated fields,
+// trimmed of spaces.
+struct TableLine {
+  std::uint32_t number = 0;
+  std::vector<std::string> fields;
+};
+
+// Reads a UTF-8 table with tab-separated columns; lines whose first non-blank
+// character is '#' and blank lines are skipped; a byte-order mark and CRLF line
+// ends are accepted. `display_name` names the file in errors.
+Result<std::vector<TableLine>> read_table(const std::filesystem::path& file,
+                                          std::string_view display_name);
+
+// kInvalidInput "<file>:<line>: column <n> '<name>': <problem>", n counted from 1.
+Error table_error(std::string_view file, std::uint32_t line, std::size_t column,
+                  std::string_view column_name, std::string_view problem);
+
+// Names files have the form "<id> TAB <name> [TAB <attributes>]"; attributes
+// are "key=value;key" as in lexicon files.
+
+struct NameRow {
+  std::string id;
+  std::string name;           // as written, without the stem mark
+  std::string language;       // the file's stem: "ar", "ru", ...
+  bool stem = false;          // the name ended in '*'
+  bool display_only = false;  // the written form of a name, not matched
+  std::vector<std::pair<std::string, std::string>> attributes;  // without display_only
+  std::string file;  // as named in errors: "gazetteer/names/ar.tsv"
+  std::uint32_t line = 0;
+};
+
+// Reads every *.tsv of `directory`, in name order. `display_dir` prefixes file
+// names in errors ("gazetteer/names"); `what` names the kind of id ("place");
+// `known` says whether an id exists. valid_from and valid_to attributes must be
+// dates. A file's language is its stem: 2 or 3 lowercase letters.
+Result<std::vector<NameRow>> read_name_files(const std::filesystem::path& directory,
+                                             std::string_view display_dir, std::string_view what,
+                                             const std::function<bool(std::string_view)>& known);
+
+// The lexicon entry of a name: category `category`, value the id.
+LexiconEntry to_lexicon_entry(const NameRow& row, std::string_view category);
+
+}  // namespace truce::extract

@@ -1,0 +1,934 @@
+#include "extract/matcher.hpp"
+
+#include <hs.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <functional>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <new>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+namespace truce::extract {
+namespace {
+
+constexpr std::string_view kContext = "extract.matcher: compile";
+constexpr std::string_view kPrefixCategory = "prefix";
+constexpr std::string_view kSuffixCategory = "suffix";
+constexpr std::string_view kOrderAttribute = "order";
+// "وبال" is three prefixes (and, with, the); no language we read needs more.
+constexpr std::size_t kMaxAffixesInChain = 3;
+// Guards against data whose combinations would explode (many affixes of many orders).
+constexpr std::size_t kMaxChainsPerLanguage = 100000;
+constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+// --- UTF-8 and word characters --------------------------------------------------------------
+
+struct Decoded {
+  char32_t code_point = kReplacementCharacter;
+  std::size_t length = 1;
+};
+
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0U) == 0x80U;
+}
+
+// Invalid or truncated sequences decode as one replacement character per byte.
+Decoded decode_at(std::string_view text, std::size_t at) {
+  auto lead = static_cast<unsigned char>(text[at]);
+  if (lead < 0x80U) {
+    return {lead, 1};
+  }
+  // Fast path for the two-byte letters of Arabic and Cyrillic.
+  if (lead >= 0xC2U && lead <= 0xDFU && at + 1 < text.size() &&
+      is_continuation(static_cast<unsigned char>(text[at + 1]))) {
+    return {((lead & 0x1FU) << 6U) | (static_cast<unsigned char>(text[at + 1]) & 0x3FU), 2};
+  }
+  std::size_t length = 0;
+  char32_t code_point = 0;
+  char32_t lowest = 0;
+  if (lead >= 0xC2U && lead <= 0xDFU) {
+    length = 2;
+    code_point = lead & 0x1FU;
+    lowest = 0x80;
+  } else if (lead >= 0xE0U && lead <= 0xEFU) {
+    length = 3;
+    code_point = lead & 0x0FU;
+    lowest = 0x800;
+  } else if (lead >= 0xF0U && lead <= 0xF4U) {
+    length = 4;
+    code_point = lead & 0x07U;
+    lowest = 0x10000;
+  } else {
+    return {};
+  }
+  if (at + length > text.size()) {
+    return {};
+  }
+  for (std::size_t i = 1; i < length; ++i) {
+    auto byte = static_cast<unsigned char>(text[at + i]);
+    if (!is_continuation(byte)) {
+      return {};
+    }
+    code_point = (code_point << 6U) | (byte & 0x3FU);
+  }
+  bool surrogate = code_point >= 0xD800 && code_point <= 0xDFFF;
+  if (code_point < lowest || code_point > 0x10FFFF || surrogate) {
+    return {};
+  }
+  return {code_point, length};
+}
+
+// The code point that ends at byte `at` (at > 0).
+Decoded decode_before(std::string_view text, std::size_t at) {
+  std::size_t start = at - 1;
+  while (start > 0 && at - start < 4 && is_continuation(static_cast<unsigned char>(text[start]))) {
+    --start;
+  }
+  Decoded decoded = decode_at(text, start);
+  if (start + decoded.length != at) {
+    return {};
+  }
+  return decoded;
+}
+
+bool classify_word_char(char32_t code_point) {
+  constexpr std::uint32_t kWordCategories = U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK;
+  return (U_GET_GC_MASK(static_cast<UChar32>(code_point)) & kWordCategories) != 0;
+}
+
+// The Basic Multilingual Plane as a bit table, built once: the boundary checks
+// classify several characters per raw hit, and Arabic text has a hit every few bytes.
+class BmpWordChars {
+ public:
+  BmpWordChars() {
+    for (char32_t code_point = 0; code_point < kSize; ++code_point) {
+      if (classify_word_char(code_point)) {
+        bits_[code_point / 64] |= std::uint64_t{1} << (code_point % 64);
+      }
+    }
+  }
+  bool contains(char32_t code_point) const {
+    return ((bits_[code_point / 64] >> (code_point % 64)) & 1U) != 0;
+  }
+  static constexpr char32_t kSize = 0x10000;
+
+ private:
+  std::array<std::uint64_t, kSize / 64> bits_{};
+};
+
+// Built at start-up (64K lookups, about a millisecond) so the hot path has no guard to check.
+const BmpWordChars kBmpWordChars;
+
+// Letters, combining marks and decimal digits make up words; everything else separates them.
+bool is_word_char(char32_t code_point) {
+  return code_point < BmpWordChars::kSize ? kBmpWordChars.contains(code_point)
+                                          : classify_word_char(code_point);
+}
+
+bool boundary_before(std::string_view text, std::size_t at) {
+  return at == 0 || !is_word_char(decode_before(text, at).code_point);
+}
+
+bool boundary_after(std::string_view text, std::size_t at) {
+  return at == text.size() || !is_word_char(decode_at(text, at).code_point);
+}
+
+bool all_word_chars(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    Decoded decoded = decode_at(text, at);
+    if (!is_word_char(decoded.code_point)) {
+      return false;
+    }
+    at += decoded.length;
+  }
+  return true;
+}
+
+// Where the run of word characters that ends at `at` starts; nullopt when it
+// is longer than `limit` bytes (then no affix chain can be that long).
+std::optional<std::size_t> word_run_start(std::string_view text, std::size_t at,
+                                          std::size_t limit) {
+  std::size_t start = at;
+  while (start > 0) {
+    Decoded previous = decode_before(text, start);
+    if (!is_word_char(previous.code_point)) {
+      break;
+    }
+    start -= previous.length;
+    if (at - start > limit) {
+      return std::nullopt;
+    }
+  }
+  return start;
+}
+
+std::optional<std::size_t> word_run_end(std::string_view text, std::size_t at, std::size_t limit) {
+  std::size_t end = at;
+  while (end < text.size()) {
+    Decoded next = decode_at(text, end);
+    if (!is_word_char(next.code_point)) {
+      break;
+    }
+    end += next.length;
+    if (end - at > limit) {
+      return std::nullopt;
+    }
+  }
+  return end;
+}
+
+// --- affixes --------------------------------------------------------------------------------
+
+// An affix chain of up to 16 bytes as two integers: looking one up after a raw
+// hit inside a word is then a few integer comparisons, no memcmp.
+struct PackedChain {
+  static constexpr std::size_t kMaxBytes = 16;
+  std::uint64_t low = 0;
+  std::uint64_t high = 0;
+  std::size_t length = 0;
+  friend bool operator<(const PackedChain& a, const PackedChain& b) {
+    if (a.low != b.low) {
+      return a.low < b.low;
+    }
+    if (a.high != b.high) {
+      return a.high < b.high;
+    }
+    return a.length < b.length;
+  }
+  friend bool operator==(const PackedChain&, const PackedChain&) = default;
+};
+
+PackedChain pack_chain(std::string_view bytes) {
+  PackedChain packed;
+  packed.length = bytes.size();
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    std::uint64_t byte = static_cast<unsigned char>(bytes[i]);
+    if (i < 8) {
+      packed.low |= byte << (8 * i);
+    } else {
+      packed.high |= byte << (8 * (i - 8));
+    }
+  }
+  return packed;
+}
+
+// Every chain of a language's prefixes (or suffixes) that may stand between a
+// phrase and the word boundary.
+struct AffixChains {
+  std::vector<PackedChain> short_within_word;  // letters only, up to 16 bytes; sorted
+  std::vector<std::string> long_within_word;   // letters only, longer; sorted
+  std::size_t longest_within_word = 0;
+  std::vector<std::string> mixed;  // with a non-word character ("'s"), longest first
+
+  bool has_within_word(std::string_view chain) const {
+    if (chain.size() <= PackedChain::kMaxBytes) {
+      return std::binary_search(short_within_word.begin(), short_within_word.end(),
+                                pack_chain(chain));
+    }
+    return std::binary_search(long_within_word.begin(), long_within_word.end(), chain,
+                              std::less<>());
+  }
+};
+
+struct Morphology {
+  AffixChains prefixes;
+  AffixChains suffixes;
+};
+
+struct Affix {
+  std::string_view form;
+  unsigned order = 0;  // 0: stands alone, never chained
+};
+
+Result<unsigned> affix_order(const LexiconEntry& entry) {
+  if (!entry.has_attribute(kOrderAttribute)) {
+    return 0U;
+  }
+  std::string_view text = entry.attribute(kOrderAttribute);
+  unsigned order = 0;
+  bool digits_only =
+      !text.empty() && text.size() <= 3 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits_only) {
+    for (char c : text) {
+      order = order * 10 + static_cast<unsigned>(c - '0');
+    }
+  }
+  if (order == 0) {
+    return make_error(ErrorCode::kInvalidInput,
+                      entry.file + ":" + std::to_string(entry.line) + ": " + entry.category + " '" +
+                          entry.phrase + "': attribute 'order' must be a positive integer, not '" +
+                          std::string(text) + "'",
+                      std::string(kContext));
+  }
+  return order;
+}
+
+// Chains of affixes with strictly increasing order, written left to right.
+void extend_chains(const std::vector<Affix>& ordered, std::size_t next, unsigned last_order,
+                   std::size_t depth, std::string& chain, std::vector<std::string>& chains) {
+  for (std::size_t i = next; i < ordered.size() && chains.size() < kMaxChainsPerLanguage; ++i) {
+    if (ordered[i].order <= last_order) {
+      continue;
+    }
+    std::size_t kept = chain.size();
+    chain += ordered[i].form;
+    chains.push_back(chain);
+    if (depth + 1 < kMaxAffixesInChain) {
+      extend_chains(ordered, i + 1, ordered[i].order, depth + 1, chain, chains);
+    }
+    chain.resize(kept);
+  }
+}
+
+Result<AffixChains> build_chains(const std::vector<Affix>& affixes, std::string_view language,
+                                 std::string_view category) {
+  std::vector<std::string> chains;
+  std::vector<Affix> ordered;
+  for (const Affix& affix : affixes) {
+    if (affix.order == 0) {
+      chains.emplace_back(affix.form);
+    } else {
+      ordered.push_back(affix);
+    }
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Affix& a, const Affix& b) { return a.order < b.order; });
+  std::string chain;
+  extend_chains(ordered, 0, 0, 0, chain, chains);
+  if (chains.size() >= kMaxChainsPerLanguage) {
+    return make_error(ErrorCode::kInvalidInput,
+                      "the " + std::string(category) + "es of language '" + std::string(language) +
+                          "' combine into more than " + std::to_string(kMaxChainsPerLanguage) +
+                          " chains; give fewer of them an 'order'",
+                      std::string(kContext));
+  }
+
+  AffixChains result;
+  for (std::string& each : chains) {
+    if (!all_word_chars(each)) {
+      result.mixed.push_back(std::move(each));
+      continue;
+    }
+    result.longest_within_word = std::max(result.longest_within_word, each.size());
+    if (each.size() <= PackedChain::kMaxBytes) {
+      result.short_within_word.push_back(pack_chain(each));
+    } else {
+      result.long_within_word.push_back(std::move(each));
+    }
+  }
+  std::sort(result.short_within_word.begin(), result.short_within_word.end());
+  result.short_within_word.erase(
+      std::unique(result.short_within_word.begin(), result.short_within_word.end()),
+      result.short_within_word.end());
+  std::sort(result.long_within_word.begin(), result.long_within_word.end());
+  result.long_within_word.erase(
+      std::unique(result.long_within_word.begin(), result.long_within_word.end()),
+      result.long_within_word.end());
+  std::sort(result.mixed.begin(), result.mixed.end(),
+            [](const std::string& a, const std::string& b) {
+              return a.size() != b.size() ? a.size() > b.size() : a < b;
+            });
+  result.mixed.erase(std::unique(result.mixed.begin(), result.mixed.end()), result.mixed.end());
+  return result;
+}
+
+// --- match tables ---------------------------------------------------------------------------
+
+// Index 0 is "no language": such entries get no affixes.
+using LanguageIndex = std::uint32_t;
+constexpr LanguageIndex kNoLanguage = std::numeric_limits<LanguageIndex>::max();
+
+struct PatternEntry {
+  std::uint32_t entry = 0;
+  LanguageIndex language = 0;
+  bool stem = false;
+};
+
+// One Hyperscan pattern: a distinct phrase, shared by all the entries that write it.
+struct Pattern {
+  std::uint32_t length = 0;       // of a literal; the start of a match is its end minus this
+  bool variable_length = false;   // a phrase with inner stems: Hyperscan reports the start
+  std::uint32_t stem_phrase = 0;  // of a variable-length pattern, into MatchTables::stem_phrases
+  std::uint32_t first_entry = 0;  // into MatchTables::pattern_entries
+  std::uint32_t entry_count = 0;
+  bool word_char_first = true;  // a phrase that starts with punctuation needs no boundary there
+  bool word_char_last = true;
+};
+
+struct MatchTables {
+  std::vector<Pattern> patterns;
+  std::vector<PatternEntry> pattern_entries;  // grouped by pattern, then by language and stem
+  std::vector<std::string> stem_phrases;      // phrases with inner stem marks
+  std::vector<Morphology> languages;
+};
+
+std::optional<std::size_t> find_word_begin(std::string_view text, std::size_t begin,
+                                           const AffixChains& prefixes) {
+  bool at_boundary = boundary_before(text, begin);
+  if (!at_boundary && prefixes.longest_within_word > 0) {
+    std::optional<std::size_t> start = word_run_start(text, begin, prefixes.longest_within_word);
+    if (start && prefixes.has_within_word(text.substr(*start, begin - *start))) {
+      return start;
+    }
+  }
+  for (const std::string& chain : prefixes.mixed) {
+    if (chain.size() <= begin && text.substr(begin - chain.size(), chain.size()) == chain &&
+        boundary_before(text, begin - chain.size())) {
+      return begin - chain.size();
+    }
+  }
+  return at_boundary ? std::optional<std::size_t>(begin) : std::nullopt;
+}
+
+std::optional<std::size_t> find_word_end(std::string_view text, std::size_t end,
+                                         const AffixChains& suffixes) {
+  bool at_boundary = boundary_after(text, end);
+  if (!at_boundary && suffixes.longest_within_word > 0) {
+    std::optional<std::size_t> run_end = word_run_end(text, end, suffixes.longest_within_word);
+    if (run_end && suffixes.has_within_word(text.substr(end, *run_end - end))) {
+      return run_end;
+    }
+  }
+  for (const std::string& chain : suffixes.mixed) {
+    if (text.substr(end, chain.size()) == chain && boundary_after(text, end + chain.size())) {
+      return end + chain.size();
+    }
+  }
+  return at_boundary ? std::optional<std::size_t>(end) : std::nullopt;
+}
+
+// A '*' that ends a word inside a phrase: that word may run on ("удар* с").
+bool is_inner_stem_mark(std::string_view phrase, std::size_t at) {
+  return phrase[at] == '*' && at > 0 && phrase[at - 1] != ' ' && phrase[at - 1] != '*' &&
+         at + 1 < phrase.size() && phrase[at + 1] == ' ';
+}
+
+bool has_inner_stem(std::string_view phrase) {
+  for (std::size_t at = phrase.find('*'); at != std::string_view::npos;
+       at = phrase.find('*', at + 1)) {
+    if (is_inner_stem_mark(phrase, at)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The Hyperscan expression of a phrase with inner stems, over bytes: the phrase
+// as a literal, each stem mark a run of bytes that may belong to word characters
+// (ASCII letters and digits, any byte of a multi-byte character). Hyperscan's own
+// Unicode classes make expressions too large; the runs are checked afterwards
+// (matches_with_stems).
+std::string stem_expression(std::string_view phrase) {
+  constexpr std::string_view kWordBytes = "[0-9A-Za-z\\x80-\\xff]*";
+  constexpr std::string_view kHexDigits = "0123456789abcdef";
+  std::string expression;
+  for (std::size_t at = 0; at < phrase.size(); ++at) {
+    auto byte = static_cast<unsigned char>(phrase[at]);
+    bool ascii_alphanumeric = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                              (byte >= '0' && byte <= '9');
+    if (is_inner_stem_mark(phrase, at)) {
+      expression += kWordBytes;
+    } else if (ascii_alphanumeric) {
+      expression += phrase[at];
+    } else {
+      expression += "\\x";
+      expression += kHexDigits[byte >> 4U];
+      expression += kHexDigits[byte & 0x0FU];
+    }
+  }
+  return expression;
+}
+
+// Whether text[begin, end) is the phrase with each inner stem run on over word
+// characters only. (When the leftmost start fails this, a later one is not tried.)
+bool matches_with_stems(std::string_view text, std::size_t begin, std::size_t end,
+                        std::string_view phrase) {
+  std::size_t at = begin;
+  std::size_t from = 0;
+  while (true) {
+    std::size_t mark = from;
+    while (mark < phrase.size() && !is_inner_stem_mark(phrase, mark)) {
+      ++mark;
+    }
+    std::string_view piece = phrase.substr(from, mark - from);
+    if (text.substr(at, piece.size()) != piece) {
+      return false;
+    }
+    at += piece.size();
+    if (mark == phrase.size()) {
+      return at == end;
+    }
+    at = *word_run_end(text, at, kNoLimit);
+    from = mark + 1;
+  }
+}
+
+// Turns one raw Hyperscan hit into the matches of its entries that respect word boundaries.
+void collect_matches(const MatchTables& tables, std::string_view text, std::uint32_t pattern_id,
+                     std::size_t start_of_match, std::size_t end, std::vector<Match>& matches) {
+  const Pattern& pattern = tables.patterns[pattern_id];
+  std::size_t begin = pattern.variable_length ? start_of_match : end - pattern.length;
+  if (pattern.variable_length &&
+      !matches_with_stems(text, begin, end, tables.stem_phrases[pattern.stem_phrase])) {
+    return;
+  }
+  // Entries are grouped by language and stem, so each side is worked out once per group.
+  LanguageIndex left_language = kNoLanguage;
+  LanguageIndex right_language = kNoLanguage;
+  bool right_stem = false;
+  std::optional<std::size_t> word_begin;
+  std::optional<std::size_t> word_end;
+  for (std::uint32_t i = 0; i < pattern.entry_count; ++i) {
+    const PatternEntry& candidate = tables.pattern_entries[pattern.first_entry + i];
+    const Morphology& morphology = tables.languages[candidate.language];
+    if (candidate.language != left_language) {
+      left_language = candidate.language;
+      word_begin = pattern.word_char_first ? find_word_begin(text, begin, morphology.prefixes)
+                                           : std::optional<std::size_t>(begin);
+    }
+    if (!word_begin) {
+      continue;
+    }
+    if (candidate.language != right_language || candidate.stem != right_stem) {
+      right_language = candidate.language;
+      right_stem = candidate.stem;
+      if (candidate.stem) {
+        word_end = word_run_end(text, end, kNoLimit);
+      } else {
+        word_end = pattern.word_char_last ? find_word_end(text, end, morphology.suffixes)
+                                          : std::optional<std::size_t>(end);
+      }
+    }
+    if (!word_end) {
+      continue;
+    }
+    matches.push_back(
+        Match{candidate.entry, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+              static_cast<std::uint32_t>(*word_begin), static_cast<std::uint32_t>(*word_end)});
+  }
+}
+
+bool canonical_order(const Match& a, const Match& b) {
+  if (a.begin != b.begin) {
+    return a.begin < b.begin;
+  }
+  if (a.end != b.end) {
+    return a.end > b.end;
+  }
+  if (a.entry != b.entry) {
+    return a.entry < b.entry;
+  }
+  return std::pair(a.word_begin, a.word_end) < std::pair(b.word_begin, b.word_end);
+}
+
+// --- Hyperscan resources --------------------------------------------------------------------
+
+struct DatabaseDeleter {
+  void operator()(hs_database_t* database) const { hs_free_database(database); }
+};
+struct ScratchDeleter {
+  void operator()(hs_scratch_t* scratch) const { hs_free_scratch(scratch); }
+};
+using DatabasePtr = std::unique_ptr<hs_database_t, DatabaseDeleter>;
+using ScratchPtr = std::unique_ptr<hs_scratch_t, ScratchDeleter>;
+
+// A Hyperscan scratch space serves one scan at a time. Concurrent scans each
+// borrow one from this pool, which clones the prototype when none is idle; so
+// steady-state scans allocate nothing, the pool grows to the highest number of
+// concurrent scans, and it dies with its matcher (no thread_local state that
+// could outlive the database).
+class ScratchPool {
+ public:
+  explicit ScratchPool(ScratchPtr prototype) : prototype_(std::move(prototype)) {}
+
+  ScratchPtr acquire() {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      ScratchPtr scratch = std::move(idle_.back());
+      idle_.pop_back();
+      return scratch;
+    }
+    hs_scratch_t* clone = nullptr;
+    if (hs_clone_scratch(prototype_.get(), &clone) != HS_SUCCESS) {
+      throw std::bad_alloc();
+    }
+    return ScratchPtr(clone);
+  }
+
+  void release(ScratchPtr scratch) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(scratch));
+  }
+
+ private:
+  ScratchPtr prototype_;
+  std::mutex mutex_;
+  std::vector<ScratchPtr> idle_;
+};
+
+class ScratchLease {
+ public:
+  explicit ScratchLease(ScratchPool& pool) : pool_(pool), scratch_(pool.acquire()) {}
+  ~ScratchLease() { pool_.release(std::move(scratch_)); }
+  ScratchLease(const ScratchLease&) = delete;
+  ScratchLease& operator=(const ScratchLease&) = delete;
+  hs_scratch_t* get() const { return scratch_.get(); }
+
+ private:
+  ScratchPool& pool_;
+  ScratchPtr scratch_;
+};
+
+// Hyperscan reports hits by end offset, so a new match belongs at most a few
+// places before the end in canonical order: insertion keeps each database's run
+// of matches sorted for the price of a few swaps, where sorting half a million
+// matches of a 10 MB text would cost a tenth of the scan. A match that would
+// travel further switches the run to one sort at the end.
+constexpr std::size_t kMaxInsertionDistance = 64;
+
+struct ScanState {
+  const MatchTables& tables;
+  std::string_view text;
+  std::vector<Match>& matches;
+  std::size_t run_start = 0;  // the current database's first match
+  bool run_sorted = true;
+  std::exception_ptr failure;  // exceptions must not unwind through Hyperscan's C frames
+
+  // Moves matches[at] back to its place among matches[run_start, at).
+  void insert_in_order(std::size_t at) {
+    for (std::size_t moved = 0; at > run_start && canonical_order(matches[at], matches[at - 1]);
+         ++moved, --at) {
+      if (moved == kMaxInsertionDistance) {
+        run_sorted = false;
+        return;
+      }
+      std::swap(matches[at], matches[at - 1]);
+    }
+  }
+
+  // Sorts the run if insertion gave up, then merges it with the runs before.
+  void finish_run() {
+    auto run = matches.begin() + static_cast<std::ptrdiff_t>(run_start);
+    if (!run_sorted) {
+      std::sort(run, matches.end(), canonical_order);
+    }
+    std::inplace_merge(matches.begin(), run, matches.end(), canonical_order);
+    run_start = matches.size();
+    run_sorted = true;
+  }
+};
+
+int on_hit(unsigned int id, unsigned long long from, unsigned long long to, unsigned int /*flags*/,
+           void* context) {
+  auto* state = static_cast<ScanState*>(context);
+  try {
+    std::size_t before = state->matches.size();
+    collect_matches(state->tables, state->text, id, static_cast<std::size_t>(from),
+                    static_cast<std::size_t>(to), state->matches);
+    for (std::size_t added = before; added < state->matches.size() && state->run_sorted; ++added) {
+      state->insert_in_order(added);
+    }
+  } catch (...) {
+    state->failure = std::current_exception();
+    return 1;  // stop scanning
+  }
+  return 0;
+}
+
+std::string describe(const LexiconEntry& entry) {
+  return entry.category + " '" + entry.phrase + "' (" + entry.file + ":" +
+         std::to_string(entry.line) + ")";
+}
+
+// Language indices and per-language affix chains.
+Result<std::vector<Morphology>> build_morphology(const Lexicon& lexicon,
+                                                 std::vector<LanguageIndex>& entry_language) {
+  std::map<std::string, LanguageIndex, std::less<>> index_of{{"", 0}};
+  std::vector<std::vector<Affix>> prefixes(1);
+  std::vector<std::vector<Affix>> suffixes(1);
+  entry_language.reserve(lexicon.size());
+  for (const LexiconEntry& entry : lexicon.entries()) {
+    auto [it, inserted] = index_of.try_emplace(entry.language, index_of.size());
+    if (inserted) {
+      prefixes.emplace_back();
+      suffixes.emplace_back();
+    }
+    entry_language.push_back(it->second);
+    bool prefix = entry.category == kPrefixCategory;
+    if (!prefix && entry.category != kSuffixCategory) {
+      continue;
+    }
+    if (entry.language.empty()) {
+      return make_error(ErrorCode::kInvalidInput,
+                        describe(entry) + ": affixes belong to a language, this one has none",
+                        std::string(kContext));
+    }
+    Result<unsigned> order = affix_order(entry);
+    if (!order) {
+      return std::move(order).error();
+    }
+    if (!entry.phrase.empty()) {
+      (prefix ? prefixes : suffixes)[it->second].push_back(Affix{entry.phrase, *order});
+    }
+  }
+
+  std::vector<Morphology> languages(index_of.size());
+  for (const auto& [language, index] : index_of) {
+    Result<AffixChains> prefix_chains = build_chains(prefixes[index], language, kPrefixCategory);
+    if (!prefix_chains) {
+      return std::move(prefix_chains).error();
+    }
+    Result<AffixChains> suffix_chains = build_chains(suffixes[index], language, kSuffixCategory);
+    if (!suffix_chains) {
+      return std::move(suffix_chains).error();
+    }
+    languages[index] = {std::move(prefix_chains).value(), std::move(suffix_chains).value()};
+  }
+  return languages;
+}
+
+// What Hyperscan compiles: literals, and expressions for phrases with inner stems.
+struct PatternSources {
+  std::vector<const char*> literals;
+  std::vector<std::size_t> literal_lengths;
+  std::vector<unsigned> literal_ids;
+  std::vector<std::string> stem_expressions;
+  std::vector<unsigned> stem_ids;
+};
+
+// Fills the tables' patterns, one per distinct phrase, each with all its entries.
+PatternSources build_patterns(const Lexicon& lexicon,
+                              const std::vector<LanguageIndex>& entry_language,
+                              MatchTables& tables) {
+  PatternSources sources;
+  std::unordered_map<std::string_view, std::uint32_t> pattern_of_phrase;
+  std::vector<std::pair<std::uint32_t, PatternEntry>> grouped;
+  const std::vector<LexiconEntry>& entries = lexicon.entries();
+  for (std::uint32_t index = 0; index < entries.size(); ++index) {
+    const LexiconEntry& entry = entries[index];
+    if (entry.phrase.empty() || entry.category == kPrefixCategory ||
+        entry.category == kSuffixCategory) {
+      continue;
+    }
+    auto [it, inserted] = pattern_of_phrase.try_emplace(
+        entry.phrase, static_cast<std::uint32_t>(tables.patterns.size()));
+    if (inserted) {
+      Pattern pattern;
+      pattern.length = static_cast<std::uint32_t>(entry.phrase.size());
+      pattern.variable_length = has_inner_stem(entry.phrase);
+      pattern.word_char_first = is_word_char(decode_at(entry.phrase, 0).code_point);
+      pattern.word_char_last =
+          is_word_char(decode_before(entry.phrase, entry.phrase.size()).code_point);
+      if (pattern.variable_length) {
+        pattern.stem_phrase = static_cast<std::uint32_t>(tables.stem_phrases.size());
+        tables.stem_phrases.push_back(entry.phrase);
+        sources.stem_expressions.push_back(stem_expression(entry.phrase));
+        sources.stem_ids.push_back(it->second);
+      } else {
+        sources.literals.push_back(entry.phrase.data());
+        sources.literal_lengths.push_back(entry.phrase.size());
+        sources.literal_ids.push_back(it->second);
+      }
+      tables.patterns.push_back(pattern);
+    }
+    grouped.emplace_back(it->second, PatternEntry{index, entry_language[index], entry.stem});
+  }
+
+  std::sort(grouped.begin(), grouped.end(), [](const auto& a, const auto& b) {
+    return std::tuple(a.first, a.second.language, a.second.stem, a.second.entry) <
+           std::tuple(b.first, b.second.language, b.second.stem, b.second.entry);
+  });
+  tables.pattern_entries.reserve(grouped.size());
+  for (const auto& [pattern_id, pattern_entry] : grouped) {
+    Pattern& pattern = tables.patterns[pattern_id];
+    if (pattern.entry_count == 0) {
+      pattern.first_entry = static_cast<std::uint32_t>(tables.pattern_entries.size());
+    }
+    ++pattern.entry_count;
+    tables.pattern_entries.push_back(pattern_entry);
+  }
+  return sources;
+}
+
+// Turns a Hyperscan compile failure into an error that names the phrase at fault.
+Error compile_failure(hs_compile_error_t* failure, const std::vector<unsigned>& ids,
+                      const MatchTables& tables, const Lexicon& lexicon) {
+  std::string message = "cannot compile the lexicon into a matcher";
+  if (failure != nullptr) {
+    if (failure->expression >= 0) {
+      const Pattern& pattern = tables.patterns[ids[static_cast<std::size_t>(failure->expression)]];
+      message += ": " + describe(lexicon.entry(tables.pattern_entries[pattern.first_entry].entry));
+    }
+    message += ": " + std::string(failure->message);
+    hs_free_compile_error(failure);
+  }
+  return make_error(ErrorCode::kInvalidInput, message, std::string(kContext));
+}
+
+Result<DatabasePtr> compile_literals(const PatternSources& sources, const MatchTables& tables,
+                                     const Lexicon& lexicon) {
+  if (sources.literals.empty()) {
+    return DatabasePtr();
+  }
+  hs_database_t* database = nullptr;
+  hs_compile_error_t* failure = nullptr;
+  if (hs_compile_lit_multi(sources.literals.data(), nullptr, sources.literal_ids.data(),
+                           sources.literal_lengths.data(),
+                           static_cast<unsigned>(sources.literals.size()), HS_MODE_BLOCK, nullptr,
+                           &database, &failure) != HS_SUCCESS) {
+    return compile_failure(failure, sources.literal_ids, tables, lexicon);
+  }
+  return DatabasePtr(database);
+}
+
+Result<DatabasePtr> compile_stems(const PatternSources& sources, const MatchTables& tables,
+                                  const Lexicon& lexicon) {
+  if (sources.stem_expressions.empty()) {
+    return DatabasePtr();
+  }
+  std::vector<const char*> expressions;
+  for (const std::string& expression : sources.stem_expressions) {
+    expressions.push_back(expression.c_str());
+  }
+  // Leftmost start: where the phrase begins, since its stems make its length vary.
+  std::vector<unsigned> flags(expressions.size(), HS_FLAG_SOM_LEFTMOST);
+  hs_database_t* database = nullptr;
+  hs_compile_error_t* failure = nullptr;
+  if (hs_compile_multi(expressions.data(), flags.data(), sources.stem_ids.data(),
+                       static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &database,
+                       &failure) != HS_SUCCESS) {
+    return compile_failure(failure, sources.stem_ids, tables, lexicon);
+  }
+  return DatabasePtr(database);
+}
+
+}  // namespace
+
+struct Matcher::Impl {
+  explicit Impl(Lexicon source) : lexicon(std::move(source)) {}
+
+  Lexicon lexicon;
+  MatchTables tables;
+  DatabasePtr literals;                    // null when there is none
+  DatabasePtr stems;                       // phrases with inner stems; null when there is none
+  std::unique_ptr<ScratchPool> scratches;  // one scratch space serves both databases
+};
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+const Lexicon& Matcher::lexicon() const {
+  return impl_->lexicon;
+}
+
+Result<Matcher> Matcher::compile(const Lexicon& lexicon) {
+  return compile(Lexicon(lexicon));
+}
+
+Result<Matcher> Matcher::compile(Lexicon&& lexicon) {
+  auto impl = std::make_unique<Impl>(std::move(lexicon));
+  if (impl->lexicon.size() > std::numeric_limits<std::uint32_t>::max()) {
+    return make_error(ErrorCode::kInvalidInput, "the lexicon has too many entries",
+                      std::string(kContext));
+  }
+  std::vector<LanguageIndex> entry_language;
+  Result<std::vector<Morphology>> languages = build_morphology(impl->lexicon, entry_language);
+  if (!languages) {
+    return std::move(languages).error();
+  }
+  impl->tables.languages = std::move(languages).value();
+  PatternSources sources = build_patterns(impl->lexicon, entry_language, impl->tables);
+
+  Result<DatabasePtr> literals = compile_literals(sources, impl->tables, impl->lexicon);
+  if (!literals) {
+    return std::move(literals).error();
+  }
+  impl->literals = std::move(literals).value();
+  Result<DatabasePtr> stems = compile_stems(sources, impl->tables, impl->lexicon);
+  if (!stems) {
+    return std::move(stems).error();
+  }
+  impl->stems = std::move(stems).value();
+
+  hs_scratch_t* prototype = nullptr;
+  for (const DatabasePtr& database : {std::cref(impl->literals), std::cref(impl->stems)}) {
+    if (database && hs_alloc_scratch(database.get(), &prototype) != HS_SUCCESS) {
+      hs_free_scratch(prototype);
+      return make_error(ErrorCode::kInternal, "cannot allocate matcher scratch space",
+                        std::string(kContext));
+    }
+  }
+  if (prototype != nullptr) {
+    impl->scratches = std::make_unique<ScratchPool>(ScratchPtr(prototype));
+  }
+  return Matcher(std::move(impl));
+}
+
+std::vector<Match> Matcher::scan(std::string_view normalized) const {
+  std::vector<Match> matches;
+  if (!impl_->scratches || normalized.empty()) {
+    return matches;
+  }
+  if (normalized.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("Matcher::scan: texts are limited to 4 GiB (32-bit offsets)");
+  }
+  // Lexicons of short words find a match every 20 bytes or so of Arabic news text.
+  matches.reserve(normalized.size() / 16);
+  ScanState state{impl_->tables, normalized, matches, 0, true, nullptr};
+  {
+    ScratchLease scratch(*impl_->scratches);
+    for (const DatabasePtr& database : {std::cref(impl_->literals), std::cref(impl_->stems)}) {
+      if (!database) {
+        continue;
+      }
+      hs_error_t scanned =
+          hs_scan(database.get(), normalized.data(), static_cast<unsigned>(normalized.size()), 0,
+                  scratch.get(), &on_hit, &state);
+      if (state.failure) {
+        std::rethrow_exception(state.failure);
+      }
+      if (scanned != HS_SUCCESS) {
+        throw std::runtime_error("Matcher::scan: Hyperscan failed with code " +
+                                 std::to_string(scanned));
+      }
+      state.finish_run();
+    }
+  }
+  return matches;
+}
+
+std::vector<Match> longest_per_category(const Lexicon& lexicon, std::vector<Match> matches) {
+  if (!std::is_sorted(matches.begin(), matches.end(), canonical_order)) {
+    std::sort(matches.begin(), matches.end(), canonical_order);
+  }
+  // In canonical order every match that covers this one came before it (it starts
+  // no later and, starting at the same place, is longer or of an earlier entry), so
+  // the furthest end seen so far per category decides.
+  std::unordered_map<std::string_view, std::uint32_t> furthest_end;
+  std::size_t kept = 0;
+  for (const Match& match : matches) {
+    auto [it, inserted] = furthest_end.try_emplace(lexicon.entry(match.entry).category, match.end);
+    if (inserted || it->second < match.end) {
+      it->second = match.end;
+      matches[kept++] = match;
+    }
+  }
+  matches.resize(kept);
+  return matches;
+}
+
+}  // namespace truce::extract

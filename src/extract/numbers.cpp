@@ -1,0 +1,748 @@
+#include "extract/numbers.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <optional>
+#include <utility>
+
+#include "extract/dates.hpp"
+
+namespace truce::extract {
+namespace {
+
+constexpr std::string_view kNumberCategory = "number";
+constexpr std::string_view kVagueCategory = "number_vague";
+constexpr std::string_view kQualifierCategory = "number_qualifier";
+constexpr std::string_view kRangeCategory = "number_range";
+constexpr std::string_view kConnectorCategory = "number_connector";
+constexpr std::string_view kPrefixCategory = "prefix";
+constexpr std::string_view kMonthCategory = "month";
+constexpr std::string_view kYearMarkerCategory = "year_marker";
+constexpr std::string_view kTimeMarkerCategory = "time_marker";
+
+// Longer matches of these categories hide the number words inside them: the
+// weekday "الاثنين" is not the number "اثنين" with an article, "الثلاثية"
+// ("tripartite") is not three.
+constexpr std::array<std::string_view, 8> kHidingCategories = {
+    "not_a_number", "month",      "weekday",       "relative_day",
+    "night",        "not_a_date", "date_modifier", "year_marker"};
+
+constexpr std::uint32_t kMaxDigits = 18;
+constexpr std::size_t kMaxPrefixChain = 3;
+
+// Dashes that join the two ends of a range ("12-15", "12–15", "12—15").
+constexpr std::array<std::string_view, 3> kRangeDashes = {"-", "\u2013", "\u2014"};
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\n';
+}
+
+bool is_letter(UChar32 code_point) {
+  constexpr std::uint32_t kLetterCategories = U_GC_L_MASK | U_GC_M_MASK;
+  return code_point >= 0 && (U_GET_GC_MASK(code_point) & kLetterCategories) != 0;
+}
+
+const std::uint8_t* bytes_of(std::string_view text) {
+  return reinterpret_cast<const std::uint8_t*>(text.data());
+}
+
+bool letter_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) {
+    return false;
+  }
+  auto index = static_cast<std::int32_t>(at);
+  UChar32 code_point = 0;
+  U8_NEXT(bytes_of(text), index, static_cast<std::int32_t>(text.size()), code_point);
+  return is_letter(code_point);
+}
+
+// The start of the code point that ends at `at` (at > 0).
+std::size_t code_point_before(std::string_view text, std::size_t at) {
+  std::size_t start = at - 1;
+  while (start > 0 && at - start < 4 &&
+         (static_cast<unsigned char>(text[start]) & 0xC0U) == 0x80U) {
+    --start;
+  }
+  return start;
+}
+
+bool letter_before(std::string_view text, std::size_t at) {
+  return at > 0 && letter_at(text, code_point_before(text, at));
+}
+
+// True when `text` is a chain of at most kMaxPrefixChain clitic prefixes.
+bool is_prefix_chain(std::string_view text, const std::vector<std::string_view>& prefixes,
+                     std::size_t depth = 0) {
+  if (text.empty()) {
+    return depth > 0;
+  }
+  if (depth == kMaxPrefixChain) {
+    return false;
+  }
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view prefix) {
+    return text.starts_with(prefix) &&
+           is_prefix_chain(text.substr(prefix.size()), prefixes, depth + 1);
+  });
+}
+
+std::vector<std::string_view> phrases_of(const Lexicon& lexicon, std::string_view category) {
+  std::vector<std::string_view> phrases;
+  for (const LexiconEntry& entry : lexicon.entries()) {
+    if (entry.category == category && !entry.phrase.empty()) {
+      phrases.push_back(entry.phrase);
+    }
+  }
+  return phrases;
+}
+
+// Removes spaces and hyphens, which may stand between the parts of a compound.
+std::string squeeze(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ' && c != '-') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && is_space(text.back())) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+bool all_spaces(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), is_space);
+}
+
+// --- atoms: the smallest pieces of a figure -----------------------------------------------
+
+enum class AtomKind { kDigits, kWord, kVague };
+
+struct Atom {
+  AtomKind kind = AtomKind::kDigits;
+  std::uint32_t begin = 0;       // the phrase, clitic prefix excluded
+  std::uint32_t word_begin = 0;  // with the prefix
+  std::uint32_t end = 0;         // with any suffix
+  std::int64_t value = 0;
+  bool scale = false;           // multiplies what precedes it
+  bool alone_at_least = false;  // a vague plural when nothing precedes it
+};
+
+// A mention in the making, with where its first word starts (clitic prefix
+// included), which is where a qualifier before it must end.
+struct Draft {
+  NumberMention mention;
+  std::uint32_t word_begin = 0;
+};
+
+bool is_hiding_category(std::string_view category) {
+  return std::find(kHidingCategories.begin(), kHidingCategories.end(), category) !=
+         kHidingCategories.end();
+}
+
+std::optional<std::int64_t> parse_value(std::string_view text) {
+  if (text.empty() || text.size() > kMaxDigits ||
+      !std::all_of(text.begin(), text.end(), is_digit)) {
+    return std::nullopt;
+  }
+  std::int64_t value = 0;
+  for (char c : text) {
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+// Everything the rules need from the lexicon and the scan, gathered once.
+class NumberReader {
+ public:
+  NumberReader(std::string_view text, const std::vector<Match>& matches, const Lexicon& lexicon)
+      : text_(text), matches_(matches), lexicon_(lexicon) {
+    // The rules look up a few categories many times; these lists keep them short.
+    for (const Match& match : matches) {
+      const LexiconEntry& entry = entry_of(match);
+      if (entry.category == kMonthCategory) {
+        months_.push_back(match);
+      } else if (entry.category == kQualifierCategory) {
+        qualifiers_.push_back(match);
+      } else if (entry.category == kRangeCategory && entry.value == "open") {
+        openings_.push_back(match);
+      }
+      if (is_hiding_category(entry.category)) {
+        hiders_.push_back(match);
+      }
+    }
+    for (const LexiconEntry& entry : lexicon.entries()) {
+      if (entry.category == kConnectorCategory) {
+        connectors_.emplace_back(entry.phrase, entry.value);
+      } else if (entry.category == kRangeCategory) {
+        range_words_.emplace_back(entry.phrase, entry.value);
+      } else if (entry.category == kYearMarkerCategory || entry.category == kTimeMarkerCategory) {
+        (entry.attribute("position") == "before" ? marker_words_before_ : marker_words_after_)
+            .push_back(entry.phrase);
+      }
+    }
+  }
+
+  std::vector<NumberMention> read() const {
+    std::vector<Atom> atoms = digit_atoms();
+    std::vector<Atom> words = word_atoms();
+    atoms.insert(atoms.end(), words.begin(), words.end());
+    std::sort(atoms.begin(), atoms.end(),
+              [](const Atom& a, const Atom& b) { return a.begin < b.begin; });
+    std::vector<NumberMention> mentions;
+    for (Draft& draft : join_ranges(build_figures(atoms))) {
+      apply_qualifier(draft);
+      mentions.push_back(std::move(draft.mention));
+    }
+    return mentions;
+  }
+
+ private:
+  const LexiconEntry& entry_of(const Match& match) const { return lexicon_.entry(match.entry); }
+
+  // --- digits --------------------------------------------------------------------------------
+
+  std::vector<Atom> digit_atoms() const {
+    std::vector<DigitRun> runs = find_digit_runs(text_, lexicon_);
+    std::vector<DateMention> dates = find_dates(text_, matches_, lexicon_, std::nullopt);
+    std::vector<bool> excluded(runs.size(), false);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      bool in_date = std::any_of(dates.begin(), dates.end(), [&](const DateMention& date) {
+        return date.begin <= runs[i].begin && runs[i].end <= date.end;
+      });
+      excluded[i] =
+          in_date || !stands_alone(runs[i]) || next_to_month(runs[i]) || has_marker_word(runs[i]);
+    }
+    // Runs chained by "-", "/", "." or ":" form dates, times and codes, unless
+    // there are exactly two joined by a dash (a range); an excluded run taints
+    // its chain ("12-15 ноября").
+    for (std::size_t i = 0; i < runs.size();) {
+      std::size_t j = i;
+      bool dashes_only = true;
+      while (j + 1 < runs.size() && runs[j].end + 1 == runs[j + 1].begin &&
+             std::string_view("-/.:").find(text_[runs[j].end]) != std::string_view::npos) {
+        dashes_only = dashes_only && text_[runs[j].end] == '-';
+        ++j;
+      }
+      std::size_t length = j - i + 1;
+      bool tainted = std::any_of(excluded.begin() + static_cast<std::ptrdiff_t>(i),
+                                 excluded.begin() + static_cast<std::ptrdiff_t>(j + 1),
+                                 [](bool each) { return each; });
+      if (length > 1 && (tainted || length > 2 || !dashes_only)) {
+        std::fill(excluded.begin() + static_cast<std::ptrdiff_t>(i),
+                  excluded.begin() + static_cast<std::ptrdiff_t>(j + 1), true);
+      }
+      i = j + 1;
+    }
+    std::vector<Atom> atoms;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      if (!excluded[i]) {
+        atoms.push_back(Atom{AtomKind::kDigits, runs[i].begin, runs[i].begin, runs[i].end,
+                             runs[i].value, false, false});
+      }
+    }
+    return atoms;
+  }
+
+  // Not glued to letters, not a decimal fraction, not a percentage.
+  bool stands_alone(const DigitRun& run) const {
+    if (run.glued_before || run.glued_after) {
+      return false;
+    }
+    std::size_t end = run.end;
+    if (end + 1 < text_.size() && (text_[end] == '.' || text_[end] == ',') &&
+        is_digit(text_[end + 1])) {
+      return false;
+    }
+    if (run.begin >= 2 && (text_[run.begin - 1] == '.' || text_[run.begin - 1] == ',') &&
+        is_digit(text_[run.begin - 2])) {
+      return false;
+    }
+    std::size_t after = end < text_.size() && text_[end] == ' ' ? end + 1 : end;
+    return !(after < text_.size() && text_[after] == '%');
+  }
+
+  bool next_to_month(const DigitRun& run) const {
+    for (const Match& match : months_) {
+      if (match.word_begin >= run.end &&
+          all_spaces(text_.substr(run.end, match.word_begin - run.end))) {
+        return true;
+      }
+      if (match.word_end <= run.begin) {
+        std::string_view gap = text_.substr(match.word_end, run.begin - match.word_end);
+        if (all_spaces(gap) || trim(gap) == ",") {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // A year word or a time word: "عام 2020", "в 2020 году", "2021 г.", "2020 AD",
+  // "الساعة 10", "5 a.m.", "в 18 часов".
+  bool has_marker_word(const DigitRun& run) const {
+    std::size_t after = run.end;
+    while (after < text_.size() && text_[after] == ' ') {
+      ++after;
+    }
+    for (std::string_view word : marker_words_after_) {
+      if (text_.substr(after).starts_with(word) && !letter_at(text_, after + word.size())) {
+        return true;
+      }
+    }
+    std::size_t before = run.begin;
+    while (before > 0 && text_[before - 1] == ' ') {
+      --before;
+    }
+    for (std::string_view word : marker_words_before_) {
+      if (before >= word.size() && text_.substr(before - word.size(), word.size()) == word &&
+          !letter_before(text_, before - word.size())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // --- words ---------------------------------------------------------------------------------
+
+  bool hidden_by_longer_word(const Match& number) const {
+    std::uint32_t length = number.end - number.begin;
+    return std::any_of(hiders_.begin(), hiders_.end(), [&](const Match& other) {
+      return other.begin <= number.begin && other.end >= number.end &&
+             other.end - other.begin > length;
+    });
+  }
+
+  std::vector<Atom> word_atoms() const {
+    std::vector<Atom> atoms;
+    std::uint32_t taken_until = 0;
+    // Matches come sorted by begin, longer first: the first one that fits wins.
+    for (const Match& match : matches_) {
+      const LexiconEntry& entry = entry_of(match);
+      bool vague = entry.category == kVagueCategory;
+      if ((!vague && entry.category != kNumberCategory) || match.word_begin < taken_until ||
+          hidden_by_longer_word(match)) {
+        continue;
+      }
+      std::optional<std::int64_t> value = parse_value(entry.value);
+      if (!value) {
+        continue;  // a data error; the lexicon test reports it
+      }
+      Atom atom;
+      atom.kind = vague ? AtomKind::kVague : AtomKind::kWord;
+      atom.begin = match.begin;
+      atom.word_begin = match.word_begin;
+      atom.end = match.word_end;
+      atom.value = *value;
+      atom.scale = entry.attribute("scale") == "1";
+      atom.alone_at_least = entry.attribute("alone") == "at_least";
+      atoms.push_back(atom);
+      taken_until = match.word_end;
+    }
+    return atoms;
+  }
+
+  // --- figures -------------------------------------------------------------------------------
+
+  // What joins two atoms of one compound: nothing but spaces and hyphens, or a
+  // connector ("and", "و" written on the next word, "of").
+  std::optional<std::string_view> connector_between(const Atom& a, const Atom& b) const {
+    if (b.word_begin < a.end) {
+      return std::nullopt;
+    }
+    std::string_view between = text_.substr(a.end, b.word_begin - a.end);
+    if (between.find('\n') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    std::string content = squeeze(between);
+    content += text_.substr(b.word_begin, b.begin - b.word_begin);
+    if (content.empty()) {
+      return std::string_view();
+    }
+    for (const auto& [phrase, value] : connectors_) {
+      if (content == phrase) {
+        return std::string_view(value);
+      }
+    }
+    return std::nullopt;
+  }
+
+  struct Figure {
+    std::uint32_t begin = 0;
+    std::uint32_t word_begin = 0;
+    std::uint32_t end = 0;
+    std::int64_t total = 0;    // completed groups (thousands, millions)
+    std::int64_t current = 0;  // the group being read (below the last scale)
+    std::int64_t last_atom = 0;
+    std::int64_t last_scale = std::numeric_limits<std::int64_t>::max();
+    bool vague = false;
+    bool words = false;
+    bool digits = false;
+
+    std::int64_t value() const { return total + current; }
+  };
+
+  static std::int64_t lowest_place(std::int64_t value) {
+    if (value == 0) {
+      return std::numeric_limits<std::int64_t>::max();
+    }
+    std::int64_t place = 1;
+    while (value % (place * 10) == 0) {
+      place *= 10;
+    }
+    return place;
+  }
+
+  static Figure start_figure(const Atom& atom) {
+    Figure figure;
+    figure.begin = atom.begin;
+    figure.word_begin = atom.word_begin;
+    figure.end = atom.end;
+    figure.current = atom.value;
+    figure.last_atom = atom.value;
+    figure.vague = atom.kind == AtomKind::kVague || (atom.scale && atom.alone_at_least);
+    figure.words = atom.kind != AtomKind::kDigits;
+    figure.digits = atom.kind == AtomKind::kDigits;
+    if (atom.scale && atom.value >= 1000 && !figure.vague) {
+      figure.total = atom.value;
+      figure.current = 0;
+      figure.last_scale = atom.value;
+    }
+    return figure;
+  }
+
+  static bool overflows(std::int64_t a, std::int64_t b) {
+    return b != 0 && a > std::numeric_limits<std::int64_t>::max() / (b * 1000);
+  }
+
+  // Adds `atom` to `figure` when together they read as one number.
+  static bool extend(Figure& figure, const Atom& atom, std::string_view connector) {
+    if (atom.kind == AtomKind::kVague && !atom.scale) {
+      return false;  // a vague word starts anew, unless it scales ("два десятка" = 20)
+    }
+    if (figure.vague) {
+      // "tens of thousands", "عدة آلاف": the least count scales.
+      if (!atom.scale || atom.value <= figure.current || overflows(figure.current, atom.value)) {
+        return false;
+      }
+      figure.current *= atom.value;
+      figure.last_scale = atom.value;
+      return true;
+    }
+    if (atom.scale) {
+      if (atom.value >= 1000) {
+        if (atom.value >= figure.last_scale || figure.current == 0 ||
+            overflows(figure.current, atom.value)) {
+          return false;
+        }
+        figure.total += figure.current * atom.value;
+        figure.current = 0;
+        figure.last_scale = atom.value;
+      } else {
+        // "three hundred", "two dozen": only a unit multiplies them.
+        if (figure.current < 1 || figure.current > 9 || figure.total % 1000 != 0) {
+          return false;
+        }
+        figure.current *= atom.value;
+      }
+      figure.last_atom = atom.value;
+      return true;
+    }
+    if (atom.kind == AtomKind::kDigits || figure.digits) {
+      return false;  // digits combine with words only through a scale ("3 آلاف")
+    }
+    bool descending = figure.last_atom >= 20 && atom.value < lowest_place(figure.current) &&
+                      atom.value < figure.last_scale;
+    // Arabic puts units before tens: "واحد وعشرين", "خمسة وعشرون".
+    bool units_then_tens = connector == "and" && figure.last_atom >= 1 && figure.last_atom <= 9 &&
+                           figure.current % 100 == figure.last_atom && atom.value >= 20 &&
+                           atom.value <= 90 && atom.value % 10 == 0;
+    if (!descending && !units_then_tens) {
+      return false;
+    }
+    figure.current += atom.value;
+    figure.last_atom = atom.value;
+    return true;
+  }
+
+  // "13 (ثلاثة عشر)": the same count in digits and in words is one mention.
+  bool repeats(const Figure& figure, const Atom& atom) const {
+    if (atom.word_begin < figure.end || atom.kind == AtomKind::kVague ||
+        (atom.kind == AtomKind::kDigits) == figure.digits || figure.vague ||
+        atom.value != figure.value()) {
+      return false;
+    }
+    std::string_view between = text_.substr(figure.end, atom.word_begin - figure.end);
+    return std::all_of(between.begin(), between.end(),
+                       [](char c) { return c == ' ' || c == '(' || c == ')'; });
+  }
+
+  std::vector<Draft> build_figures(const std::vector<Atom>& atoms) const {
+    std::vector<Draft> drafts;
+    for (std::size_t i = 0; i < atoms.size();) {
+      Figure figure = start_figure(atoms[i]);
+      std::size_t next = i + 1;
+      while (next < atoms.size()) {
+        std::optional<std::string_view> connector = connector_between(atoms[next - 1], atoms[next]);
+        if (connector && extend(figure, atoms[next], *connector)) {
+          figure.end = atoms[next].end;
+          ++next;
+        } else {
+          break;
+        }
+      }
+      NumberMention mention;
+      mention.begin = mention.figure_begin = figure.begin;
+      mention.end = mention.figure_end = figure.end;
+      mention.words = figure.words;
+      mention.vague = figure.vague;
+      mention.count = figure.vague ? at_least(figure.value()) : exactly(figure.value());
+      if (next < atoms.size() && repeats(figure, atoms[next])) {
+        // Closing parenthesis included when the repeat is bracketed.
+        std::uint32_t end = atoms[next].end;
+        if (end < text_.size() && text_[end] == ')') {
+          ++end;
+        }
+        mention.end = end;
+        ++next;
+      }
+      drafts.push_back(Draft{std::move(mention), figure.word_begin});
+      i = next;
+    }
+    return drafts;
+  }
+
+  // --- ranges --------------------------------------------------------------------------------
+
+  std::optional<std::string_view> range_word(std::string_view content) const {
+    for (const auto& [phrase, value] : range_words_) {
+      if (content == phrase) {
+        return std::string_view(value);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // An "open" range word ("between", "от", "بين") right before `at`; its begin.
+  std::optional<std::uint32_t> opening_word_before(std::uint32_t at) const {
+    std::optional<std::uint32_t> found;
+    for (const Match& match : openings_) {
+      if (match.word_end <= at && all_spaces(text_.substr(match.word_end, at - match.word_end))) {
+        found = found ? std::min(*found, match.begin) : match.begin;
+      }
+    }
+    return found;
+  }
+
+  std::vector<Draft> join_ranges(std::vector<Draft> figures) const {
+    std::vector<Draft> joined;
+    for (std::size_t i = 0; i < figures.size(); ++i) {
+      Draft& low = figures[i];
+      if (i + 1 < figures.size()) {
+        std::optional<Draft> range = join(low, figures[i + 1]);
+        if (range) {
+          joined.push_back(std::move(*range));
+          ++i;
+          continue;
+        }
+      }
+      joined.push_back(std::move(low));
+    }
+    return joined;
+  }
+
+  // "12-15", "10 to 15", "от 5 до 7", "بين 10 و15", "two or three".
+  std::optional<Draft> join(const Draft& low, const Draft& high) const {
+    const NumberMention& first = low.mention;
+    const NumberMention& second = high.mention;
+    if (first.vague || second.vague || first.count.min >= second.count.min ||
+        high.word_begin < first.end) {
+      return std::nullopt;
+    }
+    std::string_view between = text_.substr(first.end, high.word_begin - first.end);
+    if (between.find('\n') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    std::string content(trim(between));
+    content += text_.substr(high.word_begin, second.begin - high.word_begin);
+    bool dash = std::find(kRangeDashes.begin(), kRangeDashes.end(), content) != kRangeDashes.end();
+    std::optional<std::string_view> word = range_word(content);
+    std::optional<std::uint32_t> opening = opening_word_before(low.word_begin);
+    bool joins = dash || (word && *word == "join") ||
+                 (word && *word == "join_after_open" && opening.has_value());
+    if (!joins) {
+      return std::nullopt;
+    }
+    Draft range = low;
+    range.mention.begin = opening ? *opening : first.begin;
+    range.mention.end = second.end;
+    range.mention.figure_end = second.figure_end;
+    range.mention.count = CountRange{first.count.min, second.count.min};
+    range.mention.words = first.words || second.words;
+    range.mention.qualifier = "range";
+    if (opening) {
+      range.word_begin = *opening;
+    }
+    return range;
+  }
+
+  // --- qualifiers ----------------------------------------------------------------------------
+
+  // The qualifier that governs `mention`: the longest one ending right before
+  // it, else one right after it (or after the one word that follows it).
+  const Match* qualifier_of(const NumberMention& mention, std::uint32_t word_begin) const {
+    const Match* before = nullptr;
+    const Match* after = nullptr;
+    for (const Match& match : qualifiers_) {
+      bool follows = entry_of(match).attribute("position") == "after";
+      if (!follows && match.word_end <= word_begin &&
+          all_spaces(text_.substr(match.word_end, word_begin - match.word_end))) {
+        if (before == nullptr || match.begin < before->begin) {
+          before = &match;
+        }
+      } else if (follows && match.word_begin >= mention.end && after == nullptr &&
+                 at_most_one_word(text_.substr(mention.end, match.word_begin - mention.end))) {
+        after = &match;
+      }
+    }
+    return before != nullptr ? before : after;
+  }
+
+  // Spaces only, or one word between spaces ("7 جنود على الأقل", "20 people or more").
+  static bool at_most_one_word(std::string_view gap) {
+    std::string_view word = trim(gap);
+    if (word.empty()) {
+      return true;
+    }
+    if (!is_space(gap.front()) || !is_space(gap.back())) {
+      return false;
+    }
+    return std::none_of(word.begin(), word.end(), [](char c) {
+      return is_space(c) || is_digit(c) || c == ',' || c == '.' || c == ';' || c == ':' ||
+             c == '(' || c == ')';
+    });
+  }
+
+  void apply_qualifier(Draft& draft) const {
+    NumberMention& mention = draft.mention;
+    const Match* match = qualifier_of(mention, draft.word_begin);
+    if (match == nullptr) {
+      return;
+    }
+    const std::string& rule = entry_of(*match).value;
+    CountRange& count = mention.count;
+    if (rule == "at_least") {
+      count.max.reset();
+    } else if (rule == "more_than") {
+      if (!mention.vague) {
+        count.min += 1;
+      }
+      count.max.reset();
+    } else if (rule == "about" || rule == "nearly") {
+      mention.approximate = true;
+    } else if (rule == "up_to" || rule == "less_than") {
+      if (mention.vague) {
+        return;  // "up to dozens" commits to nothing more
+      }
+      std::int64_t high = count.max.value_or(count.min) - (rule == "less_than" ? 1 : 0);
+      if (high < 1) {
+        return;
+      }
+      count = CountRange{1, high};
+    } else {
+      return;  // an unknown rule in the data: leave the figure as written
+    }
+    mention.qualifier = rule;
+    mention.begin = std::min(mention.begin, match->begin);
+    mention.end = std::max(mention.end, match->word_end);
+  }
+
+  std::string_view text_;
+  const std::vector<Match>& matches_;
+  const Lexicon& lexicon_;
+  std::vector<std::pair<std::string, std::string>> connectors_;
+  std::vector<std::pair<std::string, std::string>> range_words_;
+  std::vector<std::string_view> marker_words_before_;
+  std::vector<std::string_view> marker_words_after_;
+  std::vector<Match> months_;
+  std::vector<Match> qualifiers_;
+  std::vector<Match> openings_;
+  std::vector<Match> hiders_;
+};
+
+}  // namespace
+
+std::vector<DigitRun> find_digit_runs(std::string_view normalized, const Lexicon& lexicon) {
+  std::vector<std::string_view> prefixes = phrases_of(lexicon, kPrefixCategory);
+  std::vector<DigitRun> runs;
+  const std::string_view text = normalized;
+  for (std::size_t at = 0; at < text.size();) {
+    if (!is_digit(text[at]) || (at > 0 && is_digit(text[at - 1]))) {
+      ++at;
+      continue;
+    }
+    DigitRun run;
+    run.begin = static_cast<std::uint32_t>(at);
+    std::size_t end = at;
+    while (end < text.size() && is_digit(text[end])) {
+      ++end;
+    }
+    std::string digits(text.substr(at, end - at));
+    // Thousands groups: "1,200", "1 200", "12,500,000".
+    if (digits.size() <= 3) {
+      while (end + 4 <= text.size() && (text[end] == ',' || text[end] == ' ') &&
+             std::all_of(text.begin() + static_cast<std::ptrdiff_t>(end + 1),
+                         text.begin() + static_cast<std::ptrdiff_t>(end + 4), is_digit) &&
+             (end + 4 == text.size() || !is_digit(text[end + 4]))) {
+        digits += text.substr(end + 1, 3);
+        end += 4;
+        run.grouped = true;
+      }
+    }
+    run.end = static_cast<std::uint32_t>(end);
+    at = end;
+    std::optional<std::int64_t> value = parse_value(digits);
+    if (!value) {
+      continue;
+    }
+    run.value = *value;
+    run.digits = static_cast<std::uint32_t>(digits.size());
+
+    // Letters before: a clitic prefix chain standing as its own word, or glue.
+    std::size_t letters_begin = run.begin;
+    while (letters_begin > 0 && letter_before(text, letters_begin)) {
+      letters_begin = code_point_before(text, letters_begin);
+    }
+    if (letters_begin < run.begin) {
+      run.glued_before =
+          !is_prefix_chain(text.substr(letters_begin, run.begin - letters_begin), prefixes);
+    } else if (run.begin >= 2 && text[run.begin - 1] == '-' && letter_before(text, run.begin - 1)) {
+      run.glued_before = true;  // "F-16", "Су-25"
+    }
+    run.glued_after =
+        letter_at(text, run.end) ||
+        (run.end + 1 < text.size() && text[run.end] == '-' && letter_at(text, run.end + 1));
+    runs.push_back(run);
+  }
+  return runs;
+}
+
+std::vector<NumberMention> find_numbers(std::string_view normalized,
+                                        const std::vector<Match>& matches, const Lexicon& lexicon) {
+  return NumberReader(normalized, matches, lexicon).read();
+}
+
+}  // namespace truce::extract

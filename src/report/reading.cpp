@@ -1,0 +1,97 @@
+#include "report/reading.hpp"
+
+#include "core/document.hpp"
+#include "report/picture.hpp"
+#include "report/text.hpp"
+#include "serial/json_values.hpp"
+
+namespace truce::report {
+namespace {
+
+using serial::JsonValue;
+
+JsonValue span_value(const Document& document, const TextSpan& span) {
+  return {{"start", span.start},
+          {"end", span.end},
+          {"text", std::string(code_point_slice(document.text, span.start, span.end))}};
+}
+
+std::string quote(const Document& document, const TextSpan& span) {
+  return "\"" + std::string(code_point_slice(document.text, span.start, span.end)) + "\"";
+}
+
+}  // namespace
+
+std::string reading_json(const Source& source, const extract::Extraction& extraction) {
+  const Document& document = extraction.document;
+  JsonValue value = JsonValue::object();
+  value["document"] = serial::document_value(document, true);
+  value["source"] = serial::source_value(source);
+  value["claims"] = JsonValue::array();
+  for (const Claim& claim : extraction.claims) {
+    value["claims"].push_back(serial::claim_value(claim, &document));
+  }
+  value["warnings"] = JsonValue::array();
+  for (const extract::Warning& warning : extraction.warnings) {
+    JsonValue item = {{"code", warning.code}, {"message", warning.message}};
+    item["spans"] = JsonValue::array();
+    for (const TextSpan& span : warning.spans) item["spans"].push_back(span_value(document, span));
+    if (!warning.readings.empty()) item["readings"] = warning.readings;
+    if (!warning.chosen.empty()) item["chosen"] = warning.chosen;
+    if (!warning.reason.empty()) item["reason"] = warning.reason;
+    value["warnings"].push_back(std::move(item));
+  }
+  value["foreign_spans"] = JsonValue::array();
+  for (const extract::LanguageRun& run : extraction.foreign_spans) {
+    JsonValue item = span_value(document, run.span);
+    item["language"] = run.language;
+    value["foreign_spans"].push_back(std::move(item));
+  }
+  value["set_aside"] = JsonValue::array();
+  for (const extract::SetAside& aside : extraction.set_aside) {
+    JsonValue item = {{"reason", std::string(extract::to_string(aside.reason))},
+                      {"detail", aside.detail}};
+    item["span"] = span_value(document, aside.span);
+    value["set_aside"].push_back(std::move(item));
+  }
+  value["unresolved_places"] = extraction.unresolved_places;
+  return value.dump(2) + "\n";
+}
+
+std::string reading_text(const Source& source, const extract::Extraction& extraction) {
+  const Document& document = extraction.document;
+  std::string out = document_detail(document);
+  if (!extraction.foreign_spans.empty()) {
+    out += "\nIn another language:\n";
+    for (const extract::LanguageRun& run : extraction.foreign_spans) {
+      out += "  " + run.language + ": " + quote(document, run.span) + "\n";
+    }
+  }
+  out += "\n" + std::to_string(extraction.claims.size()) +
+         (extraction.claims.size() == 1 ? " claim" : " claims") + "\n";
+  for (const Claim& claim : extraction.claims) {
+    out += "\n" + claim_detail(ClaimRecord{claim, document, source});
+  }
+  if (!extraction.warnings.empty()) {
+    out += "\nWarnings:\n";
+    for (const extract::Warning& warning : extraction.warnings) {
+      out += "  " + warning.message + "\n";
+      if (!warning.chosen.empty()) out += "    used: " + warning.chosen + "\n";
+      if (!warning.reason.empty()) out += "    why: " + warning.reason + "\n";
+    }
+  }
+  if (!extraction.set_aside.empty()) {
+    out += "\nSet aside (not claims of new events):\n";
+    for (const extract::SetAside& aside : extraction.set_aside) {
+      out += "  " + std::string(extract::to_string(aside.reason)) + ": " + aside.detail + "\n    " +
+             quote(document, aside.span) + "\n";
+    }
+  }
+  if (!extraction.unresolved_places.empty()) {
+    out += "\nPlaces not in the gazetteer (kept as written):\n";
+    for (const std::string& name : extraction.unresolved_places) out += "  " + name + "\n";
+  }
+  return out;
+}
+
+}  // namespace truce::report

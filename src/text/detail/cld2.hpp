@@ -1,0 +1,31 @@
+// CLD2 behind a small interface, with its language codes turned into BCP 47.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace truce::text::detail {
+
+struct Cld2Chunk {
+  std::size_t offset = 0;  // bytes into the text given to detect_with_cld2
+  std::size_t length = 0;
+  std::string language;  // BCP 47; "" where CLD2 could not tell
+};
+
+struct Cld2Result {
+  std::string language;  // BCP 47 of the most likely language; "" if unknown
+  bool reliable = false;
+  std::vector<Cld2Chunk> chunks;  // runs of the text in one language each
+};
+
+// Plain-text detection; gives a best-effort answer for short texts. Invalid
+// UTF-8 is cut at its first bad byte.
+Cld2Result detect_with_cld2(std::string_view utf8);
+
+// CLD2's code for a language ("iw", "zh-Hant", "un") as BCP 47 ("he",
+// "zh-Hant", ""); "" for CLD2's unknown and unnamed languages.
+std::string bcp47_from_cld2_code(std::string_view code);
+
+}  // namespace truce::text::detail

@@ -1,0 +1,560 @@
+#include "text/language.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+#include "text/detail/cld2.hpp"
+#include "text/detail/folding.hpp"
+#include "text/detail/foreign_letters.hpp"
+#include "text/detail/utf8.hpp"
+
+namespace truce::text {
+namespace {
+
+using detail::CharClass;
+using ScriptId = std::uint8_t;  // a UScriptCode; 0 (Common) means "no script of its own"
+static_assert(USCRIPT_CODE_LIMIT <= 256, "UScriptCode must fit in ScriptId");
+
+// How much text CLD2 reads: for the document's main language, and per
+// paragraph that may be in another language. CLD2 reads Arabic and Russian at
+// about 12 MB/s plus some 10 us per call, so it reads samples, and only once
+// per document unless a paragraph looks foreign. 512 bytes are 80-100 words.
+constexpr std::size_t kDocumentSampleBytes = 512;
+constexpr std::size_t kParagraphSampleBytes = 512;
+// A paragraph in the main script is handed to CLD2 only when more than this
+// share of its words have marker letters: Persian or Urdu text has them in
+// most words, an Arabic paragraph quoting a name in only a few.
+constexpr std::size_t kMarkerShareForCld2Percent = 25;
+// Above this share the marker letters are the paragraph's own spelling, and
+// CLD2 has judged its language; no marker runs are reported inside it.
+constexpr std::size_t kMarkerShareForRunsPercent = 50;
+// A word run must have this many words to be reported (single foreign names
+// and acronyms are not language spans) unless marker letters say otherwise.
+constexpr std::size_t kMinimumRunWords = 2;
+constexpr std::size_t kMinimumDistinctMarkers = 2;
+
+enum class Kind : std::uint8_t {
+  kOther,
+  kWord,
+  kSpace,
+  kLineBreak,
+  kCarriageReturn,
+  kParagraphBreak
+};
+
+struct CharInfo {
+  Kind kind = Kind::kOther;
+  ScriptId script = 0;  // of a letter; 0 for marks, joiners and non-letters
+  bool marker = false;  // listed in foreign_letters.tsv (lower-cased)
+};
+
+CharInfo compute_info(char32_t code_point, const detail::ForeignLetters& letters) {
+  CharInfo info;
+  switch (detail::classify(code_point)) {
+    case CharClass::kSpace: info.kind = Kind::kSpace; return info;
+    case CharClass::kLineBreak: info.kind = Kind::kLineBreak; return info;
+    case CharClass::kCarriageReturn: info.kind = Kind::kCarriageReturn; return info;
+    case CharClass::kParagraphBreak: info.kind = Kind::kParagraphBreak; return info;
+    case CharClass::kDropped: info.kind = Kind::kWord; return info;  // marks, joiners
+    case CharClass::kKept: break;
+  }
+  const auto value = static_cast<UChar32>(code_point);
+  const auto type = static_cast<UCharCategory>(u_charType(value));
+  const bool mark =
+      type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
+  if (!u_isalpha(value) && !mark) {
+    return info;
+  }
+  info.kind = Kind::kWord;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(value, &status);
+  if (U_SUCCESS(status) && !mark && script != USCRIPT_COMMON && script != USCRIPT_INHERITED) {
+    info.script = static_cast<ScriptId>(script);
+  }
+  info.marker = letters.is_marker(static_cast<char32_t>(u_tolower(value)));
+  return info;
+}
+
+// Precomputed below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic).
+class CharInfoTable {
+ public:
+  explicit CharInfoTable(const detail::ForeignLetters& letters) : letters_(letters) {
+    for (char32_t cp = 0; cp < kTableEnd; ++cp) {
+      table_[cp] = compute_info(cp, letters);
+    }
+  }
+  // A reference into the table, or to `scratch` filled for a rarer code
+  // point (a copy of the small struct per character costs a store-forwarding stall).
+  const CharInfo& lookup(char32_t code_point, CharInfo& scratch) const {
+    if (code_point < kTableEnd) {
+      return table_[code_point];
+    }
+    scratch = compute_info(code_point, letters_);
+    return scratch;
+  }
+
+ private:
+  static constexpr char32_t kTableEnd = 0x800;
+  const detail::ForeignLetters& letters_;
+  std::array<CharInfo, kTableEnd> table_{};
+};
+
+const CharInfoTable& char_info_table() {
+  static const CharInfoTable table(detail::bundled_foreign_letters());
+  return table;
+}
+
+struct Word {
+  std::size_t byte_begin = 0;
+  std::size_t byte_end = 0;
+  std::uint32_t cp_begin = 0;
+  std::uint32_t cp_end = 0;
+  std::uint32_t letters = 0;  // letters with a script
+  ScriptId script = 0;        // of its first letter with a script
+  bool has_marker = false;
+};
+
+struct Paragraph {
+  std::size_t byte_begin = 0;
+  std::size_t byte_end = 0;
+  std::uint32_t cp_begin = 0;
+  std::uint32_t cp_end = 0;
+  std::size_t first_word = 0;
+  std::size_t end_word = 0;
+  ScriptId script = 0;  // the script of most of its letters
+  std::uint32_t letters = 0;
+};
+
+// Splits the text into paragraphs (blank-line separated) and words (runs of
+// letters and marks), in one pass.
+class Scanner {
+ public:
+  Scanner(std::string_view text, const CharInfoTable& table) : text_(text), table_(table) {}
+
+  void run() {
+    std::size_t at = detail::first_code_point_offset(text_);
+    std::uint32_t index = 0;
+    CharInfo scratch;
+    while (at < text_.size()) {
+      const detail::DecodedCodePoint decoded = detail::decode_utf8(text_, at);
+      const CharInfo& info = table_.lookup(decoded.code_point, scratch);
+      const std::size_t next = at + decoded.length;
+      if (info.kind == Kind::kWord || info.kind == Kind::kOther) {
+        content(at, index);
+        content_end_ = {next, index + 1};
+        if (info.kind == Kind::kWord) {
+          letter(info, at, index, next);
+        } else {
+          close_word();
+        }
+      } else {
+        close_word();
+        whitespace(info.kind, decoded.code_point);
+      }
+      at = next;
+      ++index;
+    }
+    close_word();
+    close_paragraph();
+  }
+
+  std::vector<Word> words;
+  std::vector<Paragraph> paragraphs;
+
+ private:
+  void content(std::size_t at, std::uint32_t index) {
+    if (in_paragraph_ && line_breaks_ >= 2) {
+      close_paragraph();
+    }
+    line_breaks_ = 0;
+    previous_was_cr_ = false;
+    if (!in_paragraph_) {
+      in_paragraph_ = true;
+      current_ = Paragraph{at, at, index, index, words.size(), words.size(), 0, 0};
+    }
+  }
+
+  void letter(const CharInfo& info, std::size_t at, std::uint32_t index, std::size_t next) {
+    if (!in_word_) {
+      in_word_ = true;
+      word_ = Word{at, next, index, index + 1, 0, 0, false};
+    }
+    word_.byte_end = next;
+    word_.cp_end = index + 1;
+    if (info.script != 0) {
+      ++word_.letters;
+      if (word_.script == 0) {
+        word_.script = info.script;
+      }
+    }
+    word_.has_marker = word_.has_marker || info.marker;
+  }
+
+  void whitespace(Kind kind, char32_t code_point) {
+    const bool after_cr = previous_was_cr_;
+    previous_was_cr_ = kind == Kind::kCarriageReturn;
+    const bool lf_after_cr = after_cr && code_point == U'\n';
+    if ((kind == Kind::kLineBreak && !lf_after_cr) || kind == Kind::kCarriageReturn) {
+      ++line_breaks_;
+    } else if (kind == Kind::kParagraphBreak) {
+      line_breaks_ += 2;
+    }
+  }
+
+  void close_word() {
+    if (in_word_) {
+      words.push_back(word_);
+      in_word_ = false;
+    }
+  }
+
+  void close_paragraph() {
+    if (!in_paragraph_) {
+      return;
+    }
+    in_paragraph_ = false;
+    current_.byte_end = content_end_.first;
+    current_.cp_end = content_end_.second;
+    current_.end_word = words.size();
+    // The script with most letters; a paragraph has a handful of scripts.
+    std::vector<std::pair<ScriptId, std::uint32_t>> counts;
+    for (std::size_t w = current_.first_word; w < current_.end_word; ++w) {
+      const Word& word = words[w];
+      if (word.script == 0) {
+        continue;
+      }
+      auto found = std::find_if(counts.begin(), counts.end(),
+                                [&](const auto& entry) { return entry.first == word.script; });
+      if (found == counts.end()) {
+        counts.emplace_back(word.script, word.letters);
+      } else {
+        found->second += word.letters;
+      }
+      current_.letters += word.letters;
+    }
+    const auto best =
+        std::max_element(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    current_.script = best == counts.end() ? 0 : best->first;
+    paragraphs.push_back(current_);
+  }
+
+  std::string_view text_;
+  const CharInfoTable& table_;
+  bool in_word_ = false;
+  bool in_paragraph_ = false;
+  bool previous_was_cr_ = false;
+  std::uint32_t line_breaks_ = 0;
+  Word word_;
+  Paragraph current_;
+  std::pair<std::size_t, std::uint32_t> content_end_{0, 0};
+};
+
+// At most `limit` bytes from the start of `text`, not cutting a code point.
+std::string_view sample(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) {
+    return text;
+  }
+  std::size_t end = limit;
+  while (end > 0 && detail::is_continuation_byte(static_cast<unsigned char>(text[end]))) {
+    --end;
+  }
+  return text.substr(0, end);
+}
+
+struct Candidate {
+  std::string language;
+  TextSpan span;
+};
+
+class Detector {
+ public:
+  explicit Detector(std::string_view text)
+      : text_(text),
+        table_(char_info_table()),
+        letters_(detail::bundled_foreign_letters()),
+        scanner_(text, table_) {}
+
+  LanguageReport run() && {
+    scanner_.run();
+    LanguageReport report;
+    if (scanner_.paragraphs.empty()) {
+      return report;
+    }
+    main_script_ = main_script();
+    report.language = main_language();
+    main_ = report.language;
+    for (const Paragraph& paragraph : scanner_.paragraphs) {
+      const std::string language = paragraph_language(paragraph);
+      report.paragraphs.push_back(
+          LanguageSpan{language, TextSpan{paragraph.cp_begin, paragraph.cp_end}});
+      if (!language.empty()) {
+        if (language != main_) {
+          candidates_.push_back(Candidate{language, {paragraph.cp_begin, paragraph.cp_end}});
+        }
+        find_runs(paragraph, language);
+      }
+    }
+    report.spans = accepted_spans();
+    return report;
+  }
+
+ private:
+  std::string_view bytes_of(std::size_t begin, std::size_t end) const {
+    return text_.substr(begin, end - begin);
+  }
+
+  ScriptId main_script() const {
+    std::array<std::uint64_t, 256> letters{};
+    for (const Paragraph& paragraph : scanner_.paragraphs) {
+      letters[paragraph.script] += paragraph.letters;
+    }
+    letters[0] = 0;
+    return static_cast<ScriptId>(std::max_element(letters.begin(), letters.end()) -
+                                 letters.begin());
+  }
+
+  // CLD2 on the first paragraphs written in the main script.
+  std::string main_language() const {
+    if (main_script_ == 0) {
+      return {};
+    }
+    std::string buffer;
+    for (const Paragraph& paragraph : scanner_.paragraphs) {
+      if (paragraph.script != main_script_) {
+        continue;
+      }
+      const std::size_t room = kDocumentSampleBytes - buffer.size();
+      buffer += sample(bytes_of(paragraph.byte_begin, paragraph.byte_end), room);
+      buffer += '\n';
+      if (buffer.size() + 1 >= kDocumentSampleBytes) {
+        break;
+      }
+    }
+    return detail::detect_with_cld2(buffer).language;
+  }
+
+  std::string paragraph_language(const Paragraph& paragraph) {
+    chunks_.clear();
+    if (paragraph.letters == 0) {
+      return {};
+    }
+    if (paragraph.script == main_script_) {
+      const detail::ForeignLetterBase* base = letters_.base(main_);
+      const std::size_t words = paragraph.end_word - paragraph.first_word;
+      if (base == nullptr ||
+          100 * marker_words(paragraph, *base) <= kMarkerShareForCld2Percent * words) {
+        return main_;
+      }
+    }
+    const std::string_view text =
+        sample(bytes_of(paragraph.byte_begin, paragraph.byte_end), kParagraphSampleBytes);
+    detail::Cld2Result detected = detail::detect_with_cld2(text);
+    chunks_ = std::move(detected.chunks);
+    if (detected.language.empty() && paragraph.script == main_script_) {
+      return main_;
+    }
+    return detected.language;
+  }
+
+  // Whether the word contains a letter that `base` lists; adds the letters.
+  bool collect_markers(const Word& word, const detail::ForeignLetterBase& base,
+                       std::vector<const detail::MarkerLetter*>* found) const {
+    if (!word.has_marker) {
+      return false;
+    }
+    bool any = false;
+    for (std::size_t at = word.byte_begin; at < word.byte_end;) {
+      const detail::DecodedCodePoint decoded = detail::decode_utf8(text_, at);
+      at += decoded.length;
+      const auto lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(decoded.code_point)));
+      if (const detail::MarkerLetter* marker = base.find(lower)) {
+        any = true;
+        if (found != nullptr && std::find(found->begin(), found->end(), marker) == found->end()) {
+          found->push_back(marker);
+        }
+      }
+    }
+    return any;
+  }
+
+  std::size_t marker_words(const Paragraph& paragraph,
+                           const detail::ForeignLetterBase& base) const {
+    std::size_t count = 0;
+    for (std::size_t w = paragraph.first_word; w < paragraph.end_word; ++w) {
+      count += collect_markers(scanner_.words[w], base, nullptr) ? 1 : 0;
+    }
+    return count;
+  }
+
+  void find_runs(const Paragraph& paragraph, const std::string& language) {
+    if (const detail::ForeignLetterBase* base = letters_.base(language)) {
+      find_marker_runs(paragraph, *base);
+    }
+    find_script_runs(paragraph, language);
+    find_chunk_runs(paragraph, language);
+  }
+
+  // Words with letters foreign to the paragraph's language (same script).
+  void find_marker_runs(const Paragraph& paragraph, const detail::ForeignLetterBase& base) {
+    const std::size_t words = paragraph.end_word - paragraph.first_word;
+    if (100 * marker_words(paragraph, base) > kMarkerShareForRunsPercent * words) {
+      return;
+    }
+    std::vector<const detail::MarkerLetter*> markers;
+    std::size_t run_begin = 0;
+    std::size_t run_words = 0;
+    const auto finish_run = [&](std::size_t run_end) {
+      if (run_words >= kMinimumRunWords || markers.size() >= kMinimumDistinctMarkers) {
+        candidates_.push_back(
+            Candidate{marker_language(base, markers),
+                      {scanner_.words[run_begin].cp_begin, scanner_.words[run_end - 1].cp_end}});
+      }
+      markers.clear();
+      run_words = 0;
+    };
+    for (std::size_t w = paragraph.first_word; w < paragraph.end_word; ++w) {
+      if (collect_markers(scanner_.words[w], base, &markers)) {
+        if (run_words == 0) {
+          run_begin = w;
+        }
+        ++run_words;
+      } else if (run_words > 0) {
+        finish_run(w);
+      }
+    }
+    if (run_words > 0) {
+      finish_run(paragraph.end_word);
+    }
+  }
+
+  // The language named by most of the distinct marker letters; on a tie the
+  // one named first in the table.
+  static std::string marker_language(const detail::ForeignLetterBase& base,
+                                     const std::vector<const detail::MarkerLetter*>& markers) {
+    std::vector<std::uint32_t> votes(base.languages.size(), 0);
+    for (const detail::MarkerLetter* marker : markers) {
+      for (std::uint8_t language : marker->languages) {
+        ++votes[language];
+      }
+    }
+    const auto best = std::max_element(votes.begin(), votes.end());
+    return base.languages[static_cast<std::size_t>(best - votes.begin())];
+  }
+
+  // Words in another script than the paragraph's, named by CLD2.
+  void find_script_runs(const Paragraph& paragraph, const std::string& language) {
+    std::size_t w = paragraph.first_word;
+    while (w < paragraph.end_word) {
+      const ScriptId script = scanner_.words[w].script;
+      if (script == 0 || script == paragraph.script) {
+        ++w;
+        continue;
+      }
+      std::size_t end = w + 1;
+      std::size_t last = w;
+      std::size_t count = 1;
+      while (end < paragraph.end_word &&
+             (scanner_.words[end].script == script || scanner_.words[end].script == 0)) {
+        if (scanner_.words[end].script == script) {
+          last = end;
+          ++count;
+        }
+        ++end;
+      }
+      if (count >= kMinimumRunWords) {
+        const Word& first_word = scanner_.words[w];
+        const Word& last_word = scanner_.words[last];
+        const std::string run_language =
+            detail::detect_with_cld2(bytes_of(first_word.byte_begin, last_word.byte_end)).language;
+        if (!run_language.empty() && run_language != language) {
+          candidates_.push_back(Candidate{run_language, {first_word.cp_begin, last_word.cp_end}});
+        }
+      }
+      w = last + 1;
+    }
+  }
+
+  // CLD2's own chunks of a paragraph it read, trimmed to whole words.
+  void find_chunk_runs(const Paragraph& paragraph, const std::string& language) {
+    for (const detail::Cld2Chunk& chunk : chunks_) {
+      if (chunk.language.empty() || chunk.language == language) {
+        continue;
+      }
+      const std::size_t begin = paragraph.byte_begin + chunk.offset;
+      const std::size_t end = begin + chunk.length;
+      std::optional<std::size_t> first;
+      std::size_t last = 0;
+      std::size_t count = 0;
+      for (std::size_t w = paragraph.first_word; w < paragraph.end_word; ++w) {
+        const Word& word = scanner_.words[w];
+        if (word.byte_begin >= begin && word.byte_end <= end) {
+          first = first.value_or(w);
+          last = w;
+          ++count;
+        }
+      }
+      if (first && count >= kMinimumRunWords) {
+        candidates_.push_back(Candidate{
+            chunk.language, {scanner_.words[*first].cp_begin, scanner_.words[last].cp_end}});
+      }
+    }
+  }
+
+  // Candidates in the order found (paragraphs, marker runs, script runs, CLD2
+  // chunks); one that overlaps an accepted span of the same language widens
+  // it, of another language is dropped. Runs in the main language go.
+  std::vector<LanguageSpan> accepted_spans() const {
+    std::vector<LanguageSpan> accepted;
+    for (const Candidate& candidate : candidates_) {
+      if (candidate.language == main_) {
+        continue;
+      }
+      bool keep = true;
+      for (LanguageSpan& span : accepted) {
+        const bool overlaps =
+            candidate.span.start < span.span.end && span.span.start < candidate.span.end;
+        if (!overlaps) {
+          continue;
+        }
+        if (span.language == candidate.language) {
+          span.span.start = std::min(span.span.start, candidate.span.start);
+          span.span.end = std::max(span.span.end, candidate.span.end);
+        }
+        keep = false;
+        break;
+      }
+      if (keep) {
+        accepted.push_back(LanguageSpan{candidate.language, candidate.span});
+      }
+    }
+    std::sort(accepted.begin(), accepted.end(), [](const LanguageSpan& a, const LanguageSpan& b) {
+      return a.span.start < b.span.start;
+    });
+    return accepted;
+  }
+
+  std::string_view text_;
+  const CharInfoTable& table_;
+  const detail::ForeignLetters& letters_;
+  Scanner scanner_;
+  ScriptId main_script_ = 0;
+  std::string main_;
+  std::vector<detail::Cld2Chunk> chunks_;
+  std::vector<Candidate> candidates_;
+};
+
+}  // namespace
+
+LanguageReport detect_languages(std::string_view utf8) {
+  return Detector(utf8).run();
+}
+
+}  // namespace truce::text

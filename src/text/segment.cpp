@@ -1,0 +1,199 @@
+#include "text/segment.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "text/detail/utf8.hpp"
+
+namespace truce::text {
+namespace {
+
+// A line this short (in code points) that does not end a sentence is a
+// headline, dateline or byline: it is a paragraph of its own.
+constexpr std::size_t kShortLineCodePoints = 100;
+
+bool is_sentence_end(char32_t code_point) {
+  switch (code_point) {
+    case U'.':
+    case U'!':
+    case U'?':
+    case U';':
+    case 0x061B:  // Arabic semicolon
+    case 0x061F:  // Arabic question mark
+    case 0x06D4:  // Arabic full stop (Urdu)
+    case 0x2026:  // horizontal ellipsis
+    case 0x203C:  // double exclamation mark
+    case 0x3002:  // ideographic full stop
+      return true;
+    default: return false;
+  }
+}
+
+// Closing quotes and brackets that belong to the sentence before them.
+bool is_closer(char32_t code_point) {
+  switch (code_point) {
+    case U'"':
+    case U'\'':
+    case U')':
+    case U']':
+    case 0x00BB:  // right-pointing double angle quotation mark
+    case 0x2019:  // right single quotation mark
+    case 0x201D:  // right double quotation mark
+    case 0x203A:  // single right-pointing angle quotation mark
+      return true;
+    default: return false;
+  }
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+bool is_letter(char32_t code_point) {
+  return u_isalpha(static_cast<UChar32>(code_point)) != 0;
+}
+
+bool is_letter_or_digit(char32_t code_point) {
+  return is_letter(code_point) || u_isdigit(static_cast<UChar32>(code_point)) != 0;
+}
+
+// The code point that ends just before byte `end` (which must be > begin),
+// and where it starts.
+std::pair<char32_t, std::size_t> code_point_before(std::string_view text, std::size_t begin,
+                                                   std::size_t end) {
+  std::size_t at = end - 1;
+  while (at > begin && detail::is_continuation_byte(static_cast<unsigned char>(text[at]))) {
+    --at;
+  }
+  return {detail::decode_utf8(text.substr(0, end), at).code_point, at};
+}
+
+Range trimmed(std::string_view text, std::size_t begin, std::size_t end) {
+  while (begin < end && is_space(text[begin])) {
+    ++begin;
+  }
+  while (end > begin && is_space(text[end - 1])) {
+    --end;
+  }
+  return Range{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+}
+
+// Whether the text [begin, end) ends a sentence: its last code point, closing
+// quotes and brackets aside, is sentence-final punctuation.
+bool ends_sentence(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin) {
+    const auto [code_point, at] = code_point_before(text, begin, end);
+    if (!is_closer(code_point)) {
+      return is_sentence_end(code_point);
+    }
+    end = at;
+  }
+  return false;
+}
+
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return !detail::is_continuation_byte(static_cast<unsigned char>(c));
+  }));
+}
+
+bool starts_in_lower_case(std::string_view text, std::size_t at) {
+  while (at < text.size() && is_space(text[at])) {
+    ++at;
+  }
+  return at < text.size() &&
+         u_islower(static_cast<UChar32>(detail::decode_utf8(text, at).code_point)) != 0;
+}
+
+// Whether a single line break after the line [line_begin, line_end) ends the
+// paragraph.
+bool line_ends_paragraph(std::string_view text, std::size_t line_begin, std::size_t line_end) {
+  if (ends_sentence(text, line_begin, line_end)) {
+    return true;
+  }
+  return code_points(text.substr(line_begin, line_end - line_begin)) < kShortLineCodePoints &&
+         !starts_in_lower_case(text, line_end + 1);
+}
+
+}  // namespace
+
+std::vector<Range> paragraphs(std::string_view normalized) {
+  std::vector<Range> result;
+  const auto add = [&](std::size_t begin, std::size_t end) {
+    const Range range = trimmed(normalized, begin, end);
+    if (range.end > range.begin) {
+      result.push_back(range);
+    }
+  };
+  std::size_t paragraph_begin = 0;
+  std::size_t line_begin = 0;
+  std::size_t at = 0;
+  while (at < normalized.size()) {
+    const std::size_t line_end = normalized.find('\n', at);
+    if (line_end == std::string_view::npos) {
+      break;
+    }
+    std::size_t next = line_end + 1;
+    bool blank_line = false;
+    while (next < normalized.size() && is_space(normalized[next])) {
+      blank_line = blank_line || normalized[next] == '\n';
+      ++next;
+    }
+    if (blank_line || line_ends_paragraph(normalized, line_begin, line_end)) {
+      add(paragraph_begin, line_end);
+      paragraph_begin = next;
+    }
+    line_begin = next;
+    at = next;
+  }
+  add(paragraph_begin, normalized.size());
+  return result;
+}
+
+std::vector<Range> sentences(std::string_view normalized, Range paragraph) {
+  std::vector<Range> result;
+  const std::size_t end = std::min<std::size_t>(paragraph.end, normalized.size());
+  std::size_t sentence_begin = std::min<std::size_t>(paragraph.begin, end);
+  std::size_t at = sentence_begin;
+  while (at < end) {
+    const detail::DecodedCodePoint decoded = detail::decode_utf8(normalized.substr(0, end), at);
+    std::size_t after = at + decoded.length;
+    if (!is_sentence_end(decoded.code_point)) {
+      at = after;
+      continue;
+    }
+    // Runs of final punctuation ("?!", "...") and closing quotes stay with it.
+    while (after < end) {
+      const detail::DecodedCodePoint next = detail::decode_utf8(normalized.substr(0, end), after);
+      if (!is_sentence_end(next.code_point) && !is_closer(next.code_point)) {
+        break;
+      }
+      after += next.length;
+    }
+    bool split = after == end || is_space(normalized[after]);
+    if (split && decoded.code_point == U'.' && at > sentence_begin) {
+      const auto [letter, letter_at] = code_point_before(normalized, sentence_begin, at);
+      const bool initial =
+          is_letter(letter) &&
+          (letter_at == sentence_begin ||
+           !is_letter_or_digit(code_point_before(normalized, sentence_begin, letter_at).first));
+      split = !initial && !starts_in_lower_case(normalized.substr(0, end), after);
+    }
+    if (split) {
+      const Range range = trimmed(normalized, sentence_begin, after);
+      if (range.end > range.begin) {
+        result.push_back(range);
+      }
+      sentence_begin = after;
+    }
+    at = after;
+  }
+  const Range rest = trimmed(normalized, sentence_begin, end);
+  if (rest.end > rest.begin) {
+    result.push_back(rest);
+  }
+  return result;
+}
+
+}  // namespace truce::text

@@ -1,0 +1,137 @@
+// Texts in every input shape, and bad texts: each gets a clear error or a
+// clean empty result, never a crash, and a refused text writes nothing.
+#include <fstream>
+
+#include "e2e.hpp"
+
+namespace truce::test {
+namespace {
+
+using nlohmann::json;
+
+const std::filesystem::path kSeed = kSourceDir / "tests/data/seed/ar-sputnik-2021-11-21.txt";
+
+class ExtractInput : public CliTest {
+ protected:
+  std::string path(const std::string& name, const std::string& content) {
+    write_file(dir_ / name, content);
+    return (dir_ / name).string();
+  }
+  json extract_json(const std::vector<std::string>& args) {
+    std::vector<std::string> all{"extract", "--json"};
+    all.insert(all.end(), args.begin(), args.end());
+    auto result = truce(all);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out);
+  }
+  void expect_refused(const std::vector<std::string>& args, const std::string& message) {
+    std::vector<std::string> all{"extract"};
+    all.insert(all.end(), args.begin(), args.end());
+    auto extracted = truce(all);
+    EXPECT_EQ(extracted.exit_code, 3) << extracted.out << extracted.err;
+    EXPECT_NE(extracted.err.find(message), std::string::npos) << extracted.err;
+    std::vector<std::string> ingest{"ingest", "--db", db_};
+    ingest.insert(ingest.end(), args.begin(), args.end());
+    auto ingested = truce(ingest);
+    EXPECT_EQ(ingested.exit_code, 3) << ingested.out << ingested.err;
+    EXPECT_EQ(claim_count(), 0);
+  }
+};
+
+TEST_F(ExtractInput, TheSameArticleAsHtmlAndAsAnEnvelopeGivesTheSameClaims) {
+  const std::string article = read_file(kSeed);
+  const json plain = extract_json({kSeed.string()});
+
+  std::string html = "<!doctype html><html lang=\"ar\"><head><title>t</title>"
+                     "<script>var claims = 'قتل 99 جنديا';</script></head><body>"
+                     "<nav>الرئيسية | أخبار</nav><article>";
+  std::size_t start = 0;
+  while (start < article.size()) {
+    std::size_t end = article.find("\n\n", start);
+    if (end == std::string::npos) end = article.size();
+    html += "<p>" + article.substr(start, end - start) + "</p>\n";
+    start = end + 2;
+  }
+  html += "</article><footer>synthetic page around a real article</footer></body></html>";
+  const json from_html = extract_json({path("article.html", html)});
+
+  const json from_envelope = extract_json(
+      {path("article.json", json({{"text", article}, {"url", "https://example.org/a"}}).dump())});
+
+  for (const json* reading : {&from_html, &from_envelope}) {
+    ASSERT_EQ((*reading)["claims"].size(), plain["claims"].size()) << reading->dump(1);
+    for (std::size_t i = 0; i < plain["claims"].size(); ++i) {
+      EXPECT_EQ((*reading)["claims"][i]["event_type"], plain["claims"][i]["event_type"]);
+      EXPECT_EQ((*reading)["claims"][i].value("casualties", json::array()),
+                plain["claims"][i].value("casualties", json::array()));
+      EXPECT_EQ((*reading)["claims"][i]["provenance_quotes"],
+                plain["claims"][i]["provenance_quotes"]);
+    }
+  }
+  EXPECT_EQ(from_envelope["document"]["url"], "https://example.org/a");
+  EXPECT_EQ(from_html["document"]["text"].get<std::string>().find("99"), std::string::npos)
+      << "the script's text leaked into the document";
+}
+
+TEST_F(ExtractInput, AnEnvelopeDateAnchorsRelativeDatesAndAMisspeltMemberIsRefused) {
+  const std::string text =
+      "Clashes on the border\n\nFighting broke out yesterday on the border, the ministry of a "
+      "fictional republic said. This text is synthetic.";
+  const json reading = extract_json(
+      {path("story.json", json({{"text", text}, {"published", "2021-11-21T10:00:00Z"}}).dump())});
+  EXPECT_EQ(reading["document"]["published"], "2021-11-21");
+  expect_refused({path("typo.json", json({{"text", text}, {"publishd", "2021-11-21"}}).dump())},
+                 "'publishd'");
+}
+
+TEST_F(ExtractInput, BinaryDataIsRefusedNamingTheFile) {
+  std::string binary("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10);
+  expect_refused({path("program.bin", binary)}, "program.bin");
+}
+
+TEST_F(ExtractInput, InvalidUtf8IsRefusedNamingLineAndByte) {
+  expect_refused({path("broken.txt", "first line\nsecond \xff line\n")}, "line 2");
+}
+
+TEST_F(ExtractInput, AnEmptyFileIsRefused) {
+  expect_refused({path("empty.txt", "")}, "empty");
+}
+
+TEST_F(ExtractInput, HtmlWithOnlyScriptsHasNoReadableText) {
+  expect_refused({path("scripts.html", "<html><head><script>alert('x')</script></head>"
+                                       "<body><script>document.write('y')</script></body></html>")},
+                 "no readable text");
+}
+
+TEST_F(ExtractInput, AFileOverTheSizeLimitIsRefusedBeforeItIsRead) {
+  const auto big = dir_ / "big.txt";
+  {
+    std::ofstream out(big, std::ios::binary);
+    out.seekp((65LL << 20) - 1);  // a sparse file just over the 64 MiB limit
+    out.put('\n');
+  }
+  expect_refused({big.string()}, "more than the limit");
+}
+
+TEST_F(ExtractInput, AStructuredReportIsNotATextToRead) {
+  auto result = truce({"extract", kExample.string()});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_NE(result.err.find("truce ingest"), std::string::npos) << result.err;
+}
+
+TEST_F(ExtractInput, ATextWithoutEventsGivesACleanEmptyResult) {
+  const json reading = extract_json(
+      {path("weather.txt", "A synthetic note.\n\nThe weather was mild and the market opened.")});
+  EXPECT_EQ(reading["claims"].size(), 0U);
+  EXPECT_EQ(reading["document"]["language"], "en");
+}
+
+TEST_F(ExtractInput, StandardInputIsReadWithADash) {
+  auto result = run_command("/bin/sh", {"-c", std::string(kBinary) + " extract --json - < " +
+                                                  kSeed.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(json::parse(result.out)["claims"].size(), 4U);
+}
+
+}  // namespace
+}  // namespace truce::test

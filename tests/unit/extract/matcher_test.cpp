@@ -1,0 +1,441 @@
+#include "extract/matcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "core/document.hpp"
+#include "support/run_command.hpp"
+#include "text/normalize.hpp"
+
+// Lexicons and texts here are synthetic: single words and made-up phrases of the
+// three languages, no quotation of any source.
+
+namespace truce::extract {
+namespace {
+
+using test::TempDir;
+using test::write_file;
+
+// A small Arabic morphology: و ف (1), ب (2), ال (3) chain; ل only alone; suffixes
+// ها هم (chain after ات), no dual ending ان.
+constexpr std::string_view kArabicAffixes =
+    "prefix\t-\tو\torder=1\n"
+    "prefix\t-\tف\torder=1\n"
+    "prefix\t-\tب\torder=2\n"
+    "prefix\t-\tال\torder=3\n"
+    "prefix\t-\tل\n"
+    "suffix\t-\tات\torder=1\n"
+    "suffix\t-\tها\torder=2\n"
+    "suffix\t-\tهم\torder=2\n";
+
+// Loads `tsv` as <dir>/<language>/<name>.
+void load(Lexicon& lexicon, const TempDir& dir, const std::string& language,
+          const std::string& name, std::string_view tsv) {
+  std::filesystem::create_directories(dir / language);
+  write_file(dir / language / name, std::string(tsv));
+  Status loaded = lexicon.load_file(dir / language / name, language);
+  ASSERT_TRUE(loaded) << loaded.error().message;
+}
+
+Matcher compile(const Lexicon& lexicon) {
+  Result<Matcher> matcher = Matcher::compile(lexicon);
+  EXPECT_TRUE(matcher) << matcher.error().message;
+  return std::move(matcher).value();
+}
+
+// One match as text: "value:phrase[word]", e.g. "border:حدود[بالحدود]".
+struct Found {
+  std::string text;
+  std::vector<Match> matches;
+  std::vector<std::string> described;
+};
+
+Found scan(const Matcher& matcher, std::string_view original) {
+  Found found{text::matching_form(original), {}, {}};
+  found.matches = matcher.scan(found.text);
+  for (const Match& match : found.matches) {
+    std::string_view text = found.text;
+    found.described.push_back(
+        matcher.lexicon().entry(match.entry).value + ":" +
+        std::string(text.substr(match.begin, match.end - match.begin)) + "[" +
+        std::string(text.substr(match.word_begin, match.word_end - match.word_begin)) + "]");
+  }
+  return found;
+}
+
+using Strings = std::vector<std::string>;
+
+class ArabicMatcher : public testing::Test {
+ protected:
+  void SetUp() override {
+    load(lexicon_, dir_, "ar", "affixes.tsv", kArabicAffixes);
+    load(lexicon_, dir_, "ar", "words.tsv",
+         "attribution\tannounced\tأعلنت\n"
+         "place\tborder\tحدود\n"
+         "casualty\tsoldiers\tجنود\n"
+         "attribution\taccording_to\tبحسب\n");
+  }
+
+  TempDir dir_;
+  Lexicon lexicon_;
+};
+
+TEST_F(ArabicMatcher, AllowsAConjunctionBeforeAWordWhoseHamzaIsFolded) {
+  Matcher matcher = compile(lexicon_);
+  Found found = scan(matcher, "وأعلنت");
+  EXPECT_EQ(found.described, Strings{"announced:اعلنت[واعلنت]"});
+  ASSERT_EQ(found.matches.size(), 1U);
+  EXPECT_EQ(found.matches[0].word_begin, 0U);
+  EXPECT_EQ(found.matches[0].begin, 2U);  // و is two bytes
+  EXPECT_EQ(found.matches[0].end, found.text.size());
+  EXPECT_EQ(found.matches[0].word_end, found.text.size());
+}
+
+TEST_F(ArabicMatcher, AllowsAChainOfPrefixesInOrder) {
+  Matcher matcher = compile(lexicon_);
+  EXPECT_EQ(scan(matcher, "بالحدود").described, Strings{"border:حدود[بالحدود]"});
+  EXPECT_EQ(scan(matcher, "وبالحدود").described, Strings{"border:حدود[وبالحدود]"});
+  EXPECT_EQ(scan(matcher, "فالحدود").described, Strings{"border:حدود[فالحدود]"});
+  EXPECT_EQ(scan(matcher, "لحدود").described, Strings{"border:حدود[لحدود]"});
+  // Out of order, or an affix that stands alone inside a chain: no word.
+  EXPECT_TRUE(scan(matcher, "الوحدود").described.empty());
+  EXPECT_TRUE(scan(matcher, "ولحدود").described.empty());
+  // Four prefixes are more than a chain holds.
+  EXPECT_TRUE(scan(matcher, "وفبالحدود").described.empty());
+}
+
+TEST_F(ArabicMatcher, APrefixChainMustItselfStartAWord) {
+  Matcher matcher = compile(lexicon_);
+  EXPECT_TRUE(scan(matcher, "محدود").described.empty());
+  EXPECT_TRUE(scan(matcher, "مبالحدود").described.empty());
+  EXPECT_EQ(scan(matcher, "(بالحدود)").described, Strings{"border:حدود[بالحدود]"});
+}
+
+TEST_F(ArabicMatcher, AllowsSuffixesAfterAWord) {
+  Matcher matcher = compile(lexicon_);
+  EXPECT_EQ(scan(matcher, "جنودها").described, Strings{"soldiers:جنود[جنودها]"});
+  EXPECT_EQ(scan(matcher, "بجنودهم،").described, Strings{"soldiers:جنود[بجنودهم]"});
+  EXPECT_EQ(scan(matcher, "حدوداتها").described, Strings{"border:حدود[حدوداتها]"});
+  EXPECT_TRUE(scan(matcher, "جنودهات").described.empty());  // ها then ات: wrong order
+}
+
+TEST_F(ArabicMatcher, FindsNoWordInsideALongerWord) {
+  Matcher matcher = compile(lexicon_);
+  EXPECT_TRUE(scan(matcher, "بحسبان").described.empty());  // ان is no suffix here
+  EXPECT_EQ(scan(matcher, "بحسبهم").described, Strings{"according_to:بحسب[بحسبهم]"});
+  EXPECT_EQ(scan(matcher, "وبحسب").described, Strings{"according_to:بحسب[وبحسب]"});
+}
+
+TEST_F(ArabicMatcher, EntriesWithoutALanguageGetNoAffixes) {
+  LexiconEntry name;
+  name.category = "place";
+  name.value = "place-1";  // synthetic gazetteer id
+  name.phrase = "حدود";
+  Lexicon lexicon;
+  lexicon.add(name);
+  load(lexicon, dir_, "ar", "affixes.tsv", kArabicAffixes);
+  Matcher matcher = compile(lexicon);
+  EXPECT_EQ(scan(matcher, "حدود").described, Strings{"place-1:حدود[حدود]"});
+  EXPECT_TRUE(scan(matcher, "بالحدود").described.empty());
+  EXPECT_TRUE(scan(matcher, "حدودها").described.empty());
+}
+
+TEST_F(ArabicMatcher, AffixesOfOneLanguageDoNotApplyToAnother) {
+  load(lexicon_, dir_, "en", "words.tsv", "place\tborder\tborder\n");
+  load(lexicon_, dir_, "en", "morphology.tsv", "suffix\t-\ts\n");
+  Matcher matcher = compile(lexicon_);
+  EXPECT_EQ(scan(matcher, "borders").described, Strings{"border:border[borders]"});
+  EXPECT_TRUE(scan(matcher, "حدودs").described.empty());
+  EXPECT_TRUE(scan(matcher, "وborder").described.empty());
+}
+
+TEST(Matcher, ARussianStemRunsOnOverLettersButStartsAWord) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "ru", "words.tsv", "casualty\tkilled\tубит*\nweapon\tmortar\tминомёт\n");
+  Matcher matcher = compile(lexicon);
+  EXPECT_EQ(scan(matcher, "убиты").described, Strings{"killed:убит[убиты]"});
+  EXPECT_EQ(scan(matcher, "Убит.").described, Strings{"killed:убит[убит]"});
+  EXPECT_EQ(scan(matcher, "были убитых 3").described, Strings{"killed:убит[убитых]"});
+  EXPECT_TRUE(scan(matcher, "добит").described.empty());
+  EXPECT_TRUE(scan(matcher, "добиты").described.empty());
+  // Not a stem: ends at a word boundary; ё is folded to е.
+  EXPECT_EQ(scan(matcher, "миномет").described, Strings{"mortar:миномет[миномет]"});
+  EXPECT_TRUE(scan(matcher, "минометы").described.empty());
+}
+
+TEST(Matcher, StemsInsideAPhraseRunOnOverLetters) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "ru", "words.tsv",
+       "event\tair_strike\tудар* с беспилотник*\n"
+       "event\tde_escalation\tпрекращени* огня\n"
+       "agreement\tceasefire\tпрекращени* огня\n");
+  Matcher matcher = compile(lexicon);
+  EXPECT_EQ(scan(matcher, "Нанесли удары с беспилотников.").described,
+            Strings{"air_strike:удары с беспилотник[удары с беспилотников]"});
+  EXPECT_EQ(scan(matcher, "удар с беспилотника").described,
+            Strings{"air_strike:удар с беспилотник[удар с беспилотника]"});
+  EXPECT_EQ(scan(matcher, "о прекращении огня").described,
+            (Strings{"de_escalation:прекращении огня[прекращении огня]",
+                     "ceasefire:прекращении огня[прекращении огня]"}));
+  EXPECT_TRUE(scan(matcher, "прекращения огнями").described.empty());
+  EXPECT_TRUE(scan(matcher, "впрекращения огня").described.empty());
+  EXPECT_TRUE(scan(matcher, "удары сбеспилотника").described.empty());
+  // Only letters continue a stem; a quotation mark ends the word.
+  EXPECT_TRUE(scan(matcher, "удар» с беспилотника").described.empty());
+  EXPECT_EQ(scan(matcher, "удар-удары с беспилотника").described,
+            Strings{"air_strike:удары с беспилотник[удары с беспилотника]"});
+}
+
+TEST(Matcher, PunctuationInAPhraseWithStemsIsLiteral) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "en", "words.tsv", "event\ttalks\ttalk* (minsk)\n");
+  Matcher matcher = compile(lexicon);
+  EXPECT_EQ(scan(matcher, "talks (Minsk)").described,
+            Strings{"talks:talks (minsk)[talks (minsk)]"});
+  EXPECT_TRUE(scan(matcher, "talks minsk").described.empty());
+}
+
+TEST(Matcher, EnglishWordsEndAtWordBoundariesOrAPossessive) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "en", "words.tsv",
+       "trigger\tceasefire\tceasefire\ntrigger\tfire\tfire\nplace\tarmenia\tArmenia\n");
+  load(lexicon, dir, "en", "morphology.tsv", "suffix\t-\t's\nsuffix\t-\t’s\n");
+  Matcher matcher = compile(lexicon);
+  EXPECT_EQ(scan(matcher, "The Ceasefire held.").described,
+            Strings{"ceasefire:ceasefire[ceasefire]"});
+  EXPECT_TRUE(scan(matcher, "ceasefires").described.empty());
+  EXPECT_TRUE(scan(matcher, "firearm").described.empty());
+  EXPECT_EQ(scan(matcher, "fire-fight").described, Strings{"fire:fire[fire]"});
+  EXPECT_EQ(scan(matcher, "Armenia's army").described, Strings{"armenia:armenia[armenia's]"});
+  EXPECT_EQ(scan(matcher, "Armenia’s army").described, Strings{"armenia:armenia[armenia’s]"});
+  EXPECT_EQ(scan(matcher, "Armenia'").described, Strings{"armenia:armenia[armenia]"});
+  // The apostrophe ends the word even where no possessive follows.
+  EXPECT_EQ(scan(matcher, "Armenia'sa").described, Strings{"armenia:armenia[armenia]"});
+}
+
+TEST(Matcher, DigitsAreWordCharacters) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "en", "words.tsv", "year\t20\t20\nunit\tpercent\t%\n");
+  Matcher matcher = compile(lexicon);
+  EXPECT_TRUE(scan(matcher, "2021").described.empty());
+  EXPECT_TRUE(scan(matcher, "a20").described.empty());
+  EXPECT_EQ(scan(matcher, "(20)").described, Strings{"20:20[20]"});
+  // A phrase that starts or ends with a non-word character needs no boundary there.
+  EXPECT_EQ(scan(matcher, "50%").described, Strings{"percent:%[%]"});
+}
+
+TEST(Matcher, ReportsEveryEntryOfAPhraseAndOverlapsSortedByStartLongestFirst) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "en", "words.tsv",
+       "agreement\tloc\tline of contact\n"
+       "diplomacy\tcontact\tcontact\n"
+       "agreement\tline\tline\n"
+       "place\tsite-a\tkilisali\n"
+       "place\tsite-b\tkilisali\n");
+  Matcher matcher = compile(lexicon);
+  Found found = scan(matcher, "Kilisali, on the line of contact");
+  EXPECT_EQ(found.described, (Strings{"site-a:kilisali[kilisali]", "site-b:kilisali[kilisali]",
+                                      "loc:line of contact[line of contact]", "line:line[line]",
+                                      "contact:contact[contact]"}));
+
+  std::vector<Match> kept = longest_per_category(matcher.lexicon(), found.matches);
+  Strings kept_values;
+  for (const Match& match : kept) {
+    kept_values.push_back(matcher.lexicon().entry(match.entry).value);
+  }
+  // "line" is inside "line of contact" (same category); "contact" is another category;
+  // of two equal places the one loaded first stays.
+  EXPECT_EQ(kept_values, (Strings{"site-a", "loc", "contact"}));
+}
+
+bool in_scan_order(const std::vector<Match>& matches) {
+  return std::is_sorted(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+}
+
+TEST(Matcher, SortsAMatchThatStartsFarBeforeTheMatchesFoundBeforeIt) {
+  std::string many;
+  for (int i = 0; i < 100; ++i) {
+    many += "a ";
+  }
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "en", "words.tsv", "letter\ta\ta\nphrase\tlong\t" + many + "b\n");
+  Matcher matcher = compile(lexicon);
+  std::vector<Match> matches = matcher.scan(many + "b");
+  ASSERT_EQ(matches.size(), 101U);
+  EXPECT_TRUE(in_scan_order(matches));
+  EXPECT_EQ(matcher.lexicon().entry(matches[0].entry).value, "long");
+  EXPECT_EQ(matches[1].begin, 0U);
+}
+
+TEST(Matcher, MergesPhrasesWithInnerStemsIntoScanOrder) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "ru", "words.tsv",
+       "event\tde_escalation\tпрекращени* огня\nweapon\tfire\tогня\nevent\tstop\tпрекращение\n");
+  Matcher matcher = compile(lexicon);
+  Found found = scan(matcher, "огня; прекращение огня");
+  EXPECT_EQ(found.described,
+            (Strings{"fire:огня[огня]", "de_escalation:прекращение огня[прекращение огня]",
+                     "stop:прекращение[прекращение]", "fire:огня[огня]"}));
+  EXPECT_TRUE(in_scan_order(found.matches));
+}
+
+TEST(Matcher, LongestPerCategoryAcceptsMatchesInAnyOrder) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "en", "words.tsv",
+       "agreement\tloc\tline of contact\nagreement\tline\tline\nagreement\tcontact\tcontact\n");
+  Matcher matcher = compile(lexicon);
+  std::vector<Match> matches = matcher.scan("contact; line of contact");
+  ASSERT_EQ(matches.size(), 4U);
+  std::reverse(matches.begin(), matches.end());
+  std::vector<Match> kept = longest_per_category(matcher.lexicon(), matches);
+  ASSERT_EQ(kept.size(), 2U);
+  EXPECT_EQ(kept[0].begin, 0U);  // the first "contact", covered by nothing
+  EXPECT_EQ(matcher.lexicon().entry(kept[0].entry).value, "contact");
+  EXPECT_EQ(matcher.lexicon().entry(kept[1].entry).value, "loc");
+}
+
+TEST(Matcher, MatchesMapBackToTheOriginalText) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "ar", "affixes.tsv", kArabicAffixes);
+  load(lexicon, dir, "ar", "words.tsv", "casualty\tsoldiers\tجنود\n");
+  Matcher matcher = compile(lexicon);
+  // Diacritics and tatweel are dropped from the matching form; the span still covers them.
+  const std::string original = "قال: وبالجُنُودِ ـ";
+  text::NormalizedText normalized = text::normalize_for_matching(original);
+  std::vector<Match> matches = matcher.scan(normalized.text);
+  ASSERT_EQ(matches.size(), 1U);
+  TextSpan word = normalized.original_span(matches[0].word_begin, matches[0].word_end);
+  TextSpan phrase = normalized.original_span(matches[0].begin, matches[0].end);
+  EXPECT_EQ(code_point_slice(original, word.start, word.end), "وبالجُنُودِ");
+  EXPECT_EQ(code_point_slice(original, phrase.start, phrase.end), "جُنُودِ");
+}
+
+TEST(Matcher, ScansFromSeveralThreadsAtOnce) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "ar", "affixes.tsv", kArabicAffixes);
+  load(lexicon, dir, "ar", "words.tsv", "place\tborder\tحدود\ncasualty\tsoldiers\tجنود\n");
+  Matcher matcher = compile(lexicon);
+  std::string text;
+  for (int i = 0; i < 2000; ++i) {
+    text += "بالحدود جنودهم محدود ";
+  }
+  text = text::matching_form(text);
+  const std::size_t expected = matcher.scan(text).size();
+  ASSERT_EQ(expected, 4000U);
+  std::vector<std::size_t> counts(8);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < counts.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) {
+        counts[t] += matcher.scan(text).size();
+      }
+    });
+  }
+  for (std::thread& thread : threads) {
+    thread.join();
+  }
+  for (std::size_t count : counts) {
+    EXPECT_EQ(count, 20 * expected);
+  }
+}
+
+TEST(Matcher, CompilesAnEmptyLexiconAndOneOfAffixesOnly) {
+  Lexicon empty;
+  Matcher none = compile(empty);
+  EXPECT_TRUE(none.scan("anything").empty());
+
+  TempDir dir;
+  Lexicon affixes;
+  load(affixes, dir, "ar", "affixes.tsv", kArabicAffixes);
+  Matcher affixes_only = compile(affixes);
+  EXPECT_TRUE(affixes_only.scan("والحدود").empty());
+  EXPECT_EQ(affixes_only.lexicon().size(), affixes.size());
+}
+
+TEST(Matcher, StaysUsableAfterAMove) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "en", "words.tsv", "trigger\tceasefire\tceasefire\n");
+  Matcher first = compile(lexicon);
+  Matcher second = std::move(first);
+  EXPECT_EQ(second.scan("a ceasefire").size(), 1U);
+  Result<Matcher> third = Matcher::compile(Lexicon(lexicon));
+  ASSERT_TRUE(third);
+  second = std::move(third).value();
+  EXPECT_EQ(second.scan("ceasefire ceasefire").size(), 2U);
+}
+
+TEST(Matcher, RejectsABadAffixOrder) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "ar", "affixes.tsv", "prefix\t-\tو\torder=1\nprefix\t-\tب\torder=first\n");
+  Result<Matcher> matcher = Matcher::compile(lexicon);
+  ASSERT_FALSE(matcher);
+  EXPECT_EQ(matcher.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(matcher.error().message.find("ar/affixes.tsv:2: prefix 'ب': attribute 'order' must be"),
+            std::string::npos)
+      << matcher.error().message;
+}
+
+TEST(Matcher, RejectsAnAffixWithoutALanguage) {
+  Lexicon lexicon;
+  LexiconEntry suffix;
+  suffix.category = "suffix";
+  suffix.value = "-";
+  suffix.phrase = "s";
+  lexicon.add(suffix);
+  Result<Matcher> matcher = Matcher::compile(lexicon);
+  ASSERT_FALSE(matcher);
+  EXPECT_NE(matcher.error().message.find("affixes belong to a language"), std::string::npos);
+}
+
+// The bundled Arabic and English morphology with synthetic words.
+TEST(Matcher, TheBundledMorphologyFindsInflectedWords) {
+  const std::filesystem::path root = std::filesystem::path(TRUCE_SOURCE_DIR) / "data" / "lexicon";
+  TempDir dir;
+  Lexicon lexicon;
+  for (const char* language : {"ar", "en"}) {
+    Status loaded = lexicon.load_file(root / language / "morphology.tsv", language);
+    ASSERT_TRUE(loaded) << loaded.error().message;
+  }
+  load(lexicon, dir, "ar", "words.tsv",
+       "attribution\tannounced\tأعلنت\n"
+       "place\tborder\tحدود\n"
+       "casualty\tsoldiers\tجنود\n"
+       "casualty\tsoldier\tجندي\n"
+       "place\tarab\tعرب\n");
+  load(lexicon, dir, "en", "words.tsv", "place\tarmenia\tArmenia\n");
+  Matcher matcher = compile(lexicon);
+  EXPECT_EQ(scan(matcher, "وأعلنت").described, Strings{"announced:اعلنت[واعلنت]"});
+  EXPECT_EQ(scan(matcher, "بالحدود").described, Strings{"border:حدود[بالحدود]"});
+  EXPECT_EQ(scan(matcher, "للحدود").described, Strings{"border:حدود[للحدود]"});
+  EXPECT_EQ(scan(matcher, "وللحدود").described, Strings{"border:حدود[وللحدود]"});
+  EXPECT_EQ(scan(matcher, "جنودها").described, Strings{"soldiers:جنود[جنودها]"});
+  EXPECT_EQ(scan(matcher, "جندياً").described, Strings{"soldier:جندي[جنديا]"});
+  EXPECT_EQ(scan(matcher, "جنديين").described, Strings{"soldier:جندي[جنديين]"});
+  EXPECT_TRUE(scan(matcher, "محدود").described.empty());
+  EXPECT_TRUE(scan(matcher, "عربدة").described.empty());
+  EXPECT_TRUE(scan(matcher, "لالحدود").described.empty());  // li + al- is written لل
+  EXPECT_EQ(scan(matcher, "Armenia's").described, Strings{"armenia:armenia[armenia's]"});
+}
+
+}  // namespace
+}  // namespace truce::extract

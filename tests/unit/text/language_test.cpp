@@ -1,0 +1,189 @@
+#include "text/language.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/document.hpp"
+#include "support/test_data.hpp"
+#include "text/detail/cld2.hpp"
+#include "text/detail/foreign_letters.hpp"
+
+namespace truce::text {
+namespace {
+
+// Synthetic texts; the names and places in them are fictional.
+constexpr std::string_view kArabic =
+    "قال متحدث باسم وزارة الدفاع في جمهورية خيالية إن الوضع على الحدود هادئ منذ صباح اليوم، "
+    "وإن المفاوضات بين الطرفين مستمرة منذ أسبوعين برعاية دولية.";
+constexpr std::string_view kRussian =
+    "Представитель вымышленного министерства Иван Петров заявил журналистам, что ситуация на "
+    "границе остаётся стабильной, а переговоры сторон продолжаются.";
+constexpr std::string_view kEnglish =
+    "The ministry said two soldiers were wounded near the fictional village of Lorem and that "
+    "talks between the two sides would resume next week.";
+
+// The code point span of the first occurrence of `needle` in `text`.
+TextSpan span_of(std::string_view text, std::string_view needle) {
+  const std::size_t at = text.find(needle);
+  EXPECT_NE(at, std::string_view::npos) << needle;
+  const auto start = static_cast<std::uint32_t>(code_point_count(text.substr(0, at)));
+  return TextSpan{start, start + static_cast<std::uint32_t>(code_point_count(needle))};
+}
+
+TEST(DetectLanguages, EmptyTextHasNoLanguage) {
+  const LanguageReport report = detect_languages("");
+  EXPECT_EQ(report.language, "");
+  EXPECT_TRUE(report.spans.empty());
+  EXPECT_TRUE(report.paragraphs.empty());
+  EXPECT_EQ(detect_languages(" \n\n 12, 13 — 14 \n").language, "");
+}
+
+TEST(DetectLanguages, SingleLanguageDocuments) {
+  for (const auto& [text, language] :
+       {std::pair{kArabic, "ar"}, std::pair{kRussian, "ru"}, std::pair{kEnglish, "en"}}) {
+    const LanguageReport report = detect_languages(text);
+    EXPECT_EQ(report.language, language) << text;
+    EXPECT_TRUE(report.spans.empty()) << text;
+    ASSERT_EQ(report.paragraphs.size(), 1U);
+    EXPECT_EQ(report.paragraphs[0].language, language);
+    EXPECT_EQ(report.paragraphs[0].span,
+              (TextSpan{0, static_cast<std::uint32_t>(code_point_count(text))}));
+  }
+}
+
+TEST(DetectLanguages, ParagraphsAreBlankLineSeparatedAndTrimmed) {
+  const std::string text = "  " + std::string(kRussian) + "\r\n \r\n" + std::string(kEnglish) +
+                           "\n\n\n" + std::string(kRussian) + "\nЗаголовок без пустой строки\n";
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.language, "ru");
+  ASSERT_EQ(report.paragraphs.size(), 3U);
+  EXPECT_EQ(report.paragraphs[0], (LanguageSpan{"ru", span_of(text, kRussian)}));
+  EXPECT_EQ(report.paragraphs[1], (LanguageSpan{"en", span_of(text, kEnglish)}));
+  EXPECT_EQ(report.paragraphs[2].language, "ru");
+  EXPECT_EQ(report.paragraphs[2].span.end, code_point_count(text) - 1);
+  // The English paragraph is a foreign span of the Russian document.
+  ASSERT_EQ(report.spans.size(), 1U);
+  EXPECT_EQ(report.spans[0], (LanguageSpan{"en", span_of(text, kEnglish)}));
+}
+
+TEST(DetectLanguages, MainLanguageIsTheLargest) {
+  const std::string text = std::string(kEnglish) + "\n\n" + std::string(kArabic) + "\n\n" +
+                           std::string(kArabic) + "\n\n" + std::string(kArabic);
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.language, "ar");
+  ASSERT_EQ(report.paragraphs.size(), 4U);
+  EXPECT_EQ(report.paragraphs[0].language, "en");
+  ASSERT_EQ(report.spans.size(), 1U);
+  EXPECT_EQ(report.spans[0], (LanguageSpan{"en", span_of(text, kEnglish)}));
+}
+
+TEST(DetectLanguages, FindsAnEnglishQuoteInRussianText) {
+  const std::string quote = "we have no reports of any shooting along the line today";
+  const std::string text =
+      "Представитель вымышленного министерства Иван Петров заявил, что "
+      "ситуация на границе остаётся стабильной. По его словам, \"" +
+      quote + "\", и стороны продолжают переговоры.";
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.language, "ru");
+  ASSERT_EQ(report.paragraphs.size(), 1U);
+  EXPECT_EQ(report.paragraphs[0].language, "ru");
+  ASSERT_EQ(report.spans.size(), 1U);
+  EXPECT_EQ(report.spans[0], (LanguageSpan{"en", span_of(text, quote)}));
+}
+
+TEST(DetectLanguages, SingleForeignWordsAreNotSpans) {
+  const std::string text = std::string(kRussian) + " Об этом сообщает Reuters.";
+  EXPECT_TRUE(detect_languages(text).spans.empty());
+}
+
+TEST(DetectLanguages, FindsTheUrduPublisherNameInTheSeedArticle) {
+  const std::string text = test::read_test_data("seed/ar-sputnik-2021-11-21.txt");
+  ASSERT_FALSE(text.empty());
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.language, "ar");
+  ASSERT_EQ(report.spans.size(), 1U);
+  EXPECT_EQ(report.spans[0], (LanguageSpan{"ur", span_of(text, "پاکستان پوائنٹ نیوز")}));
+  ASSERT_EQ(report.paragraphs.size(), 14U);
+  for (const LanguageSpan& paragraph : report.paragraphs) {
+    EXPECT_EQ(paragraph.language, "ar");
+  }
+  EXPECT_EQ(report.paragraphs[0].span,
+            span_of(text,
+                    "رئيس الوزراء الأرميني يشكر بوتين على وساطة روسيا النشطة بشأن ناغورني "
+                    "قره باغ"));
+}
+
+TEST(DetectLanguages, MarkerLettersNameTheLanguage) {
+  // Persian letters without the Urdu-only ones: Persian comes first in the table.
+  const std::string persian = "پژوهشگاه چشمه";
+  const std::string text = std::string(kArabic) + " (" + persian + ") " + std::string(kArabic);
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.language, "ar");
+  ASSERT_EQ(report.spans.size(), 1U);
+  EXPECT_EQ(report.spans[0], (LanguageSpan{"fa", span_of(text, persian)}));
+}
+
+TEST(DetectLanguages, OneForeignLetterInOneWordIsNotASpan) {
+  // A name spelled with one Persian letter, as Arabic writers sometimes do.
+  const std::string text = std::string(kArabic) + " وقال گريم إن الاجتماع انتهى.";
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.language, "ar");
+  EXPECT_TRUE(report.spans.empty());
+}
+
+TEST(DetectLanguages, InvalidUtf8DoesNotCrash) {
+  const std::string text = std::string(kRussian) + "\xD0\n\n\x80\xFF" + std::string(kEnglish);
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.paragraphs.size(), 2U);
+}
+
+TEST(Cld2Codes, AreBcp47) {
+  EXPECT_EQ(detail::bcp47_from_cld2_code("ar"), "ar");
+  EXPECT_EQ(detail::bcp47_from_cld2_code("iw"), "he");
+  EXPECT_EQ(detail::bcp47_from_cld2_code("jw"), "jv");
+  EXPECT_EQ(detail::bcp47_from_cld2_code("zh-Hant"), "zh-Hant");
+  EXPECT_EQ(detail::bcp47_from_cld2_code("un"), "");
+  EXPECT_EQ(detail::bcp47_from_cld2_code("xxx"), "");
+  EXPECT_EQ(detail::bcp47_from_cld2_code("116"), "");
+}
+
+TEST(ForeignLetters, BundledTableParses) {
+  const Result<detail::ForeignLetters> parsed =
+      detail::ForeignLetters::parse(detail::bundled_foreign_letters_text(), "foreign_letters.tsv");
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  const detail::ForeignLetterBase* arabic = parsed->base("ar");
+  ASSERT_NE(arabic, nullptr);
+  const detail::MarkerLetter* tteh = arabic->find(0x0679);
+  ASSERT_NE(tteh, nullptr);
+  ASSERT_EQ(tteh->languages.size(), 1U);
+  EXPECT_EQ(arabic->languages[tteh->languages[0]], "ur");
+  EXPECT_EQ(arabic->find(0x0627), nullptr);  // alef is Arabic
+  EXPECT_TRUE(parsed->is_marker(0x0457));    // Ukrainian yi
+  EXPECT_EQ(parsed->base("en"), nullptr);
+}
+
+TEST(ForeignLetters, ErrorsNameFileLineAndColumn) {
+  const struct {
+    const char* text;
+    const char* message;
+  } cases[] = {
+      {"# comment\nar\tU+0679\n", "t.tsv:2: column 'languages': expected 3"},
+      {"ar\tU+0679\tur\nAR\tU+067E\tfa\n", "t.tsv:2: column 'base'"},
+      {"ar\t0679\tur\n", "t.tsv:1: column 'letter': '0679' is not U+XXXX"},
+      {"ar\tU+06ZZ\tur\n", "t.tsv:1: column 'letter'"},
+      {"ar\tU+0679\tur\nar\tU+0679\tfa\n", "t.tsv:2: column 'letter': listed twice"},
+      {"ar\tU+0679\tar\n", "t.tsv:1: column 'languages': 'ar' is not a language subtag other"},
+      {"ar\tU+0679\t  \n", "t.tsv:1: column 'languages': expected 3"},
+  };
+  for (const auto& bad : cases) {
+    const Result<detail::ForeignLetters> parsed = detail::ForeignLetters::parse(bad.text, "t.tsv");
+    ASSERT_FALSE(parsed) << bad.text;
+    EXPECT_NE(parsed.error().message.find(bad.message), std::string::npos)
+        << parsed.error().message;
+  }
+}
+
+}  // namespace
+}  // namespace truce::text

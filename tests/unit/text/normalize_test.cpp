@@ -1,0 +1,223 @@
+#include "text/normalize.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/document.hpp"
+#include "support/test_data.hpp"
+
+namespace truce::text {
+namespace {
+
+// The original text of the first occurrence of `needle` (in matching form) in
+// the matching form of `original`.
+std::string original_of(std::string_view original, std::string_view needle) {
+  const NormalizedText normalized = normalize_for_matching(original);
+  const std::string folded_needle = matching_form(needle);
+  const std::size_t at = normalized.text.find(folded_needle);
+  if (at == std::string::npos || folded_needle.empty()) {
+    return "<not found>";
+  }
+  const TextSpan span = normalized.original_span(at, at + folded_needle.size());
+  return std::string(code_point_slice(original, span.start, span.end));
+}
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = lead < 0x80   ? 1
+                         : lead < 0xC2 ? 0
+                         : lead < 0xE0 ? 2
+                         : lead < 0xF0 ? 3
+                         : lead < 0xF5 ? 4
+                                       : 0;
+    if (length == 0 || i + length > text.size()) {
+      return false;
+    }
+    for (std::size_t j = 1; j < length; ++j) {
+      if ((static_cast<unsigned char>(text[i + j]) & 0xC0U) != 0x80U) {
+        return false;
+      }
+    }
+    i += length;
+  }
+  return true;
+}
+
+// Every output byte has an origin; origins never go backwards and stay inside
+// the original text.
+void expect_consistent_origins(std::string_view original, const NormalizedText& normalized) {
+  ASSERT_EQ(normalized.origin_begin.size(), normalized.text.size());
+  ASSERT_EQ(normalized.origin_end.size(), normalized.text.size());
+  const std::size_t length = code_point_count(original);
+  for (std::size_t i = 0; i < normalized.text.size(); ++i) {
+    EXPECT_LT(normalized.origin_begin[i], normalized.origin_end[i]) << i;
+    EXPECT_LE(normalized.origin_end[i], length) << i;
+    if (i > 0) {
+      EXPECT_LE(normalized.origin_begin[i - 1], normalized.origin_begin[i]) << i;
+      EXPECT_LE(normalized.origin_end[i - 1], normalized.origin_end[i]) << i;
+    }
+  }
+}
+
+TEST(MatchingForm, LowerCasesAndTidiesAscii) {
+  EXPECT_EQ(matching_form("  Hello,\t\tWORLD!  "), "hello, world!");
+  EXPECT_EQ(matching_form(""), "");
+  EXPECT_EQ(matching_form(" \n\t "), "");
+}
+
+TEST(MatchingForm, RemovesArabicDiacriticsAndTatweel) {
+  // fatha, damma, kasra, shadda, sukun, tanween, superscript alef, tatweel
+  EXPECT_EQ(matching_form("مُحَمَّدٌ"), "محمد");
+  EXPECT_EQ(matching_form("جندياً"), "جنديا");
+  EXPECT_EQ(matching_form("عِلْمٍ"), "علم");
+  EXPECT_EQ(matching_form("هٰذا"), "هذا");
+  EXPECT_EQ(matching_form("بـ"), "ب");
+  EXPECT_EQ(matching_form("مـــدينة"), "مدينه");
+}
+
+TEST(MatchingForm, FoldsAlefHamzaAndFinalForms) {
+  EXPECT_EQ(matching_form("أ إ آ ٱ"), "ا ا ا ا");
+  EXPECT_EQ(matching_form("أرمينيا"), "ارمينيا");
+  EXPECT_EQ(matching_form("مستشفى"), "مستشفي");
+  EXPECT_EQ(matching_form("وزارة"), "وزاره");
+  EXPECT_EQ(matching_form("مؤتمر"), "موتمر");
+  EXPECT_EQ(matching_form("رئيس"), "رييس");
+  // Decomposed: alef + hamza above composes under NFKC, then folds.
+  EXPECT_EQ(matching_form("\u0627\u0654"), "ا");
+}
+
+TEST(MatchingForm, FoldsPersianAndUrduLetters) {
+  EXPECT_EQ(matching_form("ک گ ی ے ہ ۀ ھ پ چ ژ ٹ ڈ ڑ ں"), "ك ك ي ي ه ه ه ب ج ز ت د ر ن");
+  EXPECT_EQ(matching_form("پاکستان پوائنٹ نیوز"), "باكستان بواينت نيوز");
+}
+
+TEST(MatchingForm, DropsJoinersBomAndSoftHyphen) {
+  EXPECT_EQ(matching_form("\uFEFFمی\u200Cخواهم"), "ميخواهم");
+  EXPECT_EQ(matching_form("a\u200Db"), "ab");
+  EXPECT_EQ(matching_form("cease\u00ADfire"), "ceasefire");
+}
+
+TEST(MatchingForm, FoldsDigitsToAscii) {
+  EXPECT_EQ(matching_form("٠١٢٣٤٥٦٧٨٩"), "0123456789");
+  EXPECT_EQ(matching_form("۰۱۲۳۴۵۶۷۸۹"), "0123456789");
+  EXPECT_EQ(matching_form("٢٤ جندياً"), "24 جنديا");
+  EXPECT_EQ(matching_form("３．５"), "3.5");  // full-width forms through NFKC
+}
+
+TEST(MatchingForm, FoldsCyrillicYo) {
+  EXPECT_EQ(matching_form("Ёлка и всё"), "елка и все");
+  EXPECT_EQ(matching_form("ВОЕННЫЕ"), "военные");
+  EXPECT_EQ(matching_form("и\u0306"), "й");  // decomposed short i composes
+}
+
+TEST(MatchingForm, CollapsesHorizontalWhitespace) {
+  EXPECT_EQ(matching_form("a\u00A0b\u2009c\u202Fd \t \u3000e"), "a b c d e");
+}
+
+TEST(MatchingForm, KeepsLineBreaksAndParagraphs) {
+  EXPECT_EQ(matching_form("a\nb"), "a\nb");
+  EXPECT_EQ(matching_form("a \n  b"), "a\nb");
+  EXPECT_EQ(matching_form("a\n\nb"), "a\n\nb");
+  EXPECT_EQ(matching_form("a\n \n\n\t b"), "a\n\nb");
+  EXPECT_EQ(matching_form("a\r\nb"), "a\nb");
+  EXPECT_EQ(matching_form("a\r\n\r\nb"), "a\n\nb");
+  EXPECT_EQ(matching_form("a\rb"), "a\nb");
+  EXPECT_EQ(matching_form("a\u2029b"), "a\n\nb");
+}
+
+TEST(MatchingForm, ExpandsLigaturesAndFoldsCase) {
+  EXPECT_EQ(matching_form("\uFEFB"), "لا");  // lam-alef ligature
+  EXPECT_EQ(matching_form("\uFEFBجئ"), "لاجي");
+  EXPECT_EQ(matching_form("Straße"), "strasse");
+  EXPECT_EQ(matching_form("e\u0301"), "é");
+}
+
+TEST(MatchingForm, MixedScripts) {
+  EXPECT_EQ(matching_form("Путин и Erdoğan في أنقرة"), "путин и erdoğan في انقره");
+}
+
+TEST(NormalizeForMatching, MapsAMatchBackToTheOriginalWithItsMarks) {
+  const std::string original = "فُقد الاتصال بـ 24 جندياً";
+  EXPECT_EQ(original_of(original, "جنديا"), "جندياً");
+  EXPECT_EQ(original_of(original, "فقد"), "فُقد");
+  EXPECT_EQ(original_of(original, "ب"), "بـ");
+  EXPECT_EQ(original_of(original, "24"), "24");
+
+  const NormalizedText normalized = normalize_for_matching(original);
+  const std::size_t at = normalized.text.find("جنديا");
+  ASSERT_NE(at, std::string::npos);
+  // The original: 20 code points before the word, 6 in it (the tanween last).
+  EXPECT_EQ(normalized.original_span(at, at + std::string_view("جنديا").size()),
+            (TextSpan{19, 25}));
+  expect_consistent_origins(original, normalized);
+}
+
+TEST(NormalizeForMatching, MapsFoldedAndExpandedCharactersBack) {
+  EXPECT_EQ(original_of("في وزارة الدفاع", "وزاره"), "وزارة");
+  EXPECT_EQ(original_of("(پاکستان پوائنٹ نیوز / سبوتنيك)", "باكستان بواينت نيوز"),
+            "پاکستان پوائنٹ نیوز");
+  EXPECT_EQ(original_of("x \uFEFB y", "لا"), "\uFEFB");
+  EXPECT_EQ(original_of("Всё ясно", "все"), "Всё");
+  EXPECT_EQ(original_of("cafe\u0301 noir", "café"), "cafe\u0301");
+  EXPECT_EQ(original_of("a\r\n\r\nb", "a\n\nb"), "a\r\n\r\nb");
+  EXPECT_EQ(original_of("موقعَين عسكريَين", "موقعين عسكريين"), "موقعَين عسكريَين");
+}
+
+TEST(NormalizeForMatching, OriginsOfWhitespaceRunsCoverTheRun) {
+  const std::string original = "a \u00A0\n b";
+  const NormalizedText normalized = normalize_for_matching(original);
+  ASSERT_EQ(normalized.text, "a\nb");
+  EXPECT_EQ(normalized.original_span(1, 2), (TextSpan{1, 5}));
+  EXPECT_EQ(normalized.original_span(0, 3), (TextSpan{0, 6}));
+}
+
+TEST(NormalizeForMatching, SpanOfNothingIsEmpty) {
+  const NormalizedText normalized = normalize_for_matching("abc");
+  EXPECT_EQ(normalized.original_span(2, 2), TextSpan{});
+  EXPECT_EQ(normalized.original_span(1, 99), (TextSpan{1, 3}));
+}
+
+TEST(NormalizeForMatching, SeedArticleOriginsAreConsistent) {
+  const std::string original = test::read_test_data("seed/ar-sputnik-2021-11-21.txt");
+  ASSERT_FALSE(original.empty());
+  const NormalizedText normalized = normalize_for_matching(original);
+  expect_consistent_origins(original, normalized);
+  EXPECT_EQ(normalized.text, matching_form(original));
+  EXPECT_EQ(normalized.original_span(0, normalized.text.size()),
+            (TextSpan{0, static_cast<std::uint32_t>(code_point_count(original))}));
+  // The paragraphs survive.
+  EXPECT_NE(normalized.text.find("قره باغ\n\n(باكستان بواينت نيوز / سبوتنيك - 21 نوفمبر 2021ء)"),
+            std::string::npos);
+  EXPECT_NE(normalized.text.find("\n\nوبحسب الكرملين"), std::string::npos);
+  EXPECT_EQ(original_of(original, "فقد الاتصال ب 24 جنديا"), "فُقد الاتصال بـ 24 جندياً");
+}
+
+TEST(NormalizeForMatching, InvalidUtf8NeitherCrashesNorBreaksOrigins) {
+  const std::string cases[] = {
+      std::string("\x80\x80 abc"),
+      std::string("abc\xC3"),
+      std::string("a\xC3(b"),
+      std::string("\xE2\x82 x \xF0\x9F\x98"),
+      std::string("\xED\xA0\x80 surrogate"),
+      std::string("\xC0\xAF overlong"),
+      std::string("\xFF\xFE\xFD"),
+      std::string("\xD8\xA8\x80\x80\xD8\xAA"),
+      std::string("\xF4\x90\x80\x80 beyond"),
+  };
+  for (const std::string& input : cases) {
+    SCOPED_TRACE(testing::PrintToString(input));
+    const NormalizedText normalized = normalize_for_matching(input);
+    EXPECT_TRUE(is_valid_utf8(normalized.text));
+    expect_consistent_origins(input, normalized);
+    EXPECT_EQ(normalized.text, matching_form(input));
+  }
+  EXPECT_EQ(matching_form("\xD8\xA8\x80\x80\xD8\xAA"), "بت");
+  EXPECT_EQ(matching_form("a\xC3(b"), "a\uFFFD(b");
+}
+
+}  // namespace
+}  // namespace truce::text
