@@ -4,7 +4,9 @@
 #include <memory>
 
 #include "app/commands.hpp"
+#include "report/evaluation.hpp"
 #include "report/reading.hpp"
+#include "service/evaluation.hpp"
 #include "service/reading.hpp"
 
 namespace truce::app {
@@ -72,6 +74,47 @@ void add_extract_command(CLI::App& app, Context& context) {
   command->add_option("--format", flags->format, "auto (default), text, html or envelope");
   command->add_flag("--json", flags->json, "Print one JSON document on standard output");
   command->callback([&context, flags] { run_extract(context, *flags); });
+}
+
+}  // namespace truce::app
+
+namespace truce::app {
+namespace {
+
+struct EvalFlags {
+  std::string directory;
+  bool json = false;
+  bool misses = false;
+};
+
+void run_eval(Context& context, const EvalFlags& flags) {
+  auto reader = service::Reader::load();
+  if (!reader) {
+    report_error(context, reader.error(), flags.json);
+    return;
+  }
+  auto evaluation = service::evaluate_corpus(*reader, flags.directory);
+  if (!evaluation) {
+    report_error(context, evaluation.error(), flags.json);
+    return;
+  }
+  const std::string out = flags.json ? report::evaluation_json(*evaluation)
+                                     : report::evaluation_text(*evaluation, flags.misses);
+  std::fputs(out.c_str(), stdout);
+}
+
+}  // namespace
+
+void add_eval_command(CLI::App& app, Context& context) {
+  auto* command = app.add_subcommand(
+      "eval",
+      "Score the reader against a corpus of texts with hand-coded expected results "
+      "(<name>.txt beside <name>.expected.json): precision, recall and F1 per field");
+  auto flags = std::make_shared<EvalFlags>();
+  command->add_option("directory", flags->directory, "The corpus directory")->required();
+  command->add_flag("--misses", flags->misses, "List every text's misses");
+  command->add_flag("--json", flags->json, "Print one JSON document on standard output");
+  command->callback([&context, flags] { run_eval(context, *flags); });
 }
 
 }  // namespace truce::app

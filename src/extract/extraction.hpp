@@ -18,6 +18,8 @@
 
 namespace truce::extract {
 
+class Gazetteer;
+
 // What arrives with a text: the caller's metadata, all optional.
 struct ExtractionInput {
   std::string text;                        // UTF-8, already stripped of markup
@@ -83,6 +85,9 @@ class Extractor {
   // Reads one text. Never fails on text content: an empty or unreadable text
   // gives an extraction without claims. Ids are not assigned here.
   Extraction extract(const ExtractionInput& input) const;
+
+  // The places the extractor knows, for scoring places by distance.
+  const Gazetteer& gazetteer() const;
 
  private:
   struct Impl;

@@ -52,6 +52,8 @@ Result<Extractor> Extractor::load(const std::filesystem::path& data_dir, Extract
   return Extractor(std::move(impl));
 }
 
+const Gazetteer& Extractor::gazetteer() const { return impl_->places; }
+
 std::string_view to_string(SetAsideReason reason) {
   switch (reason) {
     case SetAsideReason::kHistorical: return "historical";
@@ -109,8 +111,15 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
 
   Analysis analysis = detail::analyse(input.text, *impl.matcher, input.published);
   const std::optional<Range> headline = detail::find_headline(analysis);
-  if (headline && document.title.empty())
+  if (headline && document.title.empty()) {
     document.title = analysis.original_text(*headline);
+    // A title is a line for listings; a long first paragraph is cut at a word.
+    constexpr std::size_t kTitleBytes = 280;
+    if (document.title.size() > kTitleBytes) {
+      const std::size_t cut = document.title.rfind(' ', kTitleBytes);
+      document.title = document.title.substr(0, cut == std::string::npos ? 0 : cut) + " …";
+    }
+  }
 
   // Publication date and the chain of publishers.
   std::optional<CivilTime> published = input.published;

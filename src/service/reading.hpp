@@ -46,6 +46,8 @@ class Reader {
   Result<Reading> read_document(const ingest::TextDocument& text, std::string_view name,
                                 ingest::InputFormat format, const ReadOptions& options) const;
 
+  const extract::Extractor& extractor() const { return *extractor_; }
+
  private:
   explicit Reader(std::shared_ptr<const extract::Extractor> extractor);
   std::shared_ptr<const extract::Extractor> extractor_;

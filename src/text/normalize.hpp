@@ -16,7 +16,9 @@ namespace truce::text {
 // forms, alef maqsura and taa marbuta folded; Persian/Urdu letters folded to
 // their Arabic counterparts; Arabic-Indic and Persian digits to ASCII; Russian
 // ё to е; horizontal whitespace runs to one space; a line break stays one "\n"
-// and a blank line one "\n\n", so paragraphs survive.
+// and a blank line one "\n\n", so paragraphs survive; whitespace at either end
+// is dropped. The script-specific table is in detail/folding.cpp; the rules and
+// their order are in src/text/README.md. Invalid UTF-8 becomes U+FFFD.
 struct NormalizedText {
   std::string text;  // UTF-8 matching form
   // For every byte i of `text`: the original code points [origin_begin[i],

@@ -30,6 +30,23 @@ bool is_sentence_end(char32_t code_point) {
   }
 }
 
+// Whether a byte may begin one of is_sentence_end's code points: the ASCII
+// marks, or the lead byte of U+06xx (D8, DB), U+20xx (E2) or U+30xx (E3).
+// Lets the scan skip other bytes without decoding them.
+bool may_start_sentence_end(unsigned char byte) {
+  switch (byte) {
+    case '.':
+    case '!':
+    case '?':
+    case ';':
+    case 0xD8:
+    case 0xDB:
+    case 0xE2:
+    case 0xE3: return true;
+    default: return false;
+  }
+}
+
 // Closing quotes and brackets that belong to the sentence before them.
 bool is_closer(char32_t code_point) {
   switch (code_point) {
@@ -157,6 +174,10 @@ std::vector<Range> sentences(std::string_view normalized, Range paragraph) {
   std::size_t sentence_begin = std::min<std::size_t>(paragraph.begin, end);
   std::size_t at = sentence_begin;
   while (at < end) {
+    if (!may_start_sentence_end(static_cast<unsigned char>(normalized[at]))) {
+      ++at;
+      continue;
+    }
     const detail::DecodedCodePoint decoded = detail::decode_utf8(normalized.substr(0, end), at);
     std::size_t after = at + decoded.length;
     if (!is_sentence_end(decoded.code_point)) {

@@ -15,8 +15,7 @@ struct Cld2Chunk {
 };
 
 struct Cld2Result {
-  std::string language;  // BCP 47 of the most likely language; "" if unknown
-  bool reliable = false;
+  std::string language;           // BCP 47 of the most likely language; "" if unknown
   std::vector<Cld2Chunk> chunks;  // runs of the text in one language each
 };
 

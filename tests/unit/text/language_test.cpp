@@ -133,6 +133,36 @@ TEST(DetectLanguages, OneForeignLetterInOneWordIsNotASpan) {
   EXPECT_TRUE(report.spans.empty());
 }
 
+TEST(DetectLanguages, PersianParagraphInArabicText) {
+  const std::string persian =
+      "سخنگوی وزارت دفاع یک کشور خیالی گفت که وضعیت در مرز آرام است و گفتگوها میان دو طرف از دو "
+      "هفته پیش ادامه دارد.";
+  const std::string text = std::string(kArabic) + "\n\n" + persian + "\n\n" + std::string(kArabic);
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.language, "ar");
+  ASSERT_EQ(report.paragraphs.size(), 3U);
+  EXPECT_EQ(report.paragraphs[1], (LanguageSpan{"fa", span_of(text, persian)}));
+  ASSERT_EQ(report.spans.size(), 1U);
+  EXPECT_EQ(report.spans[0], (LanguageSpan{"fa", span_of(text, persian)}));
+}
+
+TEST(DetectLanguages, UkrainianQuoteInRussianText) {
+  const std::string text =
+      std::string(kRussian) +
+      "\n\nПо словам представителя вымышленной пограничной службы Анны Сидоровой, «ми не "
+      "отримували жодних повідомлень про обстріли вздовж лінії зіткнення сьогодні», и стороны "
+      "продолжают переговоры уже третью неделю подряд, несмотря на взаимные обвинения.";
+  const LanguageReport report = detect_languages(text);
+  EXPECT_EQ(report.language, "ru");
+  ASSERT_EQ(report.spans.size(), 1U);
+  EXPECT_EQ(report.spans[0].language, "uk");
+  // CLD2 draws the edges loosely; the marker letters pin the core.
+  const TextSpan core = span_of(text, "лінії зіткнення сьогодні");
+  EXPECT_LE(report.spans[0].span.start, core.start);
+  EXPECT_GE(report.spans[0].span.end, core.end);
+  EXPECT_GT(report.spans[0].span.start, span_of(text, "Сидоровой").end);
+}
+
 TEST(DetectLanguages, InvalidUtf8DoesNotCrash) {
   const std::string text = std::string(kRussian) + "\xD0\n\n\x80\xFF" + std::string(kEnglish);
   const LanguageReport report = detect_languages(text);
