@@ -21,7 +21,9 @@
 // memory the loaded extractor adds (VmRSS in /proc/self/status).
 //
 //   build-dir/bin/extract_bench [--mb=100] [--runs=5] [--load-runs=5] [--seed=1]
-//                               [--data=DIR] [--texts=DIR]...
+//                               [--data=DIR] [--texts=DIR]... [--extract-only]
+//
+// --extract-only runs the end-to-end stage alone (to profile it: perf record).
 //
 // The data directory is TRUCE_DATA or the build tree's share/truce; the texts
 // default to tests/data/seed and tests/data/corpus/{ar,en,ru} of the sources.
@@ -67,6 +69,7 @@ struct Options {
   std::uint64_t seed = 1;
   fs::path data_dir;
   std::vector<fs::path> text_dirs;
+  bool extract_only = false;
 };
 
 [[noreturn]] void fail(const std::string& message) {
@@ -96,9 +99,12 @@ Options parse_options(int argc, char** argv) {
       options.data_dir = *d;
     } else if (auto t = value_of("--texts")) {
       options.text_dirs.emplace_back(*t);
+    } else if (arg == "--extract-only") {
+      options.extract_only = true;
     } else {
       fail("unknown argument " + std::string(arg) +
-           "; flags: --mb=N --runs=N --load-runs=N --seed=N --data=DIR --texts=DIR");
+           "; flags: --mb=N --runs=N --load-runs=N --seed=N --data=DIR --texts=DIR "
+           "--extract-only");
     }
   }
   if (options.runs < 1 || options.load_runs < 1 || options.megabytes <= 0) {
@@ -106,8 +112,9 @@ Options parse_options(int argc, char** argv) {
   }
   if (options.data_dir.empty()) {
     auto found = truce::util::find_data_dir();
-    if (!found)
+    if (!found) {
       fail(found.error().message);
+    }
     options.data_dir = *found;
   }
   if (options.text_dirs.empty()) {
@@ -124,8 +131,9 @@ Options parse_options(int argc, char** argv) {
 int pin_to_one_core() {
   cpu_set_t allowed;
   CPU_ZERO(&allowed);
-  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0)
+  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) {
     fail("sched_getaffinity failed");
+  }
   int cpu = sched_getcpu();
   if (cpu < 0 || !CPU_ISSET(cpu, &allowed)) {
     for (cpu = 0; cpu < CPU_SETSIZE && !CPU_ISSET(cpu, &allowed); ++cpu) {
@@ -134,8 +142,9 @@ int pin_to_one_core() {
   cpu_set_t one;
   CPU_ZERO(&one);
   CPU_SET(cpu, &one);
-  if (sched_setaffinity(0, sizeof one, &one) != 0)
+  if (sched_setaffinity(0, sizeof one, &one) != 0) {
     fail("sched_setaffinity failed");
+  }
   return cpu;
 }
 
@@ -155,8 +164,9 @@ std::string first_line_of(const char* path, std::string_view prefix) {
   std::ifstream file(path);
   std::string line;
   while (std::getline(file, line)) {
-    if (line.starts_with(prefix))
+    if (line.starts_with(prefix)) {
       return line;
+    }
   }
   return {};
 }
@@ -205,8 +215,9 @@ Extractor load_extractor(const fs::path& data_dir, int runs, LoadFigures& figure
   std::optional<Extractor> kept;
   Timing first = timed([&] {
     auto loaded = Extractor::load(data_dir);
-    if (!loaded)
+    if (!loaded) {
       fail("Extractor::load: " + loaded.error().message);
+    }
     kept.emplace(std::move(loaded).value());
   });
   figures.rss_after_kb = status_kb("VmRSS");
@@ -216,8 +227,9 @@ Extractor load_extractor(const fs::path& data_dir, int runs, LoadFigures& figure
   for (int i = 1; i < runs; ++i) {
     Timing again = timed([&] {
       auto loaded = Extractor::load(data_dir);
-      if (!loaded)
+      if (!loaded) {
         fail("Extractor::load: " + loaded.error().message);
+      }
     });
     figures.seconds.push_back(again.wall);
   }
@@ -247,24 +259,28 @@ void build_floor(const fs::path& data_dir, FloorDatabase& floor) {
     fail(loaded.error().message);
   }
   auto places = truce::extract::Gazetteer::load(data_dir, lexicon);
-  if (!places)
+  if (!places) {
     fail(places.error().message);
+  }
   auto actors = truce::extract::ActorRegistry::load(data_dir, lexicon);
-  if (!actors)
+  if (!actors) {
     fail(actors.error().message);
+  }
   floor.lexicon_entries = lexicon.size();
 
   std::set<std::string> phrases;
   for (const truce::extract::LexiconEntry& entry : lexicon.entries()) {
-    if (entry.phrase.empty() || entry.category == "prefix" || entry.category == "suffix")
+    if (entry.phrase.empty() || entry.category == "prefix" || entry.category == "suffix") {
       continue;
+    }
     std::string phrase = entry.phrase;
     if (phrase.find('*') != std::string::npos) {
       ++floor.inner_stems;
       std::erase(phrase, '*');
     }
-    if (!phrase.empty())
+    if (!phrase.empty()) {
       phrases.insert(std::move(phrase));
+    }
   }
   std::vector<const char*> literals;
   std::vector<std::size_t> lengths;
@@ -322,8 +338,9 @@ std::uint64_t run_floor(const FloorDatabase& floor, const std::vector<std::strin
 std::uint64_t run_icu(const Inputs& inputs) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  if (U_FAILURE(status))
+  if (U_FAILURE(status)) {
     fail(std::string("ICU: ") + u_errorName(status));
+  }
   std::uint64_t bytes = 0;
   std::string out;
   for (const auto& input : inputs) {
@@ -331,8 +348,9 @@ std::uint64_t run_icu(const Inputs& inputs) {
     icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(input.text.size()));
     normalizer->normalizeUTF8(0, icu::StringPiece(input.text.data(), input.text.size()), sink,
                               nullptr, status);
-    if (U_FAILURE(status))
+    if (U_FAILURE(status)) {
       fail(std::string("ICU: ") + u_errorName(status));
+    }
     bytes += out.size();
   }
   return bytes;
@@ -361,6 +379,9 @@ void print_report(const Options& options, std::vector<Stage>& stages, double meg
   std::printf("\n%-24s %10s %9s %9s %12s %12s %s\n", "stage", "MB/s", "min", "max", "MB/s (CPU)",
               "s/run", "checksum");
   for (Stage& stage : stages) {
+    if (stage.wall.empty()) {
+      continue;
+    }
     std::vector<double> rates;
     for (double seconds : stage.wall) rates.push_back(megabytes / seconds);
     std::vector<double> cpu_rates;
@@ -370,6 +391,9 @@ void print_report(const Options& options, std::vector<Stage>& stages, double meg
                 *std::max_element(rates.begin(), rates.end()), median(cpu_rates),
                 median(stage.wall), static_cast<unsigned long long>(*stage.checksums.begin()),
                 stage.checksums.size() == 1 ? "" : " (CHANGED between runs)");
+  }
+  if (options.extract_only) {
+    return;
   }
   auto rate = [&](std::size_t i) { return megabytes / median(stages[i].wall); };
   auto cpu_rate = [&](std::size_t i) { return megabytes / median(stages[i].cpu); };
@@ -407,8 +431,9 @@ int main(int argc, char** argv) {
       static_cast<double>(load.hwm_after_kb) / 1024);
 
   auto sources = truce::bench::read_source_texts(options.text_dirs);
-  if (!sources)
+  if (!sources) {
     fail(sources.error().message);
+  }
   truce::bench::Corpus corpus = truce::bench::build_corpus(
       *sources, static_cast<std::size_t>(options.megabytes * 1e6), options.seed);
   const double megabytes = static_cast<double>(corpus.bytes) / 1e6;
@@ -422,22 +447,25 @@ int main(int argc, char** argv) {
     truce::extract::ExtractionInput input;
     input.text = std::move(document.text);
     input.published = document.published;
-    if (input.published)
+    if (input.published) {
       input.published_origin = "--published";
+    }
     inputs.push_back(std::move(input));
   }
   corpus.documents.clear();
 
   FloorDatabase floor;
-  build_floor(options.data_dir, floor);
-  std::printf(
-      "hyperscan floor: %zu distinct phrases as literals (%zu lexicon entries, %zu phrases "
-      "with an inner stem mark taken without it), Hyperscan %s\n",
-      floor.phrases, floor.lexicon_entries, floor.inner_stems, hs_version());
   std::vector<std::string> normalized;
-  normalized.reserve(inputs.size());
-  for (const auto& input : inputs) {
-    normalized.push_back(truce::text::normalize_for_matching(input.text).text);
+  if (!options.extract_only) {
+    build_floor(options.data_dir, floor);
+    std::printf(
+        "hyperscan floor: %zu distinct phrases as literals (%zu lexicon entries, %zu phrases "
+        "with an inner stem mark taken without it), Hyperscan %s\n",
+        floor.phrases, floor.lexicon_entries, floor.inner_stems, hs_version());
+    normalized.reserve(inputs.size());
+    for (const auto& input : inputs) {
+      normalized.push_back(truce::text::normalize_for_matching(input.text).text);
+    }
   }
 
   std::vector<Stage> stages;
@@ -449,6 +477,9 @@ int main(int argc, char** argv) {
 
   std::mt19937_64 order_random(options.seed);
   std::vector<std::size_t> order = {0, 1, 2, 3};
+  if (options.extract_only) {
+    order = {0};
+  }
   for (int run = 0; run < options.runs; ++run) {
     std::shuffle(order.begin(), order.end(), order_random);
     std::printf("run %d:", run + 1);

@@ -21,8 +21,9 @@ std::optional<CivilTime> date_in_name(std::string_view name) {
   for (std::size_t i = 0; i + 10 <= name.size(); ++i) {
     std::string_view candidate = name.substr(i, 10);
     if (is_digit(candidate[0]) && candidate[4] == '-' && candidate[7] == '-') {
-      if (auto time = parse_civil_time(candidate))
+      if (auto time = parse_civil_time(candidate)) {
         return time;
+      }
     }
   }
   return std::nullopt;
@@ -41,22 +42,26 @@ std::vector<std::string_view> split_paragraphs(std::string_view text, std::strin
   std::size_t position = 0;
   while (position < text.size()) {
     std::size_t line_end = text.find('\n', position);
-    if (line_end == std::string_view::npos)
+    if (line_end == std::string_view::npos) {
       line_end = text.size();
+    }
     std::string_view line = text.substr(position, line_end - position);
     if (is_blank(line)) {
-      if (start != std::string_view::npos)
+      if (start != std::string_view::npos) {
         paragraphs.push_back(text.substr(start, end - start));
+      }
       start = std::string_view::npos;
     } else {
-      if (start == std::string_view::npos)
+      if (start == std::string_view::npos) {
         start = position;
+      }
       end = line_end;
     }
     position = line_end + 1;
   }
-  if (start != std::string_view::npos)
+  if (start != std::string_view::npos) {
     paragraphs.push_back(text.substr(start, end - start));
+  }
   separator = "\n\n";
   if (paragraphs.size() == 1) {
     separator = "\n";
@@ -64,8 +69,9 @@ std::vector<std::string_view> split_paragraphs(std::string_view text, std::strin
     std::string_view only = paragraphs.front();
     for (std::size_t from = 0; from <= only.size();) {
       std::size_t to = std::min(only.find('\n', from), only.size());
-      if (to > from)
+      if (to > from) {
         lines.push_back(only.substr(from, to - from));
+      }
       from = to + 1;
     }
     paragraphs = std::move(lines);
@@ -90,8 +96,9 @@ void vary_a_number(std::string& text, std::size_t body_start, std::mt19937_64& r
     i = j;
   }
   const auto& runs = short_runs.empty() ? long_runs : short_runs;
-  if (runs.empty())
+  if (runs.empty()) {
     return;
+  }
   auto [begin, length] = runs[random() % runs.size()];
   const std::size_t changed = std::min<std::size_t>(length, 2);
   for (std::size_t k = begin + length - changed; k < begin + length; ++k) {
@@ -130,8 +137,9 @@ Result<std::vector<SourceText>> read_source_texts(
     }
     SourceText source{file.filename().string(), std::move(content).str(), std::nullopt};
     source.published = date_in_name(source.name);
-    if (!is_blank(source.text))
+    if (!is_blank(source.text)) {
       sources.push_back(std::move(source));
+    }
   }
   if (sources.empty()) {
     return make_error(ErrorCode::kNotFound, "no *.txt test texts in the directories given");
@@ -148,8 +156,9 @@ std::string varied_copy(const SourceText& source, std::uint64_t seed, std::uint6
   std::string text;
   text.reserve(source.text.size() + 16);
   for (std::string_view paragraph : paragraphs) {
-    if (!text.empty())
+    if (!text.empty()) {
       text += separator;
+    }
     text += paragraph;
   }
   vary_a_number(text, paragraphs.front().size(), random);

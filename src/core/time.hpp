@@ -56,7 +56,9 @@ struct TimeBasis {
   std::string wording;
 
   // Nothing known about the basis: what claims read from files before it existed have.
-  bool is_default() const { return basis == DateBasis::kUnknown && !from_context && wording.empty(); }
+  bool is_default() const {
+    return basis == DateBasis::kUnknown && !from_context && wording.empty();
+  }
   friend bool operator==(const TimeBasis&, const TimeBasis&) = default;
 };
 

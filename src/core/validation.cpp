@@ -87,8 +87,8 @@ bool is_language_tag(const std::string& tag) {
 }
 
 bool is_valid_civil_time(const CivilTime& time) {
-  return time.date.ok() && (!time.time_of_day || (time.time_of_day->count() >= 0 &&
-                                                   time.time_of_day->count() < 86400));
+  return time.date.ok() && (!time.time_of_day ||
+                            (time.time_of_day->count() >= 0 && time.time_of_day->count() < 86400));
 }
 
 void check_agreement_reference(Problems& problems, const std::string& field,
@@ -355,8 +355,8 @@ std::string canonical_form(const Claim& claim) {
   canon.put("perpetrator", claim.perpetrator);
   canon.put("target", claim.target);
   for (const ClaimActor& entry : claim.actors) {
-    canon.put("actor", std::string(to_string(entry.role)) + "|" + entry.actor.id + "|" +
-                           entry.actor.name);
+    canon.put("actor",
+              std::string(to_string(entry.role)) + "|" + entry.actor.id + "|" + entry.actor.name);
   }
   for (const CasualtyFigure& figure : claim.casualties) {
     canon.put("casualty", std::string(to_string(figure.side.kind)) + "|" +

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 #include "core/vocabulary.hpp"
 
@@ -102,6 +103,25 @@ bool negated_before(const FrameView& view, const Mention& mention, std::string_v
   return false;
 }
 
+// A claimant reports as a third party (a mediator's ministry, a monitor) when
+// its own state appears nowhere in the account but as the speaker, and no
+// "our"/"its" soldiers are counted.
+bool draft_is_third_party(const FrameView& view, const std::string& claimant_party) {
+  int mentions = 0;
+  for (const Mention* actor : view.all("actor")) {
+    if (party_of_mention(view.context.actors, *actor) == claimant_party)
+      ++mentions;
+  }
+  for (const Mention* person : view.all("person")) {
+    if (person->entry->has_attribute("own"))
+      return false;
+  }
+  // One mention is the claimant itself.
+  return mentions <= static_cast<int>(view.frame.attributions.size() > 0 ? 1 : 0) &&
+         view.context.actors.find(claimant_party) != nullptr &&
+         !view.frame.attributions.empty();
+}
+
 const Mention* choose_event(const FrameView& view, const std::vector<const Mention*>& events) {
   // The first event after the attribution in its sentence: what was said.
   if (!view.frame.attributions.empty()) {
@@ -136,31 +156,56 @@ std::optional<Side> side_for_party(const ActorRegistry& actors, const std::strin
 
 // Casualty figures: a status word, the count nearest to it in its clause, the
 // persons counted, and whose they are.
+// Counts go to status words by nearness across the whole clause, closest pairs
+// first: in "seven soldiers were killed and ten wounded" ten is the wounded
+// and seven the killed, though ten stands nearer to "killed".
+std::map<const Mention*, const NumberMention*> pair_counts(
+    const FrameView& view, const std::vector<const Mention*>& statuses) {
+  struct Pair {
+    std::uint32_t words;
+    const Mention* status;
+    const NumberMention* number;
+  };
+  std::vector<Pair> pairs;
+  for (const Mention* status : statuses) {
+    const Range clause = view.clause_of(status->range.begin);
+    for (const NumberMention& number : view.analysis.numbers) {
+      const Range figure{number.begin, number.end};
+      if (!clause.contains(number.begin) || view.excluded(figure))
+        continue;
+      const std::uint32_t words = view.distance(status->word, figure);
+      if (words <= kNearWords)
+        pairs.push_back({words, status, &number});
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const Pair& a, const Pair& b) { return a.words < b.words; });
+  std::map<const Mention*, const NumberMention*> chosen;
+  std::vector<const NumberMention*> taken;
+  for (const Pair& pair : pairs) {
+    if (chosen.count(pair.status) != 0 ||
+        std::find(taken.begin(), taken.end(), pair.number) != taken.end())
+      continue;
+    chosen[pair.status] = pair.number;
+    taken.push_back(pair.number);
+  }
+  return chosen;
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party) {
   const Analysis& analysis = view.analysis;
   const ActorRegistry& actors = view.context.actors;
   std::vector<Figure> figures;
-  std::vector<const NumberMention*> used;
   std::optional<Side> previous;
 
-  for (const Mention* status : view.all("casualty")) {
+  const auto statuses = view.all("casualty");
+  const auto counts = pair_counts(view, statuses);
+  for (const Mention* status : statuses) {
     const Range clause = view.clause_of(status->range.begin);
-    const NumberMention* count = nullptr;
-    std::uint32_t best = kNearWords + 1;
-    for (const NumberMention& number : analysis.numbers) {
-      const Range figure{number.begin, number.end};
-      if (!clause.contains(number.begin) || view.excluded(figure))
-        continue;
-      if (std::find(used.begin(), used.end(), &number) != used.end())
-        continue;
-      const std::uint32_t words = view.distance(status->word, figure);
-      if (words < best) {
-        best = words;
-        count = &number;
-      }
-    }
+    const auto paired = counts.find(status);
+    const NumberMention* count = paired == counts.end() ? nullptr : paired->second;
     const Mention* person = nullptr;
-    best = kNearWords + 1;
+    std::uint32_t best = kNearWords + 1;
     for (const Mention* candidate : analysis.in(clause, "person")) {
       const std::uint32_t words = view.distance(status->word, candidate->word);
       if (words < best) {
@@ -175,11 +220,17 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     if (person == nullptr && others == nullptr)
       continue;  // "killed" of what?
+    // "and others wounded": the persons counted are new ones, at least one.
+    if (others != nullptr && count == nullptr &&
+        (person == nullptr || view.distance(status->word, others->word) <
+                                  view.distance(status->word, person->word)))
+      person = nullptr;
 
     std::optional<CountRange> range;
     if (count != nullptr) {
       range = count->count;
-      used.push_back(count);
+    } else if (person == nullptr) {
+      range = at_least(1);
     } else if (person != nullptr && !person->entry->attribute("count").empty()) {
       range = exactly(std::atoll(std::string(person->entry->attribute("count")).c_str()));
     } else if (person != nullptr && person->entry->has_attribute("one")) {
@@ -190,7 +241,11 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
 
     std::optional<Side> side;
     if (person != nullptr && person->value() == "civilian") {
+      // Civilians a party reports are its own unless an adjective says otherwise.
       side = Side{SideKind::kCivilians, std::nullopt};
+      if (!claimant_party.empty() && is_party(actors, claimant_party)) {
+        side->party = actor_ref(actors, claimant_party);
+      }
     }
     if (person != nullptr && person->entry->has_attribute("own")) {
       side = side_for_party(actors, claimant_party);
@@ -240,15 +295,26 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
   const auto none = view.all("casualty_none");
   if (none.empty() || claimant_party.empty())
     return;
+  // "no injuries" (status=wounded) says nothing of the dead; "civilians were
+  // not hurt" is about civilians.
+  const Mention& phrase = *none.front();
+  const std::string_view only = phrase.entry->attribute("status");
+  Side side = *side_for_party(view.context.actors, claimant_party);
+  for (const Mention* person : view.analysis.in(view.clause_of(phrase.range.begin), "person")) {
+    if (person->value() == "civilian" && view.distance(person->word, phrase.word) <= 3) {
+      side.kind = SideKind::kCivilians;
+    }
+  }
   for (CasualtyStatus status : {CasualtyStatus::kKilled, CasualtyStatus::kWounded}) {
+    if (!only.empty() && only != to_string(status))
+      continue;
     const bool stated = std::any_of(figures.begin(), figures.end(), [&](const Figure& f) {
-      return f.figure.status == status && f.figure.side.party &&
-             f.figure.side.party->id == claimant_party;
+      return f.figure.status == status && f.figure.side == side;
     });
     if (stated)
       continue;
     Figure figure;
-    figure.figure.side = *side_for_party(view.context.actors, claimant_party);
+    figure.figure.side = side;
     figure.figure.status = status;
     figure.figure.count = exactly(0);
     figure.ranges.push_back(none.front()->range);
@@ -607,6 +673,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     events.push_back(event);
   }
   draft.event = choose_event(view, events);
+  // "a violation was recorded: shots were fired at the post": the specific act
+  // says more than the generic word.
+  if (draft.event != nullptr && draft.event->value() == "ceasefire_violation") {
+    for (const Mention* event : events) {
+      const auto type = event_type_of(*event);
+      if (type && group_of(*type) == EventGroup::kViolence &&
+          *type != EventType::kCeasefireViolation && *type != EventType::kArmedClash) {
+        draft.event = event;
+        break;
+      }
+    }
+  }
   if (draft.event != nullptr) {
     if (auto type = event_type_of(*draft.event)) {
       claim.event_type = *type;
@@ -618,22 +696,34 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
 
   // Perpetrator as claimed: the actor nearest to the event in its clause, not
   // the claimant and not behind a target word ("against", "على").
-  // A clash is mutual: no perpetrator is read from it.
+  // A clash is mutual: no perpetrator is read from it. An actor after an agent
+  // word ("by", "من قبل", "со стороны") is the perpetrator of a passive
+  // sentence; otherwise the nearest actor that is not the claimant, not an
+  // adjective alone and not behind a target word ("against", "على", "по").
   std::string perpetrator_party;
   if (draft.event != nullptr && group_of(claim.event_type) == EventGroup::kViolence &&
       claim.event_type != EventType::kArmedClash) {
     const Range clause = view.clause_of(draft.event->range.begin);
     const Mention* chosen = nullptr;
+    const Mention* target = nullptr;
     std::uint32_t best = 6;
     for (const Mention* actor : analysis.in(clause, "actor")) {
       const bool claimant_words =
           std::any_of(actor_ranges.begin(), actor_ranges.end(),
                       [&](const Range& range) { return range.overlaps(actor->range); });
-      if (claimant_words || actor->entry->has_attribute("adjective"))
+      if (claimant_words)
         continue;
-      if (negated_before(view, *actor, "target_marker", 0) ||
-          negated_before(view, *actor, "border", 1))
+      if (negated_before(view, *actor, "target_marker", 1)) {
+        if (target == nullptr)
+          target = actor;
         continue;
+      }
+      if (actor->entry->has_attribute("adjective") || negated_before(view, *actor, "border", 1))
+        continue;
+      if (negated_before(view, *actor, "agent_marker", 0)) {
+        chosen = actor;
+        break;
+      }
       const std::uint32_t words = view.distance(actor->word, draft.event->word);
       if (words < best) {
         best = words;
@@ -645,13 +735,20 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       perpetrator_party = party_of_mention(actors, *chosen);
       add_provenance(claim, "perpetrator", analysis, {chosen->range});
       actor_ranges.push_back(chosen->range);
-      if (!claimant_party.empty() && claimant_party != perpetrator_party &&
-          is_party(actors, claimant_party)) {
+      // The target: named after a target word, else the claimant's own state
+      // when the claimant is a party other than the perpetrator's and names
+      // itself in the account (not a third party's monitor reporting).
+      if (target != nullptr && party_of_mention(actors, *target) != perpetrator_party) {
+        claim.target = actor_ref(actors, party_of_mention(actors, *target));
+        add_provenance(claim, "target", analysis, {target->range});
+      } else if (!claimant_party.empty() && claimant_party != perpetrator_party &&
+                 is_party(actors, claimant_party) && !draft_is_third_party(view, claimant_party)) {
         claim.target = actor_ref(actors, claimant_party);
-        add_provenance(claim, "target", analysis,
-                       {frame.attributions.front().actor != nullptr
-                            ? frame.attributions.front().actor->range
-                            : frame.attributions.front().trigger->range});
+        if (!frame.attributions.empty()) {
+          const Attribution& first = frame.attributions.front();
+          add_provenance(claim, "target", analysis,
+                         {first.actor != nullptr ? first.actor->range : first.trigger->range});
+        }
       }
     }
   }

@@ -18,6 +18,7 @@
 
 namespace truce::extract {
 
+class ActorRegistry;
 class Gazetteer;
 
 // What arrives with a text: the caller's metadata, all optional.
@@ -88,6 +89,7 @@ class Extractor {
 
   // The places the extractor knows, for scoring places by distance.
   const Gazetteer& gazetteer() const;
+  const ActorRegistry& actors() const;
 
  private:
   struct Impl;

@@ -10,6 +10,7 @@
 #include "extract/gazetteer.hpp"
 #include "extract/matcher.hpp"
 #include "text/language.hpp"
+#include "text/normalize.hpp"
 
 namespace truce::extract {
 
@@ -24,6 +25,18 @@ struct Extractor::Impl {
   Gazetteer places;
   ActorRegistry actors;
   std::optional<Matcher> matcher;
+
+  // The actor a publisher's name (as an envelope or a page gives it) names.
+  // "Ministry of Defence of Azerbaijan (Russian version)" names it too.
+  const Actor* find_actor_named(std::string_view name) const {
+    for (std::string_view candidate : {name, name.substr(0, name.find(" ("))}) {
+      const std::string form = text::matching_form(candidate);
+      for (const LexiconEntry& entry : matcher->lexicon().entries()) {
+        if (entry.category == "actor" && entry.phrase == form) return actors.find(entry.value);
+      }
+    }
+    return nullptr;
+  }
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -53,6 +66,7 @@ Result<Extractor> Extractor::load(const std::filesystem::path& data_dir, Extract
 }
 
 const Gazetteer& Extractor::gazetteer() const { return impl_->places; }
+const ActorRegistry& Extractor::actors() const { return impl_->actors; }
 
 std::string_view to_string(SetAsideReason reason) {
   switch (reason) {
@@ -82,6 +96,11 @@ std::string slug_of(std::string_view name) {
     } else if (!slug.empty() && slug.back() != '-') {
       slug += '-';
     }
+  }
+  constexpr std::size_t kMaxSlug = 64;
+  if (slug.size() > kMaxSlug) {
+    const std::size_t cut = slug.rfind('-', kMaxSlug);
+    slug.resize(cut == std::string::npos || cut == 0 ? kMaxSlug : cut);
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   return slug;
@@ -193,8 +212,25 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     context.excluded.push_back(source_line->range);
   }
 
+  // A ministry's or a government's own statement speaks in its own voice:
+  // what no one else is quoted for is its claim.
+  const Actor* publisher_actor = nullptr;
+  if (!input.publisher.empty()) publisher_actor = impl.find_actor_named(input.publisher);
+  if (publisher_actor == nullptr && !out.publisher_id.empty()) {
+    publisher_actor = impl.actors.find(out.publisher_id);
+  }
+  if (publisher_actor != nullptr) out.publisher_id = publisher_actor->id;
+  const bool speaks_for_itself = publisher_actor != nullptr &&
+                                 publisher_actor->kind != "outlet" &&
+                                 publisher_actor->kind != "agency";
+  std::vector<detail::Frame> built = detail::build_frames(analysis, impl.actors, body, headline);
+  if (speaks_for_itself) {
+    for (detail::Frame& frame : built) {
+      if (frame.narrative() && !frame.headline) frame.claimant = publisher_actor->id;
+    }
+  }
   const std::vector<detail::Frame> frames =
-      detail::build_frames(analysis, impl.actors, body, headline);
+      detail::split_by_event(std::move(built), analysis, context.excluded);
   std::vector<Draft> drafts;
   for (const detail::Frame& frame : frames) drafts.push_back(detail::draft_claim(frame, context));
 
@@ -286,7 +322,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                                        : "no claimant and no publisher"});
       continue;
     }
-    draft.claim.claimant = {slug_of(publisher), publisher};
+    draft.claim.claimant = publisher_actor != nullptr
+                               ? ActorRef{publisher_actor->id, publisher_actor->name}
+                               : ActorRef{slug_of(publisher), publisher};
     detail::set_time(draft.claim, *draft.own_date, analysis, false);
     kept.push_back(i);
   }

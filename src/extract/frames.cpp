@@ -1,5 +1,10 @@
 #include "extract/detail/frames.hpp"
 
+#include <algorithm>
+
+#include "core/vocabulary.hpp"
+#include "extract/detail/assemble.hpp"
+
 namespace truce::extract::detail {
 namespace {
 
@@ -16,8 +21,15 @@ bool usable_as_claimant(const Analysis& analysis, const Mention& actor, Range cl
   return false;
 }
 
-// The actor an attribution trigger quotes: the nearest actor mention in its
-// clause, on the side the lexicon says first ("according to X", "X said").
+bool between(const Analysis& analysis, std::string_view category, std::uint32_t from,
+             std::uint32_t to) {
+  return to > from && analysis.first_in({from, to}, category) != nullptr;
+}
+
+// The actor an attribution trigger quotes: an actor right beside the trigger
+// ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
+// the side the lexicon says first ("according to X", "X said"). An actor after
+// "that"/"أن"/"что" belongs to what was said, not to who said it.
 std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sentence,
                                    const Mention& trigger) {
   const Range clause = analysis.clause_of(sentence, trigger.range.begin);
@@ -30,30 +42,57 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
     if (actor->range.end <= trigger.range.begin && clause.contains(actor->range.begin)) {
       before = actor;  // the last one before wins
     } else if (actor->range.begin >= trigger.range.end && after == nullptr &&
-               analysis.words_between(trigger.range.end, actor->range.begin) <= 3) {
+               analysis.words_between(trigger.range.end, actor->range.begin) <= 3 &&
+               !between(analysis, "complementizer", trigger.range.end, actor->range.begin)) {
       after = actor;
     }
   }
+  const std::uint32_t before_gap =
+      before != nullptr ? analysis.words_between(before->range.end, trigger.range.begin) : 99;
+  const std::uint32_t after_gap =
+      after != nullptr ? analysis.words_between(trigger.range.end, after->range.begin) : 99;
   const std::string_view preferred = trigger.value();
   const Mention* chosen = nullptr;
-  if (preferred == "after") {
+  if (before_gap == 0 && after_gap > 0) {
+    chosen = before;
+  } else if (after_gap == 0 && before_gap > 0) {
+    chosen = after;
+  } else if (preferred == "after") {
     chosen = after != nullptr ? after : before;
   } else if (preferred == "before") {
     chosen = before != nullptr ? before : after;
   } else {
-    // Either side: the closer one.
-    if (before != nullptr && after != nullptr) {
-      chosen = analysis.words_between(before->range.end, trigger.range.begin) <=
-                       analysis.words_between(trigger.range.end, after->range.begin)
-                   ? before
-                   : after;
-    } else {
-      chosen = before != nullptr ? before : after;
-    }
+    chosen = before_gap <= after_gap ? before : after;
   }
   if (chosen == nullptr)
     return std::nullopt;
   return Attribution{&trigger, chosen};
+}
+
+// "Interfax, citing the prime minister", "نقلت وكالة ... عن", "сообщает ТАСС со
+// ссылкой на": an agency relaying someone is not the claimant.
+const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
+                       const Sentence& sentence, const Mention& outlet) {
+  const Actor* actor = actors.find(outlet.value());
+  if (actor == nullptr || (actor->kind != "outlet" && actor->kind != "agency"))
+    return nullptr;
+  const Mention* relay = nullptr;
+  for (const Mention* marker : analysis.in(sentence.range, "relay_marker")) {
+    if (marker->range.begin >= outlet.range.end &&
+        analysis.words_between(outlet.range.end, marker->range.begin) <= 3) {
+      relay = marker;
+      break;
+    }
+  }
+  if (relay == nullptr)
+    return nullptr;
+  for (const Mention* source : analysis.in(sentence.range, "actor")) {
+    if (source->range.begin >= relay->range.end &&
+        analysis.words_between(relay->range.end, source->range.begin) <= 2) {
+      return source;
+    }
+  }
+  return nullptr;
 }
 
 struct SentenceAttribution {
@@ -61,12 +100,25 @@ struct SentenceAttribution {
   const Mention* anaphor = nullptr;   // "according to the statement"
 };
 
-SentenceAttribution attribution_of(const Analysis& analysis, const Sentence& sentence) {
+SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry& actors,
+                                   const Sentence& sentence) {
   SentenceAttribution result;
   for (const Mention* trigger : analysis.in(sentence.range, "attribution")) {
     if (auto attribution = resolve(analysis, sentence, *trigger)) {
+      if (const Mention* source = relayed(analysis, actors, sentence, *attribution->actor)) {
+        attribution->actor = source;
+      }
       result.quoted = attribution;
       return result;
+    }
+    // "the ministry said": the claimant named before, just before the verb.
+    if (result.anaphor == nullptr) {
+      for (const Mention* anaphor : analysis.in(sentence.range, "claimant_anaphor")) {
+        if (anaphor->range.end <= trigger->range.begin &&
+            analysis.words_between(anaphor->range.end, trigger->range.begin) <= 1) {
+          result.anaphor = anaphor;
+        }
+      }
     }
     if (result.anaphor == nullptr) {
       const Range clause = analysis.clause_of(sentence, trigger->range.begin);
@@ -113,7 +165,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     if (!body.overlaps(sentence.range))
       continue;
 
-    const SentenceAttribution found = attribution_of(analysis, sentence);
+    const SentenceAttribution found = attribution_of(analysis, actors, sentence);
     Frame* current = frames.empty() || frames.back().headline ? nullptr : &frames.back();
     const bool same_paragraph = current != nullptr && sentence.paragraph == last_paragraph;
     last_paragraph = sentence.paragraph;
@@ -155,6 +207,52 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     frames.push_back(std::move(frame));
   }
   return frames;
+}
+
+std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
+                                  const std::vector<Range>& excluded) {
+  const auto group_of_sentence = [&](std::uint32_t index) {
+    for (const Mention* event : analysis.in(analysis.sentences[index].range, "event")) {
+      const bool inside = std::any_of(excluded.begin(), excluded.end(),
+                                      [&](const Range& out) { return out.overlaps(event->range); });
+      if (inside) continue;
+      if (auto type = parse_event_type(event->value())) return group_of(*type);
+    }
+    return EventGroup::kNone;
+  };
+  std::vector<Frame> result;
+  for (Frame& frame : frames) {
+    if (frame.narrative() || frame.headline || frame.sentences.size() < 2) {
+      result.push_back(std::move(frame));
+      continue;
+    }
+    Frame current;
+    current.claimant = frame.claimant;
+    EventGroup group = EventGroup::kNone;
+    for (std::uint32_t index : frame.sentences) {
+      const EventGroup next = group_of_sentence(index);
+      if (!current.sentences.empty() && next != EventGroup::kNone && group != EventGroup::kNone &&
+          next != group) {
+        result.push_back(std::move(current));
+        current = Frame{};
+        current.claimant = frame.claimant;
+        group = EventGroup::kNone;
+      }
+      if (group == EventGroup::kNone) group = next;
+      current.sentences.push_back(index);
+      const Range sentence = analysis.sentences[index].range;
+      for (const Attribution& attribution : frame.attributions) {
+        if (sentence.contains(attribution.trigger->range.begin)) {
+          current.attributions.push_back(attribution);
+        }
+      }
+      if (current.attributions.empty() && !frame.attributions.empty()) {
+        current.attributions.push_back(frame.attributions.front());
+      }
+    }
+    result.push_back(std::move(current));
+  }
+  return result;
 }
 
 }  // namespace truce::extract::detail

@@ -27,6 +27,7 @@ Result<Expectation> read_expectation(std::string_view text, std::string_view fil
   }
   Expectation expectation;
   expectation.language = text_of(root, "language");
+  if (root.contains("source")) expectation.publisher = text_of(root["source"], "publisher");
   if (std::string published = text_of(root, "published"); !published.empty()) {
     expectation.published = parse_civil_time(published);
     if (!expectation.published) {

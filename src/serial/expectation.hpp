@@ -35,6 +35,7 @@ struct ExpectedClaim {
 };
 
 struct Expectation {
+  std::string publisher;  // as the corpus names it: who published the text
   std::string language;
   std::optional<CivilTime> published;
   std::vector<ExpectedClaim> claims;

@@ -32,6 +32,13 @@ struct Frame {
 std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors,
                                 Range body, std::optional<Range> headline);
 
+// One claimant may report several events in a row ("they shelled X; later a
+// soldier was wounded by a mine"): a sentence whose first event belongs to
+// another group than the frame's so far starts a new frame for the same
+// claimant. Words inside `excluded` (agreement references) are not events.
+std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
+                                  const std::vector<Range>& excluded);
+
 // How specific an actor is as a claimant: a ministry says more than a capital.
 int specificity(const Actor& actor);
 

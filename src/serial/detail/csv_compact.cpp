@@ -248,8 +248,8 @@ Status read_spans(std::string_view spans, std::vector<TextSpan>& out) {
 std::string format_spans(const std::vector<TextSpan>& spans) {
   std::string text;
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    text += (i > 0 ? "|" : "") + std::to_string(spans[i].start) + "-" +
-            std::to_string(spans[i].end);
+    text +=
+        (i > 0 ? "|" : "") + std::to_string(spans[i].start) + "-" + std::to_string(spans[i].end);
   }
   return text;
 }
@@ -299,8 +299,9 @@ Status read_actor_item(std::string_view item, std::vector<ClaimActor>& actors) {
     }
   }
   if (!has_role || !has_id || !has_name) {
-    return problem(std::string("role, id and name are required (e.g. role=mediator,id=russia,"
-                               "name=Russia)"));
+    return problem(
+        std::string("role, id and name are required (e.g. role=mediator,id=russia,"
+                    "name=Russia)"));
   }
   actors.push_back(std::move(entry));
   return Status::ok();

@@ -194,9 +194,9 @@ Result<bool> parse_flag(std::string_view word) {
 void read_time_basis(Reader& in, Claim& claim) {
   const RowView& row = in.row();
   if (auto word = row.word(Column::kTimeBasis); !word.empty()) {
-    if (auto basis = in.take(Column::kTimeBasis,
-                             parse_word<DateBasis>(word, parse_date_basis, words_of_date_basis,
-                                                   "a date basis"))) {
+    if (auto basis = in.take(
+            Column::kTimeBasis,
+            parse_word<DateBasis>(word, parse_date_basis, words_of_date_basis, "a date basis"))) {
       claim.time_basis.basis = *basis;
     }
   }

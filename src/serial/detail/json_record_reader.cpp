@@ -16,20 +16,30 @@ constexpr std::array<std::string_view, 2> kActorMembers{"id", "name"};
 constexpr std::array<std::string_view, 5> kSourceMembers{"id", "name", "reliability", "affiliation",
                                                          "url"};
 constexpr std::array<std::string_view, 2> kAffiliationMembers{"kind", "actor"};
-constexpr std::array<std::string_view, 13> kDocumentMembers{
-    "id",  "key",    "source",       "kind",         "title", "language", "published",
-    "url", "origin", "external_ref", "content_hash", "text",  "agreement_references"};
+constexpr std::array<std::string_view, 13> kDocumentMembers{"id",
+                                                            "key",
+                                                            "source",
+                                                            "kind",
+                                                            "title",
+                                                            "language",
+                                                            "published",
+                                                            "url",
+                                                            "origin",
+                                                            "external_ref",
+                                                            "content_hash",
+                                                            "text",
+                                                            "agreement_references"};
 constexpr std::array<std::string_view, 20> kReportClaimMembers{
-    "id",         "document",    "claimant",  "event_type", "time",       "time_basis",
-    "place",      "perpetrator", "target",    "actors",     "casualties", "weapons",
-    "violations", "explosions",  "assets",    "agreements", "credibility", "summary",
-    "provenance", "provenance_quotes"};
+    "id",         "document",    "claimant",    "event_type", "time",
+    "time_basis", "place",       "perpetrator", "target",     "actors",
+    "casualties", "weapons",     "violations",  "explosions", "assets",
+    "agreements", "credibility", "summary",     "provenance", "provenance_quotes"};
 // GeoJSON: the id sits on the Feature, the source may come along.
 constexpr std::array<std::string_view, 20> kGeoJsonClaimMembers{
-    "document",   "source",      "claimant",  "event_type", "time",       "time_basis",
-    "place",      "perpetrator", "target",    "actors",     "casualties", "weapons",
-    "violations", "explosions",  "assets",    "agreements", "credibility", "summary",
-    "provenance", "provenance_quotes"};
+    "document",   "source",      "claimant",    "event_type", "time",
+    "time_basis", "place",       "perpetrator", "target",     "actors",
+    "casualties", "weapons",     "violations",  "explosions", "assets",
+    "agreements", "credibility", "summary",     "provenance", "provenance_quotes"};
 constexpr std::array<std::string_view, 4> kTimeMembers{"start", "end", "precision", "timezone"};
 constexpr std::array<std::string_view, 3> kTimeBasisMembers{"basis", "from_context", "wording"};
 constexpr std::array<std::string_view, 3> kClaimActorMembers{"id", "name", "role"};
@@ -415,9 +425,8 @@ std::optional<Document> read_document(JsonReader& reader, const Node& node) {
     }
   }
   read_string_member(reader, node, "text", document.text);
-  if (auto references =
-          read_agreement_references(reader, node, "agreement_references", document.text,
-                                    document_reference(document.id))) {
+  if (auto references = read_agreement_references(reader, node, "agreement_references",
+                                                  document.text, document_reference(document.id))) {
     document.agreement_references = std::move(*references);
   }
   return mark.clean() ? std::optional(std::move(document)) : std::nullopt;

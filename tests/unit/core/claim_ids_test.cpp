@@ -15,7 +15,7 @@ namespace truce {
 namespace {
 
 struct Example {
-  const char* file;  // under data/examples
+  const char* file;                    // under data/examples
   std::vector<std::string> claim_ids;  // sorted
 };
 

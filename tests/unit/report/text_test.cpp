@@ -90,10 +90,11 @@ ClaimRecord accord_record() {
                              "'yesterday' before 2019-05-04 (publication)"};
   record.claim.actors = {{ActorRef{"westland", "Westland"}, ActorRole::kMediator},
                          {ActorRef{"northland", "Northland"}, ActorRole::kParticipant}};
-  record.claim.agreements = {AgreementReference{"the Kestrel Accord",
-                                                {*parse_civil_time("2019-05-03")},
-                                                "kestrel-accord",
-                                                {span_of("the Kestrel Accord"), span_of("3 May 2019")}}};
+  record.claim.agreements = {
+      AgreementReference{"the Kestrel Accord",
+                         {*parse_civil_time("2019-05-03")},
+                         "kestrel-accord",
+                         {span_of("the Kestrel Accord"), span_of("3 May 2019")}}};
   return record;
 }
 

@@ -496,15 +496,16 @@ TEST(CsvReader, FillsDefaultsForMissingOptionalColumnsAndEmptyCells) {
 }
 
 TEST(CsvReader, ReadsTheTimeBasisActorsAndAgreementsAsASpreadsheetWritesThem) {
-  auto read = read_claims_csv(
-      csv_of({{{"time_basis", " relative "},
-               {"time_from_context", "TRUE"},
-               {"time_basis_wording", "'yesterday' before the statement"},
-               {"actors", "role=mediator, id=jmm, name=Joint Monitoring Mission;"},
-               {"agreements", "name=the Kestrel Accord,dates=2019-05-03|2019-05-04T06:00,"
-                              "registry_id=kestrel-accord,spans=3-17|40-52"}},
-              {{"time_from_context", "0"}}}),
-      kFile);
+  auto read =
+      read_claims_csv(csv_of({{{"time_basis", " relative "},
+                               {"time_from_context", "TRUE"},
+                               {"time_basis_wording", "'yesterday' before the statement"},
+                               {"actors", "role=mediator, id=jmm, name=Joint Monitoring Mission;"},
+                               {"agreements",
+                                "name=the Kestrel Accord,dates=2019-05-03|2019-05-04T06:00,"
+                                "registry_id=kestrel-accord,spans=3-17|40-52"}},
+                              {{"time_from_context", "0"}}}),
+                      kFile);
   ASSERT_TRUE(read) << read.error().message;
   const Claim& claim = read->claims[0];
   EXPECT_EQ(claim.time_basis,
@@ -512,11 +513,10 @@ TEST(CsvReader, ReadsTheTimeBasisActorsAndAgreementsAsASpreadsheetWritesThem) {
   EXPECT_EQ(claim.actors,
             (std::vector<ClaimActor>{{{"jmm", "Joint Monitoring Mission"}, ActorRole::kMediator}}));
   ASSERT_EQ(claim.agreements.size(), 1U);
-  EXPECT_EQ(claim.agreements[0],
-            (AgreementReference{"the Kestrel Accord",
-                                {at("2019-05-03"), at("2019-05-04T06:00")},
-                                "kestrel-accord",
-                                {{3, 17}, {40, 52}}}));
+  EXPECT_EQ(claim.agreements[0], (AgreementReference{"the Kestrel Accord",
+                                                     {at("2019-05-03"), at("2019-05-04T06:00")},
+                                                     "kestrel-accord",
+                                                     {{3, 17}, {40, 52}}}));
   EXPECT_EQ(read->claims[1].time_basis, TimeBasis{});
 }
 
@@ -895,8 +895,9 @@ TEST(CsvErrors, ValidationProblemsNameTheColumnTheyCameFrom) {
        "actors",
        "claim field actors/0/id"},
       {"the same actor twice in one role",
-       {{"actors", "role=participant,id=southland,name=Southland;role=participant,id=southland,"
-                   "name=South"}},
+       {{"actors",
+         "role=participant,id=southland,name=Southland;role=participant,id=southland,"
+         "name=South"}},
        "actors",
        "claim field actors/1"},
       {"an agreement registry id that is not a slug",

@@ -68,7 +68,8 @@ IntakeBatch rich_batch() {
   statement.text = std::string(kArabicText);
   statement.content_hash = std::string(64, 'a');
   statement.agreement_references = {
-      AgreementReference{"the ceasefire agreement", {}, "", {span_of(kArabicText, "the ceasefire agreement")}},
+      AgreementReference{
+          "the ceasefire agreement", {}, "", {span_of(kArabicText, "the ceasefire agreement")}},
       AgreementReference{"Protocol No 2", {at("2020-11-09T23:00"), at("2020-11-10")}, "", {}},
   };
   batch.documents.push_back(statement);
@@ -690,9 +691,9 @@ TEST(JsonReportSchema, EnumsAreCoresVocabularies) {
   ASSERT_FALSE(schema.empty()) << schema_path();
   for (const std::string& words :
        {words_of_event_type(), words_of_date_basis(), words_of_actor_role(),
-        words_of_weapon_class(), words_of_asset_kind(),
-        words_of_asset_outcome(), words_of_casualty_status(), words_of_side_kind(),
-        words_of_time_precision(), words_of_affiliation_kind(), words_of_document_kind()}) {
+        words_of_weapon_class(), words_of_asset_kind(), words_of_asset_outcome(),
+        words_of_casualty_status(), words_of_side_kind(), words_of_time_precision(),
+        words_of_affiliation_kind(), words_of_document_kind()}) {
     std::string expected = R"("enum": [")";
     for (char c : words) {
       expected += c == ',' ? std::string("\",") : c == ' ' ? std::string(" \"") : std::string(1, c);

@@ -150,8 +150,7 @@ TEST_F(StoreWrite, AConflictNamesTheTimeBasisActorsOrAgreementsWhenOnlyTheyDiffe
     auto summary = store_->write(batch, WriteMode::kCommit);
     ASSERT_FALSE(summary);
     EXPECT_EQ(summary.error().code, ErrorCode::kConflict);
-    EXPECT_TRUE(contains(summary.error().message,
-                         "different " + std::string(test.field) + ";"))
+    EXPECT_TRUE(contains(summary.error().message, "different " + std::string(test.field) + ";"))
         << summary.error().message;
   }
 }

@@ -17,7 +17,7 @@ namespace truce::text {
 namespace {
 
 const std::vector<std::string>& pieces() {
-  static const std::vector<std::string> kPieces = {
+  static const std::vector<std::string> all = {
       "a",      "Z",    "3.5",      ". ",      "? ",
       "V. ",    " ",    "\t",       "\n",      "\r\n",
       "\n\n",   "\r",   "\u00A0",   "\u2009",  "\u2029",
@@ -30,7 +30,7 @@ const std::vector<std::string>& pieces() {
       "\x80",   "\xC3", "\xE2\x82", "\xFF",    "\xF0\x9F\x98\x80",
       "ﷺ",      "Ⅻ",    "①",
   };
-  return kPieces;
+  return all;
 }
 
 std::string random_text(std::mt19937& random) {
