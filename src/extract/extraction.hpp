@@ -44,7 +44,14 @@ struct Warning {
 };
 
 // A statement that looks like an event but is not a claim of a new one.
-enum class SetAsideReason { kHistorical, kBackground, kNegated, kHypothetical, kHeadlineRepeat };
+enum class SetAsideReason {
+  kHistorical,
+  kBackground,
+  kNegated,
+  kHypothetical,
+  kHeadlineRepeat,
+  kUndated,  // no date in the text and no publication date to anchor one
+};
 
 struct SetAside {
   SetAsideReason reason = SetAsideReason::kBackground;

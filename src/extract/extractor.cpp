@@ -75,6 +75,7 @@ std::string_view to_string(SetAsideReason reason) {
     case SetAsideReason::kNegated: return "negated";
     case SetAsideReason::kHypothetical: return "hypothetical";
     case SetAsideReason::kHeadlineRepeat: return "headline_repeat";
+    case SetAsideReason::kUndated: return "undated";
   }
   return "background";
 }
@@ -303,6 +304,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       draft.claim.time.precision = TimePrecision::kDay;
       draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
       draft.claim.time_basis.wording = "no date given; the publication date";
+    } else {
+      out.set_aside.push_back({SetAsideReason::kUndated, span,
+                               "no date in the text and no publication date to anchor one "
+                               "(give --published)"});
+      continue;
     }
     kept.push_back(i);
   }

@@ -48,13 +48,17 @@ std::string evaluation_text(const Evaluation& evaluation, bool misses) {
   out += "field        precision    recall        F1  matched extracted expected\n";
   for (const FieldScore& score : evaluation.fields) out += row(score);
   out += row(evaluation.overall);
+  out += "\nnot claims   " + std::to_string(evaluation.false_claims) + " of " +
+         std::to_string(evaluation.not_claims) +
+         " statements that must not become claims did\n";
   if (!misses) return out;
   for (const TextScore& text : evaluation.texts) {
-    if (text.misses.empty()) continue;
+    if (text.misses.empty() && text.false_claims.empty()) continue;
     out += "\n" + text.file + " (" + std::to_string(text.matched_claims) + " of " +
            std::to_string(text.expected_claims) + " claims found, " +
            std::to_string(text.extracted_claims) + " extracted)\n";
     for (const std::string& miss : text.misses) out += "  " + miss + "\n";
+    for (const std::string& quote : text.false_claims) out += "  not a claim: " + quote + "\n";
   }
   return out;
 }
@@ -64,6 +68,8 @@ std::string evaluation_json(const Evaluation& evaluation) {
   value["fields"] = serial::JsonValue::array();
   for (const FieldScore& score : evaluation.fields) value["fields"].push_back(score_value(score));
   value["overall"] = score_value(evaluation.overall);
+  value["not_claims"] = evaluation.not_claims;
+  value["false_claims"] = evaluation.false_claims;
   value["texts"] = serial::JsonValue::array();
   for (const TextScore& text : evaluation.texts) {
     value["texts"].push_back({{"file", text.file},
@@ -71,7 +77,8 @@ std::string evaluation_json(const Evaluation& evaluation) {
                               {"expected_claims", text.expected_claims},
                               {"extracted_claims", text.extracted_claims},
                               {"matched_claims", text.matched_claims},
-                              {"misses", text.misses}});
+                              {"misses", text.misses},
+                              {"false_claims", text.false_claims}});
   }
   return value.dump(2) + "\n";
 }

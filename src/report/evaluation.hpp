@@ -24,11 +24,15 @@ struct TextScore {
   int extracted_claims = 0;
   int matched_claims = 0;
   std::vector<std::string> misses;  // one line each, naming the field and both values
+  // Statements the corpus says must not become claims, yet did.
+  std::vector<std::string> false_claims;
 };
 
 struct Evaluation {
   std::vector<FieldScore> fields;  // claim, claimant, event_type, date, event_date, place, ...
   FieldScore overall;              // every field but "claim" together
+  long long not_claims = 0;        // statements that must not become claims
+  long long false_claims = 0;      // of those, how many did
   std::vector<TextScore> texts;
 };
 

@@ -11,9 +11,13 @@ Error problem(std::string_view file, const std::string& pointer, std::string mes
   return Error{ErrorCode::kInvalidInput, std::string(file) + ":" + pointer + ": " + message, {}};
 }
 
+// A member's text; for a list of quotes ("evidence": [...]) the first one.
 std::string text_of(const Json& object, const char* member) {
-  if (!object.is_object() || !object.contains(member) || !object[member].is_string()) return {};
-  return object[member].get<std::string>();
+  if (!object.is_object() || !object.contains(member)) return {};
+  const Json& value = object[member];
+  if (value.is_array() && !value.empty() && value[0].is_string()) return value[0].get<std::string>();
+  if (!value.is_string()) return {};
+  return value.get<std::string>();
 }
 
 }  // namespace

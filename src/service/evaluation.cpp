@@ -274,6 +274,19 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
                             " by " + claims[i].claimant.id);
       scorer.compare(&claims[i], nullptr);
     }
+    // A claim that rests on a statement the corpus rules out (background,
+    // negated, hypothetical) is a false claim.
+    for (const std::string& quote : expectation->not_claims) {
+      const TextSpan span = evidence_span(document.text, quote);
+      ++evaluation.not_claims;
+      const bool hit = std::any_of(claims.begin(), claims.end(), [&](const Claim& claim) {
+        return inside(claim, span);
+      });
+      if (hit) {
+        ++evaluation.false_claims;
+        text.false_claims.push_back(quote);
+      }
+    }
     FieldScore& claim_score = scorer.scores["claim"];
     claim_score.matched += text.matched_claims;
     claim_score.extracted += text.extracted_claims;

@@ -5,6 +5,7 @@
 // it has the text, the quotes beside them for a person to check.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
