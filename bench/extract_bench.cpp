@@ -413,8 +413,10 @@ void print_report(const Options& options, std::vector<Stage>& stages, double meg
 int main(int argc, char** argv) {
   const Options options = parse_options(argc, argv);
   const int cpu = pin_to_one_core();
-  std::printf("extract_bench: pinned to CPU %d; %s; nproc online %ld\n", cpu,
-              first_line_of("/proc/cpuinfo", "model name").c_str(), sysconf(_SC_NPROCESSORS_ONLN));
+  std::string model = first_line_of("/proc/cpuinfo", "model name");
+  model.erase(0, model.find(':') == std::string::npos ? 0 : model.find(':') + 2);
+  std::printf("extract_bench: pinned to CPU %d (one core); CPU model %s; %ld CPUs online\n", cpu,
+              model.c_str(), sysconf(_SC_NPROCESSORS_ONLN));
   std::printf("load average at start: %s\n", first_line_of("/proc/loadavg", "").c_str());
   std::printf("data: %s\n", options.data_dir.string().c_str());
 
@@ -422,7 +424,7 @@ int main(int argc, char** argv) {
   const Extractor extractor = load_extractor(options.data_dir, options.load_runs, load);
   std::printf(
       "load: Extractor::load first %.0f ms, median of %zu %.0f ms (min %.0f, max %.0f); "
-      "VmRSS %.1f MB -> %.1f MB (+%.1f MB), VmHWM after %.1f MB\n",
+      "VmRSS %.1f MiB -> %.1f MiB (+%.1f MiB), VmHWM after %.1f MiB\n",
       load.first_seconds * 1e3, load.seconds.size(), median(load.seconds) * 1e3,
       *std::min_element(load.seconds.begin(), load.seconds.end()) * 1e3,
       *std::max_element(load.seconds.begin(), load.seconds.end()) * 1e3,
@@ -434,6 +436,17 @@ int main(int argc, char** argv) {
   if (!sources) {
     fail(sources.error().message);
   }
+  // Reading touches what loading did not: CLD2's tables, ICU's normalisation data.
+  for (const truce::bench::SourceText& source : *sources) {
+    truce::extract::ExtractionInput input;
+    input.text = source.text;
+    input.published = source.published;
+    (void)extractor.extract(input);
+  }
+  std::printf(
+      "after reading each of the %zu test texts once: VmRSS %.1f MiB (+%.1f MiB over the start)\n",
+      sources->size(), static_cast<double>(status_kb("VmRSS")) / 1024,
+      static_cast<double>(status_kb("VmRSS") - load.rss_before_kb) / 1024);
   truce::bench::Corpus corpus = truce::bench::build_corpus(
       *sources, static_cast<std::size_t>(options.megabytes * 1e6), options.seed);
   const double megabytes = static_cast<double>(corpus.bytes) / 1e6;

@@ -37,6 +37,9 @@ for tool in clang++ cmake; do
   fi
 done
 
+# ccache (used when installed) keys objects with debug line tables by their
+# build directory too; this lets every fuzz build directory share them.
+export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 generator=()
 if command -v ninja >/dev/null && [[ ! -f $build_dir/CMakeCache.txt ]]; then
   generator=(-G Ninja)

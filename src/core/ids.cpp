@@ -18,4 +18,26 @@ bool is_valid_slug(std::string_view text) {
   return true;
 }
 
+std::string slug_from_name(std::string_view name) {
+  std::string slug;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+      slug += c;
+    } else if (u >= 'A' && u <= 'Z') {
+      slug += static_cast<char>(u - 'A' + 'a');
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  constexpr std::size_t kMaxSlug = 64;
+  if (slug.size() > kMaxSlug) {
+    const std::size_t cut = slug.rfind('-', kMaxSlug);
+    slug.resize(cut == std::string::npos || cut == 0 ? kMaxSlug : cut);
+  }
+  while (!slug.empty() && slug.back() == '-')
+    slug.pop_back();
+  return slug;
+}
+
 }  // namespace truce

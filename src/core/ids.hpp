@@ -40,4 +40,9 @@ using ClaimId = Id<ClaimTag>;
 // Slugs name sources and actors: 1-64 of [a-z0-9._-], starting with [a-z0-9].
 bool is_valid_slug(std::string_view text);
 
+// A slug made from a name ("Pakistan Point News" -> "pakistan-point-news"):
+// ASCII letters and digits lower-cased, every other run a '-', at most 64
+// characters cut at a '-'. Empty when the name has no ASCII letter or digit.
+std::string slug_from_name(std::string_view name);
+
 }  // namespace truce

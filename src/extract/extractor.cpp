@@ -86,26 +86,6 @@ long days_between(const CivilTime& from, const CivilTime& to) {
   return (std::chrono::sys_days(to.date) - std::chrono::sys_days(from.date)).count();
 }
 
-std::string slug_of(std::string_view name) {
-  std::string slug;
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
-      slug += c;
-    } else if (u >= 'A' && u <= 'Z') {
-      slug += static_cast<char>(u - 'A' + 'a');
-    } else if (!slug.empty() && slug.back() != '-') {
-      slug += '-';
-    }
-  }
-  constexpr std::size_t kMaxSlug = 64;
-  if (slug.size() > kMaxSlug) {
-    const std::size_t cut = slug.rfind('-', kMaxSlug);
-    slug.resize(cut == std::string::npos || cut == 0 ? kMaxSlug : cut);
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  return slug;
-}
 
 bool compatible(const Claim& a, const Claim& b) {
   return detail::group_of(a.event_type) == detail::group_of(b.event_type);
@@ -330,7 +310,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
     draft.claim.claimant = publisher_actor != nullptr
                                ? ActorRef{publisher_actor->id, publisher_actor->name}
-                               : ActorRef{slug_of(publisher), publisher};
+                               : ActorRef{slug_from_name(publisher), publisher};
     detail::set_time(draft.claim, *draft.own_date, analysis, false);
     kept.push_back(i);
   }

@@ -908,6 +908,10 @@ std::vector<Match> Matcher::scan(std::string_view normalized) const {
       state.finish_run();
     }
   }
+  // Each database's run is in order; the two runs are merged.
+  if (!std::is_sorted(matches.begin(), matches.end(), canonical_order)) {
+    std::sort(matches.begin(), matches.end(), canonical_order);
+  }
   return matches;
 }
 

@@ -27,6 +27,8 @@ void drop_stored_references(const storage::Store& store, IntakeBatch& batch,
         Document comparable = *stored;
         comparable.text.clear();
         comparable.content_hash = document.content_hash;
+        // CSV carries neither the text nor the document's agreement references.
+        if (document.agreement_references.empty()) comparable.agreement_references.clear();
         if (!(comparable == document)) {
           warnings.push_back(where + ": document " + document.id.str() +
                              " is already stored with other details; the stored record is kept");

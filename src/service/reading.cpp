@@ -12,21 +12,6 @@ namespace {
 
 constexpr std::string_view kContext = "read text";
 
-std::string slug_of(std::string_view name) {
-  std::string slug;
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
-      slug += c;
-    } else if (u >= 'A' && u <= 'Z') {
-      slug += static_cast<char>(u - 'A' + 'a');
-    } else if (!slug.empty() && slug.back() != '-') {
-      slug += '-';
-    }
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  return slug.substr(0, 64);
-}
 
 std::string host_of(std::string_view url) {
   std::size_t start = url.find("://");
@@ -45,7 +30,7 @@ Source source_for(const extract::Extraction& extraction, const ReadOptions& opti
   std::string name = document.origin.empty() ? host_of(document.url) : document.origin.front();
   std::string id = options.source;
   if (id.empty()) id = extraction.publisher_id;
-  if (id.empty()) id = slug_of(name);
+  if (id.empty()) id = slug_from_name(name);
   if (id.empty()) id = "unattributed";
   source.id = SourceId(id);
   source.name = name.empty() ? id : name;

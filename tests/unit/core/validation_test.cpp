@@ -252,3 +252,24 @@ TEST(CheckSource, RequiresAnActorForPartyAffiliation) {
 
 }  // namespace
 }  // namespace truce
+
+namespace truce {
+namespace {
+
+TEST(SlugFromName, LowerCasesAndJoinsWordsWithHyphens) {
+  EXPECT_EQ(slug_from_name("Pakistan Point News"), "pakistan-point-news");
+  EXPECT_EQ(slug_from_name("  RIA Novosti (Russian) "), "ria-novosti-russian");
+  EXPECT_EQ(slug_from_name("وكالة"), "");
+  EXPECT_TRUE(is_valid_slug(slug_from_name("Armenpress / Арменпресс")));
+}
+
+TEST(SlugFromName, CutsLongNamesAtAWordWithinSixtyFourCharacters) {
+  const std::string slug = slug_from_name(
+      "Ministry of Foreign Affairs of Azerbaijan (website of the Embassy in Belgrade)");
+  EXPECT_LE(slug.size(), 64U);
+  EXPECT_TRUE(is_valid_slug(slug));
+  EXPECT_EQ(slug, "ministry-of-foreign-affairs-of-azerbaijan-website-of-the-embassy");
+}
+
+}  // namespace
+}  // namespace truce
