@@ -204,6 +204,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   const bool speaks_for_itself = publisher_actor != nullptr &&
                                  publisher_actor->kind != "outlet" &&
                                  publisher_actor->kind != "agency";
+  detail::split_at_second_claimant(analysis, impl.actors);
   std::vector<detail::Frame> built = detail::build_frames(analysis, impl.actors, body, headline);
   if (speaks_for_itself) {
     for (detail::Frame& frame : built) {

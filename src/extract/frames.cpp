@@ -135,6 +135,41 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
 
 }  // namespace
 
+void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
+  std::vector<Sentence> sentences;
+  for (const Sentence& sentence : analysis.sentences) {
+    std::string first_party;
+    std::optional<std::uint32_t> cut;
+    for (const Mention* trigger : analysis.in(sentence.range, "attribution")) {
+      const auto attribution = resolve(analysis, sentence, *trigger);
+      if (!attribution)
+        continue;
+      const std::string party = actors.party_of(attribution->actor->value());
+      if (first_party.empty()) {
+        first_party = party.empty() ? std::string(attribution->actor->value()) : party;
+        continue;
+      }
+      const Range clause = analysis.clause_of(sentence, trigger->range.begin);
+      if (!party.empty() && party != first_party && clause.begin > sentence.range.begin) {
+        cut = clause.begin;
+        break;
+      }
+    }
+    if (!cut) {
+      sentences.push_back(sentence);
+      continue;
+    }
+    Sentence head{{sentence.range.begin, *cut}, sentence.paragraph, {}};
+    Sentence tail{{*cut, sentence.range.end}, sentence.paragraph, {}};
+    for (const Range& clause : sentence.clauses) {
+      (clause.begin < *cut ? head : tail).clauses.push_back(clause);
+    }
+    sentences.push_back(std::move(head));
+    sentences.push_back(std::move(tail));
+  }
+  analysis.sentences = std::move(sentences);
+}
+
 int specificity(const Actor& actor) {
   if (actor.kind == "state")
     return 0;

@@ -28,6 +28,11 @@ struct Frame {
   Range range(const Analysis& analysis) const;
 };
 
+// "Armenia reported 105 dead, Azerbaijan assessed its losses at 71": a
+// sentence that quotes a second party in a later clause is cut there, so each
+// party's account is a frame of its own.
+void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors);
+
 // `body` excludes the headline paragraph and the source line.
 std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors,
                                 Range body, std::optional<Range> headline);
