@@ -13,6 +13,8 @@
 # behaviour, leaked, timed out (10 s for one input) or ran out of memory
 # (2 GB); the input that did it is printed (kept in DIR/fuzz-artifacts/), and
 # `DIR/bin/<target> <input>` reproduces it. 2 when the build is impossible.
+# read_fuzz also fails when an extraction breaks the invariants the service
+# checks (core/validation); TRUCE_FUZZ_INVARIANTS=0 leaves that check out.
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=$source_dir/build-fuzz
@@ -22,7 +24,7 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --build-dir) build_dir=$2; shift 2 ;;
     --target) targets+=("$2"); shift 2 ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,17p' "$0" | cut -c3-; exit 0 ;;
     *[!0-9]* | '') echo "fuzz: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     *) seconds=$1; shift ;;
   esac

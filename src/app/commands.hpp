@@ -3,9 +3,8 @@
 // goes to standard output, warnings and errors to standard error.
 #pragma once
 
-#include <string>
-
 #include <optional>
+#include <string>
 
 #include "core/result.hpp"
 #include "core/time.hpp"

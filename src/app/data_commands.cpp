@@ -72,12 +72,11 @@ void print_outcomes(Context& context, const std::vector<report::FileOutcome>& ou
 void run_ingest(Context& context, const IngestFlags& flags) {
   auto format = ingest::parse_input_format(flags.format);
   if (!format) {
-    report_error(
-        context,
-        make_error(ErrorCode::kInvalidInput,
-                   "--format: \"" + flags.format +
-                       "\" is not one of auto, json, geojson, csv, text, html, envelope"),
-        flags.json);
+    report_error(context,
+                 make_error(ErrorCode::kInvalidInput,
+                            "--format: \"" + flags.format +
+                                "\" is not one of auto, json, geojson, csv, text, html, envelope"),
+                 flags.json);
     return;
   }
   service::IngestOptions options{*format, flags.dry_run, std::nullopt, flags.source};
@@ -85,8 +84,8 @@ void run_ingest(Context& context, const IngestFlags& flags) {
     options.published = parse_published_flag(flags.published);
     if (!options.published) {
       report_error(context,
-                   make_error(ErrorCode::kInvalidInput,
-                              "--published: \"" + flags.published + "\" is not a date (YYYY-MM-DD)"),
+                   make_error(ErrorCode::kInvalidInput, "--published: \"" + flags.published +
+                                                            "\" is not a date (YYYY-MM-DD)"),
                    flags.json);
       return;
     }

@@ -24,10 +24,11 @@ void run_extract(Context& context, const ExtractFlags& flags) {
   service::ReadOptions options;
   auto format = ingest::parse_input_format(flags.format);
   if (!format || (*format != ingest::InputFormat::kAuto && !ingest::is_text_format(*format))) {
-    report_error(context,
-                 make_error(ErrorCode::kInvalidInput,
-                            "--format: \"" + flags.format + "\" is not one of auto, text, html, envelope"),
-                 flags.json);
+    report_error(
+        context,
+        make_error(ErrorCode::kInvalidInput,
+                   "--format: \"" + flags.format + "\" is not one of auto, text, html, envelope"),
+        flags.json);
     return;
   }
   options.format = *format;
@@ -36,8 +37,8 @@ void run_extract(Context& context, const ExtractFlags& flags) {
     options.published = parse_published_flag(flags.published);
     if (!options.published) {
       report_error(context,
-                   make_error(ErrorCode::kInvalidInput,
-                              "--published: \"" + flags.published + "\" is not a date (YYYY-MM-DD)"),
+                   make_error(ErrorCode::kInvalidInput, "--published: \"" + flags.published +
+                                                            "\" is not a date (YYYY-MM-DD)"),
                    flags.json);
       return;
     }

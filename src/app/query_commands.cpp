@@ -112,7 +112,9 @@ void add_query_options(CLI::App& command, QueryFlags& flags, int default_limit) 
   command.add_option("--until", flags.until, "Claims whose time starts on or before this date");
   command.add_option("--bbox", flags.bbox, "MIN_LON,MIN_LAT,MAX_LON,MAX_LAT (WGS84)");
   command.add_option("--event-type", flags.event_type, "One of: " + words_of_event_type());
-  command.add_option("--actor", flags.actor, "Actor id in any role: claimant, perpetrator, target, casualty side, owner or gainer of materiel, participant or mediator");
+  command.add_option("--actor", flags.actor,
+                     "Actor id in any role: claimant, perpetrator, target, casualty side, owner or "
+                     "gainer of materiel, participant or mediator");
   command.add_option("--source", flags.source, "Source id");
   command.add_option("--document", flags.document, "Document id");
   command.add_option("--limit", flags.limit, "At most this many claims")

@@ -106,8 +106,10 @@ std::uint32_t Analysis::words_between(std::uint32_t from, std::uint32_t to) cons
 const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
   const DateMention* oldest = nullptr;
   for (const DateMention& date : analysis.dates) {
-    if (!range.contains(date.begin) || !date.resolved) continue;
-    if (oldest == nullptr || date.time.start < oldest->time.start) oldest = &date;
+    if (!range.contains(date.begin) || !date.resolved)
+      continue;
+    if (oldest == nullptr || date.time.start < oldest->time.start)
+      oldest = &date;
   }
   return oldest;
 }

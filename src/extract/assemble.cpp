@@ -118,8 +118,7 @@ bool draft_is_third_party(const FrameView& view, const std::string& claimant_par
   }
   // One mention is the claimant itself.
   return mentions <= static_cast<int>(view.frame.attributions.size() > 0 ? 1 : 0) &&
-         view.context.actors.find(claimant_party) != nullptr &&
-         !view.frame.attributions.empty();
+         view.context.actors.find(claimant_party) != nullptr && !view.frame.attributions.empty();
 }
 
 const Mention* choose_event(const FrameView& view, const std::vector<const Mention*>& events) {
@@ -222,8 +221,8 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       continue;  // "killed" of what?
     // "and others wounded": the persons counted are new ones, at least one.
     if (others != nullptr && count == nullptr &&
-        (person == nullptr || view.distance(status->word, others->word) <
-                                  view.distance(status->word, person->word)))
+        (person == nullptr ||
+         view.distance(status->word, others->word) < view.distance(status->word, person->word)))
       person = nullptr;
 
     std::optional<CountRange> range;

@@ -23,13 +23,13 @@ class Gazetteer;
 
 // What arrives with a text: the caller's metadata, all optional.
 struct ExtractionInput {
-  std::string text;                        // UTF-8, already stripped of markup
-  std::optional<CivilTime> published;      // from an envelope or --published
-  std::string published_origin;            // where `published` came from ("--published", "envelope")
-  std::string title;                       // when the envelope or HTML gives one
+  std::string text;                    // UTF-8, already stripped of markup
+  std::optional<CivilTime> published;  // from an envelope or --published
+  std::string published_origin;        // where `published` came from ("--published", "envelope")
+  std::string title;                   // when the envelope or HTML gives one
   std::string url;
-  std::string publisher;                   // as given by the envelope or HTML
-  std::string language;                    // a hint; detection decides when empty
+  std::string publisher;  // as given by the envelope or HTML
+  std::string language;   // a hint; detection decides when empty
 };
 
 // A problem the extractor resolved by choosing, or could not resolve. Both
@@ -55,8 +55,8 @@ enum class SetAsideReason {
 
 struct SetAside {
   SetAsideReason reason = SetAsideReason::kBackground;
-  TextSpan span;        // the sentence or clause
-  std::string detail;   // e.g. "dated 2020-11-09, 377 days before publication"
+  TextSpan span;       // the sentence or clause
+  std::string detail;  // e.g. "dated 2020-11-09, 377 days before publication"
 };
 
 struct LanguageRun {
@@ -65,7 +65,7 @@ struct LanguageRun {
 };
 
 struct Extraction {
-  Document document;  // language, published, origin (publisher first), title, text
+  Document document;         // language, published, origin (publisher first), title, text
   std::string publisher_id;  // the actor id of the publisher when the registry knows it
   std::vector<Claim> claims;
   std::vector<Warning> warnings;

@@ -32,7 +32,8 @@ struct Extractor::Impl {
     for (std::string_view candidate : {name, name.substr(0, name.find(" ("))}) {
       const std::string form = text::matching_form(candidate);
       for (const LexiconEntry& entry : matcher->lexicon().entries()) {
-        if (entry.category == "actor" && entry.phrase == form) return actors.find(entry.value);
+        if (entry.category == "actor" && entry.phrase == form)
+          return actors.find(entry.value);
       }
     }
     return nullptr;
@@ -65,8 +66,12 @@ Result<Extractor> Extractor::load(const std::filesystem::path& data_dir, Extract
   return Extractor(std::move(impl));
 }
 
-const Gazetteer& Extractor::gazetteer() const { return impl_->places; }
-const ActorRegistry& Extractor::actors() const { return impl_->actors; }
+const Gazetteer& Extractor::gazetteer() const {
+  return impl_->places;
+}
+const ActorRegistry& Extractor::actors() const {
+  return impl_->actors;
+}
 
 std::string_view to_string(SetAsideReason reason) {
   switch (reason) {
@@ -85,7 +90,6 @@ namespace {
 long days_between(const CivilTime& from, const CivilTime& to) {
   return (std::chrono::sys_days(to.date) - std::chrono::sys_days(from.date)).count();
 }
-
 
 bool compatible(const Claim& a, const Claim& b) {
   return detail::group_of(a.event_type) == detail::group_of(b.event_type);
@@ -196,19 +200,21 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // A ministry's or a government's own statement speaks in its own voice:
   // what no one else is quoted for is its claim.
   const Actor* publisher_actor = nullptr;
-  if (!input.publisher.empty()) publisher_actor = impl.find_actor_named(input.publisher);
+  if (!input.publisher.empty())
+    publisher_actor = impl.find_actor_named(input.publisher);
   if (publisher_actor == nullptr && !out.publisher_id.empty()) {
     publisher_actor = impl.actors.find(out.publisher_id);
   }
-  if (publisher_actor != nullptr) out.publisher_id = publisher_actor->id;
-  const bool speaks_for_itself = publisher_actor != nullptr &&
-                                 publisher_actor->kind != "outlet" &&
+  if (publisher_actor != nullptr)
+    out.publisher_id = publisher_actor->id;
+  const bool speaks_for_itself = publisher_actor != nullptr && publisher_actor->kind != "outlet" &&
                                  publisher_actor->kind != "agency";
   detail::split_at_second_claimant(analysis, impl.actors);
   std::vector<detail::Frame> built = detail::build_frames(analysis, impl.actors, body, headline);
   if (speaks_for_itself) {
     for (detail::Frame& frame : built) {
-      if (frame.narrative() && !frame.headline) frame.claimant = publisher_actor->id;
+      if (frame.narrative() && !frame.headline)
+        frame.claimant = publisher_actor->id;
     }
   }
   const std::vector<detail::Frame> frames =
@@ -244,8 +250,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     if (draft.own_date == nullptr && published && frame.narrative()) {
       // Dates only inside agreement references still tell when a sentence is set.
       if (const DateMention* old = detail::oldest_date_in(analysis, draft.range);
-          old != nullptr &&
-          days_between(old->time.start, *published) > impl.options.recency_days &&
+          old != nullptr && days_between(old->time.start, *published) > impl.options.recency_days &&
           (draft.has_event || draft.has_figures)) {
         out.set_aside.push_back({SetAsideReason::kHistorical, span,
                                  "dated " + format_civil_time(old->time.start) + ", " +

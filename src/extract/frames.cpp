@@ -250,8 +250,10 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     for (const Mention* event : analysis.in(analysis.sentences[index].range, "event")) {
       const bool inside = std::any_of(excluded.begin(), excluded.end(),
                                       [&](const Range& out) { return out.overlaps(event->range); });
-      if (inside) continue;
-      if (auto type = parse_event_type(event->value())) return group_of(*type);
+      if (inside)
+        continue;
+      if (auto type = parse_event_type(event->value()))
+        return group_of(*type);
     }
     return EventGroup::kNone;
   };
@@ -273,7 +275,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         current.claimant = frame.claimant;
         group = EventGroup::kNone;
       }
-      if (group == EventGroup::kNone) group = next;
+      if (group == EventGroup::kNone)
+        group = next;
       current.sentences.push_back(index);
       const Range sentence = analysis.sentences[index].range;
       for (const Attribution& attribution : frame.attributions) {

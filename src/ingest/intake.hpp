@@ -10,8 +10,8 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>

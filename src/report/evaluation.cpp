@@ -15,17 +15,16 @@ std::string fixed(double value) {
 
 std::string row(const FieldScore& score) {
   char buffer[160];
-  std::snprintf(buffer, sizeof buffer, "%-12s %9s %9s %9s %8lld %8lld %8lld\n",
-                score.field.c_str(), fixed(score.precision()).c_str(),
-                fixed(score.recall()).c_str(), fixed(score.f1()).c_str(), score.matched,
-                score.extracted, score.expected);
+  std::snprintf(buffer, sizeof buffer, "%-12s %9s %9s %9s %8lld %8lld %8lld\n", score.field.c_str(),
+                fixed(score.precision()).c_str(), fixed(score.recall()).c_str(),
+                fixed(score.f1()).c_str(), score.matched, score.extracted, score.expected);
   return buffer;
 }
 
 serial::JsonValue score_value(const FieldScore& score) {
-  return {{"field", score.field},         {"precision", score.precision()},
-          {"recall", score.recall()},     {"f1", score.f1()},
-          {"matched", score.matched},     {"extracted", score.extracted},
+  return {{"field", score.field},      {"precision", score.precision()},
+          {"recall", score.recall()},  {"f1", score.f1()},
+          {"matched", score.matched},  {"extracted", score.extracted},
           {"expected", score.expected}};
 }
 
@@ -49,11 +48,12 @@ std::string evaluation_text(const Evaluation& evaluation, bool misses) {
   for (const FieldScore& score : evaluation.fields) out += row(score);
   out += row(evaluation.overall);
   out += "\nnot claims   " + std::to_string(evaluation.false_claims) + " of " +
-         std::to_string(evaluation.not_claims) +
-         " statements that must not become claims did\n";
-  if (!misses) return out;
+         std::to_string(evaluation.not_claims) + " statements that must not become claims did\n";
+  if (!misses)
+    return out;
   for (const TextScore& text : evaluation.texts) {
-    if (text.misses.empty() && text.false_claims.empty()) continue;
+    if (text.misses.empty() && text.false_claims.empty())
+      continue;
     out += "\n" + text.file + " (" + std::to_string(text.matched_claims) + " of " +
            std::to_string(text.expected_claims) + " claims found, " +
            std::to_string(text.extracted_claims) + " extracted)\n";

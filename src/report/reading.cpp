@@ -36,9 +36,12 @@ std::string reading_json(const Source& source, const extract::Extraction& extrac
     JsonValue item = {{"code", warning.code}, {"message", warning.message}};
     item["spans"] = JsonValue::array();
     for (const TextSpan& span : warning.spans) item["spans"].push_back(span_value(document, span));
-    if (!warning.readings.empty()) item["readings"] = warning.readings;
-    if (!warning.chosen.empty()) item["chosen"] = warning.chosen;
-    if (!warning.reason.empty()) item["reason"] = warning.reason;
+    if (!warning.readings.empty())
+      item["readings"] = warning.readings;
+    if (!warning.chosen.empty())
+      item["chosen"] = warning.chosen;
+    if (!warning.reason.empty())
+      item["reason"] = warning.reason;
     value["warnings"].push_back(std::move(item));
   }
   value["foreign_spans"] = JsonValue::array();
@@ -76,8 +79,10 @@ std::string reading_text(const Source& source, const extract::Extraction& extrac
     out += "\nWarnings:\n";
     for (const extract::Warning& warning : extraction.warnings) {
       out += "  " + warning.message + "\n";
-      if (!warning.chosen.empty()) out += "    used: " + warning.chosen + "\n";
-      if (!warning.reason.empty()) out += "    why: " + warning.reason + "\n";
+      if (!warning.chosen.empty())
+        out += "    used: " + warning.chosen + "\n";
+      if (!warning.reason.empty())
+        out += "    why: " + warning.reason + "\n";
     }
   }
   if (!extraction.set_aside.empty()) {

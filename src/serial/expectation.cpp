@@ -13,10 +13,13 @@ Error problem(std::string_view file, const std::string& pointer, std::string mes
 
 // A member's text; for a list of quotes ("evidence": [...]) the first one.
 std::string text_of(const Json& object, const char* member) {
-  if (!object.is_object() || !object.contains(member)) return {};
+  if (!object.is_object() || !object.contains(member))
+    return {};
   const Json& value = object[member];
-  if (value.is_array() && !value.empty() && value[0].is_string()) return value[0].get<std::string>();
-  if (!value.is_string()) return {};
+  if (value.is_array() && !value.empty() && value[0].is_string())
+    return value[0].get<std::string>();
+  if (!value.is_string())
+    return {};
   return value.get<std::string>();
 }
 
@@ -24,14 +27,16 @@ std::string text_of(const Json& object, const char* member) {
 
 Result<Expectation> read_expectation(std::string_view text, std::string_view file_name) {
   auto parsed = detail::parse_json(text, file_name);
-  if (!parsed) return std::move(parsed).error();
+  if (!parsed)
+    return std::move(parsed).error();
   const Json& root = parsed.value();
   if (!root.is_object() || !root.contains("claims") || !root["claims"].is_array()) {
     return problem(file_name, "/claims", "an expectation holds a \"claims\" array");
   }
   Expectation expectation;
   expectation.language = text_of(root, "language");
-  if (root.contains("source")) expectation.publisher = text_of(root["source"], "publisher");
+  if (root.contains("source"))
+    expectation.publisher = text_of(root["source"], "publisher");
   if (std::string published = text_of(root, "published"); !published.empty()) {
     expectation.published = parse_civil_time(published);
     if (!expectation.published) {
@@ -46,7 +51,8 @@ Result<Expectation> read_expectation(std::string_view text, std::string_view fil
     claim.claimant = text_of(item, "claimant");
     if (std::string date = text_of(item, "date"); !date.empty()) {
       claim.date = parse_civil_time(date);
-      if (!claim.date) return problem(file_name, pointer + "/date", "\"" + date + "\" is not a date");
+      if (!claim.date)
+        return problem(file_name, pointer + "/date", "\"" + date + "\" is not a date");
     }
     claim.date_basis = text_of(item, "date_basis");
     if (item.contains("place") && item["place"].is_object()) {
@@ -75,7 +81,8 @@ Result<Expectation> read_expectation(std::string_view text, std::string_view fil
   }
   if (root.contains("not_claims") && root["not_claims"].is_array()) {
     for (const Json& quote : root["not_claims"]) {
-      if (quote.is_string()) expectation.not_claims.push_back(quote.get<std::string>());
+      if (quote.is_string())
+        expectation.not_claims.push_back(quote.get<std::string>());
     }
   }
   return expectation;

@@ -18,8 +18,8 @@ namespace {
 using serial::ExpectedClaim;
 using serial::ExpectedFigure;
 
-constexpr const char* kFields[] = {"claim",       "claimant", "event_type", "date",
-                                   "event_date",  "place",    "perpetrator", "casualties"};
+constexpr const char* kFields[] = {"claim",      "claimant", "event_type",  "date",
+                                   "event_date", "place",    "perpetrator", "casualties"};
 
 double km_between(const GeoPoint& a, const GeoPoint& b) {
   constexpr double kEarthRadiusKm = 6371.0;
@@ -48,19 +48,24 @@ std::string read_all(const std::filesystem::path& path) {
 
 // Code-point range of the evidence in the text, or [0, 0) when absent.
 TextSpan evidence_span(const std::string& text, const std::string& evidence) {
-  if (evidence.empty()) return {};
+  if (evidence.empty())
+    return {};
   const std::size_t at = text.find(evidence);
-  if (at == std::string::npos) return {};
+  if (at == std::string::npos)
+    return {};
   const auto start = static_cast<std::uint32_t>(code_point_count(text.substr(0, at)));
   return {start, start + static_cast<std::uint32_t>(code_point_count(evidence))};
 }
 
 bool inside(const Claim& claim, const TextSpan& evidence) {
-  if (evidence.end == 0) return false;
+  if (evidence.end == 0)
+    return false;
   for (const FieldProvenance& field : claim.provenance) {
-    if (field.field != "claimant" && field.field != "event_type") continue;
+    if (field.field != "claimant" && field.field != "event_type")
+      continue;
     for (const TextSpan& span : field.spans) {
-      if (span.start >= evidence.start && span.end <= evidence.end) return true;
+      if (span.start >= evidence.start && span.end <= evidence.end)
+        return true;
     }
   }
   return false;
@@ -99,8 +104,10 @@ struct Scorer {
   void count(const std::string& field, bool has_extracted, bool has_expected, bool agree,
              const std::string& extracted, const std::string& expected) {
     FieldScore& score = scores[field];
-    if (has_extracted) ++score.extracted;
-    if (has_expected) ++score.expected;
+    if (has_extracted)
+      ++score.extracted;
+    if (has_expected)
+      ++score.expected;
     if (has_extracted && has_expected && agree) {
       ++score.matched;
     } else if (has_extracted || has_expected) {
@@ -113,13 +120,15 @@ struct Scorer {
   // the reader an organ of it (its ministry, forces, leader): coders such as
   // ACLED and UCDP code at that level.
   bool same_actor(const std::string& got, const std::string& want) const {
-    if (got == want) return true;
+    if (got == want)
+      return true;
     const extract::Actor* wanted = actors.find(want);
     return wanted != nullptr && wanted->kind == "state" && actors.party_of(got) == want;
   }
 
   bool same_place(const Claim& claim, const ExpectedClaim& expected) const {
-    if (!claim.place) return false;
+    if (!claim.place)
+      return false;
     if (!expected.place_id.empty()) {
       const extract::GazetteerPlace* gold = places.find(expected.place_id);
       const auto point = point_of(*claim.place);
@@ -142,8 +151,7 @@ struct Scorer {
           has ? std::string(to_string(claim->event_type)) : "", want ? expected->event_type : "");
     const bool has_date = has && claim->time_basis.basis != DateBasis::kUnknown;
     const bool want_date = want && expected->date.has_value();
-    const bool same_date =
-        has_date && want_date && claim->time.start.date == expected->date->date;
+    const bool same_date = has_date && want_date && claim->time.start.date == expected->date->date;
     const std::string got_date = has_date ? format_civil_time(claim->time.start) : "";
     const std::string want_date_text = want_date ? format_civil_time(*expected->date) : "";
     count("date", has_date, want_date, same_date, got_date, want_date_text);
@@ -162,13 +170,12 @@ struct Scorer {
     const bool want_place = want && (!expected->place_id.empty() || !expected->place_name.empty());
     count("place", has_place, want_place, has_place && want_place && same_place(*claim, *expected),
           has_place ? claim->place->name : "",
-          want_place ? (expected->place_name + (expected->place_id.empty()
-                                                    ? ""
-                                                    : " (" + expected->place_id + ")"))
+          want_place ? (expected->place_name +
+                        (expected->place_id.empty() ? "" : " (" + expected->place_id + ")"))
                      : "");
     const bool has_perpetrator = has && claim->perpetrator.has_value();
-    const bool want_perpetrator = want && !expected->perpetrator.empty() &&
-                                  expected->perpetrator != "unknown";
+    const bool want_perpetrator =
+        want && !expected->perpetrator.empty() && expected->perpetrator != "unknown";
     count("perpetrator", has_perpetrator, want_perpetrator,
           has_perpetrator && want_perpetrator &&
               same_actor(claim->perpetrator->id, expected->perpetrator),
@@ -179,7 +186,8 @@ struct Scorer {
       const auto found = std::find(wanted.begin(), wanted.end(), figure);
       const bool agree = found != wanted.end();
       count("casualties", true, agree, agree, figure, figure);
-      if (agree) wanted.erase(found);
+      if (agree)
+        wanted.erase(found);
     }
     for (const std::string& figure : wanted) count("casualties", false, true, false, "", figure);
   }
@@ -187,10 +195,14 @@ struct Scorer {
 
 int match_score(const Claim& claim, const ExpectedClaim& expected, const TextSpan& evidence) {
   int score = 0;
-  if (inside(claim, evidence)) score += 4;
-  if (claim.claimant.id == expected.claimant) score += 2;
-  if (to_string(claim.event_type) == expected.event_type) score += 1;
-  if (expected.date && claim.time.start.date == expected.date->date) score += 1;
+  if (inside(claim, evidence))
+    score += 4;
+  if (claim.claimant.id == expected.claimant)
+    score += 2;
+  if (to_string(claim.event_type) == expected.event_type)
+    score += 1;
+  if (expected.date && claim.time.start.date == expected.date->date)
+    score += 1;
   return score;
 }
 
@@ -202,7 +214,8 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
   for (auto it = std::filesystem::recursive_directory_iterator(directory, error);
        !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
     const std::string name = it->path().filename().string();
-    if (name.size() > 14 && name.ends_with(".expected.json")) expectations.push_back(it->path());
+    if (name.size() > 14 && name.ends_with(".expected.json"))
+      expectations.push_back(it->path());
   }
   if (error) {
     return make_error(ErrorCode::kUnavailable, directory.string() + ": " + error.message());
@@ -214,8 +227,8 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
   std::sort(expectations.begin(), expectations.end());
 
   Evaluation evaluation;
-  Scorer scorer{reader.extractor().gazetteer(), reader.extractor().actors(), {}, nullptr,
-                std::nullopt};
+  Scorer scorer{
+      reader.extractor().gazetteer(), reader.extractor().actors(), {}, nullptr, std::nullopt};
   for (const auto& expected_path : expectations) {
     const std::string expected_name = expected_path.string();
     const auto text_path = std::filesystem::path(
@@ -223,7 +236,8 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
         ".txt");
     const std::string relative = std::filesystem::relative(text_path, directory).string();
     auto expectation = serial::read_expectation(read_all(expected_path), expected_name);
-    if (!expectation) return std::move(expectation).error();
+    if (!expectation)
+      return std::move(expectation).error();
     ingest::TextDocument document;
     document.text = read_all(text_path);
     if (document.text.empty()) {
@@ -233,7 +247,8 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
     document.published = expectation->published;
     document.publisher = expectation->publisher;
     auto reading = reader.read_document(document, relative, ingest::InputFormat::kEnvelope, {});
-    if (!reading) return std::move(reading).error();
+    if (!reading)
+      return std::move(reading).error();
 
     TextScore text;
     text.file = relative;
@@ -251,7 +266,8 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
       int best = 1;
       std::size_t chosen = claims.size();
       for (std::size_t i = 0; i < claims.size(); ++i) {
-        if (used[i]) continue;
+        if (used[i])
+          continue;
         const int score = match_score(claims[i], expected, evidence);
         if (score > best) {
           best = score;
@@ -269,7 +285,8 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
       }
     }
     for (std::size_t i = 0; i < claims.size(); ++i) {
-      if (used[i]) continue;
+      if (used[i])
+        continue;
       text.misses.push_back("claim: not expected: " + std::string(to_string(claims[i].event_type)) +
                             " by " + claims[i].claimant.id);
       scorer.compare(&claims[i], nullptr);
@@ -279,9 +296,8 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
     for (const std::string& quote : expectation->not_claims) {
       const TextSpan span = evidence_span(document.text, quote);
       ++evaluation.not_claims;
-      const bool hit = std::any_of(claims.begin(), claims.end(), [&](const Claim& claim) {
-        return inside(claim, span);
-      });
+      const bool hit = std::any_of(claims.begin(), claims.end(),
+                                   [&](const Claim& claim) { return inside(claim, span); });
       if (hit) {
         ++evaluation.false_claims;
         text.false_claims.push_back(quote);

@@ -28,7 +28,8 @@ void drop_stored_references(const storage::Store& store, IntakeBatch& batch,
         comparable.text.clear();
         comparable.content_hash = document.content_hash;
         // CSV carries neither the text nor the document's agreement references.
-        if (document.agreement_references.empty()) comparable.agreement_references.clear();
+        if (document.agreement_references.empty())
+          comparable.agreement_references.clear();
         if (!(comparable == document)) {
           warnings.push_back(where + ": document " + document.id.str() +
                              " is already stored with other details; the stored record is kept");
@@ -102,8 +103,8 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
     read_options.format = intake->format;
     read_options.published = options.published;
     read_options.source = options.source;
-    auto reading = (*reader)->read_document(*intake->text, outcome.file, intake->format,
-                                            read_options);
+    auto reading =
+        (*reader)->read_document(*intake->text, outcome.file, intake->format, read_options);
     if (!reading) {
       outcome.error = reading.error();
       return outcome;
@@ -135,7 +136,8 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
 Result<const Reader*> Monitor::reader() {
   if (!reader_) {
     auto loaded = Reader::load();
-    if (!loaded) return std::move(loaded).error();
+    if (!loaded)
+      return std::move(loaded).error();
     reader_.emplace(std::move(loaded).value());
   }
   return &*reader_;

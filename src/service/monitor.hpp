@@ -22,7 +22,7 @@ namespace truce::service {
 
 struct IngestOptions {
   ingest::InputFormat format = ingest::InputFormat::kAuto;
-  bool dry_run = false;  // validate and check against the store, write nothing
+  bool dry_run = false;                // validate and check against the store, write nothing
   std::optional<CivilTime> published;  // texts: the publication date, anchor of relative dates
   std::string source;                  // texts: the source id; derived from the publisher if empty
 };

@@ -12,13 +12,14 @@ namespace {
 
 constexpr std::string_view kContext = "read text";
 
-
 std::string host_of(std::string_view url) {
   std::size_t start = url.find("://");
-  if (start == std::string_view::npos) return {};
+  if (start == std::string_view::npos)
+    return {};
   url.remove_prefix(start + 3);
   url = url.substr(0, url.find('/'));
-  if (url.starts_with("www.")) url.remove_prefix(4);
+  if (url.starts_with("www."))
+    url.remove_prefix(4);
   return std::string(url);
 }
 
@@ -29,9 +30,12 @@ Source source_for(const extract::Extraction& extraction, const ReadOptions& opti
   const Document& document = extraction.document;
   std::string name = document.origin.empty() ? host_of(document.url) : document.origin.front();
   std::string id = options.source;
-  if (id.empty()) id = extraction.publisher_id;
-  if (id.empty()) id = slug_from_name(name);
-  if (id.empty()) id = "unattributed";
+  if (id.empty())
+    id = extraction.publisher_id;
+  if (id.empty())
+    id = slug_from_name(name);
+  if (id.empty())
+    id = "unattributed";
   source.id = SourceId(id);
   source.name = name.empty() ? id : name;
   source.reliability = Reliability::kF;  // cannot be judged until an analyst grades it
@@ -49,13 +53,15 @@ Reader::Reader(std::shared_ptr<const extract::Extractor> extractor)
 
 Result<Reader> Reader::load() {
   auto data_dir = util::find_data_dir();
-  if (!data_dir) return std::move(data_dir).error();
+  if (!data_dir)
+    return std::move(data_dir).error();
   return load(data_dir.value());
 }
 
 Result<Reader> Reader::load(const std::filesystem::path& data_dir) {
   auto extractor = extract::Extractor::load(data_dir);
-  if (!extractor) return std::move(extractor).error();
+  if (!extractor)
+    return std::move(extractor).error();
   return Reader(std::make_shared<const extract::Extractor>(std::move(extractor).value()));
 }
 
@@ -69,7 +75,8 @@ Result<Reading> Reader::read_file(const std::filesystem::path& path,
     }
     return ingest::read_intake_file(path, options.format, options.limits);
   }();
-  if (!intake) return std::move(intake).error();
+  if (!intake)
+    return std::move(intake).error();
   if (!intake.value().text) {
     return make_error(ErrorCode::kInvalidInput,
                       path.string() + ": is a structured report (" +
@@ -114,12 +121,12 @@ Result<Reading> Reader::read_document(const ingest::TextDocument& text, std::str
   // The extractor's output must meet every invariant a file's would; a
   // problem here is a bug in the extractor, reported with the text's name.
   for (const auto& problem : check_source(batch.sources.front())) {
-    return internal(std::string(name) + ": source: field '" + problem.field + "': " +
-                    problem.message);
+    return internal(std::string(name) + ": source: field '" + problem.field +
+                    "': " + problem.message);
   }
   for (const auto& problem : check_document(batch.documents.front())) {
-    return internal(std::string(name) + ": document: field '" + problem.field + "': " +
-                    problem.message);
+    return internal(std::string(name) + ": document: field '" + problem.field +
+                    "': " + problem.message);
   }
   const std::size_t length = code_point_count(document.text);
   for (std::size_t i = 0; i < batch.claims.size(); ++i) {

@@ -29,9 +29,9 @@ struct ReadOptions {
 
 struct Reading {
   ingest::InputFormat format = ingest::InputFormat::kText;
-  IntakeBatch batch;                // one source, one document, its claims; ids derived
-  extract::Extraction extraction;   // warnings, foreign spans, what was set aside
-  std::vector<std::string> notes;   // intake warnings (duplicates dropped, ...)
+  IntakeBatch batch;               // one source, one document, its claims; ids derived
+  extract::Extraction extraction;  // warnings, foreign spans, what was set aside
+  std::vector<std::string> notes;  // intake warnings (duplicates dropped, ...)
 };
 
 class Reader {

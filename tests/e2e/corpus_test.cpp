@@ -17,7 +17,8 @@ const std::filesystem::path kCorpus = kSourceDir / "tests/data/corpus";
 std::vector<std::filesystem::path> texts() {
   std::vector<std::filesystem::path> found;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(kCorpus)) {
-    if (entry.path().extension() == ".txt") found.push_back(entry.path());
+    if (entry.path().extension() == ".txt")
+      found.push_back(entry.path());
   }
   std::sort(found.begin(), found.end());
   return found;
@@ -50,9 +51,10 @@ TEST(Corpus, EveryQuotedEvidenceOccursVerbatimInItsText) {
     const std::string content = read_file(text);
     const json expected = json::parse(read_file(expected_of(text)));
     for (const auto& claim : expected["claims"]) {
-      if (!claim.contains("evidence")) continue;
-      const json quotes = claim["evidence"].is_array() ? claim["evidence"]
-                                                       : json::array({claim["evidence"]});
+      if (!claim.contains("evidence"))
+        continue;
+      const json quotes =
+          claim["evidence"].is_array() ? claim["evidence"] : json::array({claim["evidence"]});
       for (const auto& quote : quotes) {
         EXPECT_NE(content.find(quote.get<std::string>()), std::string::npos)
             << text.filename() << ": " << quote;
@@ -83,7 +85,8 @@ std::string test_name(const ::testing::TestParamInfo<std::filesystem::path>& par
   std::string name =
       param.param.parent_path().filename().string() + "_" + param.param.stem().string();
   for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    if (!std::isalnum(static_cast<unsigned char>(c)))
+      c = '_';
   }
   return name;
 }
@@ -92,7 +95,8 @@ INSTANTIATE_TEST_SUITE_P(Texts, CorpusText, ::testing::ValuesIn(texts()), test_n
 
 double f1_of(const json& evaluation, const std::string& field) {
   for (const auto& score : evaluation["fields"]) {
-    if (score["field"] == field) return score["f1"].get<double>();
+    if (score["field"] == field)
+      return score["f1"].get<double>();
   }
   return evaluation["overall"]["f1"].get<double>();
 }
@@ -102,8 +106,8 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const json evaluation = json::parse(result.out);
   const std::map<std::string, double> floors = {
-      {"claim", 0.65},      {"claimant", 0.53},    {"event_type", 0.52}, {"date", 0.64},
-      {"place", 0.41},      {"perpetrator", 0.44}, {"casualties", 0.38}, {"overall", 0.50}};
+      {"claim", 0.65}, {"claimant", 0.53},    {"event_type", 0.52}, {"date", 0.64},
+      {"place", 0.41}, {"perpetrator", 0.44}, {"casualties", 0.38}, {"overall", 0.50}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }

@@ -42,13 +42,15 @@ TEST_F(ExtractInput, TheSameArticleAsHtmlAndAsAnEnvelopeGivesTheSameClaims) {
   const std::string article = read_file(kSeed);
   const json plain = extract_json({kSeed.string()});
 
-  std::string html = "<!doctype html><html lang=\"ar\"><head><title>t</title>"
-                     "<script>var claims = 'قتل 99 جنديا';</script></head><body>"
-                     "<nav>الرئيسية | أخبار</nav><article>";
+  std::string html =
+      "<!doctype html><html lang=\"ar\"><head><title>t</title>"
+      "<script>var claims = 'قتل 99 جنديا';</script></head><body>"
+      "<nav>الرئيسية | أخبار</nav><article>";
   std::size_t start = 0;
   while (start < article.size()) {
     std::size_t end = article.find("\n\n", start);
-    if (end == std::string::npos) end = article.size();
+    if (end == std::string::npos)
+      end = article.size();
     html += "<p>" + article.substr(start, end - start) + "</p>\n";
     start = end + 2;
   }
@@ -85,7 +87,10 @@ TEST_F(ExtractInput, AnEnvelopeDateAnchorsRelativeDatesAndAMisspeltMemberIsRefus
 }
 
 TEST_F(ExtractInput, BinaryDataIsRefusedNamingTheFile) {
-  std::string binary("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10);
+  std::string binary(
+      "\x7f"
+      "ELF\x02\x01\x01\x00\x00\x00",
+      10);
   expect_refused({path("program.bin", binary)}, "program.bin");
 }
 
@@ -98,8 +103,9 @@ TEST_F(ExtractInput, AnEmptyFileIsRefused) {
 }
 
 TEST_F(ExtractInput, HtmlWithOnlyScriptsHasNoReadableText) {
-  expect_refused({path("scripts.html", "<html><head><script>alert('x')</script></head>"
-                                       "<body><script>document.write('y')</script></body></html>")},
+  expect_refused({path("scripts.html",
+                       "<html><head><script>alert('x')</script></head>"
+                       "<body><script>document.write('y')</script></body></html>")},
                  "no readable text");
 }
 
@@ -127,8 +133,8 @@ TEST_F(ExtractInput, ATextWithoutEventsGivesACleanEmptyResult) {
 }
 
 TEST_F(ExtractInput, StandardInputIsReadWithADash) {
-  auto result = run_command("/bin/sh", {"-c", std::string(kBinary) + " extract --json - < " +
-                                                  kSeed.string()});
+  auto result = run_command("/bin/sh",
+                            {"-c", std::string(kBinary) + " extract --json - < " + kSeed.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(json::parse(result.out)["claims"].size(), 4U);
 }

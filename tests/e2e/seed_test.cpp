@@ -93,7 +93,8 @@ TEST_F(FoundingArticle, DocumentIsArabicPublishedOnTheSourceLinesDateWithItsPubl
 TEST_F(FoundingArticle, TheUrduPublisherNameIsAForeignSpan) {
   bool found = false;
   for (const auto& span : reading()["foreign_spans"]) {
-    if (span["language"] == "ur" && contains(span["text"], "پاکستان پوائنٹ نیوز")) found = true;
+    if (span["language"] == "ur" && contains(span["text"], "پاکستان پوائنٹ نیوز"))
+      found = true;
   }
   EXPECT_TRUE(found) << reading()["foreign_spans"].dump();
 }
@@ -132,7 +133,8 @@ TEST_F(FoundingArticle, HeadlineIsTheSameClaimAsTheKremlinCall) {
   // The headline's words join the claim's provenance.
   bool from_headline = false;
   for (const auto& span : claim(0)["provenance"]["event_type"]) {
-    if (span[1].get<int>() <= 80) from_headline = true;
+    if (span[1].get<int>() <= 80)
+      from_headline = true;
   }
   EXPECT_TRUE(from_headline) << claim(0)["provenance"].dump();
 }
@@ -171,8 +173,8 @@ TEST_F(FoundingArticle, ArmeniaReportsTheAttackTheGroundAndItsLosses) {
 TEST_F(FoundingArticle, AzerbaijanReportsItsLossesInNumberWords) {
   const json& losses = claim(2);
   EXPECT_EQ(losses["claimant"]["id"], "az-mod");
-  EXPECT_EQ(figures(losses), (std::vector<Figure>{{"azerbaijan", "killed", 7},
-                                                  {"azerbaijan", "wounded", 10}}));
+  EXPECT_EQ(figures(losses),
+            (std::vector<Figure>{{"azerbaijan", "killed", 7}, {"azerbaijan", "wounded", 10}}));
   EXPECT_TRUE(contains(quotes(losses, "casualties/0"), "سبعة")) << quotes(losses, "casualties/0");
   EXPECT_TRUE(contains(quotes(losses, "casualties/1"), "عشرة")) << quotes(losses, "casualties/1");
   EXPECT_TRUE(contains(losses["place"]["name"], "الحدود مع أرمينيا")) << losses["place"].dump();
@@ -195,11 +197,11 @@ TEST_F(FoundingArticle, RussiaReportsTheDeEscalationItMediated) {
 TEST_F(FoundingArticle, TheOctoberNovemberSlipIsFlaggedWithBothReadingsAndTheReason) {
   const json* slip = nullptr;
   for (const auto& warning : reading()["warnings"]) {
-    if (warning["code"] == "date_conflict") slip = &warning;
+    if (warning["code"] == "date_conflict")
+      slip = &warning;
   }
   ASSERT_NE(slip, nullptr) << reading()["warnings"].dump(1);
-  EXPECT_TRUE(contains((*slip)["spans"][0]["text"], "9 تشرين الأول/نوفمبر 2020"))
-      << slip->dump(1);
+  EXPECT_TRUE(contains((*slip)["spans"][0]["text"], "9 تشرين الأول/نوفمبر 2020")) << slip->dump(1);
   EXPECT_EQ((*slip)["chosen"], "2020-11-09");
   const auto readings = (*slip)["readings"].get<std::vector<std::string>>();
   EXPECT_TRUE(has(readings, "2020-11-09"));
@@ -218,14 +220,17 @@ TEST_F(FoundingArticle, BackgroundParagraphsGiveReferencesNotClaims) {
   EXPECT_TRUE(has(dates, "2020-11-10")) << reading()["document"].dump(1);
   bool monitoring_centre = false;
   for (const auto& reference : reading()["document"]["agreement_references"]) {
-    if (contains(reference["name"], "مركز مراقبة")) monitoring_centre = true;
+    if (contains(reference["name"], "مركز مراقبة"))
+      monitoring_centre = true;
   }
   EXPECT_TRUE(monitoring_centre);
   int historical = 0;
   int background = 0;
   for (const auto& aside : reading()["set_aside"]) {
-    if (aside["reason"] == "historical") ++historical;
-    if (aside["reason"] == "background") ++background;
+    if (aside["reason"] == "historical")
+      ++historical;
+    if (aside["reason"] == "background")
+      ++background;
   }
   EXPECT_GE(historical, 1) << reading()["set_aside"].dump(1);
   EXPECT_GE(background, 1) << reading()["set_aside"].dump(1);

@@ -34,8 +34,8 @@ struct Frame {
 void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors);
 
 // `body` excludes the headline paragraph and the source line.
-std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors,
-                                Range body, std::optional<Range> headline);
+std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors, Range body,
+                                std::optional<Range> headline);
 
 // One claimant may report several events in a row ("they shelled X; later a
 // soldier was wounded by a mine"): a sentence whose first event belongs to
