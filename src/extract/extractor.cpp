@@ -91,6 +91,37 @@ long days_between(const CivilTime& from, const CivilTime& to) {
   return (std::chrono::sys_days(to.date) - std::chrono::sys_days(from.date)).count();
 }
 
+// Titles and names are lines for listings (at most 300 bytes in the data
+// model): a longer one is cut at a word, or at a character, and marked.
+std::string fit_line(std::string line) {
+  constexpr std::size_t kMaxBytes = 280;
+  if (line.size() <= kMaxBytes)
+    return line;
+  std::size_t cut = line.rfind(' ', kMaxBytes);
+  if (cut == std::string::npos || cut == 0) {
+    cut = kMaxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U)
+      --cut;  // not inside a UTF-8 sequence
+  }
+  line.resize(cut);
+  return line + " …";
+}
+
+// "ar", "en-GB", "zh-Hant": a hint that can stand as the document's language.
+bool looks_like_language_tag(std::string_view tag) {
+  const std::size_t primary = tag.find('-');
+  const std::string_view head = tag.substr(0, primary);
+  if (head.size() < 2 || head.size() > 3)
+    return false;
+  for (char c : tag) {
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok)
+      return false;
+  }
+  return tag.back() != '-';
+}
+
 bool compatible(const Claim& a, const Claim& b) {
   return detail::group_of(a.event_type) == detail::group_of(b.event_type);
 }
@@ -108,28 +139,24 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
 
   // Language of the document and its foreign runs.
   const text::LanguageReport languages = text::detect_languages(input.text);
-  document.language = !languages.language.empty() ? languages.language : input.language;
+  document.language = !languages.language.empty()               ? languages.language
+                      : looks_like_language_tag(input.language) ? input.language
+                                                                : std::string();
   for (const text::LanguageSpan& span : languages.spans) {
     out.foreign_spans.push_back({span.language, span.span});
   }
 
   Analysis analysis = detail::analyse(input.text, *impl.matcher, input.published);
   const std::optional<Range> headline = detail::find_headline(analysis);
-  if (headline && document.title.empty()) {
+  if (headline && document.title.empty())
     document.title = analysis.original_text(*headline);
-    // A title is a line for listings; a long first paragraph is cut at a word.
-    constexpr std::size_t kTitleBytes = 280;
-    if (document.title.size() > kTitleBytes) {
-      const std::size_t cut = document.title.rfind(' ', kTitleBytes);
-      document.title = document.title.substr(0, cut == std::string::npos ? 0 : cut) + " …";
-    }
-  }
+  document.title = fit_line(document.title);
 
   // Publication date and the chain of publishers.
   std::optional<CivilTime> published = input.published;
   const auto source_line = detail::find_source_line(analysis, impl.actors, headline);
   if (!input.publisher.empty())
-    document.origin.push_back(input.publisher);
+    document.origin.push_back(fit_line(input.publisher));
   if (source_line) {
     if (input.publisher.empty() && !source_line->outlets.empty()) {
       out.publisher_id = source_line->outlets.front();

@@ -86,6 +86,16 @@ TEST_F(ExtractInput, AnEnvelopeDateAnchorsRelativeDatesAndAMisspeltMemberIsRefus
                  "'publishd'");
 }
 
+TEST_F(ExtractInput, AnOverlongTitleOrPublisherIsCutNotRefused) {
+  const std::string text = "A synthetic note about nothing in particular.";
+  const json reading = extract_json({path("long.json", json({{"text", text},
+                                                             {"title", std::string(2000, 'T')},
+                                                             {"publisher", std::string(400, 'P')}})
+                                                           .dump())});
+  EXPECT_LE(reading["document"]["title"].get<std::string>().size(), 300U);
+  EXPECT_LE(reading["document"]["origin"][0].get<std::string>().size(), 300U);
+}
+
 TEST_F(ExtractInput, BinaryDataIsRefusedNamingTheFile) {
   std::string binary(
       "\x7f"
