@@ -28,6 +28,7 @@
 // The data directory is TRUCE_DATA or the build tree's share/truce; the texts
 // default to tests/data/seed and tests/data/corpus/{ar,en,ru} of the sources.
 #include <hs/hs.h>
+#include <malloc.h>
 #include <sched.h>
 #include <time.h>
 #include <unicode/bytestream.h>
@@ -411,6 +412,10 @@ void print_report(const Options& options, std::vector<Stage>& stages, double meg
 }  // namespace
 
 int main(int argc, char** argv) {
+  // As the truce binary does (src/app/main.cpp): keep freed memory, so CLD2's
+  // per-call scratch is not returned to the kernel and faulted in again.
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
   const Options options = parse_options(argc, argv);
   const int cpu = pin_to_one_core();
   std::string model = first_line_of("/proc/cpuinfo", "model name");

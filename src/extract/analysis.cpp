@@ -131,8 +131,8 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   std::stable_sort(
       analysis.mentions.begin(), analysis.mentions.end(),
       [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
-  analysis.numbers = find_numbers(analysis.normalized.text, matches, lexicon);
   analysis.dates = find_dates(analysis.normalized.text, matches, lexicon, anchor);
+  analysis.numbers = find_numbers(analysis.normalized.text, matches, lexicon, analysis.dates);
 
   const std::string_view text = analysis.normalized.text;
   for (const text::Range& paragraph : text::paragraphs(text)) {

@@ -176,14 +176,16 @@ class DateReader {
     if (anchor) {
       anchor_ = anchor->date;
     }
-    for (const LexiconEntry& entry : lexicon.entries()) {
-      if (entry.category == "number_range" && entry.value != "open") {
+    for (std::uint32_t index : lexicon.category("number_range")) {
+      const LexiconEntry& entry = lexicon.entry(index);
+      if (entry.value != "open") {
         range_joins_.push_back(entry.phrase);
       }
-      if (entry.category == "year_marker") {
-        year_words_.push_back(
-            YearWord{entry.phrase, entry.value, entry.attribute("position") == "before"});
-      }
+    }
+    for (std::uint32_t index : lexicon.category("year_marker")) {
+      const LexiconEntry& entry = lexicon.entry(index);
+      year_words_.push_back(
+          YearWord{entry.phrase, entry.value, entry.attribute("position") == "before"});
     }
     collect_pieces(matches, lexicon);
   }

@@ -295,7 +295,9 @@ Status Lexicon::load_file(const std::filesystem::path& file, std::string_view la
   if (!parsed) {
     return std::move(parsed).error();
   }
+  const std::size_t first = entries_.size();
   std::move(parsed->begin(), parsed->end(), std::back_inserter(entries_));
+  index_from(first);
   return Status::ok();
 }
 
@@ -319,7 +321,9 @@ Status Lexicon::load_directory(const std::filesystem::path& root) {
       std::move(parsed->begin(), parsed->end(), std::back_inserter(loaded));
     }
   }
+  const std::size_t first = entries_.size();
   std::move(loaded.begin(), loaded.end(), std::back_inserter(entries_));
+  index_from(first);
   return Status::ok();
 }
 
@@ -328,6 +332,23 @@ void Lexicon::add(LexiconEntry entry) {
   entry.phrase = std::move(prepared.phrase);
   entry.stem = prepared.stem;
   entries_.push_back(std::move(entry));
+  index_from(entries_.size() - 1);
+}
+
+void Lexicon::index_from(std::size_t first) {
+  for (std::size_t i = first; i < entries_.size(); ++i) {
+    auto found = by_category_.find(entries_[i].category);
+    if (found == by_category_.end()) {
+      found = by_category_.emplace(entries_[i].category, std::vector<std::uint32_t>{}).first;
+    }
+    found->second.push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
+const std::vector<std::uint32_t>& Lexicon::category(std::string_view name) const {
+  static const std::vector<std::uint32_t> kNone;
+  const auto found = by_category_.find(name);
+  return found == by_category_.end() ? kNone : found->second;
 }
 
 }  // namespace truce::extract

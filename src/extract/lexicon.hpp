@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -49,8 +51,16 @@ class Lexicon {
   const LexiconEntry& entry(std::uint32_t index) const { return entries_[index]; }
   std::size_t size() const { return entries_.size(); }
 
+  // The indices of the entries of one category, in load order. The readers of
+  // numbers and dates look up their categories for every text; this keeps that
+  // from walking the whole lexicon.
+  const std::vector<std::uint32_t>& category(std::string_view name) const;
+
  private:
+  void index_from(std::size_t first);
+
   std::vector<LexiconEntry> entries_;
+  std::map<std::string, std::vector<std::uint32_t>, std::less<>> by_category_;
 };
 
 }  // namespace truce::extract

@@ -94,8 +94,9 @@ bool is_prefix_chain(std::string_view text, const std::vector<std::string_view>&
 
 std::vector<std::string_view> phrases_of(const Lexicon& lexicon, std::string_view category) {
   std::vector<std::string_view> phrases;
-  for (const LexiconEntry& entry : lexicon.entries()) {
-    if (entry.category == category && !entry.phrase.empty()) {
+  for (std::uint32_t index : lexicon.category(category)) {
+    const LexiconEntry& entry = lexicon.entry(index);
+    if (!entry.phrase.empty()) {
       phrases.push_back(entry.phrase);
     }
   }
@@ -184,12 +185,15 @@ class NumberReader {
         hiders_.push_back(match);
       }
     }
-    for (const LexiconEntry& entry : lexicon.entries()) {
-      if (entry.category == kConnectorCategory) {
-        connectors_.emplace_back(entry.phrase, entry.value);
-      } else if (entry.category == kRangeCategory) {
-        range_words_.emplace_back(entry.phrase, entry.value);
-      } else if (entry.category == kYearMarkerCategory || entry.category == kTimeMarkerCategory) {
+    for (std::uint32_t index : lexicon.category(kConnectorCategory)) {
+      connectors_.emplace_back(lexicon.entry(index).phrase, lexicon.entry(index).value);
+    }
+    for (std::uint32_t index : lexicon.category(kRangeCategory)) {
+      range_words_.emplace_back(lexicon.entry(index).phrase, lexicon.entry(index).value);
+    }
+    for (std::string_view marker : {kYearMarkerCategory, kTimeMarkerCategory}) {
+      for (std::uint32_t index : lexicon.category(marker)) {
+        const LexiconEntry& entry = lexicon.entry(index);
         (entry.attribute("position") == "before" ? marker_words_before_ : marker_words_after_)
             .push_back(entry.phrase);
       }
@@ -210,6 +214,8 @@ class NumberReader {
     return mentions;
   }
 
+  void use_dates(const std::vector<DateMention>& dates) { dates_ = &dates; }
+
  private:
   const LexiconEntry& entry_of(const Match& match) const { return lexicon_.entry(match.entry); }
 
@@ -217,7 +223,10 @@ class NumberReader {
 
   std::vector<Atom> digit_atoms() const {
     std::vector<DigitRun> runs = find_digit_runs(text_, lexicon_);
-    std::vector<DateMention> dates = find_dates(text_, matches_, lexicon_, std::nullopt);
+    std::vector<DateMention> found;
+    if (dates_ == nullptr)
+      found = find_dates(text_, matches_, lexicon_, std::nullopt);
+    const std::vector<DateMention>& dates = dates_ != nullptr ? *dates_ : found;
     std::vector<bool> excluded(runs.size(), false);
     for (std::size_t i = 0; i < runs.size(); ++i) {
       bool in_date = std::any_of(dates.begin(), dates.end(), [&](const DateMention& date) {
@@ -673,6 +682,7 @@ class NumberReader {
   std::string_view text_;
   const std::vector<Match>& matches_;
   const Lexicon& lexicon_;
+  const std::vector<DateMention>* dates_ = nullptr;
   std::vector<std::pair<std::string, std::string>> connectors_;
   std::vector<std::pair<std::string, std::string>> range_words_;
   std::vector<std::string_view> marker_words_before_;
@@ -743,6 +753,14 @@ std::vector<DigitRun> find_digit_runs(std::string_view normalized, const Lexicon
 std::vector<NumberMention> find_numbers(std::string_view normalized,
                                         const std::vector<Match>& matches, const Lexicon& lexicon) {
   return NumberReader(normalized, matches, lexicon).read();
+}
+
+std::vector<NumberMention> find_numbers(std::string_view normalized,
+                                        const std::vector<Match>& matches, const Lexicon& lexicon,
+                                        const std::vector<DateMention>& dates) {
+  NumberReader reader(normalized, matches, lexicon);
+  reader.use_dates(dates);
+  return reader.read();
 }
 
 }  // namespace truce::extract

@@ -43,6 +43,13 @@ struct NumberMention {
 std::vector<NumberMention> find_numbers(std::string_view normalized,
                                         const std::vector<Match>& matches, const Lexicon& lexicon);
 
+// The same, with the dates of the text already found (find_dates, any anchor):
+// their digits are not counts. Saves reading the dates twice.
+struct DateMention;
+std::vector<NumberMention> find_numbers(std::string_view normalized,
+                                        const std::vector<Match>& matches, const Lexicon& lexicon,
+                                        const std::vector<DateMention>& dates);
+
 // A run of ASCII digits with its value, thousands separators read ("1,200",
 // "1 200": a group of 1-3 digits, then groups of exactly 3). Shared with the
 // date rules, which read days and years from the same runs.
