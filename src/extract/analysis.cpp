@@ -65,12 +65,15 @@ std::string Analysis::original_text(Range range) const {
 
 std::vector<const Mention*> Analysis::in(Range range, std::string_view category) const {
   std::vector<const Mention*> found;
+  const auto bucket = by_category.find(category);
+  if (bucket == by_category.end())
+    return found;
+  const std::vector<const Mention*>& list = bucket->second;
   auto first =
-      std::lower_bound(mentions.begin(), mentions.end(), range.begin,
-                       [](const Mention& m, std::uint32_t at) { return m.range.begin < at; });
-  for (auto it = first; it != mentions.end() && it->range.begin < range.end; ++it) {
-    if (it->category() == category)
-      found.push_back(&*it);
+      std::lower_bound(list.begin(), list.end(), range.begin,
+                       [](const Mention* m, std::uint32_t at) { return m->range.begin < at; });
+  for (auto it = first; it != list.end() && (*it)->range.begin < range.end; ++it) {
+    found.push_back(*it);
   }
   return found;
 }
@@ -131,6 +134,9 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   std::stable_sort(
       analysis.mentions.begin(), analysis.mentions.end(),
       [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  for (const Mention& mention : analysis.mentions) {
+    analysis.by_category[mention.category()].push_back(&mention);
+  }
   analysis.dates = find_dates(analysis.normalized.text, matches, lexicon, anchor);
   analysis.numbers = find_numbers(analysis.normalized.text, matches, lexicon, analysis.dates);
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,10 +43,20 @@ struct Sentence {
 };
 
 struct Analysis {
+  Analysis() = default;
+  Analysis(const Analysis&) = delete;  // by_category points into mentions
+  Analysis& operator=(const Analysis&) = delete;
+  Analysis(Analysis&&) = default;
+  Analysis& operator=(Analysis&&) = default;
+  ~Analysis() = default;
+
   std::string_view original;
   text::NormalizedText normalized;
   std::vector<Match> matches;     // longest per category
   std::vector<Mention> mentions;  // by begin
+  // The same mentions by category, each list by begin (for `in`). Points into
+  // `mentions`: an Analysis is moved, never copied.
+  std::map<std::string_view, std::vector<const Mention*>, std::less<>> by_category;
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
   std::vector<Range> paragraphs;
