@@ -133,6 +133,19 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
   return result;
 }
 
+// A spokesperson speaks for the institution they serve: "Zakharova said" is
+// the foreign ministry's claim. Heads of state and government, whose party is
+// the state itself, speak as themselves.
+std::string speaking_for(const ActorRegistry& actors, std::string_view id) {
+  const Actor* actor = actors.find(id);
+  if (actor == nullptr || actor->kind != "person" || actor->party.empty())
+    return std::string(id);
+  const Actor* institution = actors.find(actor->party);
+  if (institution == nullptr || institution->kind == "state")
+    return std::string(id);
+  return institution->id;
+}
+
 }  // namespace
 
 void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
@@ -206,7 +219,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     last_paragraph = sentence.paragraph;
 
     if (found.quoted) {
-      const std::string id(found.quoted->actor->value());
+      const std::string id = speaking_for(actors, found.quoted->actor->value());
       const std::string party = actors.party_of(id);
       const bool same_party = current != nullptr && !current->narrative() && !party.empty() &&
                               actors.party_of(current->claimant) == party;

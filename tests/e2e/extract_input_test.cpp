@@ -151,3 +151,59 @@ TEST_F(ExtractInput, StandardInputIsReadWithADash) {
 
 }  // namespace
 }  // namespace truce::test
+
+namespace truce::test {
+namespace {
+
+// A data directory with the bundled lexicons and a fictional theatre, to test
+// rules on texts that name no real institution.
+class FictionalTheatre : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    data_ = dir_ / "data";
+    std::filesystem::create_directories(data_ / "gazetteer/names");
+    std::filesystem::create_directories(data_ / "actors/names");
+    std::filesystem::copy(kSourceDir / "data/lexicon", data_ / "lexicon",
+                          std::filesystem::copy_options::recursive);
+    write_file(data_ / "gazetteer/places.tsv",
+               "ruritania\tcountry\t10.0\t50.0\t6\tRU\t\t\tEurope/Moscow\tno\tfictional\n"
+               "grenzdorf\tsettlement\t10.1\t50.1\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
+               "fictional\n");
+    write_file(data_ / "gazetteer/names/en.tsv", "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\n");
+    write_file(data_ / "actors/actors.tsv",
+               "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
+               "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"
+               "fictional\n"
+               "anna-example\tperson\tAnna Example\tru-fictional-mfa\tSpokesperson of the "
+               "Foreign Ministry of Ruritania\t\t\tRU\tfictional\n");
+    write_file(data_ / "actors/names/en.tsv",
+               "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
+               "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
+               "anna-example\tAnna Example\n");
+  }
+
+  json read(const std::string& text) {
+    write_file(dir_ / "story.txt", text);
+    auto result =
+        truce({"extract", "--json", "--published", "2030-05-06", (dir_ / "story.txt").string()},
+              {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out);
+  }
+
+  std::filesystem::path data_;
+};
+
+TEST_F(FictionalTheatre, ASpokespersonSpeaksForTheMinistry) {
+  const json reading = read(
+      "A synthetic story\n\nAnna Example said that two Ruritanian soldiers were wounded in "
+      "shelling of Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-05");
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
+}
+
+}  // namespace
+}  // namespace truce::test
