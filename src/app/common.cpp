@@ -33,8 +33,9 @@ namespace truce::app {
 
 std::optional<CivilTime> parse_published_flag(const std::string& flag) {
   auto time = parse_civil_time(flag);
-  if (!time || time->time_of_day)
+  if (!time || time->time_of_day) {
     return std::nullopt;
+  }
   return time;
 }
 

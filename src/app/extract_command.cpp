@@ -54,7 +54,9 @@ void run_extract(Context& context, const ExtractFlags& flags) {
     return;
   }
   const Source& source = reading->batch.sources.front();
-  for (const std::string& note : reading->notes) std::fprintf(stderr, "truce: %s\n", note.c_str());
+  for (const std::string& note : reading->notes) {
+    std::fprintf(stderr, "truce: %s\n", note.c_str());
+  }
   const std::string out = flags.json ? report::reading_json(source, reading->extraction)
                                      : report::reading_text(source, reading->extraction);
   std::fputs(out.c_str(), stdout);

@@ -35,7 +35,9 @@ std::string slug_from_name(std::string_view name) {
     const std::size_t cut = slug.rfind('-', kMaxSlug);
     slug.resize(cut == std::string::npos || cut == 0 ? kMaxSlug : cut);
   }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  while (!slug.empty() && slug.back() == '-') {
+    slug.pop_back();
+  }
   return slug;
 }
 

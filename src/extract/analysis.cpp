@@ -43,12 +43,14 @@ std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
   std::vector<Range> clauses;
   std::uint32_t start = sentence.begin;
   for (std::uint32_t cut : cuts) {
-    if (cut > start)
+    if (cut > start) {
       clauses.push_back({start, cut});
+    }
     start = cut;
   }
-  if (sentence.end > start)
+  if (sentence.end > start) {
     clauses.push_back({start, sentence.end});
+  }
   return clauses;
 }
 
@@ -66,8 +68,9 @@ std::string Analysis::original_text(Range range) const {
 std::vector<const Mention*> Analysis::in(Range range, std::string_view category) const {
   std::vector<const Mention*> found;
   const auto bucket = by_category.find(category);
-  if (bucket == by_category.end())
+  if (bucket == by_category.end()) {
     return found;
+  }
   const std::vector<const Mention*>& list = bucket->second;
   auto first =
       std::lower_bound(list.begin(), list.end(), range.begin,
@@ -85,22 +88,25 @@ const Mention* Analysis::first_in(Range range, std::string_view category) const 
 
 Range Analysis::clause_of(const Sentence& sentence, std::uint32_t offset) const {
   for (const Range& clause : sentence.clauses) {
-    if (clause.contains(offset))
+    if (clause.contains(offset)) {
       return clause;
+    }
   }
   return sentence.range;
 }
 
 std::uint32_t Analysis::words_between(std::uint32_t from, std::uint32_t to) const {
-  if (to <= from)
+  if (to <= from) {
     return 0;
+  }
   const std::string_view text = std::string_view(normalized.text).substr(from, to - from);
   std::uint32_t words = 0;
   bool in_word = false;
   for (char c : text) {
     const bool space = c == ' ' || c == '\n';
-    if (!space && !in_word)
+    if (!space && !in_word) {
       ++words;
+    }
     in_word = !space;
   }
   return words;
@@ -109,10 +115,12 @@ std::uint32_t Analysis::words_between(std::uint32_t from, std::uint32_t to) cons
 const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
   const DateMention* oldest = nullptr;
   for (const DateMention& date : analysis.dates) {
-    if (!range.contains(date.begin) || !date.resolved)
+    if (!range.contains(date.begin) || !date.resolved) {
       continue;
-    if (oldest == nullptr || date.time.start < oldest->time.start)
+    }
+    if (oldest == nullptr || date.time.start < oldest->time.start) {
       oldest = &date;
+    }
   }
   return oldest;
 }

@@ -26,8 +26,9 @@ struct FrameView {
     std::vector<const Mention*> found;
     for (const Range& sentence : sentence_ranges) {
       for (const Mention* mention : analysis.in(sentence, category)) {
-        if (!excluded(mention->range))
+        if (!excluded(mention->range)) {
           found.push_back(mention);
+        }
       }
     }
     return found;
@@ -35,8 +36,9 @@ struct FrameView {
 
   const Sentence& sentence_of(std::uint32_t offset) const {
     for (std::uint32_t index : frame.sentences) {
-      if (analysis.sentences[index].range.contains(offset))
+      if (analysis.sentences[index].range.contains(offset)) {
         return analysis.sentences[index];
+      }
     }
     return analysis.sentences[frame.sentences.front()];
   }
@@ -55,16 +57,18 @@ void add_provenance(Claim& claim, const std::string& field, const Analysis& anal
                     std::initializer_list<Range> ranges) {
   FieldProvenance* entry = nullptr;
   for (FieldProvenance& existing : claim.provenance) {
-    if (existing.field == field)
+    if (existing.field == field) {
       entry = &existing;
+    }
   }
   if (entry == nullptr) {
     claim.provenance.push_back({field, {}});
     entry = &claim.provenance.back();
   }
   for (Range range : ranges) {
-    if (range.end <= range.begin)
+    if (range.end <= range.begin) {
       continue;
+    }
     const TextSpan span = analysis.span(range);
     if (std::find(entry->spans.begin(), entry->spans.end(), span) == entry->spans.end()) {
       entry->spans.push_back(span);
@@ -75,8 +79,9 @@ void add_provenance(Claim& claim, const std::string& field, const Analysis& anal
 }
 
 ActorRef actor_ref(const ActorRegistry& actors, std::string_view id) {
-  if (const Actor* actor = actors.find(id))
+  if (const Actor* actor = actors.find(id)) {
     return {actor->id, actor->name};
+  }
   return {std::string(id), std::string(id)};
 }
 
@@ -109,12 +114,14 @@ bool negated_before(const FrameView& view, const Mention& mention, std::string_v
 bool draft_is_third_party(const FrameView& view, const std::string& claimant_party) {
   int mentions = 0;
   for (const Mention* actor : view.all("actor")) {
-    if (party_of_mention(view.context.actors, *actor) == claimant_party)
+    if (party_of_mention(view.context.actors, *actor) == claimant_party) {
       ++mentions;
+    }
   }
   for (const Mention* person : view.all("person")) {
-    if (person->entry->has_attribute("own"))
+    if (person->entry->has_attribute("own")) {
       return false;
+    }
   }
   // One mention is the claimant itself.
   return mentions <= static_cast<int>(view.frame.attributions.size() > 0 ? 1 : 0) &&
@@ -145,8 +152,9 @@ struct Figure {
 };
 
 std::optional<Side> side_for_party(const ActorRegistry& actors, const std::string& party) {
-  if (party.empty())
+  if (party.empty()) {
     return std::nullopt;
+  }
   Side side;
   side.kind = SideKind::kCombatants;
   side.party = actor_ref(actors, party);
@@ -170,11 +178,13 @@ std::map<const Mention*, const NumberMention*> pair_counts(
     const Range clause = view.clause_of(status->range.begin);
     for (const NumberMention& number : view.analysis.numbers) {
       const Range figure{number.begin, number.end};
-      if (!clause.contains(number.begin) || view.excluded(figure))
+      if (!clause.contains(number.begin) || view.excluded(figure)) {
         continue;
+      }
       const std::uint32_t words = view.distance(status->word, figure);
-      if (words <= kNearWords)
+      if (words <= kNearWords) {
         pairs.push_back({words, status, &number});
+      }
     }
   }
   std::stable_sort(pairs.begin(), pairs.end(),
@@ -183,8 +193,9 @@ std::map<const Mention*, const NumberMention*> pair_counts(
   std::vector<const NumberMention*> taken;
   for (const Pair& pair : pairs) {
     if (chosen.count(pair.status) != 0 ||
-        std::find(taken.begin(), taken.end(), pair.number) != taken.end())
+        std::find(taken.begin(), taken.end(), pair.number) != taken.end()) {
       continue;
+    }
     chosen[pair.status] = pair.number;
     taken.push_back(pair.number);
   }
@@ -214,16 +225,19 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     const Mention* others = nullptr;
     for (const Mention* candidate : analysis.in(clause, "others")) {
-      if (view.distance(status->word, candidate->word) <= kNearWords)
+      if (view.distance(status->word, candidate->word) <= kNearWords) {
         others = candidate;
+      }
     }
-    if (person == nullptr && others == nullptr)
+    if (person == nullptr && others == nullptr) {
       continue;  // "killed" of what?
+    }
     // "and others wounded": the persons counted are new ones, at least one.
     if (others != nullptr && count == nullptr &&
         (person == nullptr ||
-         view.distance(status->word, others->word) < view.distance(status->word, person->word)))
+         view.distance(status->word, others->word) < view.distance(status->word, person->word))) {
       person = nullptr;
+    }
 
     std::optional<CountRange> range;
     if (count != nullptr) {
@@ -235,8 +249,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     } else if (person != nullptr && person->entry->has_attribute("one")) {
       range = exactly(1);
     }
-    if (!range)
+    if (!range) {
       continue;
+    }
 
     std::optional<Side> side;
     if (person != nullptr && person->value() == "civilian") {
@@ -264,12 +279,15 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         }
       }
     }
-    if (!side && previous)
+    if (!side && previous) {
       side = previous;
-    if (!side)
+    }
+    if (!side) {
       side = side_for_party(actors, claimant_party);
-    if (!side)
+    }
+    if (!side) {
       continue;
+    }
     previous = side;
 
     Figure figure;
@@ -277,12 +295,15 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     figure.figure.status = parse_casualty_status(status->value()).value_or(CasualtyStatus::kKilled);
     figure.figure.count = *range;
     figure.ranges.push_back(status->range);
-    if (count != nullptr)
+    if (count != nullptr) {
       figure.ranges.push_back({count->begin, count->end});
-    if (person != nullptr)
+    }
+    if (person != nullptr) {
       figure.ranges.push_back(person->range);
-    if (others != nullptr)
+    }
+    if (others != nullptr) {
       figure.ranges.push_back(others->range);
+    }
     figures.push_back(std::move(figure));
   }
   return figures;
@@ -292,8 +313,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
 void read_no_casualties(const FrameView& view, const std::string& claimant_party,
                         std::vector<Figure>& figures) {
   const auto none = view.all("casualty_none");
-  if (none.empty() || claimant_party.empty())
+  if (none.empty() || claimant_party.empty()) {
     return;
+  }
   // "no injuries" (status=wounded) says nothing of the dead; "civilians were
   // not hurt" is about civilians.
   const Mention& phrase = *none.front();
@@ -305,13 +327,15 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
     }
   }
   for (CasualtyStatus status : {CasualtyStatus::kKilled, CasualtyStatus::kWounded}) {
-    if (!only.empty() && only != to_string(status))
+    if (!only.empty() && only != to_string(status)) {
       continue;
+    }
     const bool stated = std::any_of(figures.begin(), figures.end(), [&](const Figure& f) {
       return f.figure.status == status && f.figure.side == side;
     });
-    if (stated)
+    if (stated) {
       continue;
+    }
     Figure figure;
     figure.figure.side = side;
     figure.figure.status = status;
@@ -336,8 +360,9 @@ std::vector<Asset> read_assets(const FrameView& view, const std::string& claiman
     const Mention* outcome = nullptr;
     std::uint32_t best = kNearWords + 1;
     for (const Mention* candidate : analysis.in(clause, "asset_outcome")) {
-      if (candidate->entry->has_attribute("gainer_after"))
+      if (candidate->entry->has_attribute("gainer_after")) {
         continue;
+      }
       const std::uint32_t words = view.distance(noun->word, candidate->word);
       if (words < best) {
         best = words;
@@ -351,10 +376,12 @@ std::vector<Asset> read_assets(const FrameView& view, const std::string& claiman
         control = candidate;
       }
     }
-    if (outcome == nullptr)
+    if (outcome == nullptr) {
       outcome = control;
-    if (outcome == nullptr)
+    }
+    if (outcome == nullptr) {
       continue;
+    }
 
     Asset asset;
     asset.change.kind = parse_asset_kind(noun->value()).value_or(AssetKind::kPosition);
@@ -386,13 +413,15 @@ std::vector<Asset> read_assets(const FrameView& view, const std::string& claiman
     const bool taken = asset.change.outcome == AssetOutcome::kCaptured ||
                        asset.change.outcome == AssetOutcome::kOverrun ||
                        asset.change.outcome == AssetOutcome::kLost;
-    if (gainer.empty() && taken && perpetrator_party != claimant_party)
+    if (gainer.empty() && taken && perpetrator_party != claimant_party) {
       gainer = perpetrator_party;
+    }
     if (!claimant_party.empty() && gainer != claimant_party) {
       asset.change.owner = actor_ref(actors, claimant_party);
     }
-    if (!gainer.empty())
+    if (!gainer.empty()) {
       asset.change.gainer = actor_ref(actors, gainer);
+    }
     const Range words{std::min(noun->word.begin, outcome->word.begin),
                       std::max(noun->word.end, outcome->word.end)};
     asset.change.description = analysis.original_text(words);
@@ -408,15 +437,21 @@ std::string calibre_before(const Analysis& analysis, const Mention& weapon) {
   for (const Mention* unit :
        analysis.in({weapon.word.begin > 24 ? weapon.word.begin - 24 : 0, weapon.word.begin},
                    "calibre_unit")) {
-    if (analysis.words_between(unit->word.end, weapon.word.begin) > 1)
+    if (analysis.words_between(unit->word.end, weapon.word.begin) > 1) {
       continue;
+    }
     std::uint32_t start = unit->word.begin;
     const std::string_view text = analysis.normalized.text;
-    while (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '-')) --start;
+    while (start > 0 && (text[start - 1] == ' ' || text[start - 1] == '-')) {
+      --start;
+    }
     std::uint32_t digits = start;
-    while (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9') --digits;
-    if (digits < start)
+    while (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9') {
+      --digits;
+    }
+    if (digits < start) {
       return analysis.original_text({digits, unit->word.end});
+    }
   }
   return {};
 }
@@ -429,8 +464,9 @@ struct Located {
 
 std::optional<Located> place_from_gazetteer(const FrameView& view, const Mention& mention) {
   const GazetteerPlace* found = view.context.places.find(mention.value());
-  if (found == nullptr)
+  if (found == nullptr) {
     return std::nullopt;
+  }
   Located located;
   Range words = mention.word;
   // "منطقة جبل كيليسالي", "the village of Chinari": the name as written.
@@ -483,18 +519,21 @@ std::optional<Located> border_place(const FrameView& view, const Mention& border
         break;
       }
     }
-    if (named.empty())
+    if (named.empty()) {
       return std::nullopt;
+    }
   } else {
     named = country_of(actors, named);
   }
   for (const std::string& party : parties) {
     const std::string other = country_of(actors, party);
-    if (other.empty() || other == named)
+    if (other.empty() || other == named) {
       continue;
+    }
     const auto borders = view.context.places.borders_between(named, other);
-    if (borders.empty())
+    if (borders.empty()) {
       continue;
+    }
     const GazetteerPlace* found = borders.front();
     Located located;
     const Range words{std::min(border.word.begin, named_range.begin),
@@ -510,8 +549,9 @@ std::optional<Located> border_place(const FrameView& view, const Mention& border
 bool is_topic(const FrameView& view, const Mention& place) {
   for (const Mention* marker : view.analysis.in(
            {place.word.begin > 48 ? place.word.begin - 48 : 0, place.word.begin}, "topic_marker")) {
-    if (view.analysis.words_between(marker->word.end, place.word.begin) == 0)
+    if (view.analysis.words_between(marker->word.end, place.word.begin) == 0) {
       return true;
+    }
   }
   return false;
 }
@@ -520,8 +560,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
                                   const std::vector<Range>& actor_ranges) {
   std::optional<Located> best;
   auto consider = [&](std::optional<Located> candidate) {
-    if (candidate && (!best || candidate->rank < best->rank))
+    if (candidate && (!best || candidate->rank < best->rank)) {
       best = std::move(candidate);
+    }
   };
   // A capital standing for its government ("Yerevan announced", "under
   // Baku's control") names an actor, not a place.
@@ -533,14 +574,18 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
         std::any_of(metonyms.begin(), metonyms.end(), [&](const Mention* actor) {
           return actor->entry->has_attribute("metonym") && actor->range.overlaps(mention->range);
         });
-    if (names_an_actor || is_topic(view, *mention))
+    if (names_an_actor || is_topic(view, *mention)) {
       continue;
+    }
     const GazetteerPlace* found = view.context.places.find(mention->value());
-    if (found != nullptr && found->type == "country")
+    if (found != nullptr && found->type == "country") {
       continue;  // a country names a side
+    }
     consider(place_from_gazetteer(view, *mention));
   }
-  for (const Mention* border : view.all("border")) consider(border_place(view, *border, parties));
+  for (const Mention* border : view.all("border")) {
+    consider(border_place(view, *border, parties));
+  }
   return best;
 }
 
@@ -557,32 +602,39 @@ std::vector<Located> unknown_places(const FrameView& view) {
       continue;
     }
     std::uint32_t start = prefix->word.end;
-    while (start < text.size() && text[start] == ' ') ++start;
+    while (start < text.size() && text[start] == ' ') {
+      ++start;
+    }
     std::uint32_t end = start;
     while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != '.' &&
            text[end] != '\n' && static_cast<unsigned char>(text[end]) != 0xD8) {
       ++end;
     }
-    if (end == start)
+    if (end == start) {
       continue;
+    }
     const Range name{start, end};
     bool known = false;
     for (const std::string_view category :
          {"place", "actor", "place_prefix", "person", "asset", "negation", "event", "others"}) {
-      if (!view.analysis.in(name, category).empty())
+      if (!view.analysis.in(name, category).empty()) {
         known = true;
+      }
     }
-    if (known)
+    if (known) {
       continue;
+    }
     // Latin and Cyrillic names are capitalised; lower-case words are not names.
     const std::string original = view.analysis.original_text(name);
     const auto lead = static_cast<unsigned char>(original.empty() ? 0 : original[0]);
-    if (lead < 0x80 && !(lead >= 'A' && lead <= 'Z'))
+    if (lead < 0x80 && !(lead >= 'A' && lead <= 'Z')) {
       continue;
+    }
     if (lead == 0xD0 && original.size() > 1) {
       const auto second = static_cast<unsigned char>(original[1]);
-      if (!(second >= 0x90 && second <= 0xAF) && second != 0x81)
+      if (!(second >= 0x90 && second <= 0xAF) && second != 0x81) {
         continue;
+      }
     }
     Located located;
     located.place.name = view.analysis.original_text({prefix->word.begin, end});
@@ -624,8 +676,9 @@ std::string timezone_of(const Gazetteer& places, std::string_view country) {
 void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, bool from_context) {
   const std::string timezone = claim.time.timezone;
   claim.time = date.time;
-  if (claim.time.timezone.empty())
+  if (claim.time.timezone.empty()) {
     claim.time.timezone = timezone;
+  }
   claim.time_basis.basis = date.basis;
   claim.time_basis.from_context = from_context;
   claim.time_basis.wording = date.wording;
@@ -710,15 +763,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       const bool claimant_words =
           std::any_of(actor_ranges.begin(), actor_ranges.end(),
                       [&](const Range& range) { return range.overlaps(actor->range); });
-      if (claimant_words)
-        continue;
-      if (negated_before(view, *actor, "target_marker", 1)) {
-        if (target == nullptr)
-          target = actor;
+      if (claimant_words) {
         continue;
       }
-      if (actor->entry->has_attribute("adjective") || negated_before(view, *actor, "border", 1))
+      if (negated_before(view, *actor, "target_marker", 1)) {
+        if (target == nullptr) {
+          target = actor;
+        }
         continue;
+      }
+      if (actor->entry->has_attribute("adjective") || negated_before(view, *actor, "border", 1)) {
+        continue;
+      }
       if (negated_before(view, *actor, "agent_marker", 0)) {
         chosen = actor;
         break;
@@ -778,25 +834,31 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   for (Figure& figure : figures) {
     claim.casualties.push_back(figure.figure);
     const std::string field = "casualties/" + std::to_string(claim.casualties.size() - 1);
-    for (Range range : figure.ranges) add_provenance(claim, field, analysis, {range});
+    for (Range range : figure.ranges) {
+      add_provenance(claim, field, analysis, {range});
+    }
   }
 
   // Materiel and territory.
   for (Asset& asset : read_assets(view, claimant_party, perpetrator_party)) {
     claim.assets.push_back(asset.change);
     const std::string field = "assets/" + std::to_string(claim.assets.size() - 1);
-    for (Range range : asset.ranges) add_provenance(claim, field, analysis, {range});
+    for (Range range : asset.ranges) {
+      add_provenance(claim, field, analysis, {range});
+    }
   }
   draft.has_figures = !claim.casualties.empty() || !claim.assets.empty();
 
   // Weapons, and counts of violations or explosions.
   for (const Mention* weapon : view.all("weapon")) {
     const auto weapon_class = parse_weapon_class(weapon->value());
-    if (!weapon_class)
+    if (!weapon_class) {
       continue;
+    }
     Weapon entry{*weapon_class, calibre_before(analysis, *weapon)};
-    if (std::find(claim.weapons.begin(), claim.weapons.end(), entry) != claim.weapons.end())
+    if (std::find(claim.weapons.begin(), claim.weapons.end(), entry) != claim.weapons.end()) {
       continue;
+    }
     claim.weapons.push_back(entry);
     add_provenance(claim, "weapons/" + std::to_string(claim.weapons.size() - 1), analysis,
                    {weapon->range});
@@ -820,7 +882,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   auto add_actor = [&](const std::string& id, ActorRole role, Range range) {
     for (const ClaimActor& existing : claim.actors) {
       if (existing.actor.id == id && existing.role == role) {
-        const std::size_t index = static_cast<std::size_t>(&existing - claim.actors.data());
+        const auto index = static_cast<std::size_t>(&existing - claim.actors.data());
         add_provenance(claim, "actors/" + std::to_string(index), analysis, {range});
         return;
       }
@@ -856,8 +918,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
                                          group_of(claim.event_type) == EventGroup::kDiplomacy);
   for (const Mention* mention : view.all("actor")) {
     const Actor* actor = actors.find(mention->value());
-    if (actor == nullptr || actor->kind != "person" || actor->id == frame.claimant)
+    if (actor == nullptr || actor->kind != "person" || actor->id == frame.claimant) {
       continue;
+    }
     add_actor(actor->id, ActorRole::kParticipant, mention->range);
     const std::string party = actors.party_of(actor->id);
     if (talks && draft.sides.size() >= 2 && !party.empty() &&
@@ -870,8 +933,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   std::optional<Located> place = read_place(view, parties, actor_ranges);
   if (!place) {
     auto unknown = unknown_places(view);
-    if (!unknown.empty())
+    if (!unknown.empty()) {
       place = std::move(unknown.front());
+    }
   }
   if (place) {
     if (place->place.country.empty() && !claimant_party.empty() &&
@@ -879,7 +943,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       place->place.country = country_of(actors, claimant_party);
     }
     claim.place = place->place;
-    for (Range range : place->ranges) add_provenance(claim, "place", analysis, {range});
+    for (Range range : place->ranges) {
+      add_provenance(claim, "place", analysis, {range});
+    }
   }
   std::string country = claim.place && !claim.place->country.empty()
                             ? claim.place->country
@@ -892,10 +958,12 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     const Range range{date.begin, date.end};
     const bool inside = std::any_of(view.sentence_ranges.begin(), view.sentence_ranges.end(),
                                     [&](const Range& s) { return s.contains(date.begin); });
-    if (!inside || !date.resolved || view.excluded(range))
+    if (!inside || !date.resolved || view.excluded(range)) {
       continue;
-    if (context.published && date.time.start.date > context.published->date)
+    }
+    if (context.published && date.time.start.date > context.published->date) {
       continue;
+    }
     draft.own_date = &date;
     break;
   }

@@ -11,9 +11,12 @@ constexpr std::uint32_t kHeadlineMaxWords = 30;
 constexpr std::uint32_t kSourceLineMaxBytes = 320;
 
 bool ends_with_stop(std::string_view text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
-  if (text.empty())
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) {
+    text.remove_suffix(1);
+  }
+  if (text.empty()) {
     return false;
+  }
   const char last = text.back();
   return last == '.' || last == '!' || last == '?' || text.ends_with("\xD8\x9F");  // ؟
 }
@@ -29,15 +32,18 @@ std::string iso(const TimeInterval& time) {
 }  // namespace
 
 std::optional<Range> find_headline(const Analysis& analysis) {
-  if (analysis.paragraphs.size() < 2)
+  if (analysis.paragraphs.size() < 2) {
     return std::nullopt;
+  }
   const Range first = analysis.paragraphs.front();
   const std::string_view text =
       std::string_view(analysis.normalized.text).substr(first.begin, first.end - first.begin);
-  if (text.find('\n') != std::string_view::npos || ends_with_stop(text))
+  if (text.find('\n') != std::string_view::npos || ends_with_stop(text)) {
     return std::nullopt;
-  if (analysis.words_between(first.begin, first.end) > kHeadlineMaxWords)
+  }
+  if (analysis.words_between(first.begin, first.end) > kHeadlineMaxWords) {
     return std::nullopt;
+  }
   return first;
 }
 
@@ -51,8 +57,9 @@ std::optional<SourceLine> find_source_line(const Analysis& analysis, const Actor
       break;
     }
   }
-  if (!lead)
+  if (!lead) {
     return std::nullopt;
+  }
   const std::string_view head = text.substr(
       lead->begin, std::min<std::uint32_t>(lead->end - lead->begin, kSourceLineMaxBytes));
   std::optional<Range> range;
@@ -64,20 +71,22 @@ std::optional<SourceLine> find_source_line(const Analysis& analysis, const Actor
   } else {
     for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
       const std::size_t at = head.find(dash);
-      if (at != std::string_view::npos && at < 160) {
+      if (at < 160) {  // npos is larger
         range = Range{lead->begin, lead->begin + static_cast<std::uint32_t>(at + dash.size())};
         break;
       }
     }
   }
-  if (!range)
+  if (!range) {
     return std::nullopt;
+  }
   SourceLine line;
   line.range = *range;
   for (const Mention* mention : analysis.in(*range, "actor")) {
     const Actor* actor = actors.find(mention->value());
-    if (actor == nullptr || (actor->kind != "outlet" && actor->kind != "agency"))
+    if (actor == nullptr || (actor->kind != "outlet" && actor->kind != "agency")) {
       continue;
+    }
     if (std::find(line.outlets.begin(), line.outlets.end(), actor->id) == line.outlets.end()) {
       line.outlets.push_back(actor->id);
     }
@@ -88,8 +97,9 @@ std::optional<SourceLine> find_source_line(const Analysis& analysis, const Actor
       break;
     }
   }
-  if (line.outlets.empty() && line.date == nullptr)
+  if (line.outlets.empty() && line.date == nullptr) {
     return std::nullopt;
+  }
   return line;
 }
 
@@ -105,35 +115,40 @@ std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis
       found.reference.spans.push_back(analysis.span(mention->word));
       std::uint32_t last_end = mention->word.end;
       for (const DateMention& date : analysis.dates) {
-        if (!sentence.range.contains(date.begin) || !date.resolved)
+        if (!sentence.range.contains(date.begin) || !date.resolved) {
           continue;
+        }
         const Range range{date.begin, date.end};
         const bool after =
             date.begin >= last_end && analysis.words_between(last_end, date.begin) <= 8;
         const bool before = date.end <= mention->word.begin &&
                             analysis.words_between(date.end, mention->word.begin) <= 6;
-        if (!after && !before)
+        if (!after && !before) {
           continue;
+        }
         const bool old = published && days_between(date.time.start, *published) > recency_days;
         const bool adjacent =
             analysis.words_between(std::min(date.end, mention->word.end),
                                    std::max(date.begin, mention->word.begin)) <= 2;
-        if (!old && !adjacent)
+        if (!old && !adjacent) {
           continue;
+        }
         found.reference.dates.push_back(date.time.start);
         found.reference.spans.push_back(analysis.span(range));
         found.range.begin = std::min(found.range.begin, range.begin);
         found.range.end = std::max(found.range.end, range.end);
-        if (after)
+        if (after) {
           last_end = date.end;
+        }
       }
       // One mention may be inside another's range ("the ceasefire agreement"
       // found as "agreement" too): keep the longest.
       const bool covered = std::any_of(references.begin(), references.end(), [&](const auto& r) {
         return r.range.covers(mention->word);
       });
-      if (!covered)
+      if (!covered) {
         references.push_back(std::move(found));
+      }
     }
   }
   return references;
@@ -142,8 +157,9 @@ std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis
 std::vector<Warning> settle_date_conflicts(Analysis& analysis) {
   std::vector<Warning> warnings;
   for (DateMention& date : analysis.dates) {
-    if (date.alternatives.empty())
+    if (date.alternatives.empty()) {
       continue;
+    }
     std::vector<TimeInterval> readings{date.time};
     for (const TimeInterval& alternative : date.alternatives) {
       if (std::find(readings.begin(), readings.end(), alternative) == readings.end()) {
@@ -166,10 +182,12 @@ std::vector<Warning> settle_date_conflicts(Analysis& analysis) {
       std::vector<const DateMention*> near;
       for (const DateMention* other : evidence) {
         const long gap = std::labs(days_between(reading.start, other->time.start));
-        if (gap <= 3)
+        if (gap <= 3) {
           near.push_back(other);
-        if (nearest < 0 || gap < nearest)
+        }
+        if (nearest < 0 || gap < nearest) {
           nearest = gap;
+        }
       }
       if (nearest >= 0 && (best < 0 || nearest < best)) {
         best = nearest;
@@ -181,7 +199,9 @@ std::vector<Warning> settle_date_conflicts(Analysis& analysis) {
     warning.code = "date_conflict";
     const std::string words = analysis.original_text({date.begin, date.end});
     warning.spans.push_back(analysis.span({date.begin, date.end}));
-    for (const TimeInterval& reading : readings) warning.readings.push_back(iso(reading));
+    for (const TimeInterval& reading : readings) {
+      warning.readings.push_back(iso(reading));
+    }
     warning.chosen = iso(*chosen);
     warning.message = "\"" + words + "\" " +
                       (date.conflict.empty() ? std::string("can be read two ways") : date.conflict);

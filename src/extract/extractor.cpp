@@ -16,7 +16,6 @@ namespace truce::extract {
 
 using detail::Analysis;
 using detail::Draft;
-using detail::EventGroup;
 using detail::Range;
 
 struct Extractor::Impl {
@@ -32,8 +31,9 @@ struct Extractor::Impl {
     for (std::string_view candidate : {name, name.substr(0, name.find(" ("))}) {
       const std::string form = text::matching_form(candidate);
       for (const LexiconEntry& entry : matcher->lexicon().entries()) {
-        if (entry.category == "actor" && entry.phrase == form)
+        if (entry.category == "actor" && entry.phrase == form) {
           return actors.find(entry.value);
+        }
       }
     }
     return nullptr;
@@ -52,16 +52,19 @@ Result<Extractor> Extractor::load(const std::filesystem::path& data_dir, Extract
     return loaded.error();
   }
   auto places = Gazetteer::load(data_dir, impl->lexicon);
-  if (!places)
+  if (!places) {
     return std::move(places).error();
+  }
   impl->places = std::move(places).value();
   auto actors = ActorRegistry::load(data_dir, impl->lexicon);
-  if (!actors)
+  if (!actors) {
     return std::move(actors).error();
+  }
   impl->actors = std::move(actors).value();
   auto matcher = Matcher::compile(impl->lexicon);
-  if (!matcher)
+  if (!matcher) {
     return std::move(matcher).error();
+  }
   impl->matcher.emplace(std::move(matcher).value());
   return Extractor(std::move(impl));
 }
@@ -95,13 +98,15 @@ long days_between(const CivilTime& from, const CivilTime& to) {
 // model): a longer one is cut at a word, or at a character, and marked.
 std::string fit_line(std::string line) {
   constexpr std::size_t kMaxBytes = 280;
-  if (line.size() <= kMaxBytes)
+  if (line.size() <= kMaxBytes) {
     return line;
+  }
   std::size_t cut = line.rfind(' ', kMaxBytes);
   if (cut == std::string::npos || cut == 0) {
     cut = kMaxBytes;
-    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U)
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) {
       --cut;  // not inside a UTF-8 sequence
+    }
   }
   line.resize(cut);
   return line + " …";
@@ -111,13 +116,15 @@ std::string fit_line(std::string line) {
 bool looks_like_language_tag(std::string_view tag) {
   const std::size_t primary = tag.find('-');
   const std::string_view head = tag.substr(0, primary);
-  if (head.size() < 2 || head.size() > 3)
+  if (head.size() < 2 || head.size() > 3) {
     return false;
+  }
   for (char c : tag) {
     const bool ok =
         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    if (!ok)
+    if (!ok) {
       return false;
+    }
   }
   return tag.back() != '-';
 }
@@ -148,15 +155,17 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
 
   Analysis analysis = detail::analyse(input.text, *impl.matcher, input.published);
   const std::optional<Range> headline = detail::find_headline(analysis);
-  if (headline && document.title.empty())
+  if (headline && document.title.empty()) {
     document.title = analysis.original_text(*headline);
+  }
   document.title = fit_line(document.title);
 
   // Publication date and the chain of publishers.
   std::optional<CivilTime> published = input.published;
   const auto source_line = detail::find_source_line(analysis, impl.actors, headline);
-  if (!input.publisher.empty())
+  if (!input.publisher.empty()) {
     document.origin.push_back(fit_line(input.publisher));
+  }
   if (source_line) {
     if (input.publisher.empty() && !source_line->outlets.empty()) {
       out.publisher_id = source_line->outlets.front();
@@ -196,8 +205,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
   }
   document.published = published;
-  if (published != input.published)
+  if (published != input.published) {
     detail::redate(analysis, impl.lexicon, published);
+  }
 
   for (Warning& warning : detail::settle_date_conflicts(analysis)) {
     out.warnings.push_back(std::move(warning));
@@ -218,7 +228,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   auto references =
       detail::find_agreement_references(analysis, published, impl.options.recency_days);
   detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published, {}};
-  for (const auto& reference : references) context.excluded.push_back(reference.range);
+  for (const auto& reference : references) {
+    context.excluded.push_back(reference.range);
+  }
   Range body{0, static_cast<std::uint32_t>(analysis.normalized.text.size())};
   if (source_line) {
     context.excluded.push_back(source_line->range);
@@ -227,27 +239,33 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // A ministry's or a government's own statement speaks in its own voice:
   // what no one else is quoted for is its claim.
   const Actor* publisher_actor = nullptr;
-  if (!input.publisher.empty())
+  if (!input.publisher.empty()) {
     publisher_actor = impl.find_actor_named(input.publisher);
+  }
   if (publisher_actor == nullptr && !out.publisher_id.empty()) {
     publisher_actor = impl.actors.find(out.publisher_id);
   }
-  if (publisher_actor != nullptr)
+  if (publisher_actor != nullptr) {
     out.publisher_id = publisher_actor->id;
+  }
   const bool speaks_for_itself = publisher_actor != nullptr && publisher_actor->kind != "outlet" &&
                                  publisher_actor->kind != "agency";
   detail::split_at_second_claimant(analysis, impl.actors);
   std::vector<detail::Frame> built = detail::build_frames(analysis, impl.actors, body, headline);
   if (speaks_for_itself) {
     for (detail::Frame& frame : built) {
-      if (frame.narrative() && !frame.headline)
+      if (frame.narrative() && !frame.headline) {
         frame.claimant = publisher_actor->id;
+      }
     }
   }
   const std::vector<detail::Frame> frames =
       detail::split_by_event(std::move(built), analysis, context.excluded);
   std::vector<Draft> drafts;
-  for (const detail::Frame& frame : frames) drafts.push_back(detail::draft_claim(frame, context));
+  drafts.reserve(frames.size());
+  for (const detail::Frame& frame : frames) {
+    drafts.push_back(detail::draft_claim(frame, context));
+  }
 
   // Document-level decisions, in text order: dates from context, background,
   // the outlet's own voice, the headline.
@@ -301,15 +319,17 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                                                   : "no claimant and no date of its own"});
         continue;
       }
-      if (draft.has_event)
+      if (draft.has_event) {
         context_date = draft.own_date;
+      }
       narrative.push_back(i);
       continue;
     }
     if (draft.own_date != nullptr) {
       detail::set_time(draft.claim, *draft.own_date, analysis, false);
-      if (draft.has_event)
+      if (draft.has_event) {
         context_date = draft.own_date;
+      }
     } else if (context_date != nullptr) {
       detail::set_time(draft.claim, *context_date, analysis, true);
     } else if (published) {
@@ -357,8 +377,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     if (same != kept.end()) {
       Claim& claim = drafts[*same].claim;
       for (const FieldProvenance& field : headline_draft->claim.provenance) {
-        if (field.field != "event_type")
+        if (field.field != "event_type") {
           continue;
+        }
         for (FieldProvenance& target : claim.provenance) {
           if (target.field == "event_type") {
             target.spans.insert(target.spans.begin(), field.spans.begin(), field.spans.end());
@@ -383,10 +404,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
   }
 
-  for (std::size_t k : kept) out.claims.push_back(std::move(drafts[k].claim));
+  for (std::size_t k : kept) {
+    out.claims.push_back(std::move(drafts[k].claim));
+  }
   for (Claim& claim : out.claims) {
-    if (!claim.place)
+    if (!claim.place) {
       continue;
+    }
     const std::string& name = claim.place->name;
     if (!claim.place->geometry &&
         std::find(out.unresolved_places.begin(), out.unresolved_places.end(), name) ==

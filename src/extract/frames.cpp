@@ -9,8 +9,9 @@ namespace truce::extract::detail {
 namespace {
 
 bool usable_as_claimant(const Analysis& analysis, const Mention& actor, Range clause) {
-  if (!actor.entry->has_attribute("adjective"))
+  if (!actor.entry->has_attribute("adjective")) {
     return true;
+  }
   // "the Armenian side said": an adjective names a claimant only after a side word.
   for (const Mention* side : analysis.in(clause, "side_word")) {
     if (side->range.end <= actor.range.begin &&
@@ -37,8 +38,9 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   const Mention* before = nullptr;
   const Mention* after = nullptr;
   for (const Mention* actor : actors) {
-    if (!usable_as_claimant(analysis, *actor, sentence.range))
+    if (!usable_as_claimant(analysis, *actor, sentence.range)) {
       continue;
+    }
     if (actor->range.end <= trigger.range.begin && clause.contains(actor->range.begin)) {
       before = actor;  // the last one before wins
     } else if (actor->range.begin >= trigger.range.end && after == nullptr &&
@@ -64,8 +66,9 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   } else {
     chosen = before_gap <= after_gap ? before : after;
   }
-  if (chosen == nullptr)
+  if (chosen == nullptr) {
     return std::nullopt;
+  }
   return Attribution{&trigger, chosen};
 }
 
@@ -74,8 +77,9 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
 const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
                        const Sentence& sentence, const Mention& outlet) {
   const Actor* actor = actors.find(outlet.value());
-  if (actor == nullptr || (actor->kind != "outlet" && actor->kind != "agency"))
+  if (actor == nullptr || (actor->kind != "outlet" && actor->kind != "agency")) {
     return nullptr;
+  }
   const Mention* relay = nullptr;
   for (const Mention* marker : analysis.in(sentence.range, "relay_marker")) {
     if (marker->range.begin >= outlet.range.end &&
@@ -84,8 +88,9 @@ const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
       break;
     }
   }
-  if (relay == nullptr)
+  if (relay == nullptr) {
     return nullptr;
+  }
   for (const Mention* source : analysis.in(sentence.range, "actor")) {
     if (source->range.begin >= relay->range.end &&
         analysis.words_between(relay->range.end, source->range.begin) <= 2) {
@@ -138,11 +143,13 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
 // the state itself, speak as themselves.
 std::string speaking_for(const ActorRegistry& actors, std::string_view id) {
   const Actor* actor = actors.find(id);
-  if (actor == nullptr || actor->kind != "person" || actor->party.empty())
+  if (actor == nullptr || actor->kind != "person" || actor->party.empty()) {
     return std::string(id);
+  }
   const Actor* institution = actors.find(actor->party);
-  if (institution == nullptr || institution->kind == "state")
+  if (institution == nullptr || institution->kind == "state") {
     return std::string(id);
+  }
   return institution->id;
 }
 
@@ -155,8 +162,9 @@ void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
     std::optional<std::uint32_t> cut;
     for (const Mention* trigger : analysis.in(sentence.range, "attribution")) {
       const auto attribution = resolve(analysis, sentence, *trigger);
-      if (!attribution)
+      if (!attribution) {
         continue;
+      }
       const std::string party = actors.party_of(attribution->actor->value());
       if (first_party.empty()) {
         first_party = party.empty() ? std::string(attribution->actor->value()) : party;
@@ -184,10 +192,12 @@ void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
 }
 
 int specificity(const Actor& actor) {
-  if (actor.kind == "state")
+  if (actor.kind == "state") {
     return 0;
-  if (actor.kind == "government" || actor.kind == "head_of_state")
+  }
+  if (actor.kind == "government" || actor.kind == "head_of_state") {
     return 1;
+  }
   return 2;
 }
 
@@ -210,8 +220,9 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       frames.back().sentences.push_back(index);
       continue;
     }
-    if (!body.overlaps(sentence.range))
+    if (!body.overlaps(sentence.range)) {
       continue;
+    }
 
     const SentenceAttribution found = attribution_of(analysis, actors, sentence);
     Frame* current = frames.empty() || frames.back().headline ? nullptr : &frames.back();
@@ -242,8 +253,9 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     }
     if (current != nullptr && !current->narrative() && (same_paragraph || found.anaphor)) {
       current->sentences.push_back(index);
-      if (found.anaphor != nullptr)
+      if (found.anaphor != nullptr) {
         current->attributions.push_back({found.anaphor, nullptr});
+      }
       continue;
     }
     if (current != nullptr && current->narrative() && same_paragraph) {
@@ -263,10 +275,12 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     for (const Mention* event : analysis.in(analysis.sentences[index].range, "event")) {
       const bool inside = std::any_of(excluded.begin(), excluded.end(),
                                       [&](const Range& out) { return out.overlaps(event->range); });
-      if (inside)
+      if (inside) {
         continue;
-      if (auto type = parse_event_type(event->value()))
+      }
+      if (auto type = parse_event_type(event->value())) {
         return group_of(*type);
+      }
     }
     return EventGroup::kNone;
   };
@@ -288,8 +302,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         current.claimant = frame.claimant;
         group = EventGroup::kNone;
       }
-      if (group == EventGroup::kNone)
+      if (group == EventGroup::kNone) {
         group = next;
+      }
       current.sentences.push_back(index);
       const Range sentence = analysis.sentences[index].range;
       for (const Attribution& attribution : frame.attributions) {

@@ -27,14 +27,18 @@ std::string lower_extension(std::string_view name) {
 }
 
 bool looks_like_html(std::string_view text, std::size_t first) {
-  if (text[first] != '<')
+  if (text[first] != '<') {
     return false;
+  }
   std::string head(text.substr(first, 512));
-  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : head) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<article", "<p",
                                "<div", "<meta", "<title", "<!--"}) {
-    if (head.starts_with(tag))
+    if (head.starts_with(tag)) {
       return true;
+    }
   }
   return false;
 }
@@ -69,10 +73,12 @@ InputFormat detect_format(std::string_view text, std::string_view name) {
     return InputFormat::kText;
   }
   if (text[first] != '{') {
-    if (looks_like_html(text, first))
+    if (looks_like_html(text, first)) {
       return InputFormat::kHtml;
-    if (extension == ".json")
+    }
+    if (extension == ".json") {
       return InputFormat::kJson;
+    }
     return looks_like_csv(text, first) ? InputFormat::kCsv : InputFormat::kText;
   }
   if (serial::looks_like_envelope(text)) {
@@ -110,32 +116,40 @@ Result<TextDocument> read_text_document(std::string_view text, const std::string
     document.text = std::string(text);
   } else if (format == InputFormat::kHtml) {
     auto page = from_html(text, file);
-    if (!page)
+    if (!page) {
       return page;
+    }
     document = std::move(page).value();
   } else {
     auto envelope = serial::read_envelope(text, file);
-    if (!envelope)
+    if (!envelope) {
       return std::move(envelope).error();
+    }
     serial::Envelope& given = envelope.value();
     if (!given.html.empty()) {
       auto page = from_html(given.html, file + ":/html");
-      if (!page)
+      if (!page) {
         return page;
+      }
       document = std::move(page).value();
     } else {
       document.text = std::move(given.text);
     }
-    if (!given.title.empty())
+    if (!given.title.empty()) {
       document.title = std::move(given.title);
-    if (!given.url.empty())
+    }
+    if (!given.url.empty()) {
       document.url = std::move(given.url);
-    if (!given.publisher.empty())
+    }
+    if (!given.publisher.empty()) {
       document.publisher = std::move(given.publisher);
-    if (!given.language.empty())
+    }
+    if (!given.language.empty()) {
       document.language = std::move(given.language);
-    if (given.published)
+    }
+    if (given.published) {
       document.published = given.published;
+    }
   }
   if (document.text.size() > limits.max_document_text_bytes) {
     return invalid(file + ": the text is " + std::to_string(document.text.size()) +
@@ -232,8 +246,9 @@ Result<Intake> read_intake_text(std::string_view text, std::string_view name, In
   intake.format = format == InputFormat::kAuto ? detect_format(text, name) : format;
   if (is_text_format(intake.format)) {
     auto document = read_text_document(text, file, intake.format, limits);
-    if (!document)
+    if (!document) {
       return std::move(document).error();
+    }
     intake.text = std::move(document).value();
     return intake;
   }

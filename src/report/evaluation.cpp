@@ -45,20 +45,28 @@ double FieldScore::f1() const {
 std::string evaluation_text(const Evaluation& evaluation, bool misses) {
   std::string out = std::to_string(evaluation.texts.size()) + " texts\n\n";
   out += "field        precision    recall        F1  matched extracted expected\n";
-  for (const FieldScore& score : evaluation.fields) out += row(score);
+  for (const FieldScore& score : evaluation.fields) {
+    out += row(score);
+  }
   out += row(evaluation.overall);
   out += "\nnot claims   " + std::to_string(evaluation.false_claims) + " of " +
          std::to_string(evaluation.not_claims) + " statements that must not become claims did\n";
-  if (!misses)
+  if (!misses) {
     return out;
+  }
   for (const TextScore& text : evaluation.texts) {
-    if (text.misses.empty() && text.false_claims.empty())
+    if (text.misses.empty() && text.false_claims.empty()) {
       continue;
+    }
     out += "\n" + text.file + " (" + std::to_string(text.matched_claims) + " of " +
            std::to_string(text.expected_claims) + " claims found, " +
            std::to_string(text.extracted_claims) + " extracted)\n";
-    for (const std::string& miss : text.misses) out += "  " + miss + "\n";
-    for (const std::string& quote : text.false_claims) out += "  not a claim: " + quote + "\n";
+    for (const std::string& miss : text.misses) {
+      out += "  " + miss + "\n";
+    }
+    for (const std::string& quote : text.false_claims) {
+      out += "  not a claim: " + quote + "\n";
+    }
   }
   return out;
 }
@@ -66,7 +74,9 @@ std::string evaluation_text(const Evaluation& evaluation, bool misses) {
 std::string evaluation_json(const Evaluation& evaluation) {
   serial::JsonValue value = serial::JsonValue::object();
   value["fields"] = serial::JsonValue::array();
-  for (const FieldScore& score : evaluation.fields) value["fields"].push_back(score_value(score));
+  for (const FieldScore& score : evaluation.fields) {
+    value["fields"].push_back(score_value(score));
+  }
   value["overall"] = score_value(evaluation.overall);
   value["not_claims"] = evaluation.not_claims;
   value["false_claims"] = evaluation.false_claims;

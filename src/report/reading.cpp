@@ -35,13 +35,18 @@ std::string reading_json(const Source& source, const extract::Extraction& extrac
   for (const extract::Warning& warning : extraction.warnings) {
     JsonValue item = {{"code", warning.code}, {"message", warning.message}};
     item["spans"] = JsonValue::array();
-    for (const TextSpan& span : warning.spans) item["spans"].push_back(span_value(document, span));
-    if (!warning.readings.empty())
+    for (const TextSpan& span : warning.spans) {
+      item["spans"].push_back(span_value(document, span));
+    }
+    if (!warning.readings.empty()) {
       item["readings"] = warning.readings;
-    if (!warning.chosen.empty())
+    }
+    if (!warning.chosen.empty()) {
       item["chosen"] = warning.chosen;
-    if (!warning.reason.empty())
+    }
+    if (!warning.reason.empty()) {
       item["reason"] = warning.reason;
+    }
     value["warnings"].push_back(std::move(item));
   }
   value["foreign_spans"] = JsonValue::array();
@@ -79,10 +84,12 @@ std::string reading_text(const Source& source, const extract::Extraction& extrac
     out += "\nWarnings:\n";
     for (const extract::Warning& warning : extraction.warnings) {
       out += "  " + warning.message + "\n";
-      if (!warning.chosen.empty())
+      if (!warning.chosen.empty()) {
         out += "    used: " + warning.chosen + "\n";
-      if (!warning.reason.empty())
+      }
+      if (!warning.reason.empty()) {
         out += "    why: " + warning.reason + "\n";
+      }
     }
   }
   if (!extraction.set_aside.empty()) {
@@ -94,7 +101,9 @@ std::string reading_text(const Source& source, const extract::Extraction& extrac
   }
   if (!extraction.unresolved_places.empty()) {
     out += "\nPlaces not in the gazetteer (kept as written):\n";
-    for (const std::string& name : extraction.unresolved_places) out += "  " + name + "\n";
+    for (const std::string& name : extraction.unresolved_places) {
+      out += "  " + name + "\n";
+    }
   }
   return out;
 }

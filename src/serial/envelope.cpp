@@ -17,11 +17,13 @@ Error problem(std::string_view file, std::string_view member, std::string messag
 // "2021-11-21", "2021-11-21T10:00", "2021-11-21T10:00:00Z", "...+03:00": the
 // publisher's calendar date is what anchors relative dates.
 std::optional<CivilTime> read_published(std::string_view value) {
-  if (value.size() < 10)
+  if (value.size() < 10) {
     return std::nullopt;
+  }
   auto date = parse_civil_time(value.substr(0, 10));
-  if (!date || (value.size() > 10 && value[10] != 'T' && value[10] != ' '))
+  if (!date || (value.size() > 10 && value[10] != 'T' && value[10] != ' ')) {
     return std::nullopt;
+  }
   return date;
 }
 
@@ -29,18 +31,21 @@ std::optional<CivilTime> read_published(std::string_view value) {
 
 bool looks_like_envelope(std::string_view text) {
   std::size_t at = text.find_first_not_of(" \t\r\n");
-  if (at == std::string_view::npos || text[at] != '{')
+  if (at == std::string_view::npos || text[at] != '{') {
     return false;
+  }
   Json value = Json::parse(text, nullptr, false);
-  if (value.is_discarded() || !value.is_object())
+  if (value.is_discarded() || !value.is_object()) {
     return false;
+  }
   return !value.contains("format") && (value.contains("text") || value.contains("html"));
 }
 
 Result<Envelope> read_envelope(std::string_view text, std::string_view file_name) {
   auto parsed = detail::parse_json(text, file_name);
-  if (!parsed)
+  if (!parsed) {
     return std::move(parsed).error();
+  }
   const Json& value = parsed.value();
   if (!value.is_object()) {
     return Error{
@@ -49,21 +54,28 @@ Result<Envelope> read_envelope(std::string_view text, std::string_view file_name
   Envelope envelope;
   for (const auto& [member, item] : value.items()) {
     std::string* target = nullptr;
-    if (member == "text")
+    if (member == "text") {
       target = &envelope.text;
-    if (member == "html")
+    }
+    if (member == "html") {
       target = &envelope.html;
-    if (member == "url")
+    }
+    if (member == "url") {
       target = &envelope.url;
-    if (member == "publisher")
+    }
+    if (member == "publisher") {
       target = &envelope.publisher;
-    if (member == "title")
+    }
+    if (member == "title") {
       target = &envelope.title;
-    if (member == "language")
+    }
+    if (member == "language") {
       target = &envelope.language;
+    }
     if (member == "published") {
-      if (!item.is_string())
+      if (!item.is_string()) {
         return problem(file_name, member, "is not a string");
+      }
       envelope.published = read_published(item.get<std::string>());
       if (!envelope.published) {
         return problem(file_name, member,
@@ -76,14 +88,15 @@ Result<Envelope> read_envelope(std::string_view text, std::string_view file_name
                      "is not an envelope member (text, html, url, published, publisher, title, "
                      "language)");
     }
-    if (!item.is_string())
+    if (!item.is_string()) {
       return problem(file_name, member, "is not a string");
+    }
     *target = item.get<std::string>();
   }
   if (envelope.text.empty() == envelope.html.empty()) {
     return problem(file_name, envelope.text.empty() ? "text" : "html",
-                   envelope.text.empty() ? "is missing (an envelope holds \"text\" or \"html\")"
-                                         : "an envelope holds \"text\" or \"html\", not both");
+                   envelope.text.empty() ? R"(is missing (an envelope holds "text" or "html"))"
+                                         : R"(an envelope holds "text" or "html", not both)");
   }
   return envelope;
 }

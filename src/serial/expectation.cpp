@@ -7,19 +7,22 @@ namespace {
 
 using detail::Json;
 
-Error problem(std::string_view file, const std::string& pointer, std::string message) {
+Error problem(std::string_view file, const std::string& pointer, const std::string& message) {
   return Error{ErrorCode::kInvalidInput, std::string(file) + ":" + pointer + ": " + message, {}};
 }
 
 // A member's text; for a list of quotes ("evidence": [...]) the first one.
 std::string text_of(const Json& object, const char* member) {
-  if (!object.is_object() || !object.contains(member))
+  if (!object.is_object() || !object.contains(member)) {
     return {};
+  }
   const Json& value = object[member];
-  if (value.is_array() && !value.empty() && value[0].is_string())
+  if (value.is_array() && !value.empty() && value[0].is_string()) {
     return value[0].get<std::string>();
-  if (!value.is_string())
+  }
+  if (!value.is_string()) {
     return {};
+  }
   return value.get<std::string>();
 }
 
@@ -27,16 +30,18 @@ std::string text_of(const Json& object, const char* member) {
 
 Result<Expectation> read_expectation(std::string_view text, std::string_view file_name) {
   auto parsed = detail::parse_json(text, file_name);
-  if (!parsed)
+  if (!parsed) {
     return std::move(parsed).error();
+  }
   const Json& root = parsed.value();
   if (!root.is_object() || !root.contains("claims") || !root["claims"].is_array()) {
     return problem(file_name, "/claims", "an expectation holds a \"claims\" array");
   }
   Expectation expectation;
   expectation.language = text_of(root, "language");
-  if (root.contains("source"))
+  if (root.contains("source")) {
     expectation.publisher = text_of(root["source"], "publisher");
+  }
   if (std::string published = text_of(root, "published"); !published.empty()) {
     expectation.published = parse_civil_time(published);
     if (!expectation.published) {
@@ -51,8 +56,9 @@ Result<Expectation> read_expectation(std::string_view text, std::string_view fil
     claim.claimant = text_of(item, "claimant");
     if (std::string date = text_of(item, "date"); !date.empty()) {
       claim.date = parse_civil_time(date);
-      if (!claim.date)
+      if (!claim.date) {
         return problem(file_name, pointer + "/date", "\"" + date + "\" is not a date");
+      }
     }
     claim.date_basis = text_of(item, "date_basis");
     if (item.contains("place") && item["place"].is_object()) {
@@ -81,8 +87,9 @@ Result<Expectation> read_expectation(std::string_view text, std::string_view fil
   }
   if (root.contains("not_claims") && root["not_claims"].is_array()) {
     for (const Json& quote : root["not_claims"]) {
-      if (quote.is_string())
+      if (quote.is_string()) {
         expectation.not_claims.push_back(quote.get<std::string>());
+      }
     }
   }
   return expectation;

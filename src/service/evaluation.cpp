@@ -48,24 +48,29 @@ std::string read_all(const std::filesystem::path& path) {
 
 // Code-point range of the evidence in the text, or [0, 0) when absent.
 TextSpan evidence_span(const std::string& text, const std::string& evidence) {
-  if (evidence.empty())
+  if (evidence.empty()) {
     return {};
+  }
   const std::size_t at = text.find(evidence);
-  if (at == std::string::npos)
+  if (at == std::string::npos) {
     return {};
+  }
   const auto start = static_cast<std::uint32_t>(code_point_count(text.substr(0, at)));
   return {start, start + static_cast<std::uint32_t>(code_point_count(evidence))};
 }
 
 bool inside(const Claim& claim, const TextSpan& evidence) {
-  if (evidence.end == 0)
+  if (evidence.end == 0) {
     return false;
+  }
   for (const FieldProvenance& field : claim.provenance) {
-    if (field.field != "claimant" && field.field != "event_type")
+    if (field.field != "claimant" && field.field != "event_type") {
       continue;
+    }
     for (const TextSpan& span : field.spans) {
-      if (span.start >= evidence.start && span.end <= evidence.end)
+      if (span.start >= evidence.start && span.end <= evidence.end) {
         return true;
+      }
     }
   }
   return false;
@@ -104,10 +109,12 @@ struct Scorer {
   void count(const std::string& field, bool has_extracted, bool has_expected, bool agree,
              const std::string& extracted, const std::string& expected) {
     FieldScore& score = scores[field];
-    if (has_extracted)
+    if (has_extracted) {
       ++score.extracted;
-    if (has_expected)
+    }
+    if (has_expected) {
       ++score.expected;
+    }
     if (has_extracted && has_expected && agree) {
       ++score.matched;
     } else if (has_extracted || has_expected) {
@@ -120,15 +127,17 @@ struct Scorer {
   // the reader an organ of it (its ministry, forces, leader): coders such as
   // ACLED and UCDP code at that level.
   bool same_actor(const std::string& got, const std::string& want) const {
-    if (got == want)
+    if (got == want) {
       return true;
+    }
     const extract::Actor* wanted = actors.find(want);
     return wanted != nullptr && wanted->kind == "state" && actors.party_of(got) == want;
   }
 
   bool same_place(const Claim& claim, const ExpectedClaim& expected) const {
-    if (!claim.place)
+    if (!claim.place) {
       return false;
+    }
     if (!expected.place_id.empty()) {
       const extract::GazetteerPlace* gold = places.find(expected.place_id);
       const auto point = point_of(*claim.place);
@@ -186,23 +195,30 @@ struct Scorer {
       const auto found = std::find(wanted.begin(), wanted.end(), figure);
       const bool agree = found != wanted.end();
       count("casualties", true, agree, agree, figure, figure);
-      if (agree)
+      if (agree) {
         wanted.erase(found);
+      }
     }
-    for (const std::string& figure : wanted) count("casualties", false, true, false, "", figure);
+    for (const std::string& figure : wanted) {
+      count("casualties", false, true, false, "", figure);
+    }
   }
 };
 
 int match_score(const Claim& claim, const ExpectedClaim& expected, const TextSpan& evidence) {
   int score = 0;
-  if (inside(claim, evidence))
+  if (inside(claim, evidence)) {
     score += 4;
-  if (claim.claimant.id == expected.claimant)
+  }
+  if (claim.claimant.id == expected.claimant) {
     score += 2;
-  if (to_string(claim.event_type) == expected.event_type)
+  }
+  if (to_string(claim.event_type) == expected.event_type) {
     score += 1;
-  if (expected.date && claim.time.start.date == expected.date->date)
+  }
+  if (expected.date && claim.time.start.date == expected.date->date) {
     score += 1;
+  }
   return score;
 }
 
@@ -214,8 +230,9 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
   for (auto it = std::filesystem::recursive_directory_iterator(directory, error);
        !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
     const std::string name = it->path().filename().string();
-    if (name.size() > 14 && name.ends_with(".expected.json"))
+    if (name.size() > 14 && name.ends_with(".expected.json")) {
       expectations.push_back(it->path());
+    }
   }
   if (error) {
     return make_error(ErrorCode::kUnavailable, directory.string() + ": " + error.message());
@@ -236,8 +253,9 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
         ".txt");
     const std::string relative = std::filesystem::relative(text_path, directory).string();
     auto expectation = serial::read_expectation(read_all(expected_path), expected_name);
-    if (!expectation)
+    if (!expectation) {
       return std::move(expectation).error();
+    }
     ingest::TextDocument document;
     document.text = read_all(text_path);
     if (document.text.empty()) {
@@ -247,8 +265,9 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
     document.published = expectation->published;
     document.publisher = expectation->publisher;
     auto reading = reader.read_document(document, relative, ingest::InputFormat::kEnvelope, {});
-    if (!reading)
+    if (!reading) {
       return std::move(reading).error();
+    }
 
     TextScore text;
     text.file = relative;
@@ -266,8 +285,9 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
       int best = 1;
       std::size_t chosen = claims.size();
       for (std::size_t i = 0; i < claims.size(); ++i) {
-        if (used[i])
+        if (used[i]) {
           continue;
+        }
         const int score = match_score(claims[i], expected, evidence);
         if (score > best) {
           best = score;
@@ -285,8 +305,9 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
       }
     }
     for (std::size_t i = 0; i < claims.size(); ++i) {
-      if (used[i])
+      if (used[i]) {
         continue;
+      }
       text.misses.push_back("claim: not expected: " + std::string(to_string(claims[i].event_type)) +
                             " by " + claims[i].claimant.id);
       scorer.compare(&claims[i], nullptr);

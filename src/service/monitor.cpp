@@ -28,8 +28,9 @@ void drop_stored_references(const storage::Store& store, IntakeBatch& batch,
         comparable.text.clear();
         comparable.content_hash = document.content_hash;
         // CSV carries neither the text nor the document's agreement references.
-        if (document.agreement_references.empty())
+        if (document.agreement_references.empty()) {
           comparable.agreement_references.clear();
+        }
         if (!(comparable == document)) {
           warnings.push_back(where + ": document " + document.id.str() +
                              " is already stored with other details; the stored record is kept");
@@ -110,7 +111,9 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
       return outcome;
     }
     intake->batch = std::move(reading->batch);
-    for (std::string& note : reading->notes) outcome.warnings.push_back(std::move(note));
+    for (std::string& note : reading->notes) {
+      outcome.warnings.push_back(std::move(note));
+    }
     for (const extract::Warning& warning : reading->extraction.warnings) {
       outcome.warnings.push_back(outcome.file + ": " + warning.message +
                                  (warning.chosen.empty() ? "" : "; used " + warning.chosen));
@@ -136,8 +139,9 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
 Result<const Reader*> Monitor::reader() {
   if (!reader_) {
     auto loaded = Reader::load();
-    if (!loaded)
+    if (!loaded) {
       return std::move(loaded).error();
+    }
     reader_.emplace(std::move(loaded).value());
   }
   return &*reader_;

@@ -14,12 +14,14 @@ constexpr std::string_view kContext = "read text";
 
 std::string host_of(std::string_view url) {
   std::size_t start = url.find("://");
-  if (start == std::string_view::npos)
+  if (start == std::string_view::npos) {
     return {};
+  }
   url.remove_prefix(start + 3);
   url = url.substr(0, url.find('/'));
-  if (url.starts_with("www."))
+  if (url.starts_with("www.")) {
     url.remove_prefix(4);
+  }
   return std::string(url);
 }
 
@@ -30,12 +32,15 @@ Source source_for(const extract::Extraction& extraction, const ReadOptions& opti
   const Document& document = extraction.document;
   std::string name = document.origin.empty() ? host_of(document.url) : document.origin.front();
   std::string id = options.source;
-  if (id.empty())
+  if (id.empty()) {
     id = extraction.publisher_id;
-  if (id.empty())
+  }
+  if (id.empty()) {
     id = slug_from_name(name);
-  if (id.empty())
+  }
+  if (id.empty()) {
     id = "unattributed";
+  }
   source.id = SourceId(id);
   source.name = name.empty() ? id : name;
   source.reliability = Reliability::kF;  // cannot be judged until an analyst grades it
@@ -53,15 +58,17 @@ Reader::Reader(std::shared_ptr<const extract::Extractor> extractor)
 
 Result<Reader> Reader::load() {
   auto data_dir = util::find_data_dir();
-  if (!data_dir)
+  if (!data_dir) {
     return std::move(data_dir).error();
+  }
   return load(data_dir.value());
 }
 
 Result<Reader> Reader::load(const std::filesystem::path& data_dir) {
   auto extractor = extract::Extractor::load(data_dir);
-  if (!extractor)
+  if (!extractor) {
     return std::move(extractor).error();
+  }
   return Reader(std::make_shared<const extract::Extractor>(std::move(extractor).value()));
 }
 
@@ -75,8 +82,9 @@ Result<Reading> Reader::read_file(const std::filesystem::path& path,
     }
     return ingest::read_intake_file(path, options.format, options.limits);
   }();
-  if (!intake)
+  if (!intake) {
     return std::move(intake).error();
+  }
   if (!intake.value().text) {
     return make_error(ErrorCode::kInvalidInput,
                       path.string() + ": is a structured report (" +
