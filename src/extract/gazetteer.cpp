@@ -4,13 +4,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
 #include <iterator>
 #include <set>
-#include <sstream>
 #include <system_error>
 
 #include "core/ids.hpp"
@@ -21,7 +17,6 @@ namespace truce::extract {
 namespace {
 
 constexpr std::string_view kContext = "extract.gazetteer: load";
-constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 constexpr std::array<std::string_view, 11> kPlaceColumns = {
     "id",     "type",   "lon",      "lat",         "where_prec", "country",
@@ -298,41 +293,19 @@ Error table_error(std::string_view file, std::uint32_t line, std::size_t column,
 
 Result<std::vector<TableLine>> read_table(const std::filesystem::path& file,
                                           std::string_view display_name) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return make_error(
-        ErrorCode::kUnavailable,
-        std::string(display_name) + ": cannot read " + file.string() + ": " + std::strerror(errno),
-        std::string(kContext));
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string content = buffer.str();
-  std::string_view rest = content;
-  if (rest.starts_with(kUtf8ByteOrderMark)) {
-    rest.remove_prefix(kUtf8ByteOrderMark.size());
+  auto data = read_data_lines(file, display_name);
+  if (!data) {
+    return std::move(data).error();
   }
   std::vector<TableLine> lines;
-  std::uint32_t number = 0;
-  while (!rest.empty()) {
-    std::size_t newline = rest.find('\n');
-    std::string_view text = rest.substr(0, newline);
-    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
-    ++number;
-    if (!text.empty() && text.back() == '\r') {
-      text.remove_suffix(1);
-    }
-    std::size_t first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos || text[first] == '#') {
-      continue;
-    }
-    if (!is_valid_utf8(text)) {
+  for (const DataLine& line : data.value()) {
+    if (!is_valid_utf8(line.text)) {
       return make_error(
           ErrorCode::kInvalidInput,
-          std::string(display_name) + ":" + std::to_string(number) + ": not valid UTF-8",
+          std::string(display_name) + ":" + std::to_string(line.number) + ": not valid UTF-8",
           std::string(kContext));
     }
-    lines.push_back(TableLine{number, split(text, '\t')});
+    lines.push_back(TableLine{line.number, split(line.text, '\t')});
   }
   return lines;
 }

@@ -212,37 +212,13 @@ std::string display_name(const std::filesystem::path& file, std::string_view lan
 Result<std::vector<LexiconEntry>> parse_file(const std::filesystem::path& file,
                                              std::string_view language) {
   std::string name = display_name(file, language);
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return make_error(
-        ErrorCode::kUnavailable,
-        name + ": cannot read lexicon file " + file.string() + ": " + std::strerror(errno),
-        std::string(kContext));
+  auto lines = read_data_lines(file, name);
+  if (!lines) {
+    return std::move(lines).error();
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string content = buffer.str();
-  std::string_view rest = content;
-  if (rest.starts_with(kUtf8ByteOrderMark)) {
-    rest.remove_prefix(kUtf8ByteOrderMark.size());
-  }
-
   std::vector<LexiconEntry> entries;
-  std::uint32_t line_number = 0;
-  while (!rest.empty()) {
-    std::size_t newline = rest.find('\n');
-    std::string_view line = rest.substr(0, newline);
-    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') {
-      line.remove_suffix(1);
-    }
-    std::string_view content_start =
-        line.substr(std::min(line.find_first_not_of(" \t"), line.size()));
-    if (content_start.empty() || content_start.front() == '#') {
-      continue;
-    }
-    Result<LexiconEntry> entry = parse_line(line, name, line_number, language);
+  for (const DataLine& line : lines.value()) {
+    Result<LexiconEntry> entry = parse_line(line.text, name, line.number, language);
     if (!entry) {
       return std::move(entry).error();
     }
@@ -275,6 +251,41 @@ Result<std::vector<std::filesystem::path>> sorted_children(const std::filesystem
 }
 
 }  // namespace
+
+Result<std::vector<DataLine>> read_data_lines(const std::filesystem::path& file,
+                                              std::string_view display_name) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return make_error(
+        ErrorCode::kUnavailable,
+        std::string(display_name) + ": cannot read " + file.string() + ": " + std::strerror(errno),
+        std::string(kContext));
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string content = buffer.str();
+  std::string_view rest = content;
+  if (rest.starts_with(kUtf8ByteOrderMark)) {
+    rest.remove_prefix(kUtf8ByteOrderMark.size());
+  }
+  std::vector<DataLine> lines;
+  std::uint32_t number = 0;
+  while (!rest.empty()) {
+    const std::size_t newline = rest.find('\n');
+    std::string_view text = rest.substr(0, newline);
+    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+    ++number;
+    if (!text.empty() && text.back() == '\r') {
+      text.remove_suffix(1);
+    }
+    const std::size_t first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos || text[first] == '#') {
+      continue;
+    }
+    lines.push_back(DataLine{number, std::string(text)});
+  }
+  return lines;
+}
 
 std::string_view LexiconEntry::attribute(std::string_view key) const {
   for (const auto& [name, text] : attributes) {
@@ -346,9 +357,9 @@ void Lexicon::index_from(std::size_t first) {
 }
 
 const std::vector<std::uint32_t>& Lexicon::category(std::string_view name) const {
-  static const std::vector<std::uint32_t> kNone;
+  static const std::vector<std::uint32_t> none;
   const auto found = by_category_.find(name);
-  return found == by_category_.end() ? kNone : found->second;
+  return found == by_category_.end() ? none : found->second;
 }
 
 }  // namespace truce::extract

@@ -17,6 +17,18 @@
 
 namespace truce::extract {
 
+// A line of a UTF-8 data file (lexicons, gazetteer, actors) that holds data:
+// blank lines and lines starting with '#' are skipped, a byte-order mark and
+// CR LF line ends are accepted. `number` counts every line of the file from 1.
+struct DataLine {
+  std::uint32_t number = 0;
+  std::string text;
+};
+
+// kUnavailable naming `display_name` when the file cannot be read.
+Result<std::vector<DataLine>> read_data_lines(const std::filesystem::path& file,
+                                              std::string_view display_name);
+
 struct LexiconEntry {
   std::string category;  // "number", "month", "trigger", "attribution", "place", "actor", ...
   std::string value;     // what the phrase means: "7", "11", "attack", a place or actor id
