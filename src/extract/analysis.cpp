@@ -62,23 +62,27 @@ TextSpan Analysis::span(Range range) const {
 
 std::string Analysis::original_text(Range range) const {
   const TextSpan original_span = span(range);
-  return std::string(code_point_slice(original, original_span.start, original_span.end));
+  if (original_span.end >= original_offsets.size() || original_span.start > original_span.end) {
+    return std::string(code_point_slice(original, original_span.start, original_span.end));
+  }
+  const std::uint32_t begin = original_offsets[original_span.start];
+  return std::string(original.substr(begin, original_offsets[original_span.end] - begin));
 }
 
-std::vector<const Mention*> Analysis::in(Range range, std::string_view category) const {
-  std::vector<const Mention*> found;
+MentionList Analysis::in(Range range, std::string_view category) const {
   const auto bucket = by_category.find(category);
   if (bucket == by_category.end()) {
-    return found;
+    return {};
   }
   const std::vector<const Mention*>& list = bucket->second;
   auto first =
       std::lower_bound(list.begin(), list.end(), range.begin,
                        [](const Mention* m, std::uint32_t at) { return m->range.begin < at; });
-  for (auto it = first; it != list.end() && (*it)->range.begin < range.end; ++it) {
-    found.push_back(*it);
+  auto last = first;
+  while (last != list.end() && (*last)->range.begin < range.end) {
+    ++last;
   }
-  return found;
+  return {first, last};
 }
 
 const Mention* Analysis::first_in(Range range, std::string_view category) const {
@@ -130,6 +134,13 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   Analysis analysis;
   analysis.original = original;
   analysis.normalized = text::normalize_for_matching(original);
+  analysis.original_offsets.reserve(original.size() + 1);
+  for (std::size_t at = 0; at < original.size(); ++at) {
+    if ((static_cast<unsigned char>(original[at]) & 0xC0U) != 0x80U) {
+      analysis.original_offsets.push_back(static_cast<std::uint32_t>(at));
+    }
+  }
+  analysis.original_offsets.push_back(static_cast<std::uint32_t>(original.size()));
   const Lexicon& lexicon = matcher.lexicon();
   analysis.matches = longest_per_category(lexicon, matcher.scan(analysis.normalized.text));
   const std::vector<Match>& matches = analysis.matches;

@@ -462,11 +462,8 @@ struct Located {
   int rank = 99;
 };
 
-std::optional<Located> place_from_gazetteer(const FrameView& view, const Mention& mention) {
-  const GazetteerPlace* found = view.context.places.find(mention.value());
-  if (found == nullptr) {
-    return std::nullopt;
-  }
+Located place_from_gazetteer(const FrameView& view, const Mention& mention,
+                             const GazetteerPlace* found) {
   Located located;
   Range words = mention.word;
   // "منطقة جبل كيليسالي", "the village of Chinari": the name as written.
@@ -568,6 +565,13 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   // Baku's control") names an actor, not a place.
   const auto metonyms = view.all("actor");
   for (const Mention* mention : view.all("place")) {
+    const GazetteerPlace* found = view.context.places.find(mention->value());
+    if (found == nullptr || found->type == "country") {
+      continue;  // a country names a side
+    }
+    if (best && static_cast<int>(found->precision) >= best->rank) {
+      continue;  // cannot do better than the place already read
+    }
     const bool names_an_actor =
         std::any_of(actor_ranges.begin(), actor_ranges.end(),
                     [&](const Range& range) { return range.overlaps(mention->range); }) ||
@@ -577,11 +581,7 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     if (names_an_actor || is_topic(view, *mention)) {
       continue;
     }
-    const GazetteerPlace* found = view.context.places.find(mention->value());
-    if (found != nullptr && found->type == "country") {
-      continue;  // a country names a side
-    }
-    consider(place_from_gazetteer(view, *mention));
+    consider(place_from_gazetteer(view, *mention, found));
   }
   for (const Mention* border : view.all("border")) {
     consider(border_place(view, *border, parties));

@@ -7,8 +7,10 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/claim.hpp"
@@ -42,6 +44,21 @@ struct Sentence {
   std::vector<Range> clauses;
 };
 
+// Mentions of one category, by begin: a view into Analysis::by_category.
+using MentionList = std::span<const Mention* const>;
+
+// Categories are a few dozen short distinct words: their length and two letters
+// tell them apart at the price of no loop over the bytes.
+struct CategoryHash {
+  std::size_t operator()(std::string_view category) const noexcept {
+    if (category.empty()) {
+      return 0;
+    }
+    return category.size() * 65599U + static_cast<unsigned char>(category.front()) * 257U +
+           static_cast<unsigned char>(category.back());
+  }
+};
+
 struct Analysis {
   Analysis() = default;
   Analysis(const Analysis&) = delete;  // by_category points into mentions
@@ -56,17 +73,20 @@ struct Analysis {
   std::vector<Mention> mentions;  // by begin
   // The same mentions by category, each list by begin (for `in`). Points into
   // `mentions`: an Analysis is moved, never copied.
-  std::map<std::string_view, std::vector<const Mention*>, std::less<>> by_category;
+  std::unordered_map<std::string_view, std::vector<const Mention*>, CategoryHash> by_category;
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
   std::vector<Range> paragraphs;
   std::vector<Sentence> sentences;
+  // The byte offset of every code point of `original`, and its size at the end,
+  // so a span of the original is cut without walking the text from its start.
+  std::vector<std::uint32_t> original_offsets;
 
   TextSpan span(Range range) const;
   // The original words of a normalised range.
   std::string original_text(Range range) const;
   // Mentions of one category starting inside `range`.
-  std::vector<const Mention*> in(Range range, std::string_view category) const;
+  MentionList in(Range range, std::string_view category) const;
   const Mention* first_in(Range range, std::string_view category) const;
   // The clause of `sentence` holding `offset`.
   Range clause_of(const Sentence& sentence, std::uint32_t offset) const;
