@@ -54,6 +54,19 @@ std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
   return clauses;
 }
 
+bool is_word_gap(char c) {
+  return c == ' ' || c == '\n';
+}
+
+std::vector<std::uint32_t> count_word_starts(std::string_view text) {
+  std::vector<std::uint32_t> starts(text.size() + 1, 0);
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const bool starts_word = at > 0 && !is_word_gap(text[at]) && is_word_gap(text[at - 1]);
+    starts[at + 1] = starts[at] + (starts_word ? 1U : 0U);
+  }
+  return starts;
+}
+
 }  // namespace
 
 TextSpan Analysis::span(Range range) const {
@@ -100,20 +113,14 @@ Range Analysis::clause_of(const Sentence& sentence, std::uint32_t offset) const 
 }
 
 std::uint32_t Analysis::words_between(std::uint32_t from, std::uint32_t to) const {
+  const std::string_view text = normalized.text;
+  to = std::min<std::uint32_t>(to, static_cast<std::uint32_t>(text.size()));
   if (to <= from) {
     return 0;
   }
-  const std::string_view text = std::string_view(normalized.text).substr(from, to - from);
-  std::uint32_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n';
-    if (!space && !in_word) {
-      ++words;
-    }
-    in_word = !space;
-  }
-  return words;
+  // The word that `from` falls in counts, and every word that starts after it.
+  const std::uint32_t first = is_word_gap(text[from]) ? 0U : 1U;
+  return first + word_starts[to] - word_starts[from + 1];
 }
 
 const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
@@ -141,6 +148,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
     }
   }
   analysis.original_offsets.push_back(static_cast<std::uint32_t>(original.size()));
+  analysis.word_starts = count_word_starts(analysis.normalized.text);
   const Lexicon& lexicon = matcher.lexicon();
   analysis.matches = longest_per_category(lexicon, matcher.scan(analysis.normalized.text));
   const std::vector<Match>& matches = analysis.matches;
