@@ -9,6 +9,8 @@
 //   the same way; the match callback only counts. Normalising is not timed here.
 // - icu: icu::Normalizer2 NFKC_Casefold normalizeUTF8 of every document.
 // - normalize_for_matching: truce's own matching form with its offsets.
+// - end-to-end, long docs: Extractor::extract of the same texts joined into
+//   documents of about 64 KB; it should run at the rate of the first stage.
 //
 // The corpus (extract_corpus.hpp) is built from the repository's test texts:
 // varied copies until it holds --mb megabytes (1 MB = 10^6 bytes). Every rate
@@ -315,6 +317,10 @@ int count_match(unsigned, unsigned long long, unsigned long long, unsigned, void
 
 using Inputs = std::vector<truce::extract::ExtractionInput>;
 
+// Long documents for the linearity stage; every rate there counts the corpus
+// bytes, leaving out the one newline per join (under 0.1 %).
+constexpr std::size_t kLongDocumentBytes = 64000;
+
 std::uint64_t run_extract(const Extractor& extractor, const Inputs& inputs) {
   std::uint64_t found = 0;
   for (const auto& input : inputs) {
@@ -405,8 +411,8 @@ void print_report(const Options& options, std::vector<Stage>& stages, double meg
       rate(3) / rate(2), cpu_rate(3) / cpu_rate(2));
   std::printf(
       "summary: %.1f MB, median of %d runs, MB/s wall: end-to-end %.2f, hyperscan floor %.1f, "
-      "icu %.1f, normalize_for_matching %.1f\n",
-      megabytes, options.runs, rate(0), rate(1), rate(2), rate(3));
+      "icu %.1f, normalize_for_matching %.1f, end-to-end on long documents %.2f\n",
+      megabytes, options.runs, rate(0), rate(1), rate(2), rate(3), rate(4));
 }
 
 }  // namespace
@@ -471,6 +477,29 @@ int main(int argc, char** argv) {
     inputs.push_back(std::move(input));
   }
   corpus.documents.clear();
+  // The same text again as long documents (reports, transcripts): consecutive
+  // documents joined until each holds kLongDocumentBytes. Reading must stay
+  // linear in the length of a document; this stage shows it if it does not.
+  Inputs long_inputs;
+  for (const auto& input : inputs) {
+    if (long_inputs.empty() || long_inputs.back().text.size() >= kLongDocumentBytes) {
+      long_inputs.emplace_back();
+      long_inputs.back().published = input.published;
+      long_inputs.back().published_origin = input.published_origin;
+    } else {
+      long_inputs.back().text += '\n';  // each text ends with one: a blank line between
+    }
+    long_inputs.back().text += input.text;
+  }
+  const double long_megabytes = [&] {
+    std::size_t bytes = 0;
+    for (const auto& input : long_inputs) {
+      bytes += input.text.size();
+    }
+    return static_cast<double>(bytes) / 1e6;
+  }();
+  std::printf("long documents: %.1f MB in %zu documents of about %zu KB\n", long_megabytes,
+              long_inputs.size(), kLongDocumentBytes / 1000);
 
   FloorDatabase floor;
   std::vector<std::string> normalized;
@@ -492,9 +521,11 @@ int main(int argc, char** argv) {
   stages.push_back({"hyperscan floor", [&] { return run_floor(floor, normalized); }, {}, {}, {}});
   stages.push_back({"icu nfkc_casefold", [&] { return run_icu(inputs); }, {}, {}, {}});
   stages.push_back({"normalize_for_matching", [&] { return run_ours(inputs); }, {}, {}, {}});
+  stages.push_back(
+      {"end-to-end, long docs", [&] { return run_extract(extractor, long_inputs); }, {}, {}, {}});
 
   std::mt19937_64 order_random(options.seed);
-  std::vector<std::size_t> order = {0, 1, 2, 3};
+  std::vector<std::size_t> order = {0, 1, 2, 3, 4};
   if (options.extract_only) {
     order = {0};
   }
