@@ -553,6 +553,64 @@ bool is_topic(const FrameView& view, const Mention& place) {
   return false;
 }
 
+// Of the places that bear the name a mention found ("Poonch": a district in
+// India, a division in Pakistan-administered Kashmir), the one the document
+// points at: a place it names elsewhere that contains the candidate (3) or
+// shares its division (2), a country of the parties or of the other places
+// named (1). Ties go to the finer place, then to data order.
+const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& mention,
+                                      const GazetteerPlace* found,
+                                      const std::vector<std::string>& parties) {
+  const Gazetteer& places = view.context.places;
+  const std::vector<const GazetteerPlace*> candidates =
+      places.named(mention.entry->language, mention.entry->phrase);
+  if (candidates.size() < 2) {
+    return found;
+  }
+  std::vector<const GazetteerPlace*> named;  // other places of the text with one bearer
+  for (const Mention* other : view.analysis.in(
+           {0, static_cast<std::uint32_t>(view.analysis.normalized.text.size())}, "place")) {
+    if (other->range.overlaps(mention.range) ||
+        places.named(other->entry->language, other->entry->phrase).size() > 1) {
+      continue;
+    }
+    if (const GazetteerPlace* place = places.find(other->value()); place != nullptr) {
+      named.push_back(place);
+    }
+  }
+  std::vector<std::string> countries;
+  for (const std::string& party : parties) {
+    countries.push_back(country_of(view.context.actors, party));
+  }
+  for (const GazetteerPlace* place : named) {
+    countries.insert(countries.end(), place->countries.begin(), place->countries.end());
+  }
+  const GazetteerPlace* best = found;
+  int best_score = -1;
+  for (const GazetteerPlace* candidate : candidates) {
+    int score = 0;
+    for (const GazetteerPlace* place : named) {
+      if (place->id != candidate->id && places.within(candidate->id, place->id)) {
+        score += 3;
+      } else if (!candidate->admin1.empty() &&
+                 (place->admin1 == candidate->admin1 || place->id == candidate->admin1)) {
+        score += 2;
+      }
+    }
+    if (std::any_of(candidate->countries.begin(), candidate->countries.end(),
+                    [&](const std::string& code) {
+                      return std::find(countries.begin(), countries.end(), code) != countries.end();
+                    })) {
+      score += 1;
+    }
+    if (score > best_score || (score == best_score && candidate->precision < best->precision)) {
+      best = candidate;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
 std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
                                   const std::vector<Range>& actor_ranges) {
   std::optional<Located> best;
@@ -566,6 +624,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   const auto metonyms = view.all("actor");
   for (const Mention* mention : view.all("place")) {
     const GazetteerPlace* found = view.context.places.find(mention->value());
+    if (found != nullptr) {
+      found = resolve_homonym(view, *mention, found, parties);
+    }
     if (found == nullptr || found->type == "country") {
       continue;  // a country names a side
     }

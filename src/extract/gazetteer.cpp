@@ -324,11 +324,15 @@ Result<std::vector<NameRow>> read_name_files(const std::filesystem::path& direct
   std::vector<NameRow> rows;
   for (const std::filesystem::path& path : files) {
     std::string file = std::string(display_dir) + "/" + path.filename().string();
-    std::string language = path.stem().string();
+    // "ar.tsv", or "ar.countries.tsv" for a part of the names kept apart (generated ones).
+    const std::string stem = path.stem().string();
+    std::string language = stem.substr(0, stem.find('.'));
     if (language.size() < 2 || language.size() > 3 || !is_lower_word(language, false) ||
         language.find('_') != std::string::npos) {
       return make_error(ErrorCode::kInvalidInput,
-                        file + ": the file name must be a language code ('ar.tsv', 'ru.tsv')",
+                        file +
+                            ": the file name must be a language code, with an optional part "
+                            "('ar.tsv', 'ru.countries.tsv')",
                         std::string(kContext));
     }
     Result<std::vector<TableLine>> lines = read_table(path, file);
@@ -376,25 +380,37 @@ std::string_view GazetteerPlace::name(std::string_view language) const {
 }
 
 Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon& lexicon) {
-  const std::string places_file = "gazetteer/places.tsv";
-  Result<std::vector<TableLine>> lines =
-      read_table(data_dir / "gazetteer" / "places.tsv", places_file);
-  if (!lines) {
-    return std::move(lines).error();
+  // places.tsv, which must exist, then the other tables beside it (countries.tsv,
+  // subdivisions.tsv …) in name order.
+  const std::filesystem::path main_table = data_dir / "gazetteer" / "places.tsv";
+  std::vector<std::filesystem::path> tables{main_table};
+  std::error_code list_error;
+  for (std::filesystem::path& table : sorted_tables(data_dir / "gazetteer", list_error)) {
+    if (table.filename() != main_table.filename()) {
+      tables.push_back(std::move(table));
+    }
   }
   Gazetteer gazetteer;
-  std::vector<std::uint32_t> line_of;  // the places.tsv line of each place, for later errors
-  for (const TableLine& line : *lines) {
-    Result<GazetteerPlace> place = parse_place(line, places_file);
-    if (!place) {
-      return std::move(place).error();
+  // The file and line of each place, for later errors.
+  std::vector<std::pair<std::string, std::uint32_t>> line_of;
+  for (const std::filesystem::path& table : tables) {
+    const std::string places_file = "gazetteer/" + table.filename().string();
+    Result<std::vector<TableLine>> lines = read_table(table, places_file);
+    if (!lines) {
+      return std::move(lines).error();
     }
-    if (!gazetteer.index_.emplace(place->id, gazetteer.places_.size()).second) {
-      return table_error(places_file, line.number, kId, kPlaceColumns[kId],
-                         "duplicate id " + in_quotes(place->id));
+    for (const TableLine& line : *lines) {
+      Result<GazetteerPlace> place = parse_place(line, places_file);
+      if (!place) {
+        return std::move(place).error();
+      }
+      if (!gazetteer.index_.emplace(place->id, gazetteer.places_.size()).second) {
+        return table_error(places_file, line.number, kId, kPlaceColumns[kId],
+                           "duplicate id " + in_quotes(place->id));
+      }
+      gazetteer.places_.push_back(std::move(place).value());
+      line_of.emplace_back(places_file, line.number);
     }
-    gazetteer.places_.push_back(std::move(place).value());
-    line_of.push_back(line.number);
   }
 
   for (std::size_t i = 0; i < gazetteer.places_.size(); ++i) {
@@ -402,7 +418,7 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
     for (std::size_t column : {std::size_t{kAdmin1}, std::size_t{kParent}}) {
       const std::string& target = column == kAdmin1 ? place.admin1 : place.parent;
       if (!target.empty() && gazetteer.find(target) == nullptr) {
-        return table_error(places_file, line_of[i], column, kPlaceColumns[column],
+        return table_error(line_of[i].first, line_of[i].second, column, kPlaceColumns[column],
                            "unknown place " + in_quotes(target));
       }
     }
@@ -410,7 +426,7 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
     const GazetteerPlace* ancestor = &place;
     for (std::size_t steps = 0; ancestor != nullptr && !ancestor->parent.empty(); ++steps) {
       if (steps > gazetteer.places_.size()) {
-        return table_error(places_file, line_of[i], kParent, kPlaceColumns[kParent],
+        return table_error(line_of[i].first, line_of[i].second, kParent, kPlaceColumns[kParent],
                            "the parents of " + in_quotes(place.id) + " form a cycle");
       }
       ancestor = gazetteer.find(ancestor->parent);
@@ -427,6 +443,11 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
     GazetteerPlace& place = gazetteer.places_[gazetteer.index_.find(row.id)->second];
     place.names.emplace(row.language, row.name);  // the first name of a language is preferred
     if (!row.display_only) {
+      std::vector<std::string>& same =
+          gazetteer.named_[row.language + '\t' + text::matching_form(row.name)];
+      if (std::find(same.begin(), same.end(), row.id) == same.end()) {
+        same.push_back(row.id);
+      }
       lexicon.add(to_lexicon_entry(row, "place"));
     }
   }
@@ -436,6 +457,20 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
 const GazetteerPlace* Gazetteer::find(std::string_view id) const {
   auto it = index_.find(id);
   return it == index_.end() ? nullptr : &places_[it->second];
+}
+
+std::vector<const GazetteerPlace*> Gazetteer::named(std::string_view language,
+                                                    std::string_view phrase) const {
+  std::vector<const GazetteerPlace*> found;
+  std::string key(language);
+  key += '\t';
+  key += phrase;
+  if (auto it = named_.find(key); it != named_.end()) {
+    for (const std::string& id : it->second) {
+      found.push_back(find(id));
+    }
+  }
+  return found;
 }
 
 const GazetteerPlace* Gazetteer::country(std::string_view iso_code) const {

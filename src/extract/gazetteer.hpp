@@ -41,13 +41,19 @@ struct GazetteerPlace {
 
 class Gazetteer {
  public:
-  // Reads <data_dir>/gazetteer/places.tsv and every names/<language>.tsv beside
-  // it, and adds every name (except display_only ones) to `lexicon`. Errors name
-  // the file relative to data_dir, the line and the column; on error nothing is
-  // added to the lexicon.
+  // Reads every table <data_dir>/gazetteer/*.tsv (places.tsv, countries.tsv …)
+  // and every names/<language>[.<part>].tsv beside them, and adds every name
+  // (except display_only ones) to `lexicon`. Errors name the file relative to
+  // data_dir, the line and the column; on error nothing is added to the lexicon.
   static Result<Gazetteer> load(const std::filesystem::path& data_dir, Lexicon& lexicon);
 
   const GazetteerPlace* find(std::string_view id) const;
+  // Every place that bears a name of `language` whose matching form
+  // (text::matching_form, as LexiconEntry::phrase holds it) is `phrase`, in data
+  // order: the matcher reports the first; the others are the candidates a
+  // document's context chooses from.
+  std::vector<const GazetteerPlace*> named(std::string_view language,
+                                           std::string_view phrase) const;
   // The country record of an ISO code ("AM" → armenia), or null.
   const GazetteerPlace* country(std::string_view iso_code) const;
   // Border features shared by the two countries (ISO codes, either order).
@@ -65,6 +71,7 @@ class Gazetteer {
  private:
   std::vector<GazetteerPlace> places_;
   std::map<std::string, std::size_t, std::less<>> index_;
+  std::map<std::string, std::vector<std::string>, std::less<>> named_;  // "lang\tname" → ids
 };
 
 // --- Data tables and names files, shared with the actor registry (actors.hpp).

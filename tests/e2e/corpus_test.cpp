@@ -41,9 +41,17 @@ TEST(Corpus, HoldsAtLeastTenRealTextsPerLanguageEachWithItsExpectedResultAndSour
         << text.filename() << " is not in SOURCES.md";
     EXPECT_FALSE(expected["source"]["licence"].get<std::string>().empty()) << text;
   }
-  for (const char* language : {"ar", "ru", "en"}) {
-    EXPECT_GE(per_language[language], 10) << language;
+  // The development corpus of the gazetteer issue: at least 60 texts, 20 Arabic, 15 Russian, 15
+  // English.
+  const std::map<std::string, int> minimum = {{"ar", 20}, {"ru", 15}, {"en", 15}};
+  int total = 0;
+  for (const auto& [language, count] : per_language) {
+    total += count;
   }
+  for (const auto& [language, count] : minimum) {
+    EXPECT_GE(per_language[language], count) << language;
+  }
+  EXPECT_GE(total, 60);
 }
 
 TEST(Corpus, EveryQuotedEvidenceOccursVerbatimInItsText) {
@@ -106,8 +114,8 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const json evaluation = json::parse(result.out);
   const std::map<std::string, double> floors = {
-      {"claim", 0.65}, {"claimant", 0.53},    {"event_type", 0.52}, {"date", 0.64},
-      {"place", 0.41}, {"perpetrator", 0.44}, {"casualties", 0.38}, {"overall", 0.50}};
+      {"claim", 0.60}, {"claimant", 0.47},    {"event_type", 0.44}, {"date", 0.61},
+      {"place", 0.34}, {"perpetrator", 0.33}, {"casualties", 0.29}, {"overall", 0.44}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }

@@ -207,3 +207,81 @@ TEST_F(FictionalTheatre, ASpokespersonSpeaksForTheMinistry) {
 
 }  // namespace
 }  // namespace truce::test
+
+namespace truce::test {
+namespace {
+
+// Two villages of one name in two fictional countries, in a second place table
+// and a second English names file: the document's other places choose.
+class FictionalTwins : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    data_ = dir_ / "data";
+    std::filesystem::create_directories(data_ / "gazetteer/names");
+    std::filesystem::create_directories(data_ / "actors/names");
+    std::filesystem::copy(kSourceDir / "data/lexicon", data_ / "lexicon",
+                          std::filesystem::copy_options::recursive);
+    write_file(data_ / "gazetteer/places.tsv",
+               "ruritania\tcountry\t10.0\t50.0\t6\tRU\t\t\tEurope/Moscow\tno\tfictional\n"
+               "westgau\tadmin1\t10.1\t50.1\t4\tRU\t\truritania\tEurope/Moscow\tyes\tfictional\n"
+               "grenzdorf\tsettlement\t10.1\t50.1\t1\tRU\twestgau\twestgau\tEurope/Moscow\tno\t"
+               "fictional\n");
+    write_file(data_ / "gazetteer/places-twins.tsv",
+               "freedonia\tcountry\t12.0\t48.0\t6\tFD\t\t\tEurope/Berlin\tno\tfictional\n"
+               "ostmark\tadmin1\t12.1\t48.1\t4\tFD\t\tfreedonia\tEurope/Berlin\tyes\tfictional\n"
+               "zweibach-r\tsettlement\t10.2\t50.2\t1\tRU\twestgau\twestgau\tEurope/Moscow\tno\t"
+               "fictional\n"
+               "zweibach-f\tsettlement\t12.2\t48.2\t1\tFD\tostmark\tostmark\tEurope/Berlin\tno\t"
+               "fictional\n");
+    write_file(data_ / "gazetteer/names/en.tsv",
+               "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nwestgau\tWestgau\n");
+    write_file(data_ / "gazetteer/names/en.twins.tsv",
+               "freedonia\tFreedonia\nostmark\tOstmark\nzweibach-r\tZweibach\n"
+               "zweibach-f\tZweibach\n");
+    write_file(data_ / "actors/actors.tsv",
+               "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
+               "freedonia\tstate\tFreedonia\tfreedonia\t\t\t\tFD\tfictional\n"
+               "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"
+               "fictional\n"
+               "anna-example\tperson\tAnna Example\tru-fictional-mfa\tSpokesperson\t\t\tRU\t"
+               "fictional\n");
+    write_file(data_ / "actors/names/en.tsv",
+               "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
+               "freedonia\tFreedonia\nfreedonia\tFreedonian\tadjective\n"
+               "ru-fictional-mfa\tForeign Ministry of Ruritania\nanna-example\tAnna Example\n");
+  }
+
+  json place_of(const std::string& sentence) {
+    write_file(dir_ / "story.txt", "A synthetic story\n\n" + sentence + "\n");
+    auto result =
+        truce({"extract", "--json", "--published", "2030-05-06", (dir_ / "story.txt").string()},
+              {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    const json reading = json::parse(result.out);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].empty() ? json() : reading["claims"][0]["place"];
+  }
+
+  std::filesystem::path data_;
+};
+
+TEST_F(FictionalTwins, TheDivisionNamedInTheTextChoosesBetweenSameNamedPlaces) {
+  const json place = place_of(
+      "Anna Example said that Freedonian troops shelled Zweibach in Ostmark yesterday, wounding "
+      "two Ruritanian soldiers.");
+  EXPECT_EQ(place["name"], "Zweibach");
+  EXPECT_EQ(place["country"], "FD");
+  EXPECT_EQ(place["admin1"], "Ostmark");
+}
+
+TEST_F(FictionalTwins, ANeighbourNamedInTheTextChoosesBetweenSameNamedPlaces) {
+  const json place = place_of(
+      "Anna Example said that Freedonian troops shelled Zweibach near Grenzdorf yesterday, "
+      "wounding two Ruritanian soldiers.");
+  EXPECT_EQ(place["country"], "RU");
+  EXPECT_EQ(place["admin1"], "Westgau");
+}
+
+}  // namespace
+}  // namespace truce::test
