@@ -33,7 +33,9 @@ std::optional<service::Monitor> open(Context& context, const Flags& flags) {
   return std::move(*monitor);
 }
 
-void print(const std::string& text) { std::fputs(text.c_str(), stdout); }
+void print(const std::string& text) {
+  std::fputs(text.c_str(), stdout);
+}
 
 void run_list(Context& context, const Flags& flags) {
   auto monitor = open(context, flags);
@@ -229,8 +231,7 @@ void add_agreement_commands(CLI::App& app, Context& context) {
   assess_command->callback([&context, flags] { run_assess(context, *flags); });
 
   auto* coverage = app.add_subcommand(
-      "coverage",
-      "Which stretches of a line the posts observe, and each incident's nearest post");
+      "coverage", "Which stretches of a line the posts observe, and each incident's nearest post");
   common(*coverage, *flags);
   coverage->add_option("--line", flags->line, "Line feature id")->required();
   coverage->add_option("--post", flags->posts, "Post feature id (repeat)");

@@ -13,7 +13,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string dump(const Json& value) { return value.dump(2) + "\n"; }
+std::string dump(const Json& value) {
+  return value.dump(2) + "\n";
+}
 
 std::string time_text(const std::optional<ZonedTime>& time) {
   return time ? format_zoned_time(*time) : "";
@@ -44,12 +46,9 @@ const AgreementOrigin* origin_of(const std::vector<AgreementOrigin>& origins,
 }
 
 Json provision_json(const assess::ProvisionAssessment& provision) {
-  return Json{{"provision", provision.provision},
-              {"point", provision.point},
-              {"kind", to_string(provision.kind)},
-              {"title", provision.title},
-              {"verdict", to_string(provision.verdict)},
-              {"reasons", provision.reasons}};
+  return Json{{"provision", provision.provision},        {"point", provision.point},
+              {"kind", to_string(provision.kind)},       {"title", provision.title},
+              {"verdict", to_string(provision.verdict)}, {"reasons", provision.reasons}};
 }
 
 }  // namespace
@@ -59,9 +58,8 @@ std::string agreements_text(const assess::Registry& registry,
   Table table({"id", "status", "effective", "ends", "provisions", "parties", "file"});
   for (const Agreement& agreement : registry.agreements()) {
     const AgreementOrigin* origin = origin_of(origins, agreement);
-    std::string file = origin ? (origin->bundled ? "bundled v" : "user v") +
-                                    std::to_string(origin->version)
-                              : "";
+    std::string file =
+        origin ? (origin->bundled ? "bundled v" : "user v") + std::to_string(origin->version) : "";
     table.add_row({agreement.id, std::string(to_string(agreement.status)),
                    format_zoned_time(agreement.effective), time_text(agreement.ends),
                    std::to_string(agreement.provisions.size()),
@@ -208,8 +206,8 @@ std::string assessments_text(const std::vector<assess::IncidentAssessment>& asse
     out += "Incident " + assessment.incident + ": " +
            std::string(to_string(assess::worst_verdict(assessment))) + "\n";
     for (const assess::AgreementAssessment& agreement : assessment.agreements) {
-      out += "  " + agreement.agreement + (agreement.applies_certainly ? "" : " (may apply)") +
-             "\n";
+      out +=
+          "  " + agreement.agreement + (agreement.applies_certainly ? "" : " (may apply)") + "\n";
       for (const std::string& reason : agreement.reasons) {
         out += "    - " + reason + "\n";
       }
@@ -266,8 +264,8 @@ std::string coverage_text(const assess::LineCoverage& line,
   Table segments({"segment", "length km", "covered", "nearest post", "km"});
   for (const assess::SegmentCoverage& segment : line.segments) {
     segments.add_row({std::to_string(segment.line) + "#" + std::to_string(segment.segment),
-                      fixed(segment.length_km, 1),
-                      fixed(segment.covered_fraction * 100, 0) + "%", segment.nearest_post,
+                      fixed(segment.length_km, 1), fixed(segment.covered_fraction * 100, 0) + "%",
+                      segment.nearest_post,
                       segment.nearest_post.empty() ? "" : fixed(segment.nearest_post_km, 1)});
   }
   out += segments.render();

@@ -80,8 +80,9 @@ Result<assess::Registry> build_registry(const std::vector<storage::RegistryFile>
 std::vector<storage::RegistryFile> merged(std::vector<storage::RegistryFile> stored,
                                           const std::vector<storage::RegistryFile>& changes) {
   for (const storage::RegistryFile& change : changes) {
-    auto at = std::find_if(stored.begin(), stored.end(),
-                           [&](const storage::RegistryFile& file) { return file.name == change.name; });
+    auto at = std::find_if(stored.begin(), stored.end(), [&](const storage::RegistryFile& file) {
+      return file.name == change.name;
+    });
     if (at == stored.end()) {
       stored.push_back(change);
     } else {

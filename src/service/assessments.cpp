@@ -52,9 +52,9 @@ Result<RegistryLoad> Monitor::load_registry_files(const std::vector<std::filesys
   for (const auto& path : files) {
     const std::string extension = path.extension().string();
     if (extension != ".json" && extension != ".geojson") {
-      return make_error(ErrorCode::kInvalidInput,
-                        path.string() +
-                            ": an agreement is a .json file and geography a .geojson file");
+      return make_error(
+          ErrorCode::kInvalidInput,
+          path.string() + ": an agreement is a .json file and geography a .geojson file");
     }
     auto text = read_file(path);
     if (!text) {

@@ -66,7 +66,7 @@ struct StoreStats {
 
 // One file of the agreement registry, kept as the text that was read.
 struct RegistryFile {
-  std::string name;      // "agreements/x.json" or "geography/x.geojson"; unique
+  std::string name;       // "agreements/x.json" or "geography/x.geojson"; unique
   bool agreement = true;  // false: a geography file
   bool bundled = true;    // false: loaded by a user
   int version = 1;        // bumped on every change of content

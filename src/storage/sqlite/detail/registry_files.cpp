@@ -5,8 +5,8 @@
 namespace truce::storage::sqlite::detail {
 
 Result<std::vector<RegistryFile>> read_registry_files(Connection& db) {
-  auto query = db.statement(
-      "SELECT name, kind, origin, version, content FROM registry_files ORDER BY name");
+  auto query =
+      db.statement("SELECT name, kind, origin, version, content FROM registry_files ORDER BY name");
   if (!query) {
     return std::move(query).error();
   }
