@@ -1,9 +1,10 @@
 // Geodesic measures on the WGS84 ellipsoid (GeographicLib): distances between
 // points and from a point to lines or polygon boundaries. Lines are held in an
-// R-tree of segments in a planar frame (lon scaled by the cosine of the mean
-// latitude) that only picks candidates; every distance returned is geodesic,
-// to the nearest point of the segment's geodesic, accurate to millimetres at
-// tens of kilometres (tests/unit/geo).
+// R-tree of their segments' chords in Earth-centred space, which only picks
+// candidates (a chord is shorter than its geodesic by a few metres at most,
+// the same way in every direction); every distance returned is geodesic, to
+// the nearest point of the segment's geodesic, accurate to millimetres at tens
+// of kilometres (tests/unit/geo, against GeographicLib's direct problem).
 //
 // Thread-safety: immutable after construction; const methods may be called
 // from many threads.

@@ -81,6 +81,25 @@ TEST(Geodesy, RandomPointsAgreeWithBruteForceOverEveryVertexAndFoot) {
   }
 }
 
+TEST(Geodesy, DistancesAgreeWithGeographicLibsInverseToTheFoot) {
+  // The distance reported must be the geodesic distance to the point reported,
+  // from a few hundred metres out to 300 km.
+  std::mt19937 random(3);
+  std::uniform_real_distribution<double> unit(0, 1);
+  std::vector<GeoPoint> points;
+  for (int i = 0; i < 200; ++i) {
+    points.push_back(at(40 + 0.02 * i, 41 + 0.3 * std::sin(i / 9.0)));
+  }
+  LineSet line({points});
+  for (int n = 0; n < 200; ++n) {
+    GeoPoint p = at(39 + 6 * unit(random), 38.5 + 5 * unit(random));
+    NearestPoint nearest = line.nearest(p);
+    const double exact = distance_m(p, nearest.point);
+    const double tolerance = nearest.distance_m < 60000 ? 0.01 : 0.1;
+    EXPECT_NEAR(nearest.distance_m, exact, tolerance) << n << " at " << exact << " m";
+  }
+}
+
 TEST(Geodesy, BeyondAnEndThePointMeasuresToTheVertex) {
   const GeoPoint a = at(45.0, 40.0);
   const GeoPoint b = at(45.5, 40.0);
