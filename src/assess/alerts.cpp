@@ -93,8 +93,8 @@ std::vector<Alert> escalation_alerts(const std::string& series, const std::strin
   std::vector<Alert> found;
   const auto start = parse_civil_time(first_day);
   const std::int64_t first = start ? day_number(start->date) : 0;
-  const std::size_t needed =
-      static_cast<std::size_t>(settings.baseline_days + settings.recent_days);
+  const auto needed = static_cast<std::size_t>(settings.baseline_days) +
+                      static_cast<std::size_t>(settings.recent_days);
   bool in_alert = false;
   for (std::size_t end = needed; end <= daily.size(); ++end) {
     const std::size_t recent_start = end - static_cast<std::size_t>(settings.recent_days);

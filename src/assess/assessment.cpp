@@ -14,8 +14,8 @@ namespace {
 
 constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
 // Zones in use on Earth run from UTC-12 to UTC+14.
-constexpr std::int64_t kWidestEast = 14 * 3600;
-constexpr std::int64_t kWidestWest = 12 * 3600;
+constexpr std::int64_t kWidestEast = std::int64_t{14} * 3600;
+constexpr std::int64_t kWidestWest = std::int64_t{12} * 3600;
 // Line features farther than this are left out of the place's description.
 constexpr double kDescribeWithinKm = 150;
 
@@ -41,6 +41,7 @@ std::string words(std::string_view word) {
 
 std::string names(const std::vector<ActorRef>& actors) {
   std::vector<std::string> list;
+  list.reserve(actors.size());
   for (const ActorRef& actor : actors) {
     list.push_back(actor.name.empty() ? actor.id : actor.name);
   }
@@ -238,14 +239,14 @@ Scope zone_scope(const Context& context, const Provision& provision) {
   }
   if (!context.disc) {
     scope.relation = Relation::kUnknown;
-    scope.reasons.push_back("the place is not located, so whether it is in the zone is unknown");
+    scope.reasons.emplace_back("the place is not located, so whether it is in the zone is unknown");
   } else if (inside) {
     scope.relation = Relation::kInside;
   } else if (straddles) {
     scope.relation = Relation::kStraddles;
   } else if (!provision.area_drawn) {
     scope.relation = Relation::kStraddles;
-    scope.reasons.push_back(
+    scope.reasons.emplace_back(
         "the text names an area it does not draw; the mapped zone is only part of it, so a "
         "place outside the mapped zone may still be inside the area the text means");
   } else {
@@ -259,7 +260,7 @@ Scope distance_scope(const Context& context, const Provision& provision, double 
   Scope scope;
   if (!context.disc) {
     scope.relation = Relation::kUnknown;
-    scope.reasons.push_back("the place is not located");
+    scope.reasons.emplace_back("the place is not located");
     return scope;
   }
   std::optional<double> nearest;
@@ -304,7 +305,7 @@ void decide(const Context& context, const Provision& provision, const Scope& sco
   out.reasons.insert(out.reasons.end(), scope.reasons.begin(), scope.reasons.end());
   if (scope.relation == Relation::kOutside) {
     out.verdict = Verdict::kNoBreach;
-    out.reasons.push_back("outside the provision's reach");
+    out.reasons.emplace_back("outside the provision's reach");
     return;
   }
   const bool named = !actors_responsible.empty();
@@ -318,21 +319,21 @@ void decide(const Context& context, const Provision& provision, const Scope& sco
   const bool agreed = context.facts.attribution == AttributionGrade::kAgreed;
   if (scope.relation == Relation::kInside && context.time_certain && agreed && bound) {
     out.verdict = Verdict::kBreach;
-    out.reasons.push_back("place, time and attribution are settled");
+    out.reasons.emplace_back("place, time and attribution are settled");
     return;
   }
   if (!named && scope.relation == Relation::kUnknown) {
     out.verdict = Verdict::kUndetermined;
-    out.reasons.push_back("neither the place nor who is responsible is known");
+    out.reasons.emplace_back("neither the place nor who is responsible is known");
     return;
   }
   out.verdict = Verdict::kPossibleBreach;
   std::vector<std::string> open;
   if (scope.relation != Relation::kInside) {
-    open.push_back("the place");
+    open.emplace_back("the place");
   }
   if (!context.time_certain) {
-    open.push_back("the time");
+    open.emplace_back("the time");
   }
   if (!agreed || !named) {
     open.push_back("who is responsible (attribution " +
@@ -359,7 +360,7 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
   std::int64_t until = provision.until ? utc_seconds_end(*provision.until) : kNever;
   if (context.when.last < from || context.when.first > until) {
     out.verdict = Verdict::kNoBreach;
-    out.reasons.push_back("not in force at the time of the incident");
+    out.reasons.emplace_back("not in force at the time of the incident");
     return out;
   }
   Context local = context;
@@ -375,7 +376,7 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
     case ProvisionKind::kCeasefire: {
       if (hostile.empty()) {
         out.verdict = Verdict::kNoBreach;
-        out.reasons.push_back("no act of hostility reported");
+        out.reasons.emplace_back("no act of hostility reported");
         return out;
       }
       std::string engaged = "hostilities reported: " + join(hostile);
@@ -409,7 +410,7 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
                                EventType::kTerritorySeizure) != facts.event_types.end();
       if (captures.empty() && !seizure) {
         out.verdict = Verdict::kNoBreach;
-        out.reasons.push_back("no advance or capture of positions or territory reported");
+        out.reasons.emplace_back("no advance or capture of positions or territory reported");
         return out;
       }
       out.reasons.push_back("advance reported: " +
@@ -427,7 +428,7 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
       }
       if (hostile.empty()) {
         out.verdict = Verdict::kNoBreach;
-        out.reasons.push_back("no armed activity reported that would show forces still present");
+        out.reasons.emplace_back("no armed activity reported that would show forces still present");
         return out;
       }
       out.reasons.push_back("armed activity after the deadline " +
@@ -445,8 +446,9 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
       }
       if (used.empty()) {
         out.verdict = Verdict::kNoBreach;
-        out.reasons.push_back(facts.weapons.empty() ? "no weapons reported"
-                                                    : "no weapon of the limited classes reported");
+        out.reasons.emplace_back(facts.weapons.empty()
+                                     ? "no weapons reported"
+                                     : "no weapon of the limited classes reported");
         return out;
       }
       out.reasons.push_back("limited weapons reported: " + join(used));
@@ -457,7 +459,7 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
     case ProvisionKind::kCorridorSecurity: {
       if (hostile.empty()) {
         out.verdict = Verdict::kNoBreach;
-        out.reasons.push_back("no act of hostility reported");
+        out.reasons.emplace_back("no act of hostility reported");
         return out;
       }
       out.reasons.push_back("hostilities reported: " + join(hostile));
@@ -476,7 +478,7 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
                               ") reported");
         return out;
       }
-      out.reasons.push_back("hostilities against the peacekeeping force reported");
+      out.reasons.emplace_back("hostilities against the peacekeeping force reported");
       decide(local, provision, zone_scope(local, provision), facts.perpetrators, out);
       return out;
     }
@@ -490,7 +492,7 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
                                 "): engages the exchange of prisoners, not a breach in itself");
         }
       }
-      out.reasons.push_back("exchanges are followed over time, not judged by one incident");
+      out.reasons.emplace_back("exchanges are followed over time, not judged by one incident");
       return out;
     }
     case ProvisionKind::kReturnOfDisplaced:
@@ -498,7 +500,7 @@ ProvisionAssessment assess_provision(const Context& context, const Provision& pr
     case ProvisionKind::kMonitoring:
     case ProvisionKind::kOther:
       out.verdict = Verdict::kNotChecked;
-      out.reasons.push_back("recorded with its text; not checked against single incidents");
+      out.reasons.emplace_back("recorded with its text; not checked against single incidents");
       return out;
   }
   return out;
@@ -536,6 +538,7 @@ std::vector<std::string> describe_place(const Context& context) {
   }
   std::sort(found.begin(), found.end());
   std::vector<std::string> lines;
+  lines.reserve(found.size());
   for (auto& [distance, text] : found) {
     lines.push_back(std::move(text));
   }
@@ -628,7 +631,7 @@ IncidentAssessment assess(const Registry& registry, const IncidentFacts& facts) 
       out.reasons.push_back(context.when.note);
     }
     if (!context.time_certain) {
-      out.reasons.push_back("the incident's time straddles the agreement's start or end");
+      out.reasons.emplace_back("the incident's time straddles the agreement's start or end");
     }
     if (disc) {
       std::string place = "place: " + (facts.place.name.empty() ? "unnamed" : facts.place.name);

@@ -33,7 +33,7 @@ class FactsReader {
     }
     const Json& value = object[name];
     if (!value.is_array()) {
-      error(where, name, "must be a list of {\"id\", \"name\"}");
+      error(where, name, R"(must be a list of {"id", "name"})");
       return list;
     }
     for (const Json& item : value) {
@@ -78,7 +78,7 @@ IncidentFacts read_incident(FactsReader& in, const Json& item, const std::string
   facts.id = item.value("id", where);
   // When
   if (!item.contains("time") || !item["time"].is_object()) {
-    in.error(where, "time", "needs {\"start\", \"end\", \"precision\", \"timezone\"}");
+    in.error(where, "time", R"(needs {"start", "end", "precision", "timezone"})");
   } else {
     const Json& time = item["time"];
     auto start = parse_civil_time(time.value("start", ""));
@@ -219,11 +219,11 @@ IncidentFacts read_incident(FactsReader& in, const Json& item, const std::string
 double radius_km_of(LocationPrecision precision) {
   switch (precision) {
     case LocationPrecision::kExact: return 1;
-    case LocationPrecision::kNear: return 25;
+    case LocationPrecision::kNear:
+    case LocationPrecision::kLinear: return 25;
     case LocationPrecision::kAdmin2: return 50;
     case LocationPrecision::kAdmin1: return 150;
-    case LocationPrecision::kLinear: return 25;
-    case LocationPrecision::kCountry: return 500;
+    case LocationPrecision::kCountry:
     case LocationPrecision::kInternational: return 500;
   }
   return 500;

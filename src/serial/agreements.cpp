@@ -11,7 +11,6 @@
 namespace truce::serial {
 namespace {
 
-using detail::child_pointer;
 using detail::Json;
 using detail::JsonReader;
 using detail::Node;
@@ -174,7 +173,7 @@ Provision read_provision(AgreementReader& in, const Node& node, std::optional<in
   provision.summary = in.optional_string(node, "summary");
   if (provision.text.empty() && provision.summary.empty()) {
     reader.error(node.pointer, "text",
-                 "a provision needs its \"text\" (quoted) or a \"summary\" of a referenced text");
+                 R"(a provision needs its "text" (quoted) or a "summary" of a referenced text)");
   }
   provision.binds = in.strings(node, "binds");
   provision.features = in.strings(node, "features");
@@ -262,7 +261,7 @@ void apply_change(JsonReader& reader, const Node& node, Agreement& agreement,
     auto from = parse(change.from);
     auto to = parse(change.to);
     if (!from || !to) {
-      reader.error(node.pointer, "to", "\"from\" and \"to\" must be times with a zone or dates");
+      reader.error(node.pointer, "to", R"("from" and "to" must be times with a zone or dates)");
       return;
     }
     if (*field != from) {
