@@ -72,6 +72,8 @@ struct SegmentRecord {
   std::size_t index = 0;  // within its line
   GeographicLib::GeodesicLine geodesic;
   double length_m = 0;
+  SpacePoint a_space;
+  SpacePoint b_space;
 };
 
 }  // namespace
@@ -107,31 +109,27 @@ struct LineSet::Impl {
     int end = 0;  // -1: at the segment's start, 1: at its end, 0: between
   };
 
-  // The geodesic distance from `p` to the segment's geodesic. The foot is
-  // found in a local tangent frame at p, put on the geodesic, and moved by
-  // Newton steps on the chord's component along the line's tangent until it
-  // moves less than a centimetre. The distance is then the chord from p to
-  // the foot turned into an arc with the ellipsoid's radius of curvature in
-  // that direction: s = 2R asin(c / 2R). The arc is longer than the chord by
-  // c^3/24R^2 (0.13 m at 50 km); an error of 1% in R changes that by 2%, so
-  // the result is within millimetres of GeographicLib's inverse at tens of
-  // kilometres and within a few centimetres at 300 km, at a fifth of its cost.
-  Foot refine(GeoPoint p, const SegmentRecord& segment) const {
-    auto [meridional, prime_vertical] = radii_of_curvature(p.lat.degrees);
-    const double cos_lat = std::cos(p.lat.degrees * kRadians);
-    auto local = [&](GeoPoint q) {
-      return std::pair{
-          normalised_degrees(q.lon.degrees - p.lon.degrees) * kRadians * prime_vertical * cos_lat,
-          (q.lat.degrees - p.lat.degrees) * kRadians * meridional};
-    };
-    auto [ax, ay] = local(segment.a);
-    auto [bx, by] = local(segment.b);
-    const double dx = bx - ax;
-    const double dy = by - ay;
-    const double length2 = dx * dx + dy * dy;
-    double t = length2 > 0 ? std::clamp(-(ax * dx + ay * dy) / length2, 0.0, 1.0) : 0.0;
+  // The geodesic distance from `p` (`from`: the same point in space) to the
+  // segment's geodesic. The foot starts where p projects onto the segment's
+  // chord, is put on the geodesic, and is moved by Newton steps on the chord's
+  // component along the line's tangent until it moves less than a centimetre
+  // (for short segments the first guess already is). The distance is then the
+  // chord from p to the foot turned into an arc with the ellipsoid's radius of
+  // curvature in that direction: s = 2R asin(c / 2R). The arc is longer than
+  // the chord by c^3/24R^2 (0.13 m at 50 km); an error of 1% in R changes
+  // that by 2%, so the result is within millimetres of GeographicLib's inverse
+  // at tens of kilometres and within centimetres at 300 km, at a fraction of
+  // its cost.
+  Foot refine(GeoPoint p, const SpacePoint& from, const SegmentRecord& segment) const {
+    const double ux = bg::get<0>(segment.b_space) - bg::get<0>(segment.a_space);
+    const double uy = bg::get<1>(segment.b_space) - bg::get<1>(segment.a_space);
+    const double uz = bg::get<2>(segment.b_space) - bg::get<2>(segment.a_space);
+    const double length2 = ux * ux + uy * uy + uz * uz;
+    const double projection = (bg::get<0>(from) - bg::get<0>(segment.a_space)) * ux +
+                              (bg::get<1>(from) - bg::get<1>(segment.a_space)) * uy +
+                              (bg::get<2>(from) - bg::get<2>(segment.a_space)) * uz;
+    const double t = length2 > 0 ? std::clamp(projection / length2, 0.0, 1.0) : 0.0;
     double along = t * segment.length_m;
-    const SpacePoint from = space(p);
     double lat = 0;
     double lon = 0;
     SpacePoint foot;
@@ -163,7 +161,10 @@ struct LineSet::Impl {
     const double cz = bg::get<2>(foot) - bg::get<2>(from);
     const double chord = std::sqrt(cx * cx + cy * cy + cz * cz);
     // Direction of the chord at p, for the radius of curvature (Euler).
-    auto [east, north] = local({{lon}, {lat}});
+    auto [meridional, prime_vertical] = radii_of_curvature(p.lat.degrees);
+    const double east = normalised_degrees(lon - p.lon.degrees) * kRadians * prime_vertical *
+                        std::cos(p.lat.degrees * kRadians);
+    const double north = (lat - p.lat.degrees) * kRadians * meridional;
     const double azimuth = std::atan2(east, north);
     auto [m, n] = radii_of_curvature((p.lat.degrees + lat) / 2);
     const double sin2 = std::sin(azimuth) * std::sin(azimuth);
@@ -183,7 +184,7 @@ LineSet::LineSet(const std::vector<std::vector<GeoPoint>>& lines)
       const GeoPoint b = lines[l][i + 1];
       GeographicLib::GeodesicLine geodesic =
           wgs84().InverseLine(a.lat.degrees, a.lon.degrees, b.lat.degrees, b.lon.degrees);
-      impl_->segments.push_back({a, b, l, i, geodesic, geodesic.Distance()});
+      impl_->segments.push_back({a, b, l, i, geodesic, geodesic.Distance(), space(a), space(b)});
       impl_->longest_m = std::max(impl_->longest_m, geodesic.Distance());
       entries.emplace_back(SpaceSegment(space(a), space(b)), impl_->segments.size() - 1);
     }
@@ -273,7 +274,7 @@ NearestPoint LineSet::nearest(GeoPoint point) const {
     }
     // Measure from the best chord of the stretch, walking while the foot is at an end.
     std::size_t index = within[first];
-    Impl::Foot here = impl_->refine(point, segments[index]);
+    Impl::Foot here = impl_->refine(point, query, segments[index]);
     for (int step = 0; step < 64; ++step) {
       const SegmentRecord& segment = segments[index];
       std::size_t next = index;
@@ -286,7 +287,7 @@ NearestPoint LineSet::nearest(GeoPoint point) const {
       if (next == index) {
         break;
       }
-      Impl::Foot there = impl_->refine(point, segments[next]);
+      Impl::Foot there = impl_->refine(point, query, segments[next]);
       if (there.nearest.distance_m >= here.nearest.distance_m) {
         break;
       }
