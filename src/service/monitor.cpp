@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "service/agreements.hpp"
+
 namespace truce::service {
 namespace {
 
@@ -68,6 +70,10 @@ Result<Monitor> Monitor::open(const std::string& location, storage::OpenMode mod
       error.message += "; create one with: truce init --db " + location;
     }
     return error;
+  }
+  auto registered = register_bundled_files(**store);
+  if (!registered) {
+    return std::move(registered).error();
   }
   return Monitor(location, std::move(store).value());
 }

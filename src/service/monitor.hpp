@@ -11,6 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "assess/alerts.hpp"
+#include "assess/assessment.hpp"
+#include "assess/coverage.hpp"
+#include "assess/registry.hpp"
 #include "core/batch.hpp"
 #include "core/result.hpp"
 #include "ingest/intake.hpp"
@@ -25,6 +29,19 @@ struct IngestOptions {
   bool dry_run = false;                // validate and check against the store, write nothing
   std::optional<CivilTime> published;  // texts: the publication date, anchor of relative dates
   std::string source;                  // texts: the source id; derived from the publisher if empty
+};
+
+// What `truce agreements load` did.
+struct RegistryLoad {
+  std::vector<std::string> names;  // as stored: "agreements/x.json"
+  int changed = 0;                 // added or replaced; 0 when all were stored already
+  bool dry_run = false;
+};
+
+// `truce coverage`: a line's coverage and, with facts, each incident's nearest post.
+struct CoverageReport {
+  assess::LineCoverage line;
+  std::vector<assess::NearestPost> incidents;
 };
 
 class Monitor final {
@@ -50,6 +67,27 @@ class Monitor final {
 
   // The monitoring picture: counts, activity by source, the latest claims.
   Result<report::Picture> picture(int latest_claims) const;
+
+  // The agreement registry: the bundled agreements (registered on open) and
+  // any loaded by users, with their geography.
+  Result<assess::Registry> registry() const;
+  Result<std::vector<storage::RegistryFile>> registry_files() const;
+  // Agreement (.json) and geography (.geojson) files: each is checked with
+  // every other file of the registry and all are stored in one transaction,
+  // or none is (kInvalidInput naming the file and feature or provision).
+  Result<RegistryLoad> load_registry_files(const std::vector<std::filesystem::path>& files,
+                                           bool dry_run);
+
+  // Incident facts from a file (docs/formats/incident-facts.md), until
+  // incidents are stored: their assessment, coverage and alerts.
+  Result<std::vector<assess::IncidentFacts>> read_facts(const std::filesystem::path& file) const;
+  Result<std::vector<assess::IncidentAssessment>> assess_facts(
+      const std::vector<assess::IncidentFacts>& facts) const;
+  Result<CoverageReport> coverage(const std::string& line, const std::vector<std::string>& posts,
+                                  const CivilTime& day,
+                                  const std::vector<assess::IncidentFacts>& facts) const;
+  // Settings from share/truce/assessment/alerts.json.
+  Result<std::vector<assess::Alert>> alerts(const std::vector<assess::IncidentFacts>& facts) const;
 
   const std::string& location() const { return location_; }
 

@@ -64,6 +64,16 @@ struct StoreStats {
   std::optional<std::string> last_event;   // latest interval end key
 };
 
+// One file of the agreement registry, kept as the text that was read.
+struct RegistryFile {
+  std::string name;       // "agreements/x.json" or "geography/x.geojson"; unique
+  bool agreement = true;  // false: a geography file
+  bool bundled = true;    // false: loaded by a user
+  int version = 1;        // bumped on every change of content
+  std::string content;
+  friend bool operator==(const RegistryFile&, const RegistryFile&) = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -82,6 +92,14 @@ class Store {
   virtual Result<std::vector<Source>> list_sources() const = 0;
   virtual Result<std::vector<Document>> list_documents() const = 0;  // without text
   virtual Result<StoreStats> stats() const = 0;
+
+  // The registry's files, by name.
+  virtual Result<std::vector<RegistryFile>> registry_files() const = 0;
+  // Stores the files in one transaction: a new name is added at version 1, a
+  // changed text replaces the old one and bumps its version, an unchanged one
+  // is left alone. Returns how many were added or changed. A bundled file
+  // never replaces a user file of the same name (kConflict), nor the reverse.
+  virtual Result<int> put_registry_files(const std::vector<RegistryFile>& files) = 0;
 
   // How the store answers a query, for tests that prove the indexes are used
   // (SQLite: EXPLAIN QUERY PLAN text).

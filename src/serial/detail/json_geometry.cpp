@@ -47,7 +47,12 @@ std::optional<GeoPoint> read_position(JsonReader& reader, const Node& node) {
     reader.error(lon_node.pointer, "longitude " + lon_node->dump() + " is outside [-180, 180]");
   }
   if (!(std::abs(*lat) <= 90.0)) {
-    reader.error(lat_node.pointer, "latitude " + lat_node->dump() + " is outside [-90, 90]");
+    bool swapped = std::abs(*lon) <= 90.0 && std::abs(*lat) <= 180.0;
+    reader.error(lat_node.pointer,
+                 "latitude " + lat_node->dump() + " is outside [-90, 90]" +
+                     (swapped ? " (longitude and latitude swapped? a GeoJSON position is "
+                                "[longitude, latitude])"
+                              : ""));
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include "storage/sqlite/detail/connection.hpp"
 #include "storage/sqlite/detail/migrations.hpp"
 #include "storage/sqlite/detail/record_reader.hpp"
+#include "storage/sqlite/detail/registry_files.hpp"
 
 namespace truce::storage::sqlite {
 namespace {
@@ -194,6 +195,35 @@ class SqliteStore final : public Store {
       }
       return stats;
     });
+  }
+
+  Result<std::vector<RegistryFile>> registry_files() const override {
+    return in_snapshot(db_, "storage.sqlite: registry files",
+                       [&] { return detail::read_registry_files(db_); });
+  }
+
+  Result<int> put_registry_files(const std::vector<RegistryFile>& files) override {
+    constexpr std::string_view kContext = "storage.sqlite: put registry files";
+    auto transaction = Transaction::begin(db_, Transaction::Kind::kWrite);
+    if (!transaction) {
+      return with_context(std::move(transaction).error(), kContext);
+    }
+    auto changed = detail::write_registry_files(db_, files);
+    if (!changed || *changed == 0) {
+      auto rolled_back = transaction->rollback();
+      if (!changed) {
+        return with_context(std::move(changed).error(), kContext);
+      }
+      if (!rolled_back) {
+        return with_context(rolled_back.error(), kContext);
+      }
+      return changed;
+    }
+    auto committed = transaction->commit();
+    if (!committed) {
+      return with_context(committed.error(), kContext);
+    }
+    return changed;
   }
 
   Result<std::string> explain_find_claims(const ClaimQuery& query) const override {
