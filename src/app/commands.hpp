@@ -34,6 +34,7 @@ void add_query_commands(CLI::App& app,
 void add_export_command(CLI::App& app, Context& context);
 void add_extract_command(CLI::App& app, Context& context);
 void add_eval_command(CLI::App& app, Context& context);
+void add_incident_commands(CLI::App& app, Context& context);  // incidents, incident ...
 
 // --published: "YYYY-MM-DD"; nullopt when malformed.
 std::optional<CivilTime> parse_published_flag(const std::string& flag);

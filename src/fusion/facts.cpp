@@ -86,6 +86,17 @@ ClaimFacts facts_of(const Claim& claim, const ActorParties& parties, const Param
       add_party(facts.parties, parties, actor.actor);
     }
   }
+  // A party the claim names as mediator is not a belligerent in it, even when
+  // its officials take part ("after Shoigu's talks with both ministers").
+  std::vector<std::string> mediators;
+  for (const ClaimActor& actor : claim.actors) {
+    if (actor.role == ActorRole::kMediator) {
+      add_party(mediators, parties, actor.actor);
+    }
+  }
+  std::erase_if(facts.parties, [&](const std::string& party) {
+    return std::find(mediators.begin(), mediators.end(), party) != mediators.end();
+  });
   std::sort(facts.parties.begin(), facts.parties.end());
   facts.parties.erase(std::unique(facts.parties.begin(), facts.parties.end()), facts.parties.end());
   return facts;

@@ -47,8 +47,8 @@ struct ClaimFacts {
 };
 
 // Facts of a claim. Parties: of the perpetrator, target, combatant casualty
-// sides, civilians' party, asset owner and gainer, and participants (not
-// mediators); "unknown" names none.
+// sides, civilians' party, asset owner and gainer, and participants, less
+// the parties the claim names as mediators; "unknown" names none.
 ClaimFacts facts_of(const Claim& claim, const ActorParties& parties, const Parameters& parameters);
 
 // Hours since 1970-01-01T00:00 of a civil time (its time of day, else midnight).

@@ -144,6 +144,16 @@ TEST(EndsEvent, ADeEscalationTheSameOrNextDayEndsTheClash) {
   EXPECT_NE(link->type_rule.find("de_escalation ends armed_clash"), std::string::npos);
 }
 
+TEST(EndsEvent, TheMediatorsOwnOfficialsDoNotMakeItAPartyToTheClash) {
+  auto clash = facts({.id = "clm_a", .perpetrator = "south", .target = "north"});
+  Claim talks = make_claim({.id = "clm_b", .type = EventType::kDeEscalation, .claimant = "east"});
+  talks.actors.push_back({test::actor("east"), ActorRole::kParticipant});
+  talks.actors.push_back({test::actor("east"), ActorRole::kMediator});
+  const auto ending = facts_of(talks, test::fictional_parties(), default_parameters());
+  EXPECT_TRUE(ending.parties.empty());
+  EXPECT_TRUE(ends_event(ending, clash, default_parameters()));
+}
+
 TEST(EndsEvent, ADeEscalationAWeekLaterEndsSomethingElse) {
   auto clash = facts({.id = "clm_a"});
   auto later = facts({.id = "clm_b", .type = EventType::kDeEscalation, .date = "2031-05-17"});
