@@ -145,9 +145,9 @@ void add_incident_commands(CLI::App& app, Context& context) {
   {
     auto flags = std::make_shared<DecisionFlags>();
     flags->claims.resize(1);
-    auto* command = decision_command(*incident, context, "attach",
-                                     "Make CLAIM a member of INCIDENT", DecisionKind::kAttach,
-                                     flags);
+    auto* command =
+        decision_command(*incident, context, "attach", "Make CLAIM a member of INCIDENT",
+                         DecisionKind::kAttach, flags);
     command->add_option("incident", flags->incident, "inc_...")->required();
     command->add_option("claim", flags->claims[0], "clm_...")->required();
   }

@@ -25,10 +25,18 @@ bool is_credible(const ClaimContext& context, const Parameters& parameters) {
 
 using FigureKey = std::pair<std::string, CasualtyStatus>;  // side id, status
 
-// Reports of one claimant party: the latest is current. A revision is often
-// published the same day as the first toll, so on one day the higher figure wins.
+// Which of two reports of one claimant party is current. Killed and wounded
+// are tolls that only grow as information comes in: the highest is current
+// (a lower figure later is an older toll repeated, or another event). Captured
+// and missing go down as well (released, found): the most recent is current,
+// dated by when the party first gave that figure, and on one day the higher wins.
 bool later(const FigureReport& a, const FigureReport& b) {
-  return std::tie(a.reported, a.count.min, a.claim) > std::tie(b.reported, b.count.min, b.claim);
+  if (a.status == CasualtyStatus::kKilled || a.status == CasualtyStatus::kWounded) {
+    return std::tie(a.count.min, a.first_reported, a.claim) >
+           std::tie(b.count.min, b.first_reported, b.claim);
+  }
+  return std::tie(a.first_reported, a.count.min, a.claim) >
+         std::tie(b.first_reported, b.count.min, b.claim);
 }
 
 std::string group_of(const FigureReport& report, const ActorParties& parties) {
@@ -293,6 +301,8 @@ Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& 
         report.standing = Standing::kIndependent;
       }
       report.count = figure.count;
+      report.first_reported = report.reported;
+      report.status = figure.status;
       dates.insert(report.reported);
       sides.emplace(figure.side.id(), figure.side);
       if (is_release && figure.status == CasualtyStatus::kCaptured) {
@@ -301,6 +311,16 @@ Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& 
         continue;
       }
       reports[{figure.side.id(), figure.status}].push_back(std::move(report));
+    }
+  }
+  for (auto& [key, list] : reports) {
+    for (FigureReport& report : list) {
+      for (const FigureReport& other : list) {
+        if (other.count == report.count && other.first_reported < report.first_reported &&
+            group_of(other, parties) == group_of(report, parties)) {
+          report.first_reported = other.first_reported;
+        }
+      }
     }
   }
   std::map<FigureKey, Computed> previous;

@@ -37,6 +37,10 @@ struct FigureReport {
   ActorRef claimant;
   std::string via;       // the source (publisher) name
   std::string reported;  // the date the figure was reported (YYYY-MM-DD)
+  // The date the same party first gave this same figure: a toll repeated by a
+  // later article is the old toll, not a new report.
+  std::string first_reported;
+  CasualtyStatus status = CasualtyStatus::kKilled;
   Standing standing = Standing::kOwn;
   CountRange count;
   bool current = true;   // false: superseded by a later report of the same claimant party

@@ -67,7 +67,7 @@ std::string_view to_string(EventRole role) {
 
 Parameters default_parameters() {
   Parameters parameters;
-  parameters.time_widen_hours = {1, 2, 6, 24, 72, 168, 168};
+  parameters.time_widen_hours = {1, 2, 0, 24, 72, 168, 168};
   parameters.coarsest_linking_time = TimePrecision::kWeek;
   parameters.radius_km = {5, 25, 50, 100, 300, 500, 500};
   parameters.max_parties = 2;

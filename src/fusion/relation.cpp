@@ -114,12 +114,15 @@ std::optional<MatchFeatures> same_event(const ClaimFacts& a, const ClaimFacts& b
       !b.links_by_time) {
     return std::nullopt;
   }
+  // Negative when the intervals overlap. Intervals that only touch (two
+  // consecutive dates) meet only through a widening.
   const double widened = a.widen_hours + b.widen_hours;
-  const double gap =
-      std::max(0.0, std::max(a.start_hours, b.start_hours) - std::min(a.end_hours, b.end_hours));
-  if (gap > widened) {
+  const double separation =
+      std::max(a.start_hours, b.start_hours) - std::min(a.end_hours, b.end_hours);
+  if (separation >= widened) {
     return std::nullopt;
   }
+  const double gap = std::max(0.0, separation);
   PlaceMatch place = match_place(a, b);
   if (!place.compatible) {
     return std::nullopt;

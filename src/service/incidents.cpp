@@ -267,6 +267,9 @@ class Universe {
         event.what = "retired";
         event.detail = "no claim left";
       }
+      for (const std::string& successor : successors) {
+        update.events.push_back({"", IncidentId(successor), "absorbed", id});
+      }
       update.events.push_back(std::move(event));
     }
     return update;

@@ -1,10 +1,10 @@
 #include "service/monitor.hpp"
 
 #include <algorithm>
-#include <limits>
-#include <map>
 #include <chrono>
 #include <ctime>
+#include <limits>
+#include <map>
 #include <set>
 
 #include "core/vocabulary.hpp"
@@ -428,10 +428,9 @@ Result<report::DecisionOutcome> Monitor::decide(const DecisionRequest& request) 
   if (!planned) {
     return planned.error();
   }
-  planned->events.push_back({decision.at, request.incident,
-                             "decision " + std::to_string(decision.sequence),
-                             std::string(to_string(decision.kind)) + " by " + decision.by + ": " +
-                                 decision.reason});
+  planned->events.push_back(
+      {decision.at, request.incident, "decision " + std::to_string(decision.sequence),
+       std::string(to_string(decision.kind)) + " by " + decision.by + ": " + decision.reason});
   if (auto recorded = store_->record_decision(decision, *planned); !recorded) {
     return recorded.error();
   }

@@ -100,6 +100,28 @@ TEST(Reconciliation, ALaterTollOfTheSamePartySupersedesItsFirst) {
   EXPECT_EQ(assessment.history[1].after, (Estimate{6, 6, 6}));
 }
 
+TEST(Reconciliation, AnOldTollRepeatedInALaterArticleDoesNotUndoTheRevision) {
+  Claim first = north_report("clm_a", {figure("north", CasualtyStatus::kCaptured, 13, 13)});
+  Claim revised = north_report("clm_b", {figure("north", CasualtyStatus::kCaptured, 10, 10)});
+  Claim repeated = north_report("clm_c", {figure("north", CasualtyStatus::kCaptured, 13, 13)});
+  const Assessment assessment =
+      assess_all({context(first, "2031-05-10"), context(revised, "2031-05-12"),
+                  context(repeated, "2031-05-15")});
+  const auto* captured = find(assessment, "north", CasualtyStatus::kCaptured);
+  ASSERT_NE(captured, nullptr);
+  EXPECT_EQ(captured->estimate.best, 10);
+}
+
+TEST(Reconciliation, ALowerDeathTollLaterIsNotARevision) {
+  Claim toll = north_report("clm_a", {figure("north", CasualtyStatus::kKilled, 7, 7)});
+  Claim lower = north_report("clm_b", {figure("north", CasualtyStatus::kKilled, 0, 0)});
+  const Assessment assessment =
+      assess_all({context(toll, "2031-05-10"), context(lower, "2031-05-12")});
+  const auto* killed = find(assessment, "north", CasualtyStatus::kKilled);
+  ASSERT_NE(killed, nullptr);
+  EXPECT_EQ(killed->estimate.best, 7);
+}
+
 TEST(Reconciliation, MissingLaterReportedKilledLeaveTheMissing) {
   Claim first = north_report("clm_a", {figure("north", CasualtyStatus::kKilled, 1, 1),
                                        figure("north", CasualtyStatus::kMissing, 24, 24)});

@@ -43,8 +43,12 @@ TEST(SameEvent, TwoSidesAccountsOfOneClashOnOneDayNearbyMatch) {
 
 TEST(SameEvent, TheScoreIsTheSameBothWays) {
   auto a = facts({.id = "clm_a", .type = EventType::kAttack, .perpetrator = "south"});
-  auto b = facts(
-      {.id = "clm_b", .date = "2031-05-11", .lon = 10.3, .lat = 50.1, .perpetrator = "north"});
+  auto b = facts({.id = "clm_b",
+                  .date = "2031-05-10T10:00",
+                  .lon = 10.3,
+                  .lat = 50.1,
+                  .perpetrator = "north",
+                  .time_precision = TimePrecision::kHour});
   auto ab = same_event(a, b, default_parameters());
   auto ba = same_event(b, a, default_parameters());
   ASSERT_TRUE(ab && ba);
@@ -58,12 +62,22 @@ TEST(SameEvent, TwoDaysApartAreTwoEvents) {
   EXPECT_FALSE(same_event(a, b, default_parameters()));
 }
 
-TEST(SameEvent, ConsecutiveDaysMeetThroughTheDayWidening) {
+TEST(SameEvent, ConsecutiveDatesAreTwoEvents) {
   auto a = facts({.id = "clm_a", .date = "2031-05-10"});
   auto b = facts({.id = "clm_b", .date = "2031-05-11"});
-  auto match = same_event(a, b, default_parameters());
+  EXPECT_FALSE(same_event(a, b, default_parameters()));
+}
+
+TEST(SameEvent, ATimeNearMidnightMeetsTheNextDate) {
+  auto late =
+      facts({.id = "clm_a", .date = "2031-05-10T23:30", .time_precision = TimePrecision::kHour});
+  auto next = facts({.id = "clm_b", .date = "2031-05-11"});
+  auto match = same_event(late, next, default_parameters());
   ASSERT_TRUE(match);
-  EXPECT_EQ(match->time_gap_hours, 0);  // the day intervals touch at midnight
+  EXPECT_EQ(match->time_gap_hours, 0);
+  auto evening =
+      facts({.id = "clm_c", .date = "2031-05-10T18:00", .time_precision = TimePrecision::kHour});
+  EXPECT_FALSE(same_event(evening, next, default_parameters()));
 }
 
 TEST(SameEvent, AClaimAboutAnOlderEventDoesNotJoinANewOne) {
