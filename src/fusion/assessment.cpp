@@ -91,7 +91,8 @@ Computed estimate(std::vector<FigureReport>& reports, const ActorParties& partie
   const FigureReport* low = basis;
   const FigureReport* high = basis;
   for (const auto& [group, report] : latest) {
-    if (report->count.min < computed.estimate.low) {
+    // "At least 1" does not contradict 13: only a bounded figure lowers the low.
+    if (report->count.max && report->count.min < computed.estimate.low) {
       computed.estimate.low = report->count.min;
       low = report;
     }

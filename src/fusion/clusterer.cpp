@@ -5,6 +5,7 @@
 #include <boost/geometry/index/rtree.hpp>
 #include <boost/iterator/function_output_iterator.hpp>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -43,6 +44,11 @@ Box3 search_box(const ClaimFacts& facts, double extra_hours = 0) {
   const double dlon = facts.reach_km / (kKmPerDegree * std::cos(lat_far * kPi / 180.0));
   return {Point3(box.min_lon - dlon, box.min_lat - dlat, start),
           Point3(box.max_lon + dlon, box.max_lat + dlat, end)};
+}
+
+// Hours between two claims' intervals, negative by as much as they overlap.
+double separation(const ClaimFacts& a, const ClaimFacts& b) {
+  return std::max(a.start_hours, b.start_hours) - std::min(a.end_hours, b.end_hours);
 }
 
 bool clusters(const ClaimFacts& facts) {
@@ -447,6 +453,21 @@ std::vector<ClaimId> Clusterer::group_of(const ClaimId& claim) {
   return {};
 }
 
+// How close in time the ending claim comes to any claim it may end: it ends
+// the hostilities it overlaps, or else the latest ones before it, not every
+// incident within reach.
+double Clusterer::closest_end_gap(std::size_t ending) const {
+  double closest = std::numeric_limits<double>::infinity();
+  index_->members.query(bgi::intersects(search_box(facts_[ending], parameters_.end_link_hours)),
+                        boost::make_function_output_iterator([&](const Entry& entry) {
+                          if (ends_event(facts_[ending], facts_[entry.second], parameters_)) {
+                            closest =
+                                std::min(closest, separation(facts_[ending], facts_[entry.second]));
+                          }
+                        }));
+  return closest;
+}
+
 Incident Clusterer::incident(const std::vector<ClaimId>& group) {
   Incident incident;
   if (group.empty()) {
@@ -514,7 +535,8 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
       index_->endings.query(
           bgi::intersects(box), boost::make_function_output_iterator([&](const Entry& entry) {
             auto features = ends_event(facts_[entry.second], facts_[index], parameters_);
-            if (!features) {
+            if (!features ||
+                separation(facts_[entry.second], facts_[index]) > closest_end_gap(entry.second)) {
               return;
             }
             const std::string& key = facts_[entry.second].id.str();

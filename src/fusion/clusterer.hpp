@@ -73,6 +73,7 @@ class Clusterer final {
   std::vector<std::size_t> split(const std::vector<std::size_t>& component);
   std::vector<std::vector<std::size_t>> components();
   std::optional<std::size_t> attachment(std::size_t index) const;
+  double closest_end_gap(std::size_t ending) const;
   std::size_t find(std::size_t index);
   void unite(std::size_t a, std::size_t b);
   std::optional<MatchFeatures> match(std::size_t a, std::size_t b) const;

@@ -69,6 +69,17 @@ TEST(Reconciliation, EachSidesOwnLossesAreItsBestAndTheOpponentWidensTheRange) {
   ASSERT_EQ(south_killed->reports.size(), 2U);
 }
 
+TEST(Reconciliation, AnOpenEndedFigureDoesNotLowerTheLow) {
+  Claim north = north_report("clm_a", {figure("north", CasualtyStatus::kCaptured, 13, 13)});
+  Claim south = make_claim({.id = "clm_b", .claimant = "south-mod"});
+  south.casualties = {figure("north", CasualtyStatus::kCaptured, 1, std::nullopt)};
+  const Assessment assessment =
+      assess_all({context(north, "2031-05-10"), context(south, "2031-05-10")});
+  const auto* captured = find(assessment, "north", CasualtyStatus::kCaptured);
+  ASSERT_NE(captured, nullptr);
+  EXPECT_EQ(captured->estimate, (Estimate{13, 13, 13}));
+}
+
 TEST(Reconciliation, AnIndependentMonitorOutranksTheParties) {
   Claim north = north_report("clm_a", {figure("north", CasualtyStatus::kWounded, 2, 2)});
   Claim monitors = make_claim({.id = "clm_m", .claimant = "monitors"});

@@ -141,6 +141,30 @@ TEST(Clusterer, AnEndingClaimIsLinkedNotAMember) {
   EXPECT_EQ(incident.links[0].kind, IncidentLinkKind::kEndedBy);
 }
 
+TEST(Clusterer, ACeasefireEndsTheFightingItOverlapsNotTheDayBefore) {
+  Clusterer clusterer(default_parameters());
+  clusterer.add({facts({.id = "clm_a", .date = "2031-05-09", .perpetrator = "south"}),
+                 facts({.id = "clm_b", .date = "2031-05-10", .lon = 10.6, .perpetrator = "north"}),
+                 facts({.id = "clm_z",
+                        .type = EventType::kDeEscalation,
+                        .date = "2031-05-10",
+                        .claimant = "monitors",
+                        .has_place = false})});
+  const auto groups = clusterer.groups();
+  ASSERT_EQ(groups.size(), 2U);
+  EXPECT_TRUE(clusterer.incident(groups[0]).links.empty());
+  ASSERT_EQ(clusterer.incident(groups[1]).links.size(), 1U);
+  // With no fighting on the day itself, it ends the latest before it.
+  Clusterer earlier(default_parameters());
+  earlier.add({facts({.id = "clm_a", .date = "2031-05-09", .perpetrator = "south"}),
+               facts({.id = "clm_z",
+                      .type = EventType::kDeEscalation,
+                      .date = "2031-05-10",
+                      .claimant = "monitors",
+                      .has_place = false})});
+  EXPECT_EQ(earlier.incident(earlier.groups()[0]).links.size(), 1U);
+}
+
 TEST(ClustererProperty, IngestOrderDoesNotChangeTheIncidents) {
   for (unsigned theatre = 1; theatre <= 3; ++theatre) {
     const auto claims = synthetic_theatre(theatre, 150);
