@@ -28,12 +28,16 @@ constexpr double kKmPerDegree = 111.32;
 constexpr double kPi = 3.14159265358979323846;
 
 // The claim's box in (lon, lat, hours), widened by its reach and its time
-// widening, plus `extra_hours` after its end. Two claims can only match when
+// widening, plus `hours_before` before its start (an ending claim reaches back
+// to the fighting it ended). Two claims can only match when
 // their boxes intersect; the reach in degrees of longitude is taken at the
 // latitude farthest from the equator, so the box never falls short.
-Box3 search_box(const ClaimFacts& facts, double extra_hours = 0) {
-  const double start = facts.start_hours - facts.widen_hours;
-  const double end = facts.end_hours + facts.widen_hours + extra_hours;
+Box3 search_box(const ClaimFacts& facts, double hours_before = 0) {
+  // The relation wants widened intervals that overlap, not just touch; the
+  // box ends a moment early so that two consecutive dates are no candidates.
+  constexpr double kMoment = 1e-6;
+  const double start = facts.start_hours - facts.widen_hours - hours_before;
+  const double end = facts.end_hours + facts.widen_hours - kMoment;
   if (!facts.box) {
     return {Point3(-180, -90, start), Point3(180, 90, end)};
   }
@@ -58,7 +62,8 @@ bool clusters(const ClaimFacts& facts) {
 }  // namespace
 
 struct Clusterer::Index {
-  Tree members;  // claims that cluster and link by time
+  Tree members;  // claims with a place that cluster and link by time
+  Tree loose;    // claims without a place that cluster and link by time (world-wide boxes)
   Tree endings;  // claims that end incidents
 };
 
@@ -113,6 +118,11 @@ std::optional<MatchFeatures> Clusterer::match(std::size_t a, std::size_t b) cons
   return same_event(facts_[a], facts_[b], parameters_);
 }
 
+// The score is symmetric bit for bit (relation.hpp), so no ordering is needed.
+std::optional<double> Clusterer::score(std::size_t a, std::size_t b) const {
+  return same_event_score(facts_[a], facts_[b], parameters_);
+}
+
 void Clusterer::add(ClaimFacts claim) {
   std::vector<ClaimFacts> one;
   one.push_back(std::move(claim));
@@ -122,14 +132,22 @@ void Clusterer::add(ClaimFacts claim) {
 void Clusterer::add(std::vector<ClaimFacts> claims) {
   const std::size_t first_new = facts_.size();
   std::vector<Entry> members;
+  std::vector<Entry> loose;
   std::vector<Entry> endings;
+  members.reserve(claims.size());
+  if (claims.size() > facts_.size()) {  // a bulk load; reserving for one claim would copy all
+    facts_.reserve(facts_.size() + claims.size());
+    parent_.reserve(facts_.size() + claims.size());
+    rank_.reserve(facts_.size() + claims.size());
+    index_of_.reserve(facts_.size() + claims.size());
+  }
   for (ClaimFacts& claim : claims) {
     if (!index_of_.emplace(claim.id.str(), facts_.size()).second) {
       continue;
     }
     const std::size_t index = facts_.size();
     if (clusters(claim) && claim.links_by_time) {
-      members.emplace_back(search_box(claim), index);
+      (claim.box ? members : loose).emplace_back(search_box(claim), index);
     } else if (claim.role == EventRole::kEnds && claim.links_by_time) {
       endings.emplace_back(search_box(claim, parameters_.end_link_hours), index);
     }
@@ -142,6 +160,7 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
   } else {
     index_->members.insert(members.begin(), members.end());
   }
+  index_->loose.insert(loose.begin(), loose.end());
   index_->endings.insert(endings.begin(), endings.end());
   for (const Entry& entry : members) {
     link(entry.second);
@@ -164,7 +183,7 @@ void Clusterer::link(std::size_t index) {
                           if (other >= index || !facts_[other].box || find(other) == find(index)) {
                             return;
                           }
-                          if (match(index, other)) {
+                          if (score(index, other)) {
                             unite(index, other);
                           }
                         }));
@@ -275,7 +294,7 @@ std::vector<std::size_t> Clusterer::split(const std::vector<std::size_t>& compon
       if (auto anchor = attachment(index)) {
         auto other = local.find(*anchor);
         if (other != local.end()) {
-          edges.push_back({match(index, *anchor)->score, i, other->second});
+          edges.push_back({*score(index, *anchor), i, other->second});
         }
       }
       continue;
@@ -287,8 +306,8 @@ std::vector<std::size_t> Clusterer::split(const std::vector<std::size_t>& compon
           if (other == local.end() || other->second <= i || !facts_[entry.second].box) {
             return;
           }
-          if (auto features = match(index, entry.second)) {
-            edges.push_back({features->score, i, other->second});
+          if (auto value = score(index, entry.second)) {
+            edges.push_back({*value, i, other->second});
           }
         }));
   }
@@ -343,14 +362,13 @@ std::optional<std::size_t> Clusterer::attachment(std::size_t index) const {
         if (other == index || !facts_[other].box) {
           return;
         }
-        auto features = match(index, other);
-        if (!features) {
+        auto value = score(index, other);
+        if (!value) {
           return;
         }
-        if (features->score > best_score ||
-            (features->score == best_score && facts_[other].id < facts_[*best].id)) {
+        if (*value > best_score || (*value == best_score && facts_[other].id < facts_[*best].id)) {
           best = other;
-          best_score = features->score;
+          best_score = *value;
         }
       }));
   return best;
@@ -392,16 +410,16 @@ std::vector<std::vector<std::size_t>> Clusterer::components() {
     return index;
   };
   for (std::size_t index : unattached) {
-    index_->members.query(bgi::intersects(search_box(facts_[index])),
-                          boost::make_function_output_iterator([&](const Entry& entry) {
-                            auto other = parent.find(entry.second);
-                            if (other == parent.end() || entry.second == index) {
-                              return;
-                            }
-                            if (match(index, entry.second)) {
-                              parent[root_of(entry.second)] = root_of(index);
-                            }
-                          }));
+    index_->loose.query(bgi::intersects(search_box(facts_[index])),
+                        boost::make_function_output_iterator([&](const Entry& entry) {
+                          auto other = parent.find(entry.second);
+                          if (other == parent.end() || entry.second == index) {
+                            return;
+                          }
+                          if (score(index, entry.second)) {
+                            parent[root_of(entry.second)] = root_of(index);
+                          }
+                        }));
   }
   std::unordered_map<std::size_t, std::vector<std::size_t>> loose;
   for (std::size_t index : unattached) {
@@ -444,13 +462,106 @@ std::vector<std::vector<ClaimId>> Clusterer::groups() {
   return result;
 }
 
-std::vector<ClaimId> Clusterer::group_of(const ClaimId& claim) {
-  for (auto& group : groups()) {
-    if (std::binary_search(group.begin(), group.end(), claim)) {
-      return group;
+// The component of one claim, found by walking its links through the index
+// (the same edges components() joins), so its cost depends on the component
+// and its neighbourhood, not on how many claims the Clusterer holds.
+std::vector<std::size_t> Clusterer::component_of(std::size_t start) const {
+  auto satellite = [&](std::size_t index) {
+    return !facts_[index].box && !must_.contains(index) && facts_[index].links_by_time;
+  };
+  if (satellite(start)) {
+    if (auto anchor = attachment(start)) {
+      return component_of(*anchor);
     }
   }
-  return {};
+  std::unordered_map<std::size_t, bool> seen{{start, true}};
+  std::vector<std::size_t> component{start};
+  for (std::size_t next = 0; next < component.size(); ++next) {
+    const std::size_t index = component[next];
+    auto visit = [&](std::size_t other) {
+      if (seen.emplace(other, true).second) {
+        component.push_back(other);
+      }
+    };
+    if (auto found = must_.find(index); found != must_.end()) {
+      for (const auto& [other, decision] : found->second) {
+        visit(other);
+      }
+    }
+    const bool loose = satellite(index);  // a claim without place that no placed claim takes
+    if ((!facts_[index].box && !loose) || !clusters(facts_[index]) ||
+        !facts_[index].links_by_time) {
+      continue;
+    }
+    (loose ? index_->loose : index_->members)
+        .query(bgi::intersects(search_box(facts_[index])),
+               boost::make_function_output_iterator([&](const Entry& entry) {
+                 const std::size_t other = entry.second;
+                 if (seen.contains(other) || satellite(other) != loose ||
+                     (!loose && !facts_[other].box) || (loose && attachment(other))) {
+                   return;
+                 }
+                 if (score(index, other)) {
+                   visit(other);
+                 }
+               }));
+  }
+  if (satellite(start)) {
+    return component;  // claims without place that no placed claim takes
+  }
+  // Claims without place whose best placed match is in the component.
+  std::vector<std::size_t> satellites;
+  for (std::size_t index : component) {
+    if (!facts_[index].box || !facts_[index].links_by_time) {
+      continue;
+    }
+    index_->loose.query(bgi::intersects(search_box(facts_[index])),
+                        boost::make_function_output_iterator([&](const Entry& entry) {
+                          const std::size_t other = entry.second;
+                          if (!satellite(other) || seen.contains(other) || !score(index, other)) {
+                            return;
+                          }
+                          auto anchor = attachment(other);
+                          if (anchor && seen.contains(*anchor)) {
+                            seen.emplace(other, true);
+                            satellites.push_back(other);
+                          }
+                        }));
+  }
+  component.insert(component.end(), satellites.begin(), satellites.end());
+  return component;
+}
+
+std::vector<ClaimId> Clusterer::group_of(const ClaimId& claim) {
+  auto found = index_of_.find(claim.str());
+  if (found == index_of_.end() || !clusters(facts_[found->second])) {
+    return {};
+  }
+  const auto component = component_of(found->second);
+  const bool constrained = std::any_of(component.begin(), component.end(), [&](std::size_t i) {
+    return must_.contains(i) || cannot_.contains(i);
+  });
+  std::vector<ClaimId> group;
+  if (!constrained) {
+    for (std::size_t index : component) {
+      group.push_back(facts_[index].id);
+    }
+  } else {
+    const auto labels = split(component);
+    std::size_t mine = 0;
+    for (std::size_t i = 0; i < component.size(); ++i) {
+      if (component[i] == found->second) {
+        mine = labels[i];
+      }
+    }
+    for (std::size_t i = 0; i < component.size(); ++i) {
+      if (labels[i] == mine) {
+        group.push_back(facts_[component[i]].id);
+      }
+    }
+  }
+  std::sort(group.begin(), group.end());
+  return group;
 }
 
 // How close in time the ending claim comes to any claim it may end: it ends
@@ -458,13 +569,14 @@ std::vector<ClaimId> Clusterer::group_of(const ClaimId& claim) {
 // incident within reach.
 double Clusterer::closest_end_gap(std::size_t ending) const {
   double closest = std::numeric_limits<double>::infinity();
-  index_->members.query(bgi::intersects(search_box(facts_[ending], parameters_.end_link_hours)),
-                        boost::make_function_output_iterator([&](const Entry& entry) {
-                          if (ends_event(facts_[ending], facts_[entry.second], parameters_)) {
-                            closest =
-                                std::min(closest, separation(facts_[ending], facts_[entry.second]));
-                          }
-                        }));
+  for (const Tree* tree : {&index_->members, &index_->loose}) {
+    tree->query(bgi::intersects(search_box(facts_[ending], parameters_.end_link_hours)),
+                boost::make_function_output_iterator([&](const Entry& entry) {
+                  if (ends_event(facts_[ending], facts_[entry.second], parameters_)) {
+                    closest = std::min(closest, separation(facts_[ending], facts_[entry.second]));
+                  }
+                }));
+  }
   return closest;
 }
 
@@ -493,18 +605,21 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
         best = std::move(features);
       }
     };
-    if (clusters(facts_[index]) && facts_[index].links_by_time) {
-      index_->members.query(bgi::intersects(search_box(facts_[index])),
-                            boost::make_function_output_iterator([&](const Entry& entry) {
-                              if (entry.second == index || !in_group.contains(entry.second)) {
-                                return;
-                              }
-                              auto features = match(index, entry.second);
-                              if (features) {
-                                features->matched_with = facts_[entry.second].id;
-                              }
-                              consider(std::move(features));
-                            }));
+    for (const Tree* tree : {&index_->members, &index_->loose}) {
+      if (!clusters(facts_[index]) || !facts_[index].links_by_time) {
+        break;
+      }
+      tree->query(bgi::intersects(search_box(facts_[index])),
+                  boost::make_function_output_iterator([&](const Entry& entry) {
+                    if (entry.second == index || !in_group.contains(entry.second)) {
+                      return;
+                    }
+                    auto features = match(index, entry.second);
+                    if (features) {
+                      features->matched_with = facts_[entry.second].id;
+                    }
+                    consider(std::move(features));
+                  }));
     }
     // A claim that matches no other member is there by an analyst's decision.
     if (auto found = must_.find(index); !best && found != must_.end()) {

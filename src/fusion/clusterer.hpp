@@ -52,7 +52,8 @@ class Clusterer final {
   // member. Only claims whose event type has role member or releases form
   // incidents.
   std::vector<std::vector<ClaimId>> groups();
-  // The group holding `claim`, or empty if it holds none.
+  // The group holding `claim`, or empty if it holds none; found from the claim
+  // outwards, at a cost that depends on its neighbourhood only.
   std::vector<ClaimId> group_of(const ClaimId& claim);
   // The incident of a group from groups(): why each member belongs, and the
   // ending claims linked to it. Start and end keys are left empty.
@@ -72,11 +73,13 @@ class Clusterer final {
   void apply_constraints_of(std::size_t index);
   std::vector<std::size_t> split(const std::vector<std::size_t>& component);
   std::vector<std::vector<std::size_t>> components();
+  std::vector<std::size_t> component_of(std::size_t start) const;
   std::optional<std::size_t> attachment(std::size_t index) const;
   double closest_end_gap(std::size_t ending) const;
   std::size_t find(std::size_t index);
   void unite(std::size_t a, std::size_t b);
   std::optional<MatchFeatures> match(std::size_t a, std::size_t b) const;
+  std::optional<double> score(std::size_t a, std::size_t b) const;
 
   Parameters parameters_;
   std::vector<ClaimFacts> facts_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "core/vocabulary.hpp"
 
@@ -57,12 +58,14 @@ struct PlaceMatch {
   double score = 0;
 };
 
-PlaceMatch match_place(const ClaimFacts& a, const ClaimFacts& b) {
+PlaceMatch match_place(const ClaimFacts& a, const ClaimFacts& b, bool explain) {
   PlaceMatch match;
   if (!a.admin1.empty() && a.admin1 == b.admin1) {
     match.compatible = true;
     match.score = 0.8;
-    match.rule = "both in " + a.admin1;
+    if (explain) {
+      match.rule = "both in " + a.admin1;
+    }
   }
   if (a.box && b.box) {
     const double distance = box_distance_km(*a.box, *b.box);
@@ -71,8 +74,10 @@ PlaceMatch match_place(const ClaimFacts& a, const ClaimFacts& b) {
     if (distance <= allowed) {
       match.compatible = true;
       match.score = std::max(match.score, 1.0 - 0.5 * distance / std::max(allowed, 1e-9));
-      match.rule = format_km(distance) + " apart, " + format_km(allowed) + " allowed";
-    } else if (!match.compatible) {
+      if (explain) {
+        match.rule = format_km(distance) + " apart, " + format_km(allowed) + " allowed";
+      }
+    } else if (!match.compatible && explain) {
       match.rule = format_km(distance) + " apart, more than the " + format_km(allowed) + " allowed";
     }
     return match;
@@ -80,26 +85,44 @@ PlaceMatch match_place(const ClaimFacts& a, const ClaimFacts& b) {
   if (!match.compatible) {
     match.compatible = true;
     match.score = 0.5;
-    match.rule = !a.box && !b.box ? "no place on either claim" : "no place on one claim";
+    if (explain) {
+      match.rule = !a.box && !b.box ? "no place on either claim" : "no place on one claim";
+    }
   }
   return match;
 }
 
-bool parties_compatible(const ClaimFacts& a, const ClaimFacts& b, int max_parties,
-                        std::vector<std::string>& together) {
-  std::set_union(a.parties.begin(), a.parties.end(), b.parties.begin(), b.parties.end(),
-                 std::back_inserter(together));
-  const std::size_t allowed = std::max<std::size_t>(
-      {static_cast<std::size_t>(max_parties), a.parties.size(), b.parties.size()});
-  return together.size() <= allowed;
+// How many parties two sorted lists name together.
+std::size_t union_size(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::size_t count = 0;
+  auto i = a.begin();
+  auto j = b.begin();
+  while (i != a.end() || j != b.end()) {
+    if (j == b.end() || (i != a.end() && *i < *j)) {
+      ++i;
+    } else if (i == a.end() || *j < *i) {
+      ++j;
+    } else {
+      ++i;
+      ++j;
+    }
+    ++count;
+  }
+  return count;
 }
 
 }  // namespace
 
-double box_distance_km(const BoundingBox& a, const BoundingBox& b) {
-  if (intersects(a, b)) {
+double box_distance_km(const BoundingBox& first, const BoundingBox& second) {
+  if (intersects(first, second)) {
     return 0;
   }
+  // The same operations in the same order whichever box comes first, so the
+  // distance (and every score built on it) is symmetric bit for bit.
+  const bool in_order = std::tie(first.min_lon, first.min_lat, first.max_lon, first.max_lat) <=
+                        std::tie(second.min_lon, second.min_lat, second.max_lon, second.max_lat);
+  const BoundingBox& a = in_order ? first : second;
+  const BoundingBox& b = in_order ? second : first;
   const double lon_a = nearest(a.min_lon, a.max_lon, b.min_lon, b.max_lon);
   const double lon_b = nearest(b.min_lon, b.max_lon, a.min_lon, a.max_lon);
   const double lat_a = nearest(a.min_lat, a.max_lat, b.min_lat, b.max_lat);
@@ -107,8 +130,14 @@ double box_distance_km(const BoundingBox& a, const BoundingBox& b) {
   return haversine_km(lon_a, lat_a, lon_b, lat_b);
 }
 
-std::optional<MatchFeatures> same_event(const ClaimFacts& a, const ClaimFacts& b,
-                                        const Parameters& parameters) {
+namespace {
+
+// The relation, with the words of each feature only when `explain` asks for
+// them: clustering needs the answer and the score, the explanation is built
+// for the members an incident shows.
+template <bool kExplain>
+std::optional<MatchFeatures> evaluate(const ClaimFacts& a, const ClaimFacts& b,
+                                      const Parameters& parameters) {
   const bool a_clusters = a.role == EventRole::kMember || a.role == EventRole::kReleases;
   if (!a_clusters || a.role != b.role || a.group != b.group || !a.links_by_time ||
       !b.links_by_time) {
@@ -123,36 +152,60 @@ std::optional<MatchFeatures> same_event(const ClaimFacts& a, const ClaimFacts& b
     return std::nullopt;
   }
   const double gap = std::max(0.0, separation);
-  PlaceMatch place = match_place(a, b);
+  PlaceMatch place = match_place(a, b, kExplain);
   if (!place.compatible) {
     return std::nullopt;
   }
-  std::vector<std::string> together;
-  if (!parties_compatible(a, b, parameters.max_parties, together)) {
+  const std::size_t together = union_size(a.parties, b.parties);
+  const std::size_t allowed = std::max<std::size_t>(
+      {static_cast<std::size_t>(parameters.max_parties), a.parties.size(), b.parties.size()});
+  if (together > allowed) {
     return std::nullopt;
   }
-  MatchFeatures features;
-  features.matched_with = b.id;
-  features.time_gap_hours = gap;
-  features.distance_km = place.distance_km;
-  features.place_rule = std::move(place.rule);
   const bool same_type = a.event_type == b.event_type;
-  features.type_rule = same_type ? std::string(to_string(a.event_type)) + " (same type)"
-                                 : std::string(to_string(a.event_type)) + " ~ " +
-                                       std::string(to_string(b.event_type)) + " (" + a.group + ")";
-  const bool shared_party = together.size() < a.parties.size() + b.parties.size();
-  features.actor_rule = "parties " + join(together);
-  if (!a.parties.empty() && !b.parties.empty() && !shared_party) {
-    features.actor_rule += " (each claim names one side)";
-  }
+  const bool shared_party = together < a.parties.size() + b.parties.size();
   const double time_score = widened > 0 ? 1.0 - 0.5 * gap / widened : 1.0;
   const double type_score = same_type ? 1.0 : 0.8;
   const double actor_score = a.parties.empty() || b.parties.empty() ? 0.6
                              : a.parties == b.parties               ? 1.0
                              : shared_party                         ? 0.9
                                                                     : 0.7;
+  MatchFeatures features;
   features.score = time_score * place.score * type_score * actor_score;
+  if constexpr (kExplain) {
+    features.matched_with = b.id;
+    features.time_gap_hours = gap;
+    features.distance_km = place.distance_km;
+    features.place_rule = std::move(place.rule);
+    features.type_rule = same_type
+                             ? std::string(to_string(a.event_type)) + " (same type)"
+                             : std::string(to_string(a.event_type)) + " ~ " +
+                                   std::string(to_string(b.event_type)) + " (" + a.group + ")";
+    std::vector<std::string> names;
+    std::set_union(a.parties.begin(), a.parties.end(), b.parties.begin(), b.parties.end(),
+                   std::back_inserter(names));
+    features.actor_rule = "parties " + join(names);
+    if (!a.parties.empty() && !b.parties.empty() && !shared_party) {
+      features.actor_rule += " (each claim names one side)";
+    }
+  }
   return features;
+}
+
+}  // namespace
+
+std::optional<MatchFeatures> same_event(const ClaimFacts& a, const ClaimFacts& b,
+                                        const Parameters& parameters) {
+  return evaluate<true>(a, b, parameters);
+}
+
+std::optional<double> same_event_score(const ClaimFacts& a, const ClaimFacts& b,
+                                       const Parameters& parameters) {
+  auto features = evaluate<false>(a, b, parameters);
+  if (!features) {
+    return std::nullopt;
+  }
+  return features->score;
 }
 
 std::optional<MatchFeatures> ends_event(const ClaimFacts& ending, const ClaimFacts& member,
@@ -168,7 +221,7 @@ std::optional<MatchFeatures> ends_event(const ClaimFacts& ending, const ClaimFac
   if (ending_end < member_start || ending_start > member_end + parameters.end_link_hours) {
     return std::nullopt;
   }
-  PlaceMatch place = match_place(ending, member);
+  PlaceMatch place = match_place(ending, member, true);
   if (!place.compatible) {
     return std::nullopt;
   }

@@ -25,6 +25,11 @@ double box_distance_km(const BoundingBox& a, const BoundingBox& b);
 std::optional<MatchFeatures> same_event(const ClaimFacts& a, const ClaimFacts& b,
                                         const Parameters& parameters);
 
+// same_event's answer and score alone (the same for (a, b) and (b, a), bit for bit), without
+// building the explanation's words: what clustering asks a million times.
+std::optional<double> same_event_score(const ClaimFacts& a, const ClaimFacts& b,
+                                       const Parameters& parameters);
+
 // Whether the ending claim (a de-escalation, a ceasefire) is about the end of
 // the event `member` belongs to: its widened interval meets the member's or
 // starts at most end_link_hours after it, places meet, and they share a party

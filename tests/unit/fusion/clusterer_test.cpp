@@ -191,6 +191,23 @@ TEST(ClustererProperty, IngestOrderDoesNotChangeTheIncidents) {
   }
 }
 
+TEST(ClustererProperty, TheGroupOfOneClaimIsItsGroupAmongAll) {
+  const auto claims = synthetic_theatre(5, 150);
+  const std::vector<Constraint> constraints{
+      {{claims[3].id, claims[40].id, true}, 1}, {{claims[7].id, claims[8].id, false}, 2}};
+  Clusterer clusterer(default_parameters());
+  clusterer.set_constraints(constraints);
+  clusterer.add(claims);
+  std::size_t checked = 0;
+  for (const auto& group : clusterer.groups()) {
+    for (const ClaimId& claim : group) {
+      EXPECT_EQ(clusterer.group_of(claim), group) << claim.str();
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 200U);
+}
+
 TEST(ClustererProperty, ACannotLinkSplitsTheSameWayInEveryOrder) {
   const auto claims = synthetic_theatre(11, 150);
   const Outcome unconstrained = all_at_once(claims);
