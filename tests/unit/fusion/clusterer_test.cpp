@@ -193,8 +193,8 @@ TEST(ClustererProperty, IngestOrderDoesNotChangeTheIncidents) {
 
 TEST(ClustererProperty, TheGroupOfOneClaimIsItsGroupAmongAll) {
   const auto claims = synthetic_theatre(5, 150);
-  const std::vector<Constraint> constraints{
-      {{claims[3].id, claims[40].id, true}, 1}, {{claims[7].id, claims[8].id, false}, 2}};
+  const std::vector<Constraint> constraints{{{claims[3].id, claims[40].id, true}, 1},
+                                            {{claims[7].id, claims[8].id, false}, 2}};
   Clusterer clusterer(default_parameters());
   clusterer.set_constraints(constraints);
   clusterer.add(claims);

@@ -53,7 +53,8 @@ TEST(SameEvent, TheScoreIsTheSameBothWays) {
   auto ba = same_event(b, a, default_parameters());
   ASSERT_TRUE(ab && ba);
   EXPECT_EQ(ab->score, ba->score);
-  EXPECT_EQ(same_event_score(a, b, default_parameters()), same_event_score(b, a, default_parameters()));
+  EXPECT_EQ(same_event_score(a, b, default_parameters()),
+            same_event_score(b, a, default_parameters()));
   EXPECT_EQ(*same_event_score(a, b, default_parameters()), ab->score);
   EXPECT_EQ(ab->time_gap_hours, ba->time_gap_hours);
 }
