@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "fusion/clusterer.hpp"
+#include "fusion/facts.hpp"
 #include "fusion/parameters.hpp"
 
 namespace {
@@ -139,6 +140,7 @@ class Generator {
       }
       claim.parties = {theatre.party_a, theatre.party_b};
       std::sort(claim.parties.begin(), claim.parties.end());
+      claim.party_bits = truce::fusion::party_bits_of(claim.parties);
       out.push_back(std::move(claim));
     }
   }

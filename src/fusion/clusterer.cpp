@@ -55,6 +55,10 @@ double separation(const ClaimFacts& a, const ClaimFacts& b) {
   return std::max(a.start_hours, b.start_hours) - std::min(a.end_hours, b.end_hours);
 }
 
+long long day_of(double hours) {
+  return static_cast<long long>(std::floor(hours / 24.0));
+}
+
 bool clusters(const ClaimFacts& facts) {
   return facts.role == EventRole::kMember || facts.role == EventRole::kReleases;
 }
@@ -65,6 +69,10 @@ struct Clusterer::Index {
   Tree members;  // claims with a place that cluster and link by time
   Tree loose;    // claims without a place that cluster and link by time (world-wide boxes)
   Tree endings;  // claims that end incidents
+  // The claims of `members` by the day their widened interval starts, and the
+  // longest widened interval among them.
+  std::map<long long, std::vector<std::size_t>> placed_by_day;
+  double longest_placed_hours = 0;
 };
 
 Clusterer::Clusterer(Parameters parameters)
@@ -135,11 +143,14 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
   std::vector<Entry> loose;
   std::vector<Entry> endings;
   members.reserve(claims.size());
-  if (claims.size() > facts_.size()) {  // a bulk load; reserving for one claim would copy all
-    facts_.reserve(facts_.size() + claims.size());
-    parent_.reserve(facts_.size() + claims.size());
-    rank_.reserve(facts_.size() + claims.size());
-    index_of_.reserve(facts_.size() + claims.size());
+  if (claims.size() > facts_.size()) {
+    // A bulk load: room for an eighth more, so that the claims added one by
+    // one afterwards do not move a million records at the first of them.
+    const std::size_t room = facts_.size() + claims.size() + claims.size() / 8;
+    facts_.reserve(room);
+    parent_.reserve(room);
+    rank_.reserve(room);
+    index_of_.reserve(room);
   }
   for (ClaimFacts& claim : claims) {
     if (!index_of_.emplace(claim.id.str(), facts_.size()).second) {
@@ -159,6 +170,13 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
     index_->members = Tree(members.begin(), members.end());  // bulk loading packs the tree
   } else {
     index_->members.insert(members.begin(), members.end());
+  }
+  for (const Entry& entry : members) {
+    const ClaimFacts& claim = facts_[entry.second];
+    const double start = claim.start_hours - claim.widen_hours;
+    index_->placed_by_day[day_of(start)].push_back(entry.second);
+    index_->longest_placed_hours =
+        std::max(index_->longest_placed_hours, claim.end_hours + claim.widen_hours - start);
   }
   index_->loose.insert(loose.begin(), loose.end());
   index_->endings.insert(endings.begin(), endings.end());
@@ -352,25 +370,29 @@ std::vector<std::size_t> Clusterer::split(const std::vector<std::size_t>& compon
   return labels;
 }
 
+// A claim without a place has no box to search with, and a world-wide box
+// would visit most of the R-tree; the placed claims are also kept by day, so
+// its candidates are those of the days its widened interval can meet.
 std::optional<std::size_t> Clusterer::attachment(std::size_t index) const {
   std::optional<std::size_t> best;
   double best_score = -1;
-  index_->members.query(
-      bgi::intersects(search_box(facts_[index])),
-      boost::make_function_output_iterator([&](const Entry& entry) {
-        const std::size_t other = entry.second;
-        if (other == index || !facts_[other].box) {
-          return;
-        }
-        auto value = score(index, other);
-        if (!value) {
-          return;
-        }
-        if (*value > best_score || (*value == best_score && facts_[other].id < facts_[*best].id)) {
-          best = other;
-          best_score = *value;
-        }
-      }));
+  const ClaimFacts& claim = facts_[index];
+  const double from = claim.start_hours - claim.widen_hours - index_->longest_placed_hours;
+  const double to = claim.end_hours + claim.widen_hours;
+  const auto first = index_->placed_by_day.lower_bound(day_of(from));
+  const auto last = index_->placed_by_day.upper_bound(day_of(to));
+  for (auto day = first; day != last; ++day) {
+    for (const std::size_t other : day->second) {
+      auto value = score(index, other);
+      if (!value) {
+        continue;
+      }
+      if (*value > best_score || (*value == best_score && facts_[other].id < facts_[*best].id)) {
+        best = other;
+        best_score = *value;
+      }
+    }
+  }
   return best;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 
 namespace truce::fusion {
 namespace {
@@ -42,6 +43,14 @@ double end_allowance_hours(const TimeInterval& interval) {
 std::string ActorParties::party_of(std::string_view actor) const {
   auto found = party_of_.find(actor);
   return found == party_of_.end() ? std::string(actor) : found->second;
+}
+
+std::uint64_t party_bits_of(const std::vector<std::string>& parties) {
+  std::uint64_t bits = 0;
+  for (const std::string& party : parties) {
+    bits |= std::uint64_t{1} << (std::hash<std::string>{}(party) % 64);
+  }
+  return bits;
 }
 
 double hours_since_epoch(const CivilTime& time) {
@@ -99,6 +108,7 @@ ClaimFacts facts_of(const Claim& claim, const ActorParties& parties, const Param
   });
   std::sort(facts.parties.begin(), facts.parties.end());
   facts.parties.erase(std::unique(facts.parties.begin(), facts.parties.end()), facts.parties.end());
+  facts.party_bits = party_bits_of(facts.parties);
   return facts;
 }
 

@@ -6,6 +6,7 @@
 // Thread-safety: plain values; ActorParties is immutable after construction.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,7 +45,13 @@ struct ClaimFacts {
   std::string admin1;              // as named; may be empty
   std::string country;
   std::vector<std::string> parties;  // belligerent parties named, sorted, unique
+  std::uint64_t party_bits = 0;      // party_bits_of(parties)
 };
+
+// One bit per party (by a hash of its id): the bits of two claims together
+// never count more parties than they name, so too many bits rules a pair out
+// before any string is compared.
+std::uint64_t party_bits_of(const std::vector<std::string>& parties);
 
 // Facts of a claim. Parties: of the perpetrator, target, combatant casualty
 // sides, civilians' party, asset owner and gainer, and participants, less

@@ -1,6 +1,7 @@
 #include "fusion/relation.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <tuple>
@@ -139,8 +140,7 @@ template <bool kExplain>
 std::optional<MatchFeatures> evaluate(const ClaimFacts& a, const ClaimFacts& b,
                                       const Parameters& parameters) {
   const bool a_clusters = a.role == EventRole::kMember || a.role == EventRole::kReleases;
-  if (!a_clusters || a.role != b.role || a.group != b.group || !a.links_by_time ||
-      !b.links_by_time) {
+  if (!a_clusters || a.role != b.role || !a.links_by_time || !b.links_by_time) {
     return std::nullopt;
   }
   // Negative when the intervals overlap. Intervals that only touch (two
@@ -152,14 +152,20 @@ std::optional<MatchFeatures> evaluate(const ClaimFacts& a, const ClaimFacts& b,
     return std::nullopt;
   }
   const double gap = std::max(0.0, separation);
-  PlaceMatch place = match_place(a, b, kExplain);
-  if (!place.compatible) {
+  if (a.group != b.group) {
+    return std::nullopt;
+  }
+  const std::size_t allowed = std::max<std::size_t>(
+      {static_cast<std::size_t>(parameters.max_parties), a.parties.size(), b.parties.size()});
+  if (static_cast<std::size_t>(std::popcount(a.party_bits | b.party_bits)) > allowed) {
     return std::nullopt;
   }
   const std::size_t together = union_size(a.parties, b.parties);
-  const std::size_t allowed = std::max<std::size_t>(
-      {static_cast<std::size_t>(parameters.max_parties), a.parties.size(), b.parties.size()});
   if (together > allowed) {
+    return std::nullopt;
+  }
+  PlaceMatch place = match_place(a, b, kExplain);
+  if (!place.compatible) {
     return std::nullopt;
   }
   const bool same_type = a.event_type == b.event_type;
