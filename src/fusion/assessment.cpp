@@ -85,6 +85,9 @@ Computed estimate(std::vector<FigureReport>& reports, const ActorParties& partie
     }
   }
   Computed computed;
+  if (basis == nullptr) {
+    return computed;  // unreachable: every report has a standing, and there is one at least
+  }
   computed.estimate.best = basis->count.min;
   computed.estimate.low = basis->count.min;
   computed.estimate.high = basis->count.max.value_or(basis->count.min);
@@ -292,11 +295,10 @@ Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& 
       report.reported = reported_date(member);
       const std::string side_party =
           figure.side.party ? parties.party_of(figure.side.party->id) : std::string();
-      if (claimant_party.empty()) {
-        report.standing = Standing::kIndependent;
-      } else if (claimant_party == side_party) {
+      // A claimant acting for no party, or for one not fighting here, is independent.
+      if (!claimant_party.empty() && claimant_party == side_party) {
         report.standing = Standing::kOwn;
-      } else if (belligerents.contains(claimant_party)) {
+      } else if (!claimant_party.empty() && belligerents.contains(claimant_party)) {
         report.standing = Standing::kOpponent;
       } else {
         report.standing = Standing::kIndependent;

@@ -417,6 +417,7 @@ std::vector<std::vector<std::size_t>> Clusterer::components() {
     }
   }
   std::vector<std::vector<std::size_t>> result;
+  result.reserve(by_root.size());
   for (auto& [root, component] : by_root) {
     result.push_back(std::move(component));
   }

@@ -220,7 +220,7 @@ Result<Parameters> parse_parameters(std::string_view text, std::string_view file
        {"coarsest_linking_time", "max_parties", "end_link_hours", "non_credible_reliabilities",
         "discounted_credibility", "headline_evidence"}) {
     if (!seen.contains(std::string(key))) {
-      missing.push_back(std::string(key));
+      missing.emplace_back(key);
     }
   }
   for (std::string_view word :
@@ -244,9 +244,9 @@ Result<Parameters> parse_parameters(std::string_view text, std::string_view file
 }
 
 const EventTypeRule& rule_of(const Parameters& parameters, EventType type) {
-  static const EventTypeRule kNoRule{};
+  static const EventTypeRule no_rule{};
   auto found = parameters.event_types.find(type);
-  return found == parameters.event_types.end() ? kNoRule : found->second;
+  return found == parameters.event_types.end() ? no_rule : found->second;
 }
 
 double widen_hours(const Parameters& parameters, TimePrecision precision) {

@@ -155,7 +155,7 @@ std::optional<MatchFeatures> evaluate(const ClaimFacts& a, const ClaimFacts& b,
   if (a.group != b.group) {
     return std::nullopt;
   }
-  const std::size_t allowed = std::max<std::size_t>(
+  const auto allowed = std::max<std::size_t>(
       {static_cast<std::size_t>(parameters.max_parties), a.parties.size(), b.parties.size()});
   if (static_cast<std::size_t>(std::popcount(a.party_bits | b.party_bits)) > allowed) {
     return std::nullopt;
