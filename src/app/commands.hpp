@@ -36,6 +36,7 @@ void add_extract_command(CLI::App& app, Context& context);
 void add_eval_command(CLI::App& app, Context& context);
 // agreements (show, load), assess, coverage, alerts
 void add_agreement_commands(CLI::App& app, Context& context);
+void add_incident_commands(CLI::App& app, Context& context);  // incidents, incident ...
 
 // --published: "YYYY-MM-DD"; nullopt when malformed.
 std::optional<CivilTime> parse_published_flag(const std::string& flag);

@@ -41,6 +41,11 @@ std::string outcome_line(const report::FileOutcome& outcome) {
       line += "; " + std::to_string(unchanged) + " records already stored";
     }
   }
+  if (outcome.incidents_created + outcome.incidents_updated + outcome.incidents_retired > 0) {
+    line += "; incidents: " + std::to_string(outcome.incidents_created) + " new, " +
+            std::to_string(outcome.incidents_updated) + " updated, " +
+            std::to_string(outcome.incidents_retired) + " merged or split";
+  }
   if (outcome.dry_run) {
     line += " (dry run: nothing written)";
   }

@@ -8,6 +8,7 @@
 #include "app/query_options.hpp"
 #include "core/time.hpp"
 #include "core/vocabulary.hpp"
+#include "report/incident.hpp"
 #include "report/json.hpp"
 #include "report/text.hpp"
 #include "service/monitor.hpp"
@@ -74,12 +75,19 @@ void add_read_command(CLI::App& app, Context& context, const std::string& name,
   });
 }
 
-void run_show(Context& context, const ReadFlags& flags, const std::string& id) {
+void run_show(Context& context, const ReadFlags& flags, const std::string& id, bool why) {
   auto monitor = open_or_report(context, flags);
   if (!monitor) {
     return;
   }
-  if (id.rfind("clm_", 0) == 0) {
+  if (id.rfind("inc_", 0) == 0) {
+    auto record = monitor->incident(IncidentId(id));
+    if (!record) {
+      report_error(context, record.error(), flags.json);
+      return;
+    }
+    print(flags.json ? report::incident_json(*record, why) : report::incident_detail(*record, why));
+  } else if (id.rfind("clm_", 0) == 0) {
     auto record = monitor->claim(ClaimId(id));
     if (!record) {
       report_error(context, record.error(), flags.json);
@@ -224,12 +232,16 @@ void add_query_commands(CLI::App& app, Context& context) {
     });
   }
   {
-    auto* command = app.add_subcommand("show", "Show one record (claim, document or source) by id");
+    auto* command =
+        app.add_subcommand("show", "Show one record (incident, claim, document or source) by id");
     auto read = std::make_shared<ReadFlags>();
     auto id = std::make_shared<std::string>();
+    auto why = std::make_shared<bool>(false);
     add_read_flags(*command, *read);
-    command->add_option("id", *id, "clm_..., doc_... or a source id")->required();
-    command->callback([&context, read, id] { run_show(context, *read, *id); });
+    command->add_option("id", *id, "inc_..., clm_..., doc_... or a source id")->required();
+    command->add_flag("--why", *why,
+                      "Incidents: why each claim belongs (matched features and score)");
+    command->callback([&context, read, id, why] { run_show(context, *read, *id, *why); });
   }
   add_read_command(app, context, "sources", "List sources", &service::Monitor::sources,
                    report::sources_table, report::sources_json);

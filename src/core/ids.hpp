@@ -29,6 +29,7 @@ class Id {
 struct SourceTag {};
 struct DocumentTag {};
 struct ClaimTag {};
+struct IncidentTag {};
 
 // Chosen by whoever registers the source ("am-mod"); a slug, see is_valid_slug.
 using SourceId = Id<SourceTag>;
@@ -36,6 +37,8 @@ using SourceId = Id<SourceTag>;
 using DocumentId = Id<DocumentTag>;
 // "clm_" + 20 hex digits of a hash of the claim's canonical form.
 using ClaimId = Id<ClaimTag>;
+// "inc_" + the 20 hex digits of the smallest member claim id (see docs/fusion.md).
+using IncidentId = Id<IncidentTag>;
 
 // Slugs name sources and actors: 1-64 of [a-z0-9._-], starting with [a-z0-9].
 bool is_valid_slug(std::string_view text);

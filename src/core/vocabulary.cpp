@@ -158,6 +158,17 @@ constexpr Table<DocumentKind, 6> kDocumentKindWords{{
     {DocumentKind::kOther, "other"},
 }};
 
+constexpr Table<DecisionKind, 4> kDecisionKindWords{{
+    {DecisionKind::kMerge, "merge"},
+    {DecisionKind::kSplit, "split"},
+    {DecisionKind::kAttach, "attach"},
+    {DecisionKind::kDetach, "detach"},
+}};
+
+constexpr Table<IncidentLinkKind, 1> kIncidentLinkKindWords{{
+    {IncidentLinkKind::kEndedBy, "ended_by"},
+}};
+
 }  // namespace
 
 std::string_view to_string(EventType value) {
@@ -289,6 +300,19 @@ std::optional<LocationPrecision> parse_location_precision(int where_prec) {
     return std::nullopt;
   }
   return static_cast<LocationPrecision>(where_prec);
+}
+
+std::string_view to_string(DecisionKind value) {
+  return word_of(kDecisionKindWords, value);
+}
+std::optional<DecisionKind> parse_decision_kind(std::string_view word) {
+  return value_of(kDecisionKindWords, word);
+}
+std::string_view to_string(IncidentLinkKind value) {
+  return word_of(kIncidentLinkKindWords, value);
+}
+std::optional<IncidentLinkKind> parse_incident_link_kind(std::string_view word) {
+  return value_of(kIncidentLinkKindWords, word);
 }
 
 }  // namespace truce

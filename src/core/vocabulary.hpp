@@ -12,6 +12,7 @@
 #include "core/claim.hpp"
 #include "core/document.hpp"
 #include "core/geo.hpp"
+#include "core/incident.hpp"
 #include "core/source.hpp"
 #include "core/time.hpp"
 
@@ -30,6 +31,8 @@ std::string_view to_string(GeometryType value);  // GeoJSON's names: "Point", ..
 std::string_view to_string(Reliability value);   // "A" ... "F"
 std::string_view to_string(AffiliationKind value);
 std::string_view to_string(DocumentKind value);
+std::string_view to_string(DecisionKind value);
+std::string_view to_string(IncidentLinkKind value);
 
 std::optional<EventType> parse_event_type(std::string_view word);
 std::optional<DateBasis> parse_date_basis(std::string_view word);
@@ -44,6 +47,8 @@ std::optional<GeometryType> parse_geometry_type(std::string_view word);
 std::optional<Reliability> parse_reliability(std::string_view word);
 std::optional<AffiliationKind> parse_affiliation_kind(std::string_view word);
 std::optional<DocumentKind> parse_document_kind(std::string_view word);
+std::optional<DecisionKind> parse_decision_kind(std::string_view word);
+std::optional<IncidentLinkKind> parse_incident_link_kind(std::string_view word);
 std::optional<LocationPrecision> parse_location_precision(int where_prec);
 
 // All words of one vocabulary, for error messages ("expected one of: ...").

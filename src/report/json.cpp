@@ -27,6 +27,9 @@ JsonValue outcome_value(const FileOutcome& outcome) {
   value["already_stored"] = {{"sources", outcome.sources_unchanged},
                              {"documents", outcome.documents_unchanged},
                              {"claims", outcome.claims_unchanged}};
+  value["incidents"] = {{"created", outcome.incidents_created},
+                        {"updated", outcome.incidents_updated},
+                        {"retired", outcome.incidents_retired}};
   value["warnings"] = JsonValue::array();
   for (const auto& warning : outcome.warnings) {
     value["warnings"].push_back({{"message", warning}});

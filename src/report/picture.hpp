@@ -49,6 +49,9 @@ struct FileOutcome {
   int documents_unchanged = 0;
   int claims_added = 0;
   int claims_unchanged = 0;
+  int incidents_created = 0;  // incidents that did not exist before this file
+  int incidents_updated = 0;  // existing incidents that changed
+  int incidents_retired = 0;  // merged into another
   std::vector<std::string> warnings;
 };
 

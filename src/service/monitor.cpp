@@ -1,11 +1,16 @@
 #include "service/monitor.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <limits>
 #include <map>
 #include <set>
 
 #include "service/agreements.hpp"
+#include "core/vocabulary.hpp"
+#include "fusion/assessment.hpp"
+#include "util/data_dir.hpp"
 
 namespace truce::service {
 namespace {
@@ -46,6 +51,31 @@ void drop_stored_references(const storage::Store& store, IntakeBatch& batch,
   }
   batch.documents = std::move(documents);
   batch.document_locations = std::move(locations);
+}
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+Error invalid_decision(const std::string& message) {
+  return make_error(ErrorCode::kInvalidInput, message, "service: decide");
+}
+
+void count(report::FileOutcome& outcome, const storage::IncidentUpdate& update) {
+  for (const IncidentEvent& event : update.events) {
+    if (event.what == "created") {
+      ++outcome.incidents_created;
+    } else if (event.what == "updated") {
+      ++outcome.incidents_updated;
+    } else {
+      ++outcome.incidents_retired;
+    }
+  }
 }
 
 void add(report::FileOutcome& outcome, const storage::WriteSummary& part) {
@@ -132,12 +162,28 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
   storage::WriteSummary references;
   drop_stored_references(*store_, intake->batch, references, outcome.warnings);
   auto mode = options.dry_run ? storage::WriteMode::kDryRun : storage::WriteMode::kCommit;
-  auto written = store_->write(intake->batch, mode);
+  // Incidents change in the same transaction as the claims that change them.
+  storage::IncidentUpdate incidents;
+  if (!intake->batch.claims.empty()) {
+    auto data = fusion_data();
+    if (!data) {
+      outcome.error = data.error();
+      return outcome;
+    }
+    auto planned = plan_incidents(*store_, **data, intake->batch.claims, {}, {});
+    if (!planned) {
+      outcome.error = planned.error();
+      return outcome;
+    }
+    incidents = std::move(planned).value();
+  }
+  auto written = store_->write(intake->batch, mode, incidents);
   if (!written) {
     outcome.error = written.error();
     return outcome;
   }
   add(outcome, *written);
+  count(outcome, incidents);
   add(outcome, references);
   return outcome;
 }
@@ -151,6 +197,262 @@ Result<const Reader*> Monitor::reader() {
     reader_.emplace(std::move(loaded).value());
   }
   return &*reader_;
+}
+
+Result<const FusionData*> Monitor::fusion_data() {
+  if (!fusion_) {
+    auto data_dir = util::find_data_dir();
+    if (!data_dir) {
+      return std::move(data_dir).error();
+    }
+    auto loaded = FusionData::load(*data_dir);
+    if (!loaded) {
+      return std::move(loaded).error();
+    }
+    fusion_.emplace(std::move(loaded).value());
+  }
+  return &*fusion_;
+}
+
+Result<report::IncidentRecord> Monitor::incident_record(const Incident& incident,
+                                                        bool with_history) {
+  auto data = fusion_data();
+  if (!data) {
+    return data.error();
+  }
+  report::IncidentRecord record;
+  record.incident = incident;
+  std::vector<fusion::ClaimContext> contexts;
+  std::vector<ClaimId> member_ids;
+  for (const IncidentMember& member : incident.members) {
+    auto found = claim(member.claim);
+    if (!found) {
+      return found.error();
+    }
+    auto context = claim_context(*store_, **data, found->claim);
+    if (!context) {
+      return context.error();
+    }
+    contexts.push_back(std::move(context).value());
+    record.members.push_back(std::move(found).value());
+    member_ids.push_back(member.claim);
+  }
+  for (const IncidentLink& link : incident.links) {
+    auto found = claim(link.claim);
+    if (!found) {
+      return found.error();
+    }
+    record.linked.push_back(std::move(found).value());
+  }
+  record.assessment = fusion::assess(contexts, (*data)->parties, (*data)->parameters);
+  if (with_history) {
+    auto history = store_->incident_history(incident.id);
+    if (!history) {
+      return history.error();
+    }
+    record.history = std::move(history).value();
+    auto decisions = store_->decisions_about(member_ids);
+    if (!decisions) {
+      return decisions.error();
+    }
+    record.decisions = std::move(decisions).value();
+  }
+  return record;
+}
+
+Result<report::IncidentList> Monitor::incidents(const storage::IncidentQuery& query) {
+  auto data = fusion_data();
+  if (!data) {
+    return data.error();
+  }
+  auto found = store_->find_incidents(query);
+  if (!found) {
+    return found.error();
+  }
+  auto total = store_->count_incidents();
+  if (!total) {
+    return total.error();
+  }
+  report::IncidentList list;
+  list.total = *total;
+  list.headline_grades = (*data)->parameters.headline_evidence;
+  for (const Incident& incident : *found) {
+    auto record = incident_record(incident, false);
+    if (!record) {
+      return record.error();
+    }
+    list.incidents.push_back(std::move(record).value());
+  }
+  return list;
+}
+
+Result<report::IncidentRecord> Monitor::incident(const IncidentId& id) {
+  auto found = store_->get_incident(id);
+  if (!found) {
+    Error error = std::move(found).error();
+    if (error.code == ErrorCode::kNotFound) {
+      auto history = store_->incident_history(id);
+      if (history && !history->empty()) {
+        error.message += "; it was " + history->back().what + " " + history->back().detail;
+      }
+    }
+    return error;
+  }
+  return incident_record(*found, true);
+}
+
+Result<report::DecisionOutcome> Monitor::decide(const DecisionRequest& request) {
+  if (request.by.empty() || request.reason.empty()) {
+    return invalid_decision("a decision needs --by (who decides) and --reason (why)");
+  }
+  auto data = fusion_data();
+  if (!data) {
+    return data.error();
+  }
+  auto incident = store_->get_incident(request.incident);
+  if (!incident) {
+    return incident.error();
+  }
+  std::vector<ClaimId> members;
+  for (const IncidentMember& member : incident->members) {
+    members.push_back(member.claim);
+  }
+  auto is_member = [&](const ClaimId& claim) {
+    return std::find(members.begin(), members.end(), claim) != members.end();
+  };
+  Decision decision;
+  decision.kind = request.kind;
+  decision.incident = request.incident;
+  decision.other = request.other;
+  decision.claims = request.claims;
+  decision.by = request.by;
+  decision.reason = request.reason;
+  decision.at = utc_now();
+  auto pair = [](const ClaimId& a, const ClaimId& b, bool must_link) {
+    return a < b ? PairConstraint{a, b, must_link} : PairConstraint{b, a, must_link};
+  };
+  std::vector<ClaimId> seeds = members;
+  switch (request.kind) {
+    case DecisionKind::kMerge: {
+      if (!request.other || *request.other == request.incident) {
+        return invalid_decision("merge needs two different incidents");
+      }
+      auto other = store_->get_incident(*request.other);
+      if (!other) {
+        return other.error();
+      }
+      std::vector<ClaimId> all = members;
+      for (const IncidentMember& member : other->members) {
+        all.push_back(member.claim);
+      }
+      std::sort(all.begin(), all.end());
+      for (std::size_t i = 1; i < all.size(); ++i) {
+        decision.constraints.push_back(pair(all.front(), all[i], true));
+      }
+      seeds = all;
+      break;
+    }
+    case DecisionKind::kSplit: {
+      std::vector<ClaimId> taken = request.claims;
+      std::sort(taken.begin(), taken.end());
+      taken.erase(std::unique(taken.begin(), taken.end()), taken.end());
+      if (taken.empty()) {
+        return invalid_decision("split needs --claims: the claims that form the new incident");
+      }
+      for (const ClaimId& claim : taken) {
+        if (!is_member(claim)) {
+          return invalid_decision("claim " + claim.str() + " is not a member of incident " +
+                                  request.incident.str());
+        }
+      }
+      if (taken.size() == members.size()) {
+        return invalid_decision("split: --claims names every claim of incident " +
+                                request.incident.str() + "; leave at least one behind");
+      }
+      for (std::size_t i = 1; i < taken.size(); ++i) {
+        decision.constraints.push_back(pair(taken.front(), taken[i], true));
+      }
+      for (const ClaimId& claim : taken) {
+        for (const ClaimId& member : members) {
+          if (!std::binary_search(taken.begin(), taken.end(), member)) {
+            decision.constraints.push_back(pair(claim, member, false));
+          }
+        }
+      }
+      break;
+    }
+    case DecisionKind::kAttach:
+    case DecisionKind::kDetach: {
+      if (request.claims.size() != 1) {
+        return invalid_decision(std::string(to_string(request.kind)) + " takes exactly one claim");
+      }
+      const ClaimId& claim = request.claims.front();
+      auto stored = store_->get_claim(claim);
+      if (!stored) {
+        return stored.error();
+      }
+      if (request.kind == DecisionKind::kAttach) {
+        if (is_member(claim)) {
+          return invalid_decision("claim " + claim.str() + " is already a member of incident " +
+                                  request.incident.str());
+        }
+        const auto role = fusion::rule_of((*data)->parameters, stored->event_type).role;
+        if (role != fusion::EventRole::kMember && role != fusion::EventRole::kReleases) {
+          return invalid_decision("claim " + claim.str() + " is a " +
+                                  std::string(to_string(stored->event_type)) +
+                                  " claim, which forms no incident (docs/fusion.md)");
+        }
+        for (const ClaimId& member : members) {
+          decision.constraints.push_back(pair(claim, member, true));
+        }
+      } else {
+        if (!is_member(claim)) {
+          return invalid_decision("claim " + claim.str() + " is not a member of incident " +
+                                  request.incident.str());
+        }
+        if (members.size() < 2) {
+          return invalid_decision("claim " + claim.str() + " is the only member of incident " +
+                                  request.incident.str());
+        }
+        for (const ClaimId& member : members) {
+          if (member != claim) {
+            decision.constraints.push_back(pair(claim, member, false));
+          }
+        }
+      }
+      seeds.push_back(claim);
+      break;
+    }
+  }
+  auto sequence = store_->next_decision_sequence();
+  if (!sequence) {
+    return sequence.error();
+  }
+  decision.sequence = *sequence;
+  auto planned = plan_incidents(*store_, **data, {}, seeds, {decision});
+  if (!planned) {
+    return planned.error();
+  }
+  planned->events.push_back(
+      {decision.at, request.incident, "decision " + std::to_string(decision.sequence),
+       std::string(to_string(decision.kind)) + " by " + decision.by + ": " + decision.reason});
+  if (auto recorded = store_->record_decision(decision, *planned); !recorded) {
+    return recorded.error();
+  }
+  report::DecisionOutcome outcome;
+  outcome.decision = decision;
+  auto now = store_->incidents_of(seeds);
+  if (!now) {
+    return now.error();
+  }
+  std::set<std::string> seen;
+  for (const auto& [claim, id] : *now) {
+    if (seen.insert(id.str()).second) {
+      outcome.incidents.push_back(id);
+    }
+  }
+  outcome.retired = planned->removed;
+  return outcome;
 }
 
 Result<std::vector<Claim>> Monitor::claims(const storage::ClaimQuery& query) const {

@@ -18,7 +18,9 @@
 #include "core/batch.hpp"
 #include "core/result.hpp"
 #include "ingest/intake.hpp"
+#include "report/incident.hpp"
 #include "report/picture.hpp"
+#include "service/incidents.hpp"
 #include "service/reading.hpp"
 #include "storage/store.hpp"
 
@@ -42,6 +44,17 @@ struct RegistryLoad {
 struct CoverageReport {
   assess::LineCoverage line;
   std::vector<assess::NearestPost> incidents;
+};
+
+// An analyst's correction of the incidents (docs/fusion.md, "Analyst decisions").
+struct DecisionRequest {
+  DecisionKind kind = DecisionKind::kMerge;
+  IncidentId incident;
+  std::optional<IncidentId> other;  // merge: the incident merged into `incident`
+  std::vector<ClaimId> claims;      // split: the claims that form a new incident;
+                                    // attach, detach: the one claim
+  std::string by;                   // who decides (required)
+  std::string reason;               // why (required)
 };
 
 class Monitor final {
@@ -89,6 +102,17 @@ class Monitor final {
   // Settings from share/truce/assessment/alerts.json.
   Result<std::vector<assess::Alert>> alerts(const std::vector<assess::IncidentFacts>& facts) const;
 
+  // Incidents with their reconciled figures and grades, and the headline totals.
+  Result<report::IncidentList> incidents(const storage::IncidentQuery& query);
+  // One incident with its claims, figures, grades, links, history and
+  // decisions; kNotFound names the id.
+  Result<report::IncidentRecord> incident(const IncidentId& id);
+  // Records the decision (who, when, why) and regroups the claims it touches
+  // in the same transaction. kInvalidInput names what is wrong with the
+  // request (an unknown claim, a claim not in the incident...); kNotFound an
+  // unknown incident.
+  Result<report::DecisionOutcome> decide(const DecisionRequest& request);
+
   const std::string& location() const { return location_; }
 
  private:
@@ -98,10 +122,14 @@ class Monitor final {
 
   // Texts need the extractor's data; it is loaded on the first text only.
   Result<const Reader*> reader();
+  // Fusion's data, loaded on first use.
+  Result<const FusionData*> fusion_data();
+  Result<report::IncidentRecord> incident_record(const Incident& incident, bool with_history);
 
   std::string location_;
   std::unique_ptr<storage::Store> store_;
   std::optional<Reader> reader_;
+  std::optional<FusionData> fusion_;
 };
 
 }  // namespace truce::service

@@ -16,6 +16,7 @@
 #include "core/claim.hpp"
 #include "core/document.hpp"
 #include "core/geo.hpp"
+#include "core/incident.hpp"
 #include "core/result.hpp"
 #include "core/source.hpp"
 
@@ -74,15 +75,59 @@ struct RegistryFile {
   friend bool operator==(const RegistryFile&, const RegistryFile&) = default;
 };
 
+// Changes to incidents, written in the same transaction as the batch or the
+// decision that caused them.
+struct IncidentUpdate {
+  std::vector<Incident> put;        // stored whole, replacing what the id held
+  std::vector<IncidentId> removed;  // no longer exist (merged into another, emptied)
+  std::vector<IncidentEvent> events;
+  bool empty() const { return put.empty() && removed.empty() && events.empty(); }
+};
+
+// Filters combine with AND.
+struct IncidentQuery {
+  std::optional<std::string> since;  // incidents ending at or after this date
+  std::optional<std::string> until;  // incidents starting at or before this date
+  int limit = 1000;                  // ordered by start, then id
+  int offset = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
 
-  // Writes the batch in one transaction. Records already stored with the same
-  // id are counted as unchanged. A source id stored with different attributes
-  // is kConflict; a claim or document referring to an unknown source or
-  // document is kInvalidInput. On any error nothing is written.
-  virtual Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode) = 0;
+  // Writes the batch and the incident changes it causes in one transaction.
+  // Records already stored with the same id are counted as unchanged. A source
+  // id stored with different attributes is kConflict; a claim or document
+  // referring to an unknown source or document is kInvalidInput; an incident
+  // member that is not a stored claim is kInvalidInput. On any error nothing
+  // is written.
+  virtual Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode,
+                                     const IncidentUpdate& incidents) = 0;
+  Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode) {
+    return write(batch, mode, IncidentUpdate{});
+  }
+
+  // Records an analyst decision and the incident changes it causes in one
+  // transaction. The decision's sequence must be next_decision_sequence()
+  // (kConflict otherwise: another decision was recorded meanwhile).
+  virtual Status record_decision(const Decision& decision, const IncidentUpdate& incidents) = 0;
+  virtual Result<long long> next_decision_sequence() const = 0;
+  // Decisions with a constraint naming any of `claims`, in sequence order.
+  virtual Result<std::vector<Decision>> decisions_about(
+      const std::vector<ClaimId>& claims) const = 0;
+
+  virtual Result<std::vector<Incident>> find_incidents(const IncidentQuery& query) const = 0;
+  virtual Result<long long> count_incidents() const = 0;
+  virtual Result<Incident> get_incident(const IncidentId& id) const = 0;  // kNotFound if absent
+  // The incident each of `claims` is a member of; claims in none are left out.
+  virtual Result<std::vector<std::pair<ClaimId, IncidentId>>> incidents_of(
+      const std::vector<ClaimId>& claims) const = 0;
+  // Incidents that link `claims` (ending links).
+  virtual Result<std::vector<std::pair<ClaimId, IncidentId>>> incidents_linking(
+      const std::vector<ClaimId>& claims) const = 0;
+  // Everything that happened to the incident, oldest first.
+  virtual Result<std::vector<IncidentEvent>> incident_history(const IncidentId& id) const = 0;
 
   virtual Result<std::vector<Claim>> find_claims(const ClaimQuery& query) const = 0;
   virtual Result<long long> count_claims(const ClaimQuery& query) const = 0;

@@ -13,8 +13,8 @@ TEST(Cli, PrintsVersionAndHelpForEverySubcommand) {
   auto version = run_command(kBinary, {"--version"});
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_NE(version.out.find("truce "), std::string::npos);
-  for (std::string command :
-       {"init", "ingest", "claims", "show", "sources", "documents", "status", "export", "demo"}) {
+  for (std::string command : {"init", "ingest", "claims", "show", "sources", "documents", "status",
+                              "export", "demo", "incidents"}) {
     auto help = run_command(kBinary, {command, "--help"});
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("--db"), std::string::npos) << command;
@@ -165,6 +165,12 @@ TEST(Demo, TruceDataOverridesTheDataDirectory) {
   TempDir dir;
   std::filesystem::create_directories(dir / "data/examples");
   std::filesystem::copy_file(kExample, dir / "data/examples/one.json");
+  // Ingest groups claims into incidents, which needs fusion's parameters, the
+  // source ratings and the actors' parties from the same data directory.
+  for (const char* part : {"fusion", "sources", "actors"}) {
+    std::filesystem::copy(kSourceDir / "data" / part, dir / "data" / part,
+                          std::filesystem::copy_options::recursive);
+  }
   std::string db = (dir / "demo.db").string();
   auto result =
       run_command(kBinary, {"demo", "--db", db}, {{"TRUCE_DATA", (dir / "data").string()}});

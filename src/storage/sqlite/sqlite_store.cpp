@@ -7,6 +7,7 @@
 #include "storage/sqlite/detail/batch_writer.hpp"
 #include "storage/sqlite/detail/claim_query.hpp"
 #include "storage/sqlite/detail/connection.hpp"
+#include "storage/sqlite/detail/incident_records.hpp"
 #include "storage/sqlite/detail/migrations.hpp"
 #include "storage/sqlite/detail/record_reader.hpp"
 #include "storage/sqlite/detail/registry_files.hpp"
@@ -48,13 +49,20 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(Connection db) : db_(std::move(db)) {}
 
-  Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode) override {
+  Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode,
+                             const IncidentUpdate& incidents) override {
     constexpr std::string_view kContext = "storage.sqlite: write batch";
     auto transaction = Transaction::begin(db_, Transaction::Kind::kWrite);
     if (!transaction) {
       return with_context(std::move(transaction).error(), kContext);
     }
     auto summary = detail::write_batch(db_, batch);
+    if (summary && !incidents.empty()) {
+      if (auto written = detail::write_incident_update(db_, incidents, detail::utc_now());
+          !written) {
+        summary = written.error();
+      }
+    }
     if (!summary || mode == WriteMode::kDryRun) {
       auto rolled_back = transaction->rollback();
       if (!summary) {
@@ -74,6 +82,67 @@ class SqliteStore final : public Store {
       return with_context(committed.error(), kContext);
     }
     return summary;
+  }
+
+  Status record_decision(const Decision& decision, const IncidentUpdate& incidents) override {
+    constexpr std::string_view kContext = "storage.sqlite: record decision";
+    auto transaction = Transaction::begin(db_, Transaction::Kind::kWrite);
+    if (!transaction) {
+      return with_context(std::move(transaction).error(), kContext);
+    }
+    if (auto written = detail::write_decision(db_, decision); !written) {
+      return with_context(written.error(), kContext);
+    }
+    if (auto written = detail::write_incident_update(db_, incidents, decision.at); !written) {
+      return with_context(written.error(), kContext);
+    }
+    if (auto committed = transaction->commit(); !committed) {
+      return with_context(committed.error(), kContext);
+    }
+    return Status::ok();
+  }
+
+  Result<long long> next_decision_sequence() const override {
+    return in_snapshot(db_, "storage.sqlite: next decision",
+                       [&] { return detail::next_decision_sequence(db_); });
+  }
+
+  Result<std::vector<Decision>> decisions_about(const std::vector<ClaimId>& claims) const override {
+    return in_snapshot(db_, "storage.sqlite: read decisions",
+                       [&] { return detail::read_decisions_about(db_, claims); });
+  }
+
+  Result<std::vector<Incident>> find_incidents(const IncidentQuery& query) const override {
+    return in_snapshot(db_, "storage.sqlite: find incidents",
+                       [&] { return detail::read_incidents(db_, query); });
+  }
+
+  Result<long long> count_incidents() const override {
+    return in_snapshot(db_, "storage.sqlite: count incidents",
+                       [&] { return detail::count_incidents(db_); });
+  }
+
+  Result<Incident> get_incident(const IncidentId& id) const override {
+    constexpr std::string_view kContext = "storage.sqlite: get incident";
+    return required(in_snapshot(db_, kContext, [&] { return detail::read_incident(db_, id); }),
+                    "incident", id.str(), kContext);
+  }
+
+  Result<std::vector<std::pair<ClaimId, IncidentId>>> incidents_of(
+      const std::vector<ClaimId>& claims) const override {
+    return in_snapshot(db_, "storage.sqlite: incidents of claims",
+                       [&] { return detail::read_memberships(db_, claims, false); });
+  }
+
+  Result<std::vector<std::pair<ClaimId, IncidentId>>> incidents_linking(
+      const std::vector<ClaimId>& claims) const override {
+    return in_snapshot(db_, "storage.sqlite: incidents linking claims",
+                       [&] { return detail::read_memberships(db_, claims, true); });
+  }
+
+  Result<std::vector<IncidentEvent>> incident_history(const IncidentId& id) const override {
+    return in_snapshot(db_, "storage.sqlite: incident history",
+                       [&] { return detail::read_incident_history(db_, id); });
   }
 
   Result<std::vector<Claim>> find_claims(const ClaimQuery& query) const override {

@@ -141,6 +141,9 @@ TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
   EXPECT_EQ(bundled[0].name, "sources_documents_claims");
   ASSERT_GE(bundled.size(), 2u);
   EXPECT_EQ(bundled[1].name, "claim_context_and_agreement_references");
+  ASSERT_GE(bundled.size(), 4u);
+  EXPECT_EQ(bundled[2].name, "agreement_registry");
+  EXPECT_EQ(bundled[3].name, "incidents");
   EXPECT_EQ(latest_version(bundled), storage::latest_schema_version());
 }
 
@@ -151,10 +154,12 @@ TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
        {"sources", "documents", "claims", "claim_casualties", "claim_boxes",
         "claim_involved_actors", "claim_agreement_references", "claim_agreement_reference_dates",
         "claim_agreement_reference_spans", "document_agreement_references",
-        "document_agreement_reference_dates", "document_agreement_reference_spans"}) {
+        "document_agreement_reference_dates", "document_agreement_reference_spans", "incidents",
+        "incident_members", "incident_links", "analyst_decisions", "analyst_decision_claims",
+        "decision_constraints", "incident_history"}) {
     EXPECT_TRUE(has_table(db, table)) << table;
   }
-  for (const char* table : {"incidents", "agreements", "users", "audit"}) {
+  for (const char* table : {"agreements", "users", "audit"}) {
     EXPECT_FALSE(has_table(db, table)) << table;
   }
 }

@@ -1,0 +1,96 @@
+// Claims into incidents: the connected components of the "same event"
+// relation (relation.hpp) joined by analysts' must-links, each split where an
+// analyst's cannot-link requires it (docs/fusion.md, "Clustering"). A claim
+// without a place joins the incident of its best-matching placed claim
+// rather than bridging incidents. The result
+// depends only on the set of claims and constraints, never on the order they
+// were added in. Candidates come from an R-tree over (longitude, latitude,
+// time) boxes widened by each claim's reach, so adding a claim costs one
+// R-tree query and touches only the components it links.
+//
+// Thread-safety: none; one Clusterer per thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "core/incident.hpp"
+#include "fusion/facts.hpp"
+#include "fusion/parameters.hpp"
+
+namespace truce::fusion {
+
+// A pair constraint and the decision it came from.
+struct Constraint {
+  PairConstraint pair;
+  long long decision = 0;
+};
+
+class Clusterer final {
+ public:
+  explicit Clusterer(Parameters parameters);
+  Clusterer(Clusterer&&) noexcept;
+  Clusterer& operator=(Clusterer&&) noexcept;
+  Clusterer(const Clusterer&) = delete;
+  Clusterer& operator=(const Clusterer&) = delete;
+  ~Clusterer();
+
+  // Adds claims (a claim id already added is ignored). Many at once into an
+  // empty Clusterer bulk-load the index, which is faster than one by one.
+  void add(std::vector<ClaimFacts> claims);
+  void add(ClaimFacts claim);
+
+  // Replaces the constraints. A later decision on the same pair of claims
+  // replaces an earlier one; constraints naming claims not (yet) added wait
+  // for them.
+  void set_constraints(std::vector<Constraint> constraints);
+
+  // Every incident: members ordered by claim id, incidents by their first
+  // member. Only claims whose event type has role member or releases form
+  // incidents.
+  std::vector<std::vector<ClaimId>> groups();
+  // The group holding `claim`, or empty if it holds none; found from the claim
+  // outwards, at a cost that depends on its neighbourhood only.
+  std::vector<ClaimId> group_of(const ClaimId& claim);
+  // The incident of a group from groups(): why each member belongs, and the
+  // ending claims linked to it. Start and end keys are left empty.
+  Incident incident(const std::vector<ClaimId>& group);
+
+  std::size_t size() const;
+  bool contains(const ClaimId& claim) const;
+  const ClaimFacts* facts(const ClaimId& claim) const;
+
+  // How many claims one R-tree query around `claim` returns (the benchmark's
+  // floor: the index work alone, without the relation or the components).
+  std::size_t count_candidates(const ClaimId& claim) const;
+
+ private:
+  struct Index;
+  void link(std::size_t index);
+  void apply_constraints_of(std::size_t index);
+  std::vector<std::size_t> split(const std::vector<std::size_t>& component);
+  std::vector<std::vector<std::size_t>> components();
+  std::vector<std::size_t> component_of(std::size_t start) const;
+  std::optional<std::size_t> attachment(std::size_t index) const;
+  double closest_end_gap(std::size_t ending) const;
+  std::size_t find(std::size_t index);
+  void unite(std::size_t a, std::size_t b);
+  std::optional<MatchFeatures> match(std::size_t a, std::size_t b) const;
+  std::optional<double> score(std::size_t a, std::size_t b) const;
+
+  Parameters parameters_;
+  std::vector<ClaimFacts> facts_;
+  std::unordered_map<std::string, std::size_t> index_of_;
+  std::vector<std::size_t> parent_;
+  std::vector<std::uint32_t> rank_;
+  std::unique_ptr<Index> index_;
+  // Resolved constraints by claim index; must-links also join components.
+  std::unordered_map<std::size_t, std::vector<std::pair<std::size_t, long long>>> must_;
+  std::unordered_map<std::size_t, std::vector<std::pair<std::size_t, long long>>> cannot_;
+  std::vector<Constraint> constraints_;
+};
+
+}  // namespace truce::fusion

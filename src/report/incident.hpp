@@ -1,0 +1,52 @@
+// The incident records front ends show: an incident with its member claims
+// (with their documents and sources), the claims linked to it, the reconciled
+// figures and grades, its history and the decisions that shaped it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/incident.hpp"
+#include "fusion/assessment.hpp"
+#include "report/picture.hpp"
+
+namespace truce::report {
+
+struct IncidentRecord {
+  Incident incident;
+  std::vector<ClaimRecord> members;  // in the order of incident.members
+  std::vector<ClaimRecord> linked;   // in the order of incident.links
+  fusion::Assessment assessment;
+  std::vector<IncidentEvent> history;
+  std::vector<Decision> decisions;  // decisions naming any member, by sequence
+};
+
+// The incidents of a listing, with the totals of the headline figures.
+struct IncidentList {
+  std::vector<IncidentRecord> incidents;
+  long long total = 0;  // all stored incidents
+  std::vector<std::string> headline_grades;
+};
+
+// What an analyst decision did.
+struct DecisionOutcome {
+  Decision decision;
+  std::vector<IncidentId> incidents;  // the incidents the affected claims are in now
+  std::vector<IncidentId> retired;
+};
+
+// `truce incidents`: one row per incident, then the headline totals.
+std::string incidents_table(const IncidentList& list);
+// `truce show INCIDENT`: claims, figures side by side, reconciled figures,
+// grades, ending links, history, decisions; with `why`, each member's
+// matched features and score.
+std::string incident_detail(const IncidentRecord& record, bool why);
+std::string incidents_json(const IncidentList& list);
+std::string incident_json(const IncidentRecord& record, bool why);
+std::string decision_text(const DecisionOutcome& outcome);
+std::string decision_json(const DecisionOutcome& outcome);
+
+// "killed 1-3 (best 1)" or "killed 7".
+std::string estimate_text(const fusion::Estimate& estimate);
+
+}  // namespace truce::report
