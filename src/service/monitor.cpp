@@ -7,9 +7,9 @@
 #include <map>
 #include <set>
 
-#include "service/agreements.hpp"
 #include "core/vocabulary.hpp"
 #include "fusion/assessment.hpp"
+#include "service/agreements.hpp"
 #include "util/data_dir.hpp"
 
 namespace truce::service {
