@@ -579,6 +579,7 @@ const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& ment
     }
   }
   std::vector<std::string> countries;
+  countries.reserve(parties.size());
   for (const std::string& party : parties) {
     countries.push_back(country_of(view.context.actors, party));
   }

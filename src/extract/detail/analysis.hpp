@@ -54,8 +54,9 @@ struct CategoryHash {
     if (category.empty()) {
       return 0;
     }
-    return category.size() * 65599U + static_cast<unsigned char>(category.front()) * 257U +
-           static_cast<unsigned char>(category.back());
+    const std::size_t front = static_cast<unsigned char>(category.front());
+    const std::size_t back = static_cast<unsigned char>(category.back());
+    return category.size() * 65599U + front * 257U + back;
   }
 };
 
