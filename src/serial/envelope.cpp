@@ -92,6 +92,13 @@ Result<Envelope> read_envelope(std::string_view text, std::string_view file_name
       return problem(file_name, member, "is not a string");
     }
     *target = item.get<std::string>();
+    // JSON may spell a NUL as \u0000; a text with one is binary data, as a
+    // file with a NUL byte is.
+    if (const std::size_t nul = target->find('\0'); nul != std::string::npos) {
+      return problem(file_name, member,
+                     "contains a NUL character (\\u0000) at byte " + std::to_string(nul) +
+                         " of its value; texts are UTF-8 without NUL");
+    }
   }
   if (envelope.text.empty() == envelope.html.empty()) {
     return problem(file_name, envelope.text.empty() ? "text" : "html",

@@ -104,6 +104,12 @@ TEST_F(ExtractInput, BinaryDataIsRefusedNamingTheFile) {
   expect_refused({path("program.bin", binary)}, "program.bin");
 }
 
+TEST_F(ExtractInput, AnEnvelopeWhoseTextHoldsAnEscapedNulIsRefusedNamingTheField) {
+  // JSON spells the NUL as \u0000, so the file itself has no NUL byte.
+  expect_refused({path("nul.json", R"({"text": "Shelling near the border\u0000 was reported."})")},
+                 "field 'text': contains a NUL character");
+}
+
 TEST_F(ExtractInput, InvalidUtf8IsRefusedNamingLineAndByte) {
   expect_refused({path("broken.txt", "first line\nsecond \xff line\n")}, "line 2");
 }
