@@ -34,6 +34,8 @@ void add_query_commands(CLI::App& app,
 void add_export_command(CLI::App& app, Context& context);
 void add_extract_command(CLI::App& app, Context& context);
 void add_eval_command(CLI::App& app, Context& context);
+void add_serve_command(CLI::App& app, Context& context);
+void add_account_commands(CLI::App& app, Context& context);  // user, audit
 
 // --published: "YYYY-MM-DD"; nullopt when malformed.
 std::optional<CivilTime> parse_published_flag(const std::string& flag);

@@ -92,25 +92,46 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
     outcome.error = intake.error();
     return outcome;
   }
-  outcome.format = std::string(ingest::to_string(intake->format));
-  outcome.warnings = std::move(intake->warnings);
-  if (intake->text) {
+  store_intake(*intake, options, outcome, nullptr);
+  return outcome;
+}
+
+report::FileOutcome Monitor::ingest_text(std::string_view content, const std::string& name,
+                                         const IngestOptions& options, std::string_view actor) {
+  report::FileOutcome outcome;
+  outcome.file = name;
+  outcome.dry_run = options.dry_run;
+  auto intake = ingest::read_intake_text(content, name, options.format);
+  if (!intake) {
+    outcome.error = intake.error();
+    return outcome;
+  }
+  std::string who(actor);
+  store_intake(*intake, options, outcome, &who);
+  return outcome;
+}
+
+void Monitor::store_intake(ingest::Intake& intake, const IngestOptions& options,
+                           report::FileOutcome& outcome, const std::string* actor) {
+  outcome.format = std::string(ingest::to_string(intake.format));
+  outcome.warnings = std::move(intake.warnings);
+  if (intake.text) {
     auto reader = this->reader();
     if (!reader) {
       outcome.error = reader.error();
-      return outcome;
+      return;
     }
     ReadOptions read_options;
-    read_options.format = intake->format;
+    read_options.format = intake.format;
     read_options.published = options.published;
     read_options.source = options.source;
     auto reading =
-        (*reader)->read_document(*intake->text, outcome.file, intake->format, read_options);
+        (*reader)->read_document(*intake.text, outcome.file, intake.format, read_options);
     if (!reading) {
       outcome.error = reading.error();
-      return outcome;
+      return;
     }
-    intake->batch = std::move(reading->batch);
+    intake.batch = std::move(reading->batch);
     for (std::string& note : reading->notes) {
       outcome.warnings.push_back(std::move(note));
     }
@@ -119,21 +140,28 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
                                  (warning.chosen.empty() ? "" : "; used " + warning.chosen));
     }
     // A source the store already knows keeps its record (an analyst may have graded it).
-    if (store_->get_source(intake->batch.sources.front().id)) {
-      intake->batch.sources.clear();
+    if (store_->get_source(intake.batch.sources.front().id)) {
+      intake.batch.sources.clear();
     }
   }
   storage::WriteSummary references;
-  drop_stored_references(*store_, intake->batch, references, outcome.warnings);
+  drop_stored_references(*store_, intake.batch, references, outcome.warnings);
   auto mode = options.dry_run ? storage::WriteMode::kDryRun : storage::WriteMode::kCommit;
-  auto written = store_->write(intake->batch, mode);
+  Result<storage::WriteSummary> written =
+      actor == nullptr
+          ? store_->write(intake.batch, mode)
+          : store_->write_audited(
+                intake.batch, mode,
+                {*actor, "ingest", outcome.file, "null",
+                 "{\"format\":\"" + outcome.format +
+                     "\",\"documents\":" + std::to_string(intake.batch.documents.size()) +
+                     ",\"claims\":" + std::to_string(intake.batch.claims.size()) + "}"});
   if (!written) {
     outcome.error = written.error();
-    return outcome;
+    return;
   }
   add(outcome, *written);
   add(outcome, references);
-  return outcome;
 }
 
 Result<const Reader*> Monitor::reader() {
@@ -186,6 +214,23 @@ Result<std::vector<Source>> Monitor::sources() const {
 
 Result<std::vector<Document>> Monitor::documents() const {
   return store_->list_documents();
+}
+
+Result<std::vector<Document>> Monitor::documents(const storage::DocumentQuery& query) const {
+  return store_->find_documents(query);
+}
+
+Result<std::vector<storage::DailyCount>> Monitor::daily_counts(
+    const storage::ClaimQuery& query) const {
+  return store_->daily_claim_counts(query);
+}
+
+Status Monitor::ping() const {
+  auto stats = store_->stats();
+  if (!stats) {
+    return std::move(stats).error();
+  }
+  return Status::ok();
 }
 
 Result<IntakeBatch> Monitor::export_batch(const storage::ClaimQuery& query) const {

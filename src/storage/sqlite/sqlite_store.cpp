@@ -4,6 +4,9 @@
 #include <system_error>
 #include <utility>
 
+#include "core/vocabulary.hpp"
+#include "storage/sqlite/detail/accounts.hpp"
+#include "storage/sqlite/detail/audit_log.hpp"
 #include "storage/sqlite/detail/batch_writer.hpp"
 #include "storage/sqlite/detail/claim_query.hpp"
 #include "storage/sqlite/detail/connection.hpp"
@@ -43,17 +46,63 @@ auto in_snapshot(Connection& db, std::string_view context, Read&& read) -> declt
   return result;
 }
 
+// Runs `write` in one write transaction, committed only when it succeeds.
+template <typename Write>
+auto in_write(Connection& db, std::string_view context, Write&& write) -> decltype(write()) {
+  auto transaction = Transaction::begin(db, Transaction::Kind::kWrite);
+  if (!transaction) {
+    return with_context(std::move(transaction).error(), context);
+  }
+  auto result = write();
+  if (!result) {
+    static_cast<void>(transaction->rollback());
+    return with_context(std::move(result).error(), context);
+  }
+  auto committed = transaction->commit();
+  if (!committed) {
+    return with_context(committed.error(), context);
+  }
+  return result;
+}
+
+std::string summary_json(const WriteSummary& summary) {
+  return "{\"sources_added\":" + std::to_string(summary.sources_added) +
+         ",\"sources_unchanged\":" + std::to_string(summary.sources_unchanged) +
+         ",\"documents_added\":" + std::to_string(summary.documents_added) +
+         ",\"documents_unchanged\":" + std::to_string(summary.documents_unchanged) +
+         ",\"claims_added\":" + std::to_string(summary.claims_added) +
+         ",\"claims_unchanged\":" + std::to_string(summary.claims_unchanged) + "}";
+}
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(Connection db) : db_(std::move(db)) {}
 
   Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode) override {
+    return write_recorded(batch, mode, nullptr);
+  }
+
+  Result<WriteSummary> write_audited(const IntakeBatch& batch, WriteMode mode,
+                                     const AuditRecord& audit) override {
+    return write_recorded(batch, mode, &audit);
+  }
+
+  Result<WriteSummary> write_recorded(const IntakeBatch& batch, WriteMode mode,
+                                      const AuditRecord* audit) {
     constexpr std::string_view kContext = "storage.sqlite: write batch";
     auto transaction = Transaction::begin(db_, Transaction::Kind::kWrite);
     if (!transaction) {
       return with_context(std::move(transaction).error(), kContext);
     }
     auto summary = detail::write_batch(db_, batch);
+    if (summary && audit != nullptr && mode == WriteMode::kCommit) {
+      AuditRecord record = *audit;
+      record.after = "{\"summary\":" + summary_json(*summary) + ",\"detail\":" + audit->after + "}";
+      auto appended = detail::append_audit_entry(db_, record);
+      if (!appended) {
+        summary = appended.error();
+      }
+    }
     if (!summary || mode == WriteMode::kDryRun) {
       auto rolled_back = transaction->rollback();
       if (!summary) {
@@ -194,6 +243,150 @@ class SqliteStore final : public Store {
       }
       return stats;
     });
+  }
+
+  Result<std::vector<Document>> find_documents(const DocumentQuery& query) const override {
+    if (query.limit < 0) {
+      return make_error(ErrorCode::kInvalidInput, "limit must not be negative",
+                        "storage.sqlite: find documents");
+    }
+    std::optional<std::string> source;
+    if (query.source) {
+      source = query.source->str();
+    }
+    return in_snapshot(db_, "storage.sqlite: find documents", [&] {
+      return detail::read_documents_page(db_, source, query.after_id, query.limit);
+    });
+  }
+
+  Result<std::vector<DailyCount>> daily_claim_counts(const ClaimQuery& query) const override {
+    constexpr std::string_view kContext = "storage.sqlite: daily claim counts";
+    auto filter = detail::claim_filter(query);
+    if (!filter) {
+      return std::move(filter).error();
+    }
+    auto statement = db_.statement(
+        "SELECT substr(c.start_key, 1, 10) AS day, c.event_type, count(*) FROM claims AS c "
+        "WHERE " +
+        filter->where + " GROUP BY day, c.event_type ORDER BY day, c.event_type");
+    if (!statement) {
+      return with_context(std::move(statement).error(), kContext);
+    }
+    detail::bind_filter(**statement, *filter);
+    std::vector<DailyCount> counts;
+    while (true) {
+      auto row = (*statement)->step();
+      if (!row) {
+        return with_context(std::move(row).error(), kContext);
+      }
+      if (!*row) {
+        return counts;
+      }
+      auto type = parse_event_type((*statement)->text_at(1));
+      if (!type) {
+        return make_error(ErrorCode::kDataCorruption,
+                          "database '" + db_.path() + "': claims.event_type '" +
+                              (*statement)->text_at(1) + "' is not an event type",
+                          std::string(kContext));
+      }
+      counts.push_back({(*statement)->text_at(0), *type, (*statement)->int_at(2)});
+    }
+  }
+
+  Result<User> add_user(const User& user, const AuditRecord& audit) override {
+    return in_write(db_, "storage.sqlite: add user", [&]() -> Result<User> {
+      auto added = detail::insert_user(db_, user);
+      if (!added) {
+        return added;
+      }
+      auto appended = detail::append_audit_entry(db_, audit);
+      if (!appended) {
+        return appended.error();
+      }
+      return added;
+    });
+  }
+
+  Result<User> find_user(std::string_view name) const override {
+    auto user = detail::read_user(db_, name);
+    return required(std::move(user), "user", std::string(name), "storage.sqlite: find user");
+  }
+
+  Result<std::vector<User>> list_users() const override {
+    auto users = detail::read_users(db_);
+    if (!users) {
+      return with_context(std::move(users).error(), "storage.sqlite: list users");
+    }
+    return users;
+  }
+
+  Status add_token(const TokenRecord& token, const AuditRecord& audit) override {
+    auto added = in_write(db_, "storage.sqlite: add token", [&]() -> Result<bool> {
+      auto inserted = detail::insert_token(db_, token);
+      if (!inserted) {
+        return inserted.error();
+      }
+      auto appended = detail::append_audit_entry(db_, audit);
+      if (!appended) {
+        return appended.error();
+      }
+      return true;
+    });
+    if (!added) {
+      return std::move(added).error();
+    }
+    return Status::ok();
+  }
+
+  Result<std::pair<TokenRecord, User>> find_token(std::string_view token_hash) const override {
+    auto found = detail::read_token(db_, token_hash);
+    return required(std::move(found), "token", "(hidden)", "storage.sqlite: find token");
+  }
+
+  Status revoke_token(std::string_view token_hash, std::string_view at,
+                      const AuditRecord& audit) override {
+    auto revoked = in_write(db_, "storage.sqlite: revoke token", [&]() -> Result<bool> {
+      auto changed = detail::mark_token_revoked(db_, token_hash, at);
+      if (!changed) {
+        return std::move(changed).error();
+      }
+      if (*changed == 0) {
+        return not_found("live token", "(hidden)", "storage.sqlite: revoke token");
+      }
+      auto appended = detail::append_audit_entry(db_, audit);
+      if (!appended) {
+        return appended.error();
+      }
+      return true;
+    });
+    if (!revoked) {
+      return std::move(revoked).error();
+    }
+    return Status::ok();
+  }
+
+  Status append_audit(const AuditRecord& audit) override {
+    auto appended = in_write(db_, "storage.sqlite: append audit", [&]() -> Result<bool> {
+      auto done = detail::append_audit_entry(db_, audit);
+      if (!done) {
+        return done.error();
+      }
+      return true;
+    });
+    if (!appended) {
+      return std::move(appended).error();
+    }
+    return Status::ok();
+  }
+
+  Result<std::vector<AuditEntry>> audit_entries(long long after_seq, int limit) const override {
+    return in_snapshot(db_, "storage.sqlite: audit entries",
+                       [&] { return detail::read_audit_entries(db_, after_seq, limit); });
+  }
+
+  Result<AuditCheck> verify_audit() const override {
+    return in_snapshot(db_, "storage.sqlite: verify audit",
+                       [&] { return detail::check_audit_chain(db_); });
   }
 
   Result<std::string> explain_find_claims(const ClaimQuery& query) const override {
