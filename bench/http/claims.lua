@@ -17,7 +17,7 @@ local function date(day)
 end
 
 request = function()
-  local query = {"limit=100"}
+  local query = {"limit=100", "view=" .. (os.getenv("TRUCE_VIEW") or "summary")}
   local choice = math.random(6)
   if choice == 1 then
     table.insert(query, "event_type=" .. types[math.random(#types)])

@@ -61,13 +61,15 @@ def wait_for_port(process, pattern):
 
 
 with tempfile.TemporaryDirectory() as work:
-    report = os.path.join(work, "synthetic.json")
+    prefix = os.path.join(work, "synthetic")
     db = os.path.join(work, "bench.db")
-    subprocess.run(["python3", os.path.join(here, "make_store.py"), str(args.claims), report],
+    subprocess.run(["python3", os.path.join(here, "make_store.py"), str(args.claims), prefix],
                    check=True)
+    reports = sorted(os.path.join(work, name) for name in os.listdir(work)
+                     if name.startswith("synthetic-"))
     subprocess.run([truce, "init", "--db", db], check=True, capture_output=True)
     started = time.monotonic()
-    subprocess.run([truce, "ingest", "--db", db, report], check=True, capture_output=True)
+    subprocess.run([truce, "ingest", "--db", db, *reports], check=True, capture_output=True)
     print(f"store: {args.claims} synthetic claims ingested in {time.monotonic() - started:.1f} s")
     subprocess.run([truce, "user", "add", "bench-analyst", "--role", "analyst", "--db", db],
                    check=True, capture_output=True)

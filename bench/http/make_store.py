@@ -3,7 +3,9 @@
 HTTP benchmark: fictional parties, places and sources ("Northland",
 "Southland", "Station Alpha"...), points in a box of about 100 x 100 km,
 times over two years, every event type. Deterministic (seeded).
-Usage: make_store.py N OUT.json
+Written as files of at most 20,000 claims each (OUT-1.json, OUT-2.json...),
+well under ingest's file size limit.
+Usage: make_store.py N OUT_PREFIX
 """
 import json
 import random
@@ -50,4 +52,11 @@ for index in range(count):
         "credibility": rng.randrange(1, 7),
         "summary": f"Synthetic claim {index}",
     })
-json.dump({"sources": sources, "documents": documents, "claims": claims}, open(out, "w"))
+per_file = 20_000
+for part, first in enumerate(range(0, count, per_file)):
+    chunk = claims[first:first + per_file]
+    keys = {claim["document"] for claim in chunk}
+    chunk_documents = [document for document in documents if document["key"] in keys]
+    with open(f"{out}-{part + 1}.json", "w") as file:
+        json.dump({"format": "truce-report", "version": 1, "sources": sources,
+                   "documents": chunk_documents, "claims": chunk}, file)

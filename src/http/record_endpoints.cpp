@@ -35,6 +35,40 @@ std::string dump(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+Json summary_value(const storage::ClaimSummary& claim) {
+  Json value = Json::object();
+  value["id"] = claim.id;
+  value["document"] = claim.document;
+  value["claimant"] = claim.claimant;
+  value["event_type"] = claim.event_type;
+  value["time"] = {
+      {"start", claim.time_start}, {"end", claim.time_end}, {"precision", claim.time_precision}};
+  if (claim.place_name || claim.box) {
+    Json place = Json::object();
+    place["name"] = claim.place_name ? Json(*claim.place_name) : Json(nullptr);
+    place["precision"] = claim.place_precision ? Json(*claim.place_precision) : Json(nullptr);
+    if (claim.box) {
+      place["bbox"] = {claim.box->min_lon, claim.box->min_lat, claim.box->max_lon,
+                       claim.box->max_lat};
+    }
+    value["place"] = std::move(place);
+  } else {
+    value["place"] = nullptr;
+  }
+  value["perpetrator"] = claim.perpetrator ? Json(*claim.perpetrator) : Json(nullptr);
+  value["target"] = claim.target ? Json(*claim.target) : Json(nullptr);
+  value["credibility"] = claim.credibility;
+  Json& figures = value["casualties"] = Json::array();
+  for (const auto& figure : claim.casualties) {
+    figures.push_back({{"side", figure.side_kind},
+                       {"party", figure.party ? Json(*figure.party) : Json(nullptr)},
+                       {"status", figure.status},
+                       {"min", figure.min},
+                       {"max", figure.max ? Json(*figure.max) : Json(nullptr)}});
+  }
+  return value;
+}
+
 const std::string& path_parameter(const Exchange& exchange, std::string_view name) {
   return exchange.path_parameters.find(name)->second;
 }
@@ -98,7 +132,7 @@ Response Api::list_documents(Exchange& exchange, service::Monitor& monitor) {
     query.source = SourceId(source->second);
   }
   query.limit = *limit + 1;  // one more tells whether another page follows
-  auto documents = monitor.documents(query);
+  auto documents = monitor.documents_page(query);
   if (!documents) {
     return problem_for(documents.error());
   }
@@ -145,6 +179,34 @@ Response Api::list_claims(Exchange& exchange, service::Monitor& monitor) {
     query->after = std::move(cursor).value();
   }
   query->limit = *limit + 1;
+  std::string view = "full";
+  if (auto found = exchange.query.find("view"); found != exchange.query.end()) {
+    view = found->second;
+  }
+  if (view == "summary") {
+    auto summaries = monitor.claim_summaries(*query);
+    if (!summaries) {
+      return problem_for(summaries.error());
+    }
+    bool more = static_cast<int>(summaries->size()) > *limit;
+    if (more) {
+      summaries->pop_back();
+    }
+    Json body = Json::object();
+    Json& list = body["claims"] = Json::array();
+    for (const auto& summary : *summaries) {
+      list.push_back(summary_value(summary));
+    }
+    body["limit"] = *limit;
+    body["next_cursor"] =
+        more ? Json(encode_cursor(summaries->back().start_key + "|" + summaries->back().id))
+             : Json(nullptr);
+    return json_response(dump(body));
+  }
+  if (view != "full") {
+    return problem(400, "invalid_parameter", "view '" + view + "' is not one of full, summary",
+                   "view");
+  }
   auto claims = monitor.claims(*query);
   if (!claims) {
     return problem_for(claims.error());

@@ -8,6 +8,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <limits>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -100,7 +101,9 @@ class Session final : public std::enable_shared_from_this<Session> {
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
     // No limit while the head is parsed: Beast would refuse an announced
     // length there, before the handler could answer it (with a 401, say).
-    parser_->body_limit(boost::none);
+    // Not boost::none: Beast 1.74 compares the length with the optional,
+    // and every length is greater than an empty optional.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     idle_ = true;
     stream_.expires_after(server_.options.idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -145,7 +148,8 @@ class Session final : public std::enable_shared_from_this<Session> {
     head.remote_address = remote_;
     keep_alive_ = request.keep_alive();
     if (auto refused = server_.handler.admit(exchange_)) {
-      keep_alive_ = false;
+      // The connection can carry on only if no unread body stands in the way.
+      keep_alive_ = keep_alive_ && !head.has_body;
       linger_ = head.has_body;
       respond(std::move(*refused));
       return;
@@ -212,14 +216,15 @@ class Session final : public std::enable_shared_from_this<Session> {
     response_.body() = std::move(response.body);
     response_.keep_alive(keep);
     response_.prepare_payload();
-    status_ = response.status;
+    // Counted before the write, so a client that has read the response finds
+    // it in /metrics.
+    server_.handler.completed(exchange_, response.status);
     stream_.expires_after(server_.options.write_timeout);
     bhttp::async_write(stream_, response_,
                        beast::bind_front_handler(&Session::on_write, shared_from_this(), keep));
   }
 
   void on_write(bool keep, error_code error, std::size_t /*bytes*/) {
-    server_.handler.completed(exchange_, status_);
     if (error || !keep) {
       close();
       return;
@@ -261,7 +266,6 @@ class Session final : public std::enable_shared_from_this<Session> {
   std::string remote_;
   std::array<char, 16384> scratch_{};
   std::size_t discarded_ = 0;
-  int status_ = 0;
   bool keep_alive_ = false;
   bool linger_ = false;
   std::atomic<bool> idle_{false};

@@ -36,7 +36,7 @@ class Handler {
   // A response for what the server itself refuses (431, 413 while reading a
   // chunked body, 400 for malformed HTTP).
   virtual Response refusal(int status, std::string_view code, std::string_view detail) = 0;
-  // After a response is written (or failed to be); for metrics and logs.
+  // When a response is about to be written; for metrics and logs.
   virtual void completed(const Exchange& exchange, int status) = 0;
 };
 

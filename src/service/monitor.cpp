@@ -179,6 +179,11 @@ Result<std::vector<Claim>> Monitor::claims(const storage::ClaimQuery& query) con
   return store_->find_claims(query);
 }
 
+Result<std::vector<storage::ClaimSummary>> Monitor::claim_summaries(
+    const storage::ClaimQuery& query) const {
+  return store_->find_claim_summaries(query);
+}
+
 Result<long long> Monitor::count_claims(const storage::ClaimQuery& query) const {
   return store_->count_claims(query);
 }
@@ -216,7 +221,7 @@ Result<std::vector<Document>> Monitor::documents() const {
   return store_->list_documents();
 }
 
-Result<std::vector<Document>> Monitor::documents(const storage::DocumentQuery& query) const {
+Result<std::vector<Document>> Monitor::documents_page(const storage::DocumentQuery& query) const {
   return store_->find_documents(query);
 }
 

@@ -44,12 +44,14 @@ class Monitor final {
 
   Result<std::vector<Claim>> claims(const storage::ClaimQuery& query) const;
   Result<long long> count_claims(const storage::ClaimQuery& query) const;
+  Result<std::vector<storage::ClaimSummary>> claim_summaries(
+      const storage::ClaimQuery& query) const;
   Result<report::ClaimRecord> claim(const ClaimId& id) const;
   Result<Document> document(const DocumentId& id) const;
   Result<Source> source(const SourceId& id) const;
   Result<std::vector<Source>> sources() const;
   Result<std::vector<Document>> documents() const;
-  Result<std::vector<Document>> documents(const storage::DocumentQuery& query) const;
+  Result<std::vector<Document>> documents_page(const storage::DocumentQuery& query) const;
   Result<std::vector<storage::DailyCount>> daily_counts(const storage::ClaimQuery& query) const;
   // Whether the store answers (a read of its statistics).
   Status ping() const;

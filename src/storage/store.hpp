@@ -64,6 +64,36 @@ struct ClaimQuery {
   int offset = 0;
 };
 
+// What a listing of many claims shows of each: who, what, when, where, the
+// grade and the figures, read from the claims row and one query for all the
+// figures of a page, instead of every child row of every claim. Words and
+// times are as stored (the vocabulary's words, civil times as given).
+struct CasualtySummary {
+  std::string side_kind;             // combatants, civilians
+  std::optional<std::string> party;  // actor id
+  std::string status;                // killed, wounded, captured, missing
+  long long min = 0;
+  std::optional<long long> max;  // absent: open-ended
+};
+
+struct ClaimSummary {
+  std::string id;
+  std::string document;
+  std::string claimant;  // actor id
+  std::string event_type;
+  std::string time_start;
+  std::string time_end;
+  std::string time_precision;
+  std::string start_key;  // for cursors
+  std::optional<std::string> place_name;
+  std::optional<int> place_precision;
+  std::optional<BoundingBox> box;  // of the geometry, if any
+  std::optional<std::string> perpetrator;
+  std::optional<std::string> target;
+  int credibility = 6;
+  std::vector<CasualtySummary> casualties;
+};
+
 // Documents ordered by id, a page at a time.
 struct DocumentQuery {
   std::optional<SourceId> source;
@@ -157,6 +187,8 @@ class Store {
   virtual Result<std::vector<Source>> list_sources() const = 0;
   virtual Result<std::vector<Document>> list_documents() const = 0;  // without text
   virtual Result<StoreStats> stats() const = 0;
+  // As find_claims, in the same order, as summaries.
+  virtual Result<std::vector<ClaimSummary>> find_claim_summaries(const ClaimQuery& query) const = 0;
   virtual Result<std::vector<Document>> find_documents(const DocumentQuery& query) const = 0;
   virtual Result<std::vector<DailyCount>> daily_claim_counts(const ClaimQuery& query) const = 0;
 

@@ -9,6 +9,7 @@
 #include "storage/sqlite/detail/audit_log.hpp"
 #include "storage/sqlite/detail/batch_writer.hpp"
 #include "storage/sqlite/detail/claim_query.hpp"
+#include "storage/sqlite/detail/claim_summaries.hpp"
 #include "storage/sqlite/detail/connection.hpp"
 #include "storage/sqlite/detail/migrations.hpp"
 #include "storage/sqlite/detail/record_reader.hpp"
@@ -242,6 +243,21 @@ class SqliteStore final : public Store {
         stats.last_event = (*statement)->text_at(4);
       }
       return stats;
+    });
+  }
+
+  Result<std::vector<ClaimSummary>> find_claim_summaries(const ClaimQuery& query) const override {
+    constexpr std::string_view kContext = "storage.sqlite: find claim summaries";
+    if (query.limit < 0 || query.offset < 0) {
+      return make_error(ErrorCode::kInvalidInput, "limit and offset must not be negative",
+                        std::string(kContext));
+    }
+    auto filter = detail::claim_filter(query);
+    if (!filter) {
+      return std::move(filter).error();
+    }
+    return in_snapshot(db_, kContext, [&] {
+      return detail::read_claim_summaries(db_, *filter, query.limit, query.offset);
     });
   }
 

@@ -107,7 +107,8 @@ TEST(Audit, EveryWriteIsRecordedAndTheChainVerifies) {
   auto log = api.get("/api/v1/audit?limit=1000", Role::kAdmin);
   ASSERT_EQ(log.status, 200);
   std::vector<std::string> actions;
-  for (const auto& entry : log.json()["entries"]) {
+  auto entries = log.json()["entries"];
+  for (const auto& entry : entries) {
     actions.push_back(entry["action"].get<std::string>() + " by " +
                       entry["actor"].get<std::string>());
   }

@@ -50,11 +50,43 @@ TEST_F(Records, ClaimPagesFollowTheCursorInAStableOrderWithoutGapsOrRepeats) {
   EXPECT_EQ(paged, expected);
 }
 
+TEST_F(Records, SummaryPagesListTheSameClaimsWithTheirFigures) {
+  auto full = get("/api/v1/claims?limit=1000").json()["claims"];
+  std::vector<std::string> paged;
+  std::string target = "/api/v1/claims?view=summary&limit=2";
+  while (true) {
+    auto response = get(target);
+    ASSERT_EQ(response.status, 200) << response.body;
+    auto body = response.json();
+    for (const auto& claim : body["claims"]) {
+      paged.push_back(claim["id"]);
+      EXPECT_FALSE(claim.contains("provenance"));
+    }
+    if (body["next_cursor"].is_null()) {
+      break;
+    }
+    target = "/api/v1/claims?view=summary&limit=2&cursor=" + body["next_cursor"].get<std::string>();
+  }
+  ASSERT_EQ(paged.size(), full.size());
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    EXPECT_EQ(paged[i], full[i]["id"]);
+  }
+  auto summaries = get("/api/v1/claims?view=summary&limit=1000").json()["claims"];
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    EXPECT_EQ(summaries[i]["event_type"], full[i]["event_type"]);
+    EXPECT_EQ(summaries[i]["claimant"], full[i]["claimant"]["id"]);
+    std::size_t figures = full[i].contains("casualties") ? full[i]["casualties"].size() : 0;
+    EXPECT_EQ(summaries[i]["casualties"].size(), figures) << full[i]["id"];
+  }
+  EXPECT_EQ(get("/api/v1/claims?view=compact").status, 400);
+}
+
 TEST_F(Records, ClaimFiltersNarrowTheList) {
   auto all = get("/api/v1/claims?limit=1000").json()["claims"];
   auto shelling = get("/api/v1/claims?event_type=shelling&limit=1000");
   ASSERT_EQ(shelling.status, 200);
-  for (const auto& claim : shelling.json()["claims"]) {
+  auto shelling_claims = shelling.json()["claims"];
+  for (const auto& claim : shelling_claims) {
     EXPECT_EQ(claim["event_type"], "shelling");
   }
   auto early = get("/api/v1/claims?until=2000-01-01");
