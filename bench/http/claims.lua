@@ -7,18 +7,20 @@ local actors = {"northland", "southland", "eastmark"}
 
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("TRUCE_TOKEN")
 
+local base = os.time({year = 2023, month = 1, day = 1, hour = 12})
+
+-- The date `day` days after 2023-01-01.
 local function date(day)
-  -- day 0..729 from 2023-01-01, months approximated as 28 days is enough for a filter
-  local year = 2023 + math.floor(day / 365)
-  local rest = day % 365
-  local month = math.min(12, math.floor(rest / 28) + 1)
-  local dom = (rest % 28) + 1
-  return string.format("%04d-%02d-%02d", year, month, dom)
+  return os.date("!%Y-%m-%d", base + day * 86400)
 end
 
+-- TRUCE_FILTER=1..6 fixes the kind of filter, to measure one at a time.
+local fixed = tonumber(os.getenv("TRUCE_FILTER") or "")
+local view = os.getenv("TRUCE_VIEW") or "summary"
+
 request = function()
-  local query = {"limit=100", "view=" .. (os.getenv("TRUCE_VIEW") or "summary")}
-  local choice = math.random(6)
+  local query = {"limit=100", "view=" .. view}
+  local choice = fixed or math.random(6)
   if choice == 1 then
     table.insert(query, "event_type=" .. types[math.random(#types)])
   elseif choice == 2 then

@@ -231,11 +231,7 @@ Result<std::vector<storage::DailyCount>> Monitor::daily_counts(
 }
 
 Status Monitor::ping() const {
-  auto stats = store_->stats();
-  if (!stats) {
-    return std::move(stats).error();
-  }
-  return Status::ok();
+  return store_->ping();
 }
 
 Result<IntakeBatch> Monitor::export_batch(const storage::ClaimQuery& query) const {

@@ -187,6 +187,8 @@ class Store {
   virtual Result<std::vector<Source>> list_sources() const = 0;
   virtual Result<std::vector<Document>> list_documents() const = 0;  // without text
   virtual Result<StoreStats> stats() const = 0;
+  // A cheap read that proves the database answers (health checks).
+  virtual Status ping() const = 0;
   // As find_claims, in the same order, as summaries.
   virtual Result<std::vector<ClaimSummary>> find_claim_summaries(const ClaimQuery& query) const = 0;
   virtual Result<std::vector<Document>> find_documents(const DocumentQuery& query) const = 0;
