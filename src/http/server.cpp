@@ -157,8 +157,8 @@ class Session final : public std::enable_shared_from_this<Session> {
     parser_->body_limit(exchange_.body_limit);
     stream_.expires_after(server_.options.read_timeout);
     if (beast::iequals(request[bhttp::field::expect], "100-continue")) {
-      static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      net::async_write(stream_, net::buffer(kContinue),
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
                        [self = shared_from_this()](error_code write_error, std::size_t) {
                          if (write_error) {
                            self->close();

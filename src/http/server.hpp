@@ -44,7 +44,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port (see Server::port)
   int threads = 4;
-  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
   std::chrono::milliseconds idle_timeout{30'000};  // waiting for (the head of) a request
   std::chrono::milliseconds read_timeout{30'000};  // reading a body once the head is in
   std::chrono::milliseconds write_timeout{30'000};

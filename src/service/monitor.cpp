@@ -148,14 +148,13 @@ void Monitor::store_intake(ingest::Intake& intake, const IngestOptions& options,
   drop_stored_references(*store_, intake.batch, references, outcome.warnings);
   auto mode = options.dry_run ? storage::WriteMode::kDryRun : storage::WriteMode::kCommit;
   Result<storage::WriteSummary> written =
-      actor == nullptr
-          ? store_->write(intake.batch, mode)
-          : store_->write_audited(
-                intake.batch, mode,
-                {*actor, "ingest", outcome.file, "null",
-                 "{\"format\":\"" + outcome.format +
-                     "\",\"documents\":" + std::to_string(intake.batch.documents.size()) +
-                     ",\"claims\":" + std::to_string(intake.batch.claims.size()) + "}"});
+      actor == nullptr ? store_->write(intake.batch, mode)
+                       : store_->write_audited(
+                             intake.batch, mode,
+                             {*actor, "ingest", outcome.file, "null",
+                              R"({"format":")" + outcome.format + R"(","documents":)" +
+                                  std::to_string(intake.batch.documents.size()) + R"(,"claims":)" +
+                                  std::to_string(intake.batch.claims.size()) + "}"});
   if (!written) {
     outcome.error = written.error();
     return;

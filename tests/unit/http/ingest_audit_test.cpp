@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
+#include <thread>
+
 #include "api_fixture.hpp"
 
 namespace truce::test {
@@ -31,6 +34,40 @@ TEST(Ingest, AReportIsStoredOnceAndCounted) {
                          std::to_string(file["added"]["claims"].get<int>())),
             std::string::npos)
       << metrics;
+}
+
+TEST(Ingest, ReadersAreServedWhileAWriterIngests) {
+  http::ApiOptions options;
+  options.requests_per_second = 0;  // the reader asks as fast as it can
+  RunningApi api(options);
+  std::string csv = example("2022-09-13-armenia-azerbaijan-border.csv");
+  std::string geojson = example("2020-07-tovuz-clashes.geojson");
+  std::atomic<bool> writing{true};
+  std::vector<int> write_statuses;
+  std::thread writer([&] {
+    for (int i = 0; i < 6; ++i) {
+      // Each a write transaction; the first stores, the rest find everything stored.
+      write_statuses.push_back(
+          api.post("/api/v1/ingest", i % 2 == 0 ? geojson : csv, Role::kOperator).status);
+    }
+    writing = false;
+  });
+  int reads = 0;
+  int failed = 0;
+  HttpConnection reader(api.port());
+  while (writing || reads < 20) {
+    auto response =
+        reader.request("GET", "/api/v1/claims?view=summary&limit=50", api.token(Role::kAnalyst));
+    ++reads;
+    if (!response || response->status != 200) {
+      ++failed;
+    }
+  }
+  writer.join();
+  EXPECT_EQ(failed, 0) << "of " << reads << " reads";
+  for (int status : write_statuses) {
+    EXPECT_TRUE(status == 200 || status == 201) << status;
+  }
 }
 
 TEST(Ingest, ADryRunWritesNothing) {
