@@ -12,7 +12,7 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 python3-jsonschema clang-format
-    clang libclang-rt-14-dev postgresql-15 postgresql-15-postgis-3 libpq-dev libsqlite3-mod-spatialite)
+    clang libclang-rt-14-dev postgresql-15 postgresql-15-postgis-3 libpq-dev libsqlite3-mod-spatialite wrk)
 fi
 
 missing=()

@@ -36,6 +36,8 @@ int main(int argc, char** argv) try {
   truce::app::add_export_command(app, context);
   truce::app::add_agreement_commands(app, context);
   truce::app::add_demo_command(app, context);
+  truce::app::add_serve_command(app, context);
+  truce::app::add_account_commands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

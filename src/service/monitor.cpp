@@ -128,25 +128,46 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
     outcome.error = intake.error();
     return outcome;
   }
-  outcome.format = std::string(ingest::to_string(intake->format));
-  outcome.warnings = std::move(intake->warnings);
-  if (intake->text) {
+  store_intake(*intake, options, outcome, nullptr);
+  return outcome;
+}
+
+report::FileOutcome Monitor::ingest_text(std::string_view content, const std::string& name,
+                                         const IngestOptions& options, std::string_view actor) {
+  report::FileOutcome outcome;
+  outcome.file = name;
+  outcome.dry_run = options.dry_run;
+  auto intake = ingest::read_intake_text(content, name, options.format);
+  if (!intake) {
+    outcome.error = intake.error();
+    return outcome;
+  }
+  std::string who(actor);
+  store_intake(*intake, options, outcome, &who);
+  return outcome;
+}
+
+void Monitor::store_intake(ingest::Intake& intake, const IngestOptions& options,
+                           report::FileOutcome& outcome, const std::string* actor) {
+  outcome.format = std::string(ingest::to_string(intake.format));
+  outcome.warnings = std::move(intake.warnings);
+  if (intake.text) {
     auto reader = this->reader();
     if (!reader) {
       outcome.error = reader.error();
-      return outcome;
+      return;
     }
     ReadOptions read_options;
-    read_options.format = intake->format;
+    read_options.format = intake.format;
     read_options.published = options.published;
     read_options.source = options.source;
     auto reading =
-        (*reader)->read_document(*intake->text, outcome.file, intake->format, read_options);
+        (*reader)->read_document(*intake.text, outcome.file, intake.format, read_options);
     if (!reading) {
       outcome.error = reading.error();
-      return outcome;
+      return;
     }
-    intake->batch = std::move(reading->batch);
+    intake.batch = std::move(reading->batch);
     for (std::string& note : reading->notes) {
       outcome.warnings.push_back(std::move(note));
     }
@@ -155,37 +176,44 @@ report::FileOutcome Monitor::ingest_one(const std::filesystem::path& file,
                                  (warning.chosen.empty() ? "" : "; used " + warning.chosen));
     }
     // A source the store already knows keeps its record (an analyst may have graded it).
-    if (store_->get_source(intake->batch.sources.front().id)) {
-      intake->batch.sources.clear();
+    if (store_->get_source(intake.batch.sources.front().id)) {
+      intake.batch.sources.clear();
     }
   }
   storage::WriteSummary references;
-  drop_stored_references(*store_, intake->batch, references, outcome.warnings);
+  drop_stored_references(*store_, intake.batch, references, outcome.warnings);
   auto mode = options.dry_run ? storage::WriteMode::kDryRun : storage::WriteMode::kCommit;
   // Incidents change in the same transaction as the claims that change them.
   storage::IncidentUpdate incidents;
-  if (!intake->batch.claims.empty()) {
+  if (!intake.batch.claims.empty()) {
     auto data = fusion_data();
     if (!data) {
       outcome.error = data.error();
-      return outcome;
+      return;
     }
-    auto planned = plan_incidents(*store_, **data, intake->batch.claims, {}, {});
+    auto planned = plan_incidents(*store_, **data, intake.batch.claims, {}, {});
     if (!planned) {
       outcome.error = planned.error();
-      return outcome;
+      return;
     }
     incidents = std::move(planned).value();
   }
-  auto written = store_->write(intake->batch, mode, incidents);
+  std::optional<storage::AuditRecord> audit;
+  if (actor != nullptr) {
+    audit = storage::AuditRecord{
+        *actor, "ingest", outcome.file, "null",
+        R"({"format":")" + outcome.format + R"(","documents":)" +
+            std::to_string(intake.batch.documents.size()) + R"(,"claims":)" +
+            std::to_string(intake.batch.claims.size()) + "}"};
+  }
+  auto written = store_->write(intake.batch, mode, incidents, audit ? &*audit : nullptr);
   if (!written) {
     outcome.error = written.error();
-    return outcome;
+    return;
   }
   add(outcome, *written);
   count(outcome, incidents);
   add(outcome, references);
-  return outcome;
 }
 
 Result<const Reader*> Monitor::reader() {
@@ -459,6 +487,11 @@ Result<std::vector<Claim>> Monitor::claims(const storage::ClaimQuery& query) con
   return store_->find_claims(query);
 }
 
+Result<std::vector<storage::ClaimSummary>> Monitor::claim_summaries(
+    const storage::ClaimQuery& query) const {
+  return store_->find_claim_summaries(query);
+}
+
 Result<long long> Monitor::count_claims(const storage::ClaimQuery& query) const {
   return store_->count_claims(query);
 }
@@ -494,6 +527,19 @@ Result<std::vector<Source>> Monitor::sources() const {
 
 Result<std::vector<Document>> Monitor::documents() const {
   return store_->list_documents();
+}
+
+Result<std::vector<Document>> Monitor::documents_page(const storage::DocumentQuery& query) const {
+  return store_->find_documents(query);
+}
+
+Result<std::vector<storage::DailyCount>> Monitor::daily_counts(
+    const storage::ClaimQuery& query) const {
+  return store_->daily_claim_counts(query);
+}
+
+Status Monitor::ping() const {
+  return store_->ping();
 }
 
 Result<IntakeBatch> Monitor::export_batch(const storage::ClaimQuery& query) const {

@@ -20,6 +20,7 @@
 #include "ingest/intake.hpp"
 #include "report/incident.hpp"
 #include "report/picture.hpp"
+#include "service/accounts.hpp"
 #include "service/incidents.hpp"
 #include "service/reading.hpp"
 #include "storage/store.hpp"
@@ -66,13 +67,31 @@ class Monitor final {
   std::vector<report::FileOutcome> ingest(const std::vector<std::filesystem::path>& files,
                                           const IngestOptions& options);
 
+  // One text held in memory (an HTTP request body); `name` stands for the
+  // file in messages. The write and its audit entry (`actor`) are one transaction.
+  report::FileOutcome ingest_text(std::string_view content, const std::string& name,
+                                  const IngestOptions& options, std::string_view actor);
+
   Result<std::vector<Claim>> claims(const storage::ClaimQuery& query) const;
   Result<long long> count_claims(const storage::ClaimQuery& query) const;
+  Result<std::vector<storage::ClaimSummary>> claim_summaries(
+      const storage::ClaimQuery& query) const;
   Result<report::ClaimRecord> claim(const ClaimId& id) const;
   Result<Document> document(const DocumentId& id) const;
   Result<Source> source(const SourceId& id) const;
   Result<std::vector<Source>> sources() const;
   Result<std::vector<Document>> documents() const;
+  Result<std::vector<Document>> documents_page(const storage::DocumentQuery& query) const;
+  Result<std::vector<storage::DailyCount>> daily_counts(const storage::ClaimQuery& query) const;
+  // Whether the store answers (a read of its statistics).
+  Status ping() const;
+
+  // Texts are read with `reader` instead of loading one (a Reader is cheap to
+  // copy and may be shared by threads).
+  void share_reader(const Reader& reader) { reader_ = reader; }
+
+  // Users, tokens and the audit log of this monitor's store.
+  Accounts accounts() { return Accounts(*store_); }
 
   // The claims matching `query` with every document (with text) and source
   // they refer to: what `truce export` writes and `truce ingest` reads back.
@@ -119,6 +138,9 @@ class Monitor final {
   Monitor(std::string location, std::unique_ptr<storage::Store> store);
 
   report::FileOutcome ingest_one(const std::filesystem::path& file, const IngestOptions& options);
+  // Reads texts, drops stored references and writes; `actor` audits the write.
+  void store_intake(ingest::Intake& intake, const IngestOptions& options,
+                    report::FileOutcome& outcome, const std::string* actor);
 
   // Texts need the extractor's data; it is loaded on the first text only.
   Result<const Reader*> reader();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/batch.hpp"
@@ -40,6 +41,13 @@ enum class WriteMode {
   kDryRun,  // run every check and statement, then roll back
 };
 
+// A position in the claims' stable order (time start key, then id): a page
+// that continues after it starts with the next claim in that order.
+struct ClaimCursor {
+  std::string start_key;  // interval_start_key of the last claim seen
+  std::string id;         // its id
+};
+
 // Filters combine with AND; an empty field does not filter.
 struct ClaimQuery {
   std::optional<std::string>
@@ -52,8 +60,101 @@ struct ClaimQuery {
   std::optional<std::string> actor;
   std::optional<SourceId> source;
   std::optional<DocumentId> document;
-  int limit = 1000;  // at most this many, ordered by time start, then id
+  std::optional<ClaimCursor> after;  // only claims after this position
+  int limit = 1000;                  // at most this many, ordered by time start, then id
   int offset = 0;
+};
+
+// What a listing of many claims shows of each: who, what, when, where, the
+// grade and the figures, read from the claims row and one query for all the
+// figures of a page, instead of every child row of every claim. Words and
+// times are as stored (the vocabulary's words, civil times as given).
+struct CasualtySummary {
+  std::string side_kind;             // combatants, civilians
+  std::optional<std::string> party;  // actor id
+  std::string status;                // killed, wounded, captured, missing
+  long long min = 0;
+  std::optional<long long> max;  // absent: open-ended
+};
+
+struct ClaimSummary {
+  std::string id;
+  std::string document;
+  std::string claimant;  // actor id
+  std::string event_type;
+  std::string time_start;
+  std::string time_end;
+  std::string time_precision;
+  std::string start_key;  // for cursors
+  std::optional<std::string> place_name;
+  std::optional<int> place_precision;
+  std::optional<BoundingBox> box;  // of the geometry, if any
+  std::optional<std::string> perpetrator;
+  std::optional<std::string> target;
+  int credibility = 6;
+  std::vector<CasualtySummary> casualties;
+};
+
+// Documents ordered by id, a page at a time.
+struct DocumentQuery {
+  std::optional<SourceId> source;
+  std::optional<std::string> after_id;  // only documents whose id sorts after this
+  int limit = 100;
+};
+
+// Claims per calendar day (of the interval start) and event type.
+struct DailyCount {
+  std::string day;  // "YYYY-MM-DD"
+  EventType event_type = EventType::kOther;
+  long long claims = 0;
+};
+
+// Users of the HTTP API. role is a word of core/access.hpp; secrets are kept
+// only as hashes (Argon2id strings for passwords, SHA-256 hex for tokens).
+struct User {
+  long long id = 0;
+  std::string name;
+  std::string role;
+  std::optional<std::string> affiliation;    // actor id
+  std::optional<std::string> password_hash;  // absent: tokens only
+  std::string created_at;                    // UTC "YYYY-MM-DDTHH:MM:SSZ"
+  bool disabled = false;
+};
+
+enum class TokenKind { kApi, kSession };
+
+struct TokenRecord {
+  std::string token_hash;  // hex SHA-256 of the token
+  long long user_id = 0;
+  TokenKind kind = TokenKind::kApi;
+  std::string created_at;
+  std::optional<std::string> expires_at;  // absent: no expiry
+  std::optional<std::string> revoked_at;
+};
+
+// One write as the audit log records it. before/after are JSON texts.
+struct AuditRecord {
+  std::string actor;   // "user:NAME", "cli", "anonymous"
+  std::string action;  // "ingest", "user.add", "token.issue", "login", "logout"
+  std::string target;
+  std::string before = "null";
+  std::string after = "null";
+};
+
+struct AuditEntry {
+  long long seq = 0;
+  std::string at;
+  AuditRecord record;
+  std::string prev_hash;
+  std::string hash;
+};
+
+// The outcome of checking the chain: the first entry that breaks it, if any.
+struct AuditCheck {
+  long long entries = 0;
+  std::string head_hash;            // hash of the last entry; empty for an empty log
+  std::optional<long long> broken;  // seq of the first entry that does not verify
+  std::string problem;              // what is wrong with it
 };
 
 struct StoreStats {
@@ -96,16 +197,23 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Writes the batch and the incident changes it causes in one transaction.
-  // Records already stored with the same id are counted as unchanged. A source
-  // id stored with different attributes is kConflict; a claim or document
-  // referring to an unknown source or document is kInvalidInput; an incident
-  // member that is not a stored claim is kInvalidInput. On any error nothing
-  // is written.
+  // Writes the batch and the incident changes it causes in one transaction,
+  // and, when `audit` is given and the mode commits, appends it (with the
+  // summary as its "after") to the audit log in the same transaction, so a
+  // write is stored only with its record. Records already stored with the same
+  // id are counted as unchanged. A source id stored with different attributes
+  // is kConflict; a claim or document referring to an unknown source or
+  // document is kInvalidInput; an incident member that is not a stored claim
+  // is kInvalidInput. On any error nothing is written.
   virtual Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode,
-                                     const IncidentUpdate& incidents) = 0;
+                                     const IncidentUpdate& incidents,
+                                     const AuditRecord* audit) = 0;
+  Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode,
+                             const IncidentUpdate& incidents) {
+    return write(batch, mode, incidents, nullptr);
+  }
   Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode) {
-    return write(batch, mode, IncidentUpdate{});
+    return write(batch, mode, IncidentUpdate{}, nullptr);
   }
 
   // Records an analyst decision and the incident changes it causes in one
@@ -137,6 +245,31 @@ class Store {
   virtual Result<std::vector<Source>> list_sources() const = 0;
   virtual Result<std::vector<Document>> list_documents() const = 0;  // without text
   virtual Result<StoreStats> stats() const = 0;
+  // A cheap read that proves the database answers (health checks).
+  virtual Status ping() const = 0;
+  // As find_claims, in the same order, as summaries.
+  virtual Result<std::vector<ClaimSummary>> find_claim_summaries(const ClaimQuery& query) const = 0;
+  virtual Result<std::vector<Document>> find_documents(const DocumentQuery& query) const = 0;
+  virtual Result<std::vector<DailyCount>> daily_claim_counts(const ClaimQuery& query) const = 0;
+
+  // Users and tokens. Each write appends `audit` in the same transaction.
+  // add_user: kConflict when the name is taken.
+  virtual Result<User> add_user(const User& user, const AuditRecord& audit) = 0;
+  virtual Result<User> find_user(std::string_view name) const = 0;  // kNotFound if absent
+  virtual Result<std::vector<User>> list_users() const = 0;         // ordered by name
+  virtual Status add_token(const TokenRecord& token, const AuditRecord& audit) = 0;
+  // The token and its user; kNotFound for an unknown hash. Expiry and
+  // revocation are the caller's to judge (it knows the time).
+  virtual Result<std::pair<TokenRecord, User>> find_token(std::string_view token_hash) const = 0;
+  // kNotFound when no live token has the hash.
+  virtual Status revoke_token(std::string_view token_hash, std::string_view at,
+                              const AuditRecord& audit) = 0;
+
+  // The audit log: append (for writes that have no transaction of their own
+  // here, such as a refused login), read a page, and check the chain.
+  virtual Status append_audit(const AuditRecord& audit) = 0;
+  virtual Result<std::vector<AuditEntry>> audit_entries(long long after_seq, int limit) const = 0;
+  virtual Result<AuditCheck> verify_audit() const = 0;
 
   // The registry's files, by name.
   virtual Result<std::vector<RegistryFile>> registry_files() const = 0;

@@ -144,6 +144,8 @@ TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
   ASSERT_GE(bundled.size(), 4u);
   EXPECT_EQ(bundled[2].name, "agreement_registry");
   EXPECT_EQ(bundled[3].name, "incidents");
+  ASSERT_GE(bundled.size(), 5u);
+  EXPECT_EQ(bundled[4].name, "users_and_audit");
   EXPECT_EQ(latest_version(bundled), storage::latest_schema_version());
 }
 
@@ -156,10 +158,10 @@ TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
         "claim_agreement_reference_spans", "document_agreement_references",
         "document_agreement_reference_dates", "document_agreement_reference_spans", "incidents",
         "incident_members", "incident_links", "analyst_decisions", "analyst_decision_claims",
-        "decision_constraints", "incident_history"}) {
+        "decision_constraints", "incident_history", "users", "tokens", "audit_log"}) {
     EXPECT_TRUE(has_table(db, table)) << table;
   }
-  for (const char* table : {"agreements", "users", "audit"}) {
+  for (const char* table : {"agreements", "audit"}) {
     EXPECT_FALSE(has_table(db, table)) << table;
   }
 }

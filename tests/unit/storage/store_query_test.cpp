@@ -310,3 +310,76 @@ TEST_F(StoreQuery, AnActorQueryIsPlannedThroughTheActorTable) {
 
 }  // namespace
 }  // namespace truce::storage
+
+namespace truce::storage {
+namespace {
+
+class CursorQuery : public StoreQuery {
+ protected:
+  void SetUp() override {
+    StoreQuery::SetUp();
+    // Two claims on each of three days, so a page boundary can fall inside a day.
+    std::vector<Claim> claims;
+    for (unsigned day : {18U, 16U, 17U}) {
+      for (const char* suffix : {"a", "b"}) {
+        claims.push_back(point_claim("clm_" + std::to_string(day) + suffix, DocumentId("doc_1"),
+                                     45.0, 40.0, on_day(2021, 11, day)));
+      }
+    }
+    write(std::move(claims));
+  }
+};
+
+TEST_F(CursorQuery, PagesAfterACursorContinueTheStableOrderWithoutRepeats) {
+  std::vector<std::string> seen;
+  ClaimQuery query;
+  query.limit = 4;
+  while (true) {
+    auto page = store_->find_claims(query);
+    ASSERT_TRUE(page) << page.error().message;
+    for (const Claim& claim : *page) {
+      seen.push_back(claim.id.str());
+    }
+    if (static_cast<int>(page->size()) < query.limit) {
+      break;
+    }
+    query.after = ClaimCursor{interval_start_key(page->back().time), page->back().id.str()};
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"clm_16a", "clm_16b", "clm_17a", "clm_17b", "clm_18a",
+                                            "clm_18b"}));
+}
+
+TEST_F(CursorQuery, ACursorSeeksTheStartIndex) {
+  ClaimQuery query;
+  query.after = ClaimCursor{"2021-11-17T00:00:00", "clm_17a"};
+  auto plan = store_->explain_find_claims(query);
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_NE(plan->find("INDEX claims_by_start"), std::string::npos) << *plan;
+  EXPECT_EQ(plan->find("SCAN c"), std::string::npos) << *plan;
+}
+
+TEST_F(CursorQuery, SummariesFollowTheSameOrderAndFilters) {
+  ClaimQuery query;
+  query.since = "2021-11-17";
+  auto summaries = store_->find_claim_summaries(query);
+  ASSERT_TRUE(summaries) << summaries.error().message;
+  std::vector<std::string> ids;
+  for (const auto& summary : *summaries) {
+    ids.push_back(summary.id);
+    ASSERT_TRUE(summary.box);
+    EXPECT_EQ(summary.box->min_lon, 45.0);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"clm_17a", "clm_17b", "clm_18a", "clm_18b"}));
+}
+
+TEST_F(CursorQuery, DailyCountsGroupByDayAndEventType) {
+  auto counts = store_->daily_claim_counts({});
+  ASSERT_TRUE(counts) << counts.error().message;
+  ASSERT_EQ(counts->size(), 3U);
+  EXPECT_EQ((*counts)[0].day, "2021-11-16");
+  EXPECT_EQ((*counts)[0].claims, 2);
+  EXPECT_EQ((*counts)[2].day, "2021-11-18");
+}
+
+}  // namespace
+}  // namespace truce::storage

@@ -132,6 +132,10 @@ Result<ClaimFilter> claim_filter(const ClaimQuery& query) {
   if (query.document) {
     filter.add("c.document_id = ?", query.document->str());
   }
+  if (query.after) {
+    // A row value, so SQLite seeks claims_by_start (start_key, id) to the position.
+    filter.add("(c.start_key, c.id) > (?, ?)", query.after->start_key, query.after->id);
+  }
   return std::move(filter).finish();
 }
 

@@ -464,6 +464,48 @@ Result<std::vector<Document>> read_documents_without_text(Connection& db) {
   return documents;
 }
 
+Result<std::vector<Document>> read_documents_page(Connection& db,
+                                                  const std::optional<std::string>& source,
+                                                  const std::optional<std::string>& after_id,
+                                                  int limit) {
+  auto statement = db.statement(
+      "SELECT id, source_id, kind, title, language, published, url, external_ref, '', "
+      "content_hash FROM documents WHERE (?1 IS NULL OR source_id = ?1) AND "
+      "(?2 IS NULL OR id > ?2) ORDER BY id LIMIT ?3");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  if (source) {
+    (*statement)->bind_text(1, *source);
+  }
+  if (after_id) {
+    (*statement)->bind_text(2, *after_id);
+  }
+  (*statement)->bind_int(3, limit);
+  std::vector<Document> documents;
+  while (true) {
+    auto row = (*statement)->step();
+    if (!row) {
+      return std::move(row).error();
+    }
+    if (!*row) {
+      break;
+    }
+    RowDecoder decoder(**statement, "document " + (*statement)->text_at(0), db.path());
+    documents.push_back(decode_document(decoder));
+    if (decoder.problem()) {
+      return *decoder.problem();
+    }
+  }
+  for (Document& document : documents) {
+    auto children = read_document_children(db, document);
+    if (!children) {
+      return children.error();
+    }
+  }
+  return documents;
+}
+
 Result<std::optional<Claim>> read_claim(Connection& db, const ClaimId& id) {
   static const std::string sql =
       "SELECT " + std::string(kClaimColumns) + " FROM claims AS c WHERE c.id = ?1";

@@ -20,6 +20,13 @@ Result<std::vector<Source>> read_sources(Connection& db);  // ordered by id
 Result<std::optional<Document>> read_document(Connection& db, const DocumentId& id);
 Result<std::vector<Document>> read_documents_without_text(Connection& db);  // ordered by id
 
+// Documents without text ordered by id: of one source if given, after
+// `after_id` if given, at most `limit`.
+Result<std::vector<Document>> read_documents_page(Connection& db,
+                                                  const std::optional<std::string>& source,
+                                                  const std::optional<std::string>& after_id,
+                                                  int limit);
+
 Result<std::optional<Claim>> read_claim(Connection& db, const ClaimId& id);
 
 // The select list read_claim_row expects, columns of table alias "c", for

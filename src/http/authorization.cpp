@@ -1,0 +1,50 @@
+#include "http/authorization.hpp"
+
+namespace truce::http {
+
+// No default: -Wswitch points here when a role or a permission is added.
+bool allows(Role role, Permission permission) {
+  switch (permission) {
+    case Permission::kOpen:
+    case Permission::kPublicRead:
+    case Permission::kLogin: return true;
+    case Permission::kAuthenticated: return role != Role::kPublic;
+    case Permission::kReadRecords:
+      switch (role) {
+        case Role::kAdmin:
+        case Role::kOperator:
+        case Role::kMonitor:
+        case Role::kAnalyst: return true;
+        case Role::kLiaison:  // sees its own complaints and published records (later)
+        case Role::kPublic: return false;
+      }
+      return false;
+    case Permission::kExport:
+      return role == Role::kAdmin || role == Role::kOperator || role == Role::kAnalyst;
+    case Permission::kIngest: return role == Role::kOperator;
+    case Permission::kManageUsers:
+    case Permission::kReadAudit: return role == Role::kAdmin;
+  }
+  return false;
+}
+
+bool needs_token(Permission permission) {
+  return !allows(Role::kPublic, permission);
+}
+
+const char* to_string(Permission permission) {
+  switch (permission) {
+    case Permission::kOpen: return "open";
+    case Permission::kPublicRead: return "public_read";
+    case Permission::kLogin: return "login";
+    case Permission::kAuthenticated: return "authenticated";
+    case Permission::kReadRecords: return "read_records";
+    case Permission::kExport: return "export";
+    case Permission::kIngest: return "ingest";
+    case Permission::kManageUsers: return "manage_users";
+    case Permission::kReadAudit: return "read_audit";
+  }
+  return "?";
+}
+
+}  // namespace truce::http

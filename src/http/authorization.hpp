@@ -1,0 +1,34 @@
+// The authorisation matrix: which role may do what. Every route names one
+// Permission; this table alone says which roles hold it (docs/api.md prints
+// the same table, and the matrix test walks every route with every role).
+#pragma once
+
+#include "core/access.hpp"
+
+namespace truce::http {
+
+enum class Permission {
+  kOpen,           // health, metrics, the API document: no token looked at
+  kPublicRead,     // the public view: anyone, with or without a token
+  kLogin,          // exchanging a password for a token: no token needed
+  kAuthenticated,  // any valid token (who am I, log out)
+  kReadRecords,    // documents, claims, statistics, including unpublished records
+  kExport,         // bulk export of records
+  kIngest,         // store documents and reports
+  kManageUsers,    // add users, issue tokens
+  kReadAudit,      // read and verify the audit log
+};
+
+inline constexpr Permission kAllPermissions[] = {
+    Permission::kOpen,          Permission::kPublicRead,  Permission::kLogin,
+    Permission::kAuthenticated, Permission::kReadRecords, Permission::kExport,
+    Permission::kIngest,        Permission::kManageUsers, Permission::kReadAudit};
+
+bool allows(Role role, Permission permission);
+
+// Whether a request needs a valid token at all (false: the public may).
+bool needs_token(Permission permission);
+
+const char* to_string(Permission permission);
+
+}  // namespace truce::http

@@ -1,0 +1,8 @@
+# Writes OUTPUT, a C++ file defining truce::http::openapi_document() with the
+# text of INPUT, so the server carries its API document without a data file.
+file(READ ${INPUT} text)
+string(FIND "${text}" ")openapi\"" clash)
+if(NOT clash EQUAL -1)
+  message(FATAL_ERROR "${INPUT} contains the raw-string delimiter )openapi\"")
+endif()
+file(WRITE ${OUTPUT} "// Generated from ${INPUT}; do not edit.\n#include \"http/openapi.hpp\"\n\nnamespace truce::http {\n\nstd::string_view openapi_document() {\n  static constexpr std::string_view kDocument = R\"openapi(${text})openapi\";\n  return kDocument;\n}\n\n}  // namespace truce::http\n")

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""API contract test: runs `truce serve` on a free loopback port, calls every
+documented operation (and some failing ones) over HTTP, and validates each
+response body against the schema the OpenAPI document (docs/api/openapi.json)
+gives for its status. Then stops the server with SIGTERM and expects a clean
+exit. Usage: http_contract_test.py TRUCE_BINARY SOURCE_DIR
+"""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+import jsonschema
+
+binary, source_dir = sys.argv[1], sys.argv[2]
+document = json.load(open(os.path.join(source_dir, "docs/api/openapi.json")))
+failures = []
+checked = set()
+
+
+def truce(*args, env=None):
+    result = subprocess.run([binary, *args], capture_output=True, text=True,
+                            env={**os.environ, **(env or {})})
+    if result.returncode != 0:
+        raise SystemExit(f"truce {' '.join(args)} failed: {result.stderr}")
+    return result.stdout
+
+
+def schema_for(path, method, status, content_type):
+    operation = document["paths"][path][method]
+    response = operation["responses"].get(str(status))
+    if response is None:
+        return None
+    content = response.get("content", {})
+    for media, entry in content.items():
+        if media.split(";")[0] == content_type.split(";")[0].strip():
+            return entry["schema"]
+    return None
+
+
+def call(port, method, target, path, token=None, body=None, content_type="application/json",
+         expect=None):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{target}", method=method.upper(),
+                                     data=body.encode() if body is not None else None)
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    if body is not None:
+        request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status, headers, payload = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, payload = error.code, error.headers, error.read()
+    what = f"{method.upper()} {target} -> {status}"
+    if expect is not None and status != expect:
+        failures.append(f"{what}: expected {expect}: {payload[:300]!r}")
+        return status, None
+    response_type = headers.get("Content-Type", "")
+    schema = schema_for(path, method, status, response_type)
+    if status == 204:
+        checked.add((path, method, status))
+        return status, None
+    if schema is None:
+        failures.append(f"{what}: status or content type {response_type} not documented")
+        return status, None
+    if response_type.startswith("text/"):
+        value = payload.decode()
+    else:
+        value = json.loads(payload)
+    root = {"components": document["components"], "allOf": [schema]}
+    try:
+        jsonschema.Draft202012Validator(root).validate(value)
+    except jsonschema.ValidationError as error:
+        failures.append(f"{what}: {error.message} at {list(error.absolute_path)}")
+    checked.add((path, method, status))
+    return status, value
+
+
+with tempfile.TemporaryDirectory() as work:
+    db = os.path.join(work, "contract.db")
+    truce("init", "--db", db)
+    truce("ingest", "--db", db, os.path.join(source_dir, "data/examples/2021-11-16-kilisali.json"))
+    tokens = {}
+    for role in ["admin", "operator", "analyst"]:
+        truce("user", "add", f"{role}-1", "--role", role, "--db", db, "--password-env", "PW",
+              env={"PW": f"secret of the {role}"})
+        tokens[role] = truce("user", "token", f"{role}-1", "--db", db).strip()
+
+    server = subprocess.Popen([binary, "serve", "--db", db, "--listen", "127.0.0.1:0",
+                               "--threads", "2"], stderr=subprocess.PIPE, text=True)
+    line = server.stderr.readline()
+    match = re.search(r"http://127\.0\.0\.1:(\d+)", line)
+    if not match:
+        server.kill()
+        raise SystemExit(f"no port in: {line!r}")
+    port = int(match.group(1))
+    try:
+        analyst, admin, operator = tokens["analyst"], tokens["admin"], tokens["operator"]
+        call(port, "get", "/healthz", "/healthz", expect=200)
+        call(port, "get", "/metrics", "/metrics", expect=200)
+        call(port, "get", "/api/v1/openapi.json", "/api/v1/openapi.json", expect=200)
+        _, sources = call(port, "get", "/api/v1/sources", "/api/v1/sources", expect=200)
+        source = sources["sources"][0]["id"]
+        call(port, "get", f"/api/v1/sources/{source}", "/api/v1/sources/{id}", expect=200)
+        call(port, "get", "/api/v1/sources/no-such-source", "/api/v1/sources/{id}", expect=404)
+        _, page = call(port, "get", "/api/v1/claims?limit=2", "/api/v1/claims", analyst, expect=200)
+        call(port, "get", f"/api/v1/claims?limit=2&cursor={page['next_cursor']}",
+             "/api/v1/claims", analyst, expect=200)
+        call(port, "get", "/api/v1/claims?bogus=1", "/api/v1/claims", analyst, expect=400)
+        call(port, "get", "/api/v1/claims", "/api/v1/claims", expect=401)
+        claim = page["claims"][0]
+        call(port, "get", f"/api/v1/claims/{claim['id']}", "/api/v1/claims/{id}", analyst,
+             expect=200)
+        call(port, "get", "/api/v1/claims/clm_00000000000000000000", "/api/v1/claims/{id}",
+             analyst, expect=404)
+        call(port, "get", "/api/v1/documents", "/api/v1/documents", analyst, expect=200)
+        call(port, "get", f"/api/v1/documents/{claim['document']}", "/api/v1/documents/{id}",
+             analyst, expect=200)
+        call(port, "get", "/api/v1/statistics/daily", "/api/v1/statistics/daily", analyst,
+             expect=200)
+        call(port, "get", "/api/v1/export", "/api/v1/export", analyst, expect=200)
+        call(port, "get", "/api/v1/export", "/api/v1/export", tokens["operator"], expect=200)
+        geojson = open(os.path.join(source_dir, "data/examples/2020-07-tovuz-clashes.geojson")).read()
+        call(port, "post", "/api/v1/ingest", "/api/v1/ingest", operator, geojson, expect=201)
+        call(port, "post", "/api/v1/ingest", "/api/v1/ingest", analyst, geojson, expect=403)
+        call(port, "post", "/api/v1/ingest", "/api/v1/ingest", operator, "{", expect=400)
+        _, session = call(port, "post", "/api/v1/login", "/api/v1/login", None,
+                          json.dumps({"name": "analyst-1", "password": "secret of the analyst"}),
+                          expect=200)
+        call(port, "post", "/api/v1/login", "/api/v1/login", None,
+             json.dumps({"name": "analyst-1", "password": "wrong"}), expect=401)
+        call(port, "get", "/api/v1/me", "/api/v1/me", session["token"], expect=200)
+        call(port, "post", "/api/v1/logout", "/api/v1/logout", session["token"], expect=204)
+        call(port, "get", "/api/v1/users", "/api/v1/users", admin, expect=200)
+        call(port, "post", "/api/v1/users", "/api/v1/users", admin,
+             json.dumps({"name": "monitor-1", "role": "monitor", "affiliation": "member-a"}),
+             expect=201)
+        call(port, "post", "/api/v1/users", "/api/v1/users", admin,
+             json.dumps({"name": "monitor-1", "role": "monitor", "affiliation": "member-a"}),
+             expect=409)
+        call(port, "post", "/api/v1/users/monitor-1/tokens", "/api/v1/users/{name}/tokens", admin,
+             expect=201)
+        call(port, "get", "/api/v1/audit", "/api/v1/audit", admin, expect=200)
+        call(port, "get", "/api/v1/audit/verify", "/api/v1/audit/verify", admin, expect=200)
+        call(port, "get", "/api/v1/audit", "/api/v1/audit", analyst, expect=403)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            code = server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            code = "killed after 20 s"
+        if code != 0:
+            failures.append(f"truce serve after SIGTERM: exit {code}")
+
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            ok = [s for s in operation["responses"] if s.startswith("2")]
+            if not any((path, method, int(s)) in checked for s in ok):
+                failures.append(f"{method.upper()} {path}: no successful response was checked")
+
+for failure in failures:
+    print("FAIL:", failure)
+print(f"{len(checked)} (path, method, status) combinations validated, {len(failures)} failures")
+sys.exit(1 if failures else 0)

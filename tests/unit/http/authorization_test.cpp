@@ -1,0 +1,224 @@
+// Who may do what: every route of the router with every role, including the
+// denials; tokens, logins, logouts and expiry; writes refused before their
+// bodies are read; per-token rate limits.
+#include "http/authorization.hpp"
+
+#include <gtest/gtest.h>
+
+#include "api_fixture.hpp"
+
+namespace truce::test {
+namespace {
+
+using std::chrono::milliseconds;
+
+const std::string kReport = R"({"sources":[{"id":"matrix-source","name":"Matrix Source",
+"reliability":"C","affiliation":{"kind":"neutral"}}],"documents":[{"key":"d1","source":
+"matrix-source","kind":"statement","title":"A synthetic statement","language":"en",
+"text":"Synthetic text for the authorisation matrix."}],"claims":[]})";
+
+// A concrete path for a pattern, using records the fixture stored.
+std::string concrete(const std::string& pattern, RunningApi& api, int counter) {
+  auto claims = api.get("/api/v1/claims?limit=1", Role::kAnalyst).json()["claims"];
+  std::string path = pattern;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    if (auto at = path.find(from); at != std::string::npos) {
+      path.replace(at, from.size(), to);
+    }
+  };
+  replace("{id:claim_id}", claims[0]["id"].get<std::string>());
+  replace("{id:document_id}", claims[0]["document"].get<std::string>());
+  replace("{id:slug}", api.get("/api/v1/sources").json()["sources"][0]["id"].get<std::string>());
+  replace("{name:slug}", "user-analyst");
+  static_cast<void>(counter);
+  return path;
+}
+
+std::string body_for(const std::string& pattern, int counter) {
+  if (pattern == "/api/v1/login") {
+    return R"({"name":"nobody","password":"not-the-password"})";
+  }
+  if (pattern == "/api/v1/users") {
+    return R"({"name":"new-user-)" + std::to_string(counter) + R"(","role":"analyst"})";
+  }
+  if (pattern == "/api/v1/ingest") {
+    return kReport;
+  }
+  return {};
+}
+
+TEST(AuthorisationMatrix, EveryRouteWithEveryRoleIsAllowedOrRefusedAsTheTableSays) {
+  http::ApiOptions options;
+  options.requests_per_second = 0;
+  options.logins_per_second = 0;
+  RunningApi api(options);
+  const http::Router& router = api.api().router();
+  int counter = 0;
+  int checked = 0;
+  for (int route = 0; route < router.size(); ++route) {
+    const http::RouteSpec& spec = router.spec(route);
+    for (Role role : kAllRoles) {
+      ++counter;
+      std::string token = role == Role::kPublic ? "" : api.token(role);
+      if (spec.pattern == "/api/v1/logout" && role != Role::kPublic) {
+        // Logging out revokes the token: use a fresh one.
+        auto monitor = service::Monitor::open(api.db(), storage::OpenMode::kOpenExisting);
+        token = *monitor->accounts().issue_token("user-" + std::string(to_string(role)), "test");
+      }
+      auto response = http_request(api.port(), spec.method, concrete(spec.pattern, api, counter),
+                                   token, body_for(spec.pattern, counter));
+      std::string what = spec.method + " " + spec.pattern + " as " + std::string(to_string(role)) +
+                         ": " + std::to_string(response.status) + " " + response.body;
+      bool allowed = http::allows(role, spec.permission);
+      if (allowed) {
+        EXPECT_NE(response.status, 403) << what;
+        // The only 401 an allowed request may get is a refused login.
+        if (spec.pattern != "/api/v1/login") {
+          EXPECT_NE(response.status, 401) << what;
+        }
+        EXPECT_LT(response.status, 500) << what;
+      } else if (role == Role::kPublic) {
+        EXPECT_EQ(response.status, 401) << what;
+        EXPECT_EQ(response.json()["code"], "unauthorized") << what;
+        EXPECT_EQ(response.header("www-authenticate"), "Bearer realm=\"truce\"") << what;
+      } else {
+        EXPECT_EQ(response.status, 403) << what;
+        EXPECT_EQ(response.json()["code"], "forbidden") << what;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, router.size() * static_cast<int>(kAllRoles.size()));
+}
+
+TEST(AuthorisationMatrix, TheTableGivesEachRoleWhatTheIssueSays) {
+  using http::allows;
+  using http::Permission;
+  EXPECT_TRUE(allows(Role::kOperator, Permission::kIngest));
+  for (Role role : {Role::kAdmin, Role::kMonitor, Role::kLiaison, Role::kAnalyst, Role::kPublic}) {
+    EXPECT_FALSE(allows(role, Permission::kIngest)) << to_string(role);
+  }
+  EXPECT_TRUE(allows(Role::kAnalyst, Permission::kReadRecords));
+  EXPECT_FALSE(allows(Role::kLiaison, Permission::kReadRecords));
+  EXPECT_FALSE(allows(Role::kPublic, Permission::kReadRecords));
+  EXPECT_TRUE(allows(Role::kPublic, Permission::kPublicRead));
+  for (Role role : kAllRoles) {
+    EXPECT_EQ(allows(role, Permission::kManageUsers), role == Role::kAdmin) << to_string(role);
+    EXPECT_EQ(allows(role, Permission::kReadAudit), role == Role::kAdmin) << to_string(role);
+  }
+}
+
+TEST(Authentication, AWriteWithoutATokenIsRefusedBeforeItsBodyIsRead) {
+  RunningApi api;
+  HttpConnection connection(api.port());
+  // Only the head: the 401 must come without waiting for the announced body.
+  connection.send_raw("POST /api/v1/ingest HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+  auto response = connection.read_response(milliseconds(3000));
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 401);
+  EXPECT_EQ(response->header("content-type"), "application/problem+json");
+  EXPECT_EQ(response->header("connection"), "close");
+}
+
+TEST(Authentication, AnUnknownOrMalformedTokenIsUnauthorizedEvenOnPublicRoutes) {
+  RunningApi api;
+  std::string unknown = "trc_" + std::string(64, 'a');
+  for (const std::string& token : {unknown, std::string("not-a-token")}) {
+    auto response = http_request(api.port(), "GET", "/api/v1/sources", token);
+    EXPECT_EQ(response.status, 401) << token;
+  }
+  auto basic = HttpConnection(api.port());
+  basic.send_raw("GET /api/v1/claims HTTP/1.1\r\nHost: x\r\nAuthorization: Basic YTpi\r\n\r\n");
+  auto response = basic.read_response();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 401);
+}
+
+TEST(Authentication, LoginGivesASessionTokenThatLogoutRevokes) {
+  RunningApi api;
+  {
+    auto monitor = service::Monitor::open(api.db(), storage::OpenMode::kOpenExisting);
+    auto added = monitor->accounts().add_user(
+        {"duty-officer", Role::kOperator, std::nullopt, std::string("a long enough secret")},
+        "test");
+    ASSERT_TRUE(added) << added.error().message;
+  }
+  auto wrong = api.post("/api/v1/login", R"({"name":"duty-officer","password":"wrong password"})",
+                        Role::kPublic);
+  EXPECT_EQ(wrong.status, 401);
+  auto login =
+      api.post("/api/v1/login", R"({"name":"duty-officer","password":"a long enough secret"})",
+               Role::kPublic);
+  ASSERT_EQ(login.status, 200) << login.body;
+  std::string token = login.json()["token"];
+  EXPECT_EQ(login.json()["token_type"], "Bearer");
+  auto me = http_request(api.port(), "GET", "/api/v1/me", token);
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(me.json()["name"], "duty-officer");
+  EXPECT_EQ(me.json()["role"], "operator");
+  EXPECT_EQ(me.json()["token_kind"], "session");
+  auto logout = http_request(api.port(), "POST", "/api/v1/logout", token);
+  EXPECT_EQ(logout.status, 204);
+  EXPECT_EQ(http_request(api.port(), "GET", "/api/v1/me", token).status, 401);
+}
+
+TEST(Authentication, AnExpiredSessionIsRefused) {
+  RunningApi api;
+  {
+    auto monitor = service::Monitor::open(api.db(), storage::OpenMode::kOpenExisting);
+    ASSERT_TRUE(monitor->accounts().add_user(
+        {"short-lived", Role::kAnalyst, std::nullopt, std::string("a long enough secret")},
+        "test"));
+    auto session =
+        monitor->accounts().login("short-lived", "a long enough secret", std::chrono::seconds(1));
+    ASSERT_TRUE(session && *session);
+    std::string token = (*session)->token;
+    EXPECT_EQ(http_request(api.port(), "GET", "/api/v1/me", token).status, 200);
+    std::this_thread::sleep_for(milliseconds(2100));
+    EXPECT_EQ(http_request(api.port(), "GET", "/api/v1/me", token).status, 401);
+  }
+}
+
+TEST(Authentication, MalformedLoginBodiesAreInvalid) {
+  RunningApi api;
+  struct Case {
+    std::string body;
+    std::string code;
+  };
+  for (const Case& bad :
+       std::vector<Case>{{"{", "invalid_body"},
+                         {"[1,2]", "invalid_body"},
+                         {R"({"name":"x"})", "invalid_body"},
+                         {R"({"name":1,"password":"x"})", "invalid_body"},
+                         {R"({"name":"x","password":"y","otp":"1"})", "unknown_parameter"}}) {
+    auto response = api.post("/api/v1/login", bad.body, Role::kPublic);
+    EXPECT_EQ(response.status, 400) << bad.body;
+    EXPECT_EQ(response.json()["code"], bad.code) << bad.body;
+  }
+}
+
+TEST(RateLimit, ATokenOverItsRateGets429WithRetryAfter) {
+  http::ApiOptions options;
+  options.requests_per_second = 1;
+  options.request_burst = 5;
+  RunningApi api(options);
+  HttpConnection connection(api.port());
+  int limited = 0;
+  std::string retry_after;
+  for (int i = 0; i < 12; ++i) {
+    auto response = connection.request("GET", "/api/v1/me", api.token(Role::kAnalyst));
+    ASSERT_TRUE(response);
+    if (response->status == 429) {
+      ++limited;
+      retry_after = response->header("retry-after");
+      EXPECT_EQ(response->json()["code"], "rate_limited");
+    }
+  }
+  EXPECT_GE(limited, 5);
+  EXPECT_FALSE(retry_after.empty());
+  // Another token has its own bucket.
+  EXPECT_EQ(api.get("/api/v1/me", Role::kOperator).status, 200);
+}
+
+}  // namespace
+}  // namespace truce::test
