@@ -200,11 +200,11 @@ void Monitor::store_intake(ingest::Intake& intake, const IngestOptions& options,
   }
   std::optional<storage::AuditRecord> audit;
   if (actor != nullptr) {
-    audit = storage::AuditRecord{
-        *actor, "ingest", outcome.file, "null",
-        R"({"format":")" + outcome.format + R"(","documents":)" +
-            std::to_string(intake.batch.documents.size()) + R"(,"claims":)" +
-            std::to_string(intake.batch.claims.size()) + "}"};
+    audit =
+        storage::AuditRecord{*actor, "ingest", outcome.file, "null",
+                             R"({"format":")" + outcome.format + R"(","documents":)" +
+                                 std::to_string(intake.batch.documents.size()) + R"(,"claims":)" +
+                                 std::to_string(intake.batch.claims.size()) + "}"};
   }
   auto written = store_->write(intake.batch, mode, incidents, audit ? &*audit : nullptr);
   if (!written) {

@@ -206,8 +206,7 @@ class Store {
   // document is kInvalidInput; an incident member that is not a stored claim
   // is kInvalidInput. On any error nothing is written.
   virtual Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode,
-                                     const IncidentUpdate& incidents,
-                                     const AuditRecord* audit) = 0;
+                                     const IncidentUpdate& incidents, const AuditRecord* audit) = 0;
   Result<WriteSummary> write(const IntakeBatch& batch, WriteMode mode,
                              const IncidentUpdate& incidents) {
     return write(batch, mode, incidents, nullptr);

@@ -152,13 +152,28 @@ TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
 TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
   Connection db = memory_database();
   ASSERT_TRUE(migrate(db, bundled_migrations()));
-  for (const char* table :
-       {"sources", "documents", "claims", "claim_casualties", "claim_boxes",
-        "claim_involved_actors", "claim_agreement_references", "claim_agreement_reference_dates",
-        "claim_agreement_reference_spans", "document_agreement_references",
-        "document_agreement_reference_dates", "document_agreement_reference_spans", "incidents",
-        "incident_members", "incident_links", "analyst_decisions", "analyst_decision_claims",
-        "decision_constraints", "incident_history", "users", "tokens", "audit_log"}) {
+  for (const char* table : {"sources",
+                            "documents",
+                            "claims",
+                            "claim_casualties",
+                            "claim_boxes",
+                            "claim_involved_actors",
+                            "claim_agreement_references",
+                            "claim_agreement_reference_dates",
+                            "claim_agreement_reference_spans",
+                            "document_agreement_references",
+                            "document_agreement_reference_dates",
+                            "document_agreement_reference_spans",
+                            "incidents",
+                            "incident_members",
+                            "incident_links",
+                            "analyst_decisions",
+                            "analyst_decision_claims",
+                            "decision_constraints",
+                            "incident_history",
+                            "users",
+                            "tokens",
+                            "audit_log"}) {
     EXPECT_TRUE(has_table(db, table)) << table;
   }
   for (const char* table : {"agreements", "audit"}) {
