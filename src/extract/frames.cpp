@@ -269,9 +269,22 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
   return frames;
 }
 
+namespace {
+
+// Words for fighting in general ("attack", "clashes", "violation") may name
+// one event twice; a strike, shelling or seizure is an event of its own.
+bool generic(EventType type) {
+  return type == EventType::kAttack || type == EventType::kArmedClash ||
+         type == EventType::kCeasefireViolation;
+}
+
+}  // namespace
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const std::vector<Range>& excluded) {
-  const auto group_of_sentence = [&](std::uint32_t index) {
+  // The first event a sentence names outside excluded ranges (agreement
+  // references and the like), if any.
+  const auto event_of_sentence = [&](std::uint32_t index) -> std::optional<EventType> {
     for (const Mention* event : analysis.in(analysis.sentences[index].range, "event")) {
       const bool inside = std::any_of(excluded.begin(), excluded.end(),
                                       [&](const Range& out) { return out.overlaps(event->range); });
@@ -279,10 +292,10 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         continue;
       }
       if (auto type = parse_event_type(event->value())) {
-        return group_of(*type);
+        return type;
       }
     }
-    return EventGroup::kNone;
+    return std::nullopt;
   };
   std::vector<Frame> result;
   for (Frame& frame : frames) {
@@ -292,18 +305,28 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     Frame current;
     current.claimant = frame.claimant;
-    EventGroup group = EventGroup::kNone;
+    EventType event = EventType::kOther;  // kOther: none yet
+    std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     for (std::uint32_t index : frame.sentences) {
-      const EventGroup next = group_of_sentence(index);
-      if (!current.sentences.empty() && next != EventGroup::kNone && group != EventGroup::kNone &&
-          next != group) {
+      const std::optional<EventType> next = event_of_sentence(index);
+      const bool new_paragraph = analysis.sentences[index].paragraph != paragraph;
+      paragraph = analysis.sentences[index].paragraph;
+      // A new paragraph that names another specific event (a strike after an
+      // attack, a seizure after a strike) starts another claim of the same
+      // claimant.
+      const bool known = next && event != EventType::kOther;
+      const bool other_group = known && group_of(*next) != group_of(event);
+      const bool other_event = known && *next != event && new_paragraph &&
+                               group_of(*next) != EventGroup::kNone &&
+                               !(generic(*next) && generic(event));
+      if (!current.sentences.empty() && (other_group || other_event)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;
-        group = EventGroup::kNone;
+        event = EventType::kOther;
       }
-      if (group == EventGroup::kNone) {
-        group = next;
+      if (event == EventType::kOther && next && group_of(*next) != EventGroup::kNone) {
+        event = *next;
       }
       current.sentences.push_back(index);
       const Range sentence = analysis.sentences[index].range;

@@ -211,6 +211,27 @@ TEST_F(FictionalTheatre, ASpokespersonSpeaksForTheMinistry) {
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
 }
 
+TEST_F(FictionalTheatre, ANewParagraphNamingAnotherKindOfEventIsAnotherClaim) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Grenzdorf was "
+      "attacked yesterday.\n\nThe ministry said an air strike hit Grenzdorf the same day.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "attack");
+  EXPECT_EQ(reading["claims"][1]["event_type"], "air_strike");
+  for (const json& claim : reading["claims"]) {
+    EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa");
+  }
+}
+
+TEST_F(FictionalTheatre, ClashesAfterAnAttackAreTheSameClaim) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Grenzdorf was "
+      "attacked yesterday.\n\nThe ministry said two soldiers were wounded in the clashes.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "attack");
+  EXPECT_EQ(reading["claims"][0]["casualties"].size(), 1U) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
 
