@@ -20,6 +20,7 @@ struct ServeFlags {
   int idle_timeout_ms = 30'000;
   int read_timeout_ms = 30'000;
   int drain_timeout_ms = 30'000;
+  std::string static_root;
 };
 
 // "HOST:PORT" or "[IPv6]:PORT".
@@ -56,6 +57,7 @@ void run_serve(Context& context, const ServeFlags& flags) {
   api_options.request_burst = flags.rate_limit * 2;
   api_options.max_ingest_bytes = flags.max_body;
   api_options.session_lifetime = std::chrono::minutes(flags.session_minutes);
+  api_options.static_root = flags.static_root;
   auto api = http::Api::open(api_options);
   if (!api) {
     report_error(context, api.error(), false);
@@ -92,6 +94,9 @@ void add_serve_command(CLI::App& app, Context& context) {
                       "Database path or URL (default: $TRUCE_DB, then truce.db)");
   command->add_option("--listen", flags->listen,
                       "HOST:PORT to listen on (default 127.0.0.1:8080; port 0: any free port)");
+  command->add_option("--static", flags->static_root,
+                      "Also serve the files of this directory (a web front end) at the paths "
+                      "outside /api/");
   command->add_option("--threads", flags->threads, "Worker threads (default 4)")
       ->check(CLI::Range(1, 64));
   command

@@ -79,11 +79,13 @@ std::string_view bearer_token(std::string_view authorization) {
 
 }  // namespace
 
-Api::Api(ApiOptions options, std::vector<service::Monitor> monitors)
+Api::Api(ApiOptions options, std::vector<service::Monitor> monitors,
+         std::optional<StaticFiles> static_files)
     : options_(std::move(options)),
       monitors_(std::move(monitors)),
       token_limiter_(options_.requests_per_second, options_.request_burst),
-      login_limiter_(options_.logins_per_second, options_.login_burst) {
+      login_limiter_(options_.logins_per_second, options_.login_burst),
+      static_files_(std::move(static_files)) {
   for (auto& entry : route_table(options_)) {
     router_.add(std::move(entry.spec));
     endpoints_.push_back(entry.endpoint);
@@ -91,6 +93,14 @@ Api::Api(ApiOptions options, std::vector<service::Monitor> monitors)
 }
 
 Result<std::unique_ptr<Api>> Api::open(const ApiOptions& options) {
+  std::optional<StaticFiles> static_files;
+  if (!options.static_root.empty()) {
+    auto opened = StaticFiles::open(options.static_root);
+    if (!opened) {
+      return std::move(opened).error();
+    }
+    static_files.emplace(std::move(opened).value());
+  }
   std::vector<service::Monitor> monitors;
   int count = std::max(1, options.threads);
   for (int i = 0; i < count; ++i) {
@@ -100,7 +110,7 @@ Result<std::unique_ptr<Api>> Api::open(const ApiOptions& options) {
     }
     monitors.push_back(std::move(monitor).value());
   }
-  return std::unique_ptr<Api>(new Api(options, std::move(monitors)));
+  return std::unique_ptr<Api>(new Api(options, std::move(monitors), std::move(static_files)));
 }
 
 std::optional<Response> Api::admit(Exchange& exchange) {
@@ -109,6 +119,14 @@ std::optional<Response> Api::admit(Exchange& exchange) {
   exchange.path = std::string(target.substr(0, question));
   auto matched = router_.match(exchange.head.method, exchange.path);
   if (auto* refused = std::get_if<Response>(&matched)) {
+    // Outside the API's own paths, a GET with no route may name a static file.
+    if (static_files_ && refused->status == 404 && exchange.head.method == "GET" &&
+        !exchange.path.starts_with("/api/")) {
+      if (exchange.head.has_body) {
+        return problem(413, "payload_too_large", "GET of a static file takes no body");
+      }
+      return static_file(target);
+    }
     return std::move(*refused);
   }
   auto& found = std::get<RouteMatch>(matched);
@@ -206,6 +224,24 @@ void Api::completed(const Exchange& exchange, int status) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
   metrics_.record_request(route, status, seconds);
+}
+
+Response Api::static_file(std::string_view path) const {
+  auto file = static_files_->read(path);
+  if (!file) {
+    switch (file.error().code) {
+      case ErrorCode::kNotFound: return problem(404, "not_found", file.error().message);
+      case ErrorCode::kInvalidInput: return problem(400, "invalid_path", file.error().message);
+      default: return problem(500, "static_file_unreadable", file.error().message);
+    }
+  }
+  Response response;
+  response.content_type = std::move(file->content_type);
+  response.body = std::move(file->body);
+  response.headers.emplace_back("ETag", std::move(file->etag));
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  return response;
 }
 
 Result<const service::Reader*> Api::reader() {

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "http/static_files.hpp"
 #include "service/monitor.hpp"
 
 namespace truce::http {
@@ -34,6 +36,7 @@ struct ApiOptions {
   double logins_per_second = 0.5;  // per client address
   double login_burst = 10;
   std::chrono::seconds session_lifetime{3600};
+  std::filesystem::path static_root;  // empty: no static files are served
 };
 
 class Api final : public Handler {
@@ -72,8 +75,10 @@ class Api final : public Handler {
   Response verify_audit(Exchange& exchange, service::Monitor& monitor);
 
  private:
-  Api(ApiOptions options, std::vector<service::Monitor> monitors);
+  Api(ApiOptions options, std::vector<service::Monitor> monitors,
+      std::optional<StaticFiles> static_files);
   Result<const service::Reader*> reader();
+  Response static_file(std::string_view path) const;
 
   ApiOptions options_;
   std::vector<service::Monitor> monitors_;
@@ -84,6 +89,7 @@ class Api final : public Handler {
   RateLimiter login_limiter_;
   std::mutex reader_mutex_;
   std::optional<service::Reader> reader_;
+  std::optional<StaticFiles> static_files_;
 };
 
 }  // namespace truce::http
