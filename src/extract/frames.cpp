@@ -305,7 +305,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     Frame current;
     current.claimant = frame.claimant;
-    EventType event = EventType::kOther;  // kOther: none yet
+    EventType event = EventType::kOther;   // kOther: none yet
+    std::vector<std::string_view> places;  // named in the current claim's sentences
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     for (std::uint32_t index : frame.sentences) {
       const std::optional<EventType> next = event_of_sentence(index);
@@ -319,12 +320,33 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const bool other_event = known && *next != event && new_paragraph &&
                                group_of(*next) != EventGroup::kNone &&
                                !(generic(*next) && generic(event));
-      if (!current.sentences.empty() && (other_group || other_event)) {
+      // A new paragraph telling an event in places the claim has not named
+      // (a report's next region) is another claim too.
+      // A capital standing for its state ("under Baku's control") is an
+      // actor, not where something happened.
+      const Range sentence_range = analysis.sentences[index].range;
+      std::vector<std::string_view> named;
+      for (const Mention* place : analysis.in(sentence_range, "place")) {
+        const MentionList actors = analysis.in(sentence_range, "actor");
+        if (std::none_of(actors.begin(), actors.end(), [&](const Mention* actor) {
+              return actor->range.overlaps(place->range);
+            })) {
+          named.push_back(place->value());
+        }
+      }
+      const bool elsewhere =
+          next && new_paragraph && !places.empty() && !named.empty() &&
+          std::none_of(named.begin(), named.end(), [&](std::string_view place) {
+            return std::find(places.begin(), places.end(), place) != places.end();
+          });
+      if (!current.sentences.empty() && (other_group || other_event || elsewhere)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;
         event = EventType::kOther;
+        places.clear();
       }
+      places.insert(places.end(), named.begin(), named.end());
       if (event == EventType::kOther && next && group_of(*next) != EventGroup::kNone) {
         event = *next;
       }

@@ -175,8 +175,11 @@ class FictionalTheatre : public CliTest {
     write_file(data_ / "gazetteer/places.tsv",
                "ruritania\tcountry\t10.0\t50.0\t6\tRU\t\t\tEurope/Moscow\tno\tfictional\n"
                "grenzdorf\tsettlement\t10.1\t50.1\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
+               "fictional\n"
+               "kleinheim\tsettlement\t10.4\t50.3\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
                "fictional\n");
-    write_file(data_ / "gazetteer/names/en.tsv", "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\n");
+    write_file(data_ / "gazetteer/names/en.tsv",
+               "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\n");
     write_file(data_ / "actors/actors.tsv",
                "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"
@@ -221,6 +224,15 @@ TEST_F(FictionalTheatre, ANewParagraphNamingAnotherKindOfEventIsAnotherClaim) {
   for (const json& claim : reading["claims"]) {
     EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa");
   }
+}
+
+TEST_F(FictionalTheatre, ANewParagraphTellingTheSameKindOfEventElsewhereIsAnotherClaim) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Grenzdorf was "
+      "attacked yesterday.\n\nThe ministry said Kleinheim was attacked the same day.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim");
 }
 
 TEST_F(FictionalTheatre, ClashesAfterAnAttackAreTheSameClaim) {
