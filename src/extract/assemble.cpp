@@ -821,7 +821,22 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     const Mention* chosen = nullptr;
     const Mention* target = nullptr;
     std::uint32_t best = 6;
+    // The clause first; then the subject of the sentence, which a
+    // parenthetical may set off from its verb ("Armenian troops, starting
+    // from the night of 15 November, shelled ...").
+    std::vector<const Mention*> candidates;
     for (const Mention* actor : analysis.in(clause, "actor")) {
+      candidates.push_back(actor);
+    }
+    const Range sentence = view.sentence_of(draft.event->range.begin).range;
+    for (const Mention* actor : analysis.in({sentence.begin, clause.begin}, "actor")) {
+      candidates.push_back(actor);
+    }
+    for (const Mention* actor : candidates) {
+      const bool in_clause = clause.contains(actor->range.begin);
+      if (!in_clause && chosen != nullptr) {
+        break;
+      }
       const bool claimant_words =
           std::any_of(actor_ranges.begin(), actor_ranges.end(),
                       [&](const Range& range) { return range.overlaps(actor->range); });
@@ -842,6 +857,14 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         break;
       }
       const std::uint32_t words = view.distance(actor->word, draft.event->word);
+      if (!in_clause) {
+        // Outside the clause only a subject opening the sentence counts.
+        if (analysis.words_between(sentence.begin, actor->range.begin) > 1 || words > 16) {
+          continue;
+        }
+        chosen = actor;
+        break;
+      }
       if (words < best) {
         best = words;
         chosen = actor;

@@ -185,11 +185,15 @@ class FictionalTheatre : public CliTest {
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"
                "fictional\n"
                "anna-example\tperson\tAnna Example\tru-fictional-mfa\tSpokesperson of the "
-               "Foreign Ministry of Ruritania\t\t\tRU\tfictional\n");
+               "Foreign Ministry of Ruritania\t\t\tRU\tfictional\n"
+               "freedonia\tstate\tFreedonia\tfreedonia\t\t\t\tFD\tfictional\n"
+               "fd-fictional-forces\tarmed_forces\tArmed Forces of Freedonia\tfreedonia\t\t\t\tFD\t"
+               "fictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
-               "anna-example\tAnna Example\n");
+               "anna-example\tAnna Example\n"
+               "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n");
   }
 
   json read(const std::string& text) {
@@ -233,6 +237,14 @@ TEST_F(FictionalTheatre, ANewParagraphTellingTheSameKindOfEventElsewhereIsAnothe
   ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
   EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim");
+}
+
+TEST_F(FictionalTheatre, ASubjectSetOffByAParentheticalIsThePerpetrator) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonian troops, starting from the night of 5 May, shelled "
+      "Grenzdorf, the Foreign Ministry of Ruritania said.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
 }
 
 TEST_F(FictionalTheatre, ClashesAfterAnAttackAreTheSameClaim) {
