@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
+#include <cstring>
 #include <utility>
 
 namespace truce::text::detail {
@@ -42,8 +43,14 @@ class Cld2Input {
  public:
   explicit Cld2Input(std::string_view utf8) {
     const std::size_t limit = std::min(utf8.size(), kMaxCld2Bytes);
+    std::memcpy(bytes_.data(), utf8.data(), limit);
     std::size_t at = 0;
     while (at < limit) {
+      const auto lead = static_cast<unsigned char>(utf8[at]);
+      if (lead >= 0x20U && lead < 0x7FU) {
+        ++at;  // printable ASCII, most of the bytes in any text
+        continue;
+      }
       const std::size_t length = valid_sequence_length(utf8, at);
       if (at + std::max<std::size_t>(length, 1) > limit) {
         break;  // a character cut by the limit stays out
@@ -52,9 +59,8 @@ class Cld2Input {
         bytes_[at++] = ' ';
         continue;
       }
-      const bool keep = interchange_valid(utf8.substr(at, length));
-      for (std::size_t i = 0; i < length; ++i) {
-        bytes_[at + i] = keep ? utf8[at + i] : ' ';
+      if (!interchange_valid(utf8.substr(at, length))) {
+        std::fill_n(bytes_.begin() + static_cast<std::ptrdiff_t>(at), length, ' ');
       }
       at += length;
     }
@@ -124,7 +130,7 @@ class Cld2Input {
     }
   }
 
-  std::array<char, kMaxCld2Bytes + kPaddingBytes> bytes_{};
+  std::array<char, kMaxCld2Bytes + kPaddingBytes> bytes_;  // filled up to size_ + padding
   std::size_t size_ = 0;
 };
 
