@@ -51,6 +51,11 @@ class Cld2Input {
         ++at;  // printable ASCII, most of the bytes in any text
         continue;
       }
+      if (lead >= 0xC3U && lead <= 0xDFU && at + 1 < limit &&
+          (static_cast<unsigned char>(utf8[at + 1]) & 0xC0U) == 0x80U) {
+        at += 2;  // a two-byte letter (Latin, Cyrillic, Arabic...), never a control
+        continue;
+      }
       const std::size_t length = valid_sequence_length(utf8, at);
       if (at + std::max<std::size_t>(length, 1) > limit) {
         break;  // a character cut by the limit stays out
