@@ -229,8 +229,9 @@ class NumberReader {
     }
     const std::vector<DigitRun>& runs = runs_ != nullptr ? *runs_ : own_runs;
     std::vector<DateMention> found;
-    if (dates_ == nullptr)
+    if (dates_ == nullptr) {
       found = find_dates(text_, matches_, lexicon_, std::nullopt);
+    }
     const std::vector<DateMention>& dates = dates_ != nullptr ? *dates_ : found;
     std::vector<bool> excluded(runs.size(), false);
     for (std::size_t i = 0; i < runs.size(); ++i) {
