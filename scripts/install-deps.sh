@@ -9,6 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache ca-certificates
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libsodium-dev
   libicu-dev libcld2-dev libhyperscan-dev libxml2-dev libgeographiclib-dev libboost-dev
+  libgoogle-perftools-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 python3-jsonschema clang-format

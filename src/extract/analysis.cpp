@@ -9,6 +9,11 @@ namespace truce::extract::detail {
 namespace {
 
 bool is_clause_punctuation(std::string_view text, std::size_t at, std::size_t* length) {
+  // Every byte of every sentence comes here: most are none of the marks' first bytes.
+  const char first = text[at];
+  if (first != ',' && first != ';' && first != ':' && first != '\xD8') {
+    return false;
+  }
   static constexpr std::string_view kMarks[] = {"\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */, ";", ":"};
   for (std::string_view mark : kMarks) {
     if (text.substr(at, mark.size()) == mark) {
@@ -82,12 +87,15 @@ std::string Analysis::original_text(Range range) const {
   return std::string(original.substr(begin, original_offsets[original_span.end] - begin));
 }
 
-MentionList Analysis::in(Range range, std::string_view category) const {
+MentionList Analysis::all_of(std::string_view category) const {
   const auto bucket = by_category.find(category);
   if (bucket == by_category.end()) {
     return {};
   }
-  const std::vector<const Mention*>& list = bucket->second;
+  return bucket->second;
+}
+
+MentionList Analysis::within(MentionList list, Range range) {
   auto first =
       std::lower_bound(list.begin(), list.end(), range.begin,
                        [](const Mention* m, std::uint32_t at) { return m->range.begin < at; });
@@ -96,6 +104,10 @@ MentionList Analysis::in(Range range, std::string_view category) const {
     ++last;
   }
   return {first, last};
+}
+
+MentionList Analysis::in(Range range, std::string_view category) const {
+  return within(all_of(category), range);
 }
 
 const Mention* Analysis::first_in(Range range, std::string_view category) const {
@@ -164,8 +176,11 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   for (const Mention& mention : analysis.mentions) {
     analysis.by_category[mention.category()].push_back(&mention);
   }
-  analysis.dates = find_dates(analysis.normalized.text, matches, lexicon, anchor);
-  analysis.numbers = find_numbers(analysis.normalized.text, matches, lexicon, analysis.dates);
+  analysis.digit_runs = find_digit_runs(analysis.normalized.text, lexicon);
+  analysis.dates =
+      find_dates(analysis.normalized.text, matches, lexicon, anchor, analysis.digit_runs);
+  analysis.numbers =
+      find_numbers(analysis.normalized.text, matches, lexicon, analysis.dates, analysis.digit_runs);
 
   const std::string_view text = analysis.normalized.text;
   for (const text::Range& paragraph : text::paragraphs(text)) {
@@ -181,7 +196,8 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
 }
 
 void redate(Analysis& analysis, const Lexicon& lexicon, const std::optional<CivilTime>& anchor) {
-  analysis.dates = find_dates(analysis.normalized.text, analysis.matches, lexicon, anchor);
+  analysis.dates =
+      find_dates(analysis.normalized.text, analysis.matches, lexicon, anchor, analysis.digit_runs);
 }
 
 }  // namespace truce::extract::detail

@@ -24,8 +24,12 @@ struct FrameView {
 
   std::vector<const Mention*> all(std::string_view category) const {
     std::vector<const Mention*> found;
+    const MentionList of_category = analysis.all_of(category);
+    if (of_category.empty()) {
+      return found;
+    }
     for (const Range& sentence : sentence_ranges) {
-      for (const Mention* mention : analysis.in(sentence, category)) {
+      for (const Mention* mention : Analysis::within(of_category, sentence)) {
         if (!excluded(mention->range)) {
           found.push_back(mention);
         }

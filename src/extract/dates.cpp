@@ -171,8 +171,8 @@ std::optional<int> small_integer(std::string_view text) {
 class DateReader {
  public:
   DateReader(std::string_view text, const std::vector<Match>& matches, const Lexicon& lexicon,
-             std::optional<CivilTime> anchor)
-      : text_(text), runs_(find_digit_runs(text, lexicon)), run_used_(runs_.size(), false) {
+             std::optional<CivilTime> anchor, std::vector<DigitRun> runs)
+      : text_(text), runs_(std::move(runs)), run_used_(runs_.size(), false) {
     if (anchor) {
       anchor_ = anchor->date;
     }
@@ -946,7 +946,14 @@ class DateReader {
 
 std::vector<DateMention> find_dates(std::string_view normalized, const std::vector<Match>& matches,
                                     const Lexicon& lexicon, std::optional<CivilTime> anchor) {
-  return DateReader(normalized, matches, lexicon, anchor).read();
+  return DateReader(normalized, matches, lexicon, anchor, find_digit_runs(normalized, lexicon))
+      .read();
+}
+
+std::vector<DateMention> find_dates(std::string_view normalized, const std::vector<Match>& matches,
+                                    const Lexicon& lexicon, std::optional<CivilTime> anchor,
+                                    const std::vector<DigitRun>& digit_runs) {
+  return DateReader(normalized, matches, lexicon, anchor, digit_runs).read();
 }
 
 void choose_reading(DateMention& mention, std::size_t index, std::string reason) {

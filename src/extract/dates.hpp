@@ -52,6 +52,11 @@ struct DateMention {
 // year come back unresolved.
 std::vector<DateMention> find_dates(std::string_view normalized, const std::vector<Match>& matches,
                                     const Lexicon& lexicon, std::optional<CivilTime> anchor);
+// The same with the text's digit runs already found (find_digit_runs).
+struct DigitRun;
+std::vector<DateMention> find_dates(std::string_view normalized, const std::vector<Match>& matches,
+                                    const Lexicon& lexicon, std::optional<CivilTime> anchor,
+                                    const std::vector<DigitRun>& digit_runs);
 
 // Makes reading `index` of `mention.alternatives` the one in use, giving the
 // reason. Does nothing when the index is out of range.

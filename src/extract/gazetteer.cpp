@@ -415,6 +415,9 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
 
   for (std::size_t i = 0; i < gazetteer.places_.size(); ++i) {
     const GazetteerPlace& place = gazetteer.places_[i];
+    if (place.type == "country" && place.countries.size() == 1) {
+      gazetteer.countries_.emplace(place.countries.front(), i);  // the first one stays
+    }
     for (std::size_t column : {std::size_t{kAdmin1}, std::size_t{kParent}}) {
       const std::string& target = column == kAdmin1 ? place.admin1 : place.parent;
       if (!target.empty() && gazetteer.find(target) == nullptr) {
@@ -440,13 +443,14 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
     return std::move(names).error();
   }
   for (const NameRow& row : *names) {
-    GazetteerPlace& place = gazetteer.places_[gazetteer.index_.find(row.id)->second];
+    const std::size_t index = gazetteer.index_.find(row.id)->second;
+    GazetteerPlace& place = gazetteer.places_[index];
     place.names.emplace(row.language, row.name);  // the first name of a language is preferred
     if (!row.display_only) {
-      std::vector<std::string>& same =
+      std::vector<std::size_t>& same =
           gazetteer.named_[row.language + '\t' + text::matching_form(row.name)];
-      if (std::find(same.begin(), same.end(), row.id) == same.end()) {
-        same.push_back(row.id);
+      if (std::find(same.begin(), same.end(), index) == same.end()) {
+        same.push_back(index);
       }
       lexicon.add(to_lexicon_entry(row, "place"));
     }
@@ -466,21 +470,17 @@ std::vector<const GazetteerPlace*> Gazetteer::named(std::string_view language,
   key += '\t';
   key += phrase;
   if (auto it = named_.find(key); it != named_.end()) {
-    for (const std::string& id : it->second) {
-      found.push_back(find(id));
+    found.reserve(it->second.size());
+    for (std::size_t index : it->second) {
+      found.push_back(&places_[index]);
     }
   }
   return found;
 }
 
 const GazetteerPlace* Gazetteer::country(std::string_view iso_code) const {
-  for (const GazetteerPlace& place : places_) {
-    if (place.type == "country" && place.countries.size() == 1 &&
-        place.countries.front() == iso_code) {
-      return &place;
-    }
-  }
-  return nullptr;
+  auto it = countries_.find(iso_code);
+  return it == countries_.end() ? nullptr : &places_[it->second];
 }
 
 std::vector<const GazetteerPlace*> Gazetteer::borders_between(std::string_view country_a,

@@ -71,7 +71,10 @@ class Gazetteer {
  private:
   std::vector<GazetteerPlace> places_;
   std::map<std::string, std::size_t, std::less<>> index_;
-  std::map<std::string, std::vector<std::string>, std::less<>> named_;  // "lang\tname" → ids
+  // "lang\tname" → indices into places_
+  std::map<std::string, std::vector<std::size_t>, std::less<>> named_;
+  // ISO code → the first place of type "country" of that one country
+  std::map<std::string, std::size_t, std::less<>> countries_;
 };
 
 // --- Data tables and names files, shared with the actor registry (actors.hpp).

@@ -215,6 +215,7 @@ class NumberReader {
   }
 
   void use_dates(const std::vector<DateMention>& dates) { dates_ = &dates; }
+  void use_digit_runs(const std::vector<DigitRun>& runs) { runs_ = &runs; }
 
  private:
   const LexiconEntry& entry_of(const Match& match) const { return lexicon_.entry(match.entry); }
@@ -222,10 +223,15 @@ class NumberReader {
   // --- digits --------------------------------------------------------------------------------
 
   std::vector<Atom> digit_atoms() const {
-    std::vector<DigitRun> runs = find_digit_runs(text_, lexicon_);
+    std::vector<DigitRun> own_runs;
+    if (runs_ == nullptr) {
+      own_runs = find_digit_runs(text_, lexicon_);
+    }
+    const std::vector<DigitRun>& runs = runs_ != nullptr ? *runs_ : own_runs;
     std::vector<DateMention> found;
-    if (dates_ == nullptr)
+    if (dates_ == nullptr) {
       found = find_dates(text_, matches_, lexicon_, std::nullopt);
+    }
     const std::vector<DateMention>& dates = dates_ != nullptr ? *dates_ : found;
     std::vector<bool> excluded(runs.size(), false);
     for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -691,6 +697,7 @@ class NumberReader {
   std::vector<Match> qualifiers_;
   std::vector<Match> openings_;
   std::vector<Match> hiders_;
+  const std::vector<DigitRun>* runs_ = nullptr;
 };
 
 }  // namespace
@@ -757,9 +764,11 @@ std::vector<NumberMention> find_numbers(std::string_view normalized,
 
 std::vector<NumberMention> find_numbers(std::string_view normalized,
                                         const std::vector<Match>& matches, const Lexicon& lexicon,
-                                        const std::vector<DateMention>& dates) {
+                                        const std::vector<DateMention>& dates,
+                                        const std::vector<DigitRun>& digit_runs) {
   NumberReader reader(normalized, matches, lexicon);
   reader.use_dates(dates);
+  reader.use_digit_runs(digit_runs);
   return reader.read();
 }
 

@@ -43,13 +43,6 @@ struct NumberMention {
 std::vector<NumberMention> find_numbers(std::string_view normalized,
                                         const std::vector<Match>& matches, const Lexicon& lexicon);
 
-// The same, with the dates of the text already found (find_dates, any anchor):
-// their digits are not counts. Saves reading the dates twice.
-struct DateMention;
-std::vector<NumberMention> find_numbers(std::string_view normalized,
-                                        const std::vector<Match>& matches, const Lexicon& lexicon,
-                                        const std::vector<DateMention>& dates);
-
 // A run of ASCII digits with its value, thousands separators read ("1,200",
 // "1 200": a group of 1-3 digits, then groups of exactly 3). Shared with the
 // date rules, which read days and years from the same runs.
@@ -67,5 +60,14 @@ struct DigitRun {
 // are skipped. A clitic prefix is a chain of the lexicon's "prefix" phrases
 // ("و15", "ب24"), which does not glue.
 std::vector<DigitRun> find_digit_runs(std::string_view normalized, const Lexicon& lexicon);
+
+// The same as find_numbers, with the dates of the text already found
+// (find_dates, any anchor), whose digits are not counts, and its digit runs
+// (find_digit_runs): saves reading the dates and the digits twice.
+struct DateMention;
+std::vector<NumberMention> find_numbers(std::string_view normalized,
+                                        const std::vector<Match>& matches, const Lexicon& lexicon,
+                                        const std::vector<DateMention>& dates,
+                                        const std::vector<DigitRun>& digit_runs);
 
 }  // namespace truce::extract

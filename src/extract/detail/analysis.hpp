@@ -75,6 +75,7 @@ struct Analysis {
   // The same mentions by category, each list by begin (for `in`). Points into
   // `mentions`: an Analysis is moved, never copied.
   std::unordered_map<std::string_view, std::vector<const Mention*>, CategoryHash> by_category;
+  std::vector<DigitRun> digit_runs;  // read once, for the dates and the numbers
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
   std::vector<Range> paragraphs;
@@ -91,6 +92,10 @@ struct Analysis {
   std::string original_text(Range range) const;
   // Mentions of one category starting inside `range`.
   MentionList in(Range range, std::string_view category) const;
+  // Every mention of one category, by begin; `within` cuts it to a range
+  // (one category lookup for many ranges).
+  MentionList all_of(std::string_view category) const;
+  static MentionList within(MentionList list, Range range);
   const Mention* first_in(Range range, std::string_view category) const;
   // The clause of `sentence` holding `offset`.
   Range clause_of(const Sentence& sentence, std::uint32_t offset) const;

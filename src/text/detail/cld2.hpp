@@ -19,9 +19,13 @@ struct Cld2Result {
   std::vector<Cld2Chunk> chunks;  // runs of the text in one language each
 };
 
-// Plain-text detection; gives a best-effort answer for short texts. Invalid
-// UTF-8 is cut at its first bad byte.
-Cld2Result detect_with_cld2(std::string_view utf8);
+// CLD2 reads at most this many bytes of a text (cut at a character boundary).
+inline constexpr std::size_t kMaxCld2Bytes = 1024;
+
+// Plain-text detection; gives a best-effort answer for short texts. Any bytes
+// are accepted: CLD2 reads a copy in which invalid UTF-8 and control
+// characters are spaces, of the same length, so chunk offsets index `text`.
+Cld2Result detect_with_cld2(std::string_view text);
 
 // CLD2's code for a language ("iw", "zh-Hant", "un") as BCP 47 ("he",
 // "zh-Hant", ""); "" for CLD2's unknown and unnamed languages.

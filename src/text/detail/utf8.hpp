@@ -29,6 +29,18 @@ inline bool is_continuation_byte(unsigned char byte) {
 inline DecodedCodePoint decode_utf8(std::string_view text, std::size_t at) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(at);
+  // Fast paths for the common cases, ASCII and two-byte characters (Arabic,
+  // Cyrillic) not followed by a stray continuation byte; the same results as
+  // the general path below.
+  if (lead < 0x80U) {
+    if (at + 1 == text.size() || !is_continuation_byte(byte(at + 1))) {
+      return {lead, 1};
+    }
+  } else if (lead >= 0xC2U && lead <= 0xDFU && at + 1 < text.size() &&
+             is_continuation_byte(byte(at + 1)) &&
+             (at + 2 == text.size() || !is_continuation_byte(byte(at + 2)))) {
+    return {static_cast<char32_t>(((lead & 0x1FU) << 6U) | (byte(at + 1) & 0x3FU)), 2};
+  }
   DecodedCodePoint decoded;
   if (lead < 0x80U) {
     decoded = {lead, 1};

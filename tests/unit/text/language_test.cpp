@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -167,6 +170,89 @@ TEST(DetectLanguages, InvalidUtf8DoesNotCrash) {
   const std::string text = std::string(kRussian) + "\xD0\n\n\x80\xFF" + std::string(kEnglish);
   const LanguageReport report = detect_languages(text);
   EXPECT_EQ(report.paragraphs.size(), 2U);
+}
+
+// Every chunk CLD2 reports lies inside the text it was given.
+void expect_chunks_inside(const detail::Cld2Result& result, std::string_view text) {
+  for (const detail::Cld2Chunk& chunk : result.chunks) {
+    EXPECT_LE(chunk.offset + chunk.length, std::min(text.size(), detail::kMaxCld2Bytes));
+  }
+}
+
+TEST(Cld2, ReadsPastInvalidBytesAndControls) {
+  // Before the copy was cleaned, CLD2 read only the valid prefix (nothing
+  // here) or crashed on such bytes.
+  std::string text = "\xFF\xD8";
+  std::string_view rest = kArabic;
+  const std::string_view junk[] = {std::string_view("\0", 1),
+                                   "\x01\x1B",
+                                   "\xC2\x85",
+                                   "\xEF\xBF\xBF",
+                                   "\xD8\xD8",
+                                   "\x80\xBF",
+                                   "\xED\xA0\x80",
+                                   "\xF4\x90\x80\x80"};
+  for (std::size_t i = 0; !rest.empty(); ++i) {
+    const std::size_t space = rest.find(' ');
+    const std::size_t end = space == std::string_view::npos ? rest.size() : space + 1;
+    text += rest.substr(0, end);
+    text += junk[i % std::size(junk)];
+    rest.remove_prefix(end);
+  }
+  const detail::Cld2Result result = detail::detect_with_cld2(text);
+  EXPECT_EQ(result.language, "ar");
+  expect_chunks_inside(result, text);
+}
+
+TEST(Cld2, TextCutInsideACharacter) {
+  const std::string_view arabic = kArabic;
+  for (std::size_t cut = 1; cut <= 3; ++cut) {
+    const std::string text(arabic.substr(0, arabic.size() - cut));
+    const detail::Cld2Result result = detail::detect_with_cld2(text);
+    EXPECT_EQ(result.language, "ar") << cut;
+    expect_chunks_inside(result, text);
+  }
+}
+
+TEST(Cld2, ReadsABoundedPrefix) {
+  std::string text;
+  while (text.size() < 3 * detail::kMaxCld2Bytes) {
+    text += std::string(kRussian) + " ";
+  }
+  const detail::Cld2Result result = detail::detect_with_cld2(text);
+  EXPECT_EQ(result.language, "ru");
+  ASSERT_FALSE(result.chunks.empty());
+  expect_chunks_inside(result, text);
+}
+
+TEST(Cld2, RandomBytesAmongArabicLetters) {
+  // Deterministic mixtures of Arabic and arbitrary bytes, the kind of input
+  // that once crashed CLD2 under the fuzzer; run under a sanitiser to catch
+  // reads outside the buffer.
+  std::uint32_t state = 12345;
+  const auto next = [&] {
+    state = state * 1664525U + 1013904223U;
+    return state >> 24U;
+  };
+  const std::string_view arabic = kArabic;
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    const std::size_t pieces = 1 + next() % 12;
+    for (std::size_t piece = 0; piece < pieces; ++piece) {
+      if (next() % 2 == 0) {
+        const std::size_t from = next() % arabic.size();
+        text += arabic.substr(from, next() % 64);
+      } else {
+        for (std::size_t i = next() % 8; i > 0; --i) {
+          text += static_cast<char>(next());
+        }
+      }
+    }
+    const detail::Cld2Result result = detail::detect_with_cld2(text);
+    expect_chunks_inside(result, text);
+    const LanguageReport report = detect_languages(text);
+    EXPECT_LE(report.paragraphs.size(), text.size());
+  }
 }
 
 TEST(Cld2Codes, AreBcp47) {
