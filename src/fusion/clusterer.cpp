@@ -247,35 +247,54 @@ void Clusterer::add(ClaimFacts claim) {
   add(std::move(one));
 }
 
+// Into an empty Clusterer, claims with no id twice are taken as they are.
+bool Clusterer::adopt(std::vector<ClaimFacts>& claims) {
+  if (!facts_.empty() || claims.size() < 2) {
+    return false;
+  }
+  auto id_at = [&](std::size_t index) -> const std::string& { return claims[index].id.str(); };
+  for (std::size_t index = 0; index < claims.size(); ++index) {
+    if (!index_of_.insert(claims[index].id.str(), index, id_at)) {
+      index_of_ = IdTable();  // one claim twice: the first of them is kept, one by one
+      index_of_.reserve(claims.size());
+      return false;
+    }
+  }
+  facts_.adopt(std::move(claims));
+  return true;
+}
+
 void Clusterer::add(std::vector<ClaimFacts> claims) {
   const std::size_t first_new = facts_.size();
-  std::vector<Entry> members;
-  std::vector<Entry> loose;
-  std::vector<Entry> endings;
-  members.reserve(claims.size());
   if (claims.size() > facts_.size()) {
     // A bulk load: room for an eighth more, so that the claims added one by
-    // one afterwards do not move a million records at the first of them.
+    // one afterwards do not move the positions' tables at the first of them.
     const std::size_t room = facts_.size() + claims.size() + claims.size() / 8;
-    facts_.reserve(room);
     parent_.reserve(room);
     rank_.reserve(room);
     anchor_.reserve(room);
     anchor_score_.reserve(room);
     index_of_.reserve(room);
   }
-  auto id_at = [&](std::size_t index) -> const std::string& { return facts_[index].id.str(); };
-  for (ClaimFacts& claim : claims) {
-    if (!index_of_.insert(claim.id.str(), facts_.size(), id_at)) {
-      continue;
+  if (!adopt(claims)) {
+    auto id_at = [&](std::size_t index) -> const std::string& { return facts_[index].id.str(); };
+    for (ClaimFacts& claim : claims) {
+      if (index_of_.insert(claim.id.str(), facts_.size(), id_at)) {
+        facts_.push_back(std::move(claim));
+      }
     }
-    const std::size_t index = facts_.size();
+  }
+  std::vector<Entry> members;
+  std::vector<Entry> loose;
+  std::vector<Entry> endings;
+  members.reserve(facts_.size() - first_new);
+  for (std::size_t index = first_new; index < facts_.size(); ++index) {
+    const ClaimFacts& claim = facts_[index];
     if (clusters(claim) && claim.links_by_time) {
       (claim.box ? members : loose).emplace_back(search_box(claim), index);
     } else if (claim.role == EventRole::kEnds && claim.links_by_time) {
       endings.emplace_back(search_box(claim, parameters_.end_link_hours), index);
     }
-    facts_.push_back(std::move(claim));
     parent_.push_back(index);
     rank_.push_back(0);
     anchor_.push_back(kNone);

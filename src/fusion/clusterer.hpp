@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/incident.hpp"
+#include "fusion/fact_store.hpp"
 #include "fusion/facts.hpp"
 #include "fusion/id_table.hpp"
 #include "fusion/parameters.hpp"
@@ -83,6 +84,7 @@ class Clusterer final {
   };
   static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
+  bool adopt(std::vector<ClaimFacts>& claims);
   std::size_t position_of(std::string_view id) const;
   std::size_t known(const ClaimId& id) const;
   void link(std::size_t index);
@@ -101,7 +103,7 @@ class Clusterer final {
   std::optional<double> score(std::size_t a, std::size_t b) const;
 
   Parameters parameters_;
-  std::vector<ClaimFacts> facts_;
+  FactStore facts_;
   IdTable index_of_;
   std::vector<std::size_t> parent_;
   std::vector<std::uint32_t> rank_;
