@@ -853,6 +853,10 @@ double Clusterer::closest_end_gap(std::size_t ending) const {
   return closest;
 }
 
+// Below this many members, an incident's explanations compare its members
+// pair by pair rather than searching the indexes around each.
+constexpr std::size_t kSmallGroup = 64;
+
 Incident Clusterer::incident(const std::vector<ClaimId>& group) {
   Incident incident;
   if (group.empty()) {
@@ -860,8 +864,11 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
   }
   incident.id = incident_id_for(group.front());
   std::unordered_map<std::size_t, bool> in_group;
+  std::vector<std::size_t> members;
+  members.reserve(group.size());
   for (const ClaimId& id : group) {
-    in_group.emplace(known(id), true);
+    members.push_back(known(id));
+    in_group.emplace(members.back(), true);
   }
   std::map<std::string, IncidentLink> links;
   for (const ClaimId& id : group) {
@@ -890,8 +897,22 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
         consider(std::move(features));
       };
       const Box3 box = search_box(facts_[index]);
-      visit(index_->members, box, explain);
-      index_->loose.visit(box, explain);
+      if (members.size() <= kSmallGroup) {
+        // The same candidates as the index searches below would give, taken
+        // from the group: a claim without a place would search the world.
+        for (const std::size_t other : members) {
+          const ClaimFacts& candidate = facts_[other];
+          if (clusters(candidate) && candidate.links_by_time) {
+            const Box3 other_box = search_box(candidate);
+            if (bg::intersects(box, other_box)) {
+              explain(Entry(other_box, other));
+            }
+          }
+        }
+      } else {
+        visit(index_->members, box, explain);
+        index_->loose.visit(box, explain);
+      }
     }
     // A claim that matches no other member is there by an analyst's decision.
     if (auto found = must_.find(index); !best && found != must_.end()) {
