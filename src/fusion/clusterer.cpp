@@ -111,28 +111,51 @@ class TimeIndex {
  public:
   bool empty() const { return by_day_.empty(); }
 
-  void insert(const Entry& entry) {
+  // Entries of one day whose claims are `same_kind(a, b)` are kept together,
+  // so that a visit can skip them together.
+  template <typename SameKind>
+  void insert(const Entry& entry, const SameKind& same_kind) {
     const double start = bg::get<bg::min_corner, 2>(entry.first);
-    by_day_[day_of(start)].push_back(entry);
+    std::vector<std::vector<Entry>>& kinds = by_day_[day_of(start)];
+    auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const std::vector<Entry>& entries) {
+      return same_kind(entries.front().second, entry.second);
+    });
+    if (kind == kinds.end()) {
+      kinds.emplace_back();
+      kind = kinds.end() - 1;
+    }
+    kind->push_back(entry);
     longest_hours_ = std::max(longest_hours_, bg::get<bg::max_corner, 2>(entry.first) - start);
   }
 
-  template <typename Visit>
-  void visit(const Box3& box, Visit&& visit_entry) const {
+  // Visits the entries whose boxes meet `box`, among the kinds whose first
+  // claim `admit` admits.
+  template <typename Visit, typename Admit>
+  void visit(const Box3& box, Visit&& visit_entry, const Admit& admit) const {
     const auto first =
         by_day_.lower_bound(day_of(bg::get<bg::min_corner, 2>(box) - longest_hours_));
     const auto last = by_day_.upper_bound(day_of(bg::get<bg::max_corner, 2>(box)));
     for (auto day = first; day != last; ++day) {
-      for (const Entry& entry : day->second) {
-        if (bg::intersects(box, entry.first)) {
-          visit_entry(entry);
+      for (const std::vector<Entry>& entries : day->second) {
+        if (!admit(entries.front().second)) {
+          continue;
+        }
+        for (const Entry& entry : entries) {
+          if (bg::intersects(box, entry.first)) {
+            visit_entry(entry);
+          }
         }
       }
     }
   }
 
+  template <typename Visit>
+  void visit(const Box3& box, Visit&& visit_entry) const {
+    visit(box, visit_entry, [](std::size_t) { return true; });
+  }
+
  private:
-  std::map<long long, std::vector<Entry>> by_day_;
+  std::map<long long, std::vector<std::vector<Entry>>> by_day_;
   double longest_hours_ = 0;
 };
 
@@ -316,9 +339,12 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
   // one of them better than its match so far.
   if (!index_->loose.empty()) {
     for (const Entry& entry : members) {
-      index_->loose.visit(longer_in_time(entry.first, 1), [&](const Entry& satellite) {
-        offer_anchor(satellite.second, entry.second);
-      });
+      index_->loose.visit(
+          longer_in_time(entry.first, 1),
+          [&](const Entry& satellite) { offer_anchor(satellite.second, entry.second); },
+          [&](std::size_t example) {
+            return kinds_may_match(facts_[example], facts_[entry.second], parameters_);
+          });
     }
   }
   // The new ones: among every placed claim of their days.
@@ -329,7 +355,8 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
     }
   }
   for (const Entry& entry : loose) {
-    index_->loose.insert(entry);
+    index_->loose.insert(
+        entry, [&](std::size_t a, std::size_t b) { return same_kind(facts_[a], facts_[b]); });
   }
   fill(index_->endings, endings);
   for (const Entry& entry : members) {
