@@ -180,6 +180,26 @@ Box3 box_of(const ClaimFacts& facts) {
           Point3(facts.box->max_lon + dlon, facts.box->max_lat + dlat, end)};
 }
 
+// FNV-1a over every incident's claim ids: two builds that print the same
+// digest formed the same incidents.
+std::uint64_t digest(const std::vector<std::vector<ClaimId>>& groups) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  auto mix = [&](unsigned char byte) {
+    hash ^= byte;
+    hash *= 0x100000001b3ULL;
+  };
+  for (const auto& group : groups) {
+    for (const ClaimId& claim : group) {
+      for (const char c : claim.str()) {
+        mix(static_cast<unsigned char>(c));
+      }
+      mix(',');
+    }
+    mix(';');
+  }
+  return hash;
+}
+
 long option(int argc, char** argv, const char* name, long fallback) {
   const std::size_t length = std::strlen(name);
   for (int i = 1; i < argc; ++i) {
@@ -240,16 +260,19 @@ int main(int argc, char** argv) {
     truce::fusion::Clusterer clusterer(parameters);
     std::vector<ClaimFacts> copy = claims;  // add() takes its claims
     Timing adding;
+    std::vector<std::vector<ClaimId>> groups;
     const Timing cluster = timed([&] {
       adding = timed([&] { clusterer.add(std::move(copy)); });
-      const auto groups = clusterer.groups();
+      groups = clusterer.groups();
       incidents = groups.size();
       largest = 0;
       for (const auto& group : groups) {
         largest = std::max(largest, group.size());
       }
     });
-    std::printf("  (of which add() %.2f s wall / %.2f s CPU)\n", adding.wall, adding.cpu);
+    std::printf("  (of which add() %.2f s wall / %.2f s CPU; incidents' digest %016llx)\n",
+                adding.wall, adding.cpu, static_cast<unsigned long long>(digest(groups)));
+    groups.clear();
     cluster_wall.push_back(cluster.wall);
     cluster_cpu.push_back(cluster.cpu);
 

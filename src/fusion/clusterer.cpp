@@ -5,10 +5,15 @@
 #include <boost/geometry/index/rtree.hpp>
 #include <boost/iterator/function_output_iterator.hpp>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "fusion/relation.hpp"
 
@@ -50,6 +55,15 @@ Box3 search_box(const ClaimFacts& facts, double hours_before = 0) {
           Point3(box.max_lon + dlon, box.max_lat + dlat, end)};
 }
 
+// The box, longer in time by `hours` at both ends: a search whose candidates
+// the relation checks exactly, so that it never misses an interval that meets
+// the box's end within the moment search_box leaves out.
+Box3 longer_in_time(Box3 box, double hours) {
+  bg::set<bg::min_corner, 2>(box, bg::get<bg::min_corner, 2>(box) - hours);
+  bg::set<bg::max_corner, 2>(box, bg::get<bg::max_corner, 2>(box) + hours);
+  return box;
+}
+
 // Hours between two claims' intervals, negative by as much as they overlap.
 double separation(const ClaimFacts& a, const ClaimFacts& b) {
   return std::max(a.start_hours, b.start_hours) - std::min(a.end_hours, b.end_hours);
@@ -63,15 +77,120 @@ bool clusters(const ClaimFacts& facts) {
   return facts.role == EventRole::kMember || facts.role == EventRole::kReleases;
 }
 
+bool same_kind(const ClaimFacts& a, const ClaimFacts& b) {
+  return a.role == b.role && a.party_bits == b.party_bits && a.group == b.group &&
+         a.parties == b.parties;
+}
+
+// Of two placed claims of the same kind (see Profile).
+bool same_profile(const ClaimFacts& a, const ClaimFacts& b) {
+  return a.start_hours == b.start_hours && a.end_hours == b.end_hours &&
+         a.widen_hours == b.widen_hours && a.event_type == b.event_type &&
+         a.links_by_time == b.links_by_time && a.box.has_value() == b.box.has_value() &&
+         a.admin1 == b.admin1;
+}
+
+std::uint64_t profile_hash(const ClaimFacts& claim) {
+  std::uint64_t hash = std::hash<std::string>{}(claim.admin1);
+  for (const double value : {claim.start_hours, claim.end_hours, claim.widen_hours}) {
+    hash = (hash ^ std::hash<double>{}(value)) * 0x100000001b3ULL;
+  }
+  return (hash ^ static_cast<std::uint64_t>(claim.event_type)) * 0x100000001b3ULL;
+}
+
+template <typename Visit>
+void visit(const Tree& tree, const Box3& box, Visit&& visit_entry) {
+  tree.query(bgi::intersects(box), boost::make_function_output_iterator(visit_entry));
+}
+
+// Entries whose boxes are as wide as the world (claims without a place), so
+// that only time tells them apart: an R-tree packs such boxes badly, so they
+// are kept by the day their box starts. visit() finds exactly the entries an
+// R-tree query of the same box would.
+class TimeIndex {
+ public:
+  bool empty() const { return by_day_.empty(); }
+
+  // Entries of one day whose claims are `same_kind(a, b)` are kept together,
+  // so that a visit can skip them together.
+  template <typename SameKind>
+  void insert(const Entry& entry, const SameKind& same_kind) {
+    const double start = bg::get<bg::min_corner, 2>(entry.first);
+    std::vector<std::vector<Entry>>& kinds = by_day_[day_of(start)];
+    auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const std::vector<Entry>& entries) {
+      return same_kind(entries.front().second, entry.second);
+    });
+    if (kind == kinds.end()) {
+      kinds.emplace_back();
+      kind = kinds.end() - 1;
+    }
+    kind->push_back(entry);
+    longest_hours_ = std::max(longest_hours_, bg::get<bg::max_corner, 2>(entry.first) - start);
+  }
+
+  // Visits the entries whose boxes meet `box`, among the kinds whose first
+  // claim `admit` admits.
+  template <typename Visit, typename Admit>
+  void visit(const Box3& box, Visit&& visit_entry, const Admit& admit) const {
+    const auto first =
+        by_day_.lower_bound(day_of(bg::get<bg::min_corner, 2>(box) - longest_hours_));
+    const auto last = by_day_.upper_bound(day_of(bg::get<bg::max_corner, 2>(box)));
+    for (auto day = first; day != last; ++day) {
+      for (const std::vector<Entry>& entries : day->second) {
+        if (!admit(entries.front().second)) {
+          continue;
+        }
+        for (const Entry& entry : entries) {
+          if (bg::intersects(box, entry.first)) {
+            visit_entry(entry);
+          }
+        }
+      }
+    }
+  }
+
+  template <typename Visit>
+  void visit(const Box3& box, Visit&& visit_entry) const {
+    visit(box, visit_entry, [](std::size_t) { return true; });
+  }
+
+ private:
+  std::map<long long, std::vector<std::vector<Entry>>> by_day_;
+  double longest_hours_ = 0;
+};
+
 }  // namespace
 
+// Placed claims that every claim without a place scores alike, bit for bit:
+// beside the kind of their bucket, the same event type, admin1 and time
+// interval are all that the relation reads of a placed claim when the other
+// has no place (not its box, not its id). The best match among them is the
+// one with the smallest id, so a search scores one claim per profile.
+struct Profile {
+  double start_hours;  // the interval, to rule out a profile without reading its claims
+  double end_hours;
+  double widen_hours;
+  std::size_t example;   // its first claim
+  std::size_t smallest;  // its claim with the smallest id
+};
+
+// Placed claims of one day and one kind: the same role, group and parties,
+// which is all that decides whether two claims may match apart from time and
+// place (kinds_may_match), so one test admits or skips the whole bucket.
+struct DayBucket {
+  std::size_t example;  // a claim of the kind
+  std::vector<Profile> profiles;
+  std::unordered_multimap<std::uint64_t, std::size_t> profile_of_hash;
+};
+
 struct Clusterer::Index {
-  Tree members;  // claims with a place that cluster and link by time
-  Tree loose;    // claims without a place that cluster and link by time (world-wide boxes)
-  Tree endings;  // claims that end incidents
-  // The claims of `members` by the day their widened interval starts, and the
-  // longest widened interval among them.
-  std::map<long long, std::vector<std::size_t>> placed_by_day;
+  Tree members;     // claims with a place that cluster and link by time
+  TimeIndex loose;  // claims without a place that cluster and link by time
+  Tree endings;     // claims that end incidents
+  // The claims of `members` by the day their widened interval starts and by
+  // kind, and the longest widened interval among them: what a claim without a
+  // place, which has no box to search with, searches instead.
+  std::map<long long, std::vector<DayBucket>> placed_by_day;
   double longest_placed_hours = 0;
 };
 
@@ -86,12 +205,12 @@ std::size_t Clusterer::size() const {
 }
 
 bool Clusterer::contains(const ClaimId& claim) const {
-  return index_of_.contains(claim.str());
+  return position_of(claim.str()) != kNone;
 }
 
 const ClaimFacts* Clusterer::facts(const ClaimId& claim) const {
-  auto found = index_of_.find(claim.str());
-  return found == index_of_.end() ? nullptr : &facts_[found->second];
+  const std::size_t found = position_of(claim.str());
+  return found == kNone ? nullptr : &facts_[found];
 }
 
 std::size_t Clusterer::find(std::size_t index) {
@@ -131,61 +250,151 @@ std::optional<double> Clusterer::score(std::size_t a, std::size_t b) const {
   return same_event_score(facts_[a], facts_[b], parameters_);
 }
 
+std::size_t Clusterer::position_of(std::string_view id) const {
+  return index_of_.find(
+      id, [&](std::size_t index) -> const std::string& { return facts_[index].id.str(); });
+}
+
+// A claim the caller says is held (a member of a group from this Clusterer).
+std::size_t Clusterer::known(const ClaimId& id) const {
+  const std::size_t found = position_of(id.str());
+  if (found == kNone) {
+    throw std::out_of_range("fusion::Clusterer: claim " + id.str() + " was never added");
+  }
+  return found;
+}
+
 void Clusterer::add(ClaimFacts claim) {
   std::vector<ClaimFacts> one;
   one.push_back(std::move(claim));
   add(std::move(one));
 }
 
+// Into an empty Clusterer, claims with no id twice are taken as they are.
+bool Clusterer::adopt(std::vector<ClaimFacts>& claims) {
+  if (!facts_.empty() || claims.size() < 2) {
+    return false;
+  }
+  auto id_at = [&](std::size_t index) -> const std::string& { return claims[index].id.str(); };
+  for (std::size_t index = 0; index < claims.size(); ++index) {
+    if (!index_of_.insert(claims[index].id.str(), index, id_at)) {
+      index_of_ = IdTable();  // one claim twice: the first of them is kept, one by one
+      index_of_.reserve(claims.size());
+      return false;
+    }
+  }
+  facts_.adopt(std::move(claims));
+  return true;
+}
+
 void Clusterer::add(std::vector<ClaimFacts> claims) {
   const std::size_t first_new = facts_.size();
+  if (claims.size() > facts_.size()) {
+    // A bulk load: room for an eighth more, so that the claims added one by
+    // one afterwards do not move the positions' tables at the first of them.
+    const std::size_t room = facts_.size() + claims.size() + claims.size() / 8;
+    parent_.reserve(room);
+    rank_.reserve(room);
+    anchor_.reserve(room);
+    anchor_score_.reserve(room);
+    index_of_.reserve(room);
+  }
+  if (!adopt(claims)) {
+    auto id_at = [&](std::size_t index) -> const std::string& { return facts_[index].id.str(); };
+    for (ClaimFacts& claim : claims) {
+      if (index_of_.insert(claim.id.str(), facts_.size(), id_at)) {
+        facts_.push_back(std::move(claim));
+      }
+    }
+  }
   std::vector<Entry> members;
   std::vector<Entry> loose;
   std::vector<Entry> endings;
-  members.reserve(claims.size());
-  if (claims.size() > facts_.size()) {
-    // A bulk load: room for an eighth more, so that the claims added one by
-    // one afterwards do not move a million records at the first of them.
-    const std::size_t room = facts_.size() + claims.size() + claims.size() / 8;
-    facts_.reserve(room);
-    parent_.reserve(room);
-    rank_.reserve(room);
-    index_of_.reserve(room);
-  }
-  for (ClaimFacts& claim : claims) {
-    if (!index_of_.emplace(claim.id.str(), facts_.size()).second) {
-      continue;
-    }
-    const std::size_t index = facts_.size();
+  members.reserve(facts_.size() - first_new);
+  for (std::size_t index = first_new; index < facts_.size(); ++index) {
+    const ClaimFacts& claim = facts_[index];
     if (clusters(claim) && claim.links_by_time) {
       (claim.box ? members : loose).emplace_back(search_box(claim), index);
     } else if (claim.role == EventRole::kEnds && claim.links_by_time) {
       endings.emplace_back(search_box(claim, parameters_.end_link_hours), index);
     }
-    facts_.push_back(std::move(claim));
     parent_.push_back(index);
     rank_.push_back(0);
+    anchor_.push_back(kNone);
+    anchor_score_.push_back(0);
   }
-  if (index_->members.empty() && members.size() > 1) {
-    index_->members = Tree(members.begin(), members.end());  // bulk loading packs the tree
-  } else {
-    index_->members.insert(members.begin(), members.end());
-  }
+  // Bulk loading packs a tree; inserting one by one is for the claims after.
+  auto fill = [](Tree& tree, const std::vector<Entry>& entries) {
+    if (tree.empty() && entries.size() > 1) {
+      tree = Tree(entries.begin(), entries.end());
+    } else {
+      tree.insert(entries.begin(), entries.end());
+    }
+  };
+  fill(index_->members, members);
   for (const Entry& entry : members) {
-    const ClaimFacts& claim = facts_[entry.second];
-    const double start = claim.start_hours - claim.widen_hours;
-    index_->placed_by_day[day_of(start)].push_back(entry.second);
-    index_->longest_placed_hours =
-        std::max(index_->longest_placed_hours, claim.end_hours + claim.widen_hours - start);
+    index_by_day(entry.second);
   }
-  index_->loose.insert(loose.begin(), loose.end());
-  index_->endings.insert(endings.begin(), endings.end());
+  // The claims without a place held already: a new placed claim may match
+  // one of them better than its match so far.
+  if (!index_->loose.empty()) {
+    for (const Entry& entry : members) {
+      index_->loose.visit(
+          longer_in_time(entry.first, 1),
+          [&](const Entry& satellite) { offer_anchor(satellite.second, entry.second); },
+          [&](std::size_t example) {
+            return kinds_may_match(facts_[example], facts_[entry.second], parameters_);
+          });
+    }
+  }
+  // The new ones: among every placed claim of their days.
+  for (const Entry& entry : loose) {
+    anchor_[entry.second] = search_anchor(entry.second);
+    if (anchor_[entry.second] != kNone) {
+      anchor_score_[entry.second] = *score(entry.second, anchor_[entry.second]);
+    }
+  }
+  for (const Entry& entry : loose) {
+    index_->loose.insert(
+        entry, [&](std::size_t a, std::size_t b) { return same_kind(facts_[a], facts_[b]); });
+  }
+  fill(index_->endings, endings);
   for (const Entry& entry : members) {
     link(entry.second);
   }
   for (std::size_t index = first_new; index < facts_.size(); ++index) {
     apply_constraints_of(index);
   }
+}
+
+void Clusterer::index_by_day(std::size_t index) {
+  const ClaimFacts& claim = facts_[index];
+  const double start = claim.start_hours - claim.widen_hours;
+  std::vector<DayBucket>& buckets = index_->placed_by_day[day_of(start)];
+  auto bucket = std::find_if(buckets.begin(), buckets.end(), [&](const DayBucket& other) {
+    return same_kind(facts_[other.example], claim);
+  });
+  if (bucket == buckets.end()) {
+    buckets.push_back({index, {}, {}});
+    bucket = buckets.end() - 1;
+  }
+  const std::uint64_t hash = profile_hash(claim);
+  auto [first, last] = bucket->profile_of_hash.equal_range(hash);
+  auto found = std::find_if(first, last, [&](const auto& slot) {
+    return same_profile(facts_[bucket->profiles[slot.second].example], claim);
+  });
+  if (found == last) {
+    bucket->profile_of_hash.emplace(hash, bucket->profiles.size());
+    bucket->profiles.push_back(
+        {claim.start_hours, claim.end_hours, claim.widen_hours, index, index});
+  } else {
+    Profile& profile = bucket->profiles[found->second];
+    if (claim.id < facts_[profile.smallest].id) {
+      profile.smallest = index;
+    }
+  }
+  index_->longest_placed_hours =
+      std::max(index_->longest_placed_hours, claim.end_hours + claim.widen_hours - start);
 }
 
 // Joins the claim's component with every earlier claim it matches. A pair is
@@ -208,12 +417,12 @@ void Clusterer::link(std::size_t index) {
 }
 
 std::size_t Clusterer::count_candidates(const ClaimId& claim) const {
-  auto found = index_of_.find(claim.str());
-  if (found == index_of_.end()) {
+  const std::size_t found = position_of(claim.str());
+  if (found == kNone) {
     return 0;
   }
   std::size_t count = 0;
-  index_->members.query(bgi::intersects(search_box(facts_[found->second])),
+  index_->members.query(bgi::intersects(search_box(facts_[found])),
                         boost::make_function_output_iterator([&](const Entry&) { ++count; }));
   return count;
 }
@@ -251,15 +460,15 @@ void Clusterer::apply_constraints_of(std::size_t index) {
     } else {
       continue;
     }
-    auto other = index_of_.find(*other_id);
-    if (other == index_of_.end() || other->second > index) {
+    const std::size_t other = position_of(*other_id);
+    if (other == kNone || other > index) {
       continue;  // resolved when the later of the two claims arrives
     }
     auto& table = constraint.pair.must_link ? must_ : cannot_;
-    table[index].emplace_back(other->second, constraint.decision);
-    table[other->second].emplace_back(index, constraint.decision);
+    table[index].emplace_back(other, constraint.decision);
+    table[other].emplace_back(index, constraint.decision);
     if (constraint.pair.must_link) {
-      unite(index, other->second);
+      unite(index, other);
     }
   }
 }
@@ -268,7 +477,7 @@ void Clusterer::apply_constraints_of(std::size_t index) {
 // whatever else holds; then the relation's edges join, strongest first (ties
 // by claim ids), unless the join would put two claims with a cannot-link
 // together. The edge order depends on the claims alone, so the split does too.
-std::vector<std::size_t> Clusterer::split(const std::vector<std::size_t>& component) {
+std::vector<std::size_t> Clusterer::split(std::span<const std::size_t> component) {
   std::unordered_map<std::size_t, std::size_t> local;
   for (std::size_t i = 0; i < component.size(); ++i) {
     local.emplace(component[i], i);
@@ -312,7 +521,7 @@ std::vector<std::size_t> Clusterer::split(const std::vector<std::size_t>& compon
       if (auto anchor = attachment(index)) {
         auto other = local.find(*anchor);
         if (other != local.end()) {
-          edges.push_back({*score(index, *anchor), i, other->second});
+          edges.push_back({anchor_score_[index], i, other->second});
         }
       }
       continue;
@@ -370,11 +579,35 @@ std::vector<std::size_t> Clusterer::split(const std::vector<std::size_t>& compon
   return labels;
 }
 
-// A claim without a place has no box to search with, and a world-wide box
-// would visit most of the R-tree; the placed claims are also kept by day, so
-// its candidates are those of the days its widened interval can meet.
+// The best-matching placed claim: the highest score, then the smallest claim
+// id. A total order over the candidates, so the answer does not depend on the
+// order the candidates were offered in.
 std::optional<std::size_t> Clusterer::attachment(std::size_t index) const {
-  std::optional<std::size_t> best;
+  if (anchor_[index] == kNone) {
+    return std::nullopt;
+  }
+  return anchor_[index];
+}
+
+void Clusterer::offer_anchor(std::size_t satellite, std::size_t placed) {
+  const auto value = score(satellite, placed);
+  if (!value) {
+    return;
+  }
+  const std::size_t best = anchor_[satellite];
+  if (best == kNone || *value > anchor_score_[satellite] ||
+      (*value == anchor_score_[satellite] && facts_[placed].id < facts_[best].id)) {
+    anchor_[satellite] = placed;
+    anchor_score_[satellite] = *value;
+  }
+}
+
+// A claim without a place has no box to search with, and a world-wide box
+// would visit most of the R-tree; so its candidates are the placed claims of
+// the days its widened interval can meet, in the buckets of kinds it may match,
+// one per profile.
+std::size_t Clusterer::search_anchor(std::size_t index) const {
+  std::size_t best = kNone;
   double best_score = -1;
   const ClaimFacts& claim = facts_[index];
   const double from = claim.start_hours - claim.widen_hours - index_->longest_placed_hours;
@@ -382,14 +615,26 @@ std::optional<std::size_t> Clusterer::attachment(std::size_t index) const {
   const auto first = index_->placed_by_day.lower_bound(day_of(from));
   const auto last = index_->placed_by_day.upper_bound(day_of(to));
   for (auto day = first; day != last; ++day) {
-    for (const std::size_t other : day->second) {
-      auto value = score(index, other);
-      if (!value) {
+    for (const DayBucket& bucket : day->second) {
+      if (!kinds_may_match(claim, facts_[bucket.example], parameters_)) {
         continue;
       }
-      if (*value > best_score || (*value == best_score && facts_[other].id < facts_[*best].id)) {
-        best = other;
-        best_score = *value;
+      for (const Profile& profile : bucket.profiles) {
+        // The relation's own time test, on the profile's copy of the interval.
+        const double separation = std::max(claim.start_hours, profile.start_hours) -
+                                  std::min(claim.end_hours, profile.end_hours);
+        if (separation >= claim.widen_hours + profile.widen_hours) {
+          continue;
+        }
+        const std::size_t other = profile.smallest;
+        auto value = score(index, other);
+        if (!value) {
+          continue;
+        }
+        if (*value > best_score || (*value == best_score && facts_[other].id < facts_[best].id)) {
+          best = other;
+          best_score = *value;
+        }
       }
     }
   }
@@ -401,25 +646,26 @@ std::optional<std::size_t> Clusterer::attachment(std::size_t index) const {
 // its best-matching placed claim (it does not bridge two components, since
 // "no place" matches every place); claims without a place that match no
 // placed claim form components among themselves.
-std::vector<std::vector<std::size_t>> Clusterer::components() {
-  std::unordered_map<std::size_t, std::vector<std::size_t>> by_root;
+Clusterer::Components Clusterer::components() {
+  // Each claim's component key: the union-find root of its own component or
+  // of its best placed match's; for the claims without a place that match no
+  // placed claim, a root of their own union-find below (such a claim is never
+  // in another claim's union-find set, so the keys cannot collide).
+  const std::size_t count = facts_.size();
+  std::vector<std::size_t> key(count, kNone);
   std::vector<std::size_t> unattached;
-  for (std::size_t index = 0; index < facts_.size(); ++index) {
-    if (!clusters(facts_[index])) {
+  for (std::size_t index = 0; index < count; ++index) {
+    const ClaimFacts& claim = facts_[index];
+    if (!clusters(claim)) {
       continue;
     }
-    if (facts_[index].box || must_.contains(index) || !facts_[index].links_by_time) {
-      by_root[find(index)].push_back(index);
-    } else if (auto anchor = attachment(index)) {
-      by_root[find(*anchor)].push_back(index);
+    if (claim.box || !claim.links_by_time || (!must_.empty() && must_.contains(index))) {
+      key[index] = find(index);
+    } else if (anchor_[index] != kNone) {
+      key[index] = find(anchor_[index]);
     } else {
       unattached.push_back(index);
     }
-  }
-  std::vector<std::vector<std::size_t>> result;
-  result.reserve(by_root.size());
-  for (auto& [root, component] : by_root) {
-    result.push_back(std::move(component));
   }
   // Among themselves, by a union-find of their own.
   std::unordered_map<std::size_t, std::size_t> parent;
@@ -433,33 +679,61 @@ std::vector<std::vector<std::size_t>> Clusterer::components() {
     return index;
   };
   for (std::size_t index : unattached) {
-    index_->loose.query(bgi::intersects(search_box(facts_[index])),
-                        boost::make_function_output_iterator([&](const Entry& entry) {
-                          auto other = parent.find(entry.second);
-                          if (other == parent.end() || entry.second == index) {
-                            return;
-                          }
-                          if (score(index, entry.second)) {
-                            parent[root_of(entry.second)] = root_of(index);
-                          }
-                        }));
+    index_->loose.visit(search_box(facts_[index]), [&](const Entry& entry) {
+      auto other = parent.find(entry.second);
+      if (other == parent.end() || entry.second == index) {
+        return;
+      }
+      if (score(index, entry.second)) {
+        parent[root_of(entry.second)] = root_of(index);
+      }
+    });
   }
-  std::unordered_map<std::size_t, std::vector<std::size_t>> loose;
   for (std::size_t index : unattached) {
-    loose[root_of(index)].push_back(index);
+    key[index] = root_of(index);
   }
-  for (auto& [root, component] : loose) {
-    result.push_back(std::move(component));
+  // Group by key with a counting sort: components numbered in the order of
+  // their first claim, members in claim order.
+  std::vector<std::size_t> number(count, kNone);
+  Components result;
+  std::vector<std::size_t> sizes;
+  for (std::size_t index = 0; index < count; ++index) {
+    if (key[index] == kNone) {
+      continue;
+    }
+    std::size_t& slot = number[key[index]];
+    if (slot == kNone) {
+      slot = sizes.size();
+      sizes.push_back(0);
+    }
+    ++sizes[slot];
+  }
+  result.starts.resize(sizes.size() + 1, 0);
+  for (std::size_t c = 0; c < sizes.size(); ++c) {
+    result.starts[c + 1] = result.starts[c] + sizes[c];
+  }
+  std::vector<std::size_t> next(result.starts.begin(), result.starts.end() - 1);
+  result.members.resize(result.starts.back());
+  for (std::size_t index = 0; index < count; ++index) {
+    if (key[index] != kNone) {
+      result.members[next[number[key[index]]]++] = index;
+    }
   }
   return result;
 }
 
 std::vector<std::vector<ClaimId>> Clusterer::groups() {
+  const Components all = components();
+  const bool any_constraint = !must_.empty() || !cannot_.empty();
   std::vector<std::vector<ClaimId>> result;
-  for (const auto& component : components()) {
-    const bool constrained = std::any_of(component.begin(), component.end(), [&](std::size_t i) {
-      return must_.contains(i) || cannot_.contains(i);
-    });
+  result.reserve(all.starts.size() - 1);
+  for (std::size_t c = 0; c + 1 < all.starts.size(); ++c) {
+    const std::span<const std::size_t> component(all.members.data() + all.starts[c],
+                                                 all.starts[c + 1] - all.starts[c]);
+    const bool constrained =
+        any_constraint && std::any_of(component.begin(), component.end(), [&](std::size_t i) {
+          return must_.contains(i) || cannot_.contains(i);
+        });
     if (!constrained) {
       std::vector<ClaimId> group;
       group.reserve(component.size());
@@ -501,14 +775,14 @@ std::vector<std::size_t> Clusterer::component_of(std::size_t start) const {
   std::vector<std::size_t> component{start};
   for (std::size_t next = 0; next < component.size(); ++next) {
     const std::size_t index = component[next];
-    auto visit = [&](std::size_t other) {
+    auto join = [&](std::size_t other) {
       if (seen.emplace(other, true).second) {
         component.push_back(other);
       }
     };
     if (auto found = must_.find(index); found != must_.end()) {
       for (const auto& [other, decision] : found->second) {
-        visit(other);
+        join(other);
       }
     }
     const bool loose = satellite(index);  // a claim without place that no placed claim takes
@@ -516,18 +790,22 @@ std::vector<std::size_t> Clusterer::component_of(std::size_t start) const {
         !facts_[index].links_by_time) {
       continue;
     }
-    (loose ? index_->loose : index_->members)
-        .query(bgi::intersects(search_box(facts_[index])),
-               boost::make_function_output_iterator([&](const Entry& entry) {
-                 const std::size_t other = entry.second;
-                 if (seen.contains(other) || satellite(other) != loose ||
-                     (!loose && !facts_[other].box) || (loose && attachment(other))) {
-                   return;
-                 }
-                 if (score(index, other)) {
-                   visit(other);
-                 }
-               }));
+    auto follow = [&](const Entry& entry) {
+      const std::size_t other = entry.second;
+      if (seen.contains(other) || satellite(other) != loose || (!loose && !facts_[other].box) ||
+          (loose && attachment(other))) {
+        return;
+      }
+      if (score(index, other)) {
+        join(other);
+      }
+    };
+    const Box3 box = search_box(facts_[index]);
+    if (loose) {
+      index_->loose.visit(box, follow);
+    } else {
+      visit(index_->members, box, follow);
+    }
   }
   if (satellite(start)) {
     return component;  // claims without place that no placed claim takes
@@ -538,29 +816,28 @@ std::vector<std::size_t> Clusterer::component_of(std::size_t start) const {
     if (!facts_[index].box || !facts_[index].links_by_time) {
       continue;
     }
-    index_->loose.query(bgi::intersects(search_box(facts_[index])),
-                        boost::make_function_output_iterator([&](const Entry& entry) {
-                          const std::size_t other = entry.second;
-                          if (!satellite(other) || seen.contains(other) || !score(index, other)) {
-                            return;
-                          }
-                          auto anchor = attachment(other);
-                          if (anchor && seen.contains(*anchor)) {
-                            seen.emplace(other, true);
-                            satellites.push_back(other);
-                          }
-                        }));
+    index_->loose.visit(search_box(facts_[index]), [&](const Entry& entry) {
+      const std::size_t other = entry.second;
+      if (!satellite(other) || seen.contains(other) || !score(index, other)) {
+        return;
+      }
+      auto anchor = attachment(other);
+      if (anchor && seen.contains(*anchor)) {
+        seen.emplace(other, true);
+        satellites.push_back(other);
+      }
+    });
   }
   component.insert(component.end(), satellites.begin(), satellites.end());
   return component;
 }
 
 std::vector<ClaimId> Clusterer::group_of(const ClaimId& claim) {
-  auto found = index_of_.find(claim.str());
-  if (found == index_of_.end() || !clusters(facts_[found->second])) {
+  const std::size_t found = position_of(claim.str());
+  if (found == kNone || !clusters(facts_[found])) {
     return {};
   }
-  const auto component = component_of(found->second);
+  const auto component = component_of(found);
   const bool constrained = std::any_of(component.begin(), component.end(), [&](std::size_t i) {
     return must_.contains(i) || cannot_.contains(i);
   });
@@ -573,7 +850,7 @@ std::vector<ClaimId> Clusterer::group_of(const ClaimId& claim) {
     const auto labels = split(component);
     std::size_t mine = 0;
     for (std::size_t i = 0; i < component.size(); ++i) {
-      if (component[i] == found->second) {
+      if (component[i] == found) {
         mine = labels[i];
       }
     }
@@ -592,16 +869,20 @@ std::vector<ClaimId> Clusterer::group_of(const ClaimId& claim) {
 // incident within reach.
 double Clusterer::closest_end_gap(std::size_t ending) const {
   double closest = std::numeric_limits<double>::infinity();
-  for (const Tree* tree : {&index_->members, &index_->loose}) {
-    tree->query(bgi::intersects(search_box(facts_[ending], parameters_.end_link_hours)),
-                boost::make_function_output_iterator([&](const Entry& entry) {
-                  if (ends_event(facts_[ending], facts_[entry.second], parameters_)) {
-                    closest = std::min(closest, separation(facts_[ending], facts_[entry.second]));
-                  }
-                }));
-  }
+  auto consider = [&](const Entry& entry) {
+    if (ends_event(facts_[ending], facts_[entry.second], parameters_)) {
+      closest = std::min(closest, separation(facts_[ending], facts_[entry.second]));
+    }
+  };
+  const Box3 box = search_box(facts_[ending], parameters_.end_link_hours);
+  visit(index_->members, box, consider);
+  index_->loose.visit(box, consider);
   return closest;
 }
+
+// Below this many members, an incident's explanations compare its members
+// pair by pair rather than searching the indexes around each.
+constexpr std::size_t kSmallGroup = 64;
 
 Incident Clusterer::incident(const std::vector<ClaimId>& group) {
   Incident incident;
@@ -610,12 +891,15 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
   }
   incident.id = incident_id_for(group.front());
   std::unordered_map<std::size_t, bool> in_group;
+  std::vector<std::size_t> members;
+  members.reserve(group.size());
   for (const ClaimId& id : group) {
-    in_group.emplace(index_of_.at(id.str()), true);
+    members.push_back(known(id));
+    in_group.emplace(members.back(), true);
   }
   std::map<std::string, IncidentLink> links;
   for (const ClaimId& id : group) {
-    const std::size_t index = index_of_.at(id.str());
+    const std::size_t index = known(id);
     IncidentMember member;
     member.claim = id;
     std::optional<MatchFeatures> best;
@@ -628,21 +912,34 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
         best = std::move(features);
       }
     };
-    for (const Tree* tree : {&index_->members, &index_->loose}) {
-      if (!clusters(facts_[index]) || !facts_[index].links_by_time) {
-        break;
+    if (clusters(facts_[index]) && facts_[index].links_by_time) {
+      auto explain = [&](const Entry& entry) {
+        if (entry.second == index || !in_group.contains(entry.second)) {
+          return;
+        }
+        auto features = match(index, entry.second);
+        if (features) {
+          features->matched_with = facts_[entry.second].id;
+        }
+        consider(std::move(features));
+      };
+      const Box3 box = search_box(facts_[index]);
+      if (members.size() <= kSmallGroup) {
+        // The same candidates as the index searches below would give, taken
+        // from the group: a claim without a place would search the world.
+        for (const std::size_t other : members) {
+          const ClaimFacts& candidate = facts_[other];
+          if (clusters(candidate) && candidate.links_by_time) {
+            const Box3 other_box = search_box(candidate);
+            if (bg::intersects(box, other_box)) {
+              explain(Entry(other_box, other));
+            }
+          }
+        }
+      } else {
+        visit(index_->members, box, explain);
+        index_->loose.visit(box, explain);
       }
-      tree->query(bgi::intersects(search_box(facts_[index])),
-                  boost::make_function_output_iterator([&](const Entry& entry) {
-                    if (entry.second == index || !in_group.contains(entry.second)) {
-                      return;
-                    }
-                    auto features = match(index, entry.second);
-                    if (features) {
-                      features->matched_with = facts_[entry.second].id;
-                    }
-                    consider(std::move(features));
-                  }));
     }
     // A claim that matches no other member is there by an analyst's decision.
     if (auto found = must_.find(index); !best && found != must_.end()) {

@@ -17,6 +17,13 @@ namespace truce::fusion {
 // between their nearest points, by the haversine formula.
 double box_distance_km(const BoundingBox& a, const BoundingBox& b);
 
+// Whether the features that depend neither on time nor on place allow a and b
+// to describe the same event: both cluster, with the same role and group, and
+// together they name no more parties than one event involves. same_event never
+// holds when this does not, and the answer is the same for every claim of the
+// same role, group and parties, so an index can rule out such claims together.
+bool kinds_may_match(const ClaimFacts& a, const ClaimFacts& b, const Parameters& parameters);
+
 // Whether a and b describe the same event, and why. nullopt when any feature
 // rules it out: roles or groups differ, a claim is too vague in time, the
 // widened intervals do not meet, the places are farther apart than their
