@@ -124,11 +124,18 @@ void run_assess(Context& context, const Flags& flags) {
   if (!monitor) {
     return;
   }
-  auto facts = facts_of(context, *monitor, flags);
-  if (!facts) {
-    return;
-  }
-  auto assessments = monitor->assess_facts(*facts);
+  auto assessments = [&]() -> Result<std::vector<assess::IncidentAssessment>> {
+    if (flags.facts.empty()) {
+      storage::IncidentQuery all;
+      all.limit = 0;
+      return monitor->assess_incidents(all);
+    }
+    auto facts = monitor->read_facts(flags.facts);
+    if (!facts) {
+      return facts.error();
+    }
+    return monitor->assess_facts(*facts);
+  }();
   if (!assessments) {
     report_error(context, assessments.error(), flags.json);
     return;
@@ -168,11 +175,16 @@ void run_alerts(Context& context, const Flags& flags) {
   if (!monitor) {
     return;
   }
-  auto facts = facts_of(context, *monitor, flags);
-  if (!facts) {
-    return;
-  }
-  auto alerts = monitor->alerts(*facts);
+  auto alerts = [&]() -> Result<std::vector<assess::Alert>> {
+    if (flags.facts.empty()) {
+      return monitor->stored_alerts();
+    }
+    auto facts = monitor->read_facts(flags.facts);
+    if (!facts) {
+      return facts.error();
+    }
+    return monitor->alerts(*facts);
+  }();
   if (!alerts) {
     report_error(context, alerts.error(), flags.json);
     return;

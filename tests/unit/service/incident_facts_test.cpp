@@ -1,13 +1,15 @@
 // The facts an assessment reads off a stored incident (service/incident_facts.hpp):
 // the time every account allows, the most precise place as a disc, actors as
 // the parties they act for, reconciled figures, and the bundled data they
-// need. Actors and places are fictional.
+// need; and the Monitor methods that assess stored incidents. Actors and
+// places of the synthetic records are fictional.
 #include "service/incident_facts.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 
+#include "service/monitor.hpp"
 #include "support/run_command.hpp"
 
 namespace truce::service {
@@ -195,6 +197,41 @@ TEST(AssessmentData, ABrokenPrecisionFileIsNamed) {
   ASSERT_FALSE(loaded);
   EXPECT_NE(loaded.error().message.find("precision.tsv:2: field 'radius_km'"), std::string::npos)
       << loaded.error().message;
+}
+
+// The methods the HTTP layer will serve (GET /incidents/{id}/assessments,
+// GET /alerts) over a real database holding the founding article's claims
+// (data/examples/2021-11-16-kilisali.json, the bundled example).
+TEST(MonitorAssessments, OneIncidentsAssessmentAndTheStoredAlerts) {
+  test::TempDir dir;
+  auto monitor = Monitor::open((dir / "truce.db").string(), storage::OpenMode::kCreate);
+  ASSERT_TRUE(monitor) << monitor.error().message;
+  auto outcomes = monitor->ingest({kData / "examples/2021-11-16-kilisali.json"}, {});
+  ASSERT_EQ(outcomes.size(), 1U);
+  ASSERT_FALSE(outcomes[0].error) << outcomes[0].error->message;
+  ASSERT_GT(outcomes[0].incidents_created, 0);
+  storage::IncidentQuery all;
+  all.limit = 0;
+  auto listed = monitor->assess_incidents(all);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_FALSE(listed->empty());
+  const IncidentId id(listed->front().incident);
+  auto one = monitor->incident_assessment(id);
+  ASSERT_TRUE(one) << one.error().message;
+  auto shown = monitor->incident(id);
+  ASSERT_TRUE(shown) << shown.error().message;
+  ASSERT_TRUE(shown->agreements);
+  for (const auto* assessment : {&*one, &*shown->agreements}) {
+    EXPECT_EQ(assessment->incident, id.str());
+    EXPECT_EQ(assessment->agreements.size(), listed->front().agreements.size());
+    EXPECT_EQ(assess::worst_verdict(*assessment), assess::worst_verdict(listed->front()));
+  }
+  auto alerts = monitor->stored_alerts();
+  ASSERT_TRUE(alerts) << alerts.error().message;
+  EXPECT_FALSE(alerts->empty());
+  auto missing = monitor->incident_assessment(IncidentId("inc_00000000000000000000"));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace
