@@ -104,13 +104,14 @@ void run_load(Context& context, const Flags& flags) {
               loaded->dry_run ? "dry run: nothing written" : "checked with the whole registry");
 }
 
+// The incidents of --facts FILE, or without it every stored incident.
 std::optional<std::vector<assess::IncidentFacts>> facts_of(Context& context,
-                                                           const service::Monitor& monitor,
+                                                           service::Monitor& monitor,
                                                            const Flags& flags) {
-  if (flags.facts.empty()) {
-    return std::vector<assess::IncidentFacts>{};
-  }
-  auto facts = monitor.read_facts(flags.facts);
+  storage::IncidentQuery all;
+  all.limit = 0;
+  auto facts =
+      flags.facts.empty() ? monitor.stored_incident_facts(all) : monitor.read_facts(flags.facts);
   if (!facts) {
     report_error(context, facts.error(), flags.json);
     return std::nullopt;
@@ -123,20 +124,18 @@ void run_assess(Context& context, const Flags& flags) {
   if (!monitor) {
     return;
   }
-  if (flags.facts.empty()) {
-    report_error(context,
-                 make_error(ErrorCode::kInvalidInput,
-                            "--facts FILE is required: incidents are not stored yet, so "
-                            "assessments are made from a file of incident facts "
-                            "(docs/formats/incident-facts.md)"),
-                 flags.json);
-    return;
-  }
-  auto facts = facts_of(context, *monitor, flags);
-  if (!facts) {
-    return;
-  }
-  auto assessments = monitor->assess_facts(*facts);
+  auto assessments = [&]() -> Result<std::vector<assess::IncidentAssessment>> {
+    if (flags.facts.empty()) {
+      storage::IncidentQuery all;
+      all.limit = 0;
+      return monitor->assess_incidents(all);
+    }
+    auto facts = monitor->read_facts(flags.facts);
+    if (!facts) {
+      return facts.error();
+    }
+    return monitor->assess_facts(*facts);
+  }();
   if (!assessments) {
     report_error(context, assessments.error(), flags.json);
     return;
@@ -176,11 +175,16 @@ void run_alerts(Context& context, const Flags& flags) {
   if (!monitor) {
     return;
   }
-  auto facts = facts_of(context, *monitor, flags);
-  if (!facts) {
-    return;
-  }
-  auto alerts = monitor->alerts(*facts);
+  auto alerts = [&]() -> Result<std::vector<assess::Alert>> {
+    if (flags.facts.empty()) {
+      return monitor->stored_alerts();
+    }
+    auto facts = monitor->read_facts(flags.facts);
+    if (!facts) {
+      return facts.error();
+    }
+    return monitor->alerts(*facts);
+  }();
   if (!alerts) {
     report_error(context, alerts.error(), flags.json);
     return;
@@ -226,8 +230,10 @@ void add_agreement_commands(CLI::App& app, Context& context) {
       "Assess incidents against every agreement: which apply, and per provision breach, "
       "possible breach, no breach or undetermined, with the reasons");
   common(*assess_command, *flags);
-  assess_command->add_option("--facts", flags->facts,
-                             "Incident facts file (docs/formats/incident-facts.md)");
+  assess_command->add_option(
+      "--facts", flags->facts,
+      "Assess the incidents of this facts file (docs/formats/incident-facts.md) instead of the "
+      "stored incidents");
   assess_command->callback([&context, flags] { run_assess(context, *flags); });
 
   auto* coverage = app.add_subcommand(
@@ -237,7 +243,9 @@ void add_agreement_commands(CLI::App& app, Context& context) {
   coverage->add_option("--post", flags->posts, "Post feature id (repeat)");
   coverage->add_option("--at", flags->at, "Day (YYYY-MM-DD) the features must be valid on")
       ->required();
-  coverage->add_option("--facts", flags->facts, "Incident facts file for nearest posts");
+  coverage->add_option("--facts", flags->facts,
+                       "Nearest posts for the incidents of this facts file instead of the stored "
+                       "incidents");
   coverage->callback([&context, flags] { run_coverage(context, *flags); });
 
   auto* alerts = app.add_subcommand(
@@ -245,7 +253,9 @@ void add_agreement_commands(CLI::App& app, Context& context) {
       "Escalation alerts (Poisson test of the last week against the four before) per theatre "
       "and line segment, and threshold alerts (near a corridor, a death, a capture)");
   common(*alerts, *flags);
-  alerts->add_option("--facts", flags->facts, "Incident facts file")->required();
+  alerts->add_option("--facts", flags->facts,
+                     "Alerts over the incidents of this facts file instead of the stored "
+                     "incidents");
   alerts->callback([&context, flags] { run_alerts(context, *flags); });
 }
 

@@ -73,7 +73,8 @@ std::optional<GeoPoint> point_of(const Json& value) {
   return is_valid(point) ? std::optional(point) : std::nullopt;
 }
 
-IncidentFacts read_incident(FactsReader& in, const Json& item, const std::string& where) {
+IncidentFacts read_incident(FactsReader& in, const Json& item, const std::string& where,
+                            const PrecisionRadii& radii) {
   IncidentFacts facts;
   facts.id = item.value("id", where);
   // When
@@ -115,7 +116,7 @@ IncidentFacts read_incident(FactsReader& in, const Json& item, const std::string
       if (!precision) {
         in.error(where, "place/where_prec", "must be UCDP's 1-7");
       } else {
-        facts.place.radius_km = radius_km_of(*precision);
+        facts.place.radius_km = radii.radius_km(*precision);
       }
     }
     if (facts.place.radius_km < 0) {
@@ -216,19 +217,6 @@ IncidentFacts read_incident(FactsReader& in, const Json& item, const std::string
 
 }  // namespace
 
-double radius_km_of(LocationPrecision precision) {
-  switch (precision) {
-    case LocationPrecision::kExact: return 1;
-    case LocationPrecision::kNear:
-    case LocationPrecision::kLinear: return 25;
-    case LocationPrecision::kAdmin2: return 50;
-    case LocationPrecision::kAdmin1: return 150;
-    case LocationPrecision::kCountry:
-    case LocationPrecision::kInternational: return 500;
-  }
-  return 500;
-}
-
 std::string_view to_string(AttributionGrade grade) {
   switch (grade) {
     case AttributionGrade::kAgreed: return "agreed";
@@ -250,7 +238,8 @@ std::optional<AttributionGrade> parse_attribution_grade(std::string_view word) {
 }
 
 Result<std::vector<IncidentFacts>> read_facts_json(std::string_view text,
-                                                   std::string_view file_name) {
+                                                   std::string_view file_name,
+                                                   const PrecisionRadii& radii) {
   Json root = Json::parse(text, nullptr, false);
   if (root.is_discarded()) {
     return make_error(ErrorCode::kInvalidInput, std::string(file_name) + ": not valid JSON",
@@ -269,7 +258,7 @@ Result<std::vector<IncidentFacts>> read_facts_json(std::string_view text,
       in.error(where, "", "an incident is an object");
       continue;
     }
-    incidents.push_back(read_incident(in, item, where));
+    incidents.push_back(read_incident(in, item, where, radii));
   }
   if (!in.ok()) {
     return in.to_error();

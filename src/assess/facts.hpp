@@ -2,9 +2,9 @@
 // (an interval with precision and zone), where (a point with a radius of
 // uncertainty, or an area), what (event types, weapons, casualties, positions
 // and territory taken), who as claimed (perpetrator, target, who says so) and
-// how settled the attribution is. The fusion of claims into incidents fills
-// these from its own types; until then `truce assess --facts FILE` reads them
-// from a file (docs/formats/incident-facts.md).
+// how settled the attribution is. The service fills them from stored
+// incidents (service/incident_facts.hpp); `truce assess --facts FILE` reads
+// them from a file (docs/formats/incident-facts.md).
 #pragma once
 
 #include <optional>
@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "assess/precision.hpp"
 #include "core/actors.hpp"
 #include "core/casualties.hpp"
 #include "core/claim.hpp"
@@ -53,17 +54,14 @@ struct IncidentFacts {
   std::vector<WeaponClass> weapons;
 };
 
-// The radius of uncertainty of UCDP's where_prec, in km: what a place known
-// only as "near X" or "in district Y" may be off by. Values and their reasons:
-// docs/agreements.md.
-double radius_km_of(LocationPrecision precision);
-
 std::string_view to_string(AttributionGrade grade);
 std::optional<AttributionGrade> parse_attribution_grade(std::string_view word);
 
 // Reads a facts file: {"incidents": [ ... ]} (docs/formats/incident-facts.md).
-// Errors name the file, the incident index and the field.
+// A `where_prec` becomes a radius by `radii`. Errors name the file, the
+// incident index and the field.
 Result<std::vector<IncidentFacts>> read_facts_json(std::string_view text,
-                                                   std::string_view file_name);
+                                                   std::string_view file_name,
+                                                   const PrecisionRadii& radii);
 
 }  // namespace truce::assess

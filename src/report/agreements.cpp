@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/vocabulary.hpp"
+#include "report/detail/assessment_values.hpp"
 #include "report/table.hpp"
 #include "serial/agreements.hpp"
 
@@ -205,27 +206,7 @@ std::string assessments_text(const std::vector<assess::IncidentAssessment>& asse
   for (const assess::IncidentAssessment& assessment : assessments) {
     out += "Incident " + assessment.incident + ": " +
            std::string(to_string(assess::worst_verdict(assessment))) + "\n";
-    for (const assess::AgreementAssessment& agreement : assessment.agreements) {
-      out +=
-          "  " + agreement.agreement + (agreement.applies_certainly ? "" : " (may apply)") + "\n";
-      for (const std::string& reason : agreement.reasons) {
-        out += "    - " + reason + "\n";
-      }
-      for (const assess::ProvisionAssessment& provision : agreement.provisions) {
-        if (provision.verdict == assess::Verdict::kNotChecked) {
-          continue;
-        }
-        out += "    " + provision.provision + " " + provision.title + ": " +
-               std::string(to_string(provision.verdict)) + "\n";
-        for (const std::string& reason : provision.reasons) {
-          out += "        " + reason + "\n";
-        }
-      }
-    }
-    for (const assess::NotApplicable& other : assessment.not_applicable) {
-      out += "  not applicable: " + other.agreement + " (" + other.reason + ")\n";
-    }
-    out += "\n";
+    out += detail::assessment_lines(assessment, "  ") + "\n";
   }
   return out;
 }
@@ -233,29 +214,63 @@ std::string assessments_text(const std::vector<assess::IncidentAssessment>& asse
 std::string assessments_json(const std::vector<assess::IncidentAssessment>& assessments) {
   Json list = Json::array();
   for (const assess::IncidentAssessment& assessment : assessments) {
-    Json agreements = Json::array();
-    for (const assess::AgreementAssessment& agreement : assessment.agreements) {
-      Json provisions = Json::array();
-      for (const assess::ProvisionAssessment& provision : agreement.provisions) {
-        provisions.push_back(provision_json(provision));
-      }
-      agreements.push_back(Json{{"agreement", agreement.agreement},
-                                {"title", agreement.title},
-                                {"applies_certainly", agreement.applies_certainly},
-                                {"reasons", agreement.reasons},
-                                {"provisions", provisions}});
-    }
-    Json not_applicable = Json::array();
-    for (const assess::NotApplicable& other : assessment.not_applicable) {
-      not_applicable.push_back(Json{{"agreement", other.agreement}, {"reason", other.reason}});
-    }
-    list.push_back(Json{{"incident", assessment.incident},
-                        {"verdict", to_string(assess::worst_verdict(assessment))},
-                        {"agreements", agreements},
-                        {"not_applicable", not_applicable}});
+    list.push_back(detail::assessment_value(assessment));
   }
   return dump(Json{{"assessments", list}, {"total", list.size()}});
 }
+
+namespace detail {
+
+nlohmann::ordered_json assessment_value(const assess::IncidentAssessment& assessment) {
+  Json agreements = Json::array();
+  for (const assess::AgreementAssessment& agreement : assessment.agreements) {
+    Json provisions = Json::array();
+    for (const assess::ProvisionAssessment& provision : agreement.provisions) {
+      provisions.push_back(provision_json(provision));
+    }
+    agreements.push_back(Json{{"agreement", agreement.agreement},
+                              {"title", agreement.title},
+                              {"applies_certainly", agreement.applies_certainly},
+                              {"reasons", agreement.reasons},
+                              {"provisions", provisions}});
+  }
+  Json not_applicable = Json::array();
+  for (const assess::NotApplicable& other : assessment.not_applicable) {
+    not_applicable.push_back(Json{{"agreement", other.agreement}, {"reason", other.reason}});
+  }
+  return Json{{"incident", assessment.incident},
+              {"verdict", to_string(assess::worst_verdict(assessment))},
+              {"agreements", agreements},
+              {"not_applicable", not_applicable}};
+}
+
+std::string assessment_lines(const assess::IncidentAssessment& assessment,
+                             const std::string& indent) {
+  std::string out;
+  for (const assess::AgreementAssessment& agreement : assessment.agreements) {
+    out +=
+        indent + agreement.agreement + (agreement.applies_certainly ? "" : " (may apply)") + "\n";
+    for (const std::string& reason : agreement.reasons) {
+      out += indent + "  - " + reason + "\n";
+    }
+    for (const assess::ProvisionAssessment& provision : agreement.provisions) {
+      if (provision.verdict == assess::Verdict::kNotChecked) {
+        continue;
+      }
+      out += indent + "  " + provision.provision + " " + provision.title + ": " +
+             std::string(to_string(provision.verdict)) + "\n";
+      for (const std::string& reason : provision.reasons) {
+        out += indent + "      " + reason + "\n";
+      }
+    }
+  }
+  for (const assess::NotApplicable& other : assessment.not_applicable) {
+    out += indent + "not applicable: " + other.agreement + " (" + other.reason + ")\n";
+  }
+  return out;
+}
+
+}  // namespace detail
 
 std::string coverage_text(const assess::LineCoverage& line,
                           const std::vector<assess::NearestPost>& incidents) {

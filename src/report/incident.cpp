@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/vocabulary.hpp"
+#include "report/detail/assessment_values.hpp"
 #include "report/table.hpp"
 #include "report/text.hpp"
 #include "serial/json_values.hpp"
@@ -295,6 +296,11 @@ std::string incident_detail(const IncidentRecord& record, bool why) {
                 estimate_text(change.after));
     }
   }
+  if (record.agreements) {
+    text += "\nagreements (" + std::string(to_string(assess::worst_verdict(*record.agreements))) +
+            "; docs/agreements.md)\n";
+    text += detail::assessment_lines(*record.agreements, "  ");
+  }
   if (!record.history.empty()) {
     text += "\nhistory\n";
     for (const IncidentEvent& event : record.history) {
@@ -363,6 +369,9 @@ std::string incident_json(const IncidentRecord& record, bool why) {
          {"before", change.before ? estimate_value(*change.before) : JsonValue()},
          {"after", estimate_value(change.after)},
          {"because", change.because}});
+  }
+  if (record.agreements) {
+    value["assessment"] = detail::assessment_value(*record.agreements);
   }
   value["history"] = JsonValue::array();
   for (const IncidentEvent& event : record.history) {

@@ -3,9 +3,11 @@
 // figures and grades, its history and the decisions that shaped it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "assess/assessment.hpp"
 #include "core/incident.hpp"
 #include "fusion/assessment.hpp"
 #include "report/picture.hpp"
@@ -19,6 +21,8 @@ struct IncidentRecord {
   fusion::Assessment assessment;
   std::vector<IncidentEvent> history;
   std::vector<Decision> decisions;  // decisions naming any member, by sequence
+  // Against the agreement registry; set for one incident shown, not in listings.
+  std::optional<assess::IncidentAssessment> agreements;
 };
 
 // The incidents of a listing, with the totals of the headline figures.
@@ -38,8 +42,8 @@ struct DecisionOutcome {
 // `truce incidents`: one row per incident, then the headline totals.
 std::string incidents_table(const IncidentList& list);
 // `truce show INCIDENT`: claims, figures side by side, reconciled figures,
-// grades, ending links, history, decisions; with `why`, each member's
-// matched features and score.
+// grades, ending links, history, decisions, the assessment against the
+// agreements; with `why`, each member's matched features and score.
 std::string incident_detail(const IncidentRecord& record, bool why);
 std::string incidents_json(const IncidentList& list);
 std::string incident_json(const IncidentRecord& record, bool why);

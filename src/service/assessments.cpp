@@ -102,13 +102,31 @@ Result<RegistryLoad> Monitor::load_registry_files(const std::vector<std::filesys
   return outcome;
 }
 
-Result<std::vector<assess::IncidentFacts>> Monitor::read_facts(
-    const std::filesystem::path& file) const {
+Result<const AssessmentData*> Monitor::assessment_data() {
+  if (!assessment_) {
+    auto data_dir = util::find_data_dir();
+    if (!data_dir) {
+      return std::move(data_dir).error();
+    }
+    auto loaded = AssessmentData::load(*data_dir);
+    if (!loaded) {
+      return std::move(loaded).error();
+    }
+    assessment_.emplace(std::move(loaded).value());
+  }
+  return &*assessment_;
+}
+
+Result<std::vector<assess::IncidentFacts>> Monitor::read_facts(const std::filesystem::path& file) {
+  auto data = assessment_data();
+  if (!data) {
+    return data.error();
+  }
   auto text = read_file(file);
   if (!text) {
     return std::move(text).error();
   }
-  return assess::read_facts_json(*text, file.string());
+  return assess::read_facts_json(*text, file.string(), (*data)->radii);
 }
 
 Result<std::vector<assess::IncidentAssessment>> Monitor::assess_facts(
@@ -143,27 +161,104 @@ Result<CoverageReport> Monitor::coverage(const std::string& line,
 }
 
 Result<std::vector<assess::Alert>> Monitor::alerts(
-    const std::vector<assess::IncidentFacts>& facts) const {
+    const std::vector<assess::IncidentFacts>& facts) {
+  auto data = assessment_data();
+  if (!data) {
+    return data.error();
+  }
   auto registry = this->registry();
   if (!registry) {
     return std::move(registry).error();
   }
-  assess::AlertSettings settings;
-  if (auto data = util::find_data_dir()) {
-    const auto path = *data / "assessment" / "alerts.json";
-    if (std::filesystem::exists(path)) {
-      auto text = read_file(path);
-      if (!text) {
-        return std::move(text).error();
-      }
-      auto read = assess::read_alert_settings_json(*text, path.string());
-      if (!read) {
-        return std::move(read).error();
-      }
-      settings = *read;
-    }
+  return assess::alerts(*registry, facts, (*data)->alerts);
+}
+
+Result<std::vector<Incident>> Monitor::stored_incidents(const storage::IncidentQuery& query) const {
+  if (query.limit > 0) {
+    return store_->find_incidents(query);
   }
-  return assess::alerts(*registry, facts, settings);
+  constexpr int kPage = 1000;
+  std::vector<Incident> all;
+  storage::IncidentQuery page = query;
+  page.limit = kPage;
+  while (true) {
+    auto found = store_->find_incidents(page);
+    if (!found) {
+      return found.error();
+    }
+    const std::size_t count = found->size();
+    all.insert(all.end(), std::make_move_iterator(found->begin()),
+               std::make_move_iterator(found->end()));
+    if (count < static_cast<std::size_t>(kPage)) {
+      return all;
+    }
+    page.offset += kPage;
+  }
+}
+
+Result<assess::IncidentFacts> Monitor::incident_facts(const IncidentId& id) {
+  auto found = store_->get_incident(id);
+  if (!found) {
+    return found.error();
+  }
+  auto record = incident_record(*found, false);
+  auto fusion = fusion_data();
+  auto data = assessment_data();
+  if (!record || !fusion || !data) {
+    return !record ? record.error() : !fusion ? fusion.error() : data.error();
+  }
+  return service::incident_facts(*record, (*fusion)->parties, (*data)->radii);
+}
+
+Result<std::vector<assess::IncidentFacts>> Monitor::stored_incident_facts(
+    const storage::IncidentQuery& query) {
+  auto incidents = stored_incidents(query);
+  auto fusion = fusion_data();
+  auto data = assessment_data();
+  if (!incidents || !fusion || !data) {
+    return !incidents ? incidents.error() : !fusion ? fusion.error() : data.error();
+  }
+  std::vector<assess::IncidentFacts> facts;
+  facts.reserve(incidents->size());
+  for (const Incident& incident : *incidents) {
+    auto record = incident_record(incident, false);
+    if (!record) {
+      return record.error();
+    }
+    facts.push_back(service::incident_facts(*record, (*fusion)->parties, (*data)->radii));
+  }
+  return facts;
+}
+
+Result<assess::IncidentAssessment> Monitor::incident_assessment(const IncidentId& id) {
+  auto facts = incident_facts(id);
+  if (!facts) {
+    return facts.error();
+  }
+  auto registry = this->registry();
+  if (!registry) {
+    return std::move(registry).error();
+  }
+  return assess::assess(*registry, *facts);
+}
+
+Result<std::vector<assess::IncidentAssessment>> Monitor::assess_incidents(
+    const storage::IncidentQuery& query) {
+  auto facts = stored_incident_facts(query);
+  if (!facts) {
+    return facts.error();
+  }
+  return assess_facts(*facts);
+}
+
+Result<std::vector<assess::Alert>> Monitor::stored_alerts() {
+  storage::IncidentQuery all;
+  all.limit = 0;
+  auto facts = stored_incident_facts(all);
+  if (!facts) {
+    return facts.error();
+  }
+  return alerts(*facts);
 }
 
 }  // namespace truce::service

@@ -326,7 +326,19 @@ Result<report::IncidentRecord> Monitor::incident(const IncidentId& id) {
     }
     return error;
   }
-  return incident_record(*found, true);
+  auto record = incident_record(*found, true);
+  auto fusion = fusion_data();
+  auto data = assessment_data();
+  if (!record || !fusion || !data) {
+    return !record ? record.error() : !fusion ? fusion.error() : data.error();
+  }
+  auto registry = this->registry();
+  if (!registry) {
+    return std::move(registry).error();
+  }
+  record->agreements = assess::assess(
+      *registry, service::incident_facts(*record, (*fusion)->parties, (*data)->radii));
+  return record;
 }
 
 Result<report::DecisionOutcome> Monitor::decide(const DecisionRequest& request) {

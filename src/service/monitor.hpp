@@ -21,6 +21,7 @@
 #include "report/incident.hpp"
 #include "report/picture.hpp"
 #include "service/accounts.hpp"
+#include "service/incident_facts.hpp"
 #include "service/incidents.hpp"
 #include "service/reading.hpp"
 #include "storage/store.hpp"
@@ -110,21 +111,37 @@ class Monitor final {
   Result<RegistryLoad> load_registry_files(const std::vector<std::filesystem::path>& files,
                                            bool dry_run);
 
-  // Incident facts from a file (docs/formats/incident-facts.md), until
-  // incidents are stored: their assessment, coverage and alerts.
-  Result<std::vector<assess::IncidentFacts>> read_facts(const std::filesystem::path& file) const;
+  // Incident facts from a file (docs/formats/incident-facts.md): their
+  // assessment, coverage and alerts, for incidents not stored.
+  Result<std::vector<assess::IncidentFacts>> read_facts(const std::filesystem::path& file);
   Result<std::vector<assess::IncidentAssessment>> assess_facts(
       const std::vector<assess::IncidentFacts>& facts) const;
   Result<CoverageReport> coverage(const std::string& line, const std::vector<std::string>& posts,
                                   const CivilTime& day,
                                   const std::vector<assess::IncidentFacts>& facts) const;
   // Settings from share/truce/assessment/alerts.json.
-  Result<std::vector<assess::Alert>> alerts(const std::vector<assess::IncidentFacts>& facts) const;
+  Result<std::vector<assess::Alert>> alerts(const std::vector<assess::IncidentFacts>& facts);
+
+  // Stored incidents as assessments see them (service/incident_facts.hpp),
+  // computed from the incident, its claims and the data files whenever asked,
+  // so they follow every ingest, decision and `truce agreements load`.
+  Result<assess::IncidentFacts> incident_facts(const IncidentId& id);
+  // Every stored incident matching `query`, all of them when `query.limit` is 0.
+  Result<std::vector<assess::IncidentFacts>> stored_incident_facts(
+      const storage::IncidentQuery& query);
+  // One stored incident against the registry (GET /incidents/{id}/assessments).
+  Result<assess::IncidentAssessment> incident_assessment(const IncidentId& id);
+  // The stored incidents matching `query` (all when `query.limit` is 0), in
+  // the order of `truce incidents`.
+  Result<std::vector<assess::IncidentAssessment>> assess_incidents(
+      const storage::IncidentQuery& query);
+  // Alerts over every stored incident (GET /alerts).
+  Result<std::vector<assess::Alert>> stored_alerts();
 
   // Incidents with their reconciled figures and grades, and the headline totals.
   Result<report::IncidentList> incidents(const storage::IncidentQuery& query);
-  // One incident with its claims, figures, grades, links, history and
-  // decisions; kNotFound names the id.
+  // One incident with its claims, figures, grades, links, history,
+  // decisions and its assessment against the agreements; kNotFound names the id.
   Result<report::IncidentRecord> incident(const IncidentId& id);
   // Records the decision (who, when, why) and regroups the claims it touches
   // in the same transaction. kInvalidInput names what is wrong with the
@@ -146,12 +163,16 @@ class Monitor final {
   Result<const Reader*> reader();
   // Fusion's data, loaded on first use.
   Result<const FusionData*> fusion_data();
+  // Place precision and alert settings, loaded on first use.
+  Result<const AssessmentData*> assessment_data();
+  Result<std::vector<Incident>> stored_incidents(const storage::IncidentQuery& query) const;
   Result<report::IncidentRecord> incident_record(const Incident& incident, bool with_history);
 
   std::string location_;
   std::unique_ptr<storage::Store> store_;
   std::optional<Reader> reader_;
   std::optional<FusionData> fusion_;
+  std::optional<AssessmentData> assessment_;
 };
 
 }  // namespace truce::service

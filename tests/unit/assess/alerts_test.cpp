@@ -77,8 +77,9 @@ TEST(EscalationAlerts, AStationarySeriesRarelyAlerts) {
 TEST(RealSequence, AlertsOnTheNovember2021AndSeptember2022Escalations) {
   auto registry = bundled_registry();
   ASSERT_TRUE(registry) << registry.error().message;
-  auto incidents = read_facts_json(
-      truce::test::read_test_data("assess/reported-incidents-am-az.json"), "reported.json");
+  auto incidents =
+      read_facts_json(truce::test::read_test_data("assess/reported-incidents-am-az.json"),
+                      "reported.json", bundled_precision_radii());
   ASSERT_TRUE(incidents) << incidents.error().message;
   auto found = alerts(*registry, *incidents, AlertSettings{});
   std::vector<std::string> escalations;

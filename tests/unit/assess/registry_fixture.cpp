@@ -1,5 +1,7 @@
 #include "unit/assess/registry_fixture.hpp"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -51,6 +53,16 @@ Result<Registry> bundled_registry() {
   };
   return registry_of(files_in(data / "agreements", ".json"),
                      files_in(data / "geography", ".geojson"));
+}
+
+PrecisionRadii bundled_precision_radii() {
+  const auto path = std::filesystem::path(TRUCE_SOURCE_DIR) / "data/assessment/precision.tsv";
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto radii = read_precision_radii_tsv(text.str(), "precision.tsv");
+  EXPECT_TRUE(radii) << radii.error().message;
+  return radii ? *radii : PrecisionRadii{};
 }
 
 GeoPoint at(double lon, double lat) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "assess/precision.hpp"
 #include "assess/registry.hpp"
 
 namespace truce::assess::test {
@@ -20,6 +21,9 @@ Result<Registry> registry_of(const std::vector<TextFile>& agreements,
 
 // Everything in data/agreements and data/geography of the source tree.
 Result<Registry> bundled_registry();
+
+// data/assessment/precision.tsv of the source tree; a test failure if it does not read.
+PrecisionRadii bundled_precision_radii();
 
 GeoPoint at(double lon, double lat);
 

@@ -18,8 +18,8 @@ IncidentFacts kilisali() {
   facts.time.start = *parse_civil_time("2021-11-16");
   facts.time.end = facts.time.start;
   facts.time.timezone = "Asia/Yerevan";
-  facts.place = {"Mount Kilisali area", at(46.2, 39.57), radius_km_of(LocationPrecision::kNear),
-                 std::nullopt, ""};
+  facts.place = {"Mount Kilisali area", at(46.2, 39.57),
+                 bundled_precision_radii().radius_km(LocationPrecision::kNear), std::nullopt, ""};
   facts.event_types = {EventType::kAttack, EventType::kTerritorySeizure};
   facts.perpetrators = {{"azerbaijan", "Azerbaijan"}};
   facts.targets = {{"armenia", "Armenia"}};
