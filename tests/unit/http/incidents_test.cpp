@@ -132,7 +132,7 @@ TEST(IncidentListing, UnknownParametersAndMalformedValuesAre400) {
                                            {"evidence=", "invalid_parameter"},
                                            {"since=yesterday", "invalid_parameter"},
                                            {"bbox=1,2,3", "invalid_parameter"},
-                                           {"theatre=Not A Slug", "invalid_parameter"},
+                                           {"theatre=Not_A_Slug", "invalid_parameter"},
                                            {"event_type=picnic", "invalid_parameter"},
                                            {"limit=0", "invalid_parameter"},
                                            {"cursor=zz", "invalid_parameter"},
@@ -182,7 +182,8 @@ TEST(PublicView, AReadOfTheClaimsIsOnTheAuditLog) {
     auto log = api.get("/api/v1/audit?limit=1000", Role::kAdmin);
     EXPECT_EQ(log.status, 200) << log.body;
     int reads = 0;
-    for (const auto& entry : log.json()["entries"]) {
+    const json entries = log.json()["entries"];
+    for (const auto& entry : entries) {
       if (entry["action"] == "incident.read" && entry["target"] == id &&
           entry["actor"] == "user:user-analyst") {
         ++reads;
@@ -333,7 +334,8 @@ TEST(Agreements, ListedAndShownAsTheCliPrintsThem) {
   auto list = api.get("/api/v1/agreements");
   ASSERT_EQ(list.status, 200) << list.body;
   bool found = false;
-  for (const auto& agreement : list.json()["agreements"]) {
+  const json agreements = list.json()["agreements"];
+  for (const auto& agreement : agreements) {
     found = found || agreement["id"] == "ru-tr-joint-monitoring-centre";
   }
   EXPECT_TRUE(found);
