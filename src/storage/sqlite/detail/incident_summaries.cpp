@@ -113,7 +113,9 @@ Result<ClaimFilter> summary_filter(const IncidentSummaryQuery& query) {
     if (!key) {
       return std::move(key).error();
     }
-    filter.add("s.end_key >= ?", std::move(key).value());
+    // Unary plus: tested row by row along the start order (the index
+    // carries end_key), instead of seeking by end and sorting every match.
+    filter.add("+s.end_key >= ?", std::move(key).value());
   }
   if (query.until) {
     auto key = window_key(*query.until, "until", true);
@@ -127,18 +129,19 @@ Result<ClaimFilter> summary_filter(const IncidentSummaryQuery& query) {
     if (auto checked = check_box(box); !checked) {
       return checked.error();
     }
-    filter.add(
-        "s.summary_key IN (SELECT b.summary_key FROM incident_boxes AS b WHERE "
-        "b.min_lon <= ? AND b.max_lon >= ? AND b.min_lat <= ? AND b.max_lat >= ?)",
-        box.max_lon, box.min_lon, box.max_lat, box.min_lat);
+    // Tested along the start order: a box of a page's worth of incidents
+    // is met long before the R*Tree's whole candidate set could be sorted.
     filter.add("s.min_lon <= ? AND s.max_lon >= ? AND s.min_lat <= ? AND s.max_lat >= ?",
                box.max_lon, box.min_lon, box.max_lat, box.min_lat);
   }
   auto tag = [&](std::string_view kind, const std::optional<std::string>& value) {
     if (value) {
+      // Correlated, so each row along the start order is one primary-key
+      // probe and a page stops after `limit` hits; "IN (SELECT ...)" would
+      // build the set of every incident with the tag first.
       filter.add(
-          "s.summary_key IN (SELECT t.summary_key FROM incident_tags AS t WHERE t.kind = ? AND "
-          "t.value = ?)",
+          "EXISTS (SELECT 1 FROM incident_tags AS t WHERE t.kind = ? AND t.value = ? AND "
+          "t.summary_key = s.summary_key)",
           std::string(kind), *value);
     }
   };
@@ -206,7 +209,7 @@ Result<std::vector<IncidentSummaryRow>> read_incident_summaries(Connection& db,
   // connection's cache holds one prepared statement per combination.
   auto statement = db.statement(
       "SELECT " + row_columns(query.public_view) +
-      " FROM incident_summaries AS s LEFT JOIN incident_reviews AS r ON r.incident_id = "
+      " FROM incident_summaries AS s INDEXED BY incident_summaries_by_start LEFT JOIN incident_reviews AS r ON r.incident_id = "
       "s.incident_id WHERE " +
       filter->where + " ORDER BY s.start_key, s.incident_id LIMIT ?" +
       std::to_string(filter->parameters.size() + 1));
