@@ -207,12 +207,13 @@ Result<std::vector<IncidentSummaryRow>> read_incident_summaries(Connection& db,
   }
   // The statement text depends only on which filters are present, so the
   // connection's cache holds one prepared statement per combination.
-  auto statement = db.statement(
-      "SELECT " + row_columns(query.public_view) +
-      " FROM incident_summaries AS s INDEXED BY incident_summaries_by_start LEFT JOIN incident_reviews AS r ON r.incident_id = "
-      "s.incident_id WHERE " +
-      filter->where + " ORDER BY s.start_key, s.incident_id LIMIT ?" +
-      std::to_string(filter->parameters.size() + 1));
+  auto statement =
+      db.statement("SELECT " + row_columns(query.public_view) +
+                   " FROM incident_summaries AS s INDEXED BY incident_summaries_by_start LEFT JOIN "
+                   "incident_reviews AS r ON r.incident_id = "
+                   "s.incident_id WHERE " +
+                   filter->where + " ORDER BY s.start_key, s.incident_id LIMIT ?" +
+                   std::to_string(filter->parameters.size() + 1));
   if (!statement) {
     return std::move(statement).error();
   }
