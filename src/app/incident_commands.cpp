@@ -1,6 +1,8 @@
-// incidents, incident merge|split|attach|detach: listing incidents and the
-// analysts' corrections of them (docs/cli.md).
+// incidents, incident merge|split|attach|detach|publish|unpublish|review|
+// signoff|verification: listing incidents, the analysts' corrections of them,
+// publishing and joint verification (docs/cli.md).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -62,6 +64,87 @@ CLI::App* decision_command(CLI::App& parent, Context& context, const std::string
   command->add_option("--by", flags->by, "Who decides (recorded with the decision)")->required();
   command->add_option("--reason", flags->reason, "Why (recorded with the decision)")->required();
   command->callback([&context, kind, flags] { run_decision(context, kind, *flags); });
+  return command;
+}
+
+struct ReviewFlags {
+  std::string db;
+  bool json = false;
+  std::string incident;
+  std::string agreement;
+  std::string provision;
+  std::string as;  // signoff: the monitor who signs
+  std::string verdict;
+  std::string note;
+};
+
+// Publishing, reviews and sign-offs from the command line; the audit log
+// names the actor "cli", or the monitor for a sign-off.
+void run_review(Context& context, service::ReviewStep step, const ReviewFlags& flags,
+                bool show_only) {
+  auto monitor =
+      service::Monitor::open(resolve_database(flags.db), storage::OpenMode::kOpenExisting);
+  if (!monitor) {
+    report_error(context, monitor.error(), flags.json);
+    return;
+  }
+  const IncidentId id(flags.incident);
+  if (show_only) {
+    auto view = monitor->incident_review(id);
+    if (!view) {
+      report_error(context, view.error(), flags.json);
+      return;
+    }
+    print(flags.json ? report::verification_json(*view) : report::verification_text(*view));
+    return;
+  }
+  service::ReviewRequest request;
+  request.step = step;
+  request.incident = id;
+  request.by = "cli";
+  if (!flags.agreement.empty()) {
+    request.agreement = flags.agreement;
+  }
+  if (!flags.provision.empty()) {
+    request.provision = flags.provision;
+  }
+  if (step == service::ReviewStep::kSignOff) {
+    auto users = monitor->accounts().users();
+    if (!users) {
+      report_error(context, users.error(), flags.json);
+      return;
+    }
+    auto user = std::find_if(users->begin(), users->end(),
+                             [&](const storage::User& u) { return u.name == flags.as; });
+    if (user == users->end() || user->disabled) {
+      report_error(context, make_error(ErrorCode::kNotFound, "no active user '" + flags.as + "'"),
+                   flags.json);
+      return;
+    }
+    request.by = user->name;
+    request.role = parse_role(user->role).value_or(Role::kPublic);
+    request.affiliation = user->affiliation;
+    request.verdict = flags.verdict;
+    request.note = flags.note;
+  }
+  auto view = monitor->review_incident(request);
+  if (!view) {
+    report_error(context, view.error(), flags.json);
+    return;
+  }
+  print(flags.json ? report::verification_json(*view) : report::verification_text(*view));
+}
+
+CLI::App* review_command(CLI::App& parent, Context& context, const std::string& name,
+                         const std::string& help, service::ReviewStep step, bool show_only,
+                         const std::shared_ptr<ReviewFlags>& flags) {
+  auto* command = parent.add_subcommand(name, help);
+  command->add_option("--db", flags->db,
+                      "Database path or URL (default: $TRUCE_DB, then truce.db)");
+  command->add_flag("--json", flags->json, "Print one JSON document on standard output");
+  command->add_option("incident", flags->incident, "inc_...")->required();
+  command->callback(
+      [&context, step, show_only, flags] { run_review(context, step, *flags, show_only); });
   return command;
 }
 
@@ -160,6 +243,34 @@ void add_incident_commands(CLI::App& app, Context& context) {
                                      DecisionKind::kDetach, flags);
     command->add_option("incident", flags->incident, "inc_...")->required();
     command->add_option("claim", flags->claims[0], "clm_...")->required();
+  }
+  using service::ReviewStep;
+  review_command(*incident, context, "publish", "Show INCIDENT in the public view",
+                 ReviewStep::kPublish, false, std::make_shared<ReviewFlags>());
+  review_command(*incident, context, "unpublish", "Take INCIDENT out of the public view",
+                 ReviewStep::kUnpublish, false, std::make_shared<ReviewFlags>());
+  review_command(*incident, context, "verification",
+                 "Show INCIDENT's verification state, sign-offs and the mechanisms that apply",
+                 ReviewStep::kOpen, true, std::make_shared<ReviewFlags>());
+  {
+    auto flags = std::make_shared<ReviewFlags>();
+    auto* command = review_command(
+        *incident, context, "review",
+        "Open a joint verification of INCIDENT under a monitoring mechanism that applies",
+        ReviewStep::kOpen, false, flags);
+    command->add_option("--agreement", flags->agreement, "The mechanism's agreement id");
+    command->add_option("--provision", flags->provision, "The mechanism's provision id");
+  }
+  {
+    auto flags = std::make_shared<ReviewFlags>();
+    auto* command = review_command(*incident, context, "signoff",
+                                   "Sign INCIDENT off for the member monitor --as is affiliated to",
+                                   ReviewStep::kSignOff, false, flags);
+    command->add_option("--as", flags->as, "The monitor (a user) who signs")->required();
+    command->add_option("--verdict", flags->verdict, "verified or refuted")
+        ->required()
+        ->check(CLI::IsMember({"verified", "refuted"}));
+    command->add_option("--note", flags->note, "What the member saw");
   }
 }
 

@@ -6,8 +6,10 @@
 // grades are derived from the members and are not part of this record.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ids.hpp"
@@ -53,6 +55,13 @@ struct Incident {
   std::string end_key;                  // latest member interval end
   friend bool operator==(const Incident&, const Incident&) = default;
 };
+
+// The states of an incident's joint verification, in order: nobody has
+// looked at it; a review under a monitoring mechanism is open; some members
+// have signed off; the mechanism's quorum of members agreed it happened
+// (verified) or did not (refuted).
+inline constexpr std::array<std::string_view, 5> kVerificationStates = {
+    "unverified", "under_review", "signed_off", "verified", "refuted"};
 
 // "inc_" + the hex digits of a claim id ("clm_3f..." -> "inc_3f...").
 IncidentId incident_id_for(const ClaimId& first_member);

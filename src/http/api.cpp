@@ -12,6 +12,10 @@ namespace {
 const std::vector<std::string> kClaimFilters = {"since", "until",  "bbox",    "event_type",
                                                 "actor", "source", "document"};
 
+// Filters of the incident listing (docs/api.md "Incident filters").
+const std::vector<std::string> kIncidentFilters = {
+    "since", "until", "bbox", "theatre", "event_type", "actor", "attribution", "evidence", "state"};
+
 std::vector<std::string> with(std::vector<std::string> names,
                               std::initializer_list<const char*> more) {
   names.insert(names.end(), more.begin(), more.end());
@@ -60,6 +64,48 @@ std::vector<RouteEntry> route_table(const ApiOptions& options) {
        &Api::issue_token},
       {{"GET", "/api/v1/audit", Permission::kReadAudit, {"after", "limit"}, 0}, &Api::audit_log},
       {{"GET", "/api/v1/audit/verify", Permission::kReadAudit, {}, 0}, &Api::verify_audit},
+      {{"GET", "/api/v1/incidents", Permission::kPublicRead,
+        with(kIncidentFilters, {"limit", "cursor"}), 0},
+       &Api::list_incidents},
+      {{"GET", "/api/v1/incidents/{id:incident_id}", Permission::kPublicRead, {}, 0},
+       &Api::get_incident},
+      {{"GET", "/api/v1/incidents/{id:incident_id}/review", Permission::kReadRecords, {}, 0},
+       &Api::get_incident_review},
+      {{"POST",
+        "/api/v1/incidents/{id:incident_id}/merge",
+        Permission::kCorrectIncidents,
+        {},
+        json},
+       &Api::merge_incident},
+      {{"POST",
+        "/api/v1/incidents/{id:incident_id}/split",
+        Permission::kCorrectIncidents,
+        {},
+        json},
+       &Api::split_incident},
+      {{"POST",
+        "/api/v1/incidents/{id:incident_id}/attach",
+        Permission::kCorrectIncidents,
+        {},
+        json},
+       &Api::attach_claim},
+      {{"POST",
+        "/api/v1/incidents/{id:incident_id}/detach",
+        Permission::kCorrectIncidents,
+        {},
+        json},
+       &Api::detach_claim},
+      {{"POST", "/api/v1/incidents/{id:incident_id}/publish", Permission::kPublish, {}, 0},
+       &Api::publish_incident},
+      {{"POST", "/api/v1/incidents/{id:incident_id}/unpublish", Permission::kPublish, {}, 0},
+       &Api::unpublish_incident},
+      {{"POST", "/api/v1/incidents/{id:incident_id}/review", Permission::kOpenReview, {}, json},
+       &Api::open_review},
+      {{"POST", "/api/v1/incidents/{id:incident_id}/signoff", Permission::kSignOff, {}, json},
+       &Api::sign_off},
+      {{"GET", "/api/v1/agreements", Permission::kPublicRead, {}, 0}, &Api::list_agreements},
+      {{"GET", "/api/v1/agreements/{id:slug}", Permission::kPublicRead, {}, 0},
+       &Api::get_agreement},
   };
 }
 

@@ -73,6 +73,19 @@ class Api final : public Handler {
   Response issue_token(Exchange& exchange, service::Monitor& monitor);
   Response audit_log(Exchange& exchange, service::Monitor& monitor);
   Response verify_audit(Exchange& exchange, service::Monitor& monitor);
+  Response list_incidents(Exchange& exchange, service::Monitor& monitor);
+  Response get_incident(Exchange& exchange, service::Monitor& monitor);
+  Response get_incident_review(Exchange& exchange, service::Monitor& monitor);
+  Response merge_incident(Exchange& exchange, service::Monitor& monitor);
+  Response split_incident(Exchange& exchange, service::Monitor& monitor);
+  Response attach_claim(Exchange& exchange, service::Monitor& monitor);
+  Response detach_claim(Exchange& exchange, service::Monitor& monitor);
+  Response publish_incident(Exchange& exchange, service::Monitor& monitor);
+  Response unpublish_incident(Exchange& exchange, service::Monitor& monitor);
+  Response open_review(Exchange& exchange, service::Monitor& monitor);
+  Response sign_off(Exchange& exchange, service::Monitor& monitor);
+  Response list_agreements(Exchange& exchange, service::Monitor& monitor);
+  Response get_agreement(Exchange& exchange, service::Monitor& monitor);
 
  private:
   Api(ApiOptions options, std::vector<service::Monitor> monitors,

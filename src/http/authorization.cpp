@@ -21,7 +21,11 @@ bool allows(Role role, Permission permission) {
       return false;
     case Permission::kExport:
       return role == Role::kAdmin || role == Role::kOperator || role == Role::kAnalyst;
-    case Permission::kIngest: return role == Role::kOperator;
+    case Permission::kIngest:
+    case Permission::kCorrectIncidents:
+    case Permission::kPublish:
+    case Permission::kOpenReview: return role == Role::kOperator;
+    case Permission::kSignOff: return role == Role::kMonitor;
     case Permission::kManageUsers:
     case Permission::kReadAudit: return role == Role::kAdmin;
   }
@@ -43,6 +47,10 @@ const char* to_string(Permission permission) {
     case Permission::kIngest: return "ingest";
     case Permission::kManageUsers: return "manage_users";
     case Permission::kReadAudit: return "read_audit";
+    case Permission::kCorrectIncidents: return "correct_incidents";
+    case Permission::kPublish: return "publish";
+    case Permission::kOpenReview: return "open_review";
+    case Permission::kSignOff: return "sign_off";
   }
   return "?";
 }

@@ -8,21 +8,29 @@
 namespace truce::http {
 
 enum class Permission {
-  kOpen,           // health, metrics, the API document: no token looked at
-  kPublicRead,     // the public view: anyone, with or without a token
-  kLogin,          // exchanging a password for a token: no token needed
-  kAuthenticated,  // any valid token (who am I, log out)
-  kReadRecords,    // documents, claims, statistics, including unpublished records
-  kExport,         // bulk export of records
-  kIngest,         // store documents and reports
-  kManageUsers,    // add users, issue tokens
-  kReadAudit,      // read and verify the audit log
+  kOpen,              // health, metrics, the API document: no token looked at
+  kPublicRead,        // the public view: anyone, with or without a token
+  kLogin,             // exchanging a password for a token: no token needed
+  kAuthenticated,     // any valid token (who am I, log out)
+  kReadRecords,       // documents, claims, statistics, including unpublished records
+  kExport,            // bulk export of records
+  kIngest,            // store documents and reports
+  kManageUsers,       // add users, issue tokens
+  kReadAudit,         // read and verify the audit log
+  kCorrectIncidents,  // merge, split, attach, detach
+  kPublish,           // publish and unpublish incidents
+  kOpenReview,        // open an incident's joint verification under a mechanism
+  kSignOff,           // sign an incident off for one member of its mechanism
 };
 
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kOpen,          Permission::kPublicRead,  Permission::kLogin,
-    Permission::kAuthenticated, Permission::kReadRecords, Permission::kExport,
-    Permission::kIngest,        Permission::kManageUsers, Permission::kReadAudit};
+    Permission::kOpen,        Permission::kPublicRead,
+    Permission::kLogin,       Permission::kAuthenticated,
+    Permission::kReadRecords, Permission::kExport,
+    Permission::kIngest,      Permission::kManageUsers,
+    Permission::kReadAudit,   Permission::kCorrectIncidents,
+    Permission::kPublish,     Permission::kOpenReview,
+    Permission::kSignOff};
 
 bool allows(Role role, Permission permission);
 

@@ -1,10 +1,12 @@
 #include "http/params.hpp"
 
+#include <array>
 #include <charconv>
 #include <vector>
 
 #include "core/time.hpp"
 #include "core/vocabulary.hpp"
+#include "fusion/assessment.hpp"
 
 namespace truce::http {
 namespace {
@@ -118,6 +120,89 @@ Result<storage::ClaimQuery> claim_filters(const QueryMap& query) {
     filters.document = DocumentId(*value);
   }
   return filters;
+}
+
+namespace {
+
+// `value` must be one of `words`; otherwise an Error naming the parameter
+// and the words.
+template <typename Words>
+Status one_of(std::string_view name, const std::string& value, const Words& words) {
+  std::string all;
+  for (const auto& word : words) {
+    if (value == word) {
+      return Status::ok();
+    }
+    all += (all.empty() ? "" : ", ") + std::string(word);
+  }
+  return bad(name, std::string(name) + " '" + value + "' is not one of " + all);
+}
+
+}  // namespace
+
+Result<storage::IncidentSummaryQuery> incident_filters(const QueryMap& query) {
+  QueryMap claim_part;
+  for (std::string_view name : {"since", "until", "bbox", "event_type", "actor"}) {
+    if (const std::string* value = find(query, name)) {
+      claim_part.emplace(name, *value);
+    }
+  }
+  auto claims = claim_filters(claim_part);
+  if (!claims) {
+    return std::move(claims).error();
+  }
+  storage::IncidentSummaryQuery filters;
+  filters.since = claims->since;
+  filters.until = claims->until;
+  filters.bbox = claims->bbox;
+  if (claims->event_type) {
+    filters.event_type = std::string(to_string(*claims->event_type));
+  }
+  filters.actor = claims->actor;
+  if (const std::string* value = find(query, "theatre")) {
+    if (!is_valid_slug(*value)) {
+      return bad("theatre", "theatre '" + *value + "' is not a feature id (a slug)");
+    }
+    filters.theatre = *value;
+  }
+  using fusion::AttributionGrade;
+  using fusion::EvidenceGrade;
+  const std::array attribution_words = {fusion::to_string(AttributionGrade::kAgreed),
+                                        fusion::to_string(AttributionGrade::kOneSided),
+                                        fusion::to_string(AttributionGrade::kContested),
+                                        fusion::to_string(AttributionGrade::kUndetermined)};
+  const std::array evidence_words = {fusion::to_string(EvidenceGrade::kSingleSource),
+                                     fusion::to_string(EvidenceGrade::kCorroborated),
+                                     fusion::to_string(EvidenceGrade::kContested),
+                                     fusion::to_string(EvidenceGrade::kDiscounted)};
+  if (const std::string* value = find(query, "attribution")) {
+    if (auto known = one_of("attribution", *value, attribution_words); !known) {
+      return known.error();
+    }
+    filters.attribution = *value;
+  }
+  if (const std::string* value = find(query, "evidence")) {
+    if (auto known = one_of("evidence", *value, evidence_words); !known) {
+      return known.error();
+    }
+    filters.evidence = *value;
+  }
+  if (const std::string* value = find(query, "state")) {
+    if (auto known = one_of("state", *value, kVerificationStates); !known) {
+      return known.error();
+    }
+    filters.state = *value;
+  }
+  return filters;
+}
+
+Result<storage::IncidentCursor> parse_incident_cursor(std::string_view position) {
+  auto bar = position.find('|');
+  if (bar == std::string_view::npos || position.substr(bar + 1).rfind("inc_", 0) != 0) {
+    return bad("cursor", "cursor is not one this API gave out");
+  }
+  return storage::IncidentCursor{std::string(position.substr(0, bar)),
+                                 std::string(position.substr(bar + 1))};
 }
 
 Result<int> limit_parameter(const QueryMap& query, int fallback, int max) {

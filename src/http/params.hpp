@@ -19,6 +19,11 @@ using QueryMap = std::map<std::string, std::string, std::less<>>;
 // since, until, bbox, event_type, actor, source, document (those present).
 Result<storage::ClaimQuery> claim_filters(const QueryMap& query);
 
+// since, until, bbox, theatre, event_type, actor, attribution, evidence,
+// state (those present).
+Result<storage::IncidentSummaryQuery> incident_filters(const QueryMap& query);
+Result<storage::IncidentCursor> parse_incident_cursor(std::string_view position);
+
 // limit: 1..max, `fallback` when absent.
 Result<int> limit_parameter(const QueryMap& query, int fallback, int max);
 

@@ -39,6 +39,9 @@ std::string type_problem(std::string_view type, std::string_view value) {
   if (type == "claim_id") {
     return is_hex_id(value, "clm_") ? "" : "a claim id (clm_ and 20 hex digits)";
   }
+  if (type == "incident_id") {
+    return is_hex_id(value, "inc_") ? "" : "an incident id (inc_ and 20 hex digits)";
+  }
   if (type == "document_id") {
     return is_hex_id(value, "doc_") ? "" : "a document id (doc_ and 20 hex digits)";
   }

@@ -1,7 +1,10 @@
 #include "report/incident.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "core/vocabulary.hpp"
 #include "report/detail/assessment_values.hpp"
@@ -336,6 +339,40 @@ std::string incidents_json(const IncidentList& list) {
   return dump(value);
 }
 
+std::string incident_summary_json(const IncidentRecord& record, bool public_view) {
+  JsonValue value = summary_value(record);
+  if (public_view) {
+    value.erase("claims");
+    value.erase("ended_by");
+  }
+  std::set<std::string> types;
+  std::optional<BoundingBox> box;
+  std::string place;
+  for (const ClaimRecord& member : record.members) {
+    types.insert(std::string(to_string(member.claim.event_type)));
+    if (!member.claim.place) {
+      continue;
+    }
+    if (place.empty()) {
+      place = member.claim.place->name;
+    }
+    if (member.claim.place->geometry) {
+      BoundingBox next = bounding_box(*member.claim.place->geometry);
+      box = box ? BoundingBox{std::min(box->min_lon, next.min_lon),
+                              std::min(box->min_lat, next.min_lat),
+                              std::max(box->max_lon, next.max_lon),
+                              std::max(box->max_lat, next.max_lat)}
+                : next;
+    }
+  }
+  value["event_types"] = JsonValue(std::vector<std::string>(types.begin(), types.end()));
+  value["place"] = {
+      {"name", place.empty() ? JsonValue() : JsonValue(place)},
+      {"bbox",
+       box ? JsonValue({box->min_lon, box->min_lat, box->max_lon, box->max_lat}) : JsonValue()}};
+  return value.dump(-1, ' ', false, JsonValue::error_handler_t::replace);
+}
+
 std::string incident_json(const IncidentRecord& record, bool why) {
   JsonValue value = summary_value(record);
   value["claims"] = JsonValue::array();
@@ -425,6 +462,63 @@ std::string decision_json(const DecisionOutcome& outcome) {
     value["retired"].push_back(id.str());
   }
   return dump(value);
+}
+
+std::string verification_json(const Verification& verification) {
+  JsonValue value = JsonValue::object();
+  value["incident"] = verification.incident.str();
+  value["published"] = verification.published;
+  value["state"] = verification.state;
+  value["mechanism"] = verification.agreement
+                           ? JsonValue{{"agreement", *verification.agreement},
+                                       {"provision", verification.provision.value_or("")}}
+                           : JsonValue();
+  value["opened_by"] = verification.opened_by ? JsonValue(*verification.opened_by) : JsonValue();
+  value["updated_at"] =
+      verification.updated_at.empty() ? JsonValue() : JsonValue(verification.updated_at);
+  value["signoffs"] = JsonValue::array();
+  for (const VerificationSignOff& signoff : verification.signoffs) {
+    value["signoffs"].push_back({{"member", signoff.member},
+                                 {"verdict", signoff.verdict},
+                                 {"by", signoff.by},
+                                 {"note", signoff.note},
+                                 {"at", signoff.at}});
+  }
+  value["mechanisms"] = JsonValue::array();
+  for (const MechanismChoice& choice : verification.mechanisms) {
+    value["mechanisms"].push_back({{"agreement", choice.agreement},
+                                   {"provision", choice.provision},
+                                   {"members", choice.members},
+                                   {"quorum", choice.quorum},
+                                   {"certain", choice.certain}});
+  }
+  return value.dump(-1, ' ', false, JsonValue::error_handler_t::replace) + "\n";
+}
+
+std::string verification_text(const Verification& verification) {
+  std::string text = verification.incident.str() + "\n";
+  field(text, "published", verification.published ? "yes" : "no");
+  field(text, "state", verification.state);
+  if (verification.agreement) {
+    field(text, "mechanism",
+          *verification.agreement + "#" + verification.provision.value_or("") +
+              (verification.opened_by ? " (opened by " + *verification.opened_by + ")" : ""));
+  }
+  for (const VerificationSignOff& signoff : verification.signoffs) {
+    field(text, "signed off",
+          signoff.member + ": " + signoff.verdict + " by " + signoff.by + " at " + signoff.at +
+              (signoff.note.empty() ? "" : " - " + signoff.note));
+  }
+  for (const MechanismChoice& choice : verification.mechanisms) {
+    std::string members;
+    for (const std::string& member : choice.members) {
+      members += (members.empty() ? "" : ", ") + member;
+    }
+    field(text, "applies",
+          choice.agreement + "#" + choice.provision + ": members " + members + ", quorum " +
+              std::to_string(choice.quorum) + (choice.certain ? "" : " (place unknown)"));
+  }
+  return text;
 }
 
 }  // namespace truce::report

@@ -39,6 +39,41 @@ struct DecisionOutcome {
   std::vector<IncidentId> retired;
 };
 
+// A monitoring mechanism that could verify an incident: a provision of kind
+// monitoring of an agreement whose period and area hold the incident.
+struct MechanismChoice {
+  std::string agreement;
+  std::string provision;
+  std::vector<std::string> members;  // actor ids
+  int quorum = 0;
+  bool certain = true;  // false: the incident's place is unknown, so the area is not checked
+};
+
+struct VerificationSignOff {
+  std::string member;
+  std::string verdict;  // verified, refuted
+  std::string by;
+  std::string note;
+  std::string at;
+};
+
+// What the centre decided about an incident (docs/api.md, "Joint
+// verification"), and the mechanisms that apply to it.
+struct Verification {
+  IncidentId incident;
+  bool published = false;
+  std::string state = "unverified";
+  std::optional<std::string> agreement;  // the mechanism of the open review
+  std::optional<std::string> provision;
+  std::optional<std::string> opened_by;
+  std::string updated_at;  // empty: never reviewed
+  std::vector<VerificationSignOff> signoffs;
+  std::vector<MechanismChoice> mechanisms;
+};
+
+std::string verification_json(const Verification& verification);
+std::string verification_text(const Verification& verification);
+
 // `truce incidents`: one row per incident, then the headline totals.
 std::string incidents_table(const IncidentList& list);
 // `truce show INCIDENT`: claims, figures side by side, reconciled figures,
@@ -47,6 +82,10 @@ std::string incidents_table(const IncidentList& list);
 std::string incident_detail(const IncidentRecord& record, bool why);
 std::string incidents_json(const IncidentList& list);
 std::string incident_json(const IncidentRecord& record, bool why);
+// One incident of an API listing, on one line: the object `incidents_json`
+// lists, with its members' event types and the name and box of its place;
+// `public_view` leaves out the claim ids (docs/api.md, "Public view").
+std::string incident_summary_json(const IncidentRecord& record, bool public_view);
 std::string decision_text(const DecisionOutcome& outcome);
 std::string decision_json(const DecisionOutcome& outcome);
 

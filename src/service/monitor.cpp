@@ -105,7 +105,12 @@ Result<Monitor> Monitor::open(const std::string& location, storage::OpenMode mod
   if (!registered) {
     return std::move(registered).error();
   }
-  return Monitor(location, std::move(store).value());
+  Monitor monitor(location, std::move(store).value());
+  // A database from before incident summaries, or written by an older truce.
+  if (auto summarised = monitor.refresh_incident_summaries(); !summarised) {
+    return summarised.error();
+  }
+  return monitor;
 }
 
 std::vector<report::FileOutcome> Monitor::ingest(const std::vector<std::filesystem::path>& files,
@@ -214,6 +219,12 @@ void Monitor::store_intake(ingest::Intake& intake, const IngestOptions& options,
   add(outcome, *written);
   count(outcome, incidents);
   add(outcome, references);
+  if (mode == storage::WriteMode::kCommit && !incidents.empty()) {
+    if (auto summarised = refresh_incident_summaries(); !summarised) {
+      outcome.warnings.push_back("incident summaries are not up to date: " +
+                                 summarised.error().message);
+    }
+  }
 }
 
 Result<const Reader*> Monitor::reader() {
@@ -478,6 +489,9 @@ Result<report::DecisionOutcome> Monitor::decide(const DecisionRequest& request) 
        std::string(to_string(decision.kind)) + " by " + decision.by + ": " + decision.reason});
   if (auto recorded = store_->record_decision(decision, *planned); !recorded) {
     return recorded.error();
+  }
+  if (auto summarised = refresh_incident_summaries(); !summarised) {
+    return summarised.error();
   }
   report::DecisionOutcome outcome;
   outcome.decision = decision;

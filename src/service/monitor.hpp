@@ -15,6 +15,7 @@
 #include "assess/assessment.hpp"
 #include "assess/coverage.hpp"
 #include "assess/registry.hpp"
+#include "core/access.hpp"
 #include "core/batch.hpp"
 #include "core/result.hpp"
 #include "ingest/intake.hpp"
@@ -57,6 +58,21 @@ struct DecisionRequest {
                                     // attach, detach: the one claim
   std::string by;                   // who decides (required)
   std::string reason;               // why (required)
+};
+
+// The steps of joint verification (docs/api.md, "Joint verification").
+enum class ReviewStep { kPublish, kUnpublish, kOpen, kSignOff };
+
+struct ReviewRequest {
+  ReviewStep step = ReviewStep::kOpen;
+  IncidentId incident;
+  std::optional<std::string> agreement;  // kOpen: the mechanism, when several apply
+  std::optional<std::string> provision;
+  std::string verdict;  // kSignOff: verified, refuted
+  std::string note;
+  std::string by;                          // user name (audit actor "user:NAME"), or "cli"
+  Role role = Role::kOperator;             // kSignOff: must be a monitor
+  std::optional<std::string> affiliation;  // kSignOff: the member the monitor signs for
 };
 
 class Monitor final {
@@ -148,6 +164,27 @@ class Monitor final {
   // request (an unknown claim, a claim not in the incident...); kNotFound an
   // unknown incident.
   Result<report::DecisionOutcome> decide(const DecisionRequest& request);
+
+  // Incident summaries (service/incident_views.cpp): every incident without
+  // one is summarised (grades, figures, box, actors, theatres) and stored.
+  // Runs after every write that changes incidents and on open.
+  Status refresh_incident_summaries();
+  // A page of incident summaries in the stable order (start, then id).
+  Result<std::vector<storage::IncidentSummaryRow>> incident_summaries(
+      const storage::IncidentSummaryQuery& query) const;
+  Result<std::optional<storage::IncidentSummaryRow>> incident_summary(const IncidentId& id,
+                                                                      bool public_view) const;
+  // The review of an incident and the mechanisms that could verify it.
+  Result<report::Verification> incident_review(const IncidentId& id);
+  // Publishes, unpublishes, opens a review or signs off, with its audit entry.
+  // kNotFound for an unknown incident; kInvalidInput for a step that the
+  // state or the mechanism does not allow, or a monitor who is not
+  // affiliated to a member of the mechanism; kConflict for a member that
+  // has signed already or a concurrent change.
+  Result<report::Verification> review_incident(const ReviewRequest& request);
+  // Puts a read of restricted records (claims that may name people) on the
+  // audit log.
+  Status audit_read(const std::string& actor, const std::string& action, const std::string& target);
 
   const std::string& location() const { return location_; }
 

@@ -193,6 +193,78 @@ struct IncidentQuery {
   int offset = 0;
 };
 
+// What a listing shows of one incident and the columns it is filtered on,
+// written by the service after the incident changes (migration 6). Words are
+// the vocabulary's; `json` is the listing's JSON object of the incident.
+struct IncidentSummary {
+  IncidentId id;
+  std::string start_key;
+  std::string end_key;
+  std::optional<BoundingBox> box;  // of the members' geometries
+  std::string attribution;         // fusion's grade words
+  std::string evidence;
+  std::vector<std::string> event_types;  // of any member
+  std::vector<std::string> actors;       // in any role of any member
+  std::vector<std::string> theatres;     // theatre features holding the place
+  std::string json;
+  std::string public_json;  // json without what the public view leaves out
+};
+
+// A position in the incidents' stable order (start key, then id).
+struct IncidentCursor {
+  std::string start_key;
+  std::string id;
+};
+
+// Filters combine with AND; an empty field does not filter.
+struct IncidentSummaryQuery {
+  std::optional<std::string> since;  // ISO date or date-time: incidents ending at or after it
+  std::optional<std::string> until;  // incidents starting at or before it
+  std::optional<BoundingBox> bbox;   // incidents whose box intersects it
+  std::optional<std::string> theatre;
+  std::optional<std::string> event_type;
+  std::optional<std::string> actor;
+  std::optional<std::string> attribution;
+  std::optional<std::string> evidence;
+  std::optional<std::string> state;  // verification state word
+  bool published_only = false;
+  bool public_view = false;  // rows carry IncidentSummary::public_json
+  std::optional<IncidentCursor> after;
+  int limit = 100;  // ordered by start key, then id
+};
+
+struct IncidentSummaryRow {
+  std::string id;
+  std::string start_key;
+  std::string json;  // IncidentSummary::json, or public_json for a public view
+  bool published = false;
+  std::string state;  // verification state
+};
+
+// One member's sign-off of an incident under review.
+struct SignOff {
+  std::string member;   // actor id of the mechanism's member
+  std::string verdict;  // verified, refuted
+  std::string by;       // user name
+  std::string note;
+  std::string at;
+  friend bool operator==(const SignOff&, const SignOff&) = default;
+};
+
+// What the centre decided about an incident. An incident nobody reviewed
+// reads as unpublished and unverified.
+struct IncidentReview {
+  IncidentId incident;
+  bool published = false;
+  std::string state = "unverified";      // unverified, under_review, signed_off, verified, refuted
+  std::optional<std::string> agreement;  // the mechanism: agreement id and provision id
+  std::optional<std::string> provision;
+  std::optional<std::string> opened_by;
+  std::string updated_at;
+  std::vector<SignOff> signoffs;  // by member
+  friend bool operator==(const IncidentReview&, const IncidentReview&) = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -235,6 +307,24 @@ class Store {
       const std::vector<ClaimId>& claims) const = 0;
   // Everything that happened to the incident, oldest first.
   virtual Result<std::vector<IncidentEvent>> incident_history(const IncidentId& id) const = 0;
+
+  // Incident summaries (migration 6). An incident loses its summary when it
+  // changes; these are the ones without one, by id.
+  virtual Result<std::vector<IncidentId>> unsummarised_incidents(int limit) const = 0;
+  // Replaces the summaries of these incidents in one transaction; a summary
+  // of an incident that is no longer stored is skipped.
+  virtual Status put_incident_summaries(const std::vector<IncidentSummary>& summaries) = 0;
+  virtual Result<std::vector<IncidentSummaryRow>> find_incident_summaries(
+      const IncidentSummaryQuery& query) const = 0;
+  virtual Result<std::optional<IncidentSummaryRow>> get_incident_summary(
+      const IncidentId& id, bool public_view) const = 0;
+  // The review of an incident (a fresh one when none is stored).
+  virtual Result<IncidentReview> incident_review(const IncidentId& id) const = 0;
+  // Stores the review with its sign-offs (replacing the stored ones) and its
+  // audit entry in one transaction. `expected` is the review the change was
+  // decided on: kConflict when the stored one differs (a concurrent change).
+  virtual Status put_incident_review(const IncidentReview& review, const IncidentReview& expected,
+                                     const AuditRecord& audit) = 0;
 
   virtual Result<std::vector<Claim>> find_claims(const ClaimQuery& query) const = 0;
   virtual Result<long long> count_claims(const ClaimQuery& query) const = 0;

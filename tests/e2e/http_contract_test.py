@@ -91,6 +91,11 @@ with tempfile.TemporaryDirectory() as work:
         truce("user", "add", f"{role}-1", "--role", role, "--db", db, "--password-env", "PW",
               env={"PW": f"secret of the {role}"})
         tokens[role] = truce("user", "token", f"{role}-1", "--db", db).strip()
+    # Monitors of the two members of the bundled Russian-Turkish centre.
+    for member in ["russia", "turkey"]:
+        truce("user", "add", f"monitor-{member}", "--role", "monitor", "--affiliation", member,
+              "--db", db)
+        tokens[member] = truce("user", "token", f"monitor-{member}", "--db", db).strip()
 
     server = subprocess.Popen([binary, "serve", "--db", db, "--listen", "127.0.0.1:0",
                                "--threads", "2"], stderr=subprocess.PIPE, text=True)
@@ -149,6 +154,62 @@ with tempfile.TemporaryDirectory() as work:
         call(port, "get", "/api/v1/audit", "/api/v1/audit", admin, expect=200)
         call(port, "get", "/api/v1/audit/verify", "/api/v1/audit/verify", admin, expect=200)
         call(port, "get", "/api/v1/audit", "/api/v1/audit", analyst, expect=403)
+
+        # Incidents, their corrections, publishing and joint verification.
+        _, listing = call(port, "get", "/api/v1/incidents?since=2021-11-16&until=2021-11-16",
+                          "/api/v1/incidents", analyst, expect=200)
+        call(port, "get", "/api/v1/incidents?state=nonsense", "/api/v1/incidents", analyst,
+             expect=400)
+        call(port, "get", "/api/v1/incidents", "/api/v1/incidents", expect=200)
+        incident = listing["incidents"][0]["id"]
+        one = f"/api/v1/incidents/{incident}"
+        _, shown = call(port, "get", one, "/api/v1/incidents/{id}", analyst, expect=200)
+        call(port, "get", one, "/api/v1/incidents/{id}", expect=404)  # not published yet
+        call(port, "post", one + "/publish", "/api/v1/incidents/{id}/publish", operator,
+             expect=200)
+        call(port, "get", one, "/api/v1/incidents/{id}", expect=200)
+        call(port, "post", one + "/unpublish", "/api/v1/incidents/{id}/unpublish", operator,
+             expect=200)
+        call(port, "get", one + "/review", "/api/v1/incidents/{id}/review", analyst, expect=200)
+        call(port, "post", one + "/review", "/api/v1/incidents/{id}/review", operator, "{}",
+             expect=200)
+        call(port, "post", one + "/signoff", "/api/v1/incidents/{id}/signoff", tokens["russia"],
+             json.dumps({"verdict": "verified"}), expect=200)
+        call(port, "post", one + "/signoff", "/api/v1/incidents/{id}/signoff", tokens["russia"],
+             json.dumps({"verdict": "verified"}), expect=409)
+        call(port, "post", one + "/signoff", "/api/v1/incidents/{id}/signoff", tokens["turkey"],
+             json.dumps({"verdict": "verified", "note": "seen on site"}), expect=200)
+
+        def window():
+            _, page = call(port, "get", "/api/v1/incidents?since=2021-11-16&until=2021-11-16",
+                           "/api/v1/incidents", analyst, expect=200)
+            return [item["id"] for item in page["incidents"]]
+
+        members = [m["claim"]["id"] for m in shown["claims"]]
+        if len(members) >= 2:
+            call(port, "post", one + "/detach", "/api/v1/incidents/{id}/detach", operator,
+                 json.dumps({"claim": members[1], "reason": "test"}), expect=200)
+            call(port, "post", one + "/attach", "/api/v1/incidents/{id}/attach", operator,
+                 json.dumps({"claim": members[1], "reason": "test"}), expect=200)
+            call(port, "post", one + "/split", "/api/v1/incidents/{id}/split", operator,
+                 json.dumps({"claims": members[:1], "reason": "test"}), expect=200)
+        else:
+            failures.append(f"incident {incident} has fewer than two claims to split")
+        ids = window()
+        if len(ids) >= 2:
+            call(port, "post", f"/api/v1/incidents/{ids[0]}/merge",
+                 "/api/v1/incidents/{id}/merge", operator,
+                 json.dumps({"other": ids[1], "reason": "test"}), expect=200)
+        else:
+            failures.append(f"fewer than two incidents to merge after the split: {ids}")
+        call(port, "post", one + "/merge", "/api/v1/incidents/{id}/merge", analyst,
+             json.dumps({"other": incident, "reason": "test"}), expect=403)
+        _, agreements = call(port, "get", "/api/v1/agreements", "/api/v1/agreements", expect=200)
+        agreement = agreements["agreements"][0]["id"]
+        call(port, "get", f"/api/v1/agreements/{agreement}", "/api/v1/agreements/{id}",
+             expect=200)
+        call(port, "get", "/api/v1/agreements/no-such-agreement", "/api/v1/agreements/{id}",
+             expect=404)
     finally:
         server.send_signal(signal.SIGTERM)
         try:

@@ -12,6 +12,7 @@
 #include "storage/sqlite/detail/claim_summaries.hpp"
 #include "storage/sqlite/detail/connection.hpp"
 #include "storage/sqlite/detail/incident_records.hpp"
+#include "storage/sqlite/detail/incident_summaries.hpp"
 #include "storage/sqlite/detail/migrations.hpp"
 #include "storage/sqlite/detail/record_reader.hpp"
 #include "storage/sqlite/detail/registry_files.hpp"
@@ -183,6 +184,81 @@ class SqliteStore final : public Store {
   Result<std::vector<IncidentEvent>> incident_history(const IncidentId& id) const override {
     return in_snapshot(db_, "storage.sqlite: incident history",
                        [&] { return detail::read_incident_history(db_, id); });
+  }
+
+  Result<std::vector<IncidentId>> unsummarised_incidents(int limit) const override {
+    return in_snapshot(db_, "storage.sqlite: unsummarised incidents",
+                       [&] { return detail::read_unsummarised_incidents(db_, limit); });
+  }
+
+  Status put_incident_summaries(const std::vector<IncidentSummary>& summaries) override {
+    auto written = in_write(db_, "storage.sqlite: put incident summaries", [&]() -> Result<bool> {
+      if (auto done = detail::write_incident_summaries(db_, summaries, detail::utc_now()); !done) {
+        return done.error();
+      }
+      return true;
+    });
+    if (!written) {
+      return std::move(written).error();
+    }
+    return Status::ok();
+  }
+
+  // One statement is one snapshot: no transaction of its own, which a page
+  // served many times a second would pay for twice.
+  Result<std::vector<IncidentSummaryRow>> find_incident_summaries(
+      const IncidentSummaryQuery& query) const override {
+    if (query.limit < 0) {
+      return make_error(ErrorCode::kInvalidInput, "a negative limit",
+                        "storage.sqlite: find incident summaries");
+    }
+    auto rows = detail::read_incident_summaries(db_, query);
+    if (!rows) {
+      return with_context(std::move(rows).error(), "storage.sqlite: find incident summaries");
+    }
+    return rows;
+  }
+
+  Result<std::optional<IncidentSummaryRow>> get_incident_summary(const IncidentId& id,
+                                                                 bool public_view) const override {
+    auto row = detail::read_incident_summary(db_, id, public_view);
+    if (!row) {
+      return with_context(std::move(row).error(), "storage.sqlite: get incident summary");
+    }
+    return row;
+  }
+
+  Result<IncidentReview> incident_review(const IncidentId& id) const override {
+    return in_snapshot(db_, "storage.sqlite: incident review",
+                       [&] { return detail::read_incident_review(db_, id); });
+  }
+
+  Status put_incident_review(const IncidentReview& review, const IncidentReview& expected,
+                             const AuditRecord& audit) override {
+    constexpr std::string_view kContext = "storage.sqlite: put incident review";
+    auto written = in_write(db_, kContext, [&]() -> Result<bool> {
+      auto stored = detail::read_incident_review(db_, review.incident);
+      if (!stored) {
+        return std::move(stored).error();
+      }
+      if (!(*stored == expected)) {
+        return make_error(ErrorCode::kConflict,
+                          "incident " + review.incident.str() +
+                              " was reviewed by someone else meanwhile; read it again",
+                          std::string(kContext));
+      }
+      if (auto done = detail::write_incident_review(db_, review); !done) {
+        return done.error();
+      }
+      if (auto appended = detail::append_audit_entry(db_, audit); !appended) {
+        return appended.error();
+      }
+      return true;
+    });
+    if (!written) {
+      return std::move(written).error();
+    }
+    return Status::ok();
   }
 
   Result<std::vector<Claim>> find_claims(const ClaimQuery& query) const override {

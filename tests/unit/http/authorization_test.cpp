@@ -28,6 +28,13 @@ std::string concrete(const std::string& pattern, RunningApi& api, int counter) {
   };
   replace("{id:claim_id}", claims[0]["id"].get<std::string>());
   replace("{id:document_id}", claims[0]["document"].get<std::string>());
+  if (path.find("/incidents/") != std::string::npos) {
+    auto incidents = api.get("/api/v1/incidents?limit=1", Role::kAnalyst).json()["incidents"];
+    replace("{id:incident_id}", incidents[0]["id"].get<std::string>());
+  }
+  if (path.find("/agreements/") != std::string::npos) {
+    replace("{id:slug}", "ru-tr-joint-monitoring-centre");
+  }
   replace("{id:slug}", api.get("/api/v1/sources").json()["sources"][0]["id"].get<std::string>());
   replace("{name:slug}", "user-analyst");
   static_cast<void>(counter);
@@ -43,6 +50,23 @@ std::string body_for(const std::string& pattern, int counter) {
   }
   if (pattern == "/api/v1/ingest") {
     return kReport;
+  }
+  // Well-formed bodies the service then refuses (400): the route's
+  // permission is what is tested, not the decision.
+  if (pattern.ends_with("/merge")) {
+    return R"({"other":"inc_00000000000000000000","reason":"matrix"})";
+  }
+  if (pattern.ends_with("/split")) {
+    return R"({"claims":["clm_00000000000000000000"],"reason":"matrix"})";
+  }
+  if (pattern.ends_with("/attach") || pattern.ends_with("/detach")) {
+    return R"({"claim":"clm_00000000000000000000","reason":"matrix"})";
+  }
+  if (pattern.ends_with("/signoff")) {
+    return R"({"verdict":"verified"})";
+  }
+  if (pattern.ends_with("/review")) {
+    return R"({"agreement":"no-such-agreement"})";
   }
   return {};
 }
@@ -102,6 +126,13 @@ TEST(AuthorisationMatrix, TheTableGivesEachRoleWhatTheIssueSays) {
   EXPECT_FALSE(allows(Role::kLiaison, Permission::kReadRecords));
   EXPECT_FALSE(allows(Role::kPublic, Permission::kReadRecords));
   EXPECT_TRUE(allows(Role::kPublic, Permission::kPublicRead));
+  for (Role role : kAllRoles) {
+    for (Permission permission :
+         {Permission::kCorrectIncidents, Permission::kPublish, Permission::kOpenReview}) {
+      EXPECT_EQ(allows(role, permission), role == Role::kOperator) << to_string(role);
+    }
+    EXPECT_EQ(allows(role, Permission::kSignOff), role == Role::kMonitor) << to_string(role);
+  }
   for (Role role : kAllRoles) {
     EXPECT_EQ(allows(role, Permission::kManageUsers), role == Role::kAdmin) << to_string(role);
     EXPECT_EQ(allows(role, Permission::kReadAudit), role == Role::kAdmin) << to_string(role);

@@ -146,6 +146,8 @@ TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
   EXPECT_EQ(bundled[3].name, "incidents");
   ASSERT_GE(bundled.size(), 5u);
   EXPECT_EQ(bundled[4].name, "users_and_audit");
+  ASSERT_GE(bundled.size(), 6u);
+  EXPECT_EQ(bundled[5].name, "incident_summaries_and_reviews");
   EXPECT_EQ(latest_version(bundled), storage::latest_schema_version());
 }
 
@@ -173,6 +175,11 @@ TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
                             "incident_history",
                             "users",
                             "tokens",
+                            "incident_summaries",
+                            "incident_boxes",
+                            "incident_tags",
+                            "incident_reviews",
+                            "incident_signoffs",
                             "audit_log"}) {
     EXPECT_TRUE(has_table(db, table)) << table;
   }

@@ -11,6 +11,8 @@ namespace {
 
 constexpr std::string_view kContext = "storage.sqlite: claim query";
 
+}  // namespace
+
 // since/until as interval keys: a date `since` starts at 00:00:00, a date
 // `until` runs to 23:59:59 of that day, so both ends are inclusive.
 Result<std::string> window_key(const std::string& text, std::string_view name, bool is_end) {
@@ -47,37 +49,6 @@ Status check_box(const BoundingBox& box) {
   }
   return Status::ok();
 }
-
-class FilterBuilder {
- public:
-  // Adds "AND <condition>", where each '?' in `condition` takes the next value.
-  template <typename... Values>
-  void add(std::string_view condition, Values... values) {
-    std::string numbered;
-    for (char c : condition) {
-      numbered += c;
-      if (c == '?') {
-        numbered += std::to_string(++count_);
-      }
-    }
-    filter_.where += filter_.where.empty() ? "" : " AND ";
-    filter_.where += numbered;
-    (filter_.parameters.emplace_back(std::move(values)), ...);
-  }
-
-  ClaimFilter finish() && {
-    if (filter_.where.empty()) {
-      filter_.where = "1";
-    }
-    return std::move(filter_);
-  }
-
- private:
-  ClaimFilter filter_;
-  int count_ = 0;
-};
-
-}  // namespace
 
 Result<ClaimFilter> claim_filter(const ClaimQuery& query) {
   FilterBuilder filter;

@@ -1,0 +1,360 @@
+#include "storage/sqlite/detail/incident_summaries.hpp"
+
+#include <string_view>
+
+#include "storage/sqlite/detail/claim_query.hpp"
+
+namespace truce::storage::sqlite::detail {
+namespace {
+
+std::string row_columns(bool public_view) {
+  return std::string("s.incident_id, s.start_key, ") +
+         (public_view ? "s.public_summary" : "s.summary") +
+         ", coalesce(r.published, 0), coalesce(r.state, 'unverified')";
+}
+
+IncidentSummaryRow read_row(const Statement& row) {
+  IncidentSummaryRow summary;
+  summary.id = row.text_at(0);
+  summary.start_key = row.text_at(1);
+  summary.json = row.text_at(2);
+  summary.published = row.int_at(3) != 0;
+  summary.state = row.text_at(4);
+  return summary;
+}
+
+Status insert_summary(Connection& db, const IncidentSummary& summary, const std::string& at) {
+  auto removed = db.statement("DELETE FROM incident_summaries WHERE incident_id = ?1");
+  if (!removed) {
+    return std::move(removed).error();
+  }
+  (*removed)->bind_text(1, summary.id.str());
+  if (auto done = (*removed)->run(); !done) {
+    return done;
+  }
+  auto head = db.statement(
+      "INSERT INTO incident_summaries (incident_id, start_key, end_key, min_lon, min_lat, "
+      "max_lon, max_lat, attribution, evidence, summary, public_summary, summarised_at) "
+      "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 "
+      "WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?1)");
+  if (!head) {
+    return std::move(head).error();
+  }
+  (*head)->bind_text(1, summary.id.str());
+  (*head)->bind_text(2, summary.start_key);
+  (*head)->bind_text(3, summary.end_key);
+  if (summary.box) {
+    (*head)->bind_real(4, summary.box->min_lon);
+    (*head)->bind_real(5, summary.box->min_lat);
+    (*head)->bind_real(6, summary.box->max_lon);
+    (*head)->bind_real(7, summary.box->max_lat);
+  } else {
+    for (int i = 4; i <= 7; ++i) {
+      (*head)->bind_null(i);
+    }
+  }
+  (*head)->bind_text(8, summary.attribution);
+  (*head)->bind_text(9, summary.evidence);
+  (*head)->bind_text(10, summary.json);
+  (*head)->bind_text(11, summary.public_json);
+  (*head)->bind_text(12, at);
+  if (auto done = (*head)->run(); !done) {
+    return done;
+  }
+  if (db.changes() == 0) {
+    return Status::ok();  // the incident went away meanwhile: nothing to summarise
+  }
+  const long long key = db.last_insert_rowid();
+  if (summary.box) {
+    auto box = db.statement(
+        "INSERT INTO incident_boxes (summary_key, min_lon, max_lon, min_lat, max_lat) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!box) {
+      return std::move(box).error();
+    }
+    (*box)->bind_int(1, key);
+    (*box)->bind_real(2, summary.box->min_lon);
+    (*box)->bind_real(3, summary.box->max_lon);
+    (*box)->bind_real(4, summary.box->min_lat);
+    (*box)->bind_real(5, summary.box->max_lat);
+    if (auto done = (*box)->run(); !done) {
+      return done;
+    }
+  }
+  auto add_tags = [&](std::string_view kind, const std::vector<std::string>& values) -> Status {
+    for (const std::string& value : values) {
+      auto tag = db.statement(
+          "INSERT OR IGNORE INTO incident_tags (kind, value, summary_key) VALUES (?1, ?2, ?3)");
+      if (!tag) {
+        return std::move(tag).error();
+      }
+      (*tag)->bind_text(1, kind);
+      (*tag)->bind_text(2, value);
+      (*tag)->bind_int(3, key);
+      if (auto done = (*tag)->run(); !done) {
+        return done;
+      }
+    }
+    return Status::ok();
+  };
+  if (auto done = add_tags("event_type", summary.event_types); !done) {
+    return done;
+  }
+  if (auto done = add_tags("actor", summary.actors); !done) {
+    return done;
+  }
+  return add_tags("theatre", summary.theatres);
+}
+
+Result<ClaimFilter> summary_filter(const IncidentSummaryQuery& query) {
+  FilterBuilder filter;
+  if (query.since) {
+    auto key = window_key(*query.since, "since", false);
+    if (!key) {
+      return std::move(key).error();
+    }
+    // Unary plus: tested row by row along the start order (the index
+    // carries end_key), instead of seeking by end and sorting every match.
+    filter.add("+s.end_key >= ?", std::move(key).value());
+  }
+  if (query.until) {
+    auto key = window_key(*query.until, "until", true);
+    if (!key) {
+      return std::move(key).error();
+    }
+    filter.add("s.start_key <= ?", std::move(key).value());
+  }
+  if (query.bbox) {
+    const BoundingBox& box = *query.bbox;
+    if (auto checked = check_box(box); !checked) {
+      return checked.error();
+    }
+    // Tested along the start order: a box of a page's worth of incidents
+    // is met long before the R*Tree's whole candidate set could be sorted.
+    filter.add("s.min_lon <= ? AND s.max_lon >= ? AND s.min_lat <= ? AND s.max_lat >= ?",
+               box.max_lon, box.min_lon, box.max_lat, box.min_lat);
+  }
+  auto tag = [&](std::string_view kind, const std::optional<std::string>& value) {
+    if (value) {
+      // Correlated, so each row along the start order is one primary-key
+      // probe and a page stops after `limit` hits; "IN (SELECT ...)" would
+      // build the set of every incident with the tag first.
+      filter.add(
+          "EXISTS (SELECT 1 FROM incident_tags AS t WHERE t.kind = ? AND t.value = ? AND "
+          "t.summary_key = s.summary_key)",
+          std::string(kind), *value);
+    }
+  };
+  tag("theatre", query.theatre);
+  tag("event_type", query.event_type);
+  tag("actor", query.actor);
+  if (query.attribution) {
+    filter.add("s.attribution = ?", *query.attribution);
+  }
+  if (query.evidence) {
+    filter.add("s.evidence = ?", *query.evidence);
+  }
+  if (query.state) {
+    filter.add("coalesce(r.state, 'unverified') = ?", *query.state);
+  }
+  if (query.published_only) {
+    filter.add("r.published = 1");
+  }
+  if (query.after) {
+    filter.add("(s.start_key, s.incident_id) > (?, ?)", query.after->start_key, query.after->id);
+  }
+  return std::move(filter).finish();
+}
+
+}  // namespace
+
+Result<std::vector<IncidentId>> read_unsummarised_incidents(Connection& db, int limit) {
+  auto statement = db.statement(
+      "SELECT i.id FROM incidents AS i WHERE NOT EXISTS (SELECT 1 FROM incident_summaries AS s "
+      "WHERE s.incident_id = i.id) ORDER BY i.id LIMIT ?1");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_int(1, limit);
+  std::vector<IncidentId> ids;
+  while (true) {
+    auto row = (*statement)->step();
+    if (!row) {
+      return std::move(row).error();
+    }
+    if (!*row) {
+      return ids;
+    }
+    ids.emplace_back((*statement)->text_at(0));
+  }
+}
+
+Status write_incident_summaries(Connection& db, const std::vector<IncidentSummary>& summaries,
+                                const std::string& at) {
+  for (const IncidentSummary& summary : summaries) {
+    if (auto done = insert_summary(db, summary, at); !done) {
+      return done;
+    }
+  }
+  return Status::ok();
+}
+
+Result<std::vector<IncidentSummaryRow>> read_incident_summaries(Connection& db,
+                                                                const IncidentSummaryQuery& query) {
+  auto filter = summary_filter(query);
+  if (!filter) {
+    return std::move(filter).error();
+  }
+  // The statement text depends only on which filters are present, so the
+  // connection's cache holds one prepared statement per combination.
+  auto statement =
+      db.statement("SELECT " + row_columns(query.public_view) +
+                   " FROM incident_summaries AS s INDEXED BY incident_summaries_by_start LEFT JOIN "
+                   "incident_reviews AS r ON r.incident_id = "
+                   "s.incident_id WHERE " +
+                   filter->where + " ORDER BY s.start_key, s.incident_id LIMIT ?" +
+                   std::to_string(filter->parameters.size() + 1));
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  const int bound = bind_filter(**statement, *filter);
+  (*statement)->bind_int(bound + 1, query.limit);
+  std::vector<IncidentSummaryRow> rows;
+  while (true) {
+    auto row = (*statement)->step();
+    if (!row) {
+      return std::move(row).error();
+    }
+    if (!*row) {
+      return rows;
+    }
+    rows.push_back(read_row(**statement));
+  }
+}
+
+Result<std::optional<IncidentSummaryRow>> read_incident_summary(Connection& db,
+                                                                const IncidentId& id,
+                                                                bool public_view) {
+  auto statement = db.statement("SELECT " + row_columns(public_view) +
+                                " FROM incident_summaries AS s LEFT JOIN incident_reviews AS r "
+                                "ON r.incident_id = s.incident_id WHERE s.incident_id = ?1");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, id.str());
+  auto row = (*statement)->step();
+  if (!row) {
+    return std::move(row).error();
+  }
+  if (!*row) {
+    return std::optional<IncidentSummaryRow>();
+  }
+  return std::optional<IncidentSummaryRow>(read_row(**statement));
+}
+
+Result<IncidentReview> read_incident_review(Connection& db, const IncidentId& id) {
+  IncidentReview review;
+  review.incident = id;
+  auto head = db.statement(
+      "SELECT published, state, agreement_id, provision_id, opened_by, updated_at "
+      "FROM incident_reviews WHERE incident_id = ?1");
+  if (!head) {
+    return std::move(head).error();
+  }
+  (*head)->bind_text(1, id.str());
+  auto row = (*head)->step();
+  if (!row) {
+    return std::move(row).error();
+  }
+  if (*row) {
+    const Statement& r = **head;
+    review.published = r.int_at(0) != 0;
+    review.state = r.text_at(1);
+    if (!r.is_null(2)) {
+      review.agreement = r.text_at(2);
+    }
+    if (!r.is_null(3)) {
+      review.provision = r.text_at(3);
+    }
+    if (!r.is_null(4)) {
+      review.opened_by = r.text_at(4);
+    }
+    review.updated_at = r.text_at(5);
+  }
+  auto signoffs = db.statement(
+      "SELECT member, verdict, signed_by, note, signed_at FROM incident_signoffs "
+      "WHERE incident_id = ?1 ORDER BY member");
+  if (!signoffs) {
+    return std::move(signoffs).error();
+  }
+  (*signoffs)->bind_text(1, id.str());
+  while (true) {
+    auto next = (*signoffs)->step();
+    if (!next) {
+      return std::move(next).error();
+    }
+    if (!*next) {
+      return review;
+    }
+    const Statement& r = **signoffs;
+    review.signoffs.push_back(
+        {r.text_at(0), r.text_at(1), r.text_at(2), r.text_at(3), r.text_at(4)});
+  }
+}
+
+Status write_incident_review(Connection& db, const IncidentReview& review) {
+  auto head = db.statement(
+      "INSERT INTO incident_reviews (incident_id, published, state, agreement_id, provision_id, "
+      "opened_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (incident_id) DO "
+      "UPDATE SET published = excluded.published, state = excluded.state, agreement_id = "
+      "excluded.agreement_id, provision_id = excluded.provision_id, opened_by = "
+      "excluded.opened_by, updated_at = excluded.updated_at");
+  if (!head) {
+    return std::move(head).error();
+  }
+  (*head)->bind_text(1, review.incident.str());
+  (*head)->bind_int(2, review.published ? 1 : 0);
+  (*head)->bind_text(3, review.state);
+  auto optional_text = [&](int index, const std::optional<std::string>& value) {
+    if (value) {
+      (*head)->bind_text(index, *value);
+    } else {
+      (*head)->bind_null(index);
+    }
+  };
+  optional_text(4, review.agreement);
+  optional_text(5, review.provision);
+  optional_text(6, review.opened_by);
+  (*head)->bind_text(7, review.updated_at);
+  if (auto done = (*head)->run(); !done) {
+    return done;
+  }
+  auto cleared = db.statement("DELETE FROM incident_signoffs WHERE incident_id = ?1");
+  if (!cleared) {
+    return std::move(cleared).error();
+  }
+  (*cleared)->bind_text(1, review.incident.str());
+  if (auto done = (*cleared)->run(); !done) {
+    return done;
+  }
+  for (const SignOff& signoff : review.signoffs) {
+    auto insert = db.statement(
+        "INSERT INTO incident_signoffs (incident_id, member, verdict, signed_by, note, "
+        "signed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!insert) {
+      return std::move(insert).error();
+    }
+    (*insert)->bind_text(1, review.incident.str());
+    (*insert)->bind_text(2, signoff.member);
+    (*insert)->bind_text(3, signoff.verdict);
+    (*insert)->bind_text(4, signoff.by);
+    (*insert)->bind_text(5, signoff.note);
+    (*insert)->bind_text(6, signoff.at);
+    if (auto done = (*insert)->run(); !done) {
+      return done;
+    }
+  }
+  return Status::ok();
+}
+
+}  // namespace truce::storage::sqlite::detail
