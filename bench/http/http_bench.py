@@ -13,12 +13,13 @@ Usage: http_bench.py BUILD_DIR [--claims N] [--runs R] [--seconds S] [--threads 
 """
 import argparse
 import os
-import re
 import signal
 import statistics
 import subprocess
 import tempfile
 import time
+
+from http_bench_common import cpu_seconds, wait_for_port, wrk
 
 here = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser()
@@ -33,31 +34,8 @@ truce = os.path.join(args.build, "bin/truce")
 beast = os.path.join(args.build, "bin/minimal_beast")
 
 
-def cpu_seconds(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks
-
-
-def wrk(url, script=None, env=None, connections=args.connections, seconds=args.seconds):
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    if script:
-        command += ["-s", script]
-    output = subprocess.run(command + [url], capture_output=True, text=True,
-                            env={**os.environ, **(env or {})}, check=True).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", output)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return rate, float(p99.group(1)) * scale, int(errors.group(1)) if errors else 0
-
-
-def wait_for_port(process, pattern):
-    line = process.stderr.readline()
-    match = re.search(pattern, line)
-    if not match:
-        raise SystemExit(f"server did not start: {line!r}")
-    return int(match.group(1))
+def measure(url, script=None, env=None, seconds=None):
+    return wrk(url, script, env, args.connections, seconds or args.seconds)
 
 
 with tempfile.TemporaryDirectory() as work:
@@ -86,17 +64,17 @@ with tempfile.TemporaryDirectory() as work:
     base = f"http://127.0.0.1:{port}"
     env = {"TRUCE_TOKEN": token}
     try:
-        wrk(base + "/api/v1/claims", os.path.join(here, "claims.lua"), env, seconds=2)  # warm-up
+        measure(base + "/api/v1/claims", os.path.join(here, "claims.lua"), env, seconds=2)  # warm-up
         pages, small, floor = [], [], []
         for run in range(args.runs):
             cpu = cpu_seconds(server.pid)
-            rate, p99, errors = wrk(base + "/api/v1/claims", os.path.join(here, "claims.lua"), env)
+            rate, p99, errors = measure(base + "/api/v1/claims", os.path.join(here, "claims.lua"), env)
             pages.append((rate, p99, errors, cpu_seconds(server.pid) - cpu))
             cpu = cpu_seconds(server.pid)
-            rate, p99, errors = wrk(base + "/healthz")
+            rate, p99, errors = measure(base + "/healthz")
             small.append((rate, p99, errors, cpu_seconds(server.pid) - cpu))
             cpu = cpu_seconds(peer.pid)
-            rate, p99, errors = wrk(f"http://127.0.0.1:{peer_port}/healthz")
+            rate, p99, errors = measure(f"http://127.0.0.1:{peer_port}/healthz")
             floor.append((rate, p99, errors, cpu_seconds(peer.pid) - cpu))
             print(f"run {run + 1}: pages {pages[-1][0]:.0f} req/s p99 {pages[-1][1]:.1f} ms; "
                   f"healthz {small[-1][0]:.0f} req/s p99 {small[-1][1]:.2f} ms; "
