@@ -10,11 +10,15 @@
 //   same boxes (longitude, latitude, hours, each widened by the claim's reach
 //   and time precision), counting the results; the tree's packing is timed
 //   apart. Claims without a place (5 %) have no radius to query with.
+//   Placed claims name their fictional province (a 4 x 4 degree cell), and
+//   1 % are known only by it (placed at its centre, 100 km reach): those
+//   contain every place of the province, beyond any radius.
 // - add one: into the Clusterer holding the million, add() one new claim,
 //   then group_of() its incident and incident() with the explanations;
 //   beside it, one R-tree query per new claim (its floor).
 //
 //   build-dir/bin/fusion_bench [--claims=N] [--runs=R] [--adds=A] [--placeless=PERMILLE]
+//                              [--province-wide=PERMILLE]
 //
 // Prints wall and CPU time (the machine is shared; CPU time is what the
 // process used) and the medians of the runs, and the ratios to the floor.
@@ -102,7 +106,8 @@ constexpr Theatre kTheatres[] = {
 constexpr int kDays = 1826;               // 5 years
 constexpr double kEpochHours = 534024.0;  // 2030-12-02 in hours since 1970
 
-int placeless_permille = 50;  // --placeless=N: claims without a place, per thousand
+int placeless_permille = 50;      // --placeless=N: claims without a place, per thousand
+int province_wide_permille = 10;  // --province-wide=N: placed claims known by province only
 
 class Generator {
  public:
@@ -110,7 +115,8 @@ class Generator {
 
   // One event reported by 1-4 claims (mean 2.5), with the jitter sources have.
   void event(std::vector<ClaimFacts>& out, const truce::fusion::Parameters& parameters) {
-    const Theatre& theatre = kTheatres[random_.below(4)];
+    const int theatre_number = random_.below(4);
+    const Theatre& theatre = kTheatres[theatre_number];
     const double day = random_.below(kDays);
     const double lon = theatre.min_lon + random_.uniform() * 16.0;
     const double lat = theatre.min_lat + random_.uniform() * 8.0;
@@ -137,6 +143,18 @@ class Generator {
         claim.box = truce::BoundingBox{lon + dlon, lat + dlat, lon + dlon, lat + dlat};
         const int precision = random_.below(100);
         claim.reach_km = precision < 30 ? 5 : precision < 85 ? 25 : 50;
+        const int column = static_cast<int>((lon - theatre.min_lon) / 4.0);
+        const int row = static_cast<int>((lat - theatre.min_lat) / 4.0);
+        char province[16];
+        std::snprintf(province, sizeof province, "t%d-p%d-%d", theatre_number, column, row);
+        claim.admin1 = province;
+        if (random_.below(1000) < province_wide_permille) {
+          const double centre_lon = theatre.min_lon + column * 4.0 + 2.0;
+          const double centre_lat = theatre.min_lat + row * 4.0 + 2.0;
+          claim.box = truce::BoundingBox{centre_lon, centre_lat, centre_lon, centre_lat};
+          claim.reach_km = 100;
+          claim.admin1_wide = true;
+        }
       }
       claim.parties = {theatre.party_a, theatre.party_b};
       std::sort(claim.parties.begin(), claim.parties.end());
@@ -217,13 +235,14 @@ int main(int argc, char** argv) {
   const int runs = static_cast<int>(option(argc, argv, "--runs", 3));
   const int adds = static_cast<int>(option(argc, argv, "--adds", 2000));
   placeless_permille = static_cast<int>(option(argc, argv, "--placeless", 50));
+  province_wide_permille = static_cast<int>(option(argc, argv, "--province-wide", 10));
   const auto parameters = truce::fusion::default_parameters();
   const auto claims = synthetic(count, 42, parameters);
   const auto arrivals = synthetic(static_cast<std::size_t>(adds), 4242, parameters);
   std::printf(
-      "fusion_bench: %zu claims, 4 theatres, 5 years, %.1f %% without place; %d runs; %d single "
-      "adds\n",
-      claims.size(), placeless_permille / 10.0, runs, adds);
+      "fusion_bench: %zu claims, 4 theatres, 5 years, %.1f %% without place, %.1f %% of the "
+      "placed known by province only; %d runs; %d single adds\n",
+      claims.size(), placeless_permille / 10.0, province_wide_permille / 10.0, runs, adds);
 
   std::vector<double> cluster_wall, cluster_cpu, floor_wall, floor_cpu, pack_wall, pack_cpu;
   std::vector<double> add_wall, add_cpu, add_floor_wall, insert_wall, insert_cpu;

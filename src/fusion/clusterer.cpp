@@ -159,6 +159,86 @@ class TimeIndex {
   double longest_hours_ = 0;
 };
 
+// The same box in time, anywhere in space: what an index of claims by admin1
+// is searched with, since the relation holds for two placed claims naming one
+// admin1 whatever their distance.
+Box3 any_place(Box3 box) {
+  bg::set<bg::min_corner, 0>(box, -180.0);
+  bg::set<bg::min_corner, 1>(box, -90.0);
+  bg::set<bg::max_corner, 0>(box, 180.0);
+  bg::set<bg::max_corner, 1>(box, 90.0);
+  return box;
+}
+
+// Entries by the day their box starts, for a search by time alone.
+class EntriesByDay {
+ public:
+  bool empty() const { return by_day_.empty(); }
+
+  void insert(const Entry& entry) {
+    const double start = bg::get<bg::min_corner, 2>(entry.first);
+    by_day_[day_of(start)].push_back(entry);
+    longest_hours_ = std::max(longest_hours_, bg::get<bg::max_corner, 2>(entry.first) - start);
+  }
+
+  // Visits the entries whose boxes meet `box`.
+  template <typename Visit>
+  void visit(const Box3& box, Visit&& visit_entry) const {
+    const auto first =
+        by_day_.lower_bound(day_of(bg::get<bg::min_corner, 2>(box) - longest_hours_));
+    const auto last = by_day_.upper_bound(day_of(bg::get<bg::max_corner, 2>(box)));
+    for (auto day = first; day != last; ++day) {
+      for (const Entry& entry : day->second) {
+        if (bg::intersects(box, entry.first)) {
+          visit_entry(entry);
+        }
+      }
+    }
+  }
+
+ private:
+  std::map<long long, std::vector<Entry>> by_day_;
+  double longest_hours_ = 0;
+};
+
+// The placed claims of one admin1: all of them, and those whose place stands
+// for the whole admin1. A claim placed more precisely is contained only in
+// the latter (contained_in_one_admin1), and one of the latter contains all.
+struct Admin1Claims {
+  EntriesByDay all;
+  EntriesByDay wide;
+};
+using ByAdmin1 = std::unordered_map<std::string, Admin1Claims>;
+
+// The claims a placed claim may be contained with beyond its reach.
+const EntriesByDay* same_admin1(const ByAdmin1& index, const ClaimFacts& claim) {
+  if (claim.admin1.empty() || !claim.box) {
+    return nullptr;
+  }
+  const auto found = index.find(claim.admin1);
+  if (found == index.end()) {
+    return nullptr;
+  }
+  const EntriesByDay& claims = claim.admin1_wide ? found->second.all : found->second.wide;
+  return claims.empty() ? nullptr : &claims;
+}
+
+// Visits the entries of `tree` whose boxes meet `box`, then those of
+// `by_admin1` (the same entries, kept by admin1) whose time meets it and that
+// the tree did not give: every placed claim the relation may match.
+template <typename Visit>
+void visit_near_or_same_admin1(const Tree& tree, const EntriesByDay* by_admin1, const Box3& box,
+                               Visit&& visit_entry) {
+  visit(tree, box, visit_entry);
+  if (by_admin1 != nullptr) {
+    by_admin1->visit(any_place(box), [&](const Entry& entry) {
+      if (!bg::intersects(box, entry.first)) {
+        visit_entry(entry);
+      }
+    });
+  }
+}
+
 }  // namespace
 
 // Placed claims that every claim without a place scores alike, bit for bit:
@@ -187,6 +267,9 @@ struct Clusterer::Index {
   Tree members;     // claims with a place that cluster and link by time
   TimeIndex loose;  // claims without a place that cluster and link by time
   Tree endings;     // claims that end incidents
+  // Placed members and placed endings again, by the admin1 they name.
+  ByAdmin1 members_by_admin1;
+  ByAdmin1 endings_by_admin1;
   // The claims of `members` by the day their widened interval starts and by
   // kind, and the longest widened interval among them: what a claim without a
   // place, which has no box to search with, searches instead.
@@ -332,6 +415,21 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
     }
   };
   fill(index_->members, members);
+  auto same_kind_of = [&](std::size_t a, std::size_t b) { return same_kind(facts_[a], facts_[b]); };
+  auto keep_by_admin1 = [&](ByAdmin1& by_admin1, const std::vector<Entry>& entries) {
+    for (const Entry& entry : entries) {
+      const ClaimFacts& claim = facts_[entry.second];
+      if (claim.box && !claim.admin1.empty()) {
+        Admin1Claims& of_admin1 = by_admin1[claim.admin1];
+        of_admin1.all.insert(entry);
+        if (claim.admin1_wide) {
+          of_admin1.wide.insert(entry);
+        }
+      }
+    }
+  };
+  keep_by_admin1(index_->members_by_admin1, members);
+  keep_by_admin1(index_->endings_by_admin1, endings);
   for (const Entry& entry : members) {
     index_by_day(entry.second);
   }
@@ -355,8 +453,7 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
     }
   }
   for (const Entry& entry : loose) {
-    index_->loose.insert(
-        entry, [&](std::size_t a, std::size_t b) { return same_kind(facts_[a], facts_[b]); });
+    index_->loose.insert(entry, same_kind_of);
   }
   fill(index_->endings, endings);
   for (const Entry& entry : members) {
@@ -403,17 +500,17 @@ void Clusterer::link(std::size_t index) {
   if (!facts_[index].box) {
     return;  // a claim without a place joins as a satellite, in components()
   }
-  const Box3 box = search_box(facts_[index]);
-  index_->members.query(bgi::intersects(box),
-                        boost::make_function_output_iterator([&](const Entry& entry) {
-                          const std::size_t other = entry.second;
-                          if (other >= index || !facts_[other].box || find(other) == find(index)) {
-                            return;
-                          }
-                          if (score(index, other)) {
-                            unite(index, other);
-                          }
-                        }));
+  visit_near_or_same_admin1(
+      index_->members, same_admin1(index_->members_by_admin1, facts_[index]),
+      search_box(facts_[index]), [&](const Entry& entry) {
+        const std::size_t other = entry.second;
+        if (other >= index || !facts_[other].box || find(other) == find(index)) {
+          return;
+        }
+        if (score(index, other)) {
+          unite(index, other);
+        }
+      });
 }
 
 std::size_t Clusterer::count_candidates(const ClaimId& claim) const {
@@ -526,9 +623,9 @@ std::vector<std::size_t> Clusterer::split(std::span<const std::size_t> component
       }
       continue;
     }
-    index_->members.query(
-        bgi::intersects(search_box(facts_[index])),
-        boost::make_function_output_iterator([&](const Entry& entry) {
+    visit_near_or_same_admin1(
+        index_->members, same_admin1(index_->members_by_admin1, facts_[index]),
+        search_box(facts_[index]), [&](const Entry& entry) {
           auto other = local.find(entry.second);
           if (other == local.end() || other->second <= i || !facts_[entry.second].box) {
             return;
@@ -536,7 +633,7 @@ std::vector<std::size_t> Clusterer::split(std::span<const std::size_t> component
           if (auto value = score(index, entry.second)) {
             edges.push_back({*value, i, other->second});
           }
-        }));
+        });
   }
   auto ids = [&](const Edge& edge) {
     return std::minmax(facts_[component[edge.a]].id.str(), facts_[component[edge.b]].id.str());
@@ -804,7 +901,8 @@ std::vector<std::size_t> Clusterer::component_of(std::size_t start) const {
     if (loose) {
       index_->loose.visit(box, follow);
     } else {
-      visit(index_->members, box, follow);
+      visit_near_or_same_admin1(index_->members,
+                                same_admin1(index_->members_by_admin1, facts_[index]), box, follow);
     }
   }
   if (satellite(start)) {
@@ -875,7 +973,8 @@ double Clusterer::closest_end_gap(std::size_t ending) const {
     }
   };
   const Box3 box = search_box(facts_[ending], parameters_.end_link_hours);
-  visit(index_->members, box, consider);
+  visit_near_or_same_admin1(index_->members, same_admin1(index_->members_by_admin1, facts_[ending]),
+                            box, consider);
   index_->loose.visit(box, consider);
   return closest;
 }
@@ -931,13 +1030,15 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
           const ClaimFacts& candidate = facts_[other];
           if (clusters(candidate) && candidate.links_by_time) {
             const Box3 other_box = search_box(candidate);
-            if (bg::intersects(box, other_box)) {
+            const bool contained = contained_in_one_admin1(facts_[index], candidate);
+            if (bg::intersects(contained ? any_place(box) : box, other_box)) {
               explain(Entry(other_box, other));
             }
           }
         }
       } else {
-        visit(index_->members, box, explain);
+        visit_near_or_same_admin1(
+            index_->members, same_admin1(index_->members_by_admin1, facts_[index]), box, explain);
         index_->loose.visit(box, explain);
       }
     }
@@ -966,9 +1067,9 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
     }
     incident.members.push_back(std::move(member));
     if (facts_[index].role == EventRole::kMember) {
-      const Box3 box = search_box(facts_[index]);
-      index_->endings.query(
-          bgi::intersects(box), boost::make_function_output_iterator([&](const Entry& entry) {
+      visit_near_or_same_admin1(
+          index_->endings, same_admin1(index_->endings_by_admin1, facts_[index]),
+          search_box(facts_[index]), [&](const Entry& entry) {
             auto features = ends_event(facts_[entry.second], facts_[index], parameters_);
             if (!features ||
                 separation(facts_[entry.second], facts_[index]) > closest_end_gap(entry.second)) {
@@ -984,7 +1085,7 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
               link.why = std::move(*features);
               links[key] = std::move(link);
             }
-          }));
+          });
     }
   }
   for (auto& [key, link] : links) {

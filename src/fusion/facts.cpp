@@ -79,6 +79,7 @@ ClaimFacts facts_of(const Claim& claim, const ActorParties& parties, const Param
     }
     facts.reach_km = radius_km(parameters, claim.place->precision);
     facts.admin1 = claim.place->admin1;
+    facts.admin1_wide = claim.place->precision >= LocationPrecision::kAdmin1;
     facts.country = claim.place->country;
   }
   add_party(facts.parties, parties, claim.perpetrator);

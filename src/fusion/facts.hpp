@@ -43,6 +43,7 @@ struct ClaimFacts {
   std::optional<BoundingBox> box;  // absent: no geometry
   double reach_km = 0;             // by the place's precision
   std::string admin1;              // as named; may be empty
+  bool admin1_wide = false;        // the place stands for its whole admin1 or more
   std::string country;
   std::vector<std::string> parties;  // belligerent parties named, sorted, unique
   std::uint64_t party_bits = 0;      // party_bits_of(parties)

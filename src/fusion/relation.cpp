@@ -10,6 +10,12 @@
 #include "core/vocabulary.hpp"
 
 namespace truce::fusion {
+
+bool contained_in_one_admin1(const ClaimFacts& a, const ClaimFacts& b) {
+  return !a.admin1.empty() && a.admin1 == b.admin1 &&
+         (!a.box || !b.box || a.admin1_wide || b.admin1_wide);
+}
+
 namespace {
 
 constexpr double kEarthRadiusKm = 6371.0088;
@@ -62,7 +68,7 @@ struct PlaceMatch {
 
 PlaceMatch match_place(const ClaimFacts& a, const ClaimFacts& b, bool explain) {
   PlaceMatch match;
-  if (!a.admin1.empty() && a.admin1 == b.admin1) {
+  if (contained_in_one_admin1(a, b)) {
     match.compatible = true;
     match.score = 0.8;
     if (explain) {

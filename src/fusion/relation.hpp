@@ -17,6 +17,12 @@ namespace truce::fusion {
 // between their nearest points, by the haversine formula.
 double box_distance_km(const BoundingBox& a, const BoundingBox& b);
 
+// Whether two places are compatible by containment, whatever their distance:
+// both name the same admin1, and one of them has no geometry or stands for
+// the whole admin1 (its precision is admin1 or coarser). Two villages of one
+// province are not thereby the same place.
+bool contained_in_one_admin1(const ClaimFacts& a, const ClaimFacts& b);
+
 // Whether the features that depend neither on time nor on place allow a and b
 // to describe the same event: both cluster, with the same role and group, and
 // together they name no more parties than one event involves. same_event never

@@ -33,7 +33,8 @@ std::vector<ClaimFacts> mixed_theatre(unsigned seed, int count) {
   const char* parties[] = {"north", "south", "north", "south", "east", ""};
   const char* claimants[] = {"north-mod", "south-mod", "monitors", "wire"};
   const LocationPrecision precisions[] = {LocationPrecision::kExact, LocationPrecision::kNear,
-                                          LocationPrecision::kNear, LocationPrecision::kAdmin2};
+                                          LocationPrecision::kNear, LocationPrecision::kAdmin2,
+                                          LocationPrecision::kAdmin1};
   const char* admin1s[] = {"", "", "north-hills", "south-plain"};
   std::vector<ClaimFacts> claims;
   for (int number = 0; number < count; ++number) {
@@ -56,20 +57,18 @@ std::vector<ClaimFacts> mixed_theatre(unsigned seed, int count) {
     spec.date = date;
     spec.lon = lon(random);
     spec.lat = lat(random);
-    spec.precision = precisions[below(4)];
+    spec.precision = precisions[below(5)];
     spec.has_place = below(10) >= 3;
     spec.claimant = claimants[below(4)];
     spec.perpetrator = parties[below(6)];
     spec.target = parties[below(6)];
     ClaimFacts facts =
         facts_of(test::make_claim(spec), test::fictional_parties(), default_parameters());
-    if (!facts.box) {
-      // Claims without a place matched through their province (0.8) rather
-      // than anywhere (0.5). Not on placed claims: two placed claims of one
-      // province farther apart than their reaches are never candidates of
-      // the R-tree search (a known gap, docs/fusion.md).
-      facts.admin1 = admin1s[below(4)];
-    }
+    // Claims matched through their province (0.8) rather than anywhere
+    // (0.5); a claim placed only by its province matches the placed claims
+    // of the province farther away than their reaches, which the search by
+    // distance alone would miss.
+    facts.admin1 = admin1s[below(4)];
     claims.push_back(std::move(facts));
   }
   return claims;

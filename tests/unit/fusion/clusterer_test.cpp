@@ -165,6 +165,59 @@ TEST(Clusterer, ACeasefireEndsTheFightingItOverlapsNotTheDayBefore) {
   EXPECT_EQ(earlier.incident(earlier.groups()[0]).links.size(), 1U);
 }
 
+// A report placed only by its province contains every place of the province
+// (docs/fusion.md, rule 2), though no search by distance reaches from one to
+// the other: an exact hill and a province-wide report 300 km apart, and a
+// ceasefire announced for the province, found in any order of arrival. Two
+// exact places of one province are not contained in each other.
+TEST(Clusterer, APlaceKnownOnlyByItsProvinceContainsThePlacesOfTheProvince) {
+  auto in_province = [](ClaimSpec spec, const char* province) {
+    ClaimFacts claim = facts(spec);
+    claim.admin1 = province;
+    return claim;
+  };
+  const ClaimFacts hill =
+      in_province({.id = "clm_a", .lon = 10.0, .perpetrator = "south"}, "fictional-province");
+  const ClaimFacts province_wide = in_province(
+      {.id = "clm_b", .lon = 14.2, .precision = LocationPrecision::kAdmin1, .perpetrator = "south"},
+      "fictional-province");
+  const ClaimFacts ceasefire = in_province({.id = "clm_z",
+                                            .type = EventType::kDeEscalation,
+                                            .lon = 12.1,
+                                            .precision = LocationPrecision::kAdmin1,
+                                            .claimant = "monitors"},
+                                           "fictional-province");
+  const ClaimFacts elsewhere =
+      in_province({.id = "clm_c", .lat = 47.3, .perpetrator = "south"}, "another-province");
+
+  for (int order = 0; order < 2; ++order) {
+    Clusterer clusterer(default_parameters());
+    if (order == 0) {
+      clusterer.add({hill, province_wide, ceasefire, elsewhere});
+    } else {
+      for (const ClaimFacts& claim : {ceasefire, elsewhere, province_wide, hill}) {
+        clusterer.add(claim);
+      }
+    }
+    const auto groups = clusterer.groups();
+    ASSERT_EQ(groups.size(), 2U) << "order " << order;
+    EXPECT_EQ(groups[0], (std::vector<ClaimId>{ClaimId("clm_a"), ClaimId("clm_b")}));
+    EXPECT_EQ(clusterer.group_of(ClaimId("clm_a")), groups[0]);
+    const Incident incident = clusterer.incident(groups[0]);
+    ASSERT_EQ(incident.members.size(), 2U);
+    EXPECT_EQ(incident.members[0].why.place_rule, "both in fictional-province");
+    ASSERT_EQ(incident.links.size(), 1U) << "order " << order;
+    EXPECT_EQ(incident.links[0].claim, ClaimId("clm_z"));
+    EXPECT_TRUE(clusterer.incident(groups[1]).links.empty()) << "another province, 300 km away";
+  }
+
+  const ClaimFacts other_hill =
+      in_province({.id = "clm_d", .lon = 14.2, .perpetrator = "south"}, "fictional-province");
+  Clusterer exact_only(default_parameters());
+  exact_only.add({hill, other_hill});
+  EXPECT_EQ(exact_only.groups().size(), 2U);
+}
+
 TEST(ClustererProperty, IngestOrderDoesNotChangeTheIncidents) {
   for (unsigned theatre = 1; theatre <= 3; ++theatre) {
     const auto claims = synthetic_theatre(theatre, 150);

@@ -103,6 +103,37 @@ TEST(SameEvent, AVagueBorderPlaceReachesFar) {
   EXPECT_TRUE(same_event(precise, border, default_parameters()));
 }
 
+// 4.2 degrees of longitude at 50 N is about 300 km: beyond every reach below.
+TEST(SameEvent, APlaceKnownOnlyByItsProvinceContainsThePlacesOfTheProvince) {
+  auto in_province = [](ClaimSpec spec, const char* province) {
+    ClaimFacts claim = facts(spec);
+    claim.admin1 = province;
+    return claim;
+  };
+  auto village = in_province({.id = "clm_a", .precision = LocationPrecision::kExact}, "hills");
+  auto province =
+      in_province({.id = "clm_b", .lon = 14.2, .precision = LocationPrecision::kAdmin1}, "hills");
+  auto match = same_event(village, province, default_parameters());
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->place_rule, "both in hills");
+  EXPECT_NEAR(match->score, 0.8 * 0.6, 1e-9);  // place by containment; no party named
+  ASSERT_TRUE(match->distance_km);
+  EXPECT_GT(*match->distance_km, 290.0);
+  EXPECT_EQ(same_event_score(province, village, default_parameters()), match->score);
+
+  auto other_village =
+      in_province({.id = "clm_c", .lon = 14.2, .precision = LocationPrecision::kExact}, "hills");
+  EXPECT_FALSE(same_event(village, other_village, default_parameters()))
+      << "two villages of one province are not the same place";
+  auto elsewhere =
+      in_province({.id = "clm_d", .lon = 14.2, .precision = LocationPrecision::kAdmin1}, "plains");
+  EXPECT_FALSE(same_event(village, elsewhere, default_parameters()));
+  auto unplaced = in_province({.id = "clm_e", .has_place = false}, "hills");
+  auto by_name = same_event(unplaced, other_village, default_parameters());
+  ASSERT_TRUE(by_name);
+  EXPECT_EQ(by_name->place_rule, "both in hills");
+}
+
 TEST(SameEvent, AClaimWithoutPlaceMatchesOnTimeAndActors) {
   auto placed = facts({.id = "clm_a", .perpetrator = "south"});
   auto unplaced = facts({.id = "clm_b", .perpetrator = "north", .has_place = false});
