@@ -968,7 +968,7 @@ std::vector<ClaimId> Clusterer::group_of(const ClaimId& claim) {
 double Clusterer::closest_end_gap(std::size_t ending) const {
   double closest = std::numeric_limits<double>::infinity();
   auto consider = [&](const Entry& entry) {
-    if (ends_event(facts_[ending], facts_[entry.second], parameters_)) {
+    if (may_end(facts_[ending], facts_[entry.second], parameters_)) {
       closest = std::min(closest, separation(facts_[ending], facts_[entry.second]));
     }
   };
@@ -997,6 +997,15 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
     in_group.emplace(members.back(), true);
   }
   std::map<std::string, IncidentLink> links;
+  // Each ending claim near several members is measured once.
+  std::unordered_map<std::size_t, double> end_gaps;
+  auto closest_gap = [&](std::size_t ending) {
+    auto [slot, added] = end_gaps.try_emplace(ending, 0.0);
+    if (added) {
+      slot->second = closest_end_gap(ending);
+    }
+    return slot->second;
+  };
   for (const ClaimId& id : group) {
     const std::size_t index = known(id);
     IncidentMember member;
@@ -1070,11 +1079,11 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
       visit_near_or_same_admin1(
           index_->endings, same_admin1(index_->endings_by_admin1, facts_[index]),
           search_box(facts_[index]), [&](const Entry& entry) {
-            auto features = ends_event(facts_[entry.second], facts_[index], parameters_);
-            if (!features ||
-                separation(facts_[entry.second], facts_[index]) > closest_end_gap(entry.second)) {
+            if (!may_end(facts_[entry.second], facts_[index], parameters_) ||
+                separation(facts_[entry.second], facts_[index]) > closest_gap(entry.second)) {
               return;
             }
+            auto features = ends_event(facts_[entry.second], facts_[index], parameters_);
             const std::string& key = facts_[entry.second].id.str();
             auto slot = links.find(key);
             if (slot == links.end() || features->score > slot->second.why.score ||

@@ -232,8 +232,12 @@ std::optional<double> same_event_score(const ClaimFacts& a, const ClaimFacts& b,
   return evaluate<false>(a, b, parameters);
 }
 
-std::optional<MatchFeatures> ends_event(const ClaimFacts& ending, const ClaimFacts& member,
-                                        const Parameters& parameters) {
+namespace {
+
+template <bool kExplain>
+std::optional<Evaluation<kExplain>> evaluate_ending(const ClaimFacts& ending,
+                                                    const ClaimFacts& member,
+                                                    const Parameters& parameters) {
   if (ending.role != EventRole::kEnds || member.role != EventRole::kMember ||
       !ending.links_by_time) {
     return std::nullopt;
@@ -245,26 +249,44 @@ std::optional<MatchFeatures> ends_event(const ClaimFacts& ending, const ClaimFac
   if (ending_end < member_start || ending_start > member_end + parameters.end_link_hours) {
     return std::nullopt;
   }
-  PlaceMatch place = match_place(ending, member, true);
+  PlaceMatch place = match_place(ending, member, kExplain);
   if (!place.compatible) {
     return std::nullopt;
   }
-  std::vector<std::string> shared;
-  std::set_intersection(ending.parties.begin(), ending.parties.end(), member.parties.begin(),
-                        member.parties.end(), std::back_inserter(shared));
-  if (!ending.parties.empty() && !member.parties.empty() && shared.empty()) {
+  const std::size_t together = union_size(ending.parties, member.parties);
+  const bool share = together < ending.parties.size() + member.parties.size();
+  if (!ending.parties.empty() && !member.parties.empty() && !share) {
     return std::nullopt;
   }
-  MatchFeatures features;
-  features.matched_with = member.id;
-  features.time_gap_hours = std::max(0.0, ending_start - member_end);
-  features.distance_km = place.distance_km;
-  features.place_rule = std::move(place.rule);
-  features.type_rule = std::string(to_string(ending.event_type)) + " ends " +
-                       std::string(to_string(member.event_type));
-  features.actor_rule = "shared parties " + join(shared);
-  features.score = place.score * (shared.empty() ? 0.6 : 1.0);
-  return features;
+  const double score = place.score * (share ? 1.0 : 0.6);
+  if constexpr (!kExplain) {
+    return score;
+  } else {
+    std::vector<std::string> shared;
+    std::set_intersection(ending.parties.begin(), ending.parties.end(), member.parties.begin(),
+                          member.parties.end(), std::back_inserter(shared));
+    MatchFeatures features;
+    features.matched_with = member.id;
+    features.time_gap_hours = std::max(0.0, ending_start - member_end);
+    features.distance_km = place.distance_km;
+    features.place_rule = std::move(place.rule);
+    features.type_rule = std::string(to_string(ending.event_type)) + " ends " +
+                         std::string(to_string(member.event_type));
+    features.actor_rule = "shared parties " + join(shared);
+    features.score = score;
+    return features;
+  }
+}
+
+}  // namespace
+
+std::optional<MatchFeatures> ends_event(const ClaimFacts& ending, const ClaimFacts& member,
+                                        const Parameters& parameters) {
+  return evaluate_ending<true>(ending, member, parameters);
+}
+
+bool may_end(const ClaimFacts& ending, const ClaimFacts& member, const Parameters& parameters) {
+  return evaluate_ending<false>(ending, member, parameters).has_value();
 }
 
 }  // namespace truce::fusion

@@ -50,4 +50,7 @@ std::optional<double> same_event_score(const ClaimFacts& a, const ClaimFacts& b,
 std::optional<MatchFeatures> ends_event(const ClaimFacts& ending, const ClaimFacts& member,
                                         const Parameters& parameters);
 
+// Whether ends_event holds, without building its explanation.
+bool may_end(const ClaimFacts& ending, const ClaimFacts& member, const Parameters& parameters);
+
 }  // namespace truce::fusion

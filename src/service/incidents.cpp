@@ -97,8 +97,8 @@ class Universe {
         // claims of the window, which may end the focus claim's incident.
         for (const auto& [other_id, other] : *pool) {
           const fusion::ClaimFacts* theirs = clusterer.facts(other.id);
-          if (fusion::ends_event(*own, *theirs, data_.parameters) ||
-              fusion::ends_event(*theirs, *own, data_.parameters)) {
+          if (fusion::may_end(*own, *theirs, data_.parameters) ||
+              fusion::may_end(*theirs, *own, data_.parameters)) {
             linked.insert(other_id);
           }
         }
