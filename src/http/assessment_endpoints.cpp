@@ -94,6 +94,7 @@ constexpr std::array kVerdicts = {assess::Verdict::kBreach, assess::Verdict::kPo
 
 Result<std::optional<assess::Verdict>> verdict_parameter(const QueryMap& query) {
   std::vector<std::string> words;
+  words.reserve(kVerdicts.size());
   for (assess::Verdict verdict : kVerdicts) {
     words.emplace_back(assess::to_string(verdict));
   }
