@@ -2,6 +2,7 @@
 // (docs/api.md, "Assessments and alerts"): incidents are chosen from their
 // summary rows, in the listings' stable order, and each is assessed afresh.
 #include <algorithm>
+#include <array>
 
 #include "service/monitor.hpp"
 
@@ -43,6 +44,31 @@ bool selected(const assess::IncidentAssessment& assessment, const AssessmentQuer
   assess::IncidentAssessment only;
   only.agreements.push_back(*item);
   return assess::worst_verdict(only) == *query.verdict;
+}
+
+// Days YYYY-MM-DD and kind words of an alert query (the CLI passes them unchecked).
+Status valid_alert_query(const AlertQuery& query) {
+  for (const auto* day : {&query.since, &query.until}) {
+    if (*day) {
+      auto parsed = parse_civil_time(**day);
+      if (!parsed || parsed->time_of_day) {
+        const char* name = day == &query.since ? "since" : "until";
+        return make_error(ErrorCode::kInvalidInput,
+                          std::string(name) + " '" + **day + "' is not a date (YYYY-MM-DD)", name);
+      }
+    }
+  }
+  if (query.since && query.until && *query.until < *query.since) {
+    return make_error(ErrorCode::kInvalidInput,
+                      "until " + *query.until + " is before since " + *query.since, "until");
+  }
+  constexpr std::array kKinds = {"escalation", "corridor", "death", "capture"};
+  if (query.kind && std::find(kKinds.begin(), kKinds.end(), *query.kind) == kKinds.end()) {
+    return make_error(
+        ErrorCode::kInvalidInput,
+        "kind '" + *query.kind + "' is not one of escalation, corridor, death, capture", "kind");
+  }
+  return Status::ok();
 }
 
 }  // namespace
@@ -89,6 +115,9 @@ Result<AssessmentPage> Monitor::assessment_page(const AssessmentQuery& query) {
 }
 
 Result<std::vector<assess::Alert>> Monitor::stored_alerts(const AlertQuery& query) {
+  if (auto valid = valid_alert_query(query); !valid) {
+    return valid.error();
+  }
   auto registry = this->registry();
   if (!registry) {
     return std::move(registry).error();

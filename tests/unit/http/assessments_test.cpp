@@ -174,6 +174,23 @@ TEST_F(Assessments, AlertsAreTruceAlertsAndThePublicCountsPublishedIncidentsOnly
     expected_day += alert["day"] == day ? 1 : 0;
   }
   EXPECT_EQ(same_day.json()["alerts"].size(), expected_day);
+  // The CLI's flags select the same alerts.
+  for (const auto& [query, flags] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"?kind=death", {"--kind", "death"}},
+           {"?since=" + day + "&until=" + day, {"--since", day, "--until", day}},
+           {"?theatre=south-caucasus", {"--theatre", "south-caucasus"}},
+           {"?agreement=in-pk-dgmo-2021-02-25", {"--agreement", "in-pk-dgmo-2021-02-25"}}}) {
+    std::vector<std::string> args = {"alerts"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    EXPECT_EQ(api_.get("/api/v1/alerts" + query, Role::kAnalyst).json(), cli_json(api_, args))
+        << query;
+  }
+  EXPECT_EQ(
+      api_.get("/api/v1/alerts?agreement=in-pk-dgmo-2021-02-25", Role::kAnalyst).json()["total"],
+      0);  // no incident of the fixture is in Kashmir
+  auto refused = run_command(kBinary, {"alerts", "--db", api_.db(), "--kind", "storm"});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("storm"), std::string::npos) << refused.err;
   auto deaths = api_.get("/api/v1/alerts?kind=death", Role::kAnalyst).json()["alerts"];
   for (const auto& alert : deaths) {
     EXPECT_EQ(alert["kind"], "death");
