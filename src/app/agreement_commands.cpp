@@ -14,13 +14,14 @@ namespace {
 struct Flags {
   std::string db;
   bool json = false;
-  std::string id;                  // show
-  std::vector<std::string> files;  // load
-  bool dry_run = false;            // load
-  std::string facts;               // assess, coverage, alerts
-  std::string line;                // coverage
-  std::vector<std::string> posts;  // coverage
-  std::string at;                  // coverage
+  std::string id;                   // show
+  std::vector<std::string> files;   // load
+  bool dry_run = false;             // load
+  std::string facts;                // assess, coverage, alerts
+  std::string line;                 // coverage
+  std::vector<std::string> posts;   // coverage
+  std::string at;                   // coverage
+  service::AlertQuery alert_query;  // alerts over stored incidents
 };
 
 std::optional<service::Monitor> open(Context& context, const Flags& flags) {
@@ -175,9 +176,20 @@ void run_alerts(Context& context, const Flags& flags) {
   if (!monitor) {
     return;
   }
+  const service::AlertQuery& query = flags.alert_query;
+  const bool filtered =
+      query.since || query.until || query.theatre || query.agreement || query.kind;
+  if (filtered && !flags.facts.empty()) {
+    report_error(context,
+                 make_error(ErrorCode::kInvalidInput,
+                            "--since, --until, --theatre, --agreement and --kind select among the "
+                            "stored incidents' alerts; they do not go with --facts"),
+                 flags.json);
+    return;
+  }
   auto alerts = [&]() -> Result<std::vector<assess::Alert>> {
     if (flags.facts.empty()) {
-      return monitor->stored_alerts();
+      return filtered ? monitor->stored_alerts(query) : monitor->stored_alerts();
     }
     auto facts = monitor->read_facts(flags.facts);
     if (!facts) {
@@ -256,6 +268,16 @@ void add_agreement_commands(CLI::App& app, Context& context) {
   alerts->add_option("--facts", flags->facts,
                      "Alerts over the incidents of this facts file instead of the stored "
                      "incidents");
+  alerts->add_option("--since", flags->alert_query.since,
+                     "Alerts of this day or later (YYYY-MM-DD)");
+  alerts->add_option("--until", flags->alert_query.until,
+                     "Alerts of this day or earlier (YYYY-MM-DD)");
+  alerts->add_option("--theatre", flags->alert_query.theatre,
+                     "Count only the incidents in this theatre feature");
+  alerts->add_option("--agreement", flags->alert_query.agreement,
+                     "Count only the incidents this agreement applies or may apply to");
+  alerts->add_option("--kind", flags->alert_query.kind,
+                     "Only alerts of this kind: escalation, corridor, death, capture");
   alerts->callback([&context, flags] { run_alerts(context, *flags); });
 }
 

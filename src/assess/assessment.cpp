@@ -353,14 +353,16 @@ std::string casualties_text(const IncidentFacts& facts) {
 
 ProvisionAssessment assess_provision(const Context& context, const Provision& provision) {
   const IncidentFacts& facts = context.facts;
-  ProvisionAssessment out{provision.id,    provision.point,        provision.kind,
-                          provision.title, Verdict::kUndetermined, {}};
+  ProvisionAssessment out{
+      provision.id, provision.point, provision.kind, provision.title, Verdict::kUndetermined, {},
+      true};
   std::int64_t from =
       provision.from ? utc_seconds(*provision.from) : utc_seconds(context.agreement.effective);
   std::int64_t until = provision.until ? utc_seconds_end(*provision.until) : kNever;
   if (context.when.last < from || context.when.first > until) {
     out.verdict = Verdict::kNoBreach;
     out.reasons.emplace_back("not in force at the time of the incident");
+    out.in_force = false;
     return out;
   }
   Context local = context;

@@ -32,6 +32,7 @@ struct ProvisionAssessment {
   std::string title;
   Verdict verdict = Verdict::kUndetermined;
   std::vector<std::string> reasons;
+  bool in_force = true;  // false: the provision's own period does not hold the incident
 };
 
 struct AgreementAssessment {

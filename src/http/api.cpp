@@ -106,6 +106,20 @@ std::vector<RouteEntry> route_table(const ApiOptions& options) {
       {{"GET", "/api/v1/agreements", Permission::kPublicRead, {}, 0}, &Api::list_agreements},
       {{"GET", "/api/v1/agreements/{id:slug}", Permission::kPublicRead, {}, 0},
        &Api::get_agreement},
+      // Assessments, alerts and coverage of stored incidents.
+      {{"GET", "/api/v1/incidents/{id:incident_id}/assessment", Permission::kPublicRead, {}, 0},
+       &Api::get_incident_assessment},
+      {{"GET", "/api/v1/assessments", Permission::kPublicRead,
+        with(kIncidentFilters, {"agreement", "verdict", "limit", "cursor"}), 0},
+       &Api::list_assessments},
+      {{"GET",
+        "/api/v1/alerts",
+        Permission::kPublicRead,
+        {"since", "until", "theatre", "agreement", "kind"},
+        0},
+       &Api::list_alerts},
+      {{"GET", "/api/v1/coverage", Permission::kReadRecords, {"line", "posts", "at"}, 0},
+       &Api::coverage},
   };
 }
 

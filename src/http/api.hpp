@@ -86,6 +86,11 @@ class Api final : public Handler {
   Response sign_off(Exchange& exchange, service::Monitor& monitor);
   Response list_agreements(Exchange& exchange, service::Monitor& monitor);
   Response get_agreement(Exchange& exchange, service::Monitor& monitor);
+  // Assessments, alerts and coverage of stored incidents (assessment_endpoints.cpp).
+  Response get_incident_assessment(Exchange& exchange, service::Monitor& monitor);
+  Response list_assessments(Exchange& exchange, service::Monitor& monitor);
+  Response list_alerts(Exchange& exchange, service::Monitor& monitor);
+  Response coverage(Exchange& exchange, service::Monitor& monitor);
 
  private:
   Api(ApiOptions options, std::vector<service::Monitor> monitors,

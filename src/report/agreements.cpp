@@ -219,6 +219,10 @@ std::string assessments_json(const std::vector<assess::IncidentAssessment>& asse
   return dump(Json{{"assessments", list}, {"total", list.size()}});
 }
 
+std::string assessment_json(const assess::IncidentAssessment& assessment) {
+  return dump(Json{{"assessment", detail::assessment_value(assessment)}});
+}
+
 namespace detail {
 
 nlohmann::ordered_json assessment_value(const assess::IncidentAssessment& assessment) {

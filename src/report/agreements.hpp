@@ -30,6 +30,8 @@ std::string agreement_json(const assess::Registry& registry, const Agreement& ag
 
 std::string assessments_text(const std::vector<assess::IncidentAssessment>& assessments);
 std::string assessments_json(const std::vector<assess::IncidentAssessment>& assessments);
+// {"assessment": {...}}: one item of assessments_json.
+std::string assessment_json(const assess::IncidentAssessment& assessment);
 
 std::string coverage_text(const assess::LineCoverage& line,
                           const std::vector<assess::NearestPost>& incidents);

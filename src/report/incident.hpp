@@ -46,7 +46,7 @@ struct MechanismChoice {
   std::string provision;
   std::vector<std::string> members;  // actor ids
   int quorum = 0;
-  bool certain = true;  // false: the incident's place is unknown, so the area is not checked
+  bool certain = true;  // false: the agreement only possibly applies (docs/agreements.md)
 };
 
 struct VerificationSignOff {

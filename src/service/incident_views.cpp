@@ -72,43 +72,32 @@ bool inside(const assess::Registry& registry, const std::string& feature, GeoPoi
   return area != nullptr && area->contains(point);
 }
 
-std::string date_of(const ZonedTime& time) {
-  return format_zoned_time(time).substr(0, 10);
-}
-
-// Monitoring provisions whose agreement (and provision) period overlaps the
-// incident's days and whose area holds the centre of its place. Days are
-// compared as written, without moving either to UTC.
+// The monitoring mechanisms of the agreements the incident's assessment
+// applies (certainly or possibly), while the mechanism's provision is in
+// force: the assessment alone decides, so a review and `truce assess` never
+// disagree about which agreement holds an incident. `certain` is the
+// assessment's: false when the time or place straddles the agreement's
+// limits, or the place is unknown and one of its parties is involved.
 std::vector<report::MechanismChoice> mechanisms_for(const assess::Registry& registry,
-                                                    const std::string& start_key,
-                                                    const std::string& end_key,
-                                                    const std::optional<BoundingBox>& box) {
-  const std::string first_day = start_key.substr(0, 10);
-  const std::string last_day = end_key.substr(0, 10);
+                                                    const assess::IncidentAssessment& assessment) {
   std::vector<report::MechanismChoice> choices;
-  for (const Agreement& agreement : registry.agreements()) {
-    for (const Provision& provision : agreement.provisions) {
+  for (const assess::AgreementAssessment& applying : assessment.agreements) {
+    const Agreement* agreement = registry.agreement(applying.agreement);
+    if (agreement == nullptr) {
+      continue;
+    }
+    for (const Provision& provision : agreement->provisions) {
       if (provision.kind != ProvisionKind::kMonitoring || provision.members.empty()) {
         continue;
       }
-      const std::string from = date_of(provision.from ? *provision.from : agreement.effective);
-      const std::optional<ZonedTime> until = provision.until ? provision.until : agreement.ends;
-      if (last_day < from || (until && first_day > date_of(*until))) {
+      const auto assessed = std::find_if(
+          applying.provisions.begin(), applying.provisions.end(),
+          [&](const assess::ProvisionAssessment& p) { return p.provision == provision.id; });
+      if (assessed == applying.provisions.end() || !assessed->in_force) {
         continue;
       }
-      bool certain = true;
-      if (box) {
-        const bool held = std::any_of(
-            agreement.area.begin(), agreement.area.end(),
-            [&](const std::string& feature) { return inside(registry, feature, centre(*box)); });
-        if (!held) {
-          continue;
-        }
-      } else {
-        certain = false;
-      }
-      choices.push_back(
-          {agreement.id, provision.id, provision.members, std::max(1, provision.quorum), certain});
+      choices.push_back({agreement->id, provision.id, provision.members,
+                         std::max(1, provision.quorum), applying.applies_certainly});
     }
   }
   return choices;
@@ -256,11 +245,14 @@ Result<report::Verification> Monitor::incident_review(const IncidentId& id) {
     return registry.error();
   }
   auto record = incident_record(*incident, false);
-  if (!record) {
-    return record.error();
+  auto fusion = fusion_data();
+  auto data = assessment_data();
+  if (!record || !fusion || !data) {
+    return !record ? record.error() : !fusion ? fusion.error() : data.error();
   }
-  return verification_of(*review, mechanisms_for(*registry, incident->start_key, incident->end_key,
-                                                 box_of(record->members)));
+  const auto assessment = assess::assess(
+      *registry, service::incident_facts(*record, (*fusion)->parties, (*data)->radii));
+  return verification_of(*review, mechanisms_for(*registry, assessment));
 }
 
 Result<report::Verification> Monitor::review_incident(const ReviewRequest& request) {

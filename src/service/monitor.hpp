@@ -75,6 +75,32 @@ struct ReviewRequest {
   std::optional<std::string> affiliation;  // kSignOff: the member the monitor signs for
 };
 
+// A page of stored incidents' assessments (GET /api/v1/assessments).
+struct AssessmentQuery {
+  storage::IncidentSummaryQuery incidents;  // filters, visibility, position and page size
+  std::optional<std::string> agreement;     // only incidents it applies or may apply to
+  // Only this worst verdict: of `agreement`'s provisions when it is given,
+  // else of the whole assessment.
+  std::optional<assess::Verdict> verdict;
+};
+
+struct AssessmentPage {
+  std::vector<assess::IncidentAssessment> assessments;
+  std::optional<storage::IncidentCursor> next;  // the last one's position when more follow
+};
+
+// Alerts of stored incidents (GET /api/v1/alerts). The incidents counted are
+// chosen first (the escalation test needs their whole history); the alerts
+// are then kept by day and kind.
+struct AlertQuery {
+  bool published_only = false;
+  std::optional<std::string> theatre;    // incidents the incident filter `theatre` finds
+  std::optional<std::string> agreement;  // incidents it applies or may apply to
+  std::optional<std::string> since;      // alert days YYYY-MM-DD, inclusive
+  std::optional<std::string> until;
+  std::optional<std::string> kind;  // escalation, corridor, death, capture
+};
+
 class Monitor final {
  public:
   // kNotFound (with a hint to run `truce init`) when kOpenExisting finds no database.
@@ -145,14 +171,19 @@ class Monitor final {
   // Every stored incident matching `query`, all of them when `query.limit` is 0.
   Result<std::vector<assess::IncidentFacts>> stored_incident_facts(
       const storage::IncidentQuery& query);
-  // One stored incident against the registry (GET /incidents/{id}/assessments).
+  // One stored incident against the registry (GET /incidents/{id}/assessment).
   Result<assess::IncidentAssessment> incident_assessment(const IncidentId& id);
   // The stored incidents matching `query` (all when `query.limit` is 0), in
   // the order of `truce incidents`.
   Result<std::vector<assess::IncidentAssessment>> assess_incidents(
       const storage::IncidentQuery& query);
-  // Alerts over every stored incident (GET /alerts).
+  // Alerts over every stored incident (`truce alerts`).
   Result<std::vector<assess::Alert>> stored_alerts();
+  // Assessments and alerts of the stored incidents a query selects, in the
+  // incidents' stable order (service/assessment_views.cpp); kInvalidInput
+  // (context: the parameter) for an agreement that is not in the registry.
+  Result<AssessmentPage> assessment_page(const AssessmentQuery& query);
+  Result<std::vector<assess::Alert>> stored_alerts(const AlertQuery& query);
 
   // Incidents with their reconciled figures and grades, and the headline totals.
   Result<report::IncidentList> incidents(const storage::IncidentQuery& query);

@@ -86,6 +86,9 @@ with tempfile.TemporaryDirectory() as work:
     db = os.path.join(work, "contract.db")
     truce("init", "--db", db)
     truce("ingest", "--db", db, os.path.join(source_dir, "data/examples/2021-11-16-kilisali.json"))
+    # Located incidents of September 2022, which the Russian-Turkish centre can verify.
+    truce("ingest", "--db", db,
+          os.path.join(source_dir, "data/examples/2022-09-13-armenia-azerbaijan-border.csv"))
     tokens = {}
     for role in ["admin", "operator", "analyst"]:
         truce("user", "add", f"{role}-1", "--role", role, "--db", db, "--password-env", "PW",
@@ -171,14 +174,53 @@ with tempfile.TemporaryDirectory() as work:
         call(port, "post", one + "/unpublish", "/api/v1/incidents/{id}/unpublish", operator,
              expect=200)
         call(port, "get", one + "/review", "/api/v1/incidents/{id}/review", analyst, expect=200)
-        call(port, "post", one + "/review", "/api/v1/incidents/{id}/review", operator, "{}",
+        # Joint verification of an incident whose assessment applies the centre's agreement.
+        _, everything = call(port, "get", "/api/v1/incidents?limit=1000", "/api/v1/incidents",
+                             analyst, expect=200)
+        monitored = None
+        for item in everything["incidents"]:
+            _, review = call(port, "get", f"/api/v1/incidents/{item['id']}/review",
+                             "/api/v1/incidents/{id}/review", analyst, expect=200)
+            if review and review["mechanisms"]:
+                monitored = f"/api/v1/incidents/{item['id']}"
+                break
+        if monitored is None:
+            failures.append("no incident has a monitoring mechanism")
+            monitored = one
+        call(port, "post", monitored + "/review", "/api/v1/incidents/{id}/review", operator, "{}",
              expect=200)
-        call(port, "post", one + "/signoff", "/api/v1/incidents/{id}/signoff", tokens["russia"],
-             json.dumps({"verdict": "verified"}), expect=200)
-        call(port, "post", one + "/signoff", "/api/v1/incidents/{id}/signoff", tokens["russia"],
-             json.dumps({"verdict": "verified"}), expect=409)
-        call(port, "post", one + "/signoff", "/api/v1/incidents/{id}/signoff", tokens["turkey"],
-             json.dumps({"verdict": "verified", "note": "seen on site"}), expect=200)
+        call(port, "post", monitored + "/signoff", "/api/v1/incidents/{id}/signoff",
+             tokens["russia"], json.dumps({"verdict": "verified"}), expect=200)
+        call(port, "post", monitored + "/signoff", "/api/v1/incidents/{id}/signoff",
+             tokens["russia"], json.dumps({"verdict": "verified"}), expect=409)
+        call(port, "post", monitored + "/signoff", "/api/v1/incidents/{id}/signoff",
+             tokens["turkey"], json.dumps({"verdict": "verified", "note": "seen on site"}),
+             expect=200)
+        call(port, "post", one + "/review", "/api/v1/incidents/{id}/review", operator, "{}",
+             expect=400)  # no mechanism's agreement applies to it
+
+        # Assessments, alerts and coverage of stored incidents.
+        call(port, "get", one + "/assessment", "/api/v1/incidents/{id}/assessment", analyst,
+             expect=200)
+        call(port, "get", one + "/assessment", "/api/v1/incidents/{id}/assessment", expect=404)
+        _, assessed = call(port, "get", "/api/v1/assessments?limit=1", "/api/v1/assessments",
+                           analyst, expect=200)
+        if assessed and assessed["next_cursor"]:
+            call(port, "get", f"/api/v1/assessments?limit=1&cursor={assessed['next_cursor']}",
+                 "/api/v1/assessments", analyst, expect=200)
+        call(port, "get", "/api/v1/assessments?verdict=breach&agreement=no-such-agreement",
+             "/api/v1/assessments", analyst, expect=400)
+        call(port, "get", "/api/v1/assessments", "/api/v1/assessments", expect=200)
+        call(port, "get", "/api/v1/alerts", "/api/v1/alerts", analyst, expect=200)
+        call(port, "get", "/api/v1/alerts?kind=death&since=2021-01-01", "/api/v1/alerts",
+             expect=200)
+        call(port, "get", "/api/v1/alerts?kind=storm", "/api/v1/alerts", expect=400)
+        call(port, "get", "/api/v1/coverage?line=nk-line-of-contact-2020&at=2021-11-16",
+             "/api/v1/coverage", analyst, expect=200)
+        call(port, "get", "/api/v1/coverage?line=no-such-line&at=2021-11-16",
+             "/api/v1/coverage", analyst, expect=404)
+        call(port, "get", "/api/v1/coverage?line=nk-line-of-contact-2020", "/api/v1/coverage",
+             analyst, expect=400)
 
         def window():
             _, page = call(port, "get", "/api/v1/incidents?since=2021-11-16&until=2021-11-16",

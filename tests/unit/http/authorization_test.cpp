@@ -139,6 +139,22 @@ TEST(AuthorisationMatrix, TheTableGivesEachRoleWhatTheIssueSays) {
   }
 }
 
+TEST(AuthorisationMatrix, AssessmentsAndAlertsAreReadLikeIncidentsAndCoverageLikeRecords) {
+  RunningApi api;
+  std::map<std::string, http::Permission> routes;
+  const http::Router& router = api.api().router();
+  for (int route = 0; route < router.size(); ++route) {
+    routes[router.spec(route).method + " " + router.spec(route).pattern] =
+        router.spec(route).permission;
+  }
+  using http::Permission;
+  EXPECT_EQ(routes.at("GET /api/v1/incidents/{id:incident_id}/assessment"),
+            Permission::kPublicRead);
+  EXPECT_EQ(routes.at("GET /api/v1/assessments"), Permission::kPublicRead);
+  EXPECT_EQ(routes.at("GET /api/v1/alerts"), Permission::kPublicRead);
+  EXPECT_EQ(routes.at("GET /api/v1/coverage"), Permission::kReadRecords);
+}
+
 TEST(Authentication, AWriteWithoutATokenIsRefusedBeforeItsBodyIsRead) {
   RunningApi api;
   HttpConnection connection(api.port());

@@ -47,14 +47,31 @@ std::string user_token(RunningApi& api, const std::string& name, Role role,
   return *monitor->accounts().issue_token(name, "test");
 }
 
-// The incident of the fixture's Kilisali report (November 2021, within the
-// centre's period and the South Caucasus theatre).
+// The incident of the fixture's Kilisali report (November 2021, without
+// coordinates).
 std::string kilisali_incident(RunningApi& api) {
   auto page = api.get("/api/v1/incidents?since=2021-11-16&until=2021-11-16", Role::kAnalyst);
   EXPECT_EQ(page.status, 200) << page.body;
   auto incidents = page.json()["incidents"];
   EXPECT_FALSE(incidents.empty()) << page.body;
   return incidents.empty() ? std::string() : incidents[0]["id"].get<std::string>();
+}
+
+// An incident the Russian-Turkish centre can verify: its assessment applies
+// the centre's agreement (a located incident of the fixture's September 2022
+// report, inside the South Caucasus theatre and the centre's period).
+std::string monitored_incident(RunningApi& api) {
+  const json incidents =
+      api.get("/api/v1/incidents?limit=1000", Role::kAnalyst).json()["incidents"];
+  for (const auto& incident : incidents) {
+    const std::string id = incident["id"];
+    const json review = api.get("/api/v1/incidents/" + id + "/review", Role::kAnalyst).json();
+    if (!review["mechanisms"].empty()) {
+      return id;
+    }
+  }
+  ADD_FAILURE() << "no incident of the fixture has a monitoring mechanism";
+  return "";
 }
 
 TEST(IncidentListing, PagesWalkEveryIncidentOnceInTheStableOrder) {
@@ -228,7 +245,7 @@ TEST(IncidentCorrections, AnOperatorSplitsAndMergesBackOverHttp) {
 
 TEST(JointVerification, BothMembersMustSignAndOneMemberCannotCompleteTheQuorum) {
   RunningApi api;
-  const std::string id = kilisali_incident(api);
+  const std::string id = monitored_incident(api);
   ASSERT_FALSE(id.empty());
   const std::string base = "/api/v1/incidents/" + id;
   const std::string russia = user_token(api, "monitor-ru", Role::kMonitor, "russia");
@@ -241,6 +258,16 @@ TEST(JointVerification, BothMembersMustSignAndOneMemberCannotCompleteTheQuorum) 
   ASSERT_EQ(review.json()["mechanisms"].size(), 1U) << review.body;
   EXPECT_EQ(review.json()["mechanisms"][0]["agreement"], "ru-tr-joint-monitoring-centre");
   EXPECT_EQ(review.json()["mechanisms"][0]["quorum"], 2);
+
+  // The assessment applies the centre's agreement, certainly.
+  const json assessment =
+      api.get(base + "/assessment", Role::kAnalyst).json()["assessment"]["agreements"];
+  bool applies = false;
+  for (const auto& agreement : assessment) {
+    applies = applies || (agreement["agreement"] == "ru-tr-joint-monitoring-centre" &&
+                          agreement["applies_certainly"] == true);
+  }
+  EXPECT_TRUE(applies) << assessment.dump();
 
   // Nothing to sign before a review is open; only an operator opens one.
   auto early =
@@ -304,7 +331,7 @@ TEST(JointVerification, BothMembersMustSignAndOneMemberCannotCompleteTheQuorum) 
 
 TEST(JointVerification, RefutedByTheQuorumAndReopened) {
   RunningApi api;
-  const std::string id = kilisali_incident(api);
+  const std::string id = monitored_incident(api);
   ASSERT_FALSE(id.empty());
   const std::string base = "/api/v1/incidents/" + id;
   const std::string russia = user_token(api, "monitor-ru", Role::kMonitor, "russia");
@@ -327,6 +354,19 @@ TEST(JointVerification, RefutedByTheQuorumAndReopened) {
   auto refuted =
       http_request(api.port(), "POST", base + "/signoff", turkey, R"({"verdict":"refuted"})");
   EXPECT_EQ(refuted.json()["state"], "refuted");
+}
+
+TEST(JointVerification, AnIncidentWithoutAPlaceGetsNoMechanismWhenNoMemberIsInvolved) {
+  // The Kilisali report carries no coordinates and names Armenia and
+  // Azerbaijan only: the assessment does not apply the centre of Russia and
+  // Turkey (docs/agreements.md), so no review can be opened under it.
+  RunningApi api;
+  const std::string id = kilisali_incident(api);
+  ASSERT_FALSE(id.empty());
+  auto review = api.get("/api/v1/incidents/" + id + "/review", Role::kAnalyst);
+  ASSERT_EQ(review.status, 200) << review.body;
+  EXPECT_TRUE(review.json()["mechanisms"].empty()) << review.body;
+  EXPECT_EQ(api.post("/api/v1/incidents/" + id + "/review", "{}", Role::kOperator).status, 400);
 }
 
 TEST(Agreements, ListedAndShownAsTheCliPrintsThem) {
