@@ -106,6 +106,28 @@ std::vector<RouteEntry> route_table(const ApiOptions& options) {
       {{"GET", "/api/v1/agreements", Permission::kPublicRead, {}, 0}, &Api::list_agreements},
       {{"GET", "/api/v1/agreements/{id:slug}", Permission::kPublicRead, {}, 0},
        &Api::get_agreement},
+      // Complaints (complaint_endpoints.cpp).
+      {{"POST", "/api/v1/complaints", Permission::kFileComplaint, {}, json}, &Api::file_complaint},
+      {{"GET",
+        "/api/v1/complaints",
+        Permission::kReadComplaints,
+        {"state", "party", "limit", "cursor"},
+        0},
+       &Api::list_complaints},
+      {{"GET", "/api/v1/complaints/{id:complaint_id}", Permission::kReadComplaints, {}, 0},
+       &Api::get_complaint},
+      {{"POST",
+        "/api/v1/complaints/{id:complaint_id}/review",
+        Permission::kDecideComplaints,
+        {},
+        0},
+       &Api::review_complaint},
+      {{"POST",
+        "/api/v1/complaints/{id:complaint_id}/finding",
+        Permission::kDecideComplaints,
+        {},
+        json},
+       &Api::record_finding},
   };
 }
 

@@ -86,6 +86,11 @@ class Api final : public Handler {
   Response sign_off(Exchange& exchange, service::Monitor& monitor);
   Response list_agreements(Exchange& exchange, service::Monitor& monitor);
   Response get_agreement(Exchange& exchange, service::Monitor& monitor);
+  Response file_complaint(Exchange& exchange, service::Monitor& monitor);
+  Response list_complaints(Exchange& exchange, service::Monitor& monitor);
+  Response get_complaint(Exchange& exchange, service::Monitor& monitor);
+  Response review_complaint(Exchange& exchange, service::Monitor& monitor);
+  Response record_finding(Exchange& exchange, service::Monitor& monitor);
 
  private:
   Api(ApiOptions options, std::vector<service::Monitor> monitors,
