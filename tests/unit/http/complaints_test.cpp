@@ -40,8 +40,8 @@ json clash(const std::string& day, const std::string& words) {
          {"min", 2},
          {"max", 2}}}},
       {"credibility", 3},
-      {"text", words},
-      {"provenance", {{"casualties/0", "two soldiers were wounded"}}}};
+      {"text", words + " Two soldiers were wounded."},
+      {"provenance", {{"casualties/0", "soldiers were wounded"}}}};
 }
 
 HttpResponse post_as(RunningApi& api, const std::string& token, const std::string& target,
@@ -82,8 +82,8 @@ class Complaints : public ::testing::Test {
 TEST_F(Complaints, AreFiledReviewedAndFoundOnAndTheLiaisonSeesTheOutcome) {
   const long long claims_before = stored_claims(api_);
   json filed = file(north_, clash("2026-03-02",
-                                  "Party North: two soldiers were wounded at Hill "
-                                  "101 by fire from the south (synthetic)."));
+                                  "Party North: fire from the south at Hill "
+                                  "101 (synthetic)."));
   ASSERT_TRUE(filed.is_object());
   const json complaint = filed["complaint"];
   const std::string id = complaint["id"];
@@ -96,7 +96,7 @@ TEST_F(Complaints, AreFiledReviewedAndFoundOnAndTheLiaisonSeesTheOutcome) {
   // The claimant is the filer's party; the words behind the figure are kept.
   EXPECT_EQ(filed["claim"]["claimant"]["id"], "party-north");
   EXPECT_EQ(filed["claim"]["id"], complaint["claim"]);
-  EXPECT_EQ(filed["claim"]["provenance_quotes"]["casualties/0"][0], "two soldiers were wounded");
+  EXPECT_EQ(filed["claim"]["provenance_quotes"]["casualties/0"][0], "soldiers were wounded");
   EXPECT_EQ(stored_claims(api_), claims_before + 1);
 
   // The claim is an ordinary stored claim of the party's complaints source.
@@ -158,7 +158,7 @@ TEST_F(Complaints, AreFiledReviewedAndFoundOnAndTheLiaisonSeesTheOutcome) {
 
 TEST_F(Complaints, TheClaimJoinsAnIncidentAtOnceAndACounterComplaintJoinsTheSameOne) {
   json north = file(north_, clash("2026-03-05",
-                                  "Two soldiers were wounded at Hill 101 "
+                                  "Fire at Hill 101 "
                                   "(synthetic)."));
   ASSERT_TRUE(north.is_object());
   ASSERT_TRUE(north["complaint"]["incident"].is_string()) << north.dump();
@@ -166,7 +166,8 @@ TEST_F(Complaints, TheClaimJoinsAnIncidentAtOnceAndACounterComplaintJoinsTheSame
   auto shown = api_.get("/api/v1/incidents/" + incident, Role::kAnalyst);
   ASSERT_EQ(shown.status, 200) << shown.body;
   std::set<std::string> members;
-  for (const auto& member : shown.json()["claims"]) {
+  const json record = shown.json();
+  for (const auto& member : record["claims"]) {
     members.insert(member["claim"]["id"].get<std::string>());
   }
   EXPECT_EQ(members.count(north["complaint"]["claim"].get<std::string>()), 1U) << shown.body;
@@ -178,8 +179,8 @@ TEST_F(Complaints, TheClaimJoinsAnIncidentAtOnceAndACounterComplaintJoinsTheSame
 
   // The other party's account of the same clash at the same place and day.
   json counter = clash("2026-03-05",
-                       "Party South: two soldiers were wounded at Hill 101 after "
-                       "the north opened fire (synthetic).");
+                       "Party South: the north opened fire at Hill 101 "
+                       "(synthetic).");
   counter["perpetrator"] = {{"id", "party-north"}, {"name", "Party North"}};
   json south = file(south_, counter);
   ASSERT_TRUE(south.is_object());
@@ -243,13 +244,14 @@ TEST_F(Complaints, PagesWalkEveryComplaintOnceInFilingOrderAndStateFilters) {
     auto page = get_as(api_, north_,
                        "/api/v1/complaints?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor));
     ASSERT_EQ(page.status, 200) << page.body;
-    for (const auto& item : page.json()["complaints"]) {
+    const json body = page.json();
+    for (const auto& item : body["complaints"]) {
       seen.emplace_back(item["filed"]["at"].get<std::string>(), item["id"].get<std::string>());
     }
-    if (page.json()["next_cursor"].is_null()) {
+    if (body["next_cursor"].is_null()) {
       break;
     }
-    cursor = page.json()["next_cursor"];
+    cursor = body["next_cursor"];
   }
   ASSERT_EQ(seen.size(), ids.size());
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));

@@ -2,6 +2,10 @@
 
 #include <string>
 
+#include "storage/sqlite/detail/audit_log.hpp"
+#include "storage/sqlite/detail/batch_writer.hpp"
+#include "storage/sqlite/detail/incident_records.hpp"
+
 namespace truce::storage::sqlite::detail {
 namespace {
 
@@ -73,6 +77,27 @@ void bind_row(Statement& statement, const Complaint& complaint) {
 }
 
 }  // namespace
+
+Result<WriteSummary> write_complaint(Connection& db, const IntakeBatch& batch,
+                                     const IncidentUpdate& incidents, const Complaint& complaint,
+                                     const AuditRecord& audit) {
+  auto summary = write_batch(db, batch);
+  if (!summary) {
+    return summary;
+  }
+  if (!incidents.empty()) {
+    if (auto done = write_incident_update(db, incidents, complaint.filed.at); !done) {
+      return done.error();
+    }
+  }
+  if (auto done = insert_complaint(db, complaint); !done) {
+    return done.error();
+  }
+  if (auto appended = append_audit_entry(db, audit); !appended) {
+    return appended.error();
+  }
+  return summary;
+}
 
 Status insert_complaint(Connection& db, const Complaint& complaint) {
   auto existing = read_complaint(db, complaint.id);

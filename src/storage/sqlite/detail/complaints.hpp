@@ -11,6 +11,11 @@
 
 namespace truce::storage::sqlite::detail {
 
+// The batch holding the complaint's claim, the incident changes, the
+// complaint and its audit entry. kConflict when the complaint id is taken.
+Result<WriteSummary> write_complaint(Connection& db, const IntakeBatch& batch,
+                                     const IncidentUpdate& incidents, const Complaint& complaint,
+                                     const AuditRecord& audit);
 // kConflict when the id is taken.
 Status insert_complaint(Connection& db, const Complaint& complaint);
 // Replaces the stored row of the complaint's id (the claim and party stay).
