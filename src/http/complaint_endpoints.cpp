@@ -134,7 +134,7 @@ Response Api::review_complaint(Exchange& exchange, service::Monitor& monitor) {
 Response Api::record_finding(Exchange& exchange, service::Monitor& monitor) {
   Json body = Json::parse(exchange.body, nullptr, false);
   if (body.is_discarded() || !body.is_object()) {
-    return problem(400, "invalid_body", "the body must be a JSON object {\"outcome\",\"text\"}");
+    return problem(400, "invalid_body", R"(the body must be a JSON object {"outcome","text"})");
   }
   service::ComplaintStepRequest request;
   request.action = service::ComplaintAction::kFinding;

@@ -10,10 +10,9 @@ class ComplaintCli : public CliTest {
  protected:
   void SetUp() override {
     CliTest::SetUp();
-    for (const auto& [name, role, party] :
-         {std::tuple{"liaison-north", "liaison", "party-north"},
-          std::tuple{"liaison-south", "liaison", "party-south"},
-          std::tuple{"duty-officer", "operator", ""}}) {
+    for (const auto& [name, role, party] : {std::tuple{"liaison-north", "liaison", "party-north"},
+                                            std::tuple{"liaison-south", "liaison", "party-south"},
+                                            std::tuple{"duty-officer", "operator", ""}}) {
       std::vector<std::string> args = {"user", "add", name, "--role", role, "--db", db_};
       if (std::string(party).size() > 0) {
         args.insert(args.end(), {"--affiliation", party});
@@ -25,20 +24,21 @@ class ComplaintCli : public CliTest {
 
   std::string body_file(const std::string& name, const std::string& claimant) {
     const auto path = dir_ / name;
-    write_file(path, R"({)" + claimant +
-                         R"("event_type":"shelling","time":{"start":"2026-02-03","precision":"day"},)"
-                         R"("place":{"name":"Hill 101","precision":2},"credibility":4,)"
-                         R"("text":"Shells fell on Hill 101 (synthetic).",)"
-                         R"("provenance":{"event_type":"Shells fell"}})");
+    write_file(path,
+               R"({)" + claimant +
+                   R"("event_type":"shelling","time":{"start":"2026-02-03","precision":"day"},)"
+                   R"("place":{"name":"Hill 101","precision":2},"credibility":4,)"
+                   R"("text":"Shells fell on Hill 101 (synthetic).",)"
+                   R"("provenance":{"event_type":"Shells fell"}})");
     return path.string();
   }
 };
 
 TEST_F(ComplaintCli, FilesReviewsAndRecordsTheFindingWithExitCodesForRefusals) {
   const long long claims = claim_count();
-  auto forged = truce({"complaint", "file", "--db", db_, "--as", "liaison-north",
-                       body_file("forged.json",
-                                 R"("claimant":{"id":"party-south","name":"South"},)")});
+  auto forged =
+      truce({"complaint", "file", "--db", db_, "--as", "liaison-north",
+             body_file("forged.json", R"("claimant":{"id":"party-south","name":"South"},)")});
   EXPECT_EQ(forged.exit_code, 3) << forged.err;
   EXPECT_NE(forged.err.find("party-south"), std::string::npos) << forged.err;
   EXPECT_EQ(claim_count(), claims);
@@ -52,8 +52,8 @@ TEST_F(ComplaintCli, FilesReviewsAndRecordsTheFindingWithExitCodesForRefusals) {
   EXPECT_EQ(claim_count(), claims + 1);
   const std::string id = filed["complaint"]["id"];
 
-  auto early = truce({"complaint", "finding", "--db", db_, "--outcome", "inconclusive", "--text",
-                      "x", id});
+  auto early =
+      truce({"complaint", "finding", "--db", db_, "--outcome", "inconclusive", "--text", "x", id});
   EXPECT_EQ(early.exit_code, 5) << early.err;
   auto reviewed = json_of({"complaint", "review", "--as", "duty-officer", id});
   EXPECT_EQ(reviewed["complaint"]["review"]["by"], "duty-officer");
