@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <vector>
 
 #include "ingest/intake.hpp"
 #include "report/complaint.hpp"
@@ -59,9 +61,28 @@ std::string body_pointers(const std::string& message) {
 // source and a document of the complaint's words, so the report reader
 // checks it member by member.
 Result<std::string> complaint_report(const ComplaintFiling& filing, const std::string& filed_at) {
-  JsonValue claim = JsonValue::parse(filing.body, nullptr, false);
+  // The report reader refuses a member given twice; parsing here would keep
+  // one of them silently, so the parse itself watches for repeats.
+  std::vector<std::set<std::string>> open_objects;
+  std::string repeated;
+  const auto watch = [&](int /*depth*/, JsonValue::parse_event_t event, JsonValue& parsed) {
+    if (event == JsonValue::parse_event_t::object_start) {
+      open_objects.emplace_back();
+    } else if (event == JsonValue::parse_event_t::object_end && !open_objects.empty()) {
+      open_objects.pop_back();
+    } else if (event == JsonValue::parse_event_t::key && !open_objects.empty() &&
+               !open_objects.back().insert(parsed.get<std::string>()).second && repeated.empty()) {
+      repeated = parsed.get<std::string>();
+    }
+    return true;
+  };
+  JsonValue claim = JsonValue::parse(filing.body, watch, false);
   if (claim.is_discarded()) {
     return invalid(std::string(kBodyName) + ": the body is not valid JSON");
+  }
+  if (!repeated.empty()) {
+    return invalid(std::string(kBodyName) + ": field '" + repeated +
+                   "': the member is given twice in one object");
   }
   if (!claim.is_object()) {
     return invalid(std::string(kBodyName) + ": the body must be one claim (a JSON object)");

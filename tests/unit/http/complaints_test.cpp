@@ -299,6 +299,13 @@ TEST_F(Complaints, AMalformedClaimIsRefusedNamingTheFieldAndWritesNothing) {
   json with_document = clash("2026-03-21", "Document (synthetic).");
   with_document["document"] = "doc_00000000000000000000";
   EXPECT_EQ(post_as(api_, north_, "/api/v1/complaints", with_document.dump()).status, 400);
+  std::string twice = clash("2026-03-21", "Twice (synthetic).").dump();
+  twice.insert(1, R"("event_type":"shelling",)");
+  auto repeated = post_as(api_, north_, "/api/v1/complaints", twice);
+  ASSERT_EQ(repeated.status, 400) << repeated.body;
+  EXPECT_NE(repeated.json()["detail"].get<std::string>().find("field 'event_type'"),
+            std::string::npos)
+      << repeated.body;
   EXPECT_EQ(post_as(api_, north_, "/api/v1/complaints", "[1]").status, 400);
   EXPECT_EQ(post_as(api_, north_, "/api/v1/complaints", "{").status, 400);
   EXPECT_EQ(stored_claims(api_), claims);
