@@ -37,6 +37,8 @@ void add_eval_command(CLI::App& app, Context& context);
 // agreements (show, load), assess, coverage, alerts
 void add_agreement_commands(CLI::App& app, Context& context);
 void add_incident_commands(CLI::App& app, Context& context);  // incidents, incident ...
+// complaint file|list|show|review|finding
+void add_complaint_commands(CLI::App& app, Context& context);
 void add_serve_command(CLI::App& app, Context& context);
 void add_account_commands(CLI::App& app, Context& context);  // user, audit
 

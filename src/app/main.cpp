@@ -33,6 +33,7 @@ int main(int argc, char** argv) try {
   truce::app::add_eval_command(app, context);
   truce::app::add_query_commands(app, context);
   truce::app::add_incident_commands(app, context);
+  truce::app::add_complaint_commands(app, context);
   truce::app::add_export_command(app, context);
   truce::app::add_agreement_commands(app, context);
   truce::app::add_demo_command(app, context);

@@ -120,6 +120,28 @@ std::vector<RouteEntry> route_table(const ApiOptions& options) {
        &Api::list_alerts},
       {{"GET", "/api/v1/coverage", Permission::kReadRecords, {"line", "posts", "at"}, 0},
        &Api::coverage},
+      // Complaints (complaint_endpoints.cpp).
+      {{"POST", "/api/v1/complaints", Permission::kFileComplaint, {}, json}, &Api::file_complaint},
+      {{"GET",
+        "/api/v1/complaints",
+        Permission::kReadComplaints,
+        {"state", "party", "limit", "cursor"},
+        0},
+       &Api::list_complaints},
+      {{"GET", "/api/v1/complaints/{id:complaint_id}", Permission::kReadComplaints, {}, 0},
+       &Api::get_complaint},
+      {{"POST",
+        "/api/v1/complaints/{id:complaint_id}/review",
+        Permission::kDecideComplaints,
+        {},
+        0},
+       &Api::review_complaint},
+      {{"POST",
+        "/api/v1/complaints/{id:complaint_id}/finding",
+        Permission::kDecideComplaints,
+        {},
+        json},
+       &Api::record_finding},
   };
 }
 

@@ -91,6 +91,11 @@ class Api final : public Handler {
   Response list_assessments(Exchange& exchange, service::Monitor& monitor);
   Response list_alerts(Exchange& exchange, service::Monitor& monitor);
   Response coverage(Exchange& exchange, service::Monitor& monitor);
+  Response file_complaint(Exchange& exchange, service::Monitor& monitor);
+  Response list_complaints(Exchange& exchange, service::Monitor& monitor);
+  Response get_complaint(Exchange& exchange, service::Monitor& monitor);
+  Response review_complaint(Exchange& exchange, service::Monitor& monitor);
+  Response record_finding(Exchange& exchange, service::Monitor& monitor);
 
  private:
   Api(ApiOptions options, std::vector<service::Monitor> monitors,

@@ -15,7 +15,7 @@ bool allows(Role role, Permission permission) {
         case Role::kOperator:
         case Role::kMonitor:
         case Role::kAnalyst: return true;
-        case Role::kLiaison:  // sees its own complaints and published records (later)
+        case Role::kLiaison:  // sees its own complaints and published records
         case Role::kPublic: return false;
       }
       return false;
@@ -26,6 +26,9 @@ bool allows(Role role, Permission permission) {
     case Permission::kPublish:
     case Permission::kOpenReview: return role == Role::kOperator;
     case Permission::kSignOff: return role == Role::kMonitor;
+    case Permission::kFileComplaint: return role == Role::kLiaison;
+    case Permission::kReadComplaints: return role != Role::kPublic;
+    case Permission::kDecideComplaints: return role == Role::kOperator;
     case Permission::kManageUsers:
     case Permission::kReadAudit: return role == Role::kAdmin;
   }
@@ -51,6 +54,9 @@ const char* to_string(Permission permission) {
     case Permission::kPublish: return "publish";
     case Permission::kOpenReview: return "open_review";
     case Permission::kSignOff: return "sign_off";
+    case Permission::kFileComplaint: return "file_complaint";
+    case Permission::kReadComplaints: return "read_complaints";
+    case Permission::kDecideComplaints: return "decide_complaints";
   }
   return "?";
 }

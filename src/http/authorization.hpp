@@ -21,16 +21,20 @@ enum class Permission {
   kPublish,           // publish and unpublish incidents
   kOpenReview,        // open an incident's joint verification under a mechanism
   kSignOff,           // sign an incident off for one member of its mechanism
+  kFileComplaint,     // file a complaint for the liaison officer's own party
+  kReadComplaints,    // complaints: a liaison officer's own party's, everyone's for the others
+  kDecideComplaints,  // open a complaint's review, record its finding
 };
 
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kOpen,        Permission::kPublicRead,
-    Permission::kLogin,       Permission::kAuthenticated,
-    Permission::kReadRecords, Permission::kExport,
-    Permission::kIngest,      Permission::kManageUsers,
-    Permission::kReadAudit,   Permission::kCorrectIncidents,
-    Permission::kPublish,     Permission::kOpenReview,
-    Permission::kSignOff};
+    Permission::kOpen,           Permission::kPublicRead,
+    Permission::kLogin,          Permission::kAuthenticated,
+    Permission::kReadRecords,    Permission::kExport,
+    Permission::kIngest,         Permission::kManageUsers,
+    Permission::kReadAudit,      Permission::kCorrectIncidents,
+    Permission::kPublish,        Permission::kOpenReview,
+    Permission::kSignOff,        Permission::kFileComplaint,
+    Permission::kReadComplaints, Permission::kDecideComplaints};
 
 bool allows(Role role, Permission permission);
 

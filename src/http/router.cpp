@@ -42,6 +42,9 @@ std::string type_problem(std::string_view type, std::string_view value) {
   if (type == "incident_id") {
     return is_hex_id(value, "inc_") ? "" : "an incident id (inc_ and 20 hex digits)";
   }
+  if (type == "complaint_id") {
+    return is_hex_id(value, "cmp_") ? "" : "a complaint id (cmp_ and 20 hex digits)";
+  }
   if (type == "document_id") {
     return is_hex_id(value, "doc_") ? "" : "a document id (doc_ and 20 hex digits)";
   }

@@ -22,6 +22,7 @@
 #include "report/incident.hpp"
 #include "report/picture.hpp"
 #include "service/accounts.hpp"
+#include "service/complaints.hpp"
 #include "service/incident_facts.hpp"
 #include "service/incidents.hpp"
 #include "service/reading.hpp"
@@ -216,6 +217,26 @@ class Monitor final {
   // Puts a read of restricted records (claims that may name people) on the
   // audit log.
   Status audit_read(const std::string& actor, const std::string& action, const std::string& target);
+
+  // Complaints (service/complaints.cpp). Filing reads the body as a claim of
+  // the JSON report format (kInvalidInput naming "body:/POINTER" and the
+  // field), stores it as a claim of the party's complaints source, its
+  // incident changes, the complaint and the audit entry in one transaction;
+  // kInvalidInput with context kClaimantMismatch for another party's
+  // claimant; kConflict when the same claim was filed before.
+  Result<ComplaintView> file_complaint(const ComplaintFiling& filing);
+  // A page in the stable order (filing time, then id). A liaison reader is
+  // held to its party (kInvalidInput, context kForeignParty, when `query`
+  // names another).
+  Result<std::vector<Complaint>> complaints(storage::ComplaintQuery query,
+                                            const ComplaintReader& reader);
+  // kNotFound for an unknown id and for another party's complaint.
+  Result<ComplaintView> complaint(const std::string& id, const ComplaintReader& reader);
+  // Opens the review of a filed complaint, or records the finding of one
+  // under review, with its audit entry. kConflict with context
+  // kInvalidTransition for a step the state does not allow; kInvalidInput
+  // for a missing or unknown outcome or an empty finding.
+  Result<ComplaintView> advance_complaint(const ComplaintStepRequest& request);
 
   const std::string& location() const { return location_; }
 

@@ -15,6 +15,7 @@
 
 #include "core/batch.hpp"
 #include "core/claim.hpp"
+#include "core/complaint.hpp"
 #include "core/document.hpp"
 #include "core/geo.hpp"
 #include "core/incident.hpp"
@@ -265,6 +266,15 @@ struct IncidentReview {
   friend bool operator==(const IncidentReview&, const IncidentReview&) = default;
 };
 
+// Complaints (migration 7), ordered by filing time, then id. Filters
+// combine with AND; an empty field does not filter.
+struct ComplaintQuery {
+  std::optional<std::string> state;
+  std::optional<std::string> party;
+  std::optional<std::pair<std::string, std::string>> after;  // (filed_at, id) of the last seen
+  int limit = 100;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -359,6 +369,21 @@ class Store {
   virtual Status append_audit(const AuditRecord& audit) = 0;
   virtual Result<std::vector<AuditEntry>> audit_entries(long long after_seq, int limit) const = 0;
   virtual Result<AuditCheck> verify_audit() const = 0;
+
+  // Complaints (migration 7). file_complaint writes the batch that holds the
+  // complaint's claim, the incident changes it causes, the complaint and its
+  // audit entry in one transaction; kConflict when the complaint id is taken.
+  // put_complaint replaces a complaint with its audit entry; `expected` is
+  // the record the change was decided on (kConflict when the stored one
+  // differs, kNotFound when there is none).
+  virtual Result<WriteSummary> file_complaint(const IntakeBatch& batch,
+                                              const IncidentUpdate& incidents,
+                                              const Complaint& complaint,
+                                              const AuditRecord& audit) = 0;
+  virtual Result<std::optional<Complaint>> get_complaint(std::string_view id) const = 0;
+  virtual Result<std::vector<Complaint>> find_complaints(const ComplaintQuery& query) const = 0;
+  virtual Status put_complaint(const Complaint& complaint, const Complaint& expected,
+                               const AuditRecord& audit) = 0;
 
   // The registry's files, by name.
   virtual Result<std::vector<RegistryFile>> registry_files() const = 0;

@@ -99,6 +99,11 @@ with tempfile.TemporaryDirectory() as work:
         truce("user", "add", f"monitor-{member}", "--role", "monitor", "--affiliation", member,
               "--db", db)
         tokens[member] = truce("user", "token", f"monitor-{member}", "--db", db).strip()
+    # Liaison officers of two fictional parties, for complaints.
+    for party in ["party-north", "party-south"]:
+        truce("user", "add", f"liaison-{party}", "--role", "liaison", "--affiliation", party,
+              "--db", db)
+        tokens[party] = truce("user", "token", f"liaison-{party}", "--db", db).strip()
 
     server = subprocess.Popen([binary, "serve", "--db", db, "--listen", "127.0.0.1:0",
                                "--threads", "2"], stderr=subprocess.PIPE, text=True)
@@ -252,6 +257,56 @@ with tempfile.TemporaryDirectory() as work:
              expect=200)
         call(port, "get", "/api/v1/agreements/no-such-agreement", "/api/v1/agreements/{id}",
              expect=404)
+
+        # Complaints: filed by a liaison officer, reviewed, found on (synthetic texts).
+        north, south = tokens["party-north"], tokens["party-south"]
+        complaint = {"event_type": "shelling",
+                     "time": {"start": "2026-02-01", "precision": "day", "timezone": "UTC"},
+                     "place": {"name": "Hill 101", "precision": 2,
+                               "geometry": {"type": "Point", "coordinates": [12.5, 41.5]}},
+                     "credibility": 3, "text": "A synthetic complaint: shells fell on Hill 101.",
+                     "provenance": {"event_type": "shells fell"}}
+        _, filed = call(port, "post", "/api/v1/complaints", "/api/v1/complaints", north,
+                        json.dumps(complaint), expect=201)
+        call(port, "post", "/api/v1/complaints", "/api/v1/complaints", north,
+             json.dumps({**complaint, "claimant": {"id": "party-south", "name": "South"}}),
+             expect=403)
+        call(port, "post", "/api/v1/complaints", "/api/v1/complaints", north,
+             json.dumps({**complaint, "credibility": 9}), expect=400)
+        call(port, "post", "/api/v1/complaints", "/api/v1/complaints", operator,
+             json.dumps(complaint), expect=403)
+        cid = filed["complaint"]["id"] if filed else "cmp_00000000000000000000"
+        mine = f"/api/v1/complaints/{cid}"
+        call(port, "get", "/api/v1/complaints", "/api/v1/complaints", north, expect=200)
+        call(port, "get", "/api/v1/complaints?state=filed&limit=1", "/api/v1/complaints",
+             operator, expect=200)
+        call(port, "get", "/api/v1/complaints?state=closed", "/api/v1/complaints", operator,
+             expect=400)
+        call(port, "get", "/api/v1/complaints?party=party-north", "/api/v1/complaints", south,
+             expect=403)
+        call(port, "get", "/api/v1/complaints", "/api/v1/complaints", expect=401)
+        call(port, "get", mine, "/api/v1/complaints/{id}", north, expect=200)
+        call(port, "get", mine, "/api/v1/complaints/{id}", south, expect=404)
+        call(port, "post", mine + "/finding", "/api/v1/complaints/{id}/finding", operator,
+             json.dumps({"outcome": "inconclusive", "text": "Too early."}), expect=409)
+        call(port, "post", mine + "/review", "/api/v1/complaints/{id}/review", analyst,
+             expect=403)
+        call(port, "post", mine + "/review", "/api/v1/complaints/{id}/review", operator,
+             expect=200)
+        call(port, "post", mine + "/review", "/api/v1/complaints/{id}/review", operator,
+             expect=409)
+        call(port, "post", mine + "/finding", "/api/v1/complaints/{id}/finding", operator,
+             json.dumps({"outcome": "maybe", "text": "x"}), expect=400)
+        call(port, "post", mine + "/finding", "/api/v1/complaints/{id}/finding", operator,
+             json.dumps({"outcome": "substantiated", "text": "Craters seen by a patrol."}),
+             expect=200)
+        _, outcome = call(port, "get", mine, "/api/v1/complaints/{id}", north, expect=200)
+        if outcome and outcome["complaint"]["finding"]["outcome"] != "substantiated":
+            failures.append(f"the liaison officer does not see the finding: {outcome}")
+        _, chain = call(port, "get", "/api/v1/audit/verify", "/api/v1/audit/verify", admin,
+                        expect=200)
+        if chain and not chain["intact"]:
+            failures.append(f"the audit chain does not verify after the complaint: {chain}")
     finally:
         server.send_signal(signal.SIGTERM)
         try:

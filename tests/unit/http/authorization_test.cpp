@@ -32,6 +32,8 @@ std::string concrete(const std::string& pattern, RunningApi& api, int counter) {
     auto incidents = api.get("/api/v1/incidents?limit=1", Role::kAnalyst).json()["incidents"];
     replace("{id:incident_id}", incidents[0]["id"].get<std::string>());
   }
+  // No such complaint: allowed roles get 404, which the matrix accepts.
+  replace("{id:complaint_id}", "cmp_00000000000000000000");
   if (path.find("/agreements/") != std::string::npos) {
     replace("{id:slug}", "ru-tr-joint-monitoring-centre");
   }
@@ -50,6 +52,13 @@ std::string body_for(const std::string& pattern, int counter) {
   }
   if (pattern == "/api/v1/ingest") {
     return kReport;
+  }
+  if (pattern == "/api/v1/complaints") {
+    return R"({"event_type":"shelling","time":{"start":"2026-01-02","precision":"day"},)"
+           R"("credibility":6,"text":"A synthetic complaint for the authorisation matrix."})";
+  }
+  if (pattern.starts_with("/api/v1/complaints/")) {
+    return pattern.ends_with("/finding") ? R"({"outcome":"inconclusive","text":"matrix"})" : "";
   }
   // Well-formed bodies the service then refuses (400): the route's
   // permission is what is tested, not the decision.
@@ -132,6 +141,12 @@ TEST(AuthorisationMatrix, TheTableGivesEachRoleWhatTheIssueSays) {
       EXPECT_EQ(allows(role, permission), role == Role::kOperator) << to_string(role);
     }
     EXPECT_EQ(allows(role, Permission::kSignOff), role == Role::kMonitor) << to_string(role);
+  }
+  for (Role role : kAllRoles) {
+    EXPECT_EQ(allows(role, Permission::kFileComplaint), role == Role::kLiaison) << to_string(role);
+    EXPECT_EQ(allows(role, Permission::kReadComplaints), role != Role::kPublic) << to_string(role);
+    EXPECT_EQ(allows(role, Permission::kDecideComplaints), role == Role::kOperator)
+        << to_string(role);
   }
   for (Role role : kAllRoles) {
     EXPECT_EQ(allows(role, Permission::kManageUsers), role == Role::kAdmin) << to_string(role);
