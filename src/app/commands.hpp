@@ -37,6 +37,8 @@ void add_eval_command(CLI::App& app, Context& context);
 // agreements (show, load), assess, coverage, alerts
 void add_agreement_commands(CLI::App& app, Context& context);
 void add_incident_commands(CLI::App& app, Context& context);  // incidents, incident ...
+// incident comment, comments, evidence add|list|get, person, persons
+void add_incident_note_commands(CLI::App& incident, Context& context);
 void add_serve_command(CLI::App& app, Context& context);
 void add_account_commands(CLI::App& app, Context& context);  // user, audit
 

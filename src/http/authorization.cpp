@@ -28,6 +28,15 @@ bool allows(Role role, Permission permission) {
     case Permission::kSignOff: return role == Role::kMonitor;
     case Permission::kManageUsers:
     case Permission::kReadAudit: return role == Role::kAdmin;
+    // Those who work on incidents: the operator records, monitors verify,
+    // analysts reconcile (names tell two reports of one person apart). Not
+    // the admin, who manages accounts; never liaison officers or the public.
+    case Permission::kReadInternal:
+    case Permission::kWriteComments:
+    case Permission::kReadNames:
+      return role == Role::kOperator || role == Role::kMonitor || role == Role::kAnalyst;
+    case Permission::kAddEvidence: return role == Role::kOperator || role == Role::kMonitor;
+    case Permission::kRecordNames: return role == Role::kOperator;
   }
   return false;
 }
@@ -51,6 +60,11 @@ const char* to_string(Permission permission) {
     case Permission::kPublish: return "publish";
     case Permission::kOpenReview: return "open_review";
     case Permission::kSignOff: return "sign_off";
+    case Permission::kReadInternal: return "read_internal";
+    case Permission::kWriteComments: return "write_comments";
+    case Permission::kAddEvidence: return "add_evidence";
+    case Permission::kReadNames: return "read_names";
+    case Permission::kRecordNames: return "record_names";
   }
   return "?";
 }

@@ -21,8 +21,16 @@ enum class Permission {
   kPublish,           // publish and unpublish incidents
   kOpenReview,        // open an incident's joint verification under a mechanism
   kSignOff,           // sign an incident off for one member of its mechanism
+  // Beside an incident's claims (docs/api.md, "Comments, evidence and personal names").
+  kReadInternal,   // internal comments and evidence files
+  kWriteComments,  // add internal comments
+  kAddEvidence,    // attach evidence files
+  kReadNames,      // the people named as killed, wounded, captured or missing
+  kRecordNames,    // record such people
 };
 
+// One line per addition keeps concurrent additions apart.
+// clang-format off
 inline constexpr Permission kAllPermissions[] = {
     Permission::kOpen,        Permission::kPublicRead,
     Permission::kLogin,       Permission::kAuthenticated,
@@ -30,7 +38,10 @@ inline constexpr Permission kAllPermissions[] = {
     Permission::kIngest,      Permission::kManageUsers,
     Permission::kReadAudit,   Permission::kCorrectIncidents,
     Permission::kPublish,     Permission::kOpenReview,
-    Permission::kSignOff};
+    Permission::kSignOff,
+    Permission::kReadInternal, Permission::kWriteComments, Permission::kAddEvidence,
+    Permission::kReadNames, Permission::kRecordNames};
+// clang-format on
 
 bool allows(Role role, Permission permission);
 

@@ -5,6 +5,7 @@
 // Thread-safety: one Monitor per thread (it owns one Store).
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -73,6 +74,42 @@ struct ReviewRequest {
   std::string by;                          // user name (audit actor "user:NAME"), or "cli"
   Role role = Role::kOperator;             // kSignOff: must be a monitor
   std::optional<std::string> affiliation;  // kSignOff: the member the monitor signs for
+};
+
+// Comments, evidence files and named persons of an incident
+// (service/incident_notes.cpp, docs/api.md "Comments, evidence and personal
+// names"). `author` is who is stored as having written (a user name, or what
+// --by says on the command line); `actor` is the audit log's actor.
+inline constexpr std::size_t kMaxCommentBytes = 8000;
+inline constexpr std::size_t kMaxPersonNameBytes = 200;
+inline constexpr std::size_t kDefaultMaxEvidenceBytes = std::size_t{32} << 20U;
+
+struct NewComment {
+  IncidentId incident;
+  std::string text;
+  std::string author;
+  std::string actor;
+};
+
+struct NewEvidence {
+  IncidentId incident;
+  std::string name;        // what the file is called (1-200 bytes, one line)
+  std::string media_type;  // "type/subtype", parameters allowed; empty: application/octet-stream
+  std::string author;
+  std::string actor;
+  std::size_t max_bytes = kDefaultMaxEvidenceBytes;
+};
+
+struct NewPerson {
+  IncidentId incident;
+  std::string name;
+  std::string status;  // killed, wounded, captured, missing
+  std::string side;    // "PARTY" (its combatants), "civilians" or "civilians:PARTY"
+  std::optional<ClaimId> claim;
+  std::optional<DocumentId> document;
+  std::optional<TextSpan> span;  // needs the document
+  std::string author;
+  std::string actor;
 };
 
 class Monitor final {
@@ -185,6 +222,23 @@ class Monitor final {
   // Puts a read of restricted records (claims that may name people) on the
   // audit log.
   Status audit_read(const std::string& actor, const std::string& action, const std::string& target);
+
+  // Comments, evidence files and named persons of an incident. Writes: the
+  // incident must be stored (kNotFound), the input well formed
+  // (kInvalidInput, never quoting a person's name), and the write goes with
+  // its audit entry. Reads: kNotFound when the incident is not stored and
+  // nothing is kept under its id.
+  Result<IncidentComment> add_comment(const NewComment& comment);
+  Result<std::vector<IncidentComment>> comments(const IncidentId& incident) const;
+  // Content over max_bytes is kInvalidInput and nothing is written.
+  Result<EvidenceStored> add_evidence(const NewEvidence& evidence, std::string_view content);
+  Result<std::vector<EvidenceAttachment>> evidence(const IncidentId& incident) const;
+  // kNotFound for an unknown hash; kDataCorruption when the stored bytes no
+  // longer have their hash or size.
+  Result<EvidenceFile> evidence_file(const std::string& sha256) const;
+  Result<PersonRecord> add_person(const NewPerson& person);
+  // Every read is an audit entry ("persons.read": who read which incident's names).
+  Result<std::vector<PersonRecord>> persons(const IncidentId& incident, const std::string& actor);
 
   const std::string& location() const { return location_; }
 
