@@ -212,7 +212,7 @@ Response Api::add_person(Exchange& exchange, service::Monitor& monitor) {
     };
     if (!span->is_object() || span->size() != 2 || !whole("start") || !whole("end")) {
       return problem(400, "invalid_body",
-                     "member 'span' must be {\"start\":N,\"end\":N} in code points", "span");
+                     R"(member 'span' must be {"start":N,"end":N} in code points)", "span");
     }
     person.span =
         TextSpan{(*span)["start"].get<std::uint32_t>(), (*span)["end"].get<std::uint32_t>()};
