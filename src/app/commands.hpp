@@ -39,6 +39,8 @@ void add_agreement_commands(CLI::App& app, Context& context);
 void add_incident_commands(CLI::App& app, Context& context);  // incidents, incident ...
 // complaint file|list|show|review|finding
 void add_complaint_commands(CLI::App& app, Context& context);
+// incident comment, comments, evidence add|list|get, person, persons
+void add_incident_note_commands(CLI::App& incident, Context& context);
 void add_serve_command(CLI::App& app, Context& context);
 void add_account_commands(CLI::App& app, Context& context);  // user, audit
 

@@ -272,6 +272,7 @@ void add_incident_commands(CLI::App& app, Context& context) {
         ->check(CLI::IsMember({"verified", "refuted"}));
     command->add_option("--note", flags->note, "What the member saw");
   }
+  add_incident_note_commands(*incident, context);
 }
 
 }  // namespace truce::app

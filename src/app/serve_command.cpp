@@ -16,6 +16,7 @@ struct ServeFlags {
   int threads = 4;
   double rate_limit = 50;
   std::size_t max_body = 8U << 20U;
+  std::size_t max_evidence_bytes = service::kDefaultMaxEvidenceBytes;
   int session_minutes = 60;
   int idle_timeout_ms = 30'000;
   int read_timeout_ms = 30'000;
@@ -56,6 +57,7 @@ void run_serve(Context& context, const ServeFlags& flags) {
   api_options.requests_per_second = flags.rate_limit;
   api_options.request_burst = flags.rate_limit * 2;
   api_options.max_ingest_bytes = flags.max_body;
+  api_options.max_evidence_bytes = flags.max_evidence_bytes;
   api_options.session_lifetime = std::chrono::minutes(flags.session_minutes);
   api_options.static_root = flags.static_root;
   auto api = http::Api::open(api_options);
@@ -105,6 +107,10 @@ void add_serve_command(CLI::App& app, Context& context) {
       ->check(CLI::NonNegativeNumber);
   command
       ->add_option("--max-body", flags->max_body, "Largest ingest body in bytes (default 8388608)")
+      ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--max-evidence-bytes", flags->max_evidence_bytes,
+                   "Largest evidence file in bytes (POST .../evidence only; default 33554432)")
       ->check(CLI::PositiveNumber);
   command
       ->add_option("--session-minutes", flags->session_minutes,

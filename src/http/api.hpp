@@ -31,7 +31,8 @@ struct ApiOptions {
   int threads = 4;                           // one store connection per server thread
   std::size_t max_ingest_bytes = 8U << 20U;  // bodies of POST /ingest
   std::size_t max_json_bytes = 64U << 10U;   // bodies of the other POSTs
-  double requests_per_second = 50;           // per token; 0: no limit
+  std::size_t max_evidence_bytes = service::kDefaultMaxEvidenceBytes;  // POST .../evidence
+  double requests_per_second = 50;                                     // per token; 0: no limit
   double request_burst = 100;
   double logins_per_second = 0.5;  // per client address
   double login_burst = 10;
@@ -96,6 +97,14 @@ class Api final : public Handler {
   Response get_complaint(Exchange& exchange, service::Monitor& monitor);
   Response review_complaint(Exchange& exchange, service::Monitor& monitor);
   Response record_finding(Exchange& exchange, service::Monitor& monitor);
+  // Comments, evidence and named persons (note_endpoints.cpp).
+  Response list_comments(Exchange& exchange, service::Monitor& monitor);
+  Response add_comment(Exchange& exchange, service::Monitor& monitor);
+  Response list_evidence(Exchange& exchange, service::Monitor& monitor);
+  Response add_evidence(Exchange& exchange, service::Monitor& monitor);
+  Response get_evidence_file(Exchange& exchange, service::Monitor& monitor);
+  Response list_persons(Exchange& exchange, service::Monitor& monitor);
+  Response add_person(Exchange& exchange, service::Monitor& monitor);
 
  private:
   Api(ApiOptions options, std::vector<service::Monitor> monitors,

@@ -31,6 +31,15 @@ bool allows(Role role, Permission permission) {
     case Permission::kDecideComplaints: return role == Role::kOperator;
     case Permission::kManageUsers:
     case Permission::kReadAudit: return role == Role::kAdmin;
+    // Those who work on incidents: the operator records, monitors verify,
+    // analysts reconcile (names tell two reports of one person apart). Not
+    // the admin, who manages accounts; never liaison officers or the public.
+    case Permission::kReadInternal:
+    case Permission::kWriteComments:
+    case Permission::kReadNames:
+      return role == Role::kOperator || role == Role::kMonitor || role == Role::kAnalyst;
+    case Permission::kAddEvidence: return role == Role::kOperator || role == Role::kMonitor;
+    case Permission::kRecordNames: return role == Role::kOperator;
   }
   return false;
 }
@@ -57,6 +66,11 @@ const char* to_string(Permission permission) {
     case Permission::kFileComplaint: return "file_complaint";
     case Permission::kReadComplaints: return "read_complaints";
     case Permission::kDecideComplaints: return "decide_complaints";
+    case Permission::kReadInternal: return "read_internal";
+    case Permission::kWriteComments: return "write_comments";
+    case Permission::kAddEvidence: return "add_evidence";
+    case Permission::kReadNames: return "read_names";
+    case Permission::kRecordNames: return "record_names";
   }
   return "?";
 }

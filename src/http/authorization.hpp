@@ -24,17 +24,39 @@ enum class Permission {
   kFileComplaint,     // file a complaint for the liaison officer's own party
   kReadComplaints,    // complaints: a liaison officer's own party's, everyone's for the others
   kDecideComplaints,  // open a complaint's review, record its finding
+  // Beside an incident's claims (docs/api.md, "Comments, evidence and personal names").
+  kReadInternal,   // internal comments and evidence files
+  kWriteComments,  // add internal comments
+  kAddEvidence,    // attach evidence files
+  kReadNames,      // the people named as killed, wounded, captured or missing
+  kRecordNames,    // record such people
 };
 
+// One line per addition keeps concurrent additions apart.
+// clang-format off
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kOpen,           Permission::kPublicRead,
-    Permission::kLogin,          Permission::kAuthenticated,
-    Permission::kReadRecords,    Permission::kExport,
-    Permission::kIngest,         Permission::kManageUsers,
-    Permission::kReadAudit,      Permission::kCorrectIncidents,
-    Permission::kPublish,        Permission::kOpenReview,
-    Permission::kSignOff,        Permission::kFileComplaint,
-    Permission::kReadComplaints, Permission::kDecideComplaints};
+    Permission::kOpen,
+    Permission::kPublicRead,
+    Permission::kLogin,
+    Permission::kAuthenticated,
+    Permission::kReadRecords,
+    Permission::kExport,
+    Permission::kIngest,
+    Permission::kManageUsers,
+    Permission::kReadAudit,
+    Permission::kCorrectIncidents,
+    Permission::kPublish,
+    Permission::kOpenReview,
+    Permission::kSignOff,
+    Permission::kFileComplaint,
+    Permission::kReadComplaints,
+    Permission::kDecideComplaints,
+    Permission::kReadInternal,
+    Permission::kWriteComments,
+    Permission::kAddEvidence,
+    Permission::kReadNames,
+    Permission::kRecordNames};
+// clang-format on
 
 bool allows(Role role, Permission permission);
 

@@ -48,6 +48,14 @@ std::string type_problem(std::string_view type, std::string_view value) {
   if (type == "document_id") {
     return is_hex_id(value, "doc_") ? "" : "a document id (doc_ and 20 hex digits)";
   }
+  if (type == "sha256") {
+    return value.size() == 64 &&
+                   std::all_of(
+                       value.begin(), value.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); })
+               ? ""
+               : "a SHA-256 (64 lowercase hex digits)";
+  }
   return is_valid_slug(value) ? "" : "a slug (lowercase letters, digits, '.', '_', '-')";
 }
 

@@ -33,7 +33,7 @@ struct RouteMatch {
 
 class Router final {
  public:
-  // Returns the route's index. Parameter types: claim_id, document_id, incident_id, slug.
+  // Returns the route's index. Parameter types: claim_id, document_id, incident_id, sha256, slug.
   int add(RouteSpec spec);
 
   // The route for `method` and `path`, or the problem to answer: 404 when no

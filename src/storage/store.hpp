@@ -19,6 +19,7 @@
 #include "core/document.hpp"
 #include "core/geo.hpp"
 #include "core/incident.hpp"
+#include "core/incident_notes.hpp"
 #include "core/result.hpp"
 #include "core/source.hpp"
 
@@ -384,6 +385,28 @@ class Store {
   virtual Result<std::vector<Complaint>> find_complaints(const ComplaintQuery& query) const = 0;
   virtual Status put_complaint(const Complaint& complaint, const Complaint& expected,
                                const AuditRecord& audit) = 0;
+  // Comments, evidence files and named persons of incidents (migration 8).
+  // Each write appends `audit`, its "after" wrapped as {"id":N,"detail":...}
+  // with the new row's id, in the same transaction.
+  virtual Result<IncidentComment> add_comment(const IncidentComment& comment,
+                                              const AuditRecord& audit) = 0;
+  virtual Result<std::vector<IncidentComment>> comments_of(const IncidentId& incident) const = 0;
+  // Stores `content` under attachment.sha256 unless those bytes are stored
+  // already, and attaches it unless it is attached to the incident already;
+  // nothing is written (and no audit entry) when both were there.
+  virtual Result<EvidenceStored> add_evidence(const EvidenceAttachment& attachment,
+                                              std::string_view content,
+                                              const AuditRecord& audit) = 0;
+  virtual Result<std::vector<EvidenceAttachment>> evidence_of(const IncidentId& incident) const = 0;
+  virtual Result<std::optional<EvidenceFile>> evidence_file(std::string_view sha256) const = 0;
+  // A claim or document that is not stored is kInvalidInput.
+  virtual Result<PersonRecord> add_person(const PersonRecord& person, const AuditRecord& audit) = 0;
+  // Appends `audit` (the read) and reads the persons in one transaction:
+  // no names are returned unless the read is on the log.
+  virtual Result<std::vector<PersonRecord>> read_persons(const IncidentId& incident,
+                                                         const AuditRecord& audit) = 0;
+  // Whether anything of the above is stored under the incident id.
+  virtual Result<bool> has_incident_notes(const IncidentId& incident) const = 0;
 
   // The registry's files, by name.
   virtual Result<std::vector<RegistryFile>> registry_files() const = 0;

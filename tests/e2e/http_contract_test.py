@@ -307,6 +307,56 @@ with tempfile.TemporaryDirectory() as work:
                         expect=200)
         if chain and not chain["intact"]:
             failures.append(f"the audit chain does not verify after the complaint: {chain}")
+        # Comments, evidence files and named persons (fictional name) of an incident.
+        notes = f"/api/v1/incidents/{window()[0]}"
+        call(port, "post", notes + "/comments", "/api/v1/incidents/{id}/comments", analyst,
+             json.dumps({"text": "synthetic internal note"}), expect=201)
+        call(port, "get", notes + "/comments", "/api/v1/incidents/{id}/comments", analyst,
+             expect=200)
+        call(port, "get", notes + "/comments", "/api/v1/incidents/{id}/comments", expect=401)
+        evidence_bytes = b"synthetic evidence bytes \x00\xff"
+        for expected in (201, 200):
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}{notes}/evidence?name=site.bin", method="POST",
+                data=evidence_bytes, headers={"Authorization": f"Bearer {operator}",
+                                              "Content-Type": "application/octet-stream"})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                stored = json.loads(response.read())
+                if response.status != expected:
+                    failures.append(f"POST evidence: {response.status}, expected {expected}")
+                else:
+                    root = {"components": document["components"],
+                            "allOf": [schema_for("/api/v1/incidents/{id}/evidence", "post",
+                                                 expected, "application/json")]}
+                    try:
+                        jsonschema.Draft202012Validator(root).validate(stored)
+                    except jsonschema.ValidationError as error:
+                        failures.append(f"POST evidence: {error.message}")
+                    checked.add(("/api/v1/incidents/{id}/evidence", "post", expected))
+        call(port, "post", notes + "/evidence?name=x", "/api/v1/incidents/{id}/evidence", analyst,
+             "x", expect=403)
+        call(port, "get", notes + "/evidence", "/api/v1/incidents/{id}/evidence", analyst,
+             expect=200)
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/evidence/{stored['sha256']}",
+                                         headers={"Authorization": f"Bearer {analyst}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            if response.read() != evidence_bytes or \
+                    response.headers.get("Content-Type") != "application/octet-stream":
+                failures.append("GET /api/v1/evidence/{sha256}: other bytes or media type")
+            else:
+                checked.add(("/api/v1/evidence/{sha256}", "get", response.status))
+        call(port, "get", "/api/v1/evidence/" + "0" * 64, "/api/v1/evidence/{sha256}", analyst,
+             expect=404)
+        call(port, "post", notes + "/persons", "/api/v1/incidents/{id}/persons", operator,
+             json.dumps({"name": "Orlen Vasquier", "status": "missing", "side": "civilians"}),
+             expect=201)
+        call(port, "post", notes + "/persons", "/api/v1/incidents/{id}/persons", operator,
+             json.dumps({"name": "Orlen Vasquier", "status": "gone", "side": "civilians"}),
+             expect=400)
+        _, persons = call(port, "get", notes + "/persons", "/api/v1/incidents/{id}/persons",
+                          analyst, expect=200)
+        call(port, "get", notes + "/persons", "/api/v1/incidents/{id}/persons", admin,
+             expect=403)
     finally:
         server.send_signal(signal.SIGTERM)
         try:

@@ -12,6 +12,7 @@
 #include "storage/sqlite/detail/claim_summaries.hpp"
 #include "storage/sqlite/detail/complaints.hpp"
 #include "storage/sqlite/detail/connection.hpp"
+#include "storage/sqlite/detail/incident_notes.hpp"
 #include "storage/sqlite/detail/incident_records.hpp"
 #include "storage/sqlite/detail/incident_summaries.hpp"
 #include "storage/sqlite/detail/migrations.hpp"
@@ -77,6 +78,13 @@ std::string summary_json(const WriteSummary& summary) {
          ",\"documents_unchanged\":" + std::to_string(summary.documents_unchanged) +
          ",\"claims_added\":" + std::to_string(summary.claims_added) +
          ",\"claims_unchanged\":" + std::to_string(summary.claims_unchanged) + "}";
+}
+
+// The audit record of a new row: its "after" wrapped with the row's id.
+AuditRecord with_row_id(const AuditRecord& audit, long long id) {
+  AuditRecord record = audit;
+  record.after = "{\"id\":" + std::to_string(id) + ",\"detail\":" + audit.after + "}";
+  return record;
 }
 
 class SqliteStore final : public Store {
@@ -385,6 +393,102 @@ class SqliteStore final : public Store {
       }
       return stats;
     });
+  }
+
+  Result<IncidentComment> add_comment(const IncidentComment& comment,
+                                      const AuditRecord& audit) override {
+    return in_write(db_, "storage.sqlite: add comment", [&]() -> Result<IncidentComment> {
+      auto id = detail::insert_comment(db_, comment);
+      if (!id) {
+        return std::move(id).error();
+      }
+      if (auto appended = detail::append_audit_entry(db_, with_row_id(audit, *id)); !appended) {
+        return appended.error();
+      }
+      IncidentComment stored = comment;
+      stored.id = *id;
+      return stored;
+    });
+  }
+
+  Result<std::vector<IncidentComment>> comments_of(const IncidentId& incident) const override {
+    return in_snapshot(db_, "storage.sqlite: comments",
+                       [&] { return detail::read_comments(db_, incident); });
+  }
+
+  Result<EvidenceStored> add_evidence(const EvidenceAttachment& attachment,
+                                      std::string_view content, const AuditRecord& audit) override {
+    constexpr std::string_view kContext = "storage.sqlite: add evidence";
+    auto transaction = Transaction::begin(db_, Transaction::Kind::kWrite);
+    if (!transaction) {
+      return with_context(std::move(transaction).error(), kContext);
+    }
+    auto stored = detail::insert_evidence(db_, attachment, content);
+    if (!stored) {
+      return with_context(std::move(stored).error(), kContext);
+    }
+    if (!stored->attachment_added) {
+      // Nothing new: no write, so no audit entry either.
+      if (auto rolled_back = transaction->rollback(); !rolled_back) {
+        return with_context(rolled_back.error(), kContext);
+      }
+      return stored;
+    }
+    if (auto appended = detail::append_audit_entry(db_, with_row_id(audit, stored->attachment.id));
+        !appended) {
+      return with_context(appended.error(), kContext);
+    }
+    if (auto committed = transaction->commit(); !committed) {
+      return with_context(committed.error(), kContext);
+    }
+    return stored;
+  }
+
+  Result<std::vector<EvidenceAttachment>> evidence_of(const IncidentId& incident) const override {
+    return in_snapshot(db_, "storage.sqlite: evidence",
+                       [&] { return detail::read_evidence(db_, incident); });
+  }
+
+  Result<std::optional<EvidenceFile>> evidence_file(std::string_view sha256) const override {
+    auto file = detail::read_evidence_file(db_, sha256);
+    if (!file) {
+      return with_context(std::move(file).error(), "storage.sqlite: evidence file");
+    }
+    return file;
+  }
+
+  Result<PersonRecord> add_person(const PersonRecord& person, const AuditRecord& audit) override {
+    return in_write(db_, "storage.sqlite: add person", [&]() -> Result<PersonRecord> {
+      auto id = detail::insert_person(db_, person);
+      if (!id) {
+        return std::move(id).error();
+      }
+      if (auto appended = detail::append_audit_entry(db_, with_row_id(audit, *id)); !appended) {
+        return appended.error();
+      }
+      PersonRecord stored = person;
+      stored.id = *id;
+      return stored;
+    });
+  }
+
+  Result<std::vector<PersonRecord>> read_persons(const IncidentId& incident,
+                                                 const AuditRecord& audit) override {
+    return in_write(db_, "storage.sqlite: read persons",
+                    [&]() -> Result<std::vector<PersonRecord>> {
+                      if (auto appended = detail::append_audit_entry(db_, audit); !appended) {
+                        return appended.error();
+                      }
+                      return detail::read_persons(db_, incident);
+                    });
+  }
+
+  Result<bool> has_incident_notes(const IncidentId& incident) const override {
+    auto found = detail::has_incident_notes(db_, incident);
+    if (!found) {
+      return with_context(std::move(found).error(), "storage.sqlite: incident notes");
+    }
+    return found;
   }
 
   Result<std::vector<RegistryFile>> registry_files() const override {

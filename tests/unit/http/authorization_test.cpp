@@ -39,6 +39,7 @@ std::string concrete(const std::string& pattern, RunningApi& api, int counter) {
   }
   replace("{id:slug}", api.get("/api/v1/sources").json()["sources"][0]["id"].get<std::string>());
   replace("{name:slug}", "user-analyst");
+  replace("{sha256:sha256}", std::string(64, '0'));
   static_cast<void>(counter);
   return path;
 }
@@ -76,6 +77,16 @@ std::string body_for(const std::string& pattern, int counter) {
   }
   if (pattern.ends_with("/review")) {
     return R"({"agreement":"no-such-agreement"})";
+  }
+  // Comments, evidence and persons: bodies the service accepts (fictional name).
+  if (pattern.ends_with("/comments")) {
+    return R"({"text":"matrix"})";
+  }
+  if (pattern.ends_with("/evidence")) {
+    return "matrix evidence " + std::to_string(counter);
+  }
+  if (pattern.ends_with("/persons")) {
+    return R"({"name":"Matrix Person","status":"missing","side":"civilians"})";
   }
   return {};
 }
@@ -141,6 +152,19 @@ TEST(AuthorisationMatrix, TheTableGivesEachRoleWhatTheIssueSays) {
       EXPECT_EQ(allows(role, permission), role == Role::kOperator) << to_string(role);
     }
     EXPECT_EQ(allows(role, Permission::kSignOff), role == Role::kMonitor) << to_string(role);
+  }
+  // Comments, evidence and names: never the public, liaison officers or the admin.
+  for (Role role : kAllRoles) {
+    const bool works_on_incidents =
+        role == Role::kOperator || role == Role::kMonitor || role == Role::kAnalyst;
+    for (Permission permission :
+         {Permission::kReadInternal, Permission::kWriteComments, Permission::kReadNames}) {
+      EXPECT_EQ(allows(role, permission), works_on_incidents) << to_string(role);
+    }
+    EXPECT_EQ(allows(role, Permission::kAddEvidence),
+              role == Role::kOperator || role == Role::kMonitor)
+        << to_string(role);
+    EXPECT_EQ(allows(role, Permission::kRecordNames), role == Role::kOperator) << to_string(role);
   }
   for (Role role : kAllRoles) {
     EXPECT_EQ(allows(role, Permission::kFileComplaint), role == Role::kLiaison) << to_string(role);

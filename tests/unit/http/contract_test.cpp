@@ -14,7 +14,7 @@ namespace {
 
 std::string documented_path(const std::string& pattern) {
   // "{id:claim_id}" in the router is "{id}" in OpenAPI.
-  return std::regex_replace(pattern, std::regex(R"(\{([a-z_]+):[a-z_]+\})"), "{$1}");
+  return std::regex_replace(pattern, std::regex(R"(\{([a-z0-9_]+):[a-z0-9_]+\})"), "{$1}");
 }
 
 TEST(Contract, EveryRouteIsDocumentedAndEveryDocumentedOperationIsRouted) {

@@ -180,6 +180,10 @@ TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
                             "incident_tags",
                             "incident_reviews",
                             "incident_signoffs",
+                            "incident_comments",
+                            "evidence_files",
+                            "incident_evidence",
+                            "incident_persons",
                             "audit_log"}) {
     EXPECT_TRUE(has_table(db, table)) << table;
   }

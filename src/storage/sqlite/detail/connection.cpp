@@ -103,6 +103,15 @@ void Statement::bind_text(int index, std::string_view value) {
   }
 }
 
+void Statement::bind_blob(int index, std::string_view bytes) {
+  // Static: blobs are large and the caller keeps them alive until the step.
+  int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
+    bind_rc_ = rc;
+    bind_index_ = index;
+  }
+}
+
 void Statement::bind_int(int index, long long value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
   if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
@@ -180,6 +189,15 @@ std::string Statement::text_at(int column) const {
     return {};
   }
   return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(bytes)};
+}
+
+std::string Statement::blob_at(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  int size = sqlite3_column_bytes(stmt_, column);
+  if (bytes == nullptr) {
+    return {};
+  }
+  return {static_cast<const char*>(bytes), static_cast<std::size_t>(size)};
 }
 
 Error Statement::error_for(int rc) const {

@@ -36,6 +36,8 @@ class Statement final {
   ~Statement();
 
   void bind_text(int index, std::string_view value);
+  // `bytes` must stay alive until the statement is stepped.
+  void bind_blob(int index, std::string_view bytes);
   void bind_int(int index, long long value);
   void bind_real(int index, double value);
   void bind_null(int index);
@@ -51,6 +53,7 @@ class Statement final {
   long long int_at(int column) const;
   double real_at(int column) const;
   std::string text_at(int column) const;
+  std::string blob_at(int column) const;
 
   // Used by Connection's cache: a statement is handed out to one user at a time.
   bool leased() const { return leased_; }

@@ -1,0 +1,255 @@
+#include "storage/sqlite/detail/incident_notes.hpp"
+
+#include <cstdint>
+
+namespace truce::storage::sqlite::detail {
+namespace {
+
+constexpr std::string_view kContext = "storage.sqlite: incident notes";
+
+constexpr std::string_view kEvidenceColumns =
+    "a.attachment_id, a.incident_id, a.sha256, a.name, f.media_type, f.size, a.added_by, "
+    "a.added_at FROM incident_evidence AS a JOIN evidence_files AS f ON f.sha256 = a.sha256";
+
+EvidenceAttachment evidence_row(Statement& row) {
+  return {row.int_at(0),  IncidentId(row.text_at(1)),
+          row.text_at(2), row.text_at(3),
+          row.text_at(4), row.int_at(5),
+          row.text_at(6), row.text_at(7)};
+}
+
+// Every row of `statement` read by `read_row`.
+template <typename Row, typename ReadRow>
+Result<std::vector<Row>> all_rows(StatementLease& statement, ReadRow&& read_row) {
+  std::vector<Row> rows;
+  while (true) {
+    auto row = statement->step();
+    if (!row) {
+      return std::move(row).error();
+    }
+    if (!*row) {
+      return rows;
+    }
+    rows.push_back(read_row(*statement));
+  }
+}
+
+Result<bool> exists(Connection& db, std::string_view sql, std::string_view id) {
+  auto statement = db.statement(sql);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, id);
+  return (*statement)->step();
+}
+
+}  // namespace
+
+Result<long long> insert_comment(Connection& db, const IncidentComment& comment) {
+  auto statement = db.statement(
+      "INSERT INTO incident_comments (incident_id, author, created_at, body) "
+      "VALUES (?1, ?2, ?3, ?4)");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, comment.incident.str());
+  (*statement)->bind_text(2, comment.author);
+  (*statement)->bind_text(3, comment.created_at);
+  (*statement)->bind_text(4, comment.text);
+  if (auto ran = (*statement)->run(); !ran) {
+    return ran.error();
+  }
+  return db.last_insert_rowid();
+}
+
+Result<std::vector<IncidentComment>> read_comments(Connection& db, const IncidentId& incident) {
+  auto statement = db.statement(
+      "SELECT comment_id, incident_id, author, created_at, body FROM incident_comments "
+      "WHERE incident_id = ?1 ORDER BY comment_id");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, incident.str());
+  return all_rows<IncidentComment>(*statement, [](Statement& row) {
+    return IncidentComment{row.int_at(0), IncidentId(row.text_at(1)), row.text_at(2),
+                           row.text_at(3), row.text_at(4)};
+  });
+}
+
+Result<EvidenceStored> insert_evidence(Connection& db, const EvidenceAttachment& attachment,
+                                       std::string_view content) {
+  EvidenceStored stored;
+  {
+    auto file = db.statement(
+        "INSERT INTO evidence_files (sha256, media_type, size, content, stored_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING");
+    if (!file) {
+      return std::move(file).error();
+    }
+    (*file)->bind_text(1, attachment.sha256);
+    (*file)->bind_text(2, attachment.media_type);
+    (*file)->bind_int(3, static_cast<long long>(content.size()));
+    (*file)->bind_blob(4, content);
+    (*file)->bind_text(5, attachment.added_at);
+    if (auto ran = (*file)->run(); !ran) {
+      return ran.error();
+    }
+    stored.file_added = db.changes() > 0;
+  }
+  {
+    auto attach = db.statement(
+        "INSERT INTO incident_evidence (incident_id, sha256, name, added_by, added_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (incident_id, sha256) DO NOTHING");
+    if (!attach) {
+      return std::move(attach).error();
+    }
+    (*attach)->bind_text(1, attachment.incident.str());
+    (*attach)->bind_text(2, attachment.sha256);
+    (*attach)->bind_text(3, attachment.name);
+    (*attach)->bind_text(4, attachment.added_by);
+    (*attach)->bind_text(5, attachment.added_at);
+    if (auto ran = (*attach)->run(); !ran) {
+      return ran.error();
+    }
+    stored.attachment_added = db.changes() > 0;
+  }
+  auto row = db.statement("SELECT " + std::string(kEvidenceColumns) +
+                          " WHERE a.incident_id = ?1 AND a.sha256 = ?2");
+  if (!row) {
+    return std::move(row).error();
+  }
+  (*row)->bind_text(1, attachment.incident.str());
+  (*row)->bind_text(2, attachment.sha256);
+  auto found = (*row)->step();
+  if (!found) {
+    return std::move(found).error();
+  }
+  if (!*found) {
+    return make_error(ErrorCode::kInternal, "an attachment just written is not there",
+                      std::string(kContext));
+  }
+  stored.attachment = evidence_row(**row);
+  return stored;
+}
+
+Result<std::vector<EvidenceAttachment>> read_evidence(Connection& db, const IncidentId& incident) {
+  auto statement = db.statement("SELECT " + std::string(kEvidenceColumns) +
+                                " WHERE a.incident_id = ?1 ORDER BY a.attachment_id");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, incident.str());
+  return all_rows<EvidenceAttachment>(*statement, evidence_row);
+}
+
+Result<std::optional<EvidenceFile>> read_evidence_file(Connection& db, std::string_view sha256) {
+  auto statement = db.statement(
+      "SELECT sha256, media_type, size, content FROM evidence_files WHERE sha256 = ?1");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, sha256);
+  auto row = (*statement)->step();
+  if (!row) {
+    return std::move(row).error();
+  }
+  if (!*row) {
+    return std::optional<EvidenceFile>();
+  }
+  return std::optional<EvidenceFile>(EvidenceFile{(*statement)->text_at(0),
+                                                  (*statement)->text_at(1), (*statement)->int_at(2),
+                                                  (*statement)->blob_at(3)});
+}
+
+Result<long long> insert_person(Connection& db, const PersonRecord& person) {
+  if (person.claim) {
+    auto found = exists(db, "SELECT 1 FROM claims WHERE id = ?1", person.claim->str());
+    if (!found) {
+      return std::move(found).error();
+    }
+    if (!*found) {
+      return make_error(ErrorCode::kInvalidInput,
+                        "claim '" + person.claim->str() + "' is not stored", std::string(kContext));
+    }
+  }
+  if (person.document) {
+    auto found = exists(db, "SELECT 1 FROM documents WHERE id = ?1", person.document->str());
+    if (!found) {
+      return std::move(found).error();
+    }
+    if (!*found) {
+      return make_error(ErrorCode::kInvalidInput,
+                        "document '" + person.document->str() + "' is not stored",
+                        std::string(kContext));
+    }
+  }
+  auto statement = db.statement(
+      "INSERT INTO incident_persons (incident_id, name, status, side, claim_id, document_id, "
+      "span_start, span_end, recorded_by, recorded_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  Statement& insert = **statement;
+  insert.bind_text(1, person.incident.str());
+  insert.bind_text(2, person.name);
+  insert.bind_text(3, person.status);
+  insert.bind_text(4, person.side);
+  person.claim ? insert.bind_text(5, person.claim->str()) : insert.bind_null(5);
+  person.document ? insert.bind_text(6, person.document->str()) : insert.bind_null(6);
+  if (person.span) {
+    insert.bind_int(7, person.span->start);
+    insert.bind_int(8, person.span->end);
+  } else {
+    insert.bind_null(7);
+    insert.bind_null(8);
+  }
+  insert.bind_text(9, person.recorded_by);
+  insert.bind_text(10, person.recorded_at);
+  if (auto ran = insert.run(); !ran) {
+    return ran.error();
+  }
+  return db.last_insert_rowid();
+}
+
+Result<std::vector<PersonRecord>> read_persons(Connection& db, const IncidentId& incident) {
+  auto statement = db.statement(
+      "SELECT person_id, incident_id, name, status, side, claim_id, document_id, span_start, "
+      "span_end, recorded_by, recorded_at FROM incident_persons WHERE incident_id = ?1 "
+      "ORDER BY person_id");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, incident.str());
+  return all_rows<PersonRecord>(*statement, [](Statement& row) {
+    PersonRecord person;
+    person.id = row.int_at(0);
+    person.incident = IncidentId(row.text_at(1));
+    person.name = row.text_at(2);
+    person.status = row.text_at(3);
+    person.side = row.text_at(4);
+    if (!row.is_null(5)) {
+      person.claim = ClaimId(row.text_at(5));
+    }
+    if (!row.is_null(6)) {
+      person.document = DocumentId(row.text_at(6));
+    }
+    if (!row.is_null(7)) {
+      person.span = TextSpan{static_cast<std::uint32_t>(row.int_at(7)),
+                             static_cast<std::uint32_t>(row.int_at(8))};
+    }
+    person.recorded_by = row.text_at(9);
+    person.recorded_at = row.text_at(10);
+    return person;
+  });
+}
+
+Result<bool> has_incident_notes(Connection& db, const IncidentId& incident) {
+  return exists(db,
+                "SELECT 1 WHERE EXISTS (SELECT 1 FROM incident_comments WHERE incident_id = ?1) "
+                "OR EXISTS (SELECT 1 FROM incident_evidence WHERE incident_id = ?1) "
+                "OR EXISTS (SELECT 1 FROM incident_persons WHERE incident_id = ?1)",
+                incident.str());
+}
+
+}  // namespace truce::storage::sqlite::detail
