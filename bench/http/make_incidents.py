@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes N synthetic incidents straight into a truce database made by
-`truce init` (schema 6): incidents rows and their summary rows (box, tags,
+`truce init` (schema 9): incidents rows and their summary rows (box, tags,
 grades, the listing's JSON) and reviews, with SQL that matches
-data/migrations/0004 and 0006. Creating 100,000 incidents through fusion
+data/migrations/0004, 0006 and 0009. Creating 100,000 incidents through fusion
 would mean ingesting and clustering some 200,000 claims first; the HTTP
 benchmark measures reading pages, which only reads these rows. Fictional
 parties and places ("Northland", "Grid square"), points in a box of about
@@ -69,8 +69,12 @@ with db:
         tags = [("event_type", t) for t in types] + [("actor", a) for a in actors]
         if lon < 10.5:
             tags.append(("theatre", "synthetic-theatre"))
-        db.executemany("INSERT INTO incident_tags (kind, value, summary_key) VALUES (?,?,?)",
-                       [(kind, value, key) for kind, value in tags])
+        db.executemany(
+            "INSERT INTO incident_tags (kind, value, start_key, incident_id, summary_key, end_key, "
+            "attribution, evidence, state, published, min_lon, max_lon, min_lat, max_lat) "
+            "SELECT ?, ?, start_key, incident_id, summary_key, end_key, attribution, evidence, "
+            "state, published, min_lon, max_lon, min_lat, max_lat FROM incident_summaries "
+            "WHERE summary_key = ?", [(kind, value, key) for kind, value in tags])
         if rng.random() < 0.3:
             db.execute("INSERT INTO incident_reviews (incident_id, published, state, updated_at) "
                        "VALUES (?,?,?,?)", (incident, rng.randrange(2), rng.choice(states), now))

@@ -325,7 +325,8 @@ Response Api::refusal(int status, std::string_view code, std::string_view detail
 }
 
 void Api::completed(const Exchange& exchange, int status) {
-  std::string route = exchange.route >= 0 ? router_.spec(exchange.route).pattern : "unmatched";
+  std::string_view route =
+      exchange.route >= 0 ? std::string_view(router_.spec(exchange.route).pattern) : "unmatched";
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - exchange.started).count();
   metrics_.record_request(route, status, seconds);

@@ -174,7 +174,17 @@ Response Api::list_incidents(Exchange& exchange, service::Monitor& monitor) {
   if (more) {
     rows->pop_back();
   }
-  std::string body = R"({"incidents":[)";
+  // Sized once: a page is some 100 kB, which grown by appends would be
+  // copied over and over.
+  constexpr std::size_t kPerRowExtra = 64;  // the verification member and a comma
+  constexpr std::size_t kPageExtra = 256;   // the envelope and the cursor
+  std::size_t size = kPageExtra;
+  for (const auto& row : *rows) {
+    size += row.json.size() + kPerRowExtra;
+  }
+  std::string body;
+  body.reserve(size);
+  body += R"({"incidents":[)";
   for (std::size_t i = 0; i < rows->size(); ++i) {
     if (i > 0) {
       body += ',';

@@ -13,10 +13,15 @@ std::string number(double value) {
 
 }  // namespace
 
-void Metrics::record_request(const std::string& route, int status, double seconds) {
+void Metrics::record_request(std::string_view route, int status, double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{route, status}];
-  Histogram& histogram = latency_[route];
+  auto found = routes_.find(route);
+  if (found == routes_.end()) {
+    found = routes_.emplace(std::string(route), RouteCounts{}).first;
+  }
+  RouteCounts& counts = found->second;
+  ++counts.by_status[status];
+  Histogram& histogram = counts.latency;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) {
       ++histogram.counts[i];
@@ -38,13 +43,16 @@ std::string Metrics::render() const {
   std::string text;
   text += "# HELP truce_http_requests_total HTTP requests answered, by route and status.\n";
   text += "# TYPE truce_http_requests_total counter\n";
-  for (const auto& [key, count] : requests_) {
-    text += "truce_http_requests_total{route=\"" + key.first + "\",status=\"" +
-            std::to_string(key.second) + "\"} " + std::to_string(count) + "\n";
+  for (const auto& [route, counts] : routes_) {
+    for (const auto& [status, count] : counts.by_status) {
+      text += "truce_http_requests_total{route=\"" + route + "\",status=\"" +
+              std::to_string(status) + "\"} " + std::to_string(count) + "\n";
+    }
   }
   text += "# HELP truce_http_request_duration_seconds Time from request head to response.\n";
   text += "# TYPE truce_http_request_duration_seconds histogram\n";
-  for (const auto& [route, histogram] : latency_) {
+  for (const auto& [route, counts] : routes_) {
+    const Histogram& histogram = counts.latency;
     std::string label = "route=\"" + route + "\"";
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       text += "truce_http_request_duration_seconds_bucket{" + label + ",le=\"" +

@@ -10,13 +10,13 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <utility>
+#include <string_view>
 
 namespace truce::http {
 
 class Metrics final {
  public:
-  void record_request(const std::string& route, int status, double seconds);
+  void record_request(std::string_view route, int status, double seconds);
   void record_ingest(bool stored, long long documents_added, long long claims_added);
   std::string render() const;
 
@@ -28,10 +28,15 @@ class Metrics final {
     long long total = 0;
     double sum = 0;
   };
+  struct RouteCounts {
+    std::map<int, long long> by_status;
+    Histogram latency;
+  };
 
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, int>, long long> requests_;
-  std::map<std::string, Histogram> latency_;
+  // By route pattern, found by string_view: a request allocates nothing here
+  // once its route has been counted.
+  std::map<std::string, RouteCounts, std::less<>> routes_;
   long long ingest_stored_ = 0;
   long long ingest_rejected_ = 0;
   long long documents_added_ = 0;

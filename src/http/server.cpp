@@ -154,6 +154,12 @@ class Session final : public std::enable_shared_from_this<Session> {
       respond(std::move(*refused));
       return;
     }
+    if (parser_->is_done()) {
+      // No body follows the head (most GETs): answer now instead of through
+      // a read that would complete at once via the executor's queue.
+      on_body({}, 0);
+      return;
+    }
     parser_->body_limit(exchange_.body_limit);
     stream_.expires_after(server_.options.read_timeout);
     if (beast::iequals(request[bhttp::field::expect], "100-continue")) {

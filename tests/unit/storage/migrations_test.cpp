@@ -148,6 +148,8 @@ TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
   EXPECT_EQ(bundled[4].name, "users_and_audit");
   ASSERT_GE(bundled.size(), 6u);
   EXPECT_EQ(bundled[5].name, "incident_summaries_and_reviews");
+  ASSERT_GE(bundled.size(), 7u);
+  EXPECT_EQ(bundled[6].name, "incident_page_order");
   EXPECT_EQ(latest_version(bundled), storage::latest_schema_version());
 }
 
@@ -184,12 +186,51 @@ TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
                             "evidence_files",
                             "incident_evidence",
                             "incident_persons",
+                            "incident_summary_spans",
                             "audit_log"}) {
     EXPECT_TRUE(has_table(db, table)) << table;
   }
   for (const char* table : {"agreements", "audit"}) {
     EXPECT_FALSE(has_table(db, table)) << table;
   }
+}
+
+// Summaries, tags and reviews written under migration 6 come through
+// the later ones (9: page order) with the tags in page order, the reviews copied onto the
+// summaries and the longest span measured.
+TEST(BundledMigrations, PageOrderIsFilledInForSummariesWrittenBefore) {
+  Connection db = memory_database();
+  const auto& bundled = bundled_migrations();
+  ASSERT_GE(bundled.size(), 7u);
+  std::vector<Migration> up_to_6(bundled.begin(), bundled.begin() + 6);
+  ASSERT_TRUE(migrate(db, up_to_6));
+  ASSERT_TRUE(db.exec(
+      "INSERT INTO incidents (id, start_key, end_key, updated_at) VALUES "
+      "('inc_1', '2023-01-01T00:00:00', '2023-01-03T00:00:00', 'now'), "
+      "('inc_2', '2023-02-01T00:00:00', '2023-02-01T01:00:00', 'now');"
+      "INSERT INTO incident_summaries (summary_key, incident_id, start_key, end_key, attribution, "
+      "evidence, summary, public_summary, summarised_at) VALUES "
+      "(7, 'inc_1', '2023-01-01T00:00:00', '2023-01-03T00:00:00', 'agreed', 'corroborated', "
+      "'{}', '{}', 'now'), "
+      "(8, 'inc_2', '2023-02-01T00:00:00', '2023-02-01T01:00:00', 'contested', 'contested', "
+      "'{}', '{}', 'now');"
+      "INSERT INTO incident_tags (kind, value, summary_key) VALUES ('actor', 'north', 7), "
+      "('actor', 'north', 8);"
+      "INSERT INTO incident_reviews (incident_id, published, state, updated_at) VALUES "
+      "('inc_2', 1, 'verified', 'now');"));
+  ASSERT_TRUE(migrate(db, bundled_migrations()));
+  auto rows = db.statement(
+      "SELECT group_concat(incident_id || ' ' || start_key || ' ' || state || ' ' || published, "
+      "'; ') FROM (SELECT * FROM incident_tags WHERE kind = 'actor' AND value = 'north' "
+      "ORDER BY start_key)");
+  ASSERT_TRUE(rows);
+  ASSERT_TRUE((*rows)->step());
+  EXPECT_EQ((*rows)->text_at(0),
+            "inc_1 2023-01-01T00:00:00 unverified 0; inc_2 2023-02-01T00:00:00 verified 1");
+  auto span = db.statement("SELECT longest_seconds FROM incident_summary_spans");
+  ASSERT_TRUE(span);
+  ASSERT_TRUE((*span)->step());
+  EXPECT_EQ((*span)->int_at(0), 2 * 86400);
 }
 
 }  // namespace

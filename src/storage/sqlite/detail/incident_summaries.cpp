@@ -9,8 +9,7 @@ namespace {
 
 std::string row_columns(bool public_view) {
   return std::string("s.incident_id, s.start_key, ") +
-         (public_view ? "s.public_summary" : "s.summary") +
-         ", coalesce(r.published, 0), coalesce(r.state, 'unverified')";
+         (public_view ? "s.public_summary" : "s.summary") + ", s.published, s.state";
 }
 
 IncidentSummaryRow read_row(const Statement& row) {
@@ -83,8 +82,14 @@ Status insert_summary(Connection& db, const IncidentSummary& summary, const std:
   }
   auto add_tags = [&](std::string_view kind, const std::vector<std::string>& values) -> Status {
     for (const std::string& value : values) {
+      // The tag row copies what the filters test from the summary row just
+      // written, so a page led by this tag is filtered in the tag's index.
       auto tag = db.statement(
-          "INSERT OR IGNORE INTO incident_tags (kind, value, summary_key) VALUES (?1, ?2, ?3)");
+          "INSERT OR IGNORE INTO incident_tags (kind, value, start_key, incident_id, summary_key, "
+          "end_key, attribution, evidence, state, published, min_lon, max_lon, min_lat, max_lat) "
+          "SELECT ?1, ?2, start_key, incident_id, summary_key, end_key, attribution, evidence, "
+          "state, published, min_lon, max_lon, min_lat, max_lat FROM incident_summaries WHERE "
+          "summary_key = ?3");
       if (!tag) {
         return std::move(tag).error();
       }
@@ -106,62 +111,90 @@ Status insert_summary(Connection& db, const IncidentSummary& summary, const std:
   return add_tags("theatre", summary.theatres);
 }
 
-Result<ClaimFilter> summary_filter(const IncidentSummaryQuery& query) {
+struct Tag {
+  std::string_view kind;
+  std::string value;
+};
+
+// The tags a query names, the one that leads the page first: event types
+// are many and each is rare; a theatre is a region; each party is in most
+// incidents. Without statistics per value this order is the guess.
+std::vector<Tag> tags_of(const IncidentSummaryQuery& query) {
+  std::vector<Tag> tags;
+  if (query.event_type) {
+    tags.push_back({"event_type", *query.event_type});
+  }
+  if (query.theatre) {
+    tags.push_back({"theatre", *query.theatre});
+  }
+  if (query.actor) {
+    tags.push_back({"actor", *query.actor});
+  }
+  return tags;
+}
+
+// The filters as tests of `o`, the rows read in page order: "s" for the
+// start order of incident_summaries, "d" for the rows of the leading tag in
+// incident_tags. Both carry every column tested here (migration 9), so a row
+// that fails is skipped in the index; only the page's rows are read whole.
+Result<ClaimFilter> summary_filter(const IncidentSummaryQuery& query, std::string_view o,
+                                   const std::vector<Tag>& tags) {
+  const std::string p = std::string(o) + ".";
   FilterBuilder filter;
+  if (!tags.empty() && o == "d") {
+    filter.add("d.kind = ? AND d.value = ?", std::string(tags.front().kind), tags.front().value);
+  }
   if (query.since) {
     auto key = window_key(*query.since, "since", false);
     if (!key) {
       return std::move(key).error();
     }
-    // Unary plus: tested row by row along the start order (the index
-    // carries end_key), instead of seeking by end and sorting every match.
-    filter.add("+s.end_key >= ?", std::move(key).value());
+    // An incident that ends at or after `since` starts no earlier than
+    // `since` minus the longest span stored, so the start order is sought
+    // from there. Without a span row the bound is '' (every key).
+    filter.add(p +
+                   "start_key >= coalesce(strftime('%Y-%m-%dT%H:%M:%S', unixepoch(?) - "
+                   "(SELECT longest_seconds FROM incident_summary_spans), 'unixepoch'), '') AND " +
+                   p + "end_key >= ?",
+               key.value(), key.value());
   }
   if (query.until) {
     auto key = window_key(*query.until, "until", true);
     if (!key) {
       return std::move(key).error();
     }
-    filter.add("s.start_key <= ?", std::move(key).value());
+    filter.add(p + "start_key <= ?", std::move(key).value());
   }
   if (query.bbox) {
     const BoundingBox& box = *query.bbox;
     if (auto checked = check_box(box); !checked) {
       return checked.error();
     }
-    // Tested along the start order: a box of a page's worth of incidents
-    // is met long before the R*Tree's whole candidate set could be sorted.
-    filter.add("s.min_lon <= ? AND s.max_lon >= ? AND s.min_lat <= ? AND s.max_lat >= ?",
+    filter.add(p + "min_lon <= ? AND " + p + "max_lon >= ? AND " + p + "min_lat <= ? AND " + p +
+                   "max_lat >= ?",
                box.max_lon, box.min_lon, box.max_lat, box.min_lat);
   }
-  auto tag = [&](std::string_view kind, const std::optional<std::string>& value) {
-    if (value) {
-      // Correlated, so each row along the start order is one primary-key
-      // probe and a page stops after `limit` hits; "IN (SELECT ...)" would
-      // build the set of every incident with the tag first.
-      filter.add(
-          "EXISTS (SELECT 1 FROM incident_tags AS t WHERE t.kind = ? AND t.value = ? AND "
-          "t.summary_key = s.summary_key)",
-          std::string(kind), *value);
-    }
-  };
-  tag("theatre", query.theatre);
-  tag("event_type", query.event_type);
-  tag("actor", query.actor);
+  // The other tags: one probe of incident_tags_by_summary per candidate.
+  for (std::size_t i = o == "d" ? 1 : 0; i < tags.size(); ++i) {
+    filter.add("EXISTS (SELECT 1 FROM incident_tags AS t WHERE t.summary_key = " + p +
+                   "summary_key AND t.kind = ? AND t.value = ?)",
+               std::string(tags[i].kind), tags[i].value);
+  }
   if (query.attribution) {
-    filter.add("s.attribution = ?", *query.attribution);
+    filter.add(p + "attribution = ?", *query.attribution);
   }
   if (query.evidence) {
-    filter.add("s.evidence = ?", *query.evidence);
+    filter.add(p + "evidence = ?", *query.evidence);
   }
   if (query.state) {
-    filter.add("coalesce(r.state, 'unverified') = ?", *query.state);
+    filter.add(p + "state = ?", *query.state);
   }
   if (query.published_only) {
-    filter.add("r.published = 1");
+    filter.add(p + "published = 1");
   }
   if (query.after) {
-    filter.add("(s.start_key, s.incident_id) > (?, ?)", query.after->start_key, query.after->id);
+    filter.add("(" + p + "start_key, " + p + "incident_id) > (?, ?)", query.after->start_key,
+               query.after->id);
   }
   return std::move(filter).finish();
 }
@@ -201,19 +234,24 @@ Status write_incident_summaries(Connection& db, const std::vector<IncidentSummar
 
 Result<std::vector<IncidentSummaryRow>> read_incident_summaries(Connection& db,
                                                                 const IncidentSummaryQuery& query) {
-  auto filter = summary_filter(query);
+  const std::vector<Tag> tags = tags_of(query);
+  const std::string_view o = tags.empty() ? "s" : "d";
+  auto filter = summary_filter(query, o, tags);
   if (!filter) {
     return std::move(filter).error();
   }
+  // The order is forced (INDEXED BY, CROSS JOIN): SQLite's own choice would
+  // weigh the filters' selectivity without the LIMIT and sort every match.
   // The statement text depends only on which filters are present, so the
   // connection's cache holds one prepared statement per combination.
-  auto statement =
-      db.statement("SELECT " + row_columns(query.public_view) +
-                   " FROM incident_summaries AS s INDEXED BY incident_summaries_by_start LEFT JOIN "
-                   "incident_reviews AS r ON r.incident_id = "
-                   "s.incident_id WHERE " +
-                   filter->where + " ORDER BY s.start_key, s.incident_id LIMIT ?" +
-                   std::to_string(filter->parameters.size() + 1));
+  const std::string from =
+      tags.empty() ? "incident_summaries AS s INDEXED BY incident_summaries_by_start"
+                   : "incident_tags AS d CROSS JOIN incident_summaries AS s ON s.summary_key = "
+                     "d.summary_key";
+  const std::string order = std::string(o) + ".start_key, " + std::string(o) + ".incident_id";
+  auto statement = db.statement("SELECT " + row_columns(query.public_view) + " FROM " + from +
+                                " WHERE " + filter->where + " ORDER BY " + order + " LIMIT ?" +
+                                std::to_string(filter->parameters.size() + 1));
   if (!statement) {
     return std::move(statement).error();
   }
@@ -236,8 +274,7 @@ Result<std::optional<IncidentSummaryRow>> read_incident_summary(Connection& db,
                                                                 const IncidentId& id,
                                                                 bool public_view) {
   auto statement = db.statement("SELECT " + row_columns(public_view) +
-                                " FROM incident_summaries AS s LEFT JOIN incident_reviews AS r "
-                                "ON r.incident_id = s.incident_id WHERE s.incident_id = ?1");
+                                " FROM incident_summaries AS s WHERE s.incident_id = ?1");
   if (!statement) {
     return std::move(statement).error();
   }
