@@ -148,8 +148,10 @@ TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
   EXPECT_EQ(bundled[4].name, "users_and_audit");
   ASSERT_GE(bundled.size(), 6u);
   EXPECT_EQ(bundled[5].name, "incident_summaries_and_reviews");
-  ASSERT_GE(bundled.size(), 7u);
-  EXPECT_EQ(bundled[6].name, "incident_page_order");
+  ASSERT_GE(bundled.size(), 9u);
+  EXPECT_EQ(bundled[6].name, "complaints");
+  EXPECT_EQ(bundled[7].name, "incident_comments_evidence_persons");
+  EXPECT_EQ(bundled[8].name, "incident_page_order");
   EXPECT_EQ(latest_version(bundled), storage::latest_schema_version());
 }
 
