@@ -15,6 +15,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "fusion/position_table.hpp"
 #include "fusion/relation.hpp"
 
 namespace truce::fusion {
@@ -80,6 +81,14 @@ bool clusters(const ClaimFacts& facts) {
 bool same_kind(const ClaimFacts& a, const ClaimFacts& b) {
   return a.role == b.role && a.party_bits == b.party_bits && a.group == b.group &&
          a.parties == b.parties;
+}
+
+// Equal for claims of the same kind, so that most other kinds are told apart
+// without reading their claims.
+std::uint64_t kind_hash(const ClaimFacts& claim) {
+  std::uint64_t hash = std::hash<std::string>{}(claim.group);
+  hash = (hash ^ claim.party_bits) * 0x100000001b3ULL;
+  return (hash ^ static_cast<std::uint64_t>(claim.role)) * 0x100000001b3ULL;
 }
 
 // Of two placed claims of the same kind (see Profile).
@@ -201,42 +210,65 @@ class EntriesByDay {
   double longest_hours_ = 0;
 };
 
-// The placed claims of one admin1: all of them, and those whose place stands
-// for the whole admin1. A claim placed more precisely is contained only in
-// the latter (contained_in_one_admin1), and one of the latter contains all.
+// The placed claims of one admin1, for the containment rule
+// (contained_in_one_admin1): where in space they all lie, and those whose
+// place stands for the whole admin1. A claim placed more precisely is
+// contained only with the latter; one of the latter contains all, which it
+// finds in the tree within the extent, since they are entries there too.
 struct Admin1Claims {
-  EntriesByDay all;
+  std::optional<Box3> extent;  // the union of their entries' boxes
   EntriesByDay wide;
 };
 using ByAdmin1 = std::unordered_map<std::string, Admin1Claims>;
 
-// The claims a placed claim may be contained with beyond its reach.
-const EntriesByDay* same_admin1(const ByAdmin1& index, const ClaimFacts& claim) {
-  if (claim.admin1.empty() || !claim.box) {
-    return nullptr;
+void keep_by_admin1(ByAdmin1& by_admin1, const ClaimFacts& claim, const Entry& entry) {
+  if (!claim.box || claim.admin1.empty()) {
+    return;
   }
-  const auto found = index.find(claim.admin1);
-  if (found == index.end()) {
-    return nullptr;
+  Admin1Claims& of_admin1 = by_admin1[claim.admin1];
+  if (of_admin1.extent) {
+    bg::expand(*of_admin1.extent, entry.first);
+  } else {
+    of_admin1.extent = entry.first;
   }
-  const EntriesByDay& claims = claim.admin1_wide ? found->second.all : found->second.wide;
-  return claims.empty() ? nullptr : &claims;
+  if (claim.admin1_wide) {
+    of_admin1.wide.insert(entry);
+  }
 }
 
-// Visits the entries of `tree` whose boxes meet `box`, then those of
-// `by_admin1` (the same entries, kept by admin1) whose time meets it and that
-// the tree did not give: every placed claim the relation may match.
+// Visits the entries of `tree` whose boxes meet `box` (the search box of
+// `claim`), then the other entries the relation may match by containment in
+// one admin1: every placed claim the relation may match.
 template <typename Visit>
-void visit_near_or_same_admin1(const Tree& tree, const EntriesByDay* by_admin1, const Box3& box,
-                               Visit&& visit_entry) {
-  visit(tree, box, visit_entry);
-  if (by_admin1 != nullptr) {
-    by_admin1->visit(any_place(box), [&](const Entry& entry) {
+void visit_near_or_same_admin1(const Tree& tree, const ByAdmin1& by_admin1, const FactStore& facts,
+                               const ClaimFacts& claim, const Box3& box, Visit&& visit_entry) {
+  const auto found =
+      claim.box && !claim.admin1.empty() ? by_admin1.find(claim.admin1) : by_admin1.end();
+  if (found == by_admin1.end()) {
+    visit(tree, box, visit_entry);
+    return;
+  }
+  const Admin1Claims& of_admin1 = found->second;
+  if (!claim.admin1_wide) {
+    visit(tree, box, visit_entry);
+    of_admin1.wide.visit(any_place(box), [&](const Entry& entry) {
       if (!bg::intersects(box, entry.first)) {
         visit_entry(entry);
       }
     });
+    return;
   }
+  // In time, the box's; in space, the box and the whole admin1's extent.
+  Box3 wider = box;
+  Box3 extent = *of_admin1.extent;
+  bg::set<bg::min_corner, 2>(extent, bg::get<bg::min_corner, 2>(box));
+  bg::set<bg::max_corner, 2>(extent, bg::get<bg::max_corner, 2>(box));
+  bg::expand(wider, extent);
+  visit(tree, wider, [&](const Entry& entry) {
+    if (bg::intersects(box, entry.first) || facts[entry.second].admin1 == claim.admin1) {
+      visit_entry(entry);
+    }
+  });
 }
 
 }  // namespace
@@ -260,7 +292,13 @@ struct Profile {
 struct DayBucket {
   std::size_t example;  // a claim of the kind
   std::vector<Profile> profiles;
-  std::unordered_multimap<std::uint64_t, std::size_t> profile_of_hash;
+  PositionTable profile_of_hash;  // positions in `profiles`
+};
+
+// The buckets of one day, found by kind through a table of kind_hash values.
+struct DayBuckets {
+  std::vector<DayBucket> buckets;
+  PositionTable by_kind;  // positions in `buckets`
 };
 
 struct Clusterer::Index {
@@ -273,7 +311,7 @@ struct Clusterer::Index {
   // The claims of `members` by the day their widened interval starts and by
   // kind, and the longest widened interval among them: what a claim without a
   // place, which has no box to search with, searches instead.
-  std::map<long long, std::vector<DayBucket>> placed_by_day;
+  std::map<long long, DayBuckets> placed_by_day;
   double longest_placed_hours = 0;
 };
 
@@ -416,20 +454,12 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
   };
   fill(index_->members, members);
   auto same_kind_of = [&](std::size_t a, std::size_t b) { return same_kind(facts_[a], facts_[b]); };
-  auto keep_by_admin1 = [&](ByAdmin1& by_admin1, const std::vector<Entry>& entries) {
-    for (const Entry& entry : entries) {
-      const ClaimFacts& claim = facts_[entry.second];
-      if (claim.box && !claim.admin1.empty()) {
-        Admin1Claims& of_admin1 = by_admin1[claim.admin1];
-        of_admin1.all.insert(entry);
-        if (claim.admin1_wide) {
-          of_admin1.wide.insert(entry);
-        }
-      }
-    }
-  };
-  keep_by_admin1(index_->members_by_admin1, members);
-  keep_by_admin1(index_->endings_by_admin1, endings);
+  for (const Entry& entry : members) {
+    keep_by_admin1(index_->members_by_admin1, facts_[entry.second], entry);
+  }
+  for (const Entry& entry : endings) {
+    keep_by_admin1(index_->endings_by_admin1, facts_[entry.second], entry);
+  }
   for (const Entry& entry : members) {
     index_by_day(entry.second);
   }
@@ -467,50 +497,45 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
 void Clusterer::index_by_day(std::size_t index) {
   const ClaimFacts& claim = facts_[index];
   const double start = claim.start_hours - claim.widen_hours;
-  std::vector<DayBucket>& buckets = index_->placed_by_day[day_of(start)];
-  auto bucket = std::find_if(buckets.begin(), buckets.end(), [&](const DayBucket& other) {
-    return same_kind(facts_[other.example], claim);
-  });
-  if (bucket == buckets.end()) {
-    buckets.push_back({index, {}, {}});
-    bucket = buckets.end() - 1;
+  DayBuckets& of_day = index_->placed_by_day[day_of(start)];
+  const auto [position, new_kind] = of_day.by_kind.insert(
+      kind_hash(claim), of_day.buckets.size(),
+      [&](std::size_t stored) { return same_kind(facts_[of_day.buckets[stored].example], claim); });
+  if (new_kind) {
+    of_day.buckets.push_back({index, {}, {}});
   }
-  const std::uint64_t hash = profile_hash(claim);
-  auto [first, last] = bucket->profile_of_hash.equal_range(hash);
-  auto found = std::find_if(first, last, [&](const auto& slot) {
-    return same_profile(facts_[bucket->profiles[slot.second].example], claim);
-  });
-  if (found == last) {
-    bucket->profile_of_hash.emplace(hash, bucket->profiles.size());
+  DayBucket* bucket = &of_day.buckets[position];
+  const auto [slot, added] = bucket->profile_of_hash.insert(
+      profile_hash(claim), bucket->profiles.size(), [&](std::size_t stored) {
+        return same_profile(facts_[bucket->profiles[stored].example], claim);
+      });
+  if (added) {
     bucket->profiles.push_back(
         {claim.start_hours, claim.end_hours, claim.widen_hours, index, index});
-  } else {
-    Profile& profile = bucket->profiles[found->second];
-    if (claim.id < facts_[profile.smallest].id) {
-      profile.smallest = index;
-    }
+  } else if (claim.id < facts_[bucket->profiles[slot].smallest].id) {
+    bucket->profiles[slot].smallest = index;
   }
   index_->longest_placed_hours =
       std::max(index_->longest_placed_hours, claim.end_hours + claim.widen_hours - start);
 }
 
 // Joins the claim's component with every earlier claim it matches. A pair is
-// looked at once: by the later of its two claims.
+// looked at once: by the later of its two claims. The members' tree holds
+// placed claims only, so a candidate's record is read only to score it.
 void Clusterer::link(std::size_t index) {
   if (!facts_[index].box) {
     return;  // a claim without a place joins as a satellite, in components()
   }
-  visit_near_or_same_admin1(
-      index_->members, same_admin1(index_->members_by_admin1, facts_[index]),
-      search_box(facts_[index]), [&](const Entry& entry) {
-        const std::size_t other = entry.second;
-        if (other >= index || !facts_[other].box || find(other) == find(index)) {
-          return;
-        }
-        if (score(index, other)) {
-          unite(index, other);
-        }
-      });
+  visit_near_or_same_admin1(index_->members, index_->members_by_admin1, facts_, facts_[index],
+                            search_box(facts_[index]), [&](const Entry& entry) {
+                              const std::size_t other = entry.second;
+                              if (other >= index || find(other) == find(index)) {
+                                return;
+                              }
+                              if (score(index, other)) {
+                                unite(index, other);
+                              }
+                            });
 }
 
 std::size_t Clusterer::count_candidates(const ClaimId& claim) const {
@@ -624,7 +649,7 @@ std::vector<std::size_t> Clusterer::split(std::span<const std::size_t> component
       continue;
     }
     visit_near_or_same_admin1(
-        index_->members, same_admin1(index_->members_by_admin1, facts_[index]),
+        index_->members, index_->members_by_admin1, facts_, facts_[index],
         search_box(facts_[index]), [&](const Entry& entry) {
           auto other = local.find(entry.second);
           if (other == local.end() || other->second <= i || !facts_[entry.second].box) {
@@ -712,7 +737,7 @@ std::size_t Clusterer::search_anchor(std::size_t index) const {
   const auto first = index_->placed_by_day.lower_bound(day_of(from));
   const auto last = index_->placed_by_day.upper_bound(day_of(to));
   for (auto day = first; day != last; ++day) {
-    for (const DayBucket& bucket : day->second) {
+    for (const DayBucket& bucket : day->second.buckets) {
       if (!kinds_may_match(claim, facts_[bucket.example], parameters_)) {
         continue;
       }
@@ -901,8 +926,8 @@ std::vector<std::size_t> Clusterer::component_of(std::size_t start) const {
     if (loose) {
       index_->loose.visit(box, follow);
     } else {
-      visit_near_or_same_admin1(index_->members,
-                                same_admin1(index_->members_by_admin1, facts_[index]), box, follow);
+      visit_near_or_same_admin1(index_->members, index_->members_by_admin1, facts_, facts_[index],
+                                box, follow);
     }
   }
   if (satellite(start)) {
@@ -973,8 +998,8 @@ double Clusterer::closest_end_gap(std::size_t ending) const {
     }
   };
   const Box3 box = search_box(facts_[ending], parameters_.end_link_hours);
-  visit_near_or_same_admin1(index_->members, same_admin1(index_->members_by_admin1, facts_[ending]),
-                            box, consider);
+  visit_near_or_same_admin1(index_->members, index_->members_by_admin1, facts_, facts_[ending], box,
+                            consider);
   index_->loose.visit(box, consider);
   return closest;
 }
@@ -1046,8 +1071,8 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
           }
         }
       } else {
-        visit_near_or_same_admin1(
-            index_->members, same_admin1(index_->members_by_admin1, facts_[index]), box, explain);
+        visit_near_or_same_admin1(index_->members, index_->members_by_admin1, facts_, facts_[index],
+                                  box, explain);
         index_->loose.visit(box, explain);
       }
     }
@@ -1077,7 +1102,7 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
     incident.members.push_back(std::move(member));
     if (facts_[index].role == EventRole::kMember) {
       visit_near_or_same_admin1(
-          index_->endings, same_admin1(index_->endings_by_admin1, facts_[index]),
+          index_->endings, index_->endings_by_admin1, facts_, facts_[index],
           search_box(facts_[index]), [&](const Entry& entry) {
             if (!may_end(facts_[entry.second], facts_[index], parameters_) ||
                 separation(facts_[entry.second], facts_[index]) > closest_gap(entry.second)) {
