@@ -11,6 +11,9 @@ on loopback.
 Each is run RUNS times; medians of requests/s and p99 latency are printed,
 with the servers' CPU time. Results are recorded in bench/RESULTS.md.
 Usage: incidents_bench.py BUILD_DIR [--incidents N] [--runs R] [--seconds S] [--threads T]
+                          [--store FILE]
+--store keeps the generated store in FILE and reuses it when FILE exists, so
+that a quiet window is spent measuring rather than generating.
 """
 import argparse
 import os
@@ -30,20 +33,24 @@ parser.add_argument("--runs", type=int, default=5)
 parser.add_argument("--seconds", type=int, default=10)
 parser.add_argument("--threads", type=int, default=4, help="server threads")
 parser.add_argument("--connections", type=int, default=16)
+parser.add_argument("--store", help="keep the store in this file; reuse it if it exists")
 args = parser.parse_args()
 truce = os.path.join(args.build, "bin/truce")
 beast = os.path.join(args.build, "bin/minimal_beast")
 
 with tempfile.TemporaryDirectory() as work:
-    db = os.path.join(work, "bench.db")
-    subprocess.run([truce, "init", "--db", db], check=True, capture_output=True)
-    started = time.monotonic()
-    subprocess.run(["python3", os.path.join(here, "make_incidents.py"), db, str(args.incidents)],
-                   check=True)
-    print(f"store: {args.incidents} synthetic incidents written in "
-          f"{time.monotonic() - started:.1f} s")
-    subprocess.run([truce, "user", "add", "bench-analyst", "--role", "analyst", "--db", db],
-                   check=True, capture_output=True)
+    db = os.path.abspath(args.store) if args.store else os.path.join(work, "bench.db")
+    if args.store and os.path.exists(db):
+        print(f"store: reusing {args.store}")
+    else:
+        subprocess.run([truce, "init", "--db", db], check=True, capture_output=True)
+        started = time.monotonic()
+        subprocess.run(["python3", os.path.join(here, "make_incidents.py"), db,
+                        str(args.incidents)], check=True)
+        print(f"store: {args.incidents} synthetic incidents written in "
+              f"{time.monotonic() - started:.1f} s")
+        subprocess.run([truce, "user", "add", "bench-analyst", "--role", "analyst", "--db", db],
+                       check=True, capture_output=True)
     token = subprocess.run([truce, "user", "token", "bench-analyst", "--db", db], check=True,
                            capture_output=True, text=True).stdout.strip()
     server = subprocess.Popen([truce, "serve", "--db", db, "--listen", "127.0.0.1:0", "--threads",
