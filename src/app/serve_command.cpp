@@ -1,7 +1,9 @@
 // serve: the HTTP API over the same store (http/), until SIGTERM or SIGINT.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <thread>
 
 #include "app/commands.hpp"
 #include "http/api.hpp"
@@ -13,7 +15,7 @@ namespace {
 struct ServeFlags {
   std::string db;
   std::string listen = "127.0.0.1:8080";
-  int threads = 4;
+  int threads = 0;  // 0: default_threads()
   double rate_limit = 50;
   std::size_t max_body = 8U << 20U;
   std::size_t max_evidence_bytes = service::kDefaultMaxEvidenceBytes;
@@ -23,6 +25,14 @@ struct ServeFlags {
   int drain_timeout_ms = 30'000;
   std::string static_root;
 };
+
+// One worker per core: with more, requests mostly queue for the cores (more
+// requests/s and a shorter p99 with 2 threads than with 4 on 2 loaded cores,
+// bench/RESULTS.md); at least two, so that one slow request does not stall
+// the rest.
+int default_threads() {
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 2U, 64U));
+}
 
 // "HOST:PORT" or "[IPv6]:PORT".
 Result<std::pair<std::string, unsigned short>> parse_listen(const std::string& text) {
@@ -51,9 +61,10 @@ void run_serve(Context& context, const ServeFlags& flags) {
     report_error(context, listen.error(), false);
     return;
   }
+  const int threads = flags.threads > 0 ? flags.threads : default_threads();
   http::ApiOptions api_options;
   api_options.database = resolve_database(flags.db);
-  api_options.threads = flags.threads;
+  api_options.threads = threads;
   api_options.requests_per_second = flags.rate_limit;
   api_options.request_burst = flags.rate_limit * 2;
   api_options.max_ingest_bytes = flags.max_body;
@@ -68,7 +79,7 @@ void run_serve(Context& context, const ServeFlags& flags) {
   http::ServerOptions server_options;
   server_options.host = listen->first;
   server_options.port = listen->second;
-  server_options.threads = flags.threads;
+  server_options.threads = threads;
   server_options.idle_timeout = std::chrono::milliseconds(flags.idle_timeout_ms);
   server_options.read_timeout = std::chrono::milliseconds(flags.read_timeout_ms);
   server_options.drain_timeout = std::chrono::milliseconds(flags.drain_timeout_ms);
@@ -80,7 +91,7 @@ void run_serve(Context& context, const ServeFlags& flags) {
   std::string host =
       listen->first.find(':') != std::string::npos ? "[" + listen->first + "]" : listen->first;
   std::fprintf(stderr, "truce: serving %s on http://%s:%u (%d threads); SIGTERM or Ctrl-C stops\n",
-               api_options.database.c_str(), host.c_str(), (*server)->port(), flags.threads);
+               api_options.database.c_str(), host.c_str(), (*server)->port(), threads);
   std::fflush(stderr);
   (*server)->run();
   std::fprintf(stderr, "truce: stopped\n");
@@ -99,7 +110,9 @@ void add_serve_command(CLI::App& app, Context& context) {
   command->add_option("--static", flags->static_root,
                       "Also serve the files of this directory (a web front end) at the paths "
                       "outside /api/");
-  command->add_option("--threads", flags->threads, "Worker threads (default 4)")
+  command
+      ->add_option("--threads", flags->threads,
+                   "Worker threads (default: one per core, at least 2)")
       ->check(CLI::Range(1, 64));
   command
       ->add_option("--rate-limit", flags->rate_limit,
