@@ -32,6 +32,7 @@ using Tree = bgi::rtree<Entry, bgi::rstar<16>>;
 
 constexpr double kKmPerDegree = 111.32;
 constexpr double kPi = 3.14159265358979323846;
+constexpr std::uint32_t kNoAdmin1 = 0;
 
 // The claim's box in (lon, lat, hours), widened by its reach and its time
 // widening, plus `hours_before` before its start (an ending claim reaches back
@@ -89,22 +90,6 @@ std::uint64_t kind_hash(const ClaimFacts& claim) {
   std::uint64_t hash = std::hash<std::string>{}(claim.group);
   hash = (hash ^ claim.party_bits) * 0x100000001b3ULL;
   return (hash ^ static_cast<std::uint64_t>(claim.role)) * 0x100000001b3ULL;
-}
-
-// Of two placed claims of the same kind (see Profile).
-bool same_profile(const ClaimFacts& a, const ClaimFacts& b) {
-  return a.start_hours == b.start_hours && a.end_hours == b.end_hours &&
-         a.widen_hours == b.widen_hours && a.event_type == b.event_type &&
-         a.links_by_time == b.links_by_time && a.box.has_value() == b.box.has_value() &&
-         a.admin1 == b.admin1;
-}
-
-std::uint64_t profile_hash(const ClaimFacts& claim) {
-  std::uint64_t hash = std::hash<std::string>{}(claim.admin1);
-  for (const double value : {claim.start_hours, claim.end_hours, claim.widen_hours}) {
-    hash = (hash ^ std::hash<double>{}(value)) * 0x100000001b3ULL;
-  }
-  return (hash ^ static_cast<std::uint64_t>(claim.event_type)) * 0x100000001b3ULL;
 }
 
 template <typename Visit>
@@ -219,13 +204,17 @@ struct Admin1Claims {
   std::optional<Box3> extent;  // the union of their entries' boxes
   EntriesByDay wide;
 };
-using ByAdmin1 = std::unordered_map<std::string, Admin1Claims>;
+using ByAdmin1 = std::vector<Admin1Claims>;  // by admin1 id (Interned), 0 for none
 
-void keep_by_admin1(ByAdmin1& by_admin1, const ClaimFacts& claim, const Entry& entry) {
-  if (!claim.box || claim.admin1.empty()) {
+void keep_by_admin1(ByAdmin1& by_admin1, const ClaimFacts& claim, std::uint32_t admin1,
+                    const Entry& entry) {
+  if (!claim.box || admin1 == kNoAdmin1) {
     return;
   }
-  Admin1Claims& of_admin1 = by_admin1[claim.admin1];
+  if (by_admin1.size() <= admin1) {
+    by_admin1.resize(admin1 + 1);
+  }
+  Admin1Claims& of_admin1 = by_admin1[admin1];
   if (of_admin1.extent) {
     bg::expand(*of_admin1.extent, entry.first);
   } else {
@@ -236,19 +225,20 @@ void keep_by_admin1(ByAdmin1& by_admin1, const ClaimFacts& claim, const Entry& e
   }
 }
 
-// Visits the entries of `tree` whose boxes meet `box` (the search box of
-// `claim`), then the other entries the relation may match by containment in
-// one admin1: every placed claim the relation may match.
+// Visits the entries of `tree` whose boxes meet `box` (the search box of the
+// claim at `index`), then the other entries the relation may match by
+// containment in one admin1: every placed claim the relation may match.
 template <typename Visit>
-void visit_near_or_same_admin1(const Tree& tree, const ByAdmin1& by_admin1, const FactStore& facts,
-                               const ClaimFacts& claim, const Box3& box, Visit&& visit_entry) {
-  const auto found =
-      claim.box && !claim.admin1.empty() ? by_admin1.find(claim.admin1) : by_admin1.end();
-  if (found == by_admin1.end()) {
+void visit_near_or_same_admin1(const Tree& tree, const ByAdmin1& by_admin1,
+                               const std::vector<std::uint32_t>& admin1_of, const FactStore& facts,
+                               std::size_t index, const Box3& box, Visit&& visit_entry) {
+  const ClaimFacts& claim = facts[index];
+  const std::uint32_t admin1 = admin1_of[index];
+  if (!claim.box || admin1 >= by_admin1.size() || !by_admin1[admin1].extent) {
     visit(tree, box, visit_entry);
     return;
   }
-  const Admin1Claims& of_admin1 = found->second;
+  const Admin1Claims& of_admin1 = by_admin1[admin1];
   if (!claim.admin1_wide) {
     visit(tree, box, visit_entry);
     of_admin1.wide.visit(any_place(box), [&](const Entry& entry) {
@@ -265,7 +255,7 @@ void visit_near_or_same_admin1(const Tree& tree, const ByAdmin1& by_admin1, cons
   bg::set<bg::max_corner, 2>(extent, bg::get<bg::max_corner, 2>(box));
   bg::expand(wider, extent);
   visit(tree, wider, [&](const Entry& entry) {
-    if (bg::intersects(box, entry.first) || facts[entry.second].admin1 == claim.admin1) {
+    if (bg::intersects(box, entry.first) || admin1_of[entry.second] == admin1) {
       visit_entry(entry);
     }
   });
@@ -282,23 +272,64 @@ struct Profile {
   double start_hours;  // the interval, to rule out a profile without reading its claims
   double end_hours;
   double widen_hours;
-  std::size_t example;   // its first claim
+  std::uint32_t admin1;  // id (Interned)
+  EventType event_type;
+  bool links_by_time;
+  bool placed;
   std::size_t smallest;  // its claim with the smallest id
+
+  static Profile of(const ClaimFacts& claim, std::uint32_t admin1, std::size_t index) {
+    return {claim.start_hours, claim.end_hours,     claim.widen_hours,     admin1,
+            claim.event_type,  claim.links_by_time, claim.box.has_value(), index};
+  }
+
+  bool operator==(const Profile& other) const {
+    return start_hours == other.start_hours && end_hours == other.end_hours &&
+           widen_hours == other.widen_hours && admin1 == other.admin1 &&
+           event_type == other.event_type && links_by_time == other.links_by_time &&
+           placed == other.placed;
+  }
+
+  std::uint64_t hash() const {
+    std::uint64_t hash = admin1;
+    for (const double value : {start_hours, end_hours, widen_hours}) {
+      hash = (hash ^ std::hash<double>{}(value)) * 0x100000001b3ULL;
+    }
+    return (hash ^ static_cast<std::uint64_t>(event_type)) * 0x100000001b3ULL;
+  }
 };
 
 // Placed claims of one day and one kind: the same role, group and parties,
 // which is all that decides whether two claims may match apart from time and
 // place (kinds_may_match), so one test admits or skips the whole bucket.
 struct DayBucket {
-  std::size_t example;  // a claim of the kind
+  std::uint32_t kind;  // id (Interned)
   std::vector<Profile> profiles;
   PositionTable profile_of_hash;  // positions in `profiles`
 };
 
-// The buckets of one day, found by kind through a table of kind_hash values.
+// The buckets of one day, found by kind id.
 struct DayBuckets {
   std::vector<DayBucket> buckets;
   PositionTable by_kind;  // positions in `buckets`
+};
+
+// Kinds or admin1s as small ids: the first claim of each is its example, and
+// the examples are few, so they stay in cache while a million claims are
+// grouped by comparing with them rather than with each other.
+struct Interned {
+  PositionTable ids;                  // positions in `examples`
+  std::vector<std::size_t> examples;  // by id
+
+  template <typename Same>
+  std::uint32_t id_of(std::uint64_t hash, std::size_t index, const Same& same) {
+    const auto [id, added] = ids.insert(hash, examples.size(),
+                                        [&](std::size_t stored) { return same(examples[stored]); });
+    if (added) {
+      examples.push_back(index);
+    }
+    return static_cast<std::uint32_t>(id);
+  }
 };
 
 struct Clusterer::Index {
@@ -313,6 +344,12 @@ struct Clusterer::Index {
   // place, which has no box to search with, searches instead.
   std::map<long long, DayBuckets> placed_by_day;
   double longest_placed_hours = 0;
+  // Every claim's kind and admin1 id, by position (kNoAdmin1 for none; the
+  // admin1 id is one more than its position in `admin1s`).
+  Interned kinds;
+  Interned admin1s;
+  std::vector<std::uint32_t> kind_of;
+  std::vector<std::uint32_t> admin1_of;
 };
 
 Clusterer::Clusterer(Parameters parameters)
@@ -419,6 +456,8 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
     anchor_.reserve(room);
     anchor_score_.reserve(room);
     index_of_.reserve(room);
+    index_->kind_of.reserve(room);
+    index_->admin1_of.reserve(room);
   }
   if (!adopt(claims)) {
     auto id_at = [&](std::size_t index) -> const std::string& { return facts_[index].id.str(); };
@@ -434,6 +473,7 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
   members.reserve(facts_.size() - first_new);
   for (std::size_t index = first_new; index < facts_.size(); ++index) {
     const ClaimFacts& claim = facts_[index];
+    intern(index);
     if (clusters(claim) && claim.links_by_time) {
       (claim.box ? members : loose).emplace_back(search_box(claim), index);
     } else if (claim.role == EventRole::kEnds && claim.links_by_time) {
@@ -453,12 +493,16 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
     }
   };
   fill(index_->members, members);
-  auto same_kind_of = [&](std::size_t a, std::size_t b) { return same_kind(facts_[a], facts_[b]); };
+  auto same_kind_of = [&](std::size_t a, std::size_t b) {
+    return index_->kind_of[a] == index_->kind_of[b];
+  };
   for (const Entry& entry : members) {
-    keep_by_admin1(index_->members_by_admin1, facts_[entry.second], entry);
+    keep_by_admin1(index_->members_by_admin1, facts_[entry.second], index_->admin1_of[entry.second],
+                   entry);
   }
   for (const Entry& entry : endings) {
-    keep_by_admin1(index_->endings_by_admin1, facts_[entry.second], entry);
+    keep_by_admin1(index_->endings_by_admin1, facts_[entry.second], index_->admin1_of[entry.second],
+                   entry);
   }
   for (const Entry& entry : members) {
     index_by_day(entry.second);
@@ -471,7 +515,8 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
           longer_in_time(entry.first, 1),
           [&](const Entry& satellite) { offer_anchor(satellite.second, entry.second); },
           [&](std::size_t example) {
-            return kinds_may_match(facts_[example], facts_[entry.second], parameters_);
+            const std::size_t kind_example = index_->kinds.examples[index_->kind_of[example]];
+            return kinds_may_match(facts_[kind_example], facts_[entry.second], parameters_);
           });
     }
   }
@@ -494,26 +539,39 @@ void Clusterer::add(std::vector<ClaimFacts> claims) {
   }
 }
 
+void Clusterer::intern(std::size_t index) {
+  const ClaimFacts& claim = facts_[index];
+  index_->kind_of.push_back(index_->kinds.id_of(kind_hash(claim), index, [&](std::size_t example) {
+    return same_kind(facts_[example], claim);
+  }));
+  index_->admin1_of.push_back(
+      claim.admin1.empty()
+          ? kNoAdmin1
+          : 1 + index_->admin1s.id_of(
+                    std::hash<std::string>{}(claim.admin1), index,
+                    [&](std::size_t example) { return facts_[example].admin1 == claim.admin1; }));
+}
+
 void Clusterer::index_by_day(std::size_t index) {
   const ClaimFacts& claim = facts_[index];
   const double start = claim.start_hours - claim.widen_hours;
   DayBuckets& of_day = index_->placed_by_day[day_of(start)];
+  const std::uint32_t kind = index_->kind_of[index];
   const auto [position, new_kind] = of_day.by_kind.insert(
-      kind_hash(claim), of_day.buckets.size(),
-      [&](std::size_t stored) { return same_kind(facts_[of_day.buckets[stored].example], claim); });
+      kind * 0x9e3779b97f4a7c15ULL, of_day.buckets.size(),
+      [&](std::size_t stored) { return of_day.buckets[stored].kind == kind; });
   if (new_kind) {
-    of_day.buckets.push_back({index, {}, {}});
+    of_day.buckets.push_back({kind, {}, {}});
   }
-  DayBucket* bucket = &of_day.buckets[position];
-  const auto [slot, added] = bucket->profile_of_hash.insert(
-      profile_hash(claim), bucket->profiles.size(), [&](std::size_t stored) {
-        return same_profile(facts_[bucket->profiles[stored].example], claim);
-      });
+  DayBucket& bucket = of_day.buckets[position];
+  const Profile profile = Profile::of(claim, index_->admin1_of[index], index);
+  const auto [slot, added] = bucket.profile_of_hash.insert(
+      profile.hash(), bucket.profiles.size(),
+      [&](std::size_t stored) { return bucket.profiles[stored] == profile; });
   if (added) {
-    bucket->profiles.push_back(
-        {claim.start_hours, claim.end_hours, claim.widen_hours, index, index});
-  } else if (claim.id < facts_[bucket->profiles[slot].smallest].id) {
-    bucket->profiles[slot].smallest = index;
+    bucket.profiles.push_back(profile);
+  } else if (claim.id < facts_[bucket.profiles[slot].smallest].id) {
+    bucket.profiles[slot].smallest = index;
   }
   index_->longest_placed_hours =
       std::max(index_->longest_placed_hours, claim.end_hours + claim.widen_hours - start);
@@ -526,8 +584,8 @@ void Clusterer::link(std::size_t index) {
   if (!facts_[index].box) {
     return;  // a claim without a place joins as a satellite, in components()
   }
-  visit_near_or_same_admin1(index_->members, index_->members_by_admin1, facts_, facts_[index],
-                            search_box(facts_[index]), [&](const Entry& entry) {
+  visit_near_or_same_admin1(index_->members, index_->members_by_admin1, index_->admin1_of, facts_,
+                            index, search_box(facts_[index]), [&](const Entry& entry) {
                               const std::size_t other = entry.second;
                               if (other >= index || find(other) == find(index)) {
                                 return;
@@ -649,7 +707,7 @@ std::vector<std::size_t> Clusterer::split(std::span<const std::size_t> component
       continue;
     }
     visit_near_or_same_admin1(
-        index_->members, index_->members_by_admin1, facts_, facts_[index],
+        index_->members, index_->members_by_admin1, index_->admin1_of, facts_, index,
         search_box(facts_[index]), [&](const Entry& entry) {
           auto other = local.find(entry.second);
           if (other == local.end() || other->second <= i || !facts_[entry.second].box) {
@@ -738,7 +796,7 @@ std::size_t Clusterer::search_anchor(std::size_t index) const {
   const auto last = index_->placed_by_day.upper_bound(day_of(to));
   for (auto day = first; day != last; ++day) {
     for (const DayBucket& bucket : day->second.buckets) {
-      if (!kinds_may_match(claim, facts_[bucket.example], parameters_)) {
+      if (!kinds_may_match(claim, facts_[index_->kinds.examples[bucket.kind]], parameters_)) {
         continue;
       }
       for (const Profile& profile : bucket.profiles) {
@@ -926,8 +984,8 @@ std::vector<std::size_t> Clusterer::component_of(std::size_t start) const {
     if (loose) {
       index_->loose.visit(box, follow);
     } else {
-      visit_near_or_same_admin1(index_->members, index_->members_by_admin1, facts_, facts_[index],
-                                box, follow);
+      visit_near_or_same_admin1(index_->members, index_->members_by_admin1, index_->admin1_of,
+                                facts_, index, box, follow);
     }
   }
   if (satellite(start)) {
@@ -998,8 +1056,8 @@ double Clusterer::closest_end_gap(std::size_t ending) const {
     }
   };
   const Box3 box = search_box(facts_[ending], parameters_.end_link_hours);
-  visit_near_or_same_admin1(index_->members, index_->members_by_admin1, facts_, facts_[ending], box,
-                            consider);
+  visit_near_or_same_admin1(index_->members, index_->members_by_admin1, index_->admin1_of, facts_,
+                            ending, box, consider);
   index_->loose.visit(box, consider);
   return closest;
 }
@@ -1071,8 +1129,8 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
           }
         }
       } else {
-        visit_near_or_same_admin1(index_->members, index_->members_by_admin1, facts_, facts_[index],
-                                  box, explain);
+        visit_near_or_same_admin1(index_->members, index_->members_by_admin1, index_->admin1_of,
+                                  facts_, index, box, explain);
         index_->loose.visit(box, explain);
       }
     }
@@ -1102,7 +1160,7 @@ Incident Clusterer::incident(const std::vector<ClaimId>& group) {
     incident.members.push_back(std::move(member));
     if (facts_[index].role == EventRole::kMember) {
       visit_near_or_same_admin1(
-          index_->endings, index_->endings_by_admin1, facts_, facts_[index],
+          index_->endings, index_->endings_by_admin1, index_->admin1_of, facts_, index,
           search_box(facts_[index]), [&](const Entry& entry) {
             if (!may_end(facts_[entry.second], facts_[index], parameters_) ||
                 separation(facts_[entry.second], facts_[index]) > closest_gap(entry.second)) {

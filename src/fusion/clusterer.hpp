@@ -95,6 +95,7 @@ class Clusterer final {
   std::optional<std::size_t> attachment(std::size_t index) const;
   std::size_t search_anchor(std::size_t index) const;
   void offer_anchor(std::size_t satellite, std::size_t placed);
+  void intern(std::size_t index);
   void index_by_day(std::size_t index);
   double closest_end_gap(std::size_t ending) const;
   std::size_t find(std::size_t index);
