@@ -89,16 +89,12 @@ Result<std::vector<User>> read_users(Connection& db) {
     return std::move(statement).error();
   }
   std::vector<User> users;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return users;
-    }
-    users.push_back(decode_user(**statement, 0));
+  const Status walked =
+      for_each_row(*statement, [&] { users.push_back(decode_user(**statement, 0)); });
+  if (!walked) {
+    return walked.error();
   }
+  return users;
 }
 
 Status insert_token(Connection& db, const TokenRecord& token) {

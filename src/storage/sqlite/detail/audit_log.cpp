@@ -109,16 +109,12 @@ Result<std::vector<AuditEntry>> read_audit_entries(Connection& db, long long aft
   (*statement)->bind_int(1, after_seq);
   (*statement)->bind_int(2, limit);
   std::vector<AuditEntry> entries;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return entries;
-    }
-    entries.push_back(decode_entry(**statement));
+  const Status walked =
+      for_each_row(*statement, [&] { entries.push_back(decode_entry(**statement)); });
+  if (!walked) {
+    return walked.error();
   }
+  return entries;
 }
 
 Result<AuditCheck> check_audit_chain(Connection& db) {
@@ -132,19 +128,12 @@ Result<AuditCheck> check_audit_chain(Connection& db) {
   AuditCheck check;
   std::string expected_prev = kGenesis;
   long long expected_seq = 1;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return check;
-    }
+  const Status walked = for_each_row(*statement, [&] {
     AuditEntry entry = decode_entry(**statement);
     ++check.entries;
     check.head_hash = entry.hash;
     if (check.broken) {
-      continue;
+      return;  // past the first break, only counted
     }
     std::string problem;
     if (entry.seq != expected_seq) {
@@ -163,7 +152,11 @@ Result<AuditCheck> check_audit_chain(Connection& db) {
     }
     expected_prev = entry.hash;
     expected_seq = entry.seq + 1;
+  });
+  if (!walked) {
+    return walked.error();
   }
+  return check;
 }
 
 }  // namespace truce::storage::sqlite::detail

@@ -37,14 +37,7 @@ Result<std::vector<ClaimSummary>> read_claim_summaries(Connection& db, const Cla
     int bound = bind_filter(**statement, filter);
     (*statement)->bind_int(bound + 1, limit);
     (*statement)->bind_int(bound + 2, offset);
-    while (true) {
-      auto row = (*statement)->step();
-      if (!row) {
-        return std::move(row).error();
-      }
-      if (!*row) {
-        break;
-      }
+    const Status walked = for_each_row(*statement, [&] {
       const Statement& r = **statement;
       ClaimSummary summary;
       long long key = r.int_at(0);
@@ -69,6 +62,9 @@ Result<std::vector<ClaimSummary>> read_claim_summaries(Connection& db, const Cla
       index_of_key.emplace(key, summaries.size());
       keys += (keys.size() > 1 ? "," : "") + std::to_string(key);
       summaries.push_back(std::move(summary));
+    });
+    if (!walked) {
+      return walked.error();
     }
   }
   if (summaries.empty()) {
@@ -82,18 +78,11 @@ Result<std::vector<ClaimSummary>> read_claim_summaries(Connection& db, const Cla
     return std::move(figures).error();
   }
   (*figures)->bind_text(1, keys);
-  while (true) {
-    auto row = (*figures)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return summaries;
-    }
+  const Status walked = for_each_row(*figures, [&] {
     const Statement& r = **figures;
     auto found = index_of_key.find(r.int_at(0));
     if (found == index_of_key.end()) {
-      continue;
+      return;
     }
     CasualtySummary figure;
     figure.side_kind = r.text_at(1);
@@ -104,7 +93,11 @@ Result<std::vector<ClaimSummary>> read_claim_summaries(Connection& db, const Cla
       figure.max = r.int_at(5);
     }
     summaries[found->second].casualties.push_back(std::move(figure));
+  });
+  if (!walked) {
+    return walked.error();
   }
+  return summaries;
 }
 
 }  // namespace truce::storage::sqlite::detail

@@ -164,16 +164,12 @@ Result<std::vector<Complaint>> read_complaints(Connection& db, const ComplaintQu
   bind_optional(**statement, 4, query.after ? std::optional(query.after->second) : std::nullopt);
   (*statement)->bind_int(5, query.limit);
   std::vector<Complaint> complaints;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return complaints;
-    }
-    complaints.push_back(decode(**statement));
+  const Status walked =
+      for_each_row(*statement, [&] { complaints.push_back(decode(**statement)); });
+  if (!walked) {
+    return walked.error();
   }
+  return complaints;
 }
 
 }  // namespace truce::storage::sqlite::detail

@@ -169,4 +169,20 @@ class Transaction final {
 // ("storage.sqlite: write batch (INSERT INTO claims ...)").
 Error with_context(Error error, std::string_view context);
 
+// Steps through the rows of a leased statement, calling `read()` on each;
+// the first step that fails ends the walk with its error.
+template <typename Read>
+Status for_each_row(const StatementLease& statement, Read&& read) {
+  while (true) {
+    auto row = statement->step();
+    if (!row) {
+      return std::move(row).error();
+    }
+    if (!*row) {
+      return Status::ok();
+    }
+    read();
+  }
+}
+
 }  // namespace truce::storage::sqlite::detail

@@ -132,16 +132,12 @@ Result<std::vector<ClaimId>> decision_claims(Connection& db, long long sequence)
   }
   (*statement)->bind_int(1, sequence);
   std::vector<ClaimId> claims;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return claims;
-    }
-    claims.emplace_back((*statement)->text_at(0));
+  const Status walked =
+      for_each_row(*statement, [&] { claims.emplace_back((*statement)->text_at(0)); });
+  if (!walked) {
+    return walked.error();
   }
+  return claims;
 }
 
 Result<std::vector<PairConstraint>> decision_constraints(Connection& db, long long sequence) {
@@ -153,17 +149,14 @@ Result<std::vector<PairConstraint>> decision_constraints(Connection& db, long lo
   }
   (*statement)->bind_int(1, sequence);
   std::vector<PairConstraint> constraints;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return constraints;
-    }
+  const Status walked = for_each_row(*statement, [&] {
     constraints.push_back({ClaimId((*statement)->text_at(0)), ClaimId((*statement)->text_at(1)),
                            (*statement)->int_at(2) != 0});
+  });
+  if (!walked) {
+    return walked.error();
   }
+  return constraints;
 }
 
 Result<Decision> read_decision_row(const Statement& row) {
@@ -323,15 +316,10 @@ Result<std::vector<Decision>> read_decisions_about(Connection& db,
       return std::move(statement).error();
     }
     (*statement)->bind_text(1, claim.str());
-    while (true) {
-      auto row = (*statement)->step();
-      if (!row) {
-        return std::move(row).error();
-      }
-      if (!*row) {
-        break;
-      }
-      sequences.insert((*statement)->int_at(0));
+    const Status walked =
+        for_each_row(*statement, [&] { sequences.insert((*statement)->int_at(0)); });
+    if (!walked) {
+      return walked.error();
     }
   }
   std::vector<Decision> decisions;
@@ -393,14 +381,7 @@ Result<std::optional<Incident>> read_incident(Connection& db, const IncidentId& 
     return std::move(members).error();
   }
   (*members)->bind_text(1, id.str());
-  while (true) {
-    auto row = (*members)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      break;
-    }
+  const Status walked = for_each_row(*members, [&] {
     IncidentMember member;
     member.claim = ClaimId((*members)->text_at(0));
     member.why = read_features(**members, 1);
@@ -408,6 +389,9 @@ Result<std::optional<Incident>> read_incident(Connection& db, const IncidentId& 
       member.why.decision = (*members)->int_at(8);
     }
     incident.members.push_back(std::move(member));
+  });
+  if (!walked) {
+    return walked.error();
   }
   auto links = db.statement("SELECT claim_id, kind, " + std::string(kMemberColumns) +
                             " FROM incident_links WHERE incident_id = ?1 ORDER BY claim_id, kind");
@@ -461,15 +445,10 @@ Result<std::vector<Incident>> read_incidents(Connection& db, const IncidentQuery
   (*statement)->bind_int(3, query.limit);
   (*statement)->bind_int(4, query.offset);
   std::vector<IncidentId> ids;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      break;
-    }
-    ids.emplace_back((*statement)->text_at(0));
+  const Status walked =
+      for_each_row(*statement, [&] { ids.emplace_back((*statement)->text_at(0)); });
+  if (!walked) {
+    return walked.error();
   }
   std::vector<Incident> incidents;
   for (const IncidentId& id : ids) {
@@ -508,15 +487,10 @@ Result<std::vector<std::pair<ClaimId, IncidentId>>> read_memberships(
       return std::move(statement).error();
     }
     (*statement)->bind_text(1, claim.str());
-    while (true) {
-      auto row = (*statement)->step();
-      if (!row) {
-        return std::move(row).error();
-      }
-      if (!*row) {
-        break;
-      }
-      found.emplace_back(claim, IncidentId((*statement)->text_at(0)));
+    const Status walked = for_each_row(
+        *statement, [&] { found.emplace_back(claim, IncidentId((*statement)->text_at(0))); });
+    if (!walked) {
+      return walked.error();
     }
   }
   return found;
@@ -530,17 +504,14 @@ Result<std::vector<IncidentEvent>> read_incident_history(Connection& db, const I
   }
   (*statement)->bind_text(1, id.str());
   std::vector<IncidentEvent> events;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return events;
-    }
+  const Status walked = for_each_row(*statement, [&] {
     events.push_back(
         {(*statement)->text_at(0), id, (*statement)->text_at(1), (*statement)->text_at(2)});
+  });
+  if (!walked) {
+    return walked.error();
   }
+  return events;
 }
 
 }  // namespace truce::storage::sqlite::detail

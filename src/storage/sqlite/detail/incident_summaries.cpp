@@ -210,16 +210,12 @@ Result<std::vector<IncidentId>> read_unsummarised_incidents(Connection& db, int 
   }
   (*statement)->bind_int(1, limit);
   std::vector<IncidentId> ids;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return ids;
-    }
-    ids.emplace_back((*statement)->text_at(0));
+  const Status walked =
+      for_each_row(*statement, [&] { ids.emplace_back((*statement)->text_at(0)); });
+  if (!walked) {
+    return walked.error();
   }
+  return ids;
 }
 
 Status write_incident_summaries(Connection& db, const std::vector<IncidentSummary>& summaries,
@@ -258,16 +254,11 @@ Result<std::vector<IncidentSummaryRow>> read_incident_summaries(Connection& db,
   const int bound = bind_filter(**statement, *filter);
   (*statement)->bind_int(bound + 1, query.limit);
   std::vector<IncidentSummaryRow> rows;
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return rows;
-    }
-    rows.push_back(read_row(**statement));
+  const Status walked = for_each_row(*statement, [&] { rows.push_back(read_row(**statement)); });
+  if (!walked) {
+    return walked.error();
   }
+  return rows;
 }
 
 Result<std::optional<IncidentSummaryRow>> read_incident_summary(Connection& db,

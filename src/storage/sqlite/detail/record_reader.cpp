@@ -357,16 +357,12 @@ Status read_origins(Connection& db, Document& document) {
     return std::move(statement).error();
   }
   (*statement)->bind_text(1, document.id.str());
-  while (true) {
-    auto row = (*statement)->step();
-    if (!row) {
-      return std::move(row).error();
-    }
-    if (!*row) {
-      return Status::ok();
-    }
-    document.origin.push_back((*statement)->text_at(0));
+  const Status walked =
+      for_each_row(*statement, [&] { document.origin.push_back((*statement)->text_at(0)); });
+  if (!walked) {
+    return walked.error();
   }
+  return Status::ok();
 }
 
 Status read_document_children(Connection& db, Document& document) {
