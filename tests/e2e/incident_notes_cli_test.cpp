@@ -93,6 +93,11 @@ TEST_F(IncidentNotesCli, PersonsAreRecordedWithoutEchoAndEveryReadIsLogged) {
 // a merge the merged incident shows the notes of both, and a file is read
 // through an incident only when it shows there.
 TEST_F(IncidentNotesCli, NotesFollowAMergeAndAFileIsReadThroughAnIncidentThatShowsIt) {
+  ASSERT_EQ(
+      truce({"ingest", "--db", db_,
+             (kSourceDir / "data/examples/2022-09-13-armenia-azerbaijan-border.csv").string()})
+          .exit_code,
+      0);
   auto listed = json_of({"incidents"})["incidents"];
   ASSERT_GE(listed.size(), 2U);
   const std::vector<std::string> ids{listed[0]["id"], listed[1]["id"]};

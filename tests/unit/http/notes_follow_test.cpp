@@ -368,6 +368,8 @@ TEST(NotesFollow, NotesWrittenBeforeTheAnchorsFollowAfterTheUpgrade) {
   const std::string db = (dir / "old.db").string();
   std::string first;
   std::string second;
+  std::string read_in;  // the claim a person of the first incident was read in
+  long long person_read_in = 0;
   {
     auto monitor = service::Monitor::open(db, storage::OpenMode::kCreate);
     ASSERT_TRUE(monitor) << monitor.error().message;
@@ -379,8 +381,15 @@ TEST(NotesFollow, NotesWrittenBeforeTheAnchorsFollowAfterTheUpgrade) {
     auto listed = monitor->incidents(storage::IncidentQuery{});
     ASSERT_TRUE(listed) << listed.error().message;
     ASSERT_GE(listed->incidents.size(), 2U);
-    first = listed->incidents[0].incident.id.str();
-    second = listed->incidents[1].incident.id.str();
+    // The first incident with several claims, so that one of them is not all of them.
+    std::size_t several = 0;
+    while (several < listed->incidents.size() &&
+           listed->incidents[several].incident.members.size() < 2) {
+      ++several;
+    }
+    ASSERT_LT(several, listed->incidents.size());
+    first = listed->incidents[several].incident.id.str();
+    second = listed->incidents[several == 0 ? 1 : 0].incident.id.str();
     for (const std::string& id : {first, second}) {
       ASSERT_TRUE(monitor->add_comment({IncidentId(id), "written on " + id, "cli", "cli"}));
       service::NewEvidence evidence{IncidentId(id), id + ".txt", "text/plain", "cli", "cli"};
@@ -394,6 +403,18 @@ TEST(NotesFollow, NotesWrittenBeforeTheAnchorsFollowAfterTheUpgrade) {
       person.actor = "cli";
       ASSERT_TRUE(monitor->add_person(person));
     }
+    read_in = listed->incidents[several].incident.members.back().claim.str();
+    service::NewPerson person;
+    person.incident = IncidentId(first);
+    person.name = "Fictional Person read in one claim";
+    person.status = "wounded";
+    person.side = "civilians";
+    person.claim = ClaimId(read_in);
+    person.author = "cli";
+    person.actor = "cli";
+    auto recorded = monitor->add_person(person);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    person_read_in = recorded->id;
   }
   execute(db, "DROP TABLE incident_note_anchors; DELETE FROM schema_migrations WHERE version = 10");
   auto monitor = service::Monitor::open(db, storage::OpenMode::kOpenExisting);
@@ -416,7 +437,22 @@ TEST(NotesFollow, NotesWrittenBeforeTheAnchorsFollowAfterTheUpgrade) {
   EXPECT_EQ(evidence->size(), 2U);
   auto persons = monitor->persons(whole, "cli");
   ASSERT_TRUE(persons);
-  EXPECT_EQ(persons->size(), 2U);
+  EXPECT_EQ(persons->size(), 3U);
+  // The upgrade anchored the person read in one claim to that claim alone.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw,
+                               "SELECT group_concat(claim_id) FROM incident_note_anchors "
+                               "WHERE kind = 'person' AND note_id = ?1",
+                               -1, &statement, nullptr),
+            SQLITE_OK);
+  sqlite3_bind_int64(statement, 1, person_read_in);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  const auto* anchors = sqlite3_column_text(statement, 0);
+  EXPECT_EQ(std::string(anchors != nullptr ? reinterpret_cast<const char*>(anchors) : ""), read_in);
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
 }
 
 }  // namespace
