@@ -186,7 +186,13 @@ void run_evidence_get(Context& context, const NoteFlags& flags) {
   if (!monitor) {
     return;
   }
-  auto file = monitor->evidence_file(flags.sha256);
+  // The CLI works on the database itself, so it sees every incident; with
+  // --incident the file must show on that one, as in the per-incident route.
+  service::EvidenceReader reader;
+  if (!flags.incident.empty()) {
+    reader.incident = IncidentId(flags.incident);
+  }
+  auto file = monitor->evidence_file(flags.sha256, reader);
   if (!file) {
     report_error(context, file.error(), false);
     return;
@@ -315,6 +321,8 @@ void add_incident_note_commands(CLI::App& incident, Context& context) {
                         "Database path or URL (default: $TRUCE_DB, then truce.db)");
     command->add_option("sha256", flags->sha256, "64 hex digits")->required();
     command->add_option("--output,-o", flags->output, "Where to write it")->required();
+    command->add_option("--incident", flags->incident,
+                        "Only if the file shows on this incident (inc_...)");
     command->callback([&context, flags] { run_evidence_get(context, *flags); });
   }
   {

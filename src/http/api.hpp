@@ -103,6 +103,7 @@ class Api final : public Handler {
   Response list_evidence(Exchange& exchange, service::Monitor& monitor);
   Response add_evidence(Exchange& exchange, service::Monitor& monitor);
   Response get_evidence_file(Exchange& exchange, service::Monitor& monitor);
+  Response get_incident_evidence_file(Exchange& exchange, service::Monitor& monitor);
   Response list_persons(Exchange& exchange, service::Monitor& monitor);
   Response add_person(Exchange& exchange, service::Monitor& monitor);
 

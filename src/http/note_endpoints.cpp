@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "http/api.hpp"
+#include "http/authorization.hpp"
 #include "http/problem.hpp"
 #include "report/incident_notes.hpp"
 
@@ -142,8 +143,17 @@ Response Api::add_evidence(Exchange& exchange, service::Monitor& monitor) {
   return json_response(report::evidence_stored_json(*stored), stored->attachment_added ? 201 : 200);
 }
 
-Response Api::get_evidence_file(Exchange& exchange, service::Monitor& monitor) {
-  auto file = monitor.evidence_file(exchange.path_parameters.find("sha256")->second);
+namespace {
+
+// The file only through an incident the caller sees: `incident` when given
+// (the per-incident route), else any incident an attachment of it shows on.
+// Every refusal is the 404 of an unknown hash.
+Response evidence_download(Exchange& exchange, service::Monitor& monitor,
+                           std::optional<IncidentId> incident) {
+  service::EvidenceReader reader;
+  reader.incident = std::move(incident);
+  reader.sees_unpublished = allows(exchange.principal->role, Permission::kReadRecords);
+  auto file = monitor.evidence_file(exchange.path_parameters.find("sha256")->second, reader);
   if (!file) {
     return problem_for(file.error());
   }
@@ -157,6 +167,16 @@ Response Api::get_evidence_file(Exchange& exchange, service::Monitor& monitor) {
   response.headers.emplace_back("Content-Security-Policy", "sandbox");
   response.headers.emplace_back("Cache-Control", "private, no-store");
   return response;
+}
+
+}  // namespace
+
+Response Api::get_evidence_file(Exchange& exchange, service::Monitor& monitor) {
+  return evidence_download(exchange, monitor, std::nullopt);
+}
+
+Response Api::get_incident_evidence_file(Exchange& exchange, service::Monitor& monitor) {
+  return evidence_download(exchange, monitor, incident_parameter(exchange));
 }
 
 Response Api::list_persons(Exchange& exchange, service::Monitor& monitor) {

@@ -15,6 +15,7 @@ std::string dump(const Json& value) {
 
 Json comment_value(const IncidentComment& comment) {
   return {{"id", comment.id},
+          {"written_on", comment.incident.str()},
           {"author", comment.author},
           {"created_at", comment.created_at},
           {"text", comment.text}};
@@ -23,6 +24,7 @@ Json comment_value(const IncidentComment& comment) {
 Json attachment_value(const EvidenceAttachment& attachment) {
   return {{"id", attachment.id},
           {"incident", attachment.incident.str()},
+          {"written_on", attachment.incident.str()},
           {"sha256", attachment.sha256},
           {"name", attachment.name},
           {"media_type", attachment.media_type},
@@ -33,6 +35,7 @@ Json attachment_value(const EvidenceAttachment& attachment) {
 
 Json person_value(const PersonRecord& person) {
   return {{"id", person.id},
+          {"written_on", person.incident.str()},
           {"name", person.name},
           {"status", person.status},
           {"side", person.side},

@@ -228,14 +228,54 @@ Result<std::vector<EvidenceAttachment>> Monitor::evidence(const IncidentId& inci
   return store_->evidence_of(incident);
 }
 
-Result<EvidenceFile> Monitor::evidence_file(const std::string& sha256) const {
+Result<EvidenceFile> Monitor::evidence_file(const std::string& sha256,
+                                            const EvidenceReader& reader) const {
+  constexpr std::string_view kContext = "service: evidence file";
+  // One answer for a hash never stored and for a file the reader may not
+  // reach, so that the answer does not tell whether the bytes exist.
+  const Error not_found = make_error(
+      ErrorCode::kNotFound, "no evidence file with SHA-256 " + sha256, std::string(kContext));
+  std::vector<IncidentId> through;
+  if (reader.incident) {
+    auto attachments = store_->evidence_of(*reader.incident);
+    if (!attachments) {
+      return attachments.error();
+    }
+    if (std::any_of(attachments->begin(), attachments->end(),
+                    [&](const EvidenceAttachment& shown) { return shown.sha256 == sha256; })) {
+      through.push_back(*reader.incident);
+    }
+  } else {
+    auto incidents = store_->evidence_incidents(sha256);
+    if (!incidents) {
+      return incidents.error();
+    }
+    through = std::move(incidents).value();
+  }
+  bool reachable = false;
+  for (const IncidentId& incident : through) {
+    if (reader.sees_unpublished) {
+      reachable = true;
+      break;
+    }
+    auto review = store_->incident_review(incident);
+    if (!review) {
+      return review.error();
+    }
+    if (review->published) {
+      reachable = true;
+      break;
+    }
+  }
+  if (!reachable) {
+    return not_found;
+  }
   auto file = store_->evidence_file(sha256);
   if (!file) {
     return file.error();
   }
   if (!*file) {
-    return make_error(ErrorCode::kNotFound, "no evidence file with SHA-256 " + sha256,
-                      "service: evidence file");
+    return not_found;
   }
   if (ingest::sha256_hex((*file)->content) != sha256 ||
       static_cast<long long>((*file)->content.size()) != (*file)->size) {
@@ -243,7 +283,7 @@ Result<EvidenceFile> Monitor::evidence_file(const std::string& sha256) const {
                       "evidence file " + sha256 +
                           " no longer has the SHA-256 or size it was stored with; it was "
                           "changed in the database",
-                      "service: evidence file");
+                      std::string(kContext));
   }
   return std::move(**file);
 }

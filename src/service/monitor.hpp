@@ -139,6 +139,14 @@ struct NewPerson {
   std::string actor;
 };
 
+// Who downloads an evidence file: through one incident (the file must show
+// on it) or through any, and whether incidents that are not published are
+// theirs to see. A file is served only through an incident the reader sees.
+struct EvidenceReader {
+  std::optional<IncidentId> incident;
+  bool sees_unpublished = true;
+};
+
 class Monitor final {
  public:
   // kNotFound (with a hint to run `truce init`) when kOpenExisting finds no database.
@@ -277,16 +285,19 @@ class Monitor final {
   // Comments, evidence files and named persons of an incident. Writes: the
   // incident must be stored (kNotFound), the input well formed
   // (kInvalidInput, never quoting a person's name), and the write goes with
-  // its audit entry. Reads: kNotFound when the incident is not stored and
-  // nothing is kept under its id.
+  // its audit entry, anchored to the incident's claims so that it follows
+  // them through merges, splits and re-clustering. Reads list what shows on
+  // the incident (docs/api.md, "Which incident a note shows on"); kNotFound
+  // when the incident is not stored and nothing is kept under its id.
   Result<IncidentComment> add_comment(const NewComment& comment);
   Result<std::vector<IncidentComment>> comments(const IncidentId& incident) const;
   // Content over max_bytes is kInvalidInput and nothing is written.
   Result<EvidenceStored> add_evidence(const NewEvidence& evidence, std::string_view content);
   Result<std::vector<EvidenceAttachment>> evidence(const IncidentId& incident) const;
-  // kNotFound for an unknown hash; kDataCorruption when the stored bytes no
-  // longer have their hash or size.
-  Result<EvidenceFile> evidence_file(const std::string& sha256) const;
+  // kNotFound, with the same message, for an unknown hash and for a file
+  // that shows on no incident `reader` sees (or not on reader.incident);
+  // kDataCorruption when the stored bytes no longer have their hash or size.
+  Result<EvidenceFile> evidence_file(const std::string& sha256, const EvidenceReader& reader) const;
   Result<PersonRecord> add_person(const NewPerson& person);
   // Every read is an audit entry ("persons.read": who read which incident's names).
   Result<std::vector<PersonRecord>> persons(const IncidentId& incident, const std::string& actor);

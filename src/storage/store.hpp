@@ -387,7 +387,11 @@ class Store {
                                const AuditRecord& audit) = 0;
   // Comments, evidence files and named persons of incidents (migration 8).
   // Each write appends `audit`, its "after" wrapped as {"id":N,"detail":...}
-  // with the new row's id, in the same transaction.
+  // with the new row's id, in the same transaction, and anchors the note to
+  // the incident's members (to the person's claim when it is one of them).
+  // Reads list what shows on the incident: the notes anchored to its members
+  // today, those written on its id and anchored in no incident, and, for an
+  // id that is no longer an incident, everything written on it (migration 10).
   virtual Result<IncidentComment> add_comment(const IncidentComment& comment,
                                               const AuditRecord& audit) = 0;
   virtual Result<std::vector<IncidentComment>> comments_of(const IncidentId& incident) const = 0;
@@ -399,6 +403,9 @@ class Store {
                                               const AuditRecord& audit) = 0;
   virtual Result<std::vector<EvidenceAttachment>> evidence_of(const IncidentId& incident) const = 0;
   virtual Result<std::optional<EvidenceFile>> evidence_file(std::string_view sha256) const = 0;
+  // The incidents an attachment of the file shows on (by the rule above;
+  // the id written on for an attachment anchored in no incident), by id.
+  virtual Result<std::vector<IncidentId>> evidence_incidents(std::string_view sha256) const = 0;
   // A claim or document that is not stored is kInvalidInput.
   virtual Result<PersonRecord> add_person(const PersonRecord& person, const AuditRecord& audit) = 0;
   // Appends `audit` (the read) and reads the persons in one transaction:

@@ -347,6 +347,18 @@ with tempfile.TemporaryDirectory() as work:
                 checked.add(("/api/v1/evidence/{sha256}", "get", response.status))
         call(port, "get", "/api/v1/evidence/" + "0" * 64, "/api/v1/evidence/{sha256}", analyst,
              expect=404)
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{notes}/evidence/{stored['sha256']}",
+            headers={"Authorization": f"Bearer {analyst}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            if response.read() != evidence_bytes:
+                failures.append("GET /api/v1/incidents/{id}/evidence/{sha256}: other bytes")
+            else:
+                checked.add(("/api/v1/incidents/{id}/evidence/{sha256}", "get", response.status))
+        call(port, "get", notes + "/evidence/" + "0" * 64,
+             "/api/v1/incidents/{id}/evidence/{sha256}", analyst, expect=404)
+        call(port, "get", notes + "/evidence/" + stored["sha256"],
+             "/api/v1/incidents/{id}/evidence/{sha256}", expect=401)
         call(port, "post", notes + "/persons", "/api/v1/incidents/{id}/persons", operator,
              json.dumps({"name": "Orlen Vasquier", "status": "missing", "side": "civilians"}),
              expect=201)

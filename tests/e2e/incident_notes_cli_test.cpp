@@ -89,5 +89,50 @@ TEST_F(IncidentNotesCli, PersonsAreRecordedWithoutEchoAndEveryReadIsLogged) {
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
 }
 
+// The CLI lists what shows on an incident by the same rule as the API: after
+// a merge the merged incident shows the notes of both, and a file is read
+// through an incident only when it shows there.
+TEST_F(IncidentNotesCli, NotesFollowAMergeAndAFileIsReadThroughAnIncidentThatShowsIt) {
+  ASSERT_EQ(
+      truce({"ingest", "--db", db_,
+             (kSourceDir / "data/examples/2022-09-13-armenia-azerbaijan-border.csv").string()})
+          .exit_code,
+      0);
+  auto listed = json_of({"incidents"})["incidents"];
+  ASSERT_GE(listed.size(), 2U);
+  const std::vector<std::string> ids{listed[0]["id"], listed[1]["id"]};
+  std::vector<std::string> hashes;
+  for (const std::string& id : ids) {
+    json_of({"incident", "comment", id, "--by", "duty-officer", "--text", "note on " + id});
+    write_file(dir_ / (id + ".bin"), "synthetic evidence of " + id);
+    hashes.push_back(json_of({"incident", "evidence", "add", id, (dir_ / (id + ".bin")).string(),
+                              "--by", "duty-officer"})["sha256"]);
+    auto person = truce({"incident", "person", id, "--db", db_, "--by", "duty-officer", "--name",
+                         "Fictional Person " + id, "--status", "missing", "--side", "civilians"});
+    ASSERT_EQ(person.exit_code, 0) << person.err;
+  }
+  auto merged = json_of({"incident", "merge", ids[0], ids[1], "--by", "duty-officer", "--reason",
+                         "synthetic correction"});
+  ASSERT_EQ(merged["incidents"].size(), 1U) << merged.dump();
+  ASSERT_EQ(merged["retired"].size(), 1U) << merged.dump();
+  const std::string whole = merged["incidents"][0];
+  const std::string retired = merged["retired"][0];
+  const auto comments = json_of({"incident", "comments", whole})["comments"];
+  ASSERT_EQ(comments.size(), 2U);
+  EXPECT_NE(comments[0]["written_on"], comments[1]["written_on"]);
+  EXPECT_EQ(json_of({"incident", "evidence", "list", whole})["evidence"].size(), 2U);
+  EXPECT_EQ(json_of({"incident", "persons", whole})["persons"].size(), 2U);
+  // Both files through the merged incident; the kept one not through the retired id.
+  for (const std::string& sha : hashes) {
+    auto got = truce({"incident", "evidence", "get", sha, "--db", db_, "--incident", whole, "-o",
+                      (dir_ / "copy.bin").string()});
+    EXPECT_EQ(got.exit_code, 0) << got.err;
+  }
+  const std::string kept_sha = retired == ids[0] ? hashes[1] : hashes[0];
+  auto refused = truce({"incident", "evidence", "get", kept_sha, "--db", db_, "--incident", retired,
+                        "-o", (dir_ / "refused.bin").string()});
+  EXPECT_EQ(refused.exit_code, 4) << refused.err;
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -457,6 +457,11 @@ class SqliteStore final : public Store {
     return file;
   }
 
+  Result<std::vector<IncidentId>> evidence_incidents(std::string_view sha256) const override {
+    return in_snapshot(db_, "storage.sqlite: evidence incidents",
+                       [&] { return detail::read_evidence_incidents(db_, sha256); });
+  }
+
   Result<PersonRecord> add_person(const PersonRecord& person, const AuditRecord& audit) override {
     return in_write(db_, "storage.sqlite: add person", [&]() -> Result<PersonRecord> {
       auto id = detail::insert_person(db_, person);

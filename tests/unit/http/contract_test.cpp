@@ -55,5 +55,11 @@ TEST(Contract, TheServedDocumentIsTheOneInTheRepository) {
   EXPECT_EQ(served, kept);
 }
 
+TEST(Contract, TheDocumentsVersionIsTheProjectsVersion) {
+  RunningApi api;
+  auto served = api.get("/api/v1/openapi.json").json();
+  EXPECT_EQ(served["info"]["version"], TRUCE_VERSION);
+}
+
 }  // namespace
 }  // namespace truce::test

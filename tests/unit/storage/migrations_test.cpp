@@ -152,6 +152,8 @@ TEST(BundledMigrations, AreNumberedFromOneAndDefineTheLatestSchemaVersion) {
   EXPECT_EQ(bundled[6].name, "complaints");
   EXPECT_EQ(bundled[7].name, "incident_comments_evidence_persons");
   EXPECT_EQ(bundled[8].name, "incident_page_order");
+  ASSERT_GE(bundled.size(), 10u);
+  EXPECT_EQ(bundled[9].name, "incident_note_anchors");
   EXPECT_EQ(latest_version(bundled), storage::latest_schema_version());
 }
 
@@ -188,6 +190,7 @@ TEST(BundledMigrations, CreateOnlyTheTablesOfTodaysModel) {
                             "evidence_files",
                             "incident_evidence",
                             "incident_persons",
+                            "incident_note_anchors",
                             "incident_summary_spans",
                             "audit_log"}) {
     EXPECT_TRUE(has_table(db, table)) << table;

@@ -34,6 +34,46 @@ Result<std::vector<Row>> all_rows(StatementLease& statement, ReadRow&& read_row)
   }
 }
 
+// Which notes of a kind show on incident ?1 (docs/api.md, "Which incident a
+// note shows on"): those with an anchor among its members today, and those
+// written on ?1 that show nowhere else (none of their anchors is in an
+// incident) or that ?1 is no longer an incident to show.
+std::string shown_on(std::string_view kind, std::string_view table, std::string_view key) {
+  const std::string anchored =
+      "(SELECT na.note_id FROM incident_members AS nm "
+      "JOIN incident_note_anchors AS na ON na.claim_id = nm.claim_id "
+      "AND na.kind = '" +
+      std::string(kind) + "' WHERE nm.incident_id = ?1)";
+  const std::string placed =
+      "(SELECT 1 FROM incident_note_anchors AS na JOIN incident_members AS nm "
+      "ON nm.claim_id = na.claim_id WHERE na.kind = '" +
+      std::string(kind) + "' AND na.note_id = " + std::string(table) + "." + std::string(key) + ")";
+  return " WHERE " + std::string(table) + "." + std::string(key) + " IN " + anchored + " OR (" +
+         std::string(table) +
+         ".incident_id = ?1 AND (NOT EXISTS (SELECT 1 FROM incidents WHERE id = ?1) OR NOT "
+         "EXISTS " +
+         placed + "))";
+}
+
+// Anchors a note just written on `incident` to the incident's members, or,
+// when `claim` is one of them, to that claim alone.
+Status anchor_note(Connection& db, std::string_view kind, long long note_id,
+                   const IncidentId& incident, const std::optional<ClaimId>& claim) {
+  auto statement = db.statement(
+      "INSERT INTO incident_note_anchors (kind, note_id, claim_id) "
+      "SELECT ?1, ?2, claim_id FROM incident_members WHERE incident_id = ?3 AND (?4 IS NULL OR "
+      "claim_id = ?4 OR NOT EXISTS (SELECT 1 FROM incident_members WHERE incident_id = ?3 AND "
+      "claim_id = ?4))");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, kind);
+  (*statement)->bind_int(2, note_id);
+  (*statement)->bind_text(3, incident.str());
+  claim ? (*statement)->bind_text(4, claim->str()) : (*statement)->bind_null(4);
+  return (*statement)->run();
+}
+
 Result<bool> exists(Connection& db, std::string_view sql, std::string_view id) {
   auto statement = db.statement(sql);
   if (!statement) {
@@ -59,13 +99,17 @@ Result<long long> insert_comment(Connection& db, const IncidentComment& comment)
   if (auto ran = (*statement)->run(); !ran) {
     return ran.error();
   }
-  return db.last_insert_rowid();
+  const long long id = db.last_insert_rowid();
+  if (auto anchored = anchor_note(db, "comment", id, comment.incident, std::nullopt); !anchored) {
+    return anchored.error();
+  }
+  return id;
 }
 
 Result<std::vector<IncidentComment>> read_comments(Connection& db, const IncidentId& incident) {
   auto statement = db.statement(
-      "SELECT comment_id, incident_id, author, created_at, body FROM incident_comments "
-      "WHERE incident_id = ?1 ORDER BY comment_id");
+      "SELECT comment_id, incident_id, author, created_at, body FROM incident_comments" +
+      shown_on("comment", "incident_comments", "comment_id") + " ORDER BY comment_id");
   if (!statement) {
     return std::move(statement).error();
   }
@@ -113,6 +157,13 @@ Result<EvidenceStored> insert_evidence(Connection& db, const EvidenceAttachment&
     }
     stored.attachment_added = db.changes() > 0;
   }
+  if (stored.attachment_added) {
+    if (auto anchored =
+            anchor_note(db, "evidence", db.last_insert_rowid(), attachment.incident, std::nullopt);
+        !anchored) {
+      return anchored.error();
+    }
+  }
   auto row = db.statement("SELECT " + std::string(kEvidenceColumns) +
                           " WHERE a.incident_id = ?1 AND a.sha256 = ?2");
   if (!row) {
@@ -133,8 +184,9 @@ Result<EvidenceStored> insert_evidence(Connection& db, const EvidenceAttachment&
 }
 
 Result<std::vector<EvidenceAttachment>> read_evidence(Connection& db, const IncidentId& incident) {
-  auto statement = db.statement("SELECT " + std::string(kEvidenceColumns) +
-                                " WHERE a.incident_id = ?1 ORDER BY a.attachment_id");
+  auto statement =
+      db.statement("SELECT " + std::string(kEvidenceColumns) +
+                   shown_on("evidence", "a", "attachment_id") + " ORDER BY a.attachment_id");
   if (!statement) {
     return std::move(statement).error();
   }
@@ -209,14 +261,18 @@ Result<long long> insert_person(Connection& db, const PersonRecord& person) {
   if (auto ran = insert.run(); !ran) {
     return ran.error();
   }
-  return db.last_insert_rowid();
+  const long long id = db.last_insert_rowid();
+  if (auto anchored = anchor_note(db, "person", id, person.incident, person.claim); !anchored) {
+    return anchored.error();
+  }
+  return id;
 }
 
 Result<std::vector<PersonRecord>> read_persons(Connection& db, const IncidentId& incident) {
   auto statement = db.statement(
       "SELECT person_id, incident_id, name, status, side, claim_id, document_id, span_start, "
-      "span_end, recorded_by, recorded_at FROM incident_persons WHERE incident_id = ?1 "
-      "ORDER BY person_id");
+      "span_end, recorded_by, recorded_at FROM incident_persons" +
+      shown_on("person", "incident_persons", "person_id") + " ORDER BY person_id");
   if (!statement) {
     return std::move(statement).error();
   }
@@ -242,6 +298,23 @@ Result<std::vector<PersonRecord>> read_persons(Connection& db, const IncidentId&
     person.recorded_at = row.text_at(10);
     return person;
   });
+}
+
+Result<std::vector<IncidentId>> read_evidence_incidents(Connection& db, std::string_view sha256) {
+  auto statement = db.statement(
+      "SELECT nm.incident_id FROM incident_evidence AS e "
+      "JOIN incident_note_anchors AS na ON na.kind = 'evidence' AND na.note_id = e.attachment_id "
+      "JOIN incident_members AS nm ON nm.claim_id = na.claim_id WHERE e.sha256 = ?1 "
+      "UNION SELECT e.incident_id FROM incident_evidence AS e WHERE e.sha256 = ?1 AND "
+      "NOT EXISTS (SELECT 1 FROM incident_note_anchors AS na JOIN incident_members AS nm "
+      "ON nm.claim_id = na.claim_id WHERE na.kind = 'evidence' AND na.note_id = e.attachment_id) "
+      "ORDER BY 1");
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  (*statement)->bind_text(1, sha256);
+  return all_rows<IncidentId>(*statement,
+                              [](Statement& row) { return IncidentId(row.text_at(0)); });
 }
 
 Result<bool> has_incident_notes(Connection& db, const IncidentId& incident) {

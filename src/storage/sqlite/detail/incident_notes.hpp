@@ -1,5 +1,7 @@
-// Comments, evidence files and named persons of incidents (migration 8).
-// Writes run inside the caller's write transaction.
+// Comments, evidence files and named persons of incidents (migration 8),
+// anchored to claims so that they follow their incident (migration 10).
+// Writes run inside the caller's write transaction; reads list what shows on
+// an incident (docs/api.md, "Which incident a note shows on").
 #pragma once
 
 #include <optional>
@@ -18,6 +20,9 @@ Result<std::vector<IncidentComment>> read_comments(Connection& db, const Inciden
 Result<EvidenceStored> insert_evidence(Connection& db, const EvidenceAttachment& attachment,
                                        std::string_view content);
 Result<std::vector<EvidenceAttachment>> read_evidence(Connection& db, const IncidentId& incident);
+// The incidents (or, for attachments anchored nowhere, the ids written on)
+// that show an attachment of the file; empty for an unknown or unattached file.
+Result<std::vector<IncidentId>> read_evidence_incidents(Connection& db, std::string_view sha256);
 Result<std::optional<EvidenceFile>> read_evidence_file(Connection& db, std::string_view sha256);
 
 // kInvalidInput when the claim or document is not stored. Error messages
