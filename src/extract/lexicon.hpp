@@ -67,12 +67,19 @@ class Lexicon {
   // numbers and dates look up their categories for every text; this keeps that
   // from walking the whole lexicon.
   const std::vector<std::uint32_t>& category(std::string_view name) const;
+  // A small number for the category of entry `index`, dense from 0 in order of
+  // first appearance: per-text tables indexed by it replace maps keyed by the
+  // category's name, which cost a string hash per match.
+  std::uint32_t category_number(std::uint32_t index) const { return category_numbers_[index]; }
+  std::size_t category_count() const { return by_category_.size(); }
 
  private:
   void index_from(std::size_t first);
 
   std::vector<LexiconEntry> entries_;
   std::map<std::string, std::vector<std::uint32_t>, std::less<>> by_category_;
+  std::map<std::string, std::uint32_t, std::less<>> number_of_category_;
+  std::vector<std::uint32_t> category_numbers_;  // per entry
 };
 
 }  // namespace truce::extract
