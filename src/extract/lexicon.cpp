@@ -359,6 +359,11 @@ void Lexicon::index_from(std::size_t first) {
   }
 }
 
+std::uint32_t Lexicon::category_number(std::string_view name) const {
+  const auto found = number_of_category_.find(name);
+  return found == number_of_category_.end() ? kNoCategory : found->second;
+}
+
 const std::vector<std::uint32_t>& Lexicon::category(std::string_view name) const {
   static const std::vector<std::uint32_t> none;
   const auto found = by_category_.find(name);

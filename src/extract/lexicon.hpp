@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,17 @@ namespace truce::extract {
 // A line of a UTF-8 data file (lexicons, gazetteer, actors) that holds data:
 // blank lines and lines starting with '#' are skipped, a byte-order mark and
 // CR LF line ends are accepted. `number` counts every line of the file from 1.
+// Hashes std::string keys and looks them up by std::string_view without a copy:
+// the registries of places and actors are looked up for every mention of a text.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const noexcept {
+    return std::hash<std::string_view>{}(key);
+  }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
 struct DataLine {
   std::uint32_t number = 0;
   std::string text;
@@ -72,6 +84,9 @@ class Lexicon {
   // category's name, which cost a string hash per match.
   std::uint32_t category_number(std::uint32_t index) const { return category_numbers_[index]; }
   std::size_t category_count() const { return by_category_.size(); }
+  // The number of a category by name; kNoCategory when no entry has it.
+  static constexpr std::uint32_t kNoCategory = 0xFFFFFFFFU;
+  std::uint32_t category_number(std::string_view name) const;
 
  private:
   void index_from(std::size_t first);
