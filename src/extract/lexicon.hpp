@@ -93,7 +93,7 @@ class Lexicon {
 
   std::vector<LexiconEntry> entries_;
   std::map<std::string, std::vector<std::uint32_t>, std::less<>> by_category_;
-  std::map<std::string, std::uint32_t, std::less<>> number_of_category_;
+  StringMap<std::uint32_t> number_of_category_;
   std::vector<std::uint32_t> category_numbers_;  // per entry
 };
 
