@@ -62,7 +62,7 @@ class ActorRegistry {
 
  private:
   std::vector<Actor> actors_;
-  std::map<std::string, std::size_t, std::less<>> index_;
+  StringMap<std::size_t> index_;
 };
 
 // Whether a lexicon entry applies on `day`: an entry without valid_from and

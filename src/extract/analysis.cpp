@@ -8,35 +8,30 @@
 namespace truce::extract::detail {
 namespace {
 
-bool is_clause_punctuation(std::string_view text, std::size_t at, std::size_t* length) {
-  // Every byte of every sentence comes here: most are none of the marks' first bytes.
-  const char first = text[at];
-  if (first != ',' && first != ';' && first != ':' && first != '\xD8') {
-    return false;
-  }
-  static constexpr std::string_view kMarks[] = {"\xD8\x8C" /* ، */, "\xD8\x9B" /* ؛ */, ";", ":"};
-  for (std::string_view mark : kMarks) {
-    if (text.substr(at, mark.size()) == mark) {
-      *length = mark.size();
-      return true;
+// The length of the clause mark at `at`, or 0. Every byte of every sentence
+// comes here, so the first byte decides most cases: an Arabic letter's lead byte
+// 0xD8 is frequent, and only 0xD8 0x8C (،) and 0xD8 0x9B (؛) are marks.
+std::size_t clause_mark_length(std::string_view text, std::size_t at) {
+  switch (text[at]) {
+    case ';':
+    case ':': return 1;
+    case ',': {
+      // A comma between digits is a thousands separator, not a clause break.
+      const bool digit_before = at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9';
+      const bool digit_after = at + 1 < text.size() && text[at + 1] >= '0' && text[at + 1] <= '9';
+      return digit_before && digit_after ? 0 : 1;
     }
+    case '\xD8':
+      return at + 1 < text.size() && (text[at + 1] == '\x8C' || text[at + 1] == '\x9B') ? 2 : 0;
+    default: return 0;
   }
-  // A comma between digits is a thousands separator, not a clause break.
-  if (text[at] == ',') {
-    const bool digit_before = at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9';
-    const bool digit_after = at + 1 < text.size() && text[at + 1] >= '0' && text[at + 1] <= '9';
-    *length = 1;
-    return !(digit_before && digit_after);
-  }
-  return false;
 }
 
 std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
   std::vector<std::uint32_t> cuts;
   const std::string_view text = analysis.normalized.text;
   for (std::uint32_t at = sentence.begin; at < sentence.end; ++at) {
-    std::size_t length = 0;
-    if (is_clause_punctuation(text, at, &length)) {
+    if (const std::size_t length = clause_mark_length(text, at); length > 0) {
       cuts.push_back(at);
       at += static_cast<std::uint32_t>(length) - 1;
     }
@@ -64,12 +59,31 @@ bool is_word_gap(char c) {
 }
 
 std::vector<std::uint32_t> count_word_starts(std::string_view text) {
-  std::vector<std::uint32_t> starts(text.size() + 1, 0);
+  std::vector<std::uint32_t> starts(text.size() + 1);
+  // The gap flag of the byte before rides along in a register: no byte is read twice.
+  bool previous_gap = false;  // nothing before the first byte starts a word there
+  std::uint32_t count = 0;
+  starts[0] = 0;
   for (std::size_t at = 0; at < text.size(); ++at) {
-    const bool starts_word = at > 0 && !is_word_gap(text[at]) && is_word_gap(text[at - 1]);
-    starts[at + 1] = starts[at] + (starts_word ? 1U : 0U);
+    const bool gap = is_word_gap(text[at]);
+    count += static_cast<std::uint32_t>(previous_gap && !gap);
+    starts[at + 1] = count;
+    previous_gap = gap;
   }
   return starts;
+}
+
+// The byte offset of every code point of `text`, then its size.
+std::vector<std::uint32_t> code_point_offsets(std::string_view text) {
+  std::vector<std::uint32_t> offsets(text.size() + 1);
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    offsets[count] = static_cast<std::uint32_t>(at);
+    count += static_cast<std::size_t>((static_cast<unsigned char>(text[at]) & 0xC0U) != 0x80U);
+  }
+  offsets[count] = static_cast<std::uint32_t>(text.size());
+  offsets.resize(count + 1);
+  return offsets;
 }
 
 }  // namespace
@@ -153,13 +167,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   Analysis analysis;
   analysis.original = original;
   analysis.normalized = text::normalize_for_matching(original);
-  analysis.original_offsets.reserve(original.size() + 1);
-  for (std::size_t at = 0; at < original.size(); ++at) {
-    if ((static_cast<unsigned char>(original[at]) & 0xC0U) != 0x80U) {
-      analysis.original_offsets.push_back(static_cast<std::uint32_t>(at));
-    }
-  }
-  analysis.original_offsets.push_back(static_cast<std::uint32_t>(original.size()));
+  analysis.original_offsets = code_point_offsets(original);
   analysis.word_starts = count_word_starts(analysis.normalized.text);
   const Lexicon& lexicon = matcher.lexicon();
   analysis.matches = longest_per_category(lexicon, matcher.scan(analysis.normalized.text));
@@ -173,8 +181,16 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   std::stable_sort(
       analysis.mentions.begin(), analysis.mentions.end(),
       [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  // Bucketed by category number first: one name lookup per category, not per mention.
+  std::vector<std::vector<const Mention*>> buckets(lexicon.category_count());
   for (const Mention& mention : analysis.mentions) {
-    analysis.by_category[mention.category()].push_back(&mention);
+    const auto entry = static_cast<std::uint32_t>(mention.entry - lexicon.entries().data());
+    buckets[lexicon.category_number(entry)].push_back(&mention);
+  }
+  for (std::vector<const Mention*>& bucket : buckets) {
+    if (!bucket.empty()) {
+      analysis.by_category.emplace(bucket.front()->category(), std::move(bucket));
+    }
   }
   analysis.digit_runs = find_digit_runs(analysis.normalized.text, lexicon);
   analysis.dates =

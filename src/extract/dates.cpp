@@ -217,14 +217,20 @@ class DateReader {
   // --- pieces --------------------------------------------------------------------------------
 
   void collect_pieces(const std::vector<Match>& matches, const Lexicon& lexicon) {
+    // Each category's rank plus one (0: not a piece), by category number.
+    std::vector<std::uint8_t> rank_after(lexicon.category_count(), 0);
+    for (std::size_t rank = 0; rank < kCategories.size(); ++rank) {
+      if (const std::uint32_t number = lexicon.category_number(kCategories[rank].category);
+          number != Lexicon::kNoCategory) {
+        rank_after[number] = static_cast<std::uint8_t>(rank + 1);
+      }
+    }
     std::vector<Piece> candidates;
     for (const Match& match : matches) {
-      const LexiconEntry& entry = lexicon.entry(match.entry);
-      for (std::size_t rank = 0; rank < kCategories.size(); ++rank) {
-        if (entry.category == kCategories[rank].category) {
-          candidates.push_back(Piece{kCategories[rank].kind, rank, match.begin, match.word_begin,
-                                     match.word_end, &entry});
-        }
+      if (const std::size_t after = rank_after[lexicon.category_number(match.entry)]; after > 0) {
+        const std::size_t rank = after - 1;
+        candidates.push_back(Piece{kCategories[rank].kind, rank, match.begin, match.word_begin,
+                                   match.word_end, &lexicon.entry(match.entry)});
       }
     }
     // Longest words first, then by precedence; a piece never overlaps a chosen one.

@@ -70,11 +70,11 @@ class Gazetteer {
 
  private:
   std::vector<GazetteerPlace> places_;
-  std::map<std::string, std::size_t, std::less<>> index_;
+  StringMap<std::size_t> index_;
   // "lang\tname" → indices into places_
-  std::map<std::string, std::vector<std::size_t>, std::less<>> named_;
+  StringMap<std::vector<std::size_t>> named_;
   // ISO code → the first place of type "country" of that one country
-  std::map<std::string, std::size_t, std::less<>> countries_;
+  StringMap<std::size_t> countries_;
 };
 
 // --- Data tables and names files, shared with the actor registry (actors.hpp).

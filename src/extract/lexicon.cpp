@@ -351,9 +351,17 @@ void Lexicon::index_from(std::size_t first) {
     auto found = by_category_.find(entries_[i].category);
     if (found == by_category_.end()) {
       found = by_category_.emplace(entries_[i].category, std::vector<std::uint32_t>{}).first;
+      number_of_category_.emplace(entries_[i].category,
+                                  static_cast<std::uint32_t>(number_of_category_.size()));
     }
     found->second.push_back(static_cast<std::uint32_t>(i));
+    category_numbers_.push_back(number_of_category_.find(entries_[i].category)->second);
   }
+}
+
+std::uint32_t Lexicon::category_number(std::string_view name) const {
+  const auto found = number_of_category_.find(name);
+  return found == number_of_category_.end() ? kNoCategory : found->second;
 }
 
 const std::vector<std::uint32_t>& Lexicon::category(std::string_view name) const {

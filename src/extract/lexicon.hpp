@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,17 @@ namespace truce::extract {
 // A line of a UTF-8 data file (lexicons, gazetteer, actors) that holds data:
 // blank lines and lines starting with '#' are skipped, a byte-order mark and
 // CR LF line ends are accepted. `number` counts every line of the file from 1.
+// Hashes std::string keys and looks them up by std::string_view without a copy:
+// the registries of places and actors are looked up for every mention of a text.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const noexcept {
+    return std::hash<std::string_view>{}(key);
+  }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
 struct DataLine {
   std::uint32_t number = 0;
   std::string text;
@@ -67,12 +79,22 @@ class Lexicon {
   // numbers and dates look up their categories for every text; this keeps that
   // from walking the whole lexicon.
   const std::vector<std::uint32_t>& category(std::string_view name) const;
+  // A small number for the category of entry `index`, dense from 0 in order of
+  // first appearance: per-text tables indexed by it replace maps keyed by the
+  // category's name, which cost a string hash per match.
+  std::uint32_t category_number(std::uint32_t index) const { return category_numbers_[index]; }
+  std::size_t category_count() const { return by_category_.size(); }
+  // The number of a category by name; kNoCategory when no entry has it.
+  static constexpr std::uint32_t kNoCategory = 0xFFFFFFFFU;
+  std::uint32_t category_number(std::string_view name) const;
 
  private:
   void index_from(std::size_t first);
 
   std::vector<LexiconEntry> entries_;
   std::map<std::string, std::vector<std::uint32_t>, std::less<>> by_category_;
+  StringMap<std::uint32_t> number_of_category_;
+  std::vector<std::uint32_t> category_numbers_;  // per entry
 };
 
 }  // namespace truce::extract

@@ -43,17 +43,25 @@ bool is_continuation(unsigned char byte) {
   return (byte & 0xC0U) == 0x80U;
 }
 
+Decoded decode_long(std::string_view text, std::size_t at);
+
 // Invalid or truncated sequences decode as one replacement character per byte.
-Decoded decode_at(std::string_view text, std::size_t at) {
+// The boundary checks decode a few characters per raw hit: ASCII and the
+// two-byte letters of Arabic and Cyrillic are decoded inline, the rest out of line.
+inline Decoded decode_at(std::string_view text, std::size_t at) {
   auto lead = static_cast<unsigned char>(text[at]);
   if (lead < 0x80U) {
     return {lead, 1};
   }
-  // Fast path for the two-byte letters of Arabic and Cyrillic.
   if (lead >= 0xC2U && lead <= 0xDFU && at + 1 < text.size() &&
       is_continuation(static_cast<unsigned char>(text[at + 1]))) {
     return {((lead & 0x1FU) << 6U) | (static_cast<unsigned char>(text[at + 1]) & 0x3FU), 2};
   }
+  return decode_long(text, at);
+}
+
+[[gnu::noinline]] Decoded decode_long(std::string_view text, std::size_t at) {
+  auto lead = static_cast<unsigned char>(text[at]);
   std::size_t length = 0;
   char32_t code_point = 0;
   char32_t lowest = 0;
@@ -90,7 +98,17 @@ Decoded decode_at(std::string_view text, std::size_t at) {
 }
 
 // The code point that ends at byte `at` (at > 0).
-Decoded decode_before(std::string_view text, std::size_t at) {
+inline Decoded decode_before(std::string_view text, std::size_t at) {
+  const auto last = static_cast<unsigned char>(text[at - 1]);
+  if (last < 0x80U) {
+    return {last, 1};
+  }
+  if (at >= 2 && is_continuation(last)) {
+    const auto lead = static_cast<unsigned char>(text[at - 2]);
+    if (lead >= 0xC2U && lead <= 0xDFU) {
+      return {((lead & 0x1FU) << 6U) | (last & 0x3FU), 2};
+    }
+  }
   std::size_t start = at - 1;
   while (start > 0 && at - start < 4 && is_continuation(static_cast<unsigned char>(text[start]))) {
     --start;
@@ -922,12 +940,13 @@ std::vector<Match> longest_per_category(const Lexicon& lexicon, std::vector<Matc
   // In canonical order every match that covers this one came before it (it starts
   // no later and, starting at the same place, is longer or of an earlier entry), so
   // the furthest end seen so far per category decides.
-  std::unordered_map<std::string_view, std::uint32_t> furthest_end;
+  // Per category number, the furthest end plus one; 0 before the first match.
+  std::vector<std::uint32_t> furthest_end_after(lexicon.category_count(), 0);
   std::size_t kept = 0;
   for (const Match& match : matches) {
-    auto [it, inserted] = furthest_end.try_emplace(lexicon.entry(match.entry).category, match.end);
-    if (inserted || it->second < match.end) {
-      it->second = match.end;
+    std::uint32_t& furthest = furthest_end_after[lexicon.category_number(match.entry)];
+    if (furthest <= match.end) {
+      furthest = match.end + 1;
       matches[kept++] = match;
     }
   }

@@ -149,11 +149,6 @@ struct Draft {
   std::uint32_t word_begin = 0;
 };
 
-bool is_hiding_category(std::string_view category) {
-  return std::find(kHidingCategories.begin(), kHidingCategories.end(), category) !=
-         kHidingCategories.end();
-}
-
 std::optional<std::int64_t> parse_value(std::string_view text) {
   if (text.empty() || text.size() > kMaxDigits ||
       !std::all_of(text.begin(), text.end(), is_digit)) {
@@ -172,16 +167,27 @@ class NumberReader {
   NumberReader(std::string_view text, const std::vector<Match>& matches, const Lexicon& lexicon)
       : text_(text), matches_(matches), lexicon_(lexicon) {
     // The rules look up a few categories many times; these lists keep them short.
+    // By category number: a text has a match every few bytes, and names are strings.
+    const std::uint32_t month = lexicon.category_number(kMonthCategory);
+    const std::uint32_t qualifier = lexicon.category_number(kQualifierCategory);
+    const std::uint32_t range = lexicon.category_number(kRangeCategory);
+    std::vector<bool> hiding(lexicon.category_count(), false);
+    for (std::string_view category : kHidingCategories) {
+      if (const std::uint32_t number = lexicon.category_number(category);
+          number != Lexicon::kNoCategory) {
+        hiding[number] = true;
+      }
+    }
     for (const Match& match : matches) {
-      const LexiconEntry& entry = entry_of(match);
-      if (entry.category == kMonthCategory) {
+      const std::uint32_t category = lexicon.category_number(match.entry);
+      if (category == month) {
         months_.push_back(match);
-      } else if (entry.category == kQualifierCategory) {
+      } else if (category == qualifier) {
         qualifiers_.push_back(match);
-      } else if (entry.category == kRangeCategory && entry.value == "open") {
+      } else if (category == range && entry_of(match).value == "open") {
         openings_.push_back(match);
       }
-      if (is_hiding_category(entry.category)) {
+      if (hiding[category]) {
         hiders_.push_back(match);
       }
     }

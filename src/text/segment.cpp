@@ -30,19 +30,23 @@ bool is_sentence_end(char32_t code_point) {
   }
 }
 
-// Whether a byte may begin one of is_sentence_end's code points: the ASCII
-// marks, or the lead byte of U+06xx (D8, DB), U+20xx (E2) or U+30xx (E3).
-// Lets the scan skip other bytes without decoding them.
-bool may_start_sentence_end(unsigned char byte) {
-  switch (byte) {
+// Whether the bytes at `at` may begin one of is_sentence_end's code points: the
+// ASCII marks, U+061B and U+061F (D8 9B, D8 9F), U+06D4 (DB 94), U+20xx (E2 80)
+// or U+30xx (E3). Lets the scan skip other bytes without decoding them; most
+// Arabic letters start with D8 too, so the second byte is looked at.
+bool may_start_sentence_end(std::string_view text, std::size_t at) {
+  const auto next = [&] {
+    return at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : 0U;
+  };
+  switch (static_cast<unsigned char>(text[at])) {
     case '.':
     case '!':
     case '?':
     case ';':
-    case 0xD8:
-    case 0xDB:
-    case 0xE2:
     case 0xE3: return true;
+    case 0xD8: return next() == 0x9B || next() == 0x9F;
+    case 0xDB: return next() == 0x94;
+    case 0xE2: return next() == 0x80;
     default: return false;
   }
 }
@@ -174,7 +178,7 @@ std::vector<Range> sentences(std::string_view normalized, Range paragraph) {
   std::size_t sentence_begin = std::min<std::size_t>(paragraph.begin, end);
   std::size_t at = sentence_begin;
   while (at < end) {
-    if (!may_start_sentence_end(static_cast<unsigned char>(normalized[at]))) {
+    if (!may_start_sentence_end(normalized.substr(0, end), at)) {
       ++at;
       continue;
     }
