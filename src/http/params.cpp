@@ -6,7 +6,7 @@
 
 #include "core/time.hpp"
 #include "core/vocabulary.hpp"
-#include "fusion/assessment.hpp"
+#include "fusion/reconciliation.hpp"
 
 namespace truce::http {
 namespace {

@@ -50,10 +50,10 @@ std::string place_of(const IncidentRecord& record) {
   return "-";
 }
 
-std::string figures_line(const fusion::Assessment& assessment) {
+std::string figures_line(const fusion::Reconciliation& reconciliation) {
   std::string line;
   std::string side;
-  for (const fusion::ReconciledFigure& figure : assessment.figures) {
+  for (const fusion::ReconciledFigure& figure : reconciliation.figures) {
     if (figure.side.id() != side) {
       side = figure.side.id();
       line += (line.empty() ? "" : "; ") + figure.side.name() + ":";
@@ -109,20 +109,20 @@ JsonValue count_value(const CountRange& count) {
   return {{"min", count.min}, {"max", count.max ? JsonValue(*count.max) : JsonValue()}};
 }
 
-JsonValue grades_value(const fusion::Assessment& assessment) {
+JsonValue grades_value(const fusion::Reconciliation& reconciliation) {
   JsonValue value = JsonValue::object();
-  value["attribution"] = {{"grade", std::string(fusion::to_string(assessment.attribution))},
-                          {"reason", assessment.attribution_reason}};
-  value["evidence"] = {{"grade", std::string(fusion::to_string(assessment.evidence))},
-                       {"reason", assessment.evidence_reason},
-                       {"independent_origins", assessment.independent_origins}};
-  value["in_headline"] = assessment.in_headline;
+  value["attribution"] = {{"grade", std::string(fusion::to_string(reconciliation.attribution))},
+                          {"reason", reconciliation.attribution_reason}};
+  value["evidence"] = {{"grade", std::string(fusion::to_string(reconciliation.evidence))},
+                       {"reason", reconciliation.evidence_reason},
+                       {"independent_origins", reconciliation.independent_origins}};
+  value["in_headline"] = reconciliation.in_headline;
   return value;
 }
 
-JsonValue figures_value(const fusion::Assessment& assessment) {
+JsonValue figures_value(const fusion::Reconciliation& reconciliation) {
   JsonValue figures = JsonValue::array();
-  for (const fusion::ReconciledFigure& figure : assessment.figures) {
+  for (const fusion::ReconciledFigure& figure : reconciliation.figures) {
     JsonValue value = JsonValue::object();
     value["side"] = side_value(figure.side);
     value["status"] = std::string(to_string(figure.status));
@@ -158,9 +158,9 @@ JsonValue summary_value(const IncidentRecord& record) {
   for (const IncidentLink& link : record.incident.links) {
     value["ended_by"].push_back(link.claim.str());
   }
-  value["grades"] = grades_value(record.assessment);
+  value["grades"] = grades_value(record.reconciliation);
   value["figures"] = JsonValue::array();
-  for (const fusion::ReconciledFigure& figure : record.assessment.figures) {
+  for (const fusion::ReconciledFigure& figure : record.reconciliation.figures) {
     value["figures"].push_back({{"side", side_value(figure.side)},
                                 {"status", std::string(to_string(figure.status))},
                                 {"estimate", estimate_value(figure.estimate)}});
@@ -178,10 +178,10 @@ std::map<std::pair<std::string, CasualtyStatus>, fusion::Estimate> headline_tota
     const IncidentList& list, std::map<std::string, std::string>& side_names) {
   std::map<std::pair<std::string, CasualtyStatus>, fusion::Estimate> totals;
   for (const IncidentRecord& record : list.incidents) {
-    if (!record.assessment.in_headline) {
+    if (!record.reconciliation.in_headline) {
       continue;
     }
-    for (const fusion::ReconciledFigure& figure : record.assessment.figures) {
+    for (const fusion::ReconciledFigure& figure : record.reconciliation.figures) {
       side_names[figure.side.id()] = figure.side.name();
       fusion::Estimate& total = totals[{figure.side.id(), figure.status}];
       total.low += figure.estimate.low;
@@ -208,9 +208,9 @@ std::string incidents_table(const IncidentList& list) {
   for (const IncidentRecord& record : list.incidents) {
     table.add_row({record.incident.id.str(), when_text(record.incident),
                    truncate(place_of(record), 24), std::to_string(record.incident.members.size()),
-                   std::string(fusion::to_string(record.assessment.attribution)),
-                   std::string(fusion::to_string(record.assessment.evidence)),
-                   figures_line(record.assessment)});
+                   std::string(fusion::to_string(record.reconciliation.attribution)),
+                   std::string(fusion::to_string(record.reconciliation.evidence)),
+                   figures_line(record.reconciliation)});
   }
   std::string text = table.render();
   std::map<std::string, std::string> names;
@@ -234,16 +234,17 @@ std::string incidents_table(const IncidentList& list) {
 
 std::string incident_detail(const IncidentRecord& record, bool why) {
   const Incident& incident = record.incident;
-  const fusion::Assessment& assessment = record.assessment;
+  const fusion::Reconciliation& reconciliation = record.reconciliation;
   std::string text = "incident " + incident.id.str() + "\n";
   field(text, "when", when_text(incident));
   field(text, "attribution",
-        std::string(fusion::to_string(assessment.attribution)) + ": " +
-            assessment.attribution_reason);
+        std::string(fusion::to_string(reconciliation.attribution)) + ": " +
+            reconciliation.attribution_reason);
   field(text, "evidence",
-        std::string(fusion::to_string(assessment.evidence)) + ": " + assessment.evidence_reason +
-            (assessment.in_headline ? " (counts in headline figures)"
-                                    : " (not in headline figures)"));
+        std::string(fusion::to_string(reconciliation.evidence)) + ": " +
+            reconciliation.evidence_reason +
+            (reconciliation.in_headline ? " (counts in headline figures)"
+                                        : " (not in headline figures)"));
   text += "\nclaims\n";
   Table claims(
       {"CLAIM", "WHEN", "EVENT", "CLAIMANT", "VIA", "PUBLISHED", "CASUALTIES (as claimed)"});
@@ -275,10 +276,10 @@ std::string incident_detail(const IncidentRecord& record, bool why) {
     }
   }
   text += "\nreconciled figures (best (low-high)), with every report\n";
-  if (assessment.figures.empty()) {
+  if (reconciliation.figures.empty()) {
     text += "  none stated\n";
   }
-  for (const fusion::ReconciledFigure& figure : assessment.figures) {
+  for (const fusion::ReconciledFigure& figure : reconciliation.figures) {
     field(text, figure.side.name() + " " + std::string(to_string(figure.status)),
           estimate_text(figure.estimate) + ": " + figure.rule);
     for (const fusion::FigureReport& report : figure.reports) {
@@ -290,9 +291,9 @@ std::string incident_detail(const IncidentRecord& record, bool why) {
                 (report.current ? "" : " [superseded]"));
     }
   }
-  if (!assessment.history.empty()) {
+  if (!reconciliation.history.empty()) {
     text += "\nfigures over time\n";
-    for (const fusion::FigureChange& change : assessment.history) {
+    for (const fusion::FigureChange& change : reconciliation.history) {
       field(text, change.reported,
             change.side.name() + " " + std::string(to_string(change.status)) + " " +
                 (change.before ? estimate_text(*change.before) + " -> " : std::string()) +
@@ -396,9 +397,9 @@ std::string incident_json(const IncidentRecord& record, bool why) {
     }
     value["ended_by"].push_back(link);
   }
-  value["figures"] = figures_value(record.assessment);
+  value["figures"] = figures_value(record.reconciliation);
   value["figure_history"] = JsonValue::array();
-  for (const fusion::FigureChange& change : record.assessment.history) {
+  for (const fusion::FigureChange& change : record.reconciliation.history) {
     value["figure_history"].push_back(
         {{"reported", change.reported},
          {"side", side_value(change.side)},

@@ -9,7 +9,7 @@
 
 #include "assess/assessment.hpp"
 #include "core/incident.hpp"
-#include "fusion/assessment.hpp"
+#include "fusion/reconciliation.hpp"
 #include "report/picture.hpp"
 
 namespace truce::report {
@@ -18,7 +18,7 @@ struct IncidentRecord {
   Incident incident;
   std::vector<ClaimRecord> members;  // in the order of incident.members
   std::vector<ClaimRecord> linked;   // in the order of incident.links
-  fusion::Assessment assessment;
+  fusion::Reconciliation reconciliation;
   std::vector<IncidentEvent> history;
   std::vector<Decision> decisions;  // decisions naming any member, by sequence
   // Against the agreement registry; set for one incident shown, not in listings.

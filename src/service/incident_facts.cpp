@@ -220,8 +220,8 @@ assess::IncidentFacts incident_facts(const report::IncidentRecord& record,
       add_unique(facts.assets, asset);
     }
   }
-  facts.attribution = grade_of(record.assessment.attribution);
-  for (const fusion::ReconciledFigure& figure : record.assessment.figures) {
+  facts.attribution = grade_of(record.reconciliation.attribution);
+  for (const fusion::ReconciledFigure& figure : record.reconciliation.figures) {
     facts.casualties.push_back({side_of(figure.side, parties),
                                 figure.status,
                                 {figure.estimate.low, figure.estimate.high}});

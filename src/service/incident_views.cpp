@@ -4,7 +4,7 @@
 #include <set>
 
 #include "core/vocabulary.hpp"
-#include "fusion/assessment.hpp"
+#include "fusion/reconciliation.hpp"
 #include "geo/geodesy.hpp"
 #include "serial/json_values.hpp"
 #include "service/monitor.hpp"
@@ -191,8 +191,8 @@ Status Monitor::refresh_incident_summaries() {
       summary.start_key = incident->start_key;
       summary.end_key = incident->end_key;
       summary.box = box_of(record->members);
-      summary.attribution = std::string(fusion::to_string(record->assessment.attribution));
-      summary.evidence = std::string(fusion::to_string(record->assessment.evidence));
+      summary.attribution = std::string(fusion::to_string(record->reconciliation.attribution));
+      summary.evidence = std::string(fusion::to_string(record->reconciliation.evidence));
       std::set<std::string> types;
       for (const report::ClaimRecord& member : record->members) {
         types.insert(std::string(to_string(member.claim.event_type)));

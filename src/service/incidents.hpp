@@ -14,9 +14,9 @@
 #include "core/claim.hpp"
 #include "core/incident.hpp"
 #include "core/result.hpp"
-#include "fusion/assessment.hpp"
 #include "fusion/facts.hpp"
 #include "fusion/parameters.hpp"
+#include "fusion/reconciliation.hpp"
 #include "fusion/reliability.hpp"
 #include "storage/store.hpp"
 
@@ -41,7 +41,7 @@ Result<storage::IncidentUpdate> plan_incidents(const storage::Store& store, cons
                                                const std::vector<ClaimId>& seeds,
                                                const std::vector<Decision>& extra);
 
-// A member claim with its document and source, rated (for fusion::assess).
+// A member claim with its document and source, rated (for fusion::reconcile).
 Result<fusion::ClaimContext> claim_context(const storage::Store& store, const FusionData& data,
                                            const Claim& claim);
 

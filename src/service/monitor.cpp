@@ -8,7 +8,7 @@
 #include <set>
 
 #include "core/vocabulary.hpp"
-#include "fusion/assessment.hpp"
+#include "fusion/reconciliation.hpp"
 #include "service/agreements.hpp"
 #include "util/data_dir.hpp"
 
@@ -283,7 +283,7 @@ Result<report::IncidentRecord> Monitor::incident_record(const Incident& incident
     }
     record.linked.push_back(std::move(found).value());
   }
-  record.assessment = fusion::assess(contexts, (*data)->parties, (*data)->parameters);
+  record.reconciliation = fusion::reconcile(contexts, (*data)->parties, (*data)->parameters);
   if (with_history) {
     auto history = store_->incident_history(incident.id);
     if (!history) {

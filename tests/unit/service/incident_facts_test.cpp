@@ -178,8 +178,8 @@ TEST_F(IncidentFactsTest, CasualtiesAndAttributionAreFusionsReconciledOnes) {
   civilians.side = Side{SideKind::kCivilians, std::nullopt};
   civilians.status = CasualtyStatus::kWounded;
   civilians.estimate = {2, 2, 2};
-  record.assessment.figures = {killed, civilians};
-  record.assessment.attribution = fusion::AttributionGrade::kContested;
+  record.reconciliation.figures = {killed, civilians};
+  record.reconciliation.attribution = fusion::AttributionGrade::kContested;
   auto facts = facts_of(record);
   EXPECT_EQ(facts.attribution, assess::AttributionGrade::kContested);
   ASSERT_EQ(facts.casualties.size(), 2U);

@@ -1,4 +1,4 @@
-#include "fusion/assessment.hpp"
+#include "fusion/reconciliation.hpp"
 
 #include <algorithm>
 #include <map>
@@ -269,9 +269,9 @@ std::string origin_of(const ClaimContext& claim, const ActorParties& parties) {
   return "source:" + claim.source.str();
 }
 
-Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& parties,
-                  const Parameters& parameters) {
-  Assessment assessment;
+Reconciliation reconcile(const std::vector<ClaimContext>& members, const ActorParties& parties,
+                         const Parameters& parameters) {
+  Reconciliation reconciliation;
   std::set<std::string> belligerents;
   for (const ClaimContext& member : members) {
     for (std::string& party : facts_of(member.claim, parties, parameters).parties) {
@@ -344,7 +344,7 @@ Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& 
       }
       change.after = computed.estimate;
       change.because = computed.rule;
-      assessment.history.push_back(std::move(change));
+      reconciliation.history.push_back(std::move(change));
     }
     previous = std::move(now.by_key);
   }
@@ -365,7 +365,7 @@ Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& 
               [](const FigureReport& a, const FigureReport& b) {
                 return std::tie(a.reported, a.claim) < std::tie(b.reported, b.claim);
               });
-    assessment.figures.push_back(std::move(figure));
+    reconciliation.figures.push_back(std::move(figure));
   }
   // Attribution: the latest blame each party puts, by the claims it makes.
   std::map<std::string, std::pair<std::string, std::string>> blame;  // party -> (date, blamed)
@@ -400,21 +400,21 @@ Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& 
     }
   }
   if (blame.empty()) {
-    assessment.attribution = AttributionGrade::kUndetermined;
-    assessment.attribution_reason = "no party names a perpetrator";
+    reconciliation.attribution = AttributionGrade::kUndetermined;
+    reconciliation.attribution_reason = "no party names a perpetrator";
   } else if (blamed.size() > 1) {
-    assessment.attribution = AttributionGrade::kContested;
-    assessment.attribution_reason = who_blames;
+    reconciliation.attribution = AttributionGrade::kContested;
+    reconciliation.attribution_reason = who_blames;
   } else if (blame.size() > 1) {
-    assessment.attribution = AttributionGrade::kAgreed;
-    assessment.attribution_reason = who_blames;
+    reconciliation.attribution = AttributionGrade::kAgreed;
+    reconciliation.attribution_reason = who_blames;
   } else {
-    assessment.attribution = AttributionGrade::kOneSided;
-    assessment.attribution_reason =
+    reconciliation.attribution = AttributionGrade::kOneSided;
+    reconciliation.attribution_reason =
         who_blames + (silent.empty() ? "" : "; no account of who started it from " + silent);
   }
   for (const std::string& party : independent_blame) {
-    assessment.attribution_reason += "; an independent claimant names " + party;
+    reconciliation.attribution_reason += "; an independent claimant names " + party;
   }
   // Evidence.
   std::set<std::string> origins;
@@ -426,31 +426,31 @@ Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& 
       ++not_credible;
     }
   }
-  assessment.independent_origins.assign(origins.begin(), origins.end());
+  reconciliation.independent_origins.assign(origins.begin(), origins.end());
   std::string origin_list;
   for (const std::string& origin : origins) {
     origin_list += (origin_list.empty() ? "" : ", ") + origin;
   }
   if (origins.empty()) {
-    assessment.evidence = EvidenceGrade::kDiscounted;
-    assessment.evidence_reason =
+    reconciliation.evidence = EvidenceGrade::kDiscounted;
+    reconciliation.evidence_reason =
         "no claim from a credible source (" + std::to_string(not_credible) + " not credible)";
-  } else if (assessment.attribution == AttributionGrade::kContested) {
-    assessment.evidence = EvidenceGrade::kContested;
-    assessment.evidence_reason = "the parties blame each other; origins " + origin_list;
+  } else if (reconciliation.attribution == AttributionGrade::kContested) {
+    reconciliation.evidence = EvidenceGrade::kContested;
+    reconciliation.evidence_reason = "the parties blame each other; origins " + origin_list;
   } else if (origins.size() >= 2) {
-    assessment.evidence = EvidenceGrade::kCorroborated;
-    assessment.evidence_reason =
+    reconciliation.evidence = EvidenceGrade::kCorroborated;
+    reconciliation.evidence_reason =
         std::to_string(origins.size()) + " independent credible origins: " + origin_list;
   } else {
-    assessment.evidence = EvidenceGrade::kSingleSource;
-    assessment.evidence_reason = "one origin: " + origin_list;
+    reconciliation.evidence = EvidenceGrade::kSingleSource;
+    reconciliation.evidence_reason = "one origin: " + origin_list;
   }
-  const std::string grade(to_string(assessment.evidence));
-  assessment.in_headline =
+  const std::string grade(to_string(reconciliation.evidence));
+  reconciliation.in_headline =
       std::find(parameters.headline_evidence.begin(), parameters.headline_evidence.end(), grade) !=
       parameters.headline_evidence.end();
-  return assessment;
+  return reconciliation;
 }
 
 }  // namespace truce::fusion

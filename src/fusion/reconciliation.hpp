@@ -75,7 +75,7 @@ struct FigureChange {
 enum class AttributionGrade { kAgreed, kOneSided, kContested, kUndetermined };
 enum class EvidenceGrade { kSingleSource, kCorroborated, kContested, kDiscounted };
 
-struct Assessment {
+struct Reconciliation {
   std::vector<ReconciledFigure> figures;  // by side id, then status
   std::vector<FigureChange> history;      // by date
   AttributionGrade attribution = AttributionGrade::kUndetermined;
@@ -87,8 +87,8 @@ struct Assessment {
 };
 
 // Assesses an incident from its members (order does not matter).
-Assessment assess(const std::vector<ClaimContext>& members, const ActorParties& parties,
-                  const Parameters& parameters);
+Reconciliation reconcile(const std::vector<ClaimContext>& members, const ActorParties& parties,
+                         const Parameters& parameters);
 
 // The origin a claim's information comes from, for independence: a claimant
 // acting for a party is that party (a wire story citing a ministry is the
