@@ -40,7 +40,9 @@ std::string audit_entry_hash(const std::string& prev_hash, long long seq, const 
                              const AuditRecord& record) {
   crypto_hash_sha256_state state;
   crypto_hash_sha256_init(&state);
-  for (std::string_view field : {std::string_view(prev_hash), std::string_view(std::to_string(seq)),
+  // Named: a temporary string inside the braced list would die before the loop reads it.
+  const std::string seq_text = std::to_string(seq);
+  for (std::string_view field : {std::string_view(prev_hash), std::string_view(seq_text),
                                  std::string_view(at), std::string_view(record.actor),
                                  std::string_view(record.action), std::string_view(record.target),
                                  std::string_view(record.before), std::string_view(record.after)}) {
