@@ -5,22 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "core/data_lines.hpp"
 #include "core/vocabulary.hpp"
 
 namespace truce::assess {
 namespace {
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cells;
-  while (true) {
-    auto tab = line.find('\t');
-    cells.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) {
-      return cells;
-    }
-    line.remove_prefix(tab + 1);
-  }
-}
 
 template <typename Number>
 std::optional<Number> parse_number(std::string_view text) {
@@ -36,49 +25,38 @@ std::optional<Number> parse_number(std::string_view text) {
 
 Result<PrecisionRadii> read_precision_radii_tsv(std::string_view text, std::string_view file_name) {
   PrecisionRadii radii;
-  std::array<int, 7> seen_on{};  // line of each code, 0: not yet
+  std::array<std::uint32_t, 7> seen_on{};  // line of each code, 0: not yet
   std::vector<std::string> errors;
-  auto error = [&](int line, std::string_view field, const std::string& message) {
+  auto error = [&](std::uint32_t line, std::string_view field, const std::string& message) {
     errors.push_back(std::string(file_name) + ":" + std::to_string(line) + ": field '" +
                      std::string(field) + "': " + message);
   };
-  int number = 0;
-  while (!text.empty()) {
-    auto newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
-    ++number;
-    if (!line.empty() && line.back() == '\r') {
-      line.remove_suffix(1);
-    }
-    if (line.empty() || line.front() == '#') {
-      continue;
-    }
-    const auto cells = split_tabs(line);
+  for (const DataLineView& line : data_lines(text)) {
+    const auto cells = split_tabs(line.text);
     if (cells.size() < 2) {
-      error(number, "radius_km", "missing: a line is where_prec, radius_km and its meaning");
+      error(line.number, "radius_km", "missing: a line is where_prec, radius_km and its meaning");
       continue;
     }
     auto code = parse_number<int>(cells[0]);
     auto precision = code ? parse_location_precision(*code) : std::nullopt;
     if (!precision) {
-      error(number, "where_prec", "\"" + std::string(cells[0]) + "\" is not UCDP's 1-7");
+      error(line.number, "where_prec", "\"" + std::string(cells[0]) + "\" is not UCDP's 1-7");
       continue;
     }
     auto km = parse_number<double>(cells[1]);
     if (!km || !std::isfinite(*km) || *km < 0) {
-      error(number, "radius_km",
+      error(line.number, "radius_km",
             "\"" + std::string(cells[1]) + "\" is not a number of kilometres >= 0");
       continue;
     }
     const auto index = static_cast<std::size_t>(*code) - 1;
     if (seen_on[index] != 0) {
-      error(number, "where_prec",
+      error(line.number, "where_prec",
             std::to_string(*code) + " is given twice (first on line " +
                 std::to_string(seen_on[index]) + ")");
       continue;
     }
-    seen_on[index] = number;
+    seen_on[index] = line.number;
     radii.km_[index] = *km;
   }
   for (std::size_t index = 0; index < seen_on.size(); ++index) {

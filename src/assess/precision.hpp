@@ -26,8 +26,9 @@ class PrecisionRadii {
   std::array<double, 7> km_{};
 };
 
-// Lines "where_prec<TAB>radius_km<TAB>meaning", '#' comments; every code
-// 1-7 exactly once. Errors name the file, the line and the field.
+// Lines "where_prec<TAB>radius_km<TAB>meaning", comments as in every data file
+// (core/data_lines.hpp); every code 1-7 exactly once. Errors name the file,
+// the line and the field.
 Result<PrecisionRadii> read_precision_radii_tsv(std::string_view text, std::string_view file_name);
 
 }  // namespace truce::assess

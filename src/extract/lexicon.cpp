@@ -11,6 +11,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/data_lines.hpp"
 #include "text/normalize.hpp"
 
 namespace truce::extract {
@@ -20,7 +21,6 @@ constexpr std::string_view kContext = "extract.lexicon: load";
 constexpr std::array<std::string_view, 4> kColumns = {"category", "value", "phrase", "attributes"};
 constexpr std::size_t kPhraseColumn = 2;
 constexpr std::size_t kAttributesColumn = 3;
-constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 std::string_view trim_spaces(std::string_view text) {
   while (!text.empty() && text.front() == ' ') {
@@ -264,25 +264,9 @@ Result<std::vector<DataLine>> read_data_lines(const std::filesystem::path& file,
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string content = buffer.str();
-  std::string_view rest = content;
-  if (rest.starts_with(kUtf8ByteOrderMark)) {
-    rest.remove_prefix(kUtf8ByteOrderMark.size());
-  }
   std::vector<DataLine> lines;
-  std::uint32_t number = 0;
-  while (!rest.empty()) {
-    const std::size_t newline = rest.find('\n');
-    std::string_view text = rest.substr(0, newline);
-    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
-    ++number;
-    if (!text.empty() && text.back() == '\r') {
-      text.remove_suffix(1);
-    }
-    const std::size_t first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos || text[first] == '#') {
-      continue;
-    }
-    lines.push_back(DataLine{number, std::string(text)});
+  for (const DataLineView& line : data_lines(content)) {
+    lines.push_back(DataLine{line.number, std::string(line.text)});
   }
   return lines;
 }

@@ -4,6 +4,7 @@
 #include <set>
 #include <vector>
 
+#include "core/data_lines.hpp"
 #include "core/vocabulary.hpp"
 
 namespace truce::fusion {
@@ -18,18 +19,6 @@ constexpr std::array<std::pair<EventRole, std::string_view>, 4> kRoleWords{{
     {EventRole::kNone, "none"},
 }};
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cells;
-  while (true) {
-    auto tab = line.find('\t');
-    cells.push_back(line.substr(0, tab));
-    if (tab == std::string_view::npos) {
-      return cells;
-    }
-    line.remove_prefix(tab + 1);
-  }
-}
-
 std::optional<double> number(std::string_view text) {
   double value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -41,7 +30,7 @@ std::optional<double> number(std::string_view text) {
 
 class LineReader {
  public:
-  LineReader(std::string_view file_name, int line) : file_name_(file_name), line_(line) {}
+  LineReader(std::string_view file_name, std::uint32_t line) : file_name_(file_name), line_(line) {}
   Error error(std::string_view key, const std::string& message) const {
     return make_error(ErrorCode::kInvalidInput,
                       std::string(file_name_) + ":" + std::to_string(line_) + ": key '" +
@@ -51,7 +40,7 @@ class LineReader {
 
  private:
   std::string_view file_name_;
-  int line_;
+  std::uint32_t line_;
 };
 
 }  // namespace
@@ -94,21 +83,10 @@ Parameters default_parameters() {
 Result<Parameters> parse_parameters(std::string_view text, std::string_view file_name) {
   Parameters parameters;
   std::set<std::string> seen;
-  int line_number = 0;
-  while (!text.empty()) {
-    auto newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') {
-      line.remove_suffix(1);
-    }
-    if (line.empty() || line.front() == '#') {
-      continue;
-    }
-    const auto cells = split_tabs(line);
+  for (const DataLineView& line : data_lines(text)) {
+    const auto cells = split_tabs(line.text);
     const std::string_view key = cells[0];
-    const LineReader at(file_name, line_number);
+    const LineReader at(file_name, line.number);
     const bool keyed = key == "time_widen_hours" || key == "radius_km" || key == "event_type";
     const std::size_t wanted = keyed ? 3 : 2;
     const bool variadic = key == "event_type" || key == "headline_evidence";

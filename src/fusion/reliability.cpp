@@ -1,5 +1,6 @@
 #include "fusion/reliability.hpp"
 
+#include "core/data_lines.hpp"
 #include "core/ids.hpp"
 #include "core/vocabulary.hpp"
 
@@ -8,35 +9,23 @@ namespace truce::fusion {
 Result<ReliabilityTable> parse_reliability_table(std::string_view text,
                                                  std::string_view file_name) {
   ReliabilityTable table;
-  int line_number = 0;
-  while (!text.empty()) {
-    auto newline = text.find('\n');
-    std::string_view line = text.substr(0, newline);
-    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') {
-      line.remove_suffix(1);
-    }
-    if (line.empty() || line.front() == '#') {
-      continue;
-    }
+  for (const DataLineView& line : data_lines(text)) {
     auto where = [&](std::string_view column) {
-      return std::string(file_name) + ":" + std::to_string(line_number) + ": column '" +
+      return std::string(file_name) + ":" + std::to_string(line.number) + ": column '" +
              std::string(column) + "': ";
     };
-    const auto tab = line.find('\t');
-    const std::string_view id = line.substr(0, tab);
+    const auto cells = split_tabs(line.text);
+    const std::string_view id = cells[0];
     if (!is_valid_slug(id)) {
       return make_error(ErrorCode::kInvalidInput,
                         where("id") + "'" + std::string(id) + "' is not a source or actor id",
                         "fusion: read reliability table");
     }
-    if (tab == std::string_view::npos) {
+    if (cells.size() < 2) {
       return make_error(ErrorCode::kInvalidInput, where("reliability") + "missing",
                         "fusion: read reliability table");
     }
-    std::string_view rest = line.substr(tab + 1);
-    const std::string_view grade = rest.substr(0, rest.find('\t'));
+    const std::string_view grade = cells[1];
     auto reliability = parse_reliability(grade);
     if (!reliability) {
       return make_error(ErrorCode::kInvalidInput,

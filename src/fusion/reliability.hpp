@@ -18,8 +18,9 @@ namespace truce::fusion {
 
 using ReliabilityTable = std::map<std::string, Reliability, std::less<>>;
 
-// Lines "id<TAB>grade<TAB>why"; '#' comments and empty lines are skipped. Errors
-// name `file_name`, the line and the column; nothing is returned on error.
+// Lines "id<TAB>grade<TAB>why"; comments and blank lines as in every data file
+// (core/data_lines.hpp). Errors name `file_name`, the line and the column;
+// nothing is returned on error.
 Result<ReliabilityTable> parse_reliability_table(std::string_view text, std::string_view file_name);
 
 Reliability reliability_of(const ReliabilityTable& table, std::string_view claimant,

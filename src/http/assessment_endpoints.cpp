@@ -6,25 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api.hpp"
+#include "http/endpoint_support.hpp"
 #include "http/params.hpp"
 #include "http/problem.hpp"
 #include "report/agreements.hpp"
 
 namespace truce::http {
 namespace {
-
-constexpr int kDefaultPage = 100;
-constexpr int kMaxPage = 1000;
-
-Response json_response(std::string body) {
-  Response response;
-  response.body = std::move(body);
-  return response;
-}
-
-Response invalid(const Error& error) {
-  return problem(400, "invalid_parameter", error.message, error.context);
-}
 
 Error bad(std::string_view name, std::string message) {
   return make_error(ErrorCode::kInvalidInput, std::move(message), std::string(name));
@@ -34,13 +22,9 @@ Error bad(std::string_view name, std::string message) {
 Response refused(const Error& error) {
   if (error.code == ErrorCode::kInvalidInput && !error.context.empty() &&
       error.context.find(' ') == std::string::npos) {
-    return invalid(error);
+    return parameter_problem(error);
   }
   return problem_for(error);
-}
-
-bool reads_everything(const Exchange& exchange) {
-  return exchange.principal && allows(exchange.principal->role, Permission::kReadRecords);
 }
 
 const std::string* find(const QueryMap& query, std::string_view name) {
@@ -113,7 +97,7 @@ Result<std::optional<assess::Verdict>> verdict_parameter(const QueryMap& query) 
 }  // namespace
 
 Response Api::get_incident_assessment(Exchange& exchange, service::Monitor& monitor) {
-  const IncidentId id(exchange.path_parameters.find("id")->second);
+  const IncidentId id = incident_parameter(exchange);
   if (!reads_everything(exchange)) {
     auto row = monitor.incident_summary(id, true);
     if (!row) {
@@ -133,27 +117,25 @@ Response Api::get_incident_assessment(Exchange& exchange, service::Monitor& moni
 Response Api::list_assessments(Exchange& exchange, service::Monitor& monitor) {
   service::AssessmentQuery query;
   auto filters = incident_filters(exchange.query);
-  auto limit = limit_parameter(exchange.query, kDefaultPage, kMaxPage);
-  auto after = decode_cursor(exchange.query);
+  auto request = page_request(exchange.query);
   auto agreement = slug_parameter(exchange.query, "agreement");
   auto verdict = verdict_parameter(exchange.query);
-  if (!filters || !limit || !after || !agreement || !verdict) {
-    return invalid(!filters     ? filters.error()
-                   : !limit     ? limit.error()
-                   : !after     ? after.error()
-                   : !agreement ? agreement.error()
-                                : verdict.error());
+  if (!filters || !request || !agreement || !verdict) {
+    return parameter_problem(!filters     ? filters.error()
+                             : !request   ? request.error()
+                             : !agreement ? agreement.error()
+                                          : verdict.error());
   }
   query.incidents = std::move(filters).value();
-  if (!after->empty()) {
-    auto cursor = parse_incident_cursor(*after);
+  if (!request->after.empty()) {
+    auto cursor = parse_incident_cursor(request->after);
     if (!cursor) {
-      return invalid(cursor.error());
+      return parameter_problem(cursor.error());
     }
     query.incidents.after = std::move(cursor).value();
   }
   query.incidents.published_only = !reads_everything(exchange);
-  query.incidents.limit = *limit;
+  query.incidents.limit = request->limit;
   query.agreement = *agreement;
   query.verdict = *verdict;
   auto page = monitor.assessment_page(query);
@@ -164,13 +146,12 @@ Response Api::list_assessments(Exchange& exchange, service::Monitor& monitor) {
   nlohmann::ordered_json body =
       nlohmann::ordered_json::parse(report::assessments_json(page->assessments));
   body.erase("total");
-  body["limit"] = *limit;
+  body["limit"] = request->limit;
   body["next_cursor"] =
       page->next
           ? nlohmann::ordered_json(encode_cursor(page->next->start_key + "|" + page->next->id))
           : nlohmann::ordered_json(nullptr);
-  return json_response(body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
-                       "\n");
+  return json_response(dump(body));
 }
 
 Response Api::list_alerts(Exchange& exchange, service::Monitor& monitor) {
@@ -182,14 +163,14 @@ Response Api::list_alerts(Exchange& exchange, service::Monitor& monitor) {
   auto kind =
       word_parameter(exchange.query, "kind", {"escalation", "corridor", "death", "capture"});
   if (!theatre || !agreement || !since || !until || !kind) {
-    return invalid(!theatre     ? theatre.error()
-                   : !agreement ? agreement.error()
-                   : !since     ? since.error()
-                   : !until     ? until.error()
-                                : kind.error());
+    return parameter_problem(!theatre     ? theatre.error()
+                             : !agreement ? agreement.error()
+                             : !since     ? since.error()
+                             : !until     ? until.error()
+                                          : kind.error());
   }
   if (*since && *until && **until < **since) {
-    return invalid(bad("until", "until " + **until + " is before since " + **since));
+    return parameter_problem(bad("until", "until " + **until + " is before since " + **since));
   }
   query.published_only = !reads_everything(exchange);
   query.theatre = *theatre;
@@ -208,10 +189,11 @@ Response Api::coverage(Exchange& exchange, service::Monitor& monitor) {
   auto line = slug_parameter(exchange.query, "line");
   auto at = day_parameter(exchange.query, "at");
   if (!line || !at) {
-    return invalid(!line ? line.error() : at.error());
+    return parameter_problem(!line ? line.error() : at.error());
   }
   if (!*line || !*at) {
-    return invalid(bad(*line ? "at" : "line", std::string(*line ? "at" : "line") + " is required"));
+    return parameter_problem(
+        bad(*line ? "at" : "line", std::string(*line ? "at" : "line") + " is required"));
   }
   std::vector<std::string> posts;
   if (const std::string* value = find(exchange.query, "posts")) {
@@ -220,7 +202,8 @@ Response Api::coverage(Exchange& exchange, service::Monitor& monitor) {
       const auto comma = rest.find(',');
       std::string post(rest.substr(0, comma));
       if (!is_valid_slug(post)) {
-        return invalid(bad("posts", "posts '" + *value + "' is not a list of feature ids (a,b)"));
+        return parameter_problem(
+            bad("posts", "posts '" + *value + "' is not a list of feature ids (a,b)"));
       }
       posts.push_back(std::move(post));
       if (comma == std::string_view::npos) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api.hpp"
+#include "http/endpoint_support.hpp"
 #include "http/params.hpp"
 #include "http/problem.hpp"
 #include "report/complaint.hpp"
@@ -13,16 +14,6 @@ namespace truce::http {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr int kDefaultPage = 100;
-constexpr int kMaxPage = 1000;
-
-Response json_response(std::string body, int status = 200) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  return response;
-}
 
 service::ComplaintReader reader_of(const Exchange& exchange) {
   return {exchange.principal->role, exchange.principal->affiliation};
@@ -48,7 +39,7 @@ Response refusal_for(const Error& error) {
 
 Response step(Exchange& exchange, service::Monitor& monitor,
               service::ComplaintStepRequest request) {
-  request.complaint = exchange.path_parameters.find("id")->second;
+  request.complaint = path_parameter(exchange);
   request.by = exchange.principal->name;
   auto view = monitor.advance_complaint(request);
   if (!view) {
@@ -89,36 +80,32 @@ Response Api::list_complaints(Exchange& exchange, service::Monitor& monitor) {
     }
     query.party = found->second;
   }
-  auto limit = limit_parameter(exchange.query, kDefaultPage, kMaxPage);
-  if (!limit) {
-    return problem(400, "invalid_parameter", limit.error().message, limit.error().context);
+  auto page = page_request(exchange.query);
+  if (!page) {
+    return parameter_problem(page.error());
   }
-  auto after = decode_cursor(exchange.query);
-  if (!after) {
-    return problem(400, "invalid_parameter", after.error().message, after.error().context);
-  }
-  if (!after->empty()) {
-    auto bar = after->find('|');
-    if (bar == std::string::npos || after->compare(bar + 1, 4, "cmp_") != 0) {
+  const auto& [limit, after] = *page;
+  if (!after.empty()) {
+    auto bar = after.find('|');
+    if (bar == std::string::npos || after.compare(bar + 1, 4, "cmp_") != 0) {
       return problem(400, "invalid_parameter", "cursor is not one this API gave out", "cursor");
     }
-    query.after = std::pair{after->substr(0, bar), after->substr(bar + 1)};
+    query.after = std::pair{after.substr(0, bar), after.substr(bar + 1)};
   }
-  query.limit = *limit + 1;  // one more tells whether another page follows
+  query.limit = limit + 1;  // one more tells whether another page follows
   auto found = monitor.complaints(query, reader_of(exchange));
   if (!found) {
     return refusal_for(found.error());
   }
   std::optional<std::string> next;
-  if (static_cast<int>(found->size()) > *limit) {
-    found->pop_back();
+  if (more_than_page(*found, limit)) {
     next = encode_cursor(found->back().filed.at + "|" + found->back().id);
   }
-  return json_response(report::complaints_json(*found, *limit, next));
+  return json_response(report::complaints_json(*found, limit, next));
 }
 
 Response Api::get_complaint(Exchange& exchange, service::Monitor& monitor) {
-  auto view = monitor.complaint(exchange.path_parameters.find("id")->second, reader_of(exchange));
+  auto view = monitor.complaint(path_parameter(exchange), reader_of(exchange));
   if (!view) {
     return refusal_for(view.error());
   }

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "http/api.hpp"
+#include "http/endpoint_support.hpp"
 #include "http/params.hpp"
 #include "http/problem.hpp"
 #include "report/agreements.hpp"
@@ -15,29 +16,6 @@ namespace truce::http {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr int kDefaultPage = 100;
-constexpr int kMaxPage = 1000;
-
-Response json_response(std::string body, int status = 200) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  return response;
-}
-
-std::string dump(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-}
-
-IncidentId incident_parameter(const Exchange& exchange) {
-  return IncidentId(exchange.path_parameters.find("id")->second);
-}
-
-// Whether the caller sees unpublished incidents and their claims.
-bool reads_everything(const Exchange& exchange) {
-  return exchange.principal && allows(exchange.principal->role, Permission::kReadRecords);
-}
 
 // The stored summary object with the verification state added before its
 // closing brace: no parse of what was rendered when the incident changed.
@@ -60,16 +38,12 @@ struct DecisionBody {
 std::variant<DecisionBody, Response> decision_body(
     const Exchange& exchange, std::initializer_list<std::string_view> known,
     std::initializer_list<std::string_view> required) {
-  Json body =
-      Json::parse(exchange.body.empty() ? std::string("{}") : exchange.body, nullptr, false);
-  if (body.is_discarded()) {
-    return problem(400, "invalid_body", "the body is not valid JSON");
-  }
-  if (!body.is_object()) {
-    return problem(400, "invalid_body", "the body must be a JSON object");
+  auto object = object_body<Json>(exchange.body.empty() ? "{}" : exchange.body);
+  if (auto* refused = std::get_if<Response>(&object)) {
+    return std::move(*refused);
   }
   DecisionBody parsed;
-  for (const auto& [name, value] : body.items()) {
+  for (const auto& [name, value] : std::get<Json>(object).items()) {
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       return problem(400, "unknown_parameter", "member '" + name + "' is not accepted here", name);
     }
@@ -145,35 +119,29 @@ Response review(Exchange& exchange, service::Monitor& monitor, service::ReviewRe
 Response Api::list_incidents(Exchange& exchange, service::Monitor& monitor) {
   auto query = incident_filters(exchange.query);
   if (!query) {
-    return problem(400, "invalid_parameter", query.error().message, query.error().context);
+    return parameter_problem(query.error());
   }
-  auto limit = limit_parameter(exchange.query, kDefaultPage, kMaxPage);
-  if (!limit) {
-    return problem(400, "invalid_parameter", limit.error().message, limit.error().context);
+  auto page = page_request(exchange.query);
+  if (!page) {
+    return parameter_problem(page.error());
   }
-  auto after = decode_cursor(exchange.query);
-  if (!after) {
-    return problem(400, "invalid_parameter", after.error().message, after.error().context);
-  }
-  if (!after->empty()) {
-    auto cursor = parse_incident_cursor(*after);
+  const auto& [limit, after] = *page;
+  if (!after.empty()) {
+    auto cursor = parse_incident_cursor(after);
     if (!cursor) {
-      return problem(400, "invalid_parameter", cursor.error().message, cursor.error().context);
+      return parameter_problem(cursor.error());
     }
     query->after = std::move(cursor).value();
   }
   const bool everything = reads_everything(exchange);
   query->published_only = !everything;
   query->public_view = !everything;
-  query->limit = *limit + 1;  // one more tells whether another page follows
+  query->limit = limit + 1;  // one more tells whether another page follows
   auto rows = monitor.incident_summaries(*query);
   if (!rows) {
     return problem_for(rows.error());
   }
-  const bool more = static_cast<int>(rows->size()) > *limit;
-  if (more) {
-    rows->pop_back();
-  }
+  const bool more = more_than_page(*rows, limit);
   // Sized once: a page is some 100 kB, which grown by appends would be
   // copied over and over.
   constexpr std::size_t kPerRowExtra = 64;  // the verification member and a comma
@@ -191,7 +159,7 @@ Response Api::list_incidents(Exchange& exchange, service::Monitor& monitor) {
     }
     append_summary(body, (*rows)[i]);
   }
-  body += R"(],"limit":)" + std::to_string(*limit) + R"(,"next_cursor":)";
+  body += R"(],"limit":)" + std::to_string(limit) + R"(,"next_cursor":)";
   body += more ? "\"" + encode_cursor(rows->back().start_key + "|" + rows->back().id) + "\""
                : std::string("null");
   body += "}\n";
@@ -320,7 +288,7 @@ Response Api::get_agreement(Exchange& exchange, service::Monitor& monitor) {
   if (!registry) {
     return problem_for(registry.error());
   }
-  const std::string& id = exchange.path_parameters.find("id")->second;
+  const std::string& id = path_parameter(exchange);
   const Agreement* agreement = registry->agreement(id);
   if (agreement == nullptr) {
     return problem(404, "not_found", "no agreement '" + id + "' in the registry");

@@ -11,6 +11,7 @@
 
 #include "http/api.hpp"
 #include "http/authorization.hpp"
+#include "http/endpoint_support.hpp"
 #include "http/problem.hpp"
 #include "report/incident_notes.hpp"
 
@@ -19,31 +20,17 @@ namespace {
 
 using Json = nlohmann::json;
 
-Response json_response(std::string body, int status = 200) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  return response;
-}
-
-IncidentId incident_parameter(const Exchange& exchange) {
-  return IncidentId(exchange.path_parameters.find("id")->second);
-}
-
 // A JSON object whose members are all among `known`; anything else is a 400
 // naming the member (never its value).
-std::variant<Json, Response> object_body(const Exchange& exchange,
-                                         std::initializer_list<std::string_view> known) {
-  Json body = Json::parse(exchange.body, nullptr, false);
-  if (body.is_discarded()) {
-    return problem(400, "invalid_body", "the body is not valid JSON");
-  }
-  if (!body.is_object()) {
-    return problem(400, "invalid_body", "the body must be a JSON object");
-  }
-  for (const auto& [name, value] : body.items()) {
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      return problem(400, "unknown_parameter", "member '" + name + "' is not accepted here", name);
+std::variant<Json, Response> checked_body(const Exchange& exchange,
+                                          std::initializer_list<std::string_view> known) {
+  auto body = object_body<Json>(exchange.body);
+  if (const auto* parsed = std::get_if<Json>(&body)) {
+    for (const auto& [name, value] : parsed->items()) {
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        return problem(400, "unknown_parameter", "member '" + name + "' is not accepted here",
+                       name);
+      }
     }
   }
   return body;
@@ -86,7 +73,7 @@ Response Api::list_comments(Exchange& exchange, service::Monitor& monitor) {
 }
 
 Response Api::add_comment(Exchange& exchange, service::Monitor& monitor) {
-  auto parsed = object_body(exchange, {"text"});
+  auto parsed = checked_body(exchange, {"text"});
   if (auto* refusal = std::get_if<Response>(&parsed)) {
     return std::move(*refusal);
   }
@@ -153,7 +140,7 @@ Response evidence_download(Exchange& exchange, service::Monitor& monitor,
   service::EvidenceReader reader;
   reader.incident = std::move(incident);
   reader.sees_unpublished = allows(exchange.principal->role, Permission::kReadRecords);
-  auto file = monitor.evidence_file(exchange.path_parameters.find("sha256")->second, reader);
+  auto file = monitor.evidence_file(path_parameter(exchange, "sha256"), reader);
   if (!file) {
     return problem_for(file.error());
   }
@@ -191,7 +178,7 @@ Response Api::list_persons(Exchange& exchange, service::Monitor& monitor) {
 }
 
 Response Api::add_person(Exchange& exchange, service::Monitor& monitor) {
-  auto parsed = object_body(exchange, {"name", "status", "side", "claim", "document", "span"});
+  auto parsed = checked_body(exchange, {"name", "status", "side", "claim", "document", "span"});
   if (auto* refusal = std::get_if<Response>(&parsed)) {
     return std::move(*refusal);
   }

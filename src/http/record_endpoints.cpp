@@ -4,6 +4,7 @@
 
 #include "core/vocabulary.hpp"
 #include "http/api.hpp"
+#include "http/endpoint_support.hpp"
 #include "http/openapi.hpp"
 #include "http/params.hpp"
 #include "http/problem.hpp"
@@ -16,24 +17,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int kDefaultPage = 100;
-constexpr int kMaxPage = 1000;
 constexpr int kMaxExport = 1'000'000;
-
-Response json_response(std::string body, int status = 200) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  return response;
-}
-
-Response parameter_problem(const Error& error) {
-  return problem(400, "invalid_parameter", error.message, error.context);
-}
-
-std::string dump(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-}
 
 Json summary_value(const storage::ClaimSummary& claim) {
   Json value = Json::object();
@@ -67,10 +51,6 @@ Json summary_value(const storage::ClaimSummary& claim) {
                        {"max", figure.max ? Json(*figure.max) : Json(nullptr)}});
   }
   return value;
-}
-
-const std::string& path_parameter(const Exchange& exchange, std::string_view name) {
-  return exchange.path_parameters.find(name)->second;
 }
 
 }  // namespace
@@ -113,16 +93,13 @@ Response Api::get_source(Exchange& exchange, service::Monitor& monitor) {
 
 Response Api::list_documents(Exchange& exchange, service::Monitor& monitor) {
   storage::DocumentQuery query;
-  auto limit = limit_parameter(exchange.query, kDefaultPage, kMaxPage);
-  if (!limit) {
-    return parameter_problem(limit.error());
+  auto page = page_request(exchange.query);
+  if (!page) {
+    return parameter_problem(page.error());
   }
-  auto after = decode_cursor(exchange.query);
-  if (!after) {
-    return parameter_problem(after.error());
-  }
-  if (!after->empty()) {
-    query.after_id = *after;
+  const auto& [limit, after] = *page;
+  if (!after.empty()) {
+    query.after_id = after;
   }
   if (auto source = exchange.query.find("source"); source != exchange.query.end()) {
     if (!is_valid_slug(source->second)) {
@@ -131,21 +108,18 @@ Response Api::list_documents(Exchange& exchange, service::Monitor& monitor) {
     }
     query.source = SourceId(source->second);
   }
-  query.limit = *limit + 1;  // one more tells whether another page follows
+  query.limit = limit + 1;  // one more tells whether another page follows
   auto documents = monitor.documents_page(query);
   if (!documents) {
     return problem_for(documents.error());
   }
   Json body = Json::object();
   body["documents"] = Json::array();
-  bool more = static_cast<int>(documents->size()) > *limit;
-  if (more) {
-    documents->pop_back();
-  }
+  const bool more = more_than_page(*documents, limit);
   for (const Document& document : *documents) {
     body["documents"].push_back(serial::document_value(document, false));
   }
-  body["limit"] = *limit;
+  body["limit"] = limit;
   body["next_cursor"] = more ? Json(encode_cursor(documents->back().id.str())) : Json(nullptr);
   return json_response(dump(body));
 }
@@ -163,22 +137,19 @@ Response Api::list_claims(Exchange& exchange, service::Monitor& monitor) {
   if (!query) {
     return parameter_problem(query.error());
   }
-  auto limit = limit_parameter(exchange.query, kDefaultPage, kMaxPage);
-  if (!limit) {
-    return parameter_problem(limit.error());
+  auto page = page_request(exchange.query);
+  if (!page) {
+    return parameter_problem(page.error());
   }
-  auto after = decode_cursor(exchange.query);
-  if (!after) {
-    return parameter_problem(after.error());
-  }
-  if (!after->empty()) {
-    auto cursor = parse_claim_cursor(*after);
+  const auto& [limit, after] = *page;
+  if (!after.empty()) {
+    auto cursor = parse_claim_cursor(after);
     if (!cursor) {
       return parameter_problem(cursor.error());
     }
     query->after = std::move(cursor).value();
   }
-  query->limit = *limit + 1;
+  query->limit = limit + 1;
   std::string view = "full";
   if (auto found = exchange.query.find("view"); found != exchange.query.end()) {
     view = found->second;
@@ -188,16 +159,13 @@ Response Api::list_claims(Exchange& exchange, service::Monitor& monitor) {
     if (!summaries) {
       return problem_for(summaries.error());
     }
-    bool more = static_cast<int>(summaries->size()) > *limit;
-    if (more) {
-      summaries->pop_back();
-    }
+    const bool more = more_than_page(*summaries, limit);
     Json body = Json::object();
     Json& list = body["claims"] = Json::array();
     for (const auto& summary : *summaries) {
       list.push_back(summary_value(summary));
     }
-    body["limit"] = *limit;
+    body["limit"] = limit;
     body["next_cursor"] =
         more ? Json(encode_cursor(summaries->back().start_key + "|" + summaries->back().id))
              : Json(nullptr);
@@ -211,16 +179,13 @@ Response Api::list_claims(Exchange& exchange, service::Monitor& monitor) {
   if (!claims) {
     return problem_for(claims.error());
   }
-  bool more = static_cast<int>(claims->size()) > *limit;
-  if (more) {
-    claims->pop_back();
-  }
+  const bool more = more_than_page(*claims, limit);
   Json body = Json::object();
   Json& list = body["claims"] = Json::array();
   for (const Claim& claim : *claims) {
     list.push_back(serial::claim_value(claim, nullptr));
   }
-  body["limit"] = *limit;
+  body["limit"] = limit;
   body["next_cursor"] = more ? Json(claim_cursor(claims->back())) : Json(nullptr);
   return json_response(dump(body));
 }

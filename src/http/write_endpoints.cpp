@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "http/api.hpp"
+#include "http/endpoint_support.hpp"
 #include "http/params.hpp"
 #include "http/problem.hpp"
 #include "report/json.hpp"
@@ -19,27 +20,17 @@ using Json = nlohmann::ordered_json;
 constexpr int kDefaultAuditPage = 100;
 constexpr int kMaxAuditPage = 1000;
 
-Response json_response(const Json& body, int status = 200) {
-  Response response;
-  response.status = status;
-  response.body = body.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-  return response;
-}
-
 // A JSON object body whose members are all strings and all among `known`;
 // `required` must be there. Anything else is a 400 invalid_body naming the member.
 std::variant<std::map<std::string, std::string>, Response> string_members(
     const Exchange& exchange, std::initializer_list<std::string_view> known,
     std::initializer_list<std::string_view> required) {
-  Json body = Json::parse(exchange.body, nullptr, false);
-  if (body.is_discarded()) {
-    return problem(400, "invalid_body", "the body is not valid JSON");
-  }
-  if (!body.is_object()) {
-    return problem(400, "invalid_body", "the body must be a JSON object");
+  auto body = object_body<Json>(exchange.body);
+  if (auto* refused = std::get_if<Response>(&body)) {
+    return std::move(*refused);
   }
   std::map<std::string, std::string> members;
-  for (const auto& [name, value] : body.items()) {
+  for (const auto& [name, value] : std::get<Json>(body).items()) {
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       return problem(400, "unknown_parameter", "member '" + name + "' is not accepted here", name);
     }
@@ -157,9 +148,9 @@ Response Api::login(Exchange& exchange, service::Monitor& monitor) {
   if (!*session) {
     return problem(401, "unauthorized", "the name or the password is wrong");
   }
-  return json_response({{"token", (*session)->token},
-                        {"token_type", "Bearer"},
-                        {"expires_at", (*session)->expires_at}});
+  return json_response(dump({{"token", (*session)->token},
+                             {"token_type", "Bearer"},
+                             {"expires_at", (*session)->expires_at}}));
 }
 
 Response Api::logout(Exchange& exchange, service::Monitor& monitor) {
@@ -175,10 +166,10 @@ Response Api::logout(Exchange& exchange, service::Monitor& monitor) {
 Response Api::whoami(Exchange& exchange, service::Monitor& /*monitor*/) {
   const service::Principal& who = *exchange.principal;
   return json_response(
-      {{"name", who.name},
-       {"role", to_string(who.role)},
-       {"affiliation", who.affiliation ? Json(*who.affiliation) : Json(nullptr)},
-       {"token_kind", who.kind == storage::TokenKind::kSession ? "session" : "api"}});
+      dump({{"name", who.name},
+            {"role", to_string(who.role)},
+            {"affiliation", who.affiliation ? Json(*who.affiliation) : Json(nullptr)},
+            {"token_kind", who.kind == storage::TokenKind::kSession ? "session" : "api"}}));
 }
 
 Response Api::list_users(Exchange& /*exchange*/, service::Monitor& monitor) {
@@ -190,7 +181,7 @@ Response Api::list_users(Exchange& /*exchange*/, service::Monitor& monitor) {
   for (const auto& user : *users) {
     body["users"].push_back(user_json(user));
   }
-  return json_response(body);
+  return json_response(dump(body));
 }
 
 Response Api::add_user(Exchange& exchange, service::Monitor& monitor) {
@@ -223,16 +214,16 @@ Response Api::add_user(Exchange& exchange, service::Monitor& monitor) {
     }
     return problem_for(added.error());
   }
-  return json_response(user_json(*added), 201);
+  return json_response(dump(user_json(*added)), 201);
 }
 
 Response Api::issue_token(Exchange& exchange, service::Monitor& monitor) {
-  const std::string& name = exchange.path_parameters.find("name")->second;
+  const std::string& name = path_parameter(exchange, "name");
   auto token = monitor.accounts().issue_token(name, actor_of(exchange));
   if (!token) {
     return problem_for(token.error());
   }
-  return json_response({{"user", name}, {"token", *token}, {"token_type", "Bearer"}}, 201);
+  return json_response(dump({{"user", name}, {"token", *token}, {"token_type", "Bearer"}}), 201);
 }
 
 Response Api::audit_log(Exchange& exchange, service::Monitor& monitor) {
@@ -265,7 +256,7 @@ Response Api::audit_log(Exchange& exchange, service::Monitor& monitor) {
                                {"prev_hash", entry.prev_hash},
                                {"hash", entry.hash}});
   }
-  return json_response(body);
+  return json_response(dump(body));
 }
 
 Response Api::verify_audit(Exchange& /*exchange*/, service::Monitor& monitor) {
@@ -273,11 +264,11 @@ Response Api::verify_audit(Exchange& /*exchange*/, service::Monitor& monitor) {
   if (!check) {
     return problem_for(check.error());
   }
-  return json_response({{"intact", !check->broken},
-                        {"entries", check->entries},
-                        {"head_hash", check->head_hash},
-                        {"broken_at", check->broken ? Json(*check->broken) : Json(nullptr)},
-                        {"problem", check->problem}});
+  return json_response(dump({{"intact", !check->broken},
+                             {"entries", check->entries},
+                             {"head_hash", check->head_hash},
+                             {"broken_at", check->broken ? Json(*check->broken) : Json(nullptr)},
+                             {"problem", check->problem}}));
 }
 
 }  // namespace truce::http

@@ -71,6 +71,33 @@ Status valid_alert_query(const AlertQuery& query) {
   return Status::ok();
 }
 
+// Walks the incidents `scan` selects, a batch of summary rows at a time in the
+// listings' stable order, handing each one's facts to `visit(row, facts)`,
+// which returns false to end the walk there.
+template <typename Visit>
+Status each_incident(Monitor& monitor, const storage::Store& store,
+                     storage::IncidentSummaryQuery scan, Visit&& visit) {
+  while (true) {
+    auto rows = store.find_incident_summaries(scan);
+    if (!rows) {
+      return rows.error();
+    }
+    for (const storage::IncidentSummaryRow& row : *rows) {
+      auto facts = monitor.incident_facts(IncidentId(row.id));
+      if (!facts) {
+        return facts.error();
+      }
+      if (!visit(row, std::move(facts).value())) {
+        return Status::ok();
+      }
+    }
+    if (static_cast<int>(rows->size()) < scan.limit) {
+      return Status::ok();
+    }
+    scan.after = storage::IncidentCursor{rows->back().start_key, rows->back().id};
+  }
+}
+
 }  // namespace
 
 Result<AssessmentPage> Monitor::assessment_page(const AssessmentQuery& query) {
@@ -86,32 +113,25 @@ Result<AssessmentPage> Monitor::assessment_page(const AssessmentQuery& query) {
   scan.limit = std::max(static_cast<int>(wanted) + 1, kScanBatch);
   AssessmentPage page;
   std::optional<storage::IncidentCursor> last;
-  while (true) {
-    auto rows = store_->find_incident_summaries(scan);
-    if (!rows) {
-      return rows.error();
-    }
-    for (const storage::IncidentSummaryRow& row : *rows) {
-      auto facts = incident_facts(IncidentId(row.id));
-      if (!facts) {
-        return facts.error();
-      }
-      assess::IncidentAssessment assessment = assess::assess(*registry, *facts);
-      if (!selected(assessment, query)) {
-        continue;
-      }
-      if (page.assessments.size() == wanted) {
-        page.next = last;  // one more matches: another page follows
-        return page;
-      }
-      page.assessments.push_back(std::move(assessment));
-      last = storage::IncidentCursor{row.start_key, row.id};
-    }
-    if (static_cast<int>(rows->size()) < scan.limit) {
-      return page;
-    }
-    scan.after = storage::IncidentCursor{rows->back().start_key, rows->back().id};
+  auto walked = each_incident(
+      *this, *store_, scan,
+      [&](const storage::IncidentSummaryRow& row, const assess::IncidentFacts& facts) {
+        assess::IncidentAssessment assessment = assess::assess(*registry, facts);
+        if (!selected(assessment, query)) {
+          return true;
+        }
+        if (page.assessments.size() == wanted) {
+          page.next = last;  // one more matches: another page follows
+          return false;
+        }
+        page.assessments.push_back(std::move(assessment));
+        last = storage::IncidentCursor{row.start_key, row.id};
+        return true;
+      });
+  if (!walked) {
+    return walked.error();
   }
+  return page;
 }
 
 Result<std::vector<assess::Alert>> Monitor::stored_alerts(const AlertQuery& query) {
@@ -130,26 +150,16 @@ Result<std::vector<assess::Alert>> Monitor::stored_alerts(const AlertQuery& quer
   scan.theatre = query.theatre;
   scan.limit = kScanBatch;
   std::vector<assess::IncidentFacts> counted;
-  while (true) {
-    auto rows = store_->find_incident_summaries(scan);
-    if (!rows) {
-      return rows.error();
-    }
-    for (const storage::IncidentSummaryRow& row : *rows) {
-      auto facts = incident_facts(IncidentId(row.id));
-      if (!facts) {
-        return facts.error();
-      }
-      if (query.agreement &&
-          applying(assess::assess(*registry, *facts), *query.agreement) == nullptr) {
-        continue;
-      }
-      counted.push_back(std::move(facts).value());
-    }
-    if (static_cast<int>(rows->size()) < scan.limit) {
-      break;
-    }
-    scan.after = storage::IncidentCursor{rows->back().start_key, rows->back().id};
+  auto walked = each_incident(
+      *this, *store_, scan, [&](const storage::IncidentSummaryRow&, assess::IncidentFacts facts) {
+        if (!query.agreement ||
+            applying(assess::assess(*registry, facts), *query.agreement) != nullptr) {
+          counted.push_back(std::move(facts));
+        }
+        return true;
+      });
+  if (!walked) {
+    return walked.error();
   }
   auto found = alerts(counted);
   if (!found) {

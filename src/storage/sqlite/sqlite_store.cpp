@@ -139,21 +139,12 @@ class SqliteStore final : public Store {
   }
 
   Status record_decision(const Decision& decision, const IncidentUpdate& incidents) override {
-    constexpr std::string_view kContext = "storage.sqlite: record decision";
-    auto transaction = Transaction::begin(db_, Transaction::Kind::kWrite);
-    if (!transaction) {
-      return with_context(std::move(transaction).error(), kContext);
-    }
-    if (auto written = detail::write_decision(db_, decision); !written) {
-      return with_context(written.error(), kContext);
-    }
-    if (auto written = detail::write_incident_update(db_, incidents, decision.at); !written) {
-      return with_context(written.error(), kContext);
-    }
-    if (auto committed = transaction->commit(); !committed) {
-      return with_context(committed.error(), kContext);
-    }
-    return Status::ok();
+    return in_write(db_, "storage.sqlite: record decision", [&]() -> Status {
+      if (auto written = detail::write_decision(db_, decision); !written) {
+        return written;
+      }
+      return detail::write_incident_update(db_, incidents, decision.at);
+    });
   }
 
   Result<long long> next_decision_sequence() const override {
@@ -205,16 +196,9 @@ class SqliteStore final : public Store {
   }
 
   Status put_incident_summaries(const std::vector<IncidentSummary>& summaries) override {
-    auto written = in_write(db_, "storage.sqlite: put incident summaries", [&]() -> Result<bool> {
-      if (auto done = detail::write_incident_summaries(db_, summaries, detail::utc_now()); !done) {
-        return done.error();
-      }
-      return true;
+    return in_write(db_, "storage.sqlite: put incident summaries", [&] {
+      return detail::write_incident_summaries(db_, summaries, detail::utc_now());
     });
-    if (!written) {
-      return std::move(written).error();
-    }
-    return Status::ok();
   }
 
   // One statement is one snapshot: no transaction of its own, which a page
@@ -249,7 +233,7 @@ class SqliteStore final : public Store {
   Status put_incident_review(const IncidentReview& review, const IncidentReview& expected,
                              const AuditRecord& audit) override {
     constexpr std::string_view kContext = "storage.sqlite: put incident review";
-    auto written = in_write(db_, kContext, [&]() -> Result<bool> {
+    return in_write(db_, kContext, [&]() -> Status {
       auto stored = detail::read_incident_review(db_, review.incident);
       if (!stored) {
         return std::move(stored).error();
@@ -261,17 +245,10 @@ class SqliteStore final : public Store {
                           std::string(kContext));
       }
       if (auto done = detail::write_incident_review(db_, review); !done) {
-        return done.error();
+        return done;
       }
-      if (auto appended = detail::append_audit_entry(db_, audit); !appended) {
-        return appended.error();
-      }
-      return true;
+      return detail::append_audit_entry(db_, audit);
     });
-    if (!written) {
-      return std::move(written).error();
-    }
-    return Status::ok();
   }
 
   Result<std::vector<Claim>> find_claims(const ClaimQuery& query) const override {
@@ -630,21 +607,12 @@ class SqliteStore final : public Store {
   }
 
   Status add_token(const TokenRecord& token, const AuditRecord& audit) override {
-    auto added = in_write(db_, "storage.sqlite: add token", [&]() -> Result<bool> {
-      auto inserted = detail::insert_token(db_, token);
-      if (!inserted) {
-        return inserted.error();
+    return in_write(db_, "storage.sqlite: add token", [&]() -> Status {
+      if (auto inserted = detail::insert_token(db_, token); !inserted) {
+        return inserted;
       }
-      auto appended = detail::append_audit_entry(db_, audit);
-      if (!appended) {
-        return appended.error();
-      }
-      return true;
+      return detail::append_audit_entry(db_, audit);
     });
-    if (!added) {
-      return std::move(added).error();
-    }
-    return Status::ok();
   }
 
   Result<std::pair<TokenRecord, User>> find_token(std::string_view token_hash) const override {
@@ -654,7 +622,7 @@ class SqliteStore final : public Store {
 
   Status revoke_token(std::string_view token_hash, std::string_view at,
                       const AuditRecord& audit) override {
-    auto revoked = in_write(db_, "storage.sqlite: revoke token", [&]() -> Result<bool> {
+    return in_write(db_, "storage.sqlite: revoke token", [&]() -> Status {
       auto changed = detail::mark_token_revoked(db_, token_hash, at);
       if (!changed) {
         return std::move(changed).error();
@@ -662,30 +630,13 @@ class SqliteStore final : public Store {
       if (*changed == 0) {
         return not_found("live token", "(hidden)", "storage.sqlite: revoke token");
       }
-      auto appended = detail::append_audit_entry(db_, audit);
-      if (!appended) {
-        return appended.error();
-      }
-      return true;
+      return detail::append_audit_entry(db_, audit);
     });
-    if (!revoked) {
-      return std::move(revoked).error();
-    }
-    return Status::ok();
   }
 
   Status append_audit(const AuditRecord& audit) override {
-    auto appended = in_write(db_, "storage.sqlite: append audit", [&]() -> Result<bool> {
-      auto done = detail::append_audit_entry(db_, audit);
-      if (!done) {
-        return done.error();
-      }
-      return true;
-    });
-    if (!appended) {
-      return std::move(appended).error();
-    }
-    return Status::ok();
+    return in_write(db_, "storage.sqlite: append audit",
+                    [&] { return detail::append_audit_entry(db_, audit); });
   }
 
   Result<std::vector<AuditEntry>> audit_entries(long long after_seq, int limit) const override {
@@ -701,20 +652,9 @@ class SqliteStore final : public Store {
   Result<WriteSummary> file_complaint(const IntakeBatch& batch, const IncidentUpdate& incidents,
                                       const Complaint& complaint,
                                       const AuditRecord& audit) override {
-    constexpr std::string_view kContext = "storage.sqlite: file complaint";
-    auto transaction = Transaction::begin(db_, Transaction::Kind::kWrite);
-    if (!transaction) {
-      return with_context(std::move(transaction).error(), kContext);
-    }
-    auto summary = detail::write_complaint(db_, batch, incidents, complaint, audit);
-    if (!summary) {
-      static_cast<void>(transaction->rollback());
-      return with_context(std::move(summary).error(), kContext);
-    }
-    if (auto committed = transaction->commit(); !committed) {
-      return with_context(committed.error(), kContext);
-    }
-    return summary;
+    return in_write(db_, "storage.sqlite: file complaint", [&] {
+      return detail::write_complaint(db_, batch, incidents, complaint, audit);
+    });
   }
 
   Result<std::optional<Complaint>> get_complaint(std::string_view id) const override {
@@ -740,7 +680,7 @@ class SqliteStore final : public Store {
   Status put_complaint(const Complaint& complaint, const Complaint& expected,
                        const AuditRecord& audit) override {
     constexpr std::string_view kContext = "storage.sqlite: put complaint";
-    auto written = in_write(db_, kContext, [&]() -> Result<bool> {
+    return in_write(db_, kContext, [&]() -> Status {
       auto stored = detail::read_complaint(db_, complaint.id);
       if (!stored) {
         return std::move(stored).error();
@@ -755,17 +695,10 @@ class SqliteStore final : public Store {
             std::string(kContext));
       }
       if (auto done = detail::update_complaint(db_, complaint); !done) {
-        return done.error();
+        return done;
       }
-      if (auto appended = detail::append_audit_entry(db_, audit); !appended) {
-        return appended.error();
-      }
-      return true;
+      return detail::append_audit_entry(db_, audit);
     });
-    if (!written) {
-      return std::move(written).error();
-    }
-    return Status::ok();
   }
 
   Result<std::string> explain_find_claims(const ClaimQuery& query) const override {

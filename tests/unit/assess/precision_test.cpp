@@ -27,6 +27,13 @@ TEST(PrecisionRadii, TheBundledFileGivesUcdpsTwentyFiveKilometresForNear) {
   EXPECT_EQ(bundled_precision_radii().radius_km(LocationPrecision::kNear), 25);
 }
 
+TEST(PrecisionRadii, CommentsAndLineEndsAreReadAsInEveryDataFile) {
+  auto radii =
+      read_precision_radii_tsv("\xEF\xBB\xBF  # indented\r\n\t\r\n" + kComplete, "precision.tsv");
+  ASSERT_TRUE(radii) << radii.error().message;
+  EXPECT_EQ(radii->radius_km(LocationPrecision::kNear), 30);
+}
+
 struct BadCase {
   const char* name;
   std::string from;

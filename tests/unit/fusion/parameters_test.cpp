@@ -66,6 +66,16 @@ TEST(FusionParameters, AMemberRoleNeedsAGroup) {
   EXPECT_NE(parsed.error().message.find("need a group"), std::string::npos);
 }
 
+TEST(FusionParameters, CommentsAndLineEndsAreReadAsInEveryDataFile) {
+  std::string text = "\xEF\xBB\xBF  # an indented comment\n \t\n";
+  for (char c : read_bundled()) {
+    text += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  }
+  auto parsed = parse_parameters(text, "p.tsv");
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  EXPECT_TRUE(*parsed == default_parameters());
+}
+
 TEST(FusionParameters, DAndERatedSourcesAreNotCredible) {
   const Parameters parameters = default_parameters();
   EXPECT_TRUE(counts_as_credible(parameters, Reliability::kA));

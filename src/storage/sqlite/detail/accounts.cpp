@@ -44,19 +44,18 @@ Result<User> insert_user(Connection& db, const User& user) {
     return make_error(ErrorCode::kConflict, "a user named '" + user.name + "' already exists",
                       "storage.sqlite: add user");
   }
-  auto statement = db.statement(
+  auto ran = run_statement(
+      db,
       "INSERT INTO users (name, role, affiliation, password_hash, created_at, disabled) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  (*statement)->bind_text(1, user.name);
-  (*statement)->bind_text(2, user.role);
-  bind_optional(**statement, 3, user.affiliation);
-  bind_optional(**statement, 4, user.password_hash);
-  (*statement)->bind_text(5, user.created_at);
-  (*statement)->bind_int(6, user.disabled ? 1 : 0);
-  auto ran = (*statement)->run();
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      [&](Statement& s) {
+        s.bind_text(1, user.name);
+        s.bind_text(2, user.role);
+        bind_optional(s, 3, user.affiliation);
+        bind_optional(s, 4, user.password_hash);
+        s.bind_text(5, user.created_at);
+        s.bind_int(6, user.disabled ? 1 : 0);
+      });
   if (!ran) {
     return ran.error();
   }
@@ -98,19 +97,18 @@ Result<std::vector<User>> read_users(Connection& db) {
 }
 
 Status insert_token(Connection& db, const TokenRecord& token) {
-  auto statement = db.statement(
+  return run_statement(
+      db,
       "INSERT INTO tokens (token_hash, user_id, kind, created_at, expires_at, revoked_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  (*statement)->bind_text(1, token.token_hash);
-  (*statement)->bind_int(2, token.user_id);
-  (*statement)->bind_text(3, token.kind == TokenKind::kApi ? "api" : "session");
-  (*statement)->bind_text(4, token.created_at);
-  bind_optional(**statement, 5, token.expires_at);
-  bind_optional(**statement, 6, token.revoked_at);
-  return (*statement)->run();
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      [&](Statement& s) {
+        s.bind_text(1, token.token_hash);
+        s.bind_int(2, token.user_id);
+        s.bind_text(3, token.kind == TokenKind::kApi ? "api" : "session");
+        s.bind_text(4, token.created_at);
+        bind_optional(s, 5, token.expires_at);
+        bind_optional(s, 6, token.revoked_at);
+      });
 }
 
 Result<std::optional<std::pair<TokenRecord, User>>> read_token(Connection& db,
@@ -147,14 +145,12 @@ Result<std::optional<std::pair<TokenRecord, User>>> read_token(Connection& db,
 }
 
 Result<int> mark_token_revoked(Connection& db, std::string_view token_hash, std::string_view at) {
-  auto statement = db.statement(
-      "UPDATE tokens SET revoked_at = ?2 WHERE token_hash = ?1 AND revoked_at IS NULL");
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  (*statement)->bind_text(1, token_hash);
-  (*statement)->bind_text(2, at);
-  auto ran = (*statement)->run();
+  auto ran = run_statement(
+      db, "UPDATE tokens SET revoked_at = ?2 WHERE token_hash = ?1 AND revoked_at IS NULL",
+      [&](Statement& s) {
+        s.bind_text(1, token_hash);
+        s.bind_text(2, at);
+      });
   if (!ran) {
     return ran.error();
   }

@@ -84,22 +84,21 @@ Status append_audit_entry(Connection& db, const AuditRecord& record) {
     }
     at = (*now)->text_at(0);
   }
-  auto insert = db.statement(
+  return run_statement(
+      db,
       "INSERT INTO audit_log (seq, at, actor, action, target, before, after, prev_hash, hash) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  if (!insert) {
-    return std::move(insert).error();
-  }
-  (*insert)->bind_int(1, seq);
-  (*insert)->bind_text(2, at);
-  (*insert)->bind_text(3, record.actor);
-  (*insert)->bind_text(4, record.action);
-  (*insert)->bind_text(5, record.target);
-  (*insert)->bind_text(6, record.before);
-  (*insert)->bind_text(7, record.after);
-  (*insert)->bind_text(8, prev_hash);
-  (*insert)->bind_text(9, audit_entry_hash(prev_hash, seq, at, record));
-  return (*insert)->run();
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      [&](Statement& s) {
+        s.bind_int(1, seq);
+        s.bind_text(2, at);
+        s.bind_text(3, record.actor);
+        s.bind_text(4, record.action);
+        s.bind_text(5, record.target);
+        s.bind_text(6, record.before);
+        s.bind_text(7, record.after);
+        s.bind_text(8, prev_hash);
+        s.bind_text(9, audit_entry_hash(prev_hash, seq, at, record));
+      });
 }
 
 Result<std::vector<AuditEntry>> read_audit_entries(Connection& db, long long after_seq, int limit) {

@@ -110,27 +110,21 @@ Status insert_complaint(Connection& db, const Complaint& complaint) {
         "complaint " + complaint.id + " is filed already (claim " + complaint.claim.str() + ")",
         "storage.sqlite: file complaint");
   }
-  auto statement = db.statement(
+  return run_statement(
+      db,
       "INSERT INTO complaints (complaint_id, claim_id, party, incident_id, state, filed_by, "
       "filed_at, reviewed_by, reviewed_at, outcome, finding, found_by, found_at, updated_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  bind_row(**statement, complaint);
-  return (*statement)->run();
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+      [&](Statement& s) { bind_row(s, complaint); });
 }
 
 Status update_complaint(Connection& db, const Complaint& complaint) {
-  auto statement = db.statement(
+  return run_statement(
+      db,
       "UPDATE complaints SET claim_id = ?2, party = ?3, incident_id = ?4, state = ?5, "
       "filed_by = ?6, filed_at = ?7, reviewed_by = ?8, reviewed_at = ?9, outcome = ?10, "
-      "finding = ?11, found_by = ?12, found_at = ?13, updated_at = ?14 WHERE complaint_id = ?1");
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  bind_row(**statement, complaint);
-  return (*statement)->run();
+      "finding = ?11, found_by = ?12, found_at = ?13, updated_at = ?14 WHERE complaint_id = ?1",
+      [&](Statement& s) { bind_row(s, complaint); });
 }
 
 Result<std::optional<Complaint>> read_complaint(Connection& db, std::string_view id) {

@@ -97,39 +97,28 @@ void Statement::bind_text(int index, std::string_view value) {
   // SQLITE_TRANSIENT copies: callers' strings may not outlive the step.
   int rc =
       sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
-    bind_rc_ = rc;
-    bind_index_ = index;
-  }
+  remember_bind(rc, index);
 }
 
 void Statement::bind_blob(int index, std::string_view bytes) {
   // Static: blobs are large and the caller keeps them alive until the step.
   int rc = sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
-  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
-    bind_rc_ = rc;
-    bind_index_ = index;
-  }
+  remember_bind(rc, index);
 }
 
 void Statement::bind_int(int index, long long value) {
-  int rc = sqlite3_bind_int64(stmt_, index, value);
-  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
-    bind_rc_ = rc;
-    bind_index_ = index;
-  }
+  remember_bind(sqlite3_bind_int64(stmt_, index, value), index);
 }
 
 void Statement::bind_real(int index, double value) {
-  int rc = sqlite3_bind_double(stmt_, index, value);
-  if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
-    bind_rc_ = rc;
-    bind_index_ = index;
-  }
+  remember_bind(sqlite3_bind_double(stmt_, index, value), index);
 }
 
 void Statement::bind_null(int index) {
-  int rc = sqlite3_bind_null(stmt_, index);
+  remember_bind(sqlite3_bind_null(stmt_, index), index);
+}
+
+void Statement::remember_bind(int rc, int index) {
   if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) {
     bind_rc_ = rc;
     bind_index_ = index;

@@ -61,6 +61,8 @@ class Statement final {
 
  private:
   Error error_for(int rc) const;
+  // Keeps the first failed bind for step() to report.
+  void remember_bind(int rc, int index);
 
   sqlite3* db_;
   sqlite3_stmt* stmt_;
@@ -183,6 +185,19 @@ Status for_each_row(const StatementLease& statement, Read&& read) {
     }
     read();
   }
+}
+
+// Prepares `sql` (or takes it from the cache), lets `bind(statement)` set its
+// parameters and runs it once: the counterpart of for_each_row for the
+// statements that return no rows.
+template <typename Bind>
+Status run_statement(Connection& db, std::string_view sql, Bind&& bind) {
+  auto statement = db.statement(sql);
+  if (!statement) {
+    return std::move(statement).error();
+  }
+  bind(**statement);
+  return (*statement)->run();
 }
 
 }  // namespace truce::storage::sqlite::detail

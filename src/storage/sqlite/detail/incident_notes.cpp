@@ -59,19 +59,18 @@ std::string shown_on(std::string_view kind, std::string_view table, std::string_
 // when `claim` is one of them, to that claim alone.
 Status anchor_note(Connection& db, std::string_view kind, long long note_id,
                    const IncidentId& incident, const std::optional<ClaimId>& claim) {
-  auto statement = db.statement(
+  return run_statement(
+      db,
       "INSERT INTO incident_note_anchors (kind, note_id, claim_id) "
       "SELECT ?1, ?2, claim_id FROM incident_members WHERE incident_id = ?3 AND (?4 IS NULL OR "
       "claim_id = ?4 OR NOT EXISTS (SELECT 1 FROM incident_members WHERE incident_id = ?3 AND "
-      "claim_id = ?4))");
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  (*statement)->bind_text(1, kind);
-  (*statement)->bind_int(2, note_id);
-  (*statement)->bind_text(3, incident.str());
-  claim ? (*statement)->bind_text(4, claim->str()) : (*statement)->bind_null(4);
-  return (*statement)->run();
+      "claim_id = ?4))",
+      [&](Statement& s) {
+        s.bind_text(1, kind);
+        s.bind_int(2, note_id);
+        s.bind_text(3, incident.str());
+        claim ? s.bind_text(4, claim->str()) : s.bind_null(4);
+      });
 }
 
 Result<bool> exists(Connection& db, std::string_view sql, std::string_view id) {
@@ -86,17 +85,16 @@ Result<bool> exists(Connection& db, std::string_view sql, std::string_view id) {
 }  // namespace
 
 Result<long long> insert_comment(Connection& db, const IncidentComment& comment) {
-  auto statement = db.statement(
-      "INSERT INTO incident_comments (incident_id, author, created_at, body) "
-      "VALUES (?1, ?2, ?3, ?4)");
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  (*statement)->bind_text(1, comment.incident.str());
-  (*statement)->bind_text(2, comment.author);
-  (*statement)->bind_text(3, comment.created_at);
-  (*statement)->bind_text(4, comment.text);
-  if (auto ran = (*statement)->run(); !ran) {
+  auto ran = run_statement(db,
+                           "INSERT INTO incident_comments (incident_id, author, created_at, body) "
+                           "VALUES (?1, ?2, ?3, ?4)",
+                           [&](Statement& s) {
+                             s.bind_text(1, comment.incident.str());
+                             s.bind_text(2, comment.author);
+                             s.bind_text(3, comment.created_at);
+                             s.bind_text(4, comment.text);
+                           });
+  if (!ran) {
     return ran.error();
   }
   const long long id = db.last_insert_rowid();
@@ -123,40 +121,36 @@ Result<std::vector<IncidentComment>> read_comments(Connection& db, const Inciden
 Result<EvidenceStored> insert_evidence(Connection& db, const EvidenceAttachment& attachment,
                                        std::string_view content) {
   EvidenceStored stored;
-  {
-    auto file = db.statement(
-        "INSERT INTO evidence_files (sha256, media_type, size, content, stored_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING");
-    if (!file) {
-      return std::move(file).error();
-    }
-    (*file)->bind_text(1, attachment.sha256);
-    (*file)->bind_text(2, attachment.media_type);
-    (*file)->bind_int(3, static_cast<long long>(content.size()));
-    (*file)->bind_blob(4, content);
-    (*file)->bind_text(5, attachment.added_at);
-    if (auto ran = (*file)->run(); !ran) {
-      return ran.error();
-    }
-    stored.file_added = db.changes() > 0;
+  auto file =
+      run_statement(db,
+                    "INSERT INTO evidence_files (sha256, media_type, size, content, "
+                    "stored_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING",
+                    [&](Statement& s) {
+                      s.bind_text(1, attachment.sha256);
+                      s.bind_text(2, attachment.media_type);
+                      s.bind_int(3, static_cast<long long>(content.size()));
+                      s.bind_blob(4, content);
+                      s.bind_text(5, attachment.added_at);
+                    });
+  if (!file) {
+    return file.error();
   }
-  {
-    auto attach = db.statement(
-        "INSERT INTO incident_evidence (incident_id, sha256, name, added_by, added_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (incident_id, sha256) DO NOTHING");
-    if (!attach) {
-      return std::move(attach).error();
-    }
-    (*attach)->bind_text(1, attachment.incident.str());
-    (*attach)->bind_text(2, attachment.sha256);
-    (*attach)->bind_text(3, attachment.name);
-    (*attach)->bind_text(4, attachment.added_by);
-    (*attach)->bind_text(5, attachment.added_at);
-    if (auto ran = (*attach)->run(); !ran) {
-      return ran.error();
-    }
-    stored.attachment_added = db.changes() > 0;
+  stored.file_added = db.changes() > 0;
+  auto attach =
+      run_statement(db,
+                    "INSERT INTO incident_evidence (incident_id, sha256, name, added_by, added_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (incident_id, sha256) DO NOTHING",
+                    [&](Statement& s) {
+                      s.bind_text(1, attachment.incident.str());
+                      s.bind_text(2, attachment.sha256);
+                      s.bind_text(3, attachment.name);
+                      s.bind_text(4, attachment.added_by);
+                      s.bind_text(5, attachment.added_at);
+                    });
+  if (!attach) {
+    return attach.error();
   }
+  stored.attachment_added = db.changes() > 0;
   if (stored.attachment_added) {
     if (auto anchored =
             anchor_note(db, "evidence", db.last_insert_rowid(), attachment.incident, std::nullopt);
@@ -235,30 +229,29 @@ Result<long long> insert_person(Connection& db, const PersonRecord& person) {
                         std::string(kContext));
     }
   }
-  auto statement = db.statement(
+  auto ran = run_statement(
+      db,
       "INSERT INTO incident_persons (incident_id, name, status, side, claim_id, document_id, "
       "span_start, span_end, recorded_by, recorded_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  Statement& insert = **statement;
-  insert.bind_text(1, person.incident.str());
-  insert.bind_text(2, person.name);
-  insert.bind_text(3, person.status);
-  insert.bind_text(4, person.side);
-  person.claim ? insert.bind_text(5, person.claim->str()) : insert.bind_null(5);
-  person.document ? insert.bind_text(6, person.document->str()) : insert.bind_null(6);
-  if (person.span) {
-    insert.bind_int(7, person.span->start);
-    insert.bind_int(8, person.span->end);
-  } else {
-    insert.bind_null(7);
-    insert.bind_null(8);
-  }
-  insert.bind_text(9, person.recorded_by);
-  insert.bind_text(10, person.recorded_at);
-  if (auto ran = insert.run(); !ran) {
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+      [&](Statement& insert) {
+        insert.bind_text(1, person.incident.str());
+        insert.bind_text(2, person.name);
+        insert.bind_text(3, person.status);
+        insert.bind_text(4, person.side);
+        person.claim ? insert.bind_text(5, person.claim->str()) : insert.bind_null(5);
+        person.document ? insert.bind_text(6, person.document->str()) : insert.bind_null(6);
+        if (person.span) {
+          insert.bind_int(7, person.span->start);
+          insert.bind_int(8, person.span->end);
+        } else {
+          insert.bind_null(7);
+          insert.bind_null(8);
+        }
+        insert.bind_text(9, person.recorded_by);
+        insert.bind_text(10, person.recorded_at);
+      });
+  if (!ran) {
     return ran.error();
   }
   const long long id = db.last_insert_rowid();

@@ -48,12 +48,8 @@ Status delete_incident(Connection& db, const IncidentId& id) {
   for (std::string_view sql : {"DELETE FROM incident_members WHERE incident_id = ?1",
                                "DELETE FROM incident_links WHERE incident_id = ?1",
                                "DELETE FROM incidents WHERE id = ?1"}) {
-    auto statement = db.statement(sql);
-    if (!statement) {
-      return std::move(statement).error();
-    }
-    (*statement)->bind_text(1, id.str());
-    if (auto done = (*statement)->run(); !done) {
+    auto done = run_statement(db, sql, [&](Statement& s) { s.bind_text(1, id.str()); });
+    if (!done) {
       return done;
     }
   }
@@ -61,20 +57,19 @@ Status delete_incident(Connection& db, const IncidentId& id) {
 }
 
 Status insert_incident(Connection& db, const Incident& incident, const std::string& at) {
-  auto head = db.statement(
-      "INSERT INTO incidents (id, start_key, end_key, updated_at) VALUES (?1, ?2, ?3, ?4)");
+  auto head = run_statement(
+      db, "INSERT INTO incidents (id, start_key, end_key, updated_at) VALUES (?1, ?2, ?3, ?4)",
+      [&](Statement& s) {
+        s.bind_text(1, incident.id.str());
+        s.bind_text(2, incident.start_key);
+        s.bind_text(3, incident.end_key);
+        s.bind_text(4, at);
+      });
   if (!head) {
-    return std::move(head).error();
-  }
-  (*head)->bind_text(1, incident.id.str());
-  (*head)->bind_text(2, incident.start_key);
-  (*head)->bind_text(3, incident.end_key);
-  (*head)->bind_text(4, at);
-  if (auto done = (*head)->run(); !done) {
-    if (done.error().code == ErrorCode::kConflict) {
+    if (head.error().code == ErrorCode::kConflict) {
       return invalid("incident " + incident.id.str() + " is written twice in one update");
     }
-    return done;
+    return head;
   }
   for (const IncidentMember& member : incident.members) {
     auto statement = db.statement("INSERT INTO incident_members (incident_id, claim_id, " +
@@ -102,19 +97,19 @@ Status insert_incident(Connection& db, const Incident& incident, const std::stri
     }
   }
   for (const IncidentLink& link : incident.links) {
-    auto statement = db.statement("INSERT INTO incident_links (incident_id, claim_id, kind, " +
-                                  std::string(kMemberColumns) +
-                                  ") SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 "
-                                  "WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?2)");
-    if (!statement) {
-      return std::move(statement).error();
-    }
-    (*statement)->bind_text(1, incident.id.str());
-    (*statement)->bind_text(2, link.claim.str());
-    (*statement)->bind_text(3, to_string(link.kind));
-    bind_features(**statement, 4, link.why);
-    if (auto done = (*statement)->run(); !done) {
-      return done;
+    auto linked = run_statement(db,
+                                "INSERT INTO incident_links (incident_id, claim_id, kind, " +
+                                    std::string(kMemberColumns) +
+                                    ") SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 "
+                                    "WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?2)",
+                                [&](Statement& s) {
+                                  s.bind_text(1, incident.id.str());
+                                  s.bind_text(2, link.claim.str());
+                                  s.bind_text(3, to_string(link.kind));
+                                  bind_features(s, 4, link.why);
+                                });
+    if (!linked) {
+      return linked;
     }
     if (db.changes() == 0) {
       return invalid("incident " + incident.id.str() + ": linked claim " + link.claim.str() +
@@ -213,16 +208,15 @@ Status write_incident_update(Connection& db, const IncidentUpdate& update, const
     }
   }
   for (const IncidentEvent& event : update.events) {
-    auto statement = db.statement(
-        "INSERT INTO incident_history (incident_id, at, what, detail) VALUES (?1, ?2, ?3, ?4)");
-    if (!statement) {
-      return std::move(statement).error();
-    }
-    (*statement)->bind_text(1, event.incident.str());
-    (*statement)->bind_text(2, event.at.empty() ? at : event.at);
-    (*statement)->bind_text(3, event.what);
-    (*statement)->bind_text(4, event.detail);
-    if (auto done = (*statement)->run(); !done) {
+    auto done = run_statement(
+        db, "INSERT INTO incident_history (incident_id, at, what, detail) VALUES (?1, ?2, ?3, ?4)",
+        [&](Statement& s) {
+          s.bind_text(1, event.incident.str());
+          s.bind_text(2, event.at.empty() ? at : event.at);
+          s.bind_text(3, event.what);
+          s.bind_text(4, event.detail);
+        });
+    if (!done) {
       return done;
     }
   }
@@ -253,52 +247,49 @@ Status write_decision(Connection& db, const Decision& decision) {
                           "); run the command again",
                       "storage.sqlite: record decision");
   }
-  auto head = db.statement(
-      "INSERT INTO analyst_decisions (sequence, kind, incident_id, other_incident_id, "
-      "decided_by, reason, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  auto head =
+      run_statement(db,
+                    "INSERT INTO analyst_decisions (sequence, kind, incident_id, "
+                    "other_incident_id, decided_by, reason, decided_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    [&](Statement& s) {
+                      s.bind_int(1, decision.sequence);
+                      s.bind_text(2, to_string(decision.kind));
+                      s.bind_text(3, decision.incident.str());
+                      decision.other ? s.bind_text(4, decision.other->str()) : s.bind_null(4);
+                      s.bind_text(5, decision.by);
+                      s.bind_text(6, decision.reason);
+                      s.bind_text(7, decision.at);
+                    });
   if (!head) {
-    return std::move(head).error();
-  }
-  (*head)->bind_int(1, decision.sequence);
-  (*head)->bind_text(2, to_string(decision.kind));
-  (*head)->bind_text(3, decision.incident.str());
-  if (decision.other) {
-    (*head)->bind_text(4, decision.other->str());
-  } else {
-    (*head)->bind_null(4);
-  }
-  (*head)->bind_text(5, decision.by);
-  (*head)->bind_text(6, decision.reason);
-  (*head)->bind_text(7, decision.at);
-  if (auto done = (*head)->run(); !done) {
-    return done;
+    return head;
   }
   for (std::size_t i = 0; i < decision.claims.size(); ++i) {
-    auto statement = db.statement(
-        "INSERT INTO analyst_decision_claims (decision, position, claim_id) VALUES (?1, ?2, ?3)");
-    if (!statement) {
-      return std::move(statement).error();
-    }
-    (*statement)->bind_int(1, decision.sequence);
-    (*statement)->bind_int(2, static_cast<long long>(i));
-    (*statement)->bind_text(3, decision.claims[i].str());
-    if (auto done = (*statement)->run(); !done) {
+    auto done = run_statement(
+        db,
+        "INSERT INTO analyst_decision_claims (decision, position, claim_id) VALUES (?1, ?2, ?3)",
+        [&](Statement& s) {
+          s.bind_int(1, decision.sequence);
+          s.bind_int(2, static_cast<long long>(i));
+          s.bind_text(3, decision.claims[i].str());
+        });
+    if (!done) {
       return done;
     }
   }
   for (const PairConstraint& constraint : decision.constraints) {
-    auto statement = db.statement(
-        "INSERT OR REPLACE INTO decision_constraints (decision, claim_a, claim_b, must_link) "
-        "VALUES (?1, ?2, ?3, ?4)");
-    if (!statement) {
-      return std::move(statement).error();
-    }
     const bool ordered = constraint.a < constraint.b;
-    (*statement)->bind_int(1, decision.sequence);
-    (*statement)->bind_text(2, (ordered ? constraint.a : constraint.b).str());
-    (*statement)->bind_text(3, (ordered ? constraint.b : constraint.a).str());
-    (*statement)->bind_int(4, constraint.must_link ? 1 : 0);
-    if (auto done = (*statement)->run(); !done) {
+    auto done = run_statement(
+        db,
+        "INSERT OR REPLACE INTO decision_constraints (decision, claim_a, claim_b, must_link) "
+        "VALUES (?1, ?2, ?3, ?4)",
+        [&](Statement& s) {
+          s.bind_int(1, decision.sequence);
+          s.bind_text(2, (ordered ? constraint.a : constraint.b).str());
+          s.bind_text(3, (ordered ? constraint.b : constraint.a).str());
+          s.bind_int(4, constraint.must_link ? 1 : 0);
+        });
+    if (!done) {
       return done;
     }
   }

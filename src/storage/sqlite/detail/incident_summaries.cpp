@@ -23,81 +23,77 @@ IncidentSummaryRow read_row(const Statement& row) {
 }
 
 Status insert_summary(Connection& db, const IncidentSummary& summary, const std::string& at) {
-  auto removed = db.statement("DELETE FROM incident_summaries WHERE incident_id = ?1");
+  auto removed = run_statement(db, "DELETE FROM incident_summaries WHERE incident_id = ?1",
+                               [&](Statement& s) { s.bind_text(1, summary.id.str()); });
   if (!removed) {
-    return std::move(removed).error();
+    return removed;
   }
-  (*removed)->bind_text(1, summary.id.str());
-  if (auto done = (*removed)->run(); !done) {
-    return done;
-  }
-  auto head = db.statement(
+  auto head = run_statement(
+      db,
       "INSERT INTO incident_summaries (incident_id, start_key, end_key, min_lon, min_lat, "
       "max_lon, max_lat, attribution, evidence, summary, public_summary, summarised_at) "
       "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 "
-      "WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?1)");
+      "WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?1)",
+      [&](Statement& s) {
+        s.bind_text(1, summary.id.str());
+        s.bind_text(2, summary.start_key);
+        s.bind_text(3, summary.end_key);
+        if (summary.box) {
+          s.bind_real(4, summary.box->min_lon);
+          s.bind_real(5, summary.box->min_lat);
+          s.bind_real(6, summary.box->max_lon);
+          s.bind_real(7, summary.box->max_lat);
+        } else {
+          for (int i = 4; i <= 7; ++i) {
+            s.bind_null(i);
+          }
+        }
+        s.bind_text(8, summary.attribution);
+        s.bind_text(9, summary.evidence);
+        s.bind_text(10, summary.json);
+        s.bind_text(11, summary.public_json);
+        s.bind_text(12, at);
+      });
   if (!head) {
-    return std::move(head).error();
-  }
-  (*head)->bind_text(1, summary.id.str());
-  (*head)->bind_text(2, summary.start_key);
-  (*head)->bind_text(3, summary.end_key);
-  if (summary.box) {
-    (*head)->bind_real(4, summary.box->min_lon);
-    (*head)->bind_real(5, summary.box->min_lat);
-    (*head)->bind_real(6, summary.box->max_lon);
-    (*head)->bind_real(7, summary.box->max_lat);
-  } else {
-    for (int i = 4; i <= 7; ++i) {
-      (*head)->bind_null(i);
-    }
-  }
-  (*head)->bind_text(8, summary.attribution);
-  (*head)->bind_text(9, summary.evidence);
-  (*head)->bind_text(10, summary.json);
-  (*head)->bind_text(11, summary.public_json);
-  (*head)->bind_text(12, at);
-  if (auto done = (*head)->run(); !done) {
-    return done;
+    return head;
   }
   if (db.changes() == 0) {
     return Status::ok();  // the incident went away meanwhile: nothing to summarise
   }
   const long long key = db.last_insert_rowid();
   if (summary.box) {
-    auto box = db.statement(
-        "INSERT INTO incident_boxes (summary_key, min_lon, max_lon, min_lat, max_lat) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto box = run_statement(db,
+                             "INSERT INTO incident_boxes (summary_key, min_lon, max_lon, min_lat, "
+                             "max_lat) VALUES (?1, ?2, ?3, ?4, ?5)",
+                             [&](Statement& s) {
+                               s.bind_int(1, key);
+                               s.bind_real(2, summary.box->min_lon);
+                               s.bind_real(3, summary.box->max_lon);
+                               s.bind_real(4, summary.box->min_lat);
+                               s.bind_real(5, summary.box->max_lat);
+                             });
     if (!box) {
-      return std::move(box).error();
-    }
-    (*box)->bind_int(1, key);
-    (*box)->bind_real(2, summary.box->min_lon);
-    (*box)->bind_real(3, summary.box->max_lon);
-    (*box)->bind_real(4, summary.box->min_lat);
-    (*box)->bind_real(5, summary.box->max_lat);
-    if (auto done = (*box)->run(); !done) {
-      return done;
+      return box;
     }
   }
   auto add_tags = [&](std::string_view kind, const std::vector<std::string>& values) -> Status {
     for (const std::string& value : values) {
       // The tag row copies what the filters test from the summary row just
       // written, so a page led by this tag is filtered in the tag's index.
-      auto tag = db.statement(
+      auto tag = run_statement(
+          db,
           "INSERT OR IGNORE INTO incident_tags (kind, value, start_key, incident_id, summary_key, "
           "end_key, attribution, evidence, state, published, min_lon, max_lon, min_lat, max_lat) "
           "SELECT ?1, ?2, start_key, incident_id, summary_key, end_key, attribution, evidence, "
           "state, published, min_lon, max_lon, min_lat, max_lat FROM incident_summaries WHERE "
-          "summary_key = ?3");
+          "summary_key = ?3",
+          [&](Statement& s) {
+            s.bind_text(1, kind);
+            s.bind_text(2, value);
+            s.bind_int(3, key);
+          });
       if (!tag) {
-        return std::move(tag).error();
-      }
-      (*tag)->bind_text(1, kind);
-      (*tag)->bind_text(2, value);
-      (*tag)->bind_int(3, key);
-      if (auto done = (*tag)->run(); !done) {
-        return done;
+        return tag;
       }
     }
     return Status::ok();
@@ -331,55 +327,47 @@ Result<IncidentReview> read_incident_review(Connection& db, const IncidentId& id
 }
 
 Status write_incident_review(Connection& db, const IncidentReview& review) {
-  auto head = db.statement(
+  auto head = run_statement(
+      db,
       "INSERT INTO incident_reviews (incident_id, published, state, agreement_id, provision_id, "
       "opened_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (incident_id) DO "
       "UPDATE SET published = excluded.published, state = excluded.state, agreement_id = "
       "excluded.agreement_id, provision_id = excluded.provision_id, opened_by = "
-      "excluded.opened_by, updated_at = excluded.updated_at");
+      "excluded.opened_by, updated_at = excluded.updated_at",
+      [&](Statement& s) {
+        s.bind_text(1, review.incident.str());
+        s.bind_int(2, review.published ? 1 : 0);
+        s.bind_text(3, review.state);
+        auto optional_text = [&](int index, const std::optional<std::string>& value) {
+          value ? s.bind_text(index, *value) : s.bind_null(index);
+        };
+        optional_text(4, review.agreement);
+        optional_text(5, review.provision);
+        optional_text(6, review.opened_by);
+        s.bind_text(7, review.updated_at);
+      });
   if (!head) {
-    return std::move(head).error();
+    return head;
   }
-  (*head)->bind_text(1, review.incident.str());
-  (*head)->bind_int(2, review.published ? 1 : 0);
-  (*head)->bind_text(3, review.state);
-  auto optional_text = [&](int index, const std::optional<std::string>& value) {
-    if (value) {
-      (*head)->bind_text(index, *value);
-    } else {
-      (*head)->bind_null(index);
-    }
-  };
-  optional_text(4, review.agreement);
-  optional_text(5, review.provision);
-  optional_text(6, review.opened_by);
-  (*head)->bind_text(7, review.updated_at);
-  if (auto done = (*head)->run(); !done) {
-    return done;
-  }
-  auto cleared = db.statement("DELETE FROM incident_signoffs WHERE incident_id = ?1");
+  auto cleared = run_statement(db, "DELETE FROM incident_signoffs WHERE incident_id = ?1",
+                               [&](Statement& s) { s.bind_text(1, review.incident.str()); });
   if (!cleared) {
-    return std::move(cleared).error();
-  }
-  (*cleared)->bind_text(1, review.incident.str());
-  if (auto done = (*cleared)->run(); !done) {
-    return done;
+    return cleared;
   }
   for (const SignOff& signoff : review.signoffs) {
-    auto insert = db.statement(
-        "INSERT INTO incident_signoffs (incident_id, member, verdict, signed_by, note, "
-        "signed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!insert) {
-      return std::move(insert).error();
-    }
-    (*insert)->bind_text(1, review.incident.str());
-    (*insert)->bind_text(2, signoff.member);
-    (*insert)->bind_text(3, signoff.verdict);
-    (*insert)->bind_text(4, signoff.by);
-    (*insert)->bind_text(5, signoff.note);
-    (*insert)->bind_text(6, signoff.at);
-    if (auto done = (*insert)->run(); !done) {
-      return done;
+    auto inserted = run_statement(db,
+                                  "INSERT INTO incident_signoffs (incident_id, member, verdict, "
+                                  "signed_by, note, signed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                  [&](Statement& s) {
+                                    s.bind_text(1, review.incident.str());
+                                    s.bind_text(2, signoff.member);
+                                    s.bind_text(3, signoff.verdict);
+                                    s.bind_text(4, signoff.by);
+                                    s.bind_text(5, signoff.note);
+                                    s.bind_text(6, signoff.at);
+                                  });
+    if (!inserted) {
+      return inserted;
     }
   }
   return Status::ok();

@@ -125,21 +125,10 @@ void bind_range(Statement& statement, int index, const std::optional<CountRange>
   }
 }
 
-// Runs one cached INSERT after `bind` has set its parameters.
-template <typename Bind>
-Status insert_row(Connection& db, std::string_view sql, Bind&& bind) {
-  auto statement = db.statement(sql);
-  if (!statement) {
-    return std::move(statement).error();
-  }
-  bind(**statement);
-  return (*statement)->run();
-}
-
 // Inserts with ON CONFLICT DO NOTHING; true when a row was added.
 template <typename Bind>
 Result<bool> insert_unless_stored(Connection& db, std::string_view sql, Bind&& bind) {
-  auto inserted = insert_row(db, sql, std::forward<Bind>(bind));
+  auto inserted = run_statement(db, sql, std::forward<Bind>(bind));
   if (!inserted) {
     return inserted.error();
   }
@@ -150,7 +139,7 @@ Status insert_geometry(Connection& db, long long key, const Geometry& geometry) 
   for (std::size_t part = 0; part < geometry.parts.size(); ++part) {
     const auto& points = geometry.parts[part];
     for (std::size_t position = 0; position < points.size(); ++position) {
-      auto inserted = insert_row(db, kInsertCoordinate, [&](Statement& s) {
+      auto inserted = run_statement(db, kInsertCoordinate, [&](Statement& s) {
         s.bind_int(1, key);
         s.bind_int(2, static_cast<long long>(part));
         s.bind_int(3, static_cast<long long>(position));
@@ -163,7 +152,7 @@ Status insert_geometry(Connection& db, long long key, const Geometry& geometry) 
     }
   }
   BoundingBox box = bounding_box(geometry);
-  return insert_row(db, kInsertBox, [&](Statement& s) {
+  return run_statement(db, kInsertBox, [&](Statement& s) {
     s.bind_int(1, key);
     s.bind_real(2, box.min_lon);
     s.bind_real(3, box.max_lon);
@@ -175,7 +164,7 @@ Status insert_geometry(Connection& db, long long key, const Geometry& geometry) 
 Status insert_casualties(Connection& db, long long key, const Claim& claim) {
   for (std::size_t i = 0; i < claim.casualties.size(); ++i) {
     const CasualtyFigure& figure = claim.casualties[i];
-    auto inserted = insert_row(db, kInsertCasualty, [&](Statement& s) {
+    auto inserted = run_statement(db, kInsertCasualty, [&](Statement& s) {
       s.bind_int(1, key);
       s.bind_int(2, static_cast<long long>(i));
       s.bind_text(3, to_string(figure.side.kind));
@@ -192,7 +181,7 @@ Status insert_casualties(Connection& db, long long key, const Claim& claim) {
 
 Status insert_weapons(Connection& db, long long key, const Claim& claim) {
   for (std::size_t i = 0; i < claim.weapons.size(); ++i) {
-    auto inserted = insert_row(db, kInsertWeapon, [&](Statement& s) {
+    auto inserted = run_statement(db, kInsertWeapon, [&](Statement& s) {
       s.bind_int(1, key);
       s.bind_int(2, static_cast<long long>(i));
       s.bind_text(3, to_string(claim.weapons[i].weapon_class));
@@ -208,7 +197,7 @@ Status insert_weapons(Connection& db, long long key, const Claim& claim) {
 Status insert_assets(Connection& db, long long key, const Claim& claim) {
   for (std::size_t i = 0; i < claim.assets.size(); ++i) {
     const AssetChange& asset = claim.assets[i];
-    auto inserted = insert_row(db, kInsertAsset, [&](Statement& s) {
+    auto inserted = run_statement(db, kInsertAsset, [&](Statement& s) {
       s.bind_int(1, key);
       s.bind_int(2, static_cast<long long>(i));
       s.bind_text(3, to_string(asset.kind));
@@ -228,7 +217,7 @@ Status insert_assets(Connection& db, long long key, const Claim& claim) {
 Status insert_involved_actors(Connection& db, long long key, const Claim& claim) {
   for (std::size_t i = 0; i < claim.actors.size(); ++i) {
     const ClaimActor& entry = claim.actors[i];
-    auto inserted = insert_row(db, kInsertInvolvedActor, [&](Statement& s) {
+    auto inserted = run_statement(db, kInsertInvolvedActor, [&](Statement& s) {
       s.bind_int(1, key);
       s.bind_int(2, static_cast<long long>(i));
       s.bind_text(3, to_string(entry.role));
@@ -248,14 +237,14 @@ Status insert_references(Connection& db, const ReferenceTables& tables, BindKey 
                          const std::vector<AgreementReference>& references) {
   for (std::size_t i = 0; i < references.size(); ++i) {
     const AgreementReference& reference = references[i];
-    auto inserted = insert_row(db, tables.insert_reference, [&](Statement& s) {
+    auto inserted = run_statement(db, tables.insert_reference, [&](Statement& s) {
       bind_key(s);
       s.bind_int(2, static_cast<long long>(i));
       s.bind_text(3, reference.name);
       s.bind_text(4, reference.registry_id);
     });
     for (std::size_t item = 0; inserted && item < reference.dates.size(); ++item) {
-      inserted = insert_row(db, tables.insert_date, [&](Statement& s) {
+      inserted = run_statement(db, tables.insert_date, [&](Statement& s) {
         bind_key(s);
         s.bind_int(2, static_cast<long long>(i));
         s.bind_int(3, static_cast<long long>(item));
@@ -263,7 +252,7 @@ Status insert_references(Connection& db, const ReferenceTables& tables, BindKey 
       });
     }
     for (std::size_t span = 0; inserted && span < reference.spans.size(); ++span) {
-      inserted = insert_row(db, tables.insert_span, [&](Statement& s) {
+      inserted = run_statement(db, tables.insert_span, [&](Statement& s) {
         bind_key(s);
         s.bind_int(2, static_cast<long long>(i));
         s.bind_int(3, static_cast<long long>(span));
@@ -286,13 +275,13 @@ Status insert_claim_references(Connection& db, long long key, const Claim& claim
 Status insert_provenance(Connection& db, long long key, const Claim& claim) {
   for (std::size_t i = 0; i < claim.provenance.size(); ++i) {
     const FieldProvenance& entry = claim.provenance[i];
-    auto inserted = insert_row(db, kInsertProvenance, [&](Statement& s) {
+    auto inserted = run_statement(db, kInsertProvenance, [&](Statement& s) {
       s.bind_int(1, key);
       s.bind_int(2, static_cast<long long>(i));
       s.bind_text(3, entry.field);
     });
     for (std::size_t span = 0; inserted && span < entry.spans.size(); ++span) {
-      inserted = insert_row(db, kInsertSpan, [&](Statement& s) {
+      inserted = run_statement(db, kInsertSpan, [&](Statement& s) {
         s.bind_int(1, key);
         s.bind_int(2, static_cast<long long>(i));
         s.bind_int(3, static_cast<long long>(span));
@@ -339,7 +328,7 @@ Status insert_actors(Connection& db, long long key, const Claim& claim) {
     // capture a binding in a lambda (C++20 allows it; GCC does).
     const std::string& actor = entry.first;
     std::string_view role = entry.second;
-    auto inserted = insert_row(db, kInsertActor, [&](Statement& s) {
+    auto inserted = run_statement(db, kInsertActor, [&](Statement& s) {
       s.bind_text(1, actor);
       s.bind_int(2, key);
       s.bind_text(3, role);
@@ -426,7 +415,7 @@ Result<bool> insert_document(Connection& db, const Document& document) {
     return inserted;
   }
   for (std::size_t i = 0; i < document.origin.size(); ++i) {
-    auto added = insert_row(db, kInsertOrigin, [&](Statement& s) {
+    auto added = run_statement(db, kInsertOrigin, [&](Statement& s) {
       s.bind_text(1, document.id.str());
       s.bind_int(2, static_cast<long long>(i));
       s.bind_text(3, document.origin[i]);
