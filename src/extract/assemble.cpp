@@ -221,6 +221,38 @@ std::string civilians_state(const ActorRegistry& actors, const std::optional<Pla
   return is_party(actors, claimant_party) ? claimant_party : std::string();
 }
 
+// "five civilians including two boys and two women were injured": a count
+// after a subset word ("including", "в том числе", "بينهم") breaks down the
+// figure before it in the clause and is no toll of its own.
+bool breaks_down(const FrameView& view, const std::vector<Figure>& figures, const Figure& figure) {
+  if (figures.empty()) {
+    return false;
+  }
+  const Figure& before = figures.back();
+  if (before.figure.side != figure.figure.side || before.figure.status != figure.figure.status ||
+      figure.figure.count.min > before.figure.count.min) {
+    return false;
+  }
+  std::uint32_t first = figure.ranges.front().begin;
+  for (const Range& range : figure.ranges) {
+    first = std::min(first, range.begin);
+  }
+  std::uint32_t earlier = before.ranges.front().begin;
+  for (const Range& range : before.ranges) {
+    earlier = std::min(earlier, range.begin);
+  }
+  if (earlier >= first) {
+    earlier = first;
+  }
+  const Range clause = view.clause_of(first);
+  for (const Mention* marker : view.analysis.in({clause.begin, first}, "subset_marker")) {
+    if (marker->range.begin >= earlier || clause.contains(earlier)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
                                     const std::string& civilians_party) {
   const Analysis& analysis = view.analysis;
@@ -234,6 +266,22 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     const Range clause = view.clause_of(status->range.begin);
     const auto paired = counts.find(status);
     const NumberMention* count = paired == counts.end() ? nullptr : paired->second;
+    // "five civilians including two women were wounded": the status is said
+    // of the whole, the count before the subset word.
+    if (count != nullptr) {
+      for (const Mention* marker : analysis.in(clause, "subset_marker")) {
+        if (marker->range.end > count->begin ||
+            analysis.words_between(marker->range.end, count->begin) > 1) {
+          continue;
+        }
+        for (const NumberMention& whole : analysis.numbers) {
+          if (clause.contains(whole.begin) && whole.end <= marker->range.begin &&
+              analysis.words_between(whole.end, marker->range.begin) <= 2) {
+            count = &whole;
+          }
+        }
+      }
+    }
     const Mention* person = nullptr;
     std::uint32_t best = kNearWords + 1;
     for (const Mention* candidate : analysis.in(clause, "person")) {
@@ -323,6 +371,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     if (others != nullptr) {
       figure.ranges.push_back(others->range);
+    }
+    if (breaks_down(view, figures, figure)) {
+      continue;
     }
     figures.push_back(std::move(figure));
   }

@@ -201,10 +201,9 @@ class FictionalTheatre : public CliTest {
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.
-  json read_published(const std::string& text) {
+  json read_published(const std::string& text, const std::string& publisher = "Ruritanian Daily") {
     write_file(dir_ / "story.json",
-               json{{"text", text}, {"publisher", "Ruritanian Daily"}, {"published", "2030-05-06"}}
-                   .dump());
+               json{{"text", text}, {"publisher", publisher}, {"published", "2030-05-06"}}.dump());
     auto result =
         truce({"extract", "--json", "--format", "envelope", (dir_ / "story.json").string()},
               {{"TRUCE_DATA", data_.string()}});
@@ -312,6 +311,25 @@ TEST_F(FictionalTheatre, EarlierOpeningAParagraphMarksTheOutletsOwnAccountAsBack
       "Синтетическая история\n\nFreedonian troops ранее обстреляли Kleinheim 4 мая.");
   ASSERT_EQ(inside["claims"].size(), 1U) << inside.dump(1);
   EXPECT_EQ(inside["claims"][0]["claimant"]["id"], "ruritanian-daily");
+}
+
+TEST_F(FictionalTheatre, ACountAfterASubsetWordBreaksDownTheFigureBeforeIt) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that five civilians "
+      "including two women were wounded in shelling of Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  ASSERT_EQ(casualties.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(casualties[0]["min"], 5);
+  EXPECT_EQ(casualties[0]["status"], "wounded");
+}
+
+TEST_F(FictionalTheatre, ABodyRepublishedByAnotherSiteStillSpeaksInItsOwnVoice) {
+  const json reading =
+      read_published("A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday.",
+                     "Foreign Ministry of Ruritania, as republished by Example Wire");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
 }
 
 TEST_F(FictionalTheatre, ClashesAfterAnAttackAreTheSameClaim) {
