@@ -221,9 +221,10 @@ std::string civilians_state(const ActorRegistry& actors, const std::optional<Pla
   return is_party(actors, claimant_party) ? claimant_party : std::string();
 }
 
-// "five civilians including two boys and two women were injured": a count
-// after a subset word ("including", "в том числе", "بينهم") breaks down the
-// figure before it in the clause and is no toll of its own.
+// "five civilians were injured ... five civilians including two boys and two
+// women": a count after a subset word ("including", "в том числе", "بينهم") in
+// its clause breaks down the figure before it (same side and status, no
+// larger) and is no toll of its own.
 bool breaks_down(const FrameView& view, const std::vector<Figure>& figures, const Figure& figure) {
   if (figures.empty()) {
     return false;
@@ -237,20 +238,8 @@ bool breaks_down(const FrameView& view, const std::vector<Figure>& figures, cons
   for (const Range& range : figure.ranges) {
     first = std::min(first, range.begin);
   }
-  std::uint32_t earlier = before.ranges.front().begin;
-  for (const Range& range : before.ranges) {
-    earlier = std::min(earlier, range.begin);
-  }
-  if (earlier >= first) {
-    earlier = first;
-  }
   const Range clause = view.clause_of(first);
-  for (const Mention* marker : view.analysis.in({clause.begin, first}, "subset_marker")) {
-    if (marker->range.begin >= earlier || clause.contains(earlier)) {
-      return true;
-    }
-  }
-  return false;
+  return !view.analysis.in({clause.begin, first}, "subset_marker").empty();
 }
 
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
