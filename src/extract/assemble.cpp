@@ -206,7 +206,44 @@ std::map<const Mention*, const NumberMention*> pair_counts(
   return chosen;
 }
 
-std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party) {
+// Civilians belong to the state whose ground they were hit on (de jure: the
+// state of the place's country), whoever reports them; without a place, to
+// the reporting party.
+std::string civilians_state(const ActorRegistry& actors, const std::optional<Place>& place,
+                            const std::string& claimant_party) {
+  if (place && !place->country.empty()) {
+    for (const Actor& actor : actors.actors()) {
+      if (actor.kind == "state" && actor.country == place->country && actor.party == actor.id) {
+        return actor.id;
+      }
+    }
+  }
+  return is_party(actors, claimant_party) ? claimant_party : std::string();
+}
+
+// "five civilians were injured ... five civilians including two boys and two
+// women": a count after a subset word ("including", "в том числе", "بينهم") in
+// its clause breaks down the figure before it (same side and status, no
+// larger) and is no toll of its own.
+bool breaks_down(const FrameView& view, const std::vector<Figure>& figures, const Figure& figure) {
+  if (figures.empty()) {
+    return false;
+  }
+  const Figure& before = figures.back();
+  if (before.figure.side != figure.figure.side || before.figure.status != figure.figure.status ||
+      figure.figure.count.min > before.figure.count.min) {
+    return false;
+  }
+  std::uint32_t first = figure.ranges.front().begin;
+  for (const Range& range : figure.ranges) {
+    first = std::min(first, range.begin);
+  }
+  const Range clause = view.clause_of(first);
+  return !view.analysis.in({clause.begin, first}, "subset_marker").empty();
+}
+
+std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
+                                    const std::string& civilians_party) {
   const Analysis& analysis = view.analysis;
   const ActorRegistry& actors = view.context.actors;
   std::vector<Figure> figures;
@@ -218,6 +255,22 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     const Range clause = view.clause_of(status->range.begin);
     const auto paired = counts.find(status);
     const NumberMention* count = paired == counts.end() ? nullptr : paired->second;
+    // "five civilians including two women were wounded": the status is said
+    // of the whole, the count before the subset word.
+    if (count != nullptr) {
+      for (const Mention* marker : analysis.in(clause, "subset_marker")) {
+        if (marker->range.end > count->begin ||
+            analysis.words_between(marker->range.end, count->begin) > 1) {
+          continue;
+        }
+        for (const NumberMention& whole : analysis.numbers) {
+          if (clause.contains(whole.begin) && whole.end <= marker->range.begin &&
+              analysis.words_between(whole.end, marker->range.begin) <= 2) {
+            count = &whole;
+          }
+        }
+      }
+    }
     const Mention* person = nullptr;
     std::uint32_t best = kNearWords + 1;
     for (const Mention* candidate : analysis.in(clause, "person")) {
@@ -259,10 +312,10 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
 
     std::optional<Side> side;
     if (person != nullptr && person->value() == "civilian") {
-      // Civilians a party reports are its own unless an adjective says otherwise.
+      // Civilians are the place's state's unless an adjective says otherwise.
       side = Side{SideKind::kCivilians, std::nullopt};
-      if (!claimant_party.empty() && is_party(actors, claimant_party)) {
-        side->party = actor_ref(actors, claimant_party);
+      if (!civilians_party.empty()) {
+        side->party = actor_ref(actors, civilians_party);
       }
     }
     if (person != nullptr && person->entry->has_attribute("own")) {
@@ -308,6 +361,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     if (others != nullptr) {
       figure.ranges.push_back(others->range);
     }
+    if (breaks_down(view, figures, figure)) {
+      continue;
+    }
     figures.push_back(std::move(figure));
   }
   return figures;
@@ -315,7 +371,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
 
 // "no casualties" on the speaker's side.
 void read_no_casualties(const FrameView& view, const std::string& claimant_party,
-                        std::vector<Figure>& figures) {
+                        const std::string& civilians_party, std::vector<Figure>& figures) {
   const auto none = view.all("casualty_none");
   if (none.empty() || claimant_party.empty()) {
     return;
@@ -328,6 +384,9 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
   for (const Mention* person : view.analysis.in(view.clause_of(phrase.range.begin), "person")) {
     if (person->value() == "civilian" && view.distance(person->word, phrase.word) <= 3) {
       side.kind = SideKind::kCivilians;
+      if (!civilians_party.empty()) {
+        side.party = actor_ref(view.context.actors, civilians_party);
+      }
     }
   }
   for (CasualtyStatus status : {CasualtyStatus::kKilled, CasualtyStatus::kWounded}) {
@@ -810,7 +869,22 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       add_provenance(claim, "event_type", analysis, {draft.event->range});
     }
   }
-  draft.background = !view.all("background").empty();
+  // A word that marks background only where it opens a paragraph («Ранее …»:
+  // "earlier, …") says nothing elsewhere in the paragraph.
+  for (const Mention* word : view.all("background")) {
+    if (!word->entry->has_attribute("opening")) {
+      draft.background = true;
+      break;
+    }
+    const auto paragraph =
+        std::find_if(analysis.paragraphs.begin(), analysis.paragraphs.end(),
+                     [&](const Range& range) { return range.contains(word->word.begin); });
+    if (paragraph != analysis.paragraphs.end() &&
+        analysis.words_between(paragraph->begin, word->word.begin) == 0) {
+      draft.background = true;
+      break;
+    }
+  }
 
   // Perpetrator as claimed: the actor nearest to the event in its clause, not
   // the claimant and not behind a target word ("against", "على").
@@ -874,6 +948,13 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         chosen = actor;
       }
     }
+    if (chosen == nullptr && draft.event->entry->has_attribute("response") &&
+        is_party(actors, claimant_party)) {
+      // "we responded": the answer to fire is the speaker's side's own act.
+      claim.perpetrator = actor_ref(actors, claimant_party);
+      perpetrator_party = claimant_party;
+      add_provenance(claim, "perpetrator", analysis, {draft.event->range});
+    }
     if (chosen != nullptr) {
       claim.perpetrator = actor_ref(actors, chosen->value());
       perpetrator_party = party_of_mention(actors, *chosen);
@@ -917,9 +998,46 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
 
+  // Place.
+  std::optional<Located> place = read_place(view, parties, actor_ranges);
+  if (!place) {
+    auto unknown = unknown_places(view);
+    if (!unknown.empty()) {
+      place = std::move(unknown.front());
+    }
+  }
+  if (place) {
+    if (place->place.country.empty() && !claimant_party.empty() &&
+        place->place.precision == LocationPrecision::kNear && !place->place.geometry) {
+      place->place.country = country_of(actors, claimant_party);
+    }
+    claim.place = place->place;
+    for (Range range : place->ranges) {
+      add_provenance(claim, "place", analysis, {range});
+    }
+  }
+  std::string country = claim.place && !claim.place->country.empty()
+                            ? claim.place->country
+                            : country_of(actors, claimant_party);
+  claim.time.timezone = timezone_of(context.places, country);
+
   // Casualties.
-  std::vector<Figure> figures = read_casualties(view, claimant_party);
-  read_no_casualties(view, claimant_party, figures);
+  const std::string civilians_party = civilians_state(actors, claim.place, claimant_party);
+  std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party);
+  read_no_casualties(view, claimant_party, civilians_party, figures);
+  // The same toll told twice in one account (a summary sentence, a quote
+  // repeating the lead) is one figure with the words of both.
+  std::vector<Figure> distinct;
+  for (Figure& figure : figures) {
+    auto same = std::find_if(distinct.begin(), distinct.end(),
+                             [&](const Figure& kept) { return kept.figure == figure.figure; });
+    if (same == distinct.end()) {
+      distinct.push_back(std::move(figure));
+    } else {
+      same->ranges.insert(same->ranges.end(), figure.ranges.begin(), figure.ranges.end());
+    }
+  }
+  figures = std::move(distinct);
   for (Figure& figure : figures) {
     claim.casualties.push_back(figure.figure);
     const std::string field = "casualties/" + std::to_string(claim.casualties.size() - 1);
@@ -1017,29 +1135,6 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       add_actor(party, ActorRole::kMediator, mention->range);
     }
   }
-
-  // Place.
-  std::optional<Located> place = read_place(view, parties, actor_ranges);
-  if (!place) {
-    auto unknown = unknown_places(view);
-    if (!unknown.empty()) {
-      place = std::move(unknown.front());
-    }
-  }
-  if (place) {
-    if (place->place.country.empty() && !claimant_party.empty() &&
-        place->place.precision == LocationPrecision::kNear && !place->place.geometry) {
-      place->place.country = country_of(actors, claimant_party);
-    }
-    claim.place = place->place;
-    for (Range range : place->ranges) {
-      add_provenance(claim, "place", analysis, {range});
-    }
-  }
-  std::string country = claim.place && !claim.place->country.empty()
-                            ? claim.place->country
-                            : country_of(actors, claimant_party);
-  claim.time.timezone = timezone_of(context.places, country);
 
   // The frame's own date: the first one in its sentences that is not part of
   // an agreement reference and not after publication.

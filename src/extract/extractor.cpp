@@ -28,7 +28,9 @@ struct Extractor::Impl {
   // The actor a publisher's name (as an envelope or a page gives it) names.
   // "Ministry of Defence of Azerbaijan (Russian version)" names it too.
   const Actor* find_actor_named(std::string_view name) const {
-    for (std::string_view candidate : {name, name.substr(0, name.find(" ("))}) {
+    // "X (x.com)", "X, as republished by Y": the publisher is X.
+    for (std::string_view candidate :
+         {name, name.substr(0, name.find(" (")), name.substr(0, name.find(", "))}) {
       const std::string form = text::matching_form(candidate);
       for (const LexiconEntry& entry : matcher->lexicon().entries()) {
         if (entry.category == "actor" && entry.phrase == form) {

@@ -284,18 +284,18 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                                   const std::vector<Range>& excluded) {
   // The first event a sentence names outside excluded ranges (agreement
   // references and the like), if any.
-  const auto event_of_sentence = [&](std::uint32_t index) -> std::optional<EventType> {
+  const auto first_event = [&](std::uint32_t index) -> const Mention* {
     for (const Mention* event : analysis.in(analysis.sentences[index].range, "event")) {
       const bool inside = std::any_of(excluded.begin(), excluded.end(),
                                       [&](const Range& out) { return out.overlaps(event->range); });
       if (inside) {
         continue;
       }
-      if (auto type = parse_event_type(event->value())) {
-        return type;
+      if (parse_event_type(event->value())) {
+        return event;
       }
     }
-    return std::nullopt;
+    return nullptr;
   };
   std::vector<Frame> result;
   for (Frame& frame : frames) {
@@ -309,7 +309,15 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     std::vector<std::string_view> places;  // named in the current claim's sentences
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     for (std::uint32_t index : frame.sentences) {
-      const std::optional<EventType> next = event_of_sentence(index);
+      const Mention* first = first_event(index);
+      std::optional<EventType> next;
+      if (first != nullptr) {
+        next = parse_event_type(first->value());
+      }
+      // The claimant's side answering fire ("responded to the firing") is an
+      // act of its own, with the other perpetrator.
+      const bool response =
+          first != nullptr && first->entry->has_attribute("response") && event != EventType::kOther;
       const bool new_paragraph = analysis.sentences[index].paragraph != paragraph;
       paragraph = analysis.sentences[index].paragraph;
       // A new paragraph that names another specific event (a strike after an
@@ -339,7 +347,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
           std::none_of(named.begin(), named.end(), [&](std::string_view place) {
             return std::find(places.begin(), places.end(), place) != places.end();
           });
-      if (!current.sentences.empty() && (other_group || other_event || elsewhere)) {
+      if (!current.sentences.empty() && (other_group || other_event || elsewhere || response)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;

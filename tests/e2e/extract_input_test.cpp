@@ -177,9 +177,13 @@ class FictionalTheatre : public CliTest {
                "grenzdorf\tsettlement\t10.1\t50.1\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
                "fictional\n"
                "kleinheim\tsettlement\t10.4\t50.3\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
+               "fictional\n"
+               "freedonia-land\tcountry\t12.0\t48.0\t6\tFD\t\t\tEurope/Berlin\tno\tfictional\n"
+               "ostdorf\tsettlement\t12.1\t48.1\t1\tFD\t\tfreedonia-land\tEurope/Berlin\tno\t"
                "fictional\n");
     write_file(data_ / "gazetteer/names/en.tsv",
-               "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\n");
+               "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\n"
+               "ostdorf\tOstdorf\n");
     write_file(data_ / "actors/actors.tsv",
                "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"
@@ -194,6 +198,17 @@ class FictionalTheatre : public CliTest {
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
                "anna-example\tAnna Example\n"
                "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n");
+  }
+
+  // As an outlet publishes it: the outlet's own voice can become its claim.
+  json read_published(const std::string& text, const std::string& publisher = "Ruritanian Daily") {
+    write_file(dir_ / "story.json",
+               json{{"text", text}, {"publisher", publisher}, {"published", "2030-05-06"}}.dump());
+    auto result =
+        truce({"extract", "--json", "--format", "envelope", (dir_ / "story.json").string()},
+              {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out);
   }
 
   json read(const std::string& text) {
@@ -245,6 +260,76 @@ TEST_F(FictionalTheatre, ASubjectSetOffByAParentheticalIsThePerpetrator) {
       "Grenzdorf, the Foreign Ministry of Ruritania said.");
   ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
   EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
+}
+
+TEST_F(FictionalTheatre, ReturnedFireIsTheClaimantsSidesOwnAttackAndAClaimApart) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nThe ministry said our troops returned fire.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "shelling");
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces");
+  EXPECT_EQ(reading["claims"][1]["event_type"], "attack");
+  EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "ruritania") << reading.dump(1);
+}
+
+TEST_F(FictionalTheatre, CiviliansBelongToTheStateOfThePlaceWhereTheyWereHit) {
+  const json abroad = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that two civilians were "
+      "wounded in shelling of Ostdorf yesterday.");
+  ASSERT_EQ(abroad["claims"].size(), 1U) << abroad.dump(1);
+  ASSERT_EQ(abroad["claims"][0]["casualties"].size(), 1U) << abroad.dump(1);
+  EXPECT_EQ(abroad["claims"][0]["casualties"][0]["side"]["id"], "civilians:freedonia");
+  // Without a place, the reporting party's own.
+  const json nowhere = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that two civilians were "
+      "wounded in shelling yesterday.");
+  ASSERT_EQ(nowhere["claims"].size(), 1U) << nowhere.dump(1);
+  ASSERT_EQ(nowhere["claims"][0]["casualties"].size(), 1U) << nowhere.dump(1);
+  EXPECT_EQ(nowhere["claims"][0]["casualties"][0]["side"]["id"], "civilians:ruritania");
+}
+
+TEST_F(FictionalTheatre, TheSameTollToldTwiceInOneAccountIsOneFigure) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that two soldiers were "
+      "killed in shelling of Grenzdorf yesterday, and that two soldiers were killed.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  ASSERT_EQ(casualties.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(casualties[0]["min"], 2);
+  EXPECT_EQ(reading["claims"][0]["provenance"]["casualties/0"].size(), 6U) << reading.dump(1);
+}
+
+TEST_F(FictionalTheatre, EarlierOpeningAParagraphMarksTheOutletsOwnAccountAsBackground) {
+  const json earlier = read_published(
+      "Синтетическая история\n\nРанее Freedonian troops обстреляли Kleinheim 4 мая.");
+  EXPECT_TRUE(earlier["claims"].empty()) << earlier.dump(1);
+  ASSERT_EQ(earlier["set_aside"].size(), 1U) << earlier.dump(1);
+  EXPECT_EQ(earlier["set_aside"][0]["reason"], "background");
+  // Inside the sentence the word dates nothing new: the account stands.
+  const json inside = read_published(
+      "Синтетическая история\n\nFreedonian troops ранее обстреляли Kleinheim 4 мая.");
+  ASSERT_EQ(inside["claims"].size(), 1U) << inside.dump(1);
+  EXPECT_EQ(inside["claims"][0]["claimant"]["id"], "ruritanian-daily");
+}
+
+TEST_F(FictionalTheatre, ACountAfterASubsetWordBreaksDownTheFigureBeforeIt) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that five civilians "
+      "including two women were wounded in shelling of Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  ASSERT_EQ(casualties.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(casualties[0]["min"], 5);
+  EXPECT_EQ(casualties[0]["status"], "wounded");
+}
+
+TEST_F(FictionalTheatre, ABodyRepublishedByAnotherSiteStillSpeaksInItsOwnVoice) {
+  const json reading =
+      read_published("A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday.",
+                     "Foreign Ministry of Ruritania, as republished by Example Wire");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
 }
 
 TEST_F(FictionalTheatre, ClashesAfterAnAttackAreTheSameClaim) {

@@ -105,6 +105,12 @@ TEST(ActorData, HoldsTheActorsOfTheConflictAndItsReporting) {
                          "1lurer"}) {
     EXPECT_NE(loaded.registry.find(id), nullptr) << id;
   }
+  // The outlets the development corpus names as publishers, relays or claimants.
+  for (const char* id :
+       {"rt", "sputnik-arabic", "xinhua", "dpa", "massis-post", "panarmenian", "m24", "bagnet",
+        "life", "eadaily", "mamul", "24-ae", "shorouk-news", "arab-khabar"}) {
+    EXPECT_NE(loaded.registry.find(id), nullptr) << id;
+  }
   for (const Actor& actor : loaded.registry.actors()) {
     EXPECT_TRUE(actor.names.contains("en")) << actor.id << " has no English name";
     if (actor.kind == "person") {
@@ -283,6 +289,18 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   EXPECT_EQ(value_at(matcher, english, "Mount Kilisali", "place"), "kilisali");
   EXPECT_EQ(value_at(matcher, english, "Yerevan", "actor"), "armenia");
   EXPECT_EQ(value_at(matcher, english, "Yerevan", "place"), "yerevan");
+
+  // Outlets a text names as its source resolve in every language (synthetic sentences in
+  // the wording of the corpus texts that name them).
+  const std::string_view relayed_ar = "ونقلت شبكة روسيا اليوم عن الوزارة، وفقا لوكالة أنباء شينخوا";
+  EXPECT_EQ(value_at(matcher, relayed_ar, "شبكة روسيا اليوم", "actor"), "rt");
+  EXPECT_EQ(value_at(matcher, relayed_ar, "وكالة أنباء شينخوا", "actor"), "xinhua");
+  const std::string_view relayed_ru = "Об этом передает РИА \"Новости\", сообщает Москва 24.";
+  EXPECT_EQ(value_at(matcher, relayed_ru, "РИА \"Новости\"", "actor"), "ria-novosti");
+  EXPECT_EQ(value_at(matcher, relayed_ru, "Москва 24", "actor"), "m24");
+  const std::string_view relayed_en = "according to Xinhua and Massis Post";
+  EXPECT_EQ(value_at(matcher, relayed_en, "Xinhua", "actor"), "xinhua");
+  EXPECT_EQ(value_at(matcher, relayed_en, "Massis Post", "actor"), "massis-post");
 }
 
 // --- Bad input: small synthetic tables.
