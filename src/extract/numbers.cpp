@@ -695,8 +695,8 @@ class NumberReader {
   const std::vector<Match>& matches_;
   const Lexicon& lexicon_;
   const std::vector<DateMention>* dates_ = nullptr;
-  std::vector<std::pair<std::string, std::string>> connectors_;
-  std::vector<std::pair<std::string, std::string>> range_words_;
+  std::vector<std::pair<std::string_view, std::string_view>> connectors_;  // into the lexicon
+  std::vector<std::pair<std::string_view, std::string_view>> range_words_;
   std::vector<std::string_view> marker_words_before_;
   std::vector<std::string_view> marker_words_after_;
   std::vector<Match> months_;

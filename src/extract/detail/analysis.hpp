@@ -83,8 +83,8 @@ struct Analysis {
   // The byte offset of every code point of `original`, and its size at the end,
   // so a span of the original is cut without walking the text from its start.
   std::vector<std::uint32_t> original_offsets;
-  // word_starts[i]: how many words of the normalised text start at an offset in
-  // [1, i), so words_between costs two lookups however far apart its ends are.
+  // Where the words of the normalised text start (after a gap), ascending, so
+  // words_between costs two binary searches however far apart its ends are.
   std::vector<std::uint32_t> word_starts;
 
   TextSpan span(Range range) const;

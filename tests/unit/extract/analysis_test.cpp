@@ -1,0 +1,142 @@
+#include "extract/detail/analysis.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/lexicon.hpp"
+#include "extract/matcher.hpp"
+
+// The byte loops of analyse read eight bytes at a time; these tests compare them
+// with a byte-by-byte reading of the same rules, on synthetic texts shifted by
+// every offset so that marks, gaps and characters fall across the blocks' edges.
+
+namespace truce::extract::detail {
+namespace {
+
+Matcher empty_matcher() {
+  Result<Matcher> matcher = Matcher::compile(Lexicon());
+  EXPECT_TRUE(matcher.has_value());
+  return std::move(matcher).value();
+}
+
+bool digit(std::string_view text, std::size_t at) {
+  return at < text.size() && text[at] >= '0' && text[at] <= '9';
+}
+
+// Clauses of a sentence by the rule of split_clauses, one byte at a time.
+std::vector<Range> clauses_byte_by_byte(std::string_view text, Range sentence) {
+  std::vector<std::uint32_t> cuts;
+  for (std::uint32_t at = sentence.begin; at < sentence.end; ++at) {
+    const char c = text[at];
+    const bool arabic = c == '\xD8' && at + 1 < text.size() &&
+                        (text[at + 1] == '\x8C' || text[at + 1] == '\x9B');
+    const bool thousands = c == ',' && at > 0 && digit(text, at - 1) && digit(text, at + 1);
+    if (c == ';' || c == ':' || (c == ',' && !thousands) || arabic) {
+      cuts.push_back(at);
+      at += arabic ? 1 : 0;
+    }
+  }
+  std::vector<Range> clauses;
+  std::uint32_t start = sentence.begin;
+  for (std::uint32_t cut : cuts) {
+    if (cut > start) {
+      clauses.push_back({start, cut});
+    }
+    start = cut;
+  }
+  if (sentence.end > start) {
+    clauses.push_back({start, sentence.end});
+  }
+  return clauses;
+}
+
+std::uint32_t words_between_byte_by_byte(std::string_view text, std::uint32_t from,
+                                         std::uint32_t to) {
+  const auto gap = [&](std::size_t at) { return text[at] == ' ' || text[at] == '\n'; };
+  to = std::min<std::uint32_t>(to, static_cast<std::uint32_t>(text.size()));
+  if (to <= from) {
+    return 0;
+  }
+  std::uint32_t count = gap(from) ? 0 : 1;
+  for (std::uint32_t at = from + 1; at < to; ++at) {
+    count += gap(at - 1) && !gap(at) ? 1 : 0;
+  }
+  return count;
+}
+
+// Arabic and Latin words with commas, semicolons, colons (ASCII and Arabic) and
+// a thousands separator, in short sentences.
+constexpr std::string_view kBody =
+    "قال المتحدث، إن القصف؛ استمر: 1,500 قذيفة، وأكثر.\n"
+    "Patrol one, patrol two; the post: held،ok؛ 12,30 then, 7 ,8\n\n"
+    "نص،نص؛نص ، ؛ a;b:c,d";
+
+std::string shifted(std::size_t shift) {
+  return std::string(shift, 'x') + " " + std::string(kBody) + std::string(shift % 3, ',');
+}
+
+TEST(Analysis, ClausesMatchTheByteRuleAtEveryAlignment) {
+  const Matcher matcher = empty_matcher();
+  for (std::size_t shift = 0; shift < 16; ++shift) {
+    const std::string original = shifted(shift);
+    const Analysis analysis = analyse(original, matcher, std::nullopt);
+    ASSERT_FALSE(analysis.sentences.empty());
+    for (const Sentence& sentence : analysis.sentences) {
+      const std::vector<Range> expected =
+          clauses_byte_by_byte(analysis.normalized.text, sentence.range);
+      ASSERT_EQ(sentence.clauses.size(), expected.size()) << "shift " << shift;
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(sentence.clauses[i].begin, expected[i].begin) << "shift " << shift;
+        EXPECT_EQ(sentence.clauses[i].end, expected[i].end) << "shift " << shift;
+      }
+    }
+  }
+}
+
+TEST(Analysis, ArabicCommaAcrossABlockEdgeCutsAClause) {
+  const Matcher matcher = empty_matcher();
+  // Seven ASCII bytes, then ، (0xD8 0x8C) from byte 7 to byte 8.
+  const Analysis analysis = analyse("abcdef ،ghi jk", matcher, std::nullopt);
+  ASSERT_EQ(analysis.sentences.size(), 1U);
+  ASSERT_EQ(analysis.sentences[0].clauses.size(), 2U);
+  EXPECT_EQ(analysis.sentences[0].clauses[1].begin, 7U);
+}
+
+TEST(Analysis, WordsBetweenMatchesTheByteCount) {
+  const Matcher matcher = empty_matcher();
+  for (std::size_t shift = 0; shift < 9; ++shift) {
+    const std::string original = shifted(shift);
+    const Analysis analysis = analyse(original, matcher, std::nullopt);
+    const std::string_view text = analysis.normalized.text;
+    const auto size = static_cast<std::uint32_t>(text.size());
+    for (std::uint32_t from = 0; from < size; ++from) {
+      for (std::uint32_t to = from; to <= size + 1; to += 3) {
+        ASSERT_EQ(analysis.words_between(from, to), words_between_byte_by_byte(text, from, to))
+            << "shift " << shift << ", from " << from << " to " << to;
+      }
+    }
+  }
+}
+
+TEST(Analysis, OriginalOffsetsStartEveryCodePoint) {
+  const Matcher matcher = empty_matcher();
+  for (std::size_t shift = 0; shift < 9; ++shift) {
+    const std::string original = shifted(shift);
+    const Analysis analysis = analyse(original, matcher, std::nullopt);
+    std::vector<std::uint32_t> expected;
+    for (std::size_t at = 0; at < original.size(); ++at) {
+      if ((static_cast<unsigned char>(original[at]) & 0xC0U) != 0x80U) {
+        expected.push_back(static_cast<std::uint32_t>(at));
+      }
+    }
+    expected.push_back(static_cast<std::uint32_t>(original.size()));
+    EXPECT_EQ(analysis.original_offsets, expected) << "shift " << shift;
+  }
+}
+
+}  // namespace
+}  // namespace truce::extract::detail
