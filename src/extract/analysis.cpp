@@ -1,5 +1,8 @@
 #include "extract/detail/analysis.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -276,10 +279,22 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
       find_numbers(analysis.normalized.text, matches, lexicon, analysis.dates, analysis.digit_runs);
 
   const std::string_view text = analysis.normalized.text;
+  // The matching form is case-folded: whether a word after a full stop opens
+  // a sentence is read from the original letter.
+  const auto lower_case_at = [&analysis, original](std::size_t at) {
+    const std::uint32_t code_point = analysis.normalized.origin_begin[at];
+    if (code_point + 1 >= analysis.original_offsets.size()) {
+      return false;
+    }
+    auto offset = static_cast<std::int32_t>(analysis.original_offsets[code_point]);
+    UChar32 letter = 0;
+    U8_NEXT(original.data(), offset, static_cast<std::int32_t>(original.size()), letter);
+    return letter >= 0 && u_islower(letter) != 0;
+  };
   for (const text::Range& paragraph : text::paragraphs(text)) {
     const auto index = static_cast<std::uint32_t>(analysis.paragraphs.size());
     analysis.paragraphs.push_back({paragraph.begin, paragraph.end});
-    for (const text::Range& sentence : text::sentences(text, paragraph)) {
+    for (const text::Range& sentence : text::sentences(text, paragraph, lower_case_at)) {
       Sentence entry{{sentence.begin, sentence.end}, index, {}};
       entry.clauses = split_clauses(analysis, entry.range);
       analysis.sentences.push_back(std::move(entry));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "core/vocabulary.hpp"
 
@@ -250,7 +251,26 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
   std::optional<Side> previous;
 
   const auto statuses = view.all("casualty");
-  const auto counts = pair_counts(view, statuses);
+  auto counts = pair_counts(view, statuses);
+  // "three soldiers were killed and wounded", "убиты и ранены": one count said
+  // of two statuses joined together is shared by both (docs/extraction.md).
+  std::set<const Mention*> shared;
+  for (std::size_t i = 0; i + 1 < statuses.size(); ++i) {
+    const Mention* first = statuses[i];
+    const Mention* second = statuses[i + 1];
+    const auto one = counts.find(first);
+    const auto other = counts.find(second);
+    if ((one == counts.end()) == (other == counts.end()) ||
+        parse_casualty_status(first->value()) == parse_casualty_status(second->value()) ||
+        analysis.words_between(first->range.end, second->range.begin) > 1 ||
+        view.clause_of(first->range.begin).begin != view.clause_of(second->range.begin).begin) {
+      continue;
+    }
+    const NumberMention* count = one != counts.end() ? one->second : other->second;
+    counts[first] = counts[second] = count;
+    shared.insert(first);
+    shared.insert(second);
+  }
   for (const Mention* status : statuses) {
     const Range clause = view.clause_of(status->range.begin);
     const auto paired = counts.find(status);
@@ -297,7 +317,12 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
 
     std::optional<CountRange> range;
-    if (count != nullptr) {
+    if (count != nullptr && shared.count(status) != 0 && count->count.max) {
+      // Together N, each asserted: each is 1..N-1 (0..N when N cannot hold both).
+      const std::int64_t most = *count->count.max;
+      range = most >= 2 && count->count.min >= 2 ? CountRange{1, most - 1} : CountRange{0, most};
+    } else if (count != nullptr) {
+      // An open count ("several") reads as said of each, as the corpus codes it.
       range = count->count;
     } else if (person == nullptr) {
       range = at_least(1);
@@ -311,7 +336,29 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
 
     std::optional<Side> side;
-    if (person != nullptr && person->value() == "civilian") {
+    // "11 people from the Azerbaijani side": a word that names persons of
+    // anyone yields to a side the clause names beside it.
+    if (person != nullptr && person->entry->has_attribute("anyone")) {
+      for (const Mention* side_word : analysis.in(clause, "side_word")) {
+        if (view.distance(person->word, side_word->word) > kNearWords) {
+          continue;
+        }
+        for (const Mention* actor : analysis.in(clause, "actor")) {
+          const bool beside =
+              actor->range.end <= side_word->range.begin
+                  ? analysis.words_between(actor->range.end, side_word->range.begin) <= 1
+                  : analysis.words_between(side_word->range.end, actor->range.begin) <= 2;
+          if (beside) {
+            side = side_for_party(actors, party_of_mention(actors, *actor));
+            break;
+          }
+        }
+        if (side) {
+          break;
+        }
+      }
+    }
+    if (!side && person != nullptr && person->value() == "civilian") {
       // Civilians are the place's state's unless an adjective says otherwise.
       side = Side{SideKind::kCivilians, std::nullopt};
       if (!civilians_party.empty()) {

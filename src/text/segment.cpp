@@ -173,6 +173,13 @@ std::vector<Range> paragraphs(std::string_view normalized) {
 }
 
 std::vector<Range> sentences(std::string_view normalized, Range paragraph) {
+  return sentences(normalized, paragraph, [normalized](std::size_t at) {
+    return u_islower(static_cast<UChar32>(detail::decode_utf8(normalized, at).code_point)) != 0;
+  });
+}
+
+std::vector<Range> sentences(std::string_view normalized, Range paragraph,
+                             const std::function<bool(std::size_t)>& lower_case_at) {
   std::vector<Range> result;
   const std::size_t end = std::min<std::size_t>(paragraph.end, normalized.size());
   std::size_t sentence_begin = std::min<std::size_t>(paragraph.begin, end);
@@ -203,7 +210,11 @@ std::vector<Range> sentences(std::string_view normalized, Range paragraph) {
           is_letter(letter) &&
           (letter_at == sentence_begin ||
            !is_letter_or_digit(code_point_before(normalized, sentence_begin, letter_at).first));
-      split = !initial && !starts_in_lower_case(normalized.substr(0, end), after);
+      std::size_t word = after;
+      while (word < end && is_space(normalized[word])) {
+        ++word;
+      }
+      split = !initial && !(word < end && lower_case_at(word));
     }
     if (split) {
       const Range range = trimmed(normalized, sentence_begin, after);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -29,5 +30,11 @@ std::vector<Range> paragraphs(std::string_view normalized);
 // letter (initials: "V. Putin", "U.S."), nor at a full stop followed by a word
 // in lower case ("approx. five").
 std::vector<Range> sentences(std::string_view normalized, Range paragraph);
+
+// The same for a case-folded text, where every word looks lower case:
+// `lower_case_at(byte)` tells whether the character at that byte of
+// `normalized` was in lower case before folding.
+std::vector<Range> sentences(std::string_view normalized, Range paragraph,
+                             const std::function<bool(std::size_t)>& lower_case_at);
 
 }  // namespace truce::text

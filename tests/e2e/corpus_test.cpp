@@ -114,12 +114,12 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const json evaluation = json::parse(result.out);
   const std::map<std::string, double> floors = {
-      {"claim", 0.66}, {"claimant", 0.55},    {"event_type", 0.52}, {"date", 0.64},
-      {"place", 0.40}, {"perpetrator", 0.36}, {"casualties", 0.39}, {"overall", 0.50}};
+      {"claim", 0.66}, {"claimant", 0.58},    {"event_type", 0.53}, {"date", 0.66},
+      {"place", 0.40}, {"perpetrator", 0.36}, {"casualties", 0.44}, {"overall", 0.52}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
-  EXPECT_LE(evaluation["false_claims"].get<int>(), 6) << "statements that must not be claims";
+  EXPECT_LE(evaluation["false_claims"].get<int>(), 3) << "statements that must not be claims";
 }
 
 }  // namespace

@@ -419,5 +419,58 @@ TEST_F(FictionalTwins, ANeighbourNamedInTheTextChoosesBetweenSameNamedPlaces) {
   EXPECT_EQ(place["admin1"], "Westgau");
 }
 
+TEST_F(FictionalTheatre, AFullStopBeforeACapitalEndsTheSentenceThoughTheTextIsCaseFolded) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "attacked Grenzdorf yesterday. Our troops returned fire.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces");
+  EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "ruritania") << reading.dump(1);
+}
+
+TEST_F(FictionalTheatre, OneCountOfTwoStatusesTogetherIsSharedByBoth) {
+  const auto figures = [this](const std::string& count) {
+    const json reading =
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said that " + count +
+             " soldiers were killed and wounded in shelling of "
+             "Grenzdorf yesterday.");
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"][0].value("casualties", json::array());
+  };
+  // Three in all, each status asserted: each is one or two.
+  const json exact = figures("three");
+  ASSERT_EQ(exact.size(), 2U) << exact.dump(1);
+  for (const json& figure : exact) {
+    EXPECT_EQ(figure["min"], 1) << exact.dump(1);
+    EXPECT_EQ(figure["max"], 2) << exact.dump(1);
+  }
+  EXPECT_NE(exact[0]["status"], exact[1]["status"]);
+  // An open count is said of each.
+  const json open = figures("several");
+  ASSERT_EQ(open.size(), 2U) << open.dump(1);
+  for (const json& figure : open) {
+    EXPECT_EQ(figure["min"], 2) << open.dump(1);
+    EXPECT_TRUE(figure["max"].is_null()) << open.dump(1);
+  }
+}
+
+TEST_F(FictionalTheatre, ASideNamedBesidePeopleSaysWhoseTheyAre) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that shelling of Grenzdorf "
+      "yesterday killed 11 people from the side of Freedonia.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  ASSERT_EQ(casualties.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(casualties[0]["side"]["id"], "freedonia") << reading.dump(1);
+  EXPECT_EQ(casualties[0]["min"], 11);
+  // Without the side word they are civilians.
+  const json plain = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that shelling of Grenzdorf "
+      "yesterday killed 11 people.");
+  ASSERT_EQ(plain["claims"].size(), 1U) << plain.dump(1);
+  EXPECT_EQ(plain["claims"][0]["casualties"][0]["side"]["id"], "civilians:ruritania")
+      << plain.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -111,5 +111,19 @@ TEST(Segment, SeedArticle) {
   EXPECT_EQ(third[1], matching_form("وأعرب نيكول باشينيان عن \"امتنانه لوساطة روسيا النشطة\"."));
 }
 
+TEST(Sentences, AFoldedTextIsSplitByTheCaseOfTheOriginal) {
+  const std::string original = "Posts were hit yesterday. Our troops replied. approx. five";
+  const std::string folded = matching_form(original);
+  ASSERT_EQ(folded.size(), original.size());
+  const Range all{0, static_cast<std::uint32_t>(folded.size())};
+  // Folded, every word after a full stop looks lower case: nothing splits.
+  EXPECT_EQ(sentences(folded, all).size(), 1U);
+  const auto lower_case_at = [&original](std::size_t at) {
+    return original[at] >= 'a' && original[at] <= 'z';
+  };
+  EXPECT_EQ(texts(folded, sentences(folded, all, lower_case_at)),
+            (Strings{"posts were hit yesterday.", "our troops replied. approx. five"}));
+}
+
 }  // namespace
 }  // namespace truce::text
