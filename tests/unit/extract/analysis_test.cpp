@@ -32,8 +32,8 @@ std::vector<Range> clauses_byte_by_byte(std::string_view text, Range sentence) {
   std::vector<std::uint32_t> cuts;
   for (std::uint32_t at = sentence.begin; at < sentence.end; ++at) {
     const char c = text[at];
-    const bool arabic = c == '\xD8' && at + 1 < text.size() &&
-                        (text[at + 1] == '\x8C' || text[at + 1] == '\x9B');
+    const bool arabic =
+        c == '\xD8' && at + 1 < text.size() && (text[at + 1] == '\x8C' || text[at + 1] == '\x9B');
     const bool thousands = c == ',' && at > 0 && digit(text, at - 1) && digit(text, at + 1);
     if (c == ';' || c == ':' || (c == ',' && !thousands) || arabic) {
       cuts.push_back(at);
