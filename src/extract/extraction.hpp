@@ -50,7 +50,6 @@ enum class SetAsideReason {
   kNegated,
   kHypothetical,
   kHeadlineRepeat,
-  kUndated,  // no date in the text and no publication date to anchor one
 };
 
 struct SetAside {
@@ -68,6 +67,11 @@ struct Extraction {
   Document document;         // language, published, origin (publisher first), title, text
   std::string publisher_id;  // the actor id of the publisher when the registry knows it
   std::vector<Claim> claims;
+  // Claims read in full whose event the text does not date, in a text that
+  // gives no publication date to stand in: their `time` means nothing and
+  // their `time_basis` is kUnknown with kUndatedWording. Shown, scored, not
+  // stored: an incident needs a time.
+  std::vector<Claim> undated_claims;
   std::vector<Warning> warnings;
   std::vector<LanguageRun> foreign_spans;  // runs in another language than the document's
   std::vector<SetAside> set_aside;
@@ -105,5 +109,8 @@ class Extractor {
 };
 
 std::string_view to_string(SetAsideReason reason);
+
+inline constexpr std::string_view kUndatedWording =
+    "no date in the text and no publication date to anchor one";
 
 }  // namespace truce::extract

@@ -85,7 +85,6 @@ std::string_view to_string(SetAsideReason reason) {
     case SetAsideReason::kNegated: return "negated";
     case SetAsideReason::kHypothetical: return "hypothetical";
     case SetAsideReason::kHeadlineRepeat: return "headline_repeat";
-    case SetAsideReason::kUndated: return "undated";
   }
   return "background";
 }
@@ -133,6 +132,35 @@ bool looks_like_language_tag(std::string_view tag) {
 
 bool compatible(const Claim& a, const Claim& b) {
   return detail::group_of(a.event_type) == detail::group_of(b.event_type);
+}
+
+// A headline that names parties or a place repeats a body claim only when it
+// shares one of them: a site's ticker headline about another story does not.
+bool headline_repeats(const Claim& headline, const Claim& body) {
+  std::vector<std::string> named;
+  for (const auto& actor : {headline.perpetrator, headline.target}) {
+    if (actor) {
+      named.push_back(actor->id);
+    }
+  }
+  for (const CasualtyFigure& figure : headline.casualties) {
+    named.push_back(figure.side.id());
+  }
+  if (named.empty() && !headline.place) {
+    return true;
+  }
+  if (headline.place && body.place && headline.place->name == body.place->name) {
+    return true;
+  }
+  const auto shared = [&](const std::string& id) {
+    return std::find(named.begin(), named.end(), id) != named.end();
+  };
+  if (shared(body.claimant.id) || (body.perpetrator && shared(body.perpetrator->id)) ||
+      (body.target && shared(body.target->id))) {
+    return true;
+  }
+  return std::any_of(body.casualties.begin(), body.casualties.end(),
+                     [&](const CasualtyFigure& figure) { return shared(figure.side.id()); });
 }
 
 }  // namespace
@@ -274,6 +302,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   const DateMention* context_date = nullptr;
   std::vector<std::size_t> kept;
   std::vector<std::size_t> narrative;
+  std::vector<std::size_t> undated;
   const Draft* headline_draft = nullptr;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     Draft& draft = drafts[i];
@@ -340,10 +369,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
       draft.claim.time_basis.wording = "no date given; the publication date";
     } else {
-      out.set_aside.push_back({SetAsideReason::kUndated, span,
-                               "no date in the text and no publication date to anchor one "
-                               "(give --published)"});
-      continue;
+      // Read in full all the same: who claimed what is worth as much without a date.
+      draft.claim.time_basis.basis = truce::DateBasis::kUnknown;
+      draft.claim.time_basis.wording = std::string(kUndatedWording);
+      undated.push_back(i);
     }
     kept.push_back(i);
   }
@@ -374,7 +403,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // The headline repeats a claim of the body; its words join that claim.
   if (headline_draft != nullptr && headline_draft->has_event) {
     auto same = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {
-      return compatible(drafts[k].claim, headline_draft->claim);
+      return compatible(drafts[k].claim, headline_draft->claim) &&
+             headline_repeats(headline_draft->claim, drafts[k].claim);
     });
     if (same != kept.end()) {
       Claim& claim = drafts[*same].claim;
@@ -407,17 +437,20 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   }
 
   for (std::size_t k : kept) {
-    out.claims.push_back(std::move(drafts[k].claim));
+    const bool dated = std::find(undated.begin(), undated.end(), k) == undated.end();
+    (dated ? out.claims : out.undated_claims).push_back(std::move(drafts[k].claim));
   }
-  for (Claim& claim : out.claims) {
-    if (!claim.place) {
-      continue;
-    }
-    const std::string& name = claim.place->name;
-    if (!claim.place->geometry &&
-        std::find(out.unresolved_places.begin(), out.unresolved_places.end(), name) ==
-            out.unresolved_places.end()) {
-      out.unresolved_places.push_back(name);
+  for (const auto* claims : {&out.claims, &out.undated_claims}) {
+    for (const Claim& claim : *claims) {
+      if (!claim.place) {
+        continue;
+      }
+      const std::string& name = claim.place->name;
+      if (!claim.place->geometry &&
+          std::find(out.unresolved_places.begin(), out.unresolved_places.end(), name) ==
+              out.unresolved_places.end()) {
+        out.unresolved_places.push_back(name);
+      }
     }
   }
   return out;

@@ -18,6 +18,7 @@ struct ClaimRecord {
   Claim claim;
   Document document;
   Source source;
+  bool undated = false;  // read without a date: `claim.time` means nothing
 };
 
 struct SourceActivity {

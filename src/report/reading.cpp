@@ -31,6 +31,13 @@ std::string reading_json(const Source& source, const extract::Extraction& extrac
   for (const Claim& claim : extraction.claims) {
     value["claims"].push_back(serial::claim_value(claim, &document));
   }
+  // Undated claims keep the claim's shape, with no time.
+  value["undated_claims"] = JsonValue::array();
+  for (const Claim& claim : extraction.undated_claims) {
+    JsonValue item = serial::claim_value(claim, &document);
+    item["time"] = nullptr;
+    value["undated_claims"].push_back(std::move(item));
+  }
   value["warnings"] = JsonValue::array();
   for (const extract::Warning& warning : extraction.warnings) {
     JsonValue item = {{"code", warning.code}, {"message", warning.message}};
@@ -79,6 +86,14 @@ std::string reading_text(const Source& source, const extract::Extraction& extrac
          (extraction.claims.size() == 1 ? " claim" : " claims") + "\n";
   for (const Claim& claim : extraction.claims) {
     out += "\n" + claim_detail(ClaimRecord{claim, document, source});
+  }
+  if (!extraction.undated_claims.empty()) {
+    out += "\n" + std::to_string(extraction.undated_claims.size()) +
+           (extraction.undated_claims.size() == 1 ? " claim" : " claims") + " without a date (" +
+           std::string(extract::kUndatedWording) + "; give --published)\n";
+    for (const Claim& claim : extraction.undated_claims) {
+      out += "\n" + claim_detail(ClaimRecord{claim, document, source, true});
+    }
   }
   if (!extraction.warnings.empty()) {
     out += "\nWarnings:\n";

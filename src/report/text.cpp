@@ -166,9 +166,11 @@ std::string claim_detail(const ClaimRecord& record) {
   std::string text = "claim " + claim.id.str() + "\n";
   field(text, "claimant", actor_text(claim.claimant));
   field(text, "event", std::string(to_string(claim.event_type)));
-  std::string when = time_summary(claim.time) + " (" +
-                     std::string(to_string(claim.time.precision)) + " precision" +
-                     (claim.time.timezone.empty() ? "" : ", " + claim.time.timezone) + ")";
+  std::string when =
+      record.undated ? std::string("unknown")
+                     : time_summary(claim.time) + " (" +
+                           std::string(to_string(claim.time.precision)) + " precision" +
+                           (claim.time.timezone.empty() ? "" : ", " + claim.time.timezone) + ")";
   field(text, "when", when);
   if (!claim.time_basis.is_default()) {
     field(text, "date basis", time_basis_text(claim.time_basis));

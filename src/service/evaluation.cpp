@@ -216,7 +216,8 @@ int match_score(const Claim& claim, const ExpectedClaim& expected, const TextSpa
   if (to_string(claim.event_type) == expected.event_type) {
     score += 1;
   }
-  if (expected.date && claim.time.start.date == expected.date->date) {
+  if (expected.date && claim.time_basis.basis != DateBasis::kUnknown &&
+      claim.time.start.date == expected.date->date) {
     score += 1;
   }
   return score;
@@ -273,12 +274,15 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
     text.file = relative;
     text.language = expectation->language;
     text.expected_claims = static_cast<int>(expectation->claims.size());
-    text.extracted_claims = static_cast<int>(reading->batch.claims.size());
+    // Everything read is scored: a claim the text does not date is still read.
+    std::vector<Claim> claims = reading->batch.claims;
+    claims.insert(claims.end(), reading->extraction.undated_claims.begin(),
+                  reading->extraction.undated_claims.end());
+    text.extracted_claims = static_cast<int>(claims.size());
     scorer.text = &text;
     scorer.published = reading->extraction.document.published;
 
     // Pair claims greedily by evidence, claimant, event type and date.
-    const auto& claims = reading->batch.claims;
     std::vector<bool> used(claims.size(), false);
     for (const ExpectedClaim& expected : expectation->claims) {
       const TextSpan evidence = evidence_span(document.text, expected.evidence);

@@ -172,6 +172,17 @@ void Monitor::store_intake(ingest::Intake& intake, const IngestOptions& options,
       outcome.error = reading.error();
       return;
     }
+    // A claim without a time cannot join an incident, and storing the text
+    // without it would lose it: the caller gives the date and tries again.
+    if (const std::size_t undated = reading->extraction.undated_claims.size(); undated > 0) {
+      outcome.error =
+          make_error(ErrorCode::kInvalidInput,
+                     outcome.file + ": " + std::to_string(undated) +
+                         (undated == 1 ? " claim has" : " claims have") +
+                         " no date: the text dates no event and gives no publication date; give "
+                         "--published YYYY-MM-DD");
+      return;
+    }
     intake.batch = std::move(reading->batch);
     for (std::string& note : reading->notes) {
       outcome.warnings.push_back(std::move(note));

@@ -150,6 +150,15 @@ Result<Reading> Reader::read_document(const ingest::TextDocument& text, std::str
   reading.extraction.document.source = batch.documents.front().source;
   reading.extraction.document.content_hash = batch.documents.front().content_hash;
   reading.extraction.claims = batch.claims;
+  for (Claim& claim : reading.extraction.undated_claims) {
+    claim.document = reading.extraction.document.id;
+  }
+  if (const std::size_t undated = reading.extraction.undated_claims.size(); undated > 0) {
+    reading.notes.push_back(std::string(name) + ": " + std::to_string(undated) +
+                            (undated == 1 ? " claim has" : " claims have") +
+                            " no date (the text dates no event and gives no publication date); "
+                            "ingest refuses such a text: give --published");
+  }
   return reading;
 }
 

