@@ -1184,13 +1184,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   }
 
   // The frame's own date: the first one in its sentences that is not part of
-  // an agreement reference and not after publication.
+  // an agreement reference and not after publication. When that first date
+  // cannot be placed (a "yesterday" with no publication date), the frame has
+  // none: a later date of its sentences ("since 1947") is not the event's.
   for (const DateMention& date : analysis.dates) {
     const Range range{date.begin, date.end};
     const bool inside = std::any_of(view.sentence_ranges.begin(), view.sentence_ranges.end(),
                                     [&](const Range& s) { return s.contains(date.begin); });
-    if (!inside || !date.resolved || view.excluded(range)) {
+    if (!inside || view.excluded(range)) {
       continue;
+    }
+    if (!date.resolved) {
+      break;
     }
     if (context.published && date.time.start.date > context.published->date) {
       continue;

@@ -517,6 +517,27 @@ TEST_F(FictionalTheatre, AnUndatedTextIsReadInFullButOnlyADatedOneIsStored) {
   EXPECT_EQ(claim_count(), 1);
 }
 
+TEST_F(FictionalTheatre, ADateThatCannotBePlacedIsNotReplacedByALaterOne) {
+  const std::string story = (dir_ / "undated.txt").string();
+  write_file(story,
+             "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+             "shelled Grenzdorf yesterday. The two states have been at odds since their war in "
+             "the year 1990.");
+  auto extracted = truce({"extract", "--json", story}, {{"TRUCE_DATA", data_.string()}});
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  const json reading = json::parse(extracted.out);
+  EXPECT_TRUE(reading["claims"].empty()) << reading.dump(1);
+  ASSERT_EQ(reading["undated_claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["undated_claims"][0]["event_type"], "shelling");
+  // With the publication date, "yesterday" is the date.
+  const json dated = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday. The two states have been at odds since their war in the "
+      "year 1990.");
+  ASSERT_EQ(dated["claims"].size(), 1U) << dated.dump(1);
+  EXPECT_EQ(dated["claims"][0]["time"]["start"], "2030-05-05");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
