@@ -103,7 +103,23 @@ const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
 struct SentenceAttribution {
   std::optional<Attribution> quoted;  // with an actor
   const Mention* anaphor = nullptr;   // "according to the statement"
+  bool points_back = false;  // "Об этом заявили в ...": the sentences before are quoted
 };
+
+// A word such as "об этом" ("about this") right beside the trigger says the
+// attribution is of what came before it.
+bool points_back(const Analysis& analysis, const Sentence& sentence, const Mention& trigger) {
+  for (const Mention* word : analysis.in(sentence.range, "attribution_backref")) {
+    const bool before = word->range.end <= trigger.range.begin &&
+                        analysis.words_between(word->range.end, trigger.range.begin) <= 1;
+    const bool after = word->range.begin >= trigger.range.end &&
+                       analysis.words_between(trigger.range.end, word->range.begin) <= 1;
+    if (before || after) {
+      return true;
+    }
+  }
+  return false;
+}
 
 SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry& actors,
                                    const Sentence& sentence) {
@@ -114,6 +130,7 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         attribution->actor = source;
       }
       result.quoted = attribution;
+      result.points_back = points_back(analysis, sentence, *trigger);
       return result;
     }
     // "the ministry said": the claimant named before, just before the verb.
@@ -242,6 +259,12 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
         if (now != nullptr && candidate != nullptr && specificity(*candidate) > specificity(*now)) {
           current->claimant = id;
         }
+        continue;
+      }
+      if (found.points_back && current != nullptr && current->narrative() && same_paragraph) {
+        current->claimant = id;
+        current->sentences.push_back(index);
+        current->attributions.push_back(*found.quoted);
         continue;
       }
       Frame frame;

@@ -538,6 +538,22 @@ TEST_F(FictionalTheatre, ADateThatCannotBePlacedIsNotReplacedByALaterOne) {
   EXPECT_EQ(dated["claims"][0]["time"]["start"], "2030-05-05");
 }
 
+TEST_F(FictionalTheatre, AnAttributionThatPointsBackQuotesTheSentencesBeforeIt) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. This was announced "
+      "by the Foreign Ministry of Ruritania.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][0]["event_type"], "shelling");
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-05");
+  // Without the word pointing back, the outlet's sentence stays its own.
+  const json apart = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. The Foreign Ministry "
+      "of Ruritania announced talks.");
+  ASSERT_FALSE(apart["claims"].empty()) << apart.dump(1);
+  EXPECT_NE(apart["claims"][0]["claimant"]["id"], "ru-fictional-mfa") << apart.dump(1);
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
