@@ -1195,6 +1195,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       continue;
     }
     if (!date.resolved) {
+      draft.unplaced_date = &date;
       break;
     }
     if (context.published && date.time.start.date > context.published->date) {

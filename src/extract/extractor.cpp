@@ -303,6 +303,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   std::vector<std::size_t> kept;
   std::vector<std::size_t> narrative;
   std::vector<std::size_t> undated;
+  // Read in full all the same: who claimed what is worth as much without a date.
+  const auto leave_undated = [&](std::size_t i) {
+    drafts[i].claim.time_basis.basis = truce::DateBasis::kUnknown;
+    drafts[i].claim.time_basis.wording = std::string(kUndatedWording);
+    undated.push_back(i);
+  };
   const Draft* headline_draft = nullptr;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     Draft& draft = drafts[i];
@@ -344,7 +350,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       continue;
     }
     if (frame.narrative()) {
-      if (draft.background || draft.own_date == nullptr) {
+      if (draft.background || (draft.own_date == nullptr && draft.unplaced_date == nullptr)) {
         out.set_aside.push_back({SetAsideReason::kBackground, span,
                                  draft.background ? "background wording, no claimant"
                                                   : "no claimant and no date of its own"});
@@ -361,18 +367,15 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       if (draft.has_event) {
         context_date = draft.own_date;
       }
-    } else if (context_date != nullptr) {
+    } else if (draft.unplaced_date == nullptr && context_date != nullptr) {
       detail::set_time(draft.claim, *context_date, analysis, true);
-    } else if (published) {
+    } else if (draft.unplaced_date == nullptr && published) {
       draft.claim.time.start = draft.claim.time.end = *published;
       draft.claim.time.precision = TimePrecision::kDay;
       draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
       draft.claim.time_basis.wording = "no date given; the publication date";
     } else {
-      // Read in full all the same: who claimed what is worth as much without a date.
-      draft.claim.time_basis.basis = truce::DateBasis::kUnknown;
-      draft.claim.time_basis.wording = std::string(kUndatedWording);
-      undated.push_back(i);
+      leave_undated(i);
     }
     kept.push_back(i);
   }
@@ -395,7 +398,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     draft.claim.claimant = publisher_actor != nullptr
                                ? ActorRef{publisher_actor->id, publisher_actor->name}
                                : ActorRef{slug_from_name(publisher), publisher};
-    detail::set_time(draft.claim, *draft.own_date, analysis, false);
+    if (draft.own_date != nullptr) {
+      detail::set_time(draft.claim, *draft.own_date, analysis, false);
+    } else {
+      leave_undated(i);
+    }
     kept.push_back(i);
   }
   std::sort(kept.begin(), kept.end());

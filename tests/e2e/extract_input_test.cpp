@@ -538,6 +538,23 @@ TEST_F(FictionalTheatre, ADateThatCannotBePlacedIsNotReplacedByALaterOne) {
   EXPECT_EQ(dated["claims"][0]["time"]["start"], "2030-05-05");
 }
 
+TEST_F(FictionalTheatre, AnOutletsAccountDatedByWordsThatCannotBePlacedIsReadUndated) {
+  write_file(dir_ / "story.json",
+             json{{"text",
+                   "A synthetic story\n\nFreedonian troops shelled Grenzdorf this morning, "
+                   "killing one civilian.\n\nRuritanian Daily"},
+                  {"publisher", "Ruritanian Daily"}}
+                 .dump());
+  auto result = truce({"extract", "--json", "--format", "envelope", (dir_ / "story.json").string()},
+                      {{"TRUCE_DATA", data_.string()}});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json reading = json::parse(result.out);
+  EXPECT_TRUE(reading["claims"].empty()) << reading.dump(1);
+  ASSERT_EQ(reading["undated_claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["undated_claims"][0]["claimant"]["name"], "Ruritanian Daily");
+  EXPECT_EQ(reading["undated_claims"][0]["event_type"], "shelling");
+}
+
 TEST_F(FictionalTheatre, AnAttributionThatPointsBackQuotesTheSentencesBeforeIt) {
   const json reading = read_published(
       "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. This was announced "

@@ -37,6 +37,9 @@ struct Draft {
   bool has_event = false;
   bool has_figures = false;  // casualties or assets
   const DateMention* own_date = nullptr;
+  // The frame's first date when it cannot be placed (a "yesterday" in a text
+  // with no publication date): the event has a date of its own, unknown here.
+  const DateMention* unplaced_date = nullptr;
   const Mention* event = nullptr;
   bool negated = false;
   bool hypothetical = false;
