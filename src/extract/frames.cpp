@@ -106,19 +106,53 @@ struct SentenceAttribution {
   bool points_back = false;  // "Об этом заявили в ...": the sentences before are quoted
 };
 
-// A word such as "об этом" ("about this") right beside the trigger says the
+// Words between two offsets, not counting those of a date in between ("Об
+// этом сегодня, 15 сентября, заявила").
+std::uint32_t words_apart(const Analysis& analysis, std::uint32_t from, std::uint32_t to) {
+  std::uint32_t words = analysis.words_between(from, to);
+  for (const DateMention& date : analysis.dates) {
+    if (date.begin >= from && date.end <= to) {
+      words -= std::min(words, analysis.words_between(date.begin, date.end));
+    }
+  }
+  return words;
+}
+
+// A word such as "об этом" ("about this") beside the trigger says the
 // attribution is of what came before it.
 bool points_back(const Analysis& analysis, const Sentence& sentence, const Mention& trigger) {
   for (const Mention* word : analysis.in(sentence.range, "attribution_backref")) {
     const bool before = word->range.end <= trigger.range.begin &&
-                        analysis.words_between(word->range.end, trigger.range.begin) <= 1;
+                        words_apart(analysis, word->range.end, trigger.range.begin) <= 1;
     const bool after = word->range.begin >= trigger.range.end &&
-                       analysis.words_between(trigger.range.end, word->range.begin) <= 1;
+                       words_apart(analysis, trigger.range.end, word->range.begin) <= 1;
     if (before || after) {
       return true;
     }
   }
   return false;
+}
+
+// «…. …», — отметили в ведомстве: an attribution after a closing quotation
+// mark whose opening mark is in an earlier sentence speaks for the sentences of
+// the quotation before it too.
+bool closes_earlier_quotation(const Analysis& analysis, const Sentence& sentence,
+                              const Mention& trigger) {
+  const std::string_view before =
+      std::string_view(analysis.normalized.text)
+          .substr(sentence.range.begin, trigger.range.begin - sentence.range.begin);
+  constexpr std::string_view kOpening[] = {"\u00AB", "\u201C", "\u201E"};  // « “ „
+  constexpr std::string_view kClosing[] = {"\u00BB", "\u201D"};            // » ”
+  std::size_t closing = std::string_view::npos;
+  for (std::string_view mark : kClosing) {
+    closing = std::min(closing, before.find(mark));
+  }
+  if (closing == std::string_view::npos) {
+    return false;
+  }
+  return std::none_of(std::begin(kOpening), std::end(kOpening), [&](std::string_view mark) {
+    return before.substr(0, closing).find(mark) != std::string_view::npos;
+  });
 }
 
 SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry& actors,
@@ -130,7 +164,8 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         attribution->actor = source;
       }
       result.quoted = attribution;
-      result.points_back = points_back(analysis, sentence, *trigger);
+      result.points_back = points_back(analysis, sentence, *trigger) ||
+                           closes_earlier_quotation(analysis, sentence, *trigger);
       return result;
     }
     // "the ministry said": the claimant named before, just before the verb.
@@ -139,6 +174,7 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         if (anaphor->range.end <= trigger->range.begin &&
             analysis.words_between(anaphor->range.end, trigger->range.begin) <= 1) {
           result.anaphor = anaphor;
+          result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
         }
       }
     }
@@ -148,6 +184,7 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         if (anaphor->range.begin >= trigger->range.end &&
             analysis.words_between(trigger->range.end, anaphor->range.begin) <= 2) {
           result.anaphor = anaphor;
+          result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
         }
       }
     }
@@ -262,6 +299,18 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
         continue;
       }
       if (found.points_back && current != nullptr && current->narrative() && same_paragraph) {
+        Frame* before = frames.size() >= 2 ? &frames[frames.size() - 2] : nullptr;
+        if (before != nullptr && !before->narrative() &&
+            (before->claimant == id ||
+             (!party.empty() && actors.party_of(before->claimant) == party))) {
+          // The same speaker went on: one frame.
+          before->sentences.insert(before->sentences.end(), current->sentences.begin(),
+                                   current->sentences.end());
+          before->sentences.push_back(index);
+          before->attributions.push_back(*found.quoted);
+          frames.pop_back();
+          continue;
+        }
         current->claimant = id;
         current->sentences.push_back(index);
         current->attributions.push_back(*found.quoted);
@@ -272,6 +321,19 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       frame.sentences.push_back(index);
       frame.attributions.push_back(*found.quoted);
       frames.push_back(std::move(frame));
+      continue;
+    }
+    // The quotation an anaphor closes began in the outlet's frame before it:
+    // those sentences are the open frame's claimant's.
+    if (found.anaphor != nullptr && found.points_back && current != nullptr &&
+        current->narrative() && same_paragraph && frames.size() >= 2 &&
+        !frames[frames.size() - 2].narrative()) {
+      Frame& open = frames[frames.size() - 2];
+      open.sentences.insert(open.sentences.end(), current->sentences.begin(),
+                            current->sentences.end());
+      open.sentences.push_back(index);
+      open.attributions.push_back({found.anaphor, nullptr});
+      frames.pop_back();
       continue;
     }
     if (current != nullptr && !current->narrative() && (same_paragraph || found.anaphor)) {

@@ -563,12 +563,40 @@ TEST_F(FictionalTheatre, AnAttributionThatPointsBackQuotesTheSentencesBeforeIt) 
   EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
   EXPECT_EQ(reading["claims"][0]["event_type"], "shelling");
   EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-05");
+  // A date between the word pointing back and the verb does not part them.
+  const json dated = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. This was on 6 May "
+      "announced by the Foreign Ministry of Ruritania.");
+  ASSERT_EQ(dated["claims"].size(), 1U) << dated.dump(1);
+  EXPECT_EQ(dated["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
   // Without the word pointing back, the outlet's sentence stays its own.
   const json apart = read_published(
       "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. The Foreign Ministry "
       "of Ruritania announced talks.");
   ASSERT_FALSE(apart["claims"].empty()) << apart.dump(1);
   EXPECT_NE(apart["claims"][0]["claimant"]["id"], "ru-fictional-mfa") << apart.dump(1);
+}
+
+TEST_F(FictionalTheatre, AnAttributionClosingAQuotationSpeaksForAllOfIt) {
+  const std::string opening =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Grenzdorf was attacked "
+      "yesterday.\n\n";
+  // The ministry, referred to again, goes on speaking.
+  const json anaphor = read_published(opening +
+                                      "\u201CFreedonian troops shelled Kleinheim. Such acts "
+                                      "are provocations,\u201D the ministry said.");
+  ASSERT_EQ(anaphor["claims"].size(), 2U) << anaphor.dump(1);
+  for (const json& claim : anaphor["claims"]) {
+    EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa") << anaphor.dump(1);
+  }
+  EXPECT_EQ(anaphor["claims"][1]["event_type"], "shelling");
+  // The same speaker named again: still one frame of the ministry's.
+  const json named = read_published(
+      opening +
+      "\u201CFreedonian troops shelled Kleinheim. Such acts are provocations,\u201D Anna "
+      "Example said.");
+  ASSERT_EQ(named["claims"].size(), 2U) << named.dump(1);
+  EXPECT_EQ(named["claims"][1]["claimant"]["id"], "ru-fictional-mfa") << named.dump(1);
 }
 
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
