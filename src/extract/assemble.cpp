@@ -857,6 +857,73 @@ void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, b
   add_provenance(claim, "time", analysis, {Range{date.begin, date.end}});
 }
 
+// The perpetrator an event's words name, as claimed: the actor nearest to the
+// event in its clause, not the claimant and not behind a target word
+// ("against", "على"); an actor after an agent word ("by", "من قبل", "со
+// стороны") is the perpetrator of a passive sentence.
+struct Perpetrator {
+  const Mention* actor = nullptr;
+  const Mention* target = nullptr;  // an actor behind a target word
+};
+
+Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
+                           const std::vector<Range>& actor_ranges) {
+  const Analysis& analysis = view.analysis;
+  Perpetrator found;
+  const Range clause = view.clause_of(event.range.begin);
+  std::uint32_t best = 6;
+  // The clause first; then the subject of the sentence, which a
+  // parenthetical may set off from its verb ("Armenian troops, starting
+  // from the night of 15 November, shelled ...").
+  std::vector<const Mention*> candidates;
+  for (const Mention* actor : analysis.in(clause, "actor")) {
+    candidates.push_back(actor);
+  }
+  const Range sentence = view.sentence_of(event.range.begin).range;
+  for (const Mention* actor : analysis.in({sentence.begin, clause.begin}, "actor")) {
+    candidates.push_back(actor);
+  }
+  for (const Mention* actor : candidates) {
+    const bool in_clause = clause.contains(actor->range.begin);
+    if (!in_clause && found.actor != nullptr) {
+      break;
+    }
+    const bool claimant_words =
+        std::any_of(actor_ranges.begin(), actor_ranges.end(),
+                    [&](const Range& range) { return range.overlaps(actor->range); });
+    if (claimant_words) {
+      continue;
+    }
+    if (negated_before(view, *actor, "target_marker", 1)) {
+      if (found.target == nullptr) {
+        found.target = actor;
+      }
+      continue;
+    }
+    if (actor->entry->has_attribute("adjective") || negated_before(view, *actor, "border", 1)) {
+      continue;
+    }
+    if (negated_before(view, *actor, "agent_marker", 0)) {
+      found.actor = actor;
+      break;
+    }
+    const std::uint32_t words = view.distance(actor->word, event.word);
+    if (!in_clause) {
+      // Outside the clause only a subject opening the sentence counts.
+      if (analysis.words_between(sentence.begin, actor->range.begin) > 1 || words > 16) {
+        continue;
+      }
+      found.actor = actor;
+      break;
+    }
+    if (words < best) {
+      best = words;
+      found.actor = actor;
+    }
+  }
+  return found;
+}
+
 Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   FrameView view{frame, context, context.analysis, {}};
   for (std::uint32_t index : frame.sentences) {
@@ -909,6 +976,19 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       }
     }
   }
+  // "clashes ... following the attack of the X forces": an account of fighting
+  // that says who attacked claims an attack.
+  if (draft.event != nullptr && draft.event->value() == "armed_clash") {
+    for (const Mention* event : events) {
+      const auto type = event_type_of(*event);
+      if (type && group_of(*type) == EventGroup::kViolence && *type != EventType::kArmedClash &&
+          *type != EventType::kCeasefireViolation &&
+          perpetrator_of(view, *event, actor_ranges).actor != nullptr) {
+        draft.event = event;
+        break;
+      }
+    }
+  }
   if (draft.event != nullptr) {
     if (auto type = event_type_of(*draft.event)) {
       claim.event_type = *type;
@@ -933,68 +1013,12 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
 
-  // Perpetrator as claimed: the actor nearest to the event in its clause, not
-  // the claimant and not behind a target word ("against", "على").
-  // A clash is mutual: no perpetrator is read from it. An actor after an agent
-  // word ("by", "من قبل", "со стороны") is the perpetrator of a passive
-  // sentence; otherwise the nearest actor that is not the claimant, not an
-  // adjective alone and not behind a target word ("against", "على", "по").
+  // Perpetrator as claimed (perpetrator_of). A clash is mutual: no
+  // perpetrator is read from it.
   std::string perpetrator_party;
   if (draft.event != nullptr && group_of(claim.event_type) == EventGroup::kViolence &&
       claim.event_type != EventType::kArmedClash) {
-    const Range clause = view.clause_of(draft.event->range.begin);
-    const Mention* chosen = nullptr;
-    const Mention* target = nullptr;
-    std::uint32_t best = 6;
-    // The clause first; then the subject of the sentence, which a
-    // parenthetical may set off from its verb ("Armenian troops, starting
-    // from the night of 15 November, shelled ...").
-    std::vector<const Mention*> candidates;
-    for (const Mention* actor : analysis.in(clause, "actor")) {
-      candidates.push_back(actor);
-    }
-    const Range sentence = view.sentence_of(draft.event->range.begin).range;
-    for (const Mention* actor : analysis.in({sentence.begin, clause.begin}, "actor")) {
-      candidates.push_back(actor);
-    }
-    for (const Mention* actor : candidates) {
-      const bool in_clause = clause.contains(actor->range.begin);
-      if (!in_clause && chosen != nullptr) {
-        break;
-      }
-      const bool claimant_words =
-          std::any_of(actor_ranges.begin(), actor_ranges.end(),
-                      [&](const Range& range) { return range.overlaps(actor->range); });
-      if (claimant_words) {
-        continue;
-      }
-      if (negated_before(view, *actor, "target_marker", 1)) {
-        if (target == nullptr) {
-          target = actor;
-        }
-        continue;
-      }
-      if (actor->entry->has_attribute("adjective") || negated_before(view, *actor, "border", 1)) {
-        continue;
-      }
-      if (negated_before(view, *actor, "agent_marker", 0)) {
-        chosen = actor;
-        break;
-      }
-      const std::uint32_t words = view.distance(actor->word, draft.event->word);
-      if (!in_clause) {
-        // Outside the clause only a subject opening the sentence counts.
-        if (analysis.words_between(sentence.begin, actor->range.begin) > 1 || words > 16) {
-          continue;
-        }
-        chosen = actor;
-        break;
-      }
-      if (words < best) {
-        best = words;
-        chosen = actor;
-      }
-    }
+    const auto [chosen, target] = perpetrator_of(view, *draft.event, actor_ranges);
     if (chosen == nullptr && draft.event->entry->has_attribute("response") &&
         is_party(actors, claimant_party)) {
       // "we responded": the answer to fire is the speaker's side's own act.

@@ -599,6 +599,22 @@ TEST_F(FictionalTheatre, AnAttributionClosingAQuotationSpeaksForAllOfIt) {
   EXPECT_EQ(named["claims"][1]["claimant"]["id"], "ru-fictional-mfa") << named.dump(1);
 }
 
+TEST_F(FictionalTheatre, ClashesThatFollowANamedAttackerAreAnAttack) {
+  const json named = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said two soldiers were killed in "
+      "clashes near Grenzdorf yesterday, after an attack by Freedonian troops.");
+  ASSERT_EQ(named["claims"].size(), 1U) << named.dump(1);
+  EXPECT_EQ(named["claims"][0]["event_type"], "attack");
+  EXPECT_EQ(named["claims"][0]["perpetrator"]["id"], "fd-fictional-forces");
+  // Clashes alone are mutual: no one is said to have begun them.
+  const json mutual = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said two soldiers were killed in "
+      "clashes with Freedonian troops near Grenzdorf yesterday.");
+  ASSERT_EQ(mutual["claims"].size(), 1U) << mutual.dump(1);
+  EXPECT_EQ(mutual["claims"][0]["event_type"], "armed_clash");
+  EXPECT_FALSE(mutual["claims"][0].contains("perpetrator")) << mutual.dump(1);
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
