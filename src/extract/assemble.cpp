@@ -924,6 +924,11 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   return found;
 }
 
+void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis) {
+  claim.event_type = from.claim.event_type;
+  add_provenance(claim, "event_type", analysis, {from.event->range});
+}
+
 Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   FrameView view{frame, context, context.analysis, {}};
   for (std::uint32_t index : frame.sentences) {

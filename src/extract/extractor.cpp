@@ -300,6 +300,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // Document-level decisions, in text order: dates from context, background,
   // the outlet's own voice, the headline.
   const DateMention* context_date = nullptr;
+  const Draft* context_event = nullptr;  // the latest fighting told
+  std::vector<const Draft*> event_before(drafts.size(), nullptr);
   std::vector<std::size_t> kept;
   std::vector<std::size_t> narrative;
   std::vector<std::size_t> undated;
@@ -316,6 +318,15 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     if (frame.headline) {
       headline_draft = &draft;
       continue;
+    }
+    if (!draft.has_event && draft.has_figures) {
+      event_before[i] = context_event;
+    }
+    // A violation alleged or counted is not the fighting people fell in.
+    if (draft.has_event && draft.event != nullptr &&
+        detail::group_of(draft.claim.event_type) == detail::EventGroup::kViolence &&
+        draft.claim.event_type != EventType::kCeasefireViolation) {
+      context_event = &draft;
     }
     const TextSpan span = analysis.span(draft.range);
     if (draft.own_date != nullptr && published &&
@@ -406,6 +417,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     kept.push_back(i);
   }
   std::sort(kept.begin(), kept.end());
+  // Once the claims are settled, one that tells only figures is of the
+  // fighting told before it.
+  for (std::size_t k : kept) {
+    if (event_before[k] != nullptr) {
+      detail::borrow_event(drafts[k].claim, *event_before[k], analysis);
+    }
+  }
 
   // The headline repeats a claim of the body; its words join that claim.
   if (headline_draft != nullptr && headline_draft->has_event) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <numbers>
+#include <optional>
 #include <sstream>
 
 #include "core/vocabulary.hpp"
@@ -282,26 +283,39 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
     scorer.text = &text;
     scorer.published = reading->extraction.document.published;
 
-    // Pair claims greedily by evidence, claimant, event type and date.
-    std::vector<bool> used(claims.size(), false);
-    for (const ExpectedClaim& expected : expectation->claims) {
-      const TextSpan evidence = evidence_span(document.text, expected.evidence);
-      int best = 1;
-      std::size_t chosen = claims.size();
+    // Pair claims by evidence, claimant, event type and date, the best-scoring
+    // pairs first, so that an early expected claim does not take the claim
+    // that fits a later one better.
+    struct Pair {
+      int score;
+      std::size_t expected;
+      std::size_t claim;
+    };
+    std::vector<Pair> pairs;
+    for (std::size_t e = 0; e < expectation->claims.size(); ++e) {
+      const TextSpan evidence = evidence_span(document.text, expectation->claims[e].evidence);
       for (std::size_t i = 0; i < claims.size(); ++i) {
-        if (used[i]) {
-          continue;
-        }
-        const int score = match_score(claims[i], expected, evidence);
-        if (score > best) {
-          best = score;
-          chosen = i;
+        const int score = match_score(claims[i], expectation->claims[e], evidence);
+        if (score > 1) {
+          pairs.push_back({score, e, i});
         }
       }
-      if (chosen < claims.size()) {
-        used[chosen] = true;
+    }
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const Pair& a, const Pair& b) { return a.score > b.score; });
+    std::vector<bool> used(claims.size(), false);
+    std::vector<std::optional<std::size_t>> paired(expectation->claims.size());
+    for (const Pair& pair : pairs) {
+      if (!used[pair.claim] && !paired[pair.expected]) {
+        used[pair.claim] = true;
+        paired[pair.expected] = pair.claim;
+      }
+    }
+    for (std::size_t e = 0; e < expectation->claims.size(); ++e) {
+      const ExpectedClaim& expected = expectation->claims[e];
+      if (paired[e]) {
         ++text.matched_claims;
-        scorer.compare(&claims[chosen], &expected);
+        scorer.compare(&claims[*paired[e]], &expected);
       } else {
         text.misses.push_back("claim: not found: " + expected.event_type + " by " +
                               expected.claimant);

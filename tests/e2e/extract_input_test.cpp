@@ -615,6 +615,64 @@ TEST_F(FictionalTheatre, ClashesThatFollowANamedAttackerAreAnAttack) {
   EXPECT_FALSE(mutual["claims"][0].contains("perpetrator")) << mutual.dump(1);
 }
 
+TEST_F(FictionalTheatre, AClaimOfFiguresAloneIsOfTheFightingToldBeforeIt) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\nFreedonian troops said that three of their soldiers were killed.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const json& figures = reading["claims"][1];
+  EXPECT_EQ(figures["claimant"]["id"], "fd-fictional-forces");
+  EXPECT_EQ(figures["event_type"], "shelling");
+  EXPECT_EQ(figures["provenance_quotes"]["event_type"][0], "shelled") << figures.dump(1);
+  // A violation alleged is not the fighting people fell in.
+  const json violation = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonia violated the "
+      "ceasefire yesterday.\n\nFreedonian troops said that three of their soldiers were killed.");
+  ASSERT_EQ(violation["claims"].size(), 2U) << violation.dump(1);
+  EXPECT_EQ(violation["claims"][1]["event_type"], "other") << violation.dump(1);
+}
+
+// The scorer pairs each expected claim with the extracted claim that fits it
+// best, the best pairs first: an expected claim the reader missed must not
+// take the claim that another expected claim describes exactly.
+TEST_F(FictionalTheatre, EvalPairsTheBestFittingClaimsFirst) {
+  const std::filesystem::path corpus = dir_ / "corpus";
+  std::filesystem::create_directories(corpus);
+  write_file(
+      corpus / "story.txt",
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf on 5 May 2030.\n\nKleinheim was quiet.\n");
+  const json claim = {{"event_type", "shelling"},   {"claimant", "ru-fictional-mfa"},
+                      {"date", "2030-05-05"},       {"date_basis", "stated"},
+                      {"perpetrator", "freedonia"}, {"target", "ruritania"}};
+  json missed = claim;
+  missed["place"] = {{"name", "Kleinheim"}, {"id", "kleinheim"}};
+  missed["evidence"] = "Kleinheim was quiet.";
+  json found = claim;
+  found["place"] = {{"name", "Grenzdorf"}, {"id", "grenzdorf"}};
+  found["evidence"] =
+      "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf on 5 May 2030.";
+  write_file(corpus / "story.expected.json", json{{"language", "en"},
+                                                  {"published", "2030-05-06"},
+                                                  {"claims", {missed, found}},
+                                                  {"not_claims", json::array()}}
+                                                 .dump());
+  auto result = truce({"eval", "--json", corpus.string()}, {{"TRUCE_DATA", data_.string()}});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json evaluation = json::parse(result.out);
+  for (const json& field : evaluation["fields"]) {
+    if (field["field"] == "place") {
+      EXPECT_EQ(field["matched"], 1) << evaluation.dump(1);
+    }
+  }
+  ASSERT_EQ(evaluation["texts"].size(), 1U);
+  const json& misses = evaluation["texts"][0]["misses"];
+  EXPECT_NE(
+      std::find(misses.begin(), misses.end(), "claim: not found: shelling by ru-fictional-mfa"),
+      misses.end())
+      << misses.dump(1);
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),

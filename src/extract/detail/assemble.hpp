@@ -52,6 +52,10 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context);
 // Sets the claim's time from a date mention, with its basis and wording.
 void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, bool from_context);
 
+// A claim that tells only figures ("11 servicemen were killed") is of the
+// fighting told before it: its event type and the words it came from.
+void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis);
+
 // The IANA zone of a country (ISO alpha-2) from the gazetteer, or empty.
 std::string timezone_of(const Gazetteer& places, std::string_view country);
 
