@@ -981,6 +981,20 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       }
     }
   }
+  // "launched an operation ... and took the hill": a specific act in the same
+  // sentence says more than a general word for fighting.
+  if (draft.event != nullptr && draft.event->value() == "attack") {
+    const Range sentence = view.sentence_of(draft.event->range.begin).range;
+    for (const Mention* event : events) {
+      const auto type = event_type_of(*event);
+      if (sentence.contains(event->range.begin) && event->range.begin > draft.event->range.begin &&
+          type && group_of(*type) == EventGroup::kViolence && *type != EventType::kAttack &&
+          *type != EventType::kArmedClash && *type != EventType::kCeasefireViolation) {
+        draft.event = event;
+        break;
+      }
+    }
+  }
   // "clashes ... following the attack of the X forces": an account of fighting
   // that says who attacked claims an attack.
   if (draft.event != nullptr && draft.event->value() == "armed_clash") {

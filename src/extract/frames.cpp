@@ -159,7 +159,19 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
                                    const Sentence& sentence) {
   SentenceAttribution result;
   for (const Mention* trigger : analysis.in(sentence.range, "attribution")) {
-    if (auto attribution = resolve(analysis, sentence, *trigger)) {
+    // "The ministry said Azerbaijani troops attacked": the speaker referred to
+    // again just before the verb, not the subject of what was said after it.
+    const MentionList anaphors = analysis.in(sentence.range, "claimant_anaphor");
+    const bool speaker_before =
+        std::any_of(anaphors.begin(), anaphors.end(), [&](const Mention* anaphor) {
+          return anaphor->range.end <= trigger->range.begin &&
+                 analysis.words_between(anaphor->range.end, trigger->range.begin) == 0;
+        });
+    auto attribution = resolve(analysis, sentence, *trigger);
+    if (attribution && speaker_before && attribution->actor->range.begin >= trigger->range.end) {
+      attribution.reset();
+    }
+    if (attribution) {
       if (const Mention* source = relayed(analysis, actors, sentence, *attribution->actor)) {
         attribution->actor = source;
       }
@@ -369,18 +381,30 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                                   const std::vector<Range>& excluded) {
   // The first event a sentence names outside excluded ranges (agreement
   // references and the like), if any.
+  // A general word for fighting gives way to a specific one of the same
+  // sentence ("launched an operation ... and took the hill").
   const auto first_event = [&](std::uint32_t index) -> const Mention* {
+    const Mention* first = nullptr;
     for (const Mention* event : analysis.in(analysis.sentences[index].range, "event")) {
       const bool inside = std::any_of(excluded.begin(), excluded.end(),
                                       [&](const Range& out) { return out.overlaps(event->range); });
       if (inside) {
         continue;
       }
-      if (parse_event_type(event->value())) {
+      const auto type = parse_event_type(event->value());
+      if (!type) {
+        continue;
+      }
+      if (first == nullptr) {
+        first = event;
+        if (!generic(*type)) {
+          return first;
+        }
+      } else if (group_of(*type) == EventGroup::kViolence && !generic(*type)) {
         return event;
       }
     }
-    return nullptr;
+    return first;
   };
   std::vector<Frame> result;
   for (Frame& frame : frames) {

@@ -673,6 +673,18 @@ TEST_F(FictionalTheatre, EvalPairsTheBestFittingClaimsFirst) {
       << misses.dump(1);
 }
 
+TEST_F(FictionalTheatre, ASpecificActBesideAGeneralWordForFightingIsWhatIsClaimed) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops attacked "
+      "Grenzdorf yesterday.\n\nThe ministry said Freedonian troops attacked again and seized "
+      "Grenzdorf.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "attack");
+  EXPECT_EQ(reading["claims"][1]["event_type"], "territory_seizure");
+  // "The ministry said Freedonian troops ...": the ministry speaks, not the troops.
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
