@@ -77,6 +77,26 @@ bool inside(const Claim& claim, const TextSpan& evidence) {
   return false;
 }
 
+// A claim rests on a statement when what it asserts happened is read there:
+// its event words or its figures. Being attributed there ("the ministry added
+// that ...") does not make a claim of the statement.
+bool rests_on(const Claim& claim, const TextSpan& statement) {
+  if (statement.end == 0) {
+    return false;
+  }
+  for (const FieldProvenance& field : claim.provenance) {
+    if (field.field != "event_type" && !field.field.starts_with("casualties")) {
+      continue;
+    }
+    for (const TextSpan& span : field.spans) {
+      if (span.start >= statement.start && span.end <= statement.end) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::string figure_text(const std::string& side, const std::string& status, std::int64_t min,
                         std::optional<std::int64_t> max) {
   return side + " " + status + " " + std::to_string(min) +
@@ -336,7 +356,7 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
       const TextSpan span = evidence_span(document.text, quote);
       ++evaluation.not_claims;
       const bool hit = std::any_of(claims.begin(), claims.end(),
-                                   [&](const Claim& claim) { return inside(claim, span); });
+                                   [&](const Claim& claim) { return rests_on(claim, span); });
       if (hit) {
         ++evaluation.false_claims;
         text.false_claims.push_back(quote);

@@ -685,6 +685,29 @@ TEST_F(FictionalTheatre, ASpecificActBesideAGeneralWordForFightingIsWhatIsClaime
   EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
 }
 
+// A claim rests on a statement the corpus rules out when its event words or
+// figures are read there, not when the statement only attributes it.
+TEST_F(FictionalTheatre, EvalCountsAFalseClaimWhereItsEventIsReadNotWhereItIsAttributed) {
+  const std::filesystem::path corpus = dir_ / "corpus";
+  std::filesystem::create_directories(corpus);
+  const std::string event =
+      "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf on 5 May 2030.";
+  const std::string aside = "The ministry added that it was watching closely.";
+  write_file(corpus / "story.txt", "A synthetic story\n\n" + event + " " + aside + "\n");
+  const auto false_claims = [&](const std::string& quote) {
+    write_file(corpus / "story.expected.json", json{{"language", "en"},
+                                                    {"published", "2030-05-06"},
+                                                    {"claims", json::array()},
+                                                    {"not_claims", {quote}}}
+                                                   .dump());
+    auto result = truce({"eval", "--json", corpus.string()}, {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out)["false_claims"].get<int>();
+  };
+  EXPECT_EQ(false_claims(aside), 0);
+  EXPECT_EQ(false_claims(event), 1);
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
