@@ -924,9 +924,42 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   return found;
 }
 
+// "the ISPR said on Monday", "أعلنت وزارة الدفاع، اليوم الأربعاء،", "заявили в
+// среду": a date right after the frame's attribution verb (and its speaker)
+// dates the statement, not the event. A complementizer between them ("said
+// that on Monday ...") puts the date in what was said.
+bool dates_the_speaking(const FrameView& view, const DateMention& date) {
+  const Analysis& analysis = view.analysis;
+  for (const Attribution& attribution : view.frame.attributions) {
+    const Mention& trigger = *attribution.trigger;
+    if (date.begin < trigger.range.end ||
+        !view.sentence_of(trigger.range.begin).range.contains(date.begin)) {
+      continue;
+    }
+    std::uint32_t words = analysis.words_between(trigger.range.end, date.begin);
+    if (attribution.actor != nullptr && attribution.actor->range.begin >= trigger.range.end &&
+        attribution.actor->range.end <= date.begin) {
+      words -= std::min(words, analysis.words_between(attribution.actor->range.begin,
+                                                      attribution.actor->range.end));
+    }
+    if (words <= 1 && analysis.in({trigger.range.end, date.begin}, "complementizer").empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis) {
   claim.event_type = from.claim.event_type;
   add_provenance(claim, "event_type", analysis, {from.event->range});
+}
+
+void set_statement_time(Claim& claim, const DateMention& date, const Analysis& analysis) {
+  set_time(claim, date, analysis, false);
+  claim.time_basis.basis = DateBasis::kAnnouncement;
+  claim.time_basis.wording = "the date of the statement" +
+                             (date.wording.empty() ? std::string() : " (" + date.wording + ")") +
+                             "; the text does not date the event";
 }
 
 Draft draft_claim(const Frame& frame, const DocumentContext& context) {
@@ -1235,6 +1268,12 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     const bool inside = std::any_of(view.sentence_ranges.begin(), view.sentence_ranges.end(),
                                     [&](const Range& s) { return s.contains(date.begin); });
     if (!inside || view.excluded(range)) {
+      continue;
+    }
+    if (dates_the_speaking(view, date)) {
+      if (draft.statement_date == nullptr && date.resolved) {
+        draft.statement_date = &date;
+      }
       continue;
     }
     if (!date.resolved) {

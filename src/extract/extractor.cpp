@@ -380,6 +380,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
     } else if (draft.unplaced_date == nullptr && context_date != nullptr) {
       detail::set_time(draft.claim, *context_date, analysis, true);
+    } else if (draft.unplaced_date == nullptr && draft.statement_date != nullptr) {
+      detail::set_statement_time(draft.claim, *draft.statement_date, analysis);
     } else if (draft.unplaced_date == nullptr && published) {
       draft.claim.time.start = draft.claim.time.end = *published;
       draft.claim.time.precision = TimePrecision::kDay;

@@ -708,6 +708,34 @@ TEST_F(FictionalTheatre, EvalCountsAFalseClaimWhereItsEventIsReadNotWhereItIsAtt
   EXPECT_EQ(false_claims(event), 1);
 }
 
+TEST_F(FictionalTheatre, ADateRightAfterTheVerbDatesTheStatementNotTheEvent) {
+  const std::string ministry = "A synthetic story\n\nThe Foreign Ministry of Ruritania said ";
+  const json statement = read(ministry + "on Friday that Freedonian troops shelled Grenzdorf.");
+  ASSERT_EQ(statement["claims"].size(), 1U) << statement.dump(1);
+  EXPECT_EQ(statement["claims"][0]["time"]["start"], "2030-05-03");
+  EXPECT_EQ(statement["claims"][0]["time_basis"]["basis"], "announcement");
+  // The event's own date wins over the statement's.
+  const json both =
+      read(ministry + "on Friday that Freedonian troops shelled Grenzdorf on Wednesday.");
+  ASSERT_EQ(both["claims"].size(), 1U) << both.dump(1);
+  EXPECT_EQ(both["claims"][0]["time"]["start"], "2030-05-01");
+  EXPECT_EQ(both["claims"][0]["time_basis"]["basis"], "relative");
+  // After "that", the date is in what was said.
+  const json said = read(ministry + "that on Friday Freedonian troops shelled Grenzdorf.");
+  ASSERT_EQ(said["claims"].size(), 1U) << said.dump(1);
+  EXPECT_EQ(said["claims"][0]["time_basis"]["basis"], "relative");
+}
+
+TEST_F(FictionalTheatre, HeOrSheSaidContinuesTheSpeakersAccount) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said two soldiers were wounded "
+      "in shelling of Grenzdorf yesterday.\n\nShe said that Freedonian troops attacked Kleinheim "
+      "on 3 May.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-03");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),

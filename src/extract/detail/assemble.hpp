@@ -40,6 +40,9 @@ struct Draft {
   // The frame's first date when it cannot be placed (a "yesterday" in a text
   // with no publication date): the event has a date of its own, unknown here.
   const DateMention* unplaced_date = nullptr;
+  // A date of the statement itself ("said on Monday"): the event's date only
+  // when nothing else dates it.
+  const DateMention* statement_date = nullptr;
   const Mention* event = nullptr;
   bool negated = false;
   bool hypothetical = false;
@@ -51,6 +54,10 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context);
 
 // Sets the claim's time from a date mention, with its basis and wording.
 void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, bool from_context);
+
+// Sets the claim's time from the date of the statement that makes it, with
+// basis kAnnouncement: the text dates nothing else.
+void set_statement_time(Claim& claim, const DateMention& date, const Analysis& analysis);
 
 // A claim that tells only figures ("11 servicemen were killed") is of the
 // fighting told before it: its event type and the words it came from.
