@@ -225,6 +225,7 @@ void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
   std::vector<Sentence> sentences;
   for (const Sentence& sentence : analysis.sentences) {
     std::string first_party;
+    std::uint32_t first_end = 0;  // where the first attribution ends
     std::optional<std::uint32_t> cut;
     for (const Mention* trigger : analysis.in(sentence.range, "attribution")) {
       const auto attribution = resolve(analysis, sentence, *trigger);
@@ -234,10 +235,13 @@ void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
       const std::string party = actors.party_of(attribution->actor->value());
       if (first_party.empty()) {
         first_party = party.empty() ? std::string(attribution->actor->value()) : party;
+        first_end = std::max(trigger->range.end, attribution->actor->range.end);
         continue;
       }
+      // Only a clause after the first attribution is another speaker's: the
+      // first one's own clause ("Baku reported ... and said") stays whole.
       const Range clause = analysis.clause_of(sentence, trigger->range.begin);
-      if (!party.empty() && party != first_party && clause.begin > sentence.range.begin) {
+      if (!party.empty() && party != first_party && clause.begin >= first_end) {
         cut = clause.begin;
         break;
       }

@@ -736,6 +736,15 @@ TEST_F(FictionalTheatre, HeOrSheSaidContinuesTheSpeakersAccount) {
   EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-03");
 }
 
+TEST_F(FictionalTheatre, ASecondVerbInTheSpeakersOwnClauseDoesNotCutTheSentence) {
+  const json reading = read(
+      "A synthetic story\n\nOn 4 May, Ruritania reported an attack from Freedonia and said that "
+      "it was repelled.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ruritania");
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-04");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
