@@ -55,6 +55,23 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       after != nullptr ? analysis.words_between(trigger.range.end, after->range.begin) : 99;
   const std::string_view preferred = trigger.value();
   const Mention* chosen = nullptr;
+  if (preferred == "only_before") {
+    // "X accused Y": the actor after the verb is the accused, never the
+    // speaker, who may stand in an earlier clause ("Armenia denied …, and
+    // accused Baku").
+    if (before == nullptr) {
+      for (const Mention* actor : actors) {
+        if (actor->range.end <= trigger.range.begin &&
+            usable_as_claimant(analysis, *actor, sentence.range)) {
+          before = actor;
+        }
+      }
+    }
+    if (before == nullptr) {
+      return std::nullopt;
+    }
+    return Attribution{&trigger, before};
+  }
   if (before_gap == 0 && after_gap > 0) {
     chosen = before;
   } else if (after_gap == 0 && before_gap > 0) {

@@ -745,6 +745,15 @@ TEST_F(FictionalTheatre, ASecondVerbInTheSpeakersOwnClauseDoesNotCutTheSentence)
   EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-04");
 }
 
+TEST_F(FictionalTheatre, TheAccusedIsNeverTheSpeaker) {
+  const json reading = read(
+      "A synthetic story\n\nRuritania denied the reports, and accused Freedonia of shelling "
+      "Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ruritania");
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "freedonia");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
