@@ -397,8 +397,15 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   const std::string publisher = document.origin.empty() ? std::string() : document.origin.front();
   for (std::size_t i : narrative) {
     Draft& draft = drafts[i];
+    // A quoted account of the same kind of events covers the outlet's, unless
+    // the two are dated apart (the outlet recalls the day before).
     const bool covered = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
-      return compatible(drafts[k].claim, draft.claim);
+      const Claim& quoted = drafts[k].claim;
+      const bool dated_apart = draft.own_date != nullptr &&
+                               quoted.time_basis.basis != DateBasis::kUnknown &&
+                               (draft.own_date->time.end.date < quoted.time.start.date ||
+                                quoted.time.end.date < draft.own_date->time.start.date);
+      return compatible(quoted, draft.claim) && !dated_apart;
     });
     const TextSpan span = analysis.span(draft.range);
     if (covered || publisher.empty()) {

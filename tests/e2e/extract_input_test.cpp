@@ -754,6 +754,21 @@ TEST_F(FictionalTheatre, TheAccusedIsNeverTheSpeaker) {
   EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "freedonia");
 }
 
+TEST_F(FictionalTheatre, TheOutletsAccountOfAnotherDayIsNotCoveredByAQuotedOne) {
+  const std::string quoted =
+      "\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf "
+      "yesterday.";
+  const json apart =
+      read_published("A synthetic story\n\nOn 1 May Freedonian troops shelled Kleinheim." + quoted);
+  ASSERT_EQ(apart["claims"].size(), 2U) << apart.dump(1);
+  EXPECT_EQ(apart["claims"][0]["claimant"]["name"], "Ruritanian Daily");
+  EXPECT_EQ(apart["claims"][0]["time"]["start"], "2030-05-01");
+  const json same =
+      read_published("A synthetic story\n\nOn 5 May Freedonian troops shelled Kleinheim." + quoted);
+  ASSERT_EQ(same["claims"].size(), 1U) << same.dump(1);
+  EXPECT_EQ(same["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
