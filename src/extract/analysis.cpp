@@ -222,11 +222,21 @@ std::uint32_t Analysis::words_between(std::uint32_t from, std::uint32_t to) cons
   if (to <= from) {
     return 0;
   }
-  // The word that `from` falls in counts, and every word that starts after it.
-  const std::uint32_t first = is_word_gap(text[from]) ? 0U : 1U;
+  // A word that starts at `from` counts, and every word that starts after it
+  // and before `to`. Ends inside a word are the ends of a stem or of a word
+  // with a prefix ("отметил|и", "و|الجيش"): the rest of the word at `from`
+  // and the start of the word at `to` belong to the mentions themselves.
+  const bool from_starts_word =
+      !is_word_gap(text[from]) && (from == 0 || is_word_gap(text[from - 1]));
   const auto begin = std::lower_bound(word_starts.begin(), word_starts.end(), from + 1);
   const auto end = std::lower_bound(begin, word_starts.end(), to);
-  return first + static_cast<std::uint32_t>(end - begin);
+  std::uint32_t words = (from_starts_word ? 1U : 0U) + static_cast<std::uint32_t>(end - begin);
+  const bool to_inside_word =
+      to < text.size() && !is_word_gap(text[to]) && !is_word_gap(text[to - 1]);
+  if (to_inside_word && (end != begin || from_starts_word)) {
+    --words;  // the word `to` falls in, counted above
+  }
+  return words;
 }
 
 const DateMention* oldest_date_in(const Analysis& analysis, Range range) {

@@ -61,9 +61,20 @@ std::uint32_t words_between_byte_by_byte(std::string_view text, std::uint32_t fr
   if (to <= from) {
     return 0;
   }
-  std::uint32_t count = gap(from) ? 0 : 1;
-  for (std::uint32_t at = from + 1; at < to; ++at) {
-    count += gap(at - 1) && !gap(at) ? 1 : 0;
+  // Words that start in [from, to); the word `to` falls inside belongs to what
+  // begins at `to`, as the word `from` falls inside belongs to what ends there.
+  const auto starts_word = [&](std::uint32_t at) { return !gap(at) && (at == 0 || gap(at - 1)); };
+  std::uint32_t count = 0;
+  std::uint32_t last_start = to;
+  for (std::uint32_t at = from; at < to; ++at) {
+    if (starts_word(at)) {
+      ++count;
+      last_start = at;
+    }
+  }
+  const bool to_inside_word = to < text.size() && !gap(to) && !gap(to - 1);
+  if (to_inside_word && last_start < to) {
+    --count;
   }
   return count;
 }
