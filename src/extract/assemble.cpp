@@ -949,6 +949,19 @@ bool dates_the_speaking(const FrameView& view, const DateMention& date) {
   return false;
 }
 
+bool inside_a_name(const Analysis& analysis, const Mention& word) {
+  for (const std::string_view category : {"place", "actor"}) {
+    for (const Mention* name : analysis.in(
+             {word.range.begin > 256 ? word.range.begin - 256 : 0, word.range.end}, category)) {
+      if (name->range.begin <= word.range.begin && word.range.end <= name->range.end &&
+          !(name->range.begin == word.range.begin && name->range.end == word.range.end)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis) {
   claim.event_type = from.claim.event_type;
   add_provenance(claim, "event_type", analysis, {from.event->range});
@@ -991,6 +1004,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // The event.
   std::vector<const Mention*> events;
   for (const Mention* event : view.all("event")) {
+    if (inside_a_name(analysis, *event)) {
+      continue;
+    }
     if (negated_before(view, *event, "negation", 2)) {
       draft.negated = true;
       continue;

@@ -181,10 +181,12 @@ class FictionalTheatre : public CliTest {
                "fictional\n"
                "freedonia-land\tcountry\t12.0\t48.0\t6\tFD\t\t\tEurope/Berlin\tno\tfictional\n"
                "ostdorf\tsettlement\t12.1\t48.1\t1\tFD\t\tfreedonia-land\tEurope/Berlin\tno\t"
+               "fictional\n"
+               "grenzdorf-zone\tarea\t10.1\t50.1\t3\tRU\t\truritania\tEurope/Moscow\tno\t"
                "fictional\n");
     write_file(data_ / "gazetteer/names/en.tsv",
                "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\n"
-               "ostdorf\tOstdorf\n");
+               "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n");
     write_file(data_ / "actors/actors.tsv",
                "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"
@@ -767,6 +769,15 @@ TEST_F(FictionalTheatre, TheOutletsAccountOfAnotherDayIsNotCoveredByAQuotedOne) 
       read_published("A synthetic story\n\nOn 5 May Freedonian troops shelled Kleinheim." + quoted);
   ASSERT_EQ(same["claims"].size(), 1U) << same.dump(1);
   EXPECT_EQ(same["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
+TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
+  const json reading = read(
+      "A synthetic story\n\nIn the Grenzdorf ceasefire zone, Freedonian troops attacked a post "
+      "yesterday, the Foreign Ministry of Ruritania said.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "attack");
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf ceasefire zone");
 }
 
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {

@@ -59,6 +59,10 @@ void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, b
 // basis kAnnouncement: the text dates nothing else.
 void set_statement_time(Claim& claim, const DateMention& date, const Analysis& analysis);
 
+// An event word inside a longer place or actor name ("Idlib de-escalation
+// zone", "Centre for the Reconciliation of the Opposing Parties") names no event.
+bool inside_a_name(const Analysis& analysis, const Mention& word);
+
 // A claim that tells only figures ("11 servicemen were killed") is of the
 // fighting told before it: its event type and the words it came from.
 void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis);
