@@ -172,6 +172,28 @@ bool closes_earlier_quotation(const Analysis& analysis, const Sentence& sentence
   });
 }
 
+// "the head of the Centre for Reconciliation (CRS) in Syria said": a state
+// named just after a body places the body, it does not speak.
+const Mention* head_of(const Analysis& analysis, const ActorRegistry& actors,
+                       const Sentence& sentence, const Mention& speaker) {
+  const Actor* named = actors.find(speaker.value());
+  if (named == nullptr || named->kind != "state") {
+    return &speaker;
+  }
+  const Mention* body = nullptr;
+  for (const Mention* actor : analysis.in(sentence.range, "actor")) {
+    if (actor->range.end > speaker.range.begin) {
+      break;
+    }
+    const Actor* candidate = actors.find(actor->value());
+    if (candidate != nullptr && candidate->kind != "state" &&
+        analysis.words_between(actor->range.end, speaker.range.begin) <= 2) {
+      body = actor;
+    }
+  }
+  return body != nullptr ? body : &speaker;
+}
+
 SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry& actors,
                                    const Sentence& sentence) {
   SentenceAttribution result;
@@ -189,6 +211,7 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
       attribution.reset();
     }
     if (attribution) {
+      attribution->actor = head_of(analysis, actors, sentence, *attribution->actor);
       if (const Mention* source = relayed(analysis, actors, sentence, *attribution->actor)) {
         attribution->actor = source;
       }

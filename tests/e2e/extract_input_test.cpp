@@ -780,6 +780,14 @@ TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf ceasefire zone");
 }
 
+TEST_F(FictionalTheatre, AStateNamedJustAfterABodyPlacesItAndDoesNotSpeak) {
+  const json reading = read(
+      "A synthetic story\n\nThe head of the Foreign Ministry of Ruritania office in Freedonia "
+      "said Freedonian troops shelled Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
