@@ -194,6 +194,25 @@ const Mention* head_of(const Analysis& analysis, const ActorRegistry& actors,
   return body != nullptr ? body : &speaker;
 }
 
+// "пресс-секретарь российского лидера Дмитрий Песков", "the minister's
+// spokesperson Anna Example": a person named right after the actor found is
+// the one who speaks.
+const Mention* named_after(const Analysis& analysis, const ActorRegistry& actors,
+                           const Sentence& sentence, const Mention& speaker) {
+  for (const Mention* actor : analysis.in({speaker.range.end, sentence.range.end}, "actor")) {
+    const Actor* candidate = actors.find(actor->value());
+    if (actor->range.begin < speaker.range.end ||
+        analysis.words_between(speaker.range.end, actor->range.begin) > 0) {
+      break;
+    }
+    if (candidate != nullptr && candidate->kind == "person" &&
+        !actor->entry->has_attribute("adjective")) {
+      return actor;
+    }
+  }
+  return &speaker;
+}
+
 SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry& actors,
                                    const Sentence& sentence) {
   SentenceAttribution result;
@@ -212,6 +231,7 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
     }
     if (attribution) {
       attribution->actor = head_of(analysis, actors, sentence, *attribution->actor);
+      attribution->actor = named_after(analysis, actors, sentence, *attribution->actor);
       if (const Mention* source = relayed(analysis, actors, sentence, *attribution->actor)) {
         attribution->actor = source;
       }

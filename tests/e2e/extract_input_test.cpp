@@ -788,6 +788,14 @@ TEST_F(FictionalTheatre, AStateNamedJustAfterABodyPlacesItAndDoesNotSpeak) {
   EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
 }
 
+TEST_F(FictionalTheatre, APersonNamedRightAfterTheActorFoundIsTheSpeaker) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, said the envoy to "
+      "Freedonia Anna Example.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
