@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::uint32_t kHeadlineMaxWords = 30;
 constexpr std::uint32_t kSourceLineMaxBytes = 320;
+constexpr std::uint32_t kTimeStampMaxBytes = 48;
 
 bool ends_with_stop(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) {
@@ -47,33 +48,36 @@ std::optional<Range> find_headline(const Analysis& analysis) {
   return first;
 }
 
-std::optional<SourceLine> find_source_line(const Analysis& analysis, const ActorRegistry& actors,
-                                           std::optional<Range> headline) {
+namespace {
+
+// The source line at the head of one paragraph: "(Agency) ", "City - ",
+// "City, 15 May / Agency:" — cut at a closing bracket, a dash, or a colon
+// after an outlet's name.
+std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRegistry& actors,
+                                         Range lead) {
   const std::string_view text = analysis.normalized.text;
-  std::optional<Range> lead;
-  for (const Range& paragraph : analysis.paragraphs) {
-    if (!headline || !headline->covers(paragraph)) {
-      lead = paragraph;
-      break;
-    }
-  }
-  if (!lead) {
-    return std::nullopt;
-  }
-  const std::string_view head = text.substr(
-      lead->begin, std::min<std::uint32_t>(lead->end - lead->begin, kSourceLineMaxBytes));
+  const std::string_view head =
+      text.substr(lead.begin, std::min<std::uint32_t>(lead.end - lead.begin, kSourceLineMaxBytes));
   std::optional<Range> range;
+  bool needs_outlet = false;
   if (head.starts_with("(")) {
     const std::size_t close = head.find(')');
     if (close != std::string_view::npos) {
-      range = Range{lead->begin, lead->begin + static_cast<std::uint32_t>(close) + 1};
+      range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(close) + 1};
     }
   } else {
     for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
       const std::size_t at = head.find(dash);
       if (at < 160) {  // npos is larger
-        range = Range{lead->begin, lead->begin + static_cast<std::uint32_t>(at + dash.size())};
+        range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(at + dash.size())};
         break;
+      }
+    }
+    if (!range) {
+      const std::size_t colon = head.find(':');
+      if (colon < 160) {
+        range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(colon) + 1};
+        needs_outlet = true;  // a colon also opens quotes and lists
       }
     }
   }
@@ -97,10 +101,38 @@ std::optional<SourceLine> find_source_line(const Analysis& analysis, const Actor
       break;
     }
   }
-  if (line.outlets.empty() && line.date == nullptr) {
+  if (line.outlets.empty() && (needs_outlet || line.date == nullptr)) {
     return std::nullopt;
   }
   return line;
+}
+
+// A paragraph that is only the page's time stamp ("10:27, 15 May, 2021").
+bool only_a_time_stamp(const Analysis& analysis, Range paragraph) {
+  if (paragraph.end - paragraph.begin > kTimeStampMaxBytes) {
+    return false;
+  }
+  return std::any_of(analysis.dates.begin(), analysis.dates.end(),
+                     [&](const DateMention& date) { return paragraph.contains(date.begin); });
+}
+
+}  // namespace
+
+std::optional<SourceLine> find_source_line(const Analysis& analysis, const ActorRegistry& actors,
+                                           std::optional<Range> headline) {
+  // The lead, or the paragraph after it when the lead is only a time stamp.
+  for (const Range& paragraph : analysis.paragraphs) {
+    if (headline && headline->covers(paragraph)) {
+      continue;
+    }
+    if (auto line = source_line_of(analysis, actors, paragraph)) {
+      return line;
+    }
+    if (!only_a_time_stamp(analysis, paragraph)) {
+      break;
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis,

@@ -195,12 +195,14 @@ class FictionalTheatre : public CliTest {
                "Foreign Ministry of Ruritania\t\t\tRU\tfictional\n"
                "freedonia\tstate\tFreedonia\tfreedonia\t\t\t\tFD\tfictional\n"
                "fd-fictional-forces\tarmed_forces\tArmed Forces of Freedonia\tfreedonia\t\t\t\tFD\t"
-               "fictional\n");
+               "fictional\n"
+               "fd-wire\tagency\tFreedonia Wire\t\t\t\t\tFD\tfictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
                "anna-example\tAnna Example\n"
-               "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n");
+               "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n"
+               "fd-wire\tFreedonia Wire\n");
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.
@@ -794,6 +796,15 @@ TEST_F(FictionalTheatre, APersonNamedRightAfterTheActorFoundIsTheSpeaker) {
       "Freedonia Anna Example.");
   ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
   EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
+TEST_F(FictionalTheatre, ADatelineAfterThePagesTimeStampNamesTheAgency) {
+  const json reading = read(
+      "A synthetic story\n\n10:27, 6 May 2030\n\nKleinheim, 6 May / Freedonia Wire: The Foreign "
+      "Ministry of Ruritania said Freedonian troops shelled Grenzdorf yesterday.");
+  EXPECT_EQ(reading["document"]["origin"], json::array({"Freedonia Wire"})) << reading.dump(1);
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
 }
 
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
