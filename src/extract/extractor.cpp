@@ -262,6 +262,16 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     context.excluded.push_back(reference.range);
   }
   Range body{0, static_cast<std::uint32_t>(analysis.normalized.text.size())};
+  // A page's list of references ("References", "المصادر" standing alone) and
+  // all after it cite other texts; they tell no events of this one.
+  for (const Range& paragraph : analysis.paragraphs) {
+    const detail::Mention* heading = analysis.first_in(paragraph, "references_heading");
+    if (heading != nullptr && analysis.words_between(paragraph.begin, paragraph.end) ==
+                                  analysis.words_between(heading->word.begin, heading->word.end)) {
+      body.end = paragraph.begin;
+      break;
+    }
+  }
   if (source_line) {
     context.excluded.push_back(source_line->range);
   }

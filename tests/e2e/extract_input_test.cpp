@@ -807,6 +807,20 @@ TEST_F(FictionalTheatre, ADatelineAfterThePagesTimeStampNamesTheAgency) {
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
 }
 
+TEST_F(FictionalTheatre, APagesListOfReferencesTellsNoEvents) {
+  const std::string story =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\n";
+  const std::string citation =
+      "^ \"Ruritania said Freedonian troops attacked Kleinheim\". Freedonia Wire. 6 May 2030.";
+  const json cited = read(story + "References\n\n" + citation);
+  ASSERT_EQ(cited["claims"].size(), 1U) << cited.dump(1);
+  EXPECT_EQ(cited["claims"][0]["place"]["name"], "Grenzdorf");
+  // Without the heading the same line is read as any other.
+  const json plain = read(story + citation);
+  EXPECT_EQ(plain["claims"].size(), 2U) << plain.dump(1);
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
