@@ -10,6 +10,7 @@ namespace {
 constexpr std::uint32_t kHeadlineMaxWords = 30;
 constexpr std::uint32_t kSourceLineMaxBytes = 320;
 constexpr std::uint32_t kTimeStampMaxBytes = 48;
+constexpr std::size_t kHeaderMaxParagraphs = 3;
 
 bool ends_with_stop(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) {
@@ -30,6 +31,14 @@ std::string iso(const TimeInterval& time) {
   return format_civil_time(time.start);
 }
 
+// One line of at most kHeadlineMaxWords words without a sentence-final stop.
+bool headline_like(const Analysis& analysis, Range paragraph) {
+  const std::string_view text = std::string_view(analysis.normalized.text)
+                                    .substr(paragraph.begin, paragraph.end - paragraph.begin);
+  return text.find('\n') == std::string_view::npos && !ends_with_stop(text) &&
+         analysis.words_between(paragraph.begin, paragraph.end) <= kHeadlineMaxWords;
+}
+
 }  // namespace
 
 std::optional<Range> find_headline(const Analysis& analysis) {
@@ -37,12 +46,7 @@ std::optional<Range> find_headline(const Analysis& analysis) {
     return std::nullopt;
   }
   const Range first = analysis.paragraphs.front();
-  const std::string_view text =
-      std::string_view(analysis.normalized.text).substr(first.begin, first.end - first.begin);
-  if (text.find('\n') != std::string_view::npos || ends_with_stop(text)) {
-    return std::nullopt;
-  }
-  if (analysis.words_between(first.begin, first.end) > kHeadlineMaxWords) {
+  if (!headline_like(analysis, first)) {
     return std::nullopt;
   }
   return first;
@@ -101,7 +105,13 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
       break;
     }
   }
-  if (line.outlets.empty() && (needs_outlet || line.date == nullptr)) {
+  // "(Karachi) A civilian ...": a bracketed word or two that open the lead,
+  // without digits, are a dateline too.
+  const std::string_view bracket = text.substr(range->begin, range->end - range->begin);
+  const bool bracketed_place =
+      head.starts_with("(") && analysis.words_between(range->begin, range->end) <= 2 &&
+      std::none_of(bracket.begin(), bracket.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (line.outlets.empty() && (needs_outlet || line.date == nullptr) && !bracketed_place) {
     return std::nullopt;
   }
   return line;
@@ -120,15 +130,22 @@ bool only_a_time_stamp(const Analysis& analysis, Range paragraph) {
 
 std::optional<SourceLine> find_source_line(const Analysis& analysis, const ActorRegistry& actors,
                                            std::optional<Range> headline) {
-  // The lead, or the paragraph after it when the lead is only a time stamp.
-  for (const Range& paragraph : analysis.paragraphs) {
+  // The lead, or a later paragraph when those before it are only the page's
+  // header: a time stamp, or a standfirst under a headline (one line, no
+  // final stop).
+  std::size_t header = 0;
+  for (std::size_t i = 0; i < analysis.paragraphs.size(); ++i) {
+    const Range paragraph = analysis.paragraphs[i];
     if (headline && headline->covers(paragraph)) {
       continue;
     }
     if (auto line = source_line_of(analysis, actors, paragraph)) {
       return line;
     }
-    if (!only_a_time_stamp(analysis, paragraph)) {
+    const bool standfirst =
+        headline && i + 1 < analysis.paragraphs.size() && headline_like(analysis, paragraph);
+    if (++header > kHeaderMaxParagraphs ||
+        !(only_a_time_stamp(analysis, paragraph) || standfirst)) {
       break;
     }
   }

@@ -184,7 +184,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   }
 
   Analysis analysis = detail::analyse(input.text, *impl.matcher, input.published);
-  const std::optional<Range> headline = detail::find_headline(analysis);
+  std::optional<Range> headline = detail::find_headline(analysis);
   if (headline && document.title.empty()) {
     document.title = analysis.original_text(*headline);
   }
@@ -193,6 +193,15 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // Publication date and the chain of publishers.
   std::optional<CivilTime> published = input.published;
   const auto source_line = detail::find_source_line(analysis, impl.actors, headline);
+  // What stands between the headline and the source line (a standfirst, the
+  // page's time stamp) is the page's header: it repeats, it does not report.
+  if (headline && source_line) {
+    for (const Range& paragraph : analysis.paragraphs) {
+      if (paragraph.end <= source_line->range.begin && paragraph.begin >= headline->end) {
+        headline->end = paragraph.end;
+      }
+    }
+  }
   if (!input.publisher.empty()) {
     document.origin.push_back(fit_line(input.publisher));
   }

@@ -821,6 +821,15 @@ TEST_F(FictionalTheatre, APagesListOfReferencesTellsNoEvents) {
   EXPECT_EQ(plain["claims"].size(), 2U) << plain.dump(1);
 }
 
+TEST_F(FictionalTheatre, AStandfirstBeforeTheDatelineIsThePagesHeaderNotAClaim) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonia says its troops returned fire at Kleinheim\n\n(Grenzdorf) "
+      "The Foreign Ministry of Ruritania said Freedonian troops shelled Kleinheim yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Kleinheim");
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
