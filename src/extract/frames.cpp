@@ -439,6 +439,13 @@ bool generic(EventType type) {
          type == EventType::kCeasefireViolation;
 }
 
+// "112 ceasefire violations": a number right before the word counts them.
+bool counted(const Analysis& analysis, const Mention& word) {
+  return std::any_of(analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
+    return n.end <= word.range.begin && analysis.words_between(n.end, word.range.begin) <= 1;
+  });
+}
+
 }  // namespace
 
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
@@ -478,8 +485,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     Frame current;
     current.claimant = frame.claimant;
-    EventType event = EventType::kOther;   // kOther: none yet
-    std::vector<std::string_view> places;  // named in the current claim's sentences
+    EventType event = EventType::kOther;      // kOther: none yet
+    const Mention* violation_word = nullptr;  // the word of `event`
+    std::vector<std::string_view> places;     // named in the current claim's sentences
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     for (std::uint32_t index : frame.sentences) {
       const Mention* first = first_event(index);
@@ -498,9 +506,14 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // claimant.
       const bool known = next && event != EventType::kOther;
       const bool other_group = known && group_of(*next) != group_of(event);
+      // A violation alleged without a count ("a ceasefire violation was
+      // recorded") is detailed by the act told next, not followed by another.
+      const bool details_violation =
+          event == EventType::kCeasefireViolation && violation_word != nullptr &&
+          !counted(analysis, *violation_word) && next && group_of(*next) == EventGroup::kViolence;
       const bool other_event = known && *next != event && new_paragraph &&
                                group_of(*next) != EventGroup::kNone &&
-                               !(generic(*next) && generic(event));
+                               !(generic(*next) && generic(event)) && !details_violation;
       // A new paragraph telling an event in places the claim has not named
       // (a report's next region) is another claim too.
       // A capital standing for its state ("under Baku's control") is an
@@ -525,11 +538,13 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         current = Frame{};
         current.claimant = frame.claimant;
         event = EventType::kOther;
+        violation_word = nullptr;
         places.clear();
       }
       places.insert(places.end(), named.begin(), named.end());
       if (event == EventType::kOther && next && group_of(*next) != EventGroup::kNone) {
         event = *next;
+        violation_word = first;
       }
       current.sentences.push_back(index);
       const Range sentence = analysis.sentences[index].range;

@@ -830,6 +830,21 @@ TEST_F(FictionalTheatre, AStandfirstBeforeTheDatelineIsThePagesHeaderNotAClaim) 
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Kleinheim");
 }
 
+TEST_F(FictionalTheatre, TheActToldAfterAViolationAllegedDetailsIt) {
+  const json alleged = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said a ceasefire violation was "
+      "recorded near Grenzdorf yesterday.\n\nThe ministry said Freedonian troops shelled "
+      "Grenzdorf.");
+  ASSERT_EQ(alleged["claims"].size(), 1U) << alleged.dump(1);
+  EXPECT_EQ(alleged["claims"][0]["event_type"], "shelling");
+  // Violations counted are a monitor's tally; the act told next is another claim.
+  const json counted = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said 12 ceasefire violations were "
+      "recorded near Grenzdorf yesterday.\n\nThe ministry said Freedonian troops shelled "
+      "Grenzdorf.");
+  EXPECT_EQ(counted["claims"].size(), 2U) << counted.dump(1);
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
