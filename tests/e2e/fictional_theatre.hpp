@@ -1,0 +1,88 @@
+// The fictional theatre of the reading tests: the bundled lexicons with a
+// gazetteer and actors that name no real place or institution (Ruritania,
+// Freedonia), so that a rule is tested on plainly synthetic texts.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "e2e.hpp"
+
+namespace truce::test {
+
+// A data directory under `dir` with the bundled lexicons and empty gazetteer
+// and actor folders, for a test to fill with fictional places and actors.
+inline std::filesystem::path fictional_data_dir(const std::filesystem::path& dir) {
+  const std::filesystem::path data = dir / "data";
+  std::filesystem::create_directories(data / "gazetteer/names");
+  std::filesystem::create_directories(data / "actors/names");
+  std::filesystem::copy(kSourceDir / "data/lexicon", data / "lexicon",
+                        std::filesystem::copy_options::recursive);
+  return data;
+}
+
+// A data directory with the bundled lexicons and a fictional theatre, to test
+// rules on texts that name no real institution.
+class FictionalTheatre : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    data_ = fictional_data_dir(dir_.path());
+    write_file(data_ / "gazetteer/places.tsv",
+               "ruritania\tcountry\t10.0\t50.0\t6\tRU\t\t\tEurope/Moscow\tno\tfictional\n"
+               "grenzdorf\tsettlement\t10.1\t50.1\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
+               "fictional\n"
+               "kleinheim\tsettlement\t10.4\t50.3\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
+               "fictional\n"
+               "freedonia-land\tcountry\t12.0\t48.0\t6\tFD\t\t\tEurope/Berlin\tno\tfictional\n"
+               "ostdorf\tsettlement\t12.1\t48.1\t1\tFD\t\tfreedonia-land\tEurope/Berlin\tno\t"
+               "fictional\n"
+               "grenzdorf-zone\tarea\t10.1\t50.1\t3\tRU\t\truritania\tEurope/Moscow\tno\t"
+               "fictional\n");
+    write_file(data_ / "gazetteer/names/en.tsv",
+               "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\n"
+               "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n");
+    write_file(data_ / "actors/actors.tsv",
+               "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
+               "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"
+               "fictional\n"
+               "anna-example\tperson\tAnna Example\tru-fictional-mfa\tSpokesperson of the "
+               "Foreign Ministry of Ruritania\t\t\tRU\tfictional\n"
+               "freedonia\tstate\tFreedonia\tfreedonia\t\t\t\tFD\tfictional\n"
+               "fd-fictional-forces\tarmed_forces\tArmed Forces of Freedonia\tfreedonia\t\t\t\tFD\t"
+               "fictional\n"
+               "fd-wire\tagency\tFreedonia Wire\t\t\t\t\tFD\tfictional\n");
+    write_file(data_ / "actors/names/en.tsv",
+               "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
+               "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
+               "anna-example\tAnna Example\n"
+               "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n"
+               "fd-wire\tFreedonia Wire\n");
+  }
+
+  // As an outlet publishes it: the outlet's own voice can become its claim.
+  nlohmann::json read_published(const std::string& text,
+                                const std::string& publisher = "Ruritanian Daily") {
+    write_file(dir_ / "story.json",
+               nlohmann::json{{"text", text}, {"publisher", publisher}, {"published", "2030-05-06"}}
+                   .dump());
+    auto result =
+        truce({"extract", "--json", "--format", "envelope", (dir_ / "story.json").string()},
+              {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return nlohmann::json::parse(result.out);
+  }
+
+  nlohmann::json read(const std::string& text) {
+    write_file(dir_ / "story.txt", text);
+    auto result =
+        truce({"extract", "--json", "--published", "2030-05-06", (dir_ / "story.txt").string()},
+              {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return nlohmann::json::parse(result.out);
+  }
+
+  std::filesystem::path data_;
+};
+
+}  // namespace truce::test

@@ -1,0 +1,398 @@
+// Reading rules on plainly synthetic texts of the fictional theatre: dates,
+// frames and speakers, the page's parts, and how `truce eval` scores.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "fictional_theatre.hpp"
+
+namespace truce::test {
+namespace {
+
+using nlohmann::json;
+
+TEST_F(FictionalTheatre, AnUndatedTextIsReadInFullButOnlyADatedOneIsStored) {
+  const std::string story = (dir_ / "undated.txt").string();
+  write_file(story,
+             "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+             "shelled Grenzdorf, killing two Ruritanian soldiers.");
+  const std::map<std::string, std::string> env{{"TRUCE_DATA", data_.string()}};
+  auto extracted = truce({"extract", "--json", story}, env);
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  const json reading = json::parse(extracted.out);
+  EXPECT_TRUE(reading["claims"].empty()) << reading.dump(1);
+  ASSERT_EQ(reading["undated_claims"].size(), 1U) << reading.dump(1);
+  const json& claim = reading["undated_claims"][0];
+  EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(claim["event_type"], "shelling");
+  EXPECT_TRUE(claim["time"].is_null());
+  EXPECT_EQ(claim["time_basis"]["basis"], "unknown");
+  EXPECT_EQ(claim["place"]["name"], "Grenzdorf");
+  EXPECT_EQ(claim["casualties"][0]["min"], 2);
+  EXPECT_NE(extracted.err.find("give --published"), std::string::npos) << extracted.err;
+
+  auto text = truce({"extract", story}, env);
+  EXPECT_NE(text.out.find("1 claim without a date"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("when          unknown"), std::string::npos) << text.out;
+
+  auto ingested = truce({"ingest", "--db", db_, story}, env);
+  EXPECT_EQ(ingested.exit_code, 3) << ingested.err;
+  EXPECT_NE(ingested.err.find("1 claim has no date"), std::string::npos) << ingested.err;
+  EXPECT_TRUE(json_of({"documents"})["documents"].empty());
+  // Storing groups claims into incidents, which needs the bundled fusion rules.
+  for (const char* folder : {"fusion", "sources"}) {
+    std::filesystem::copy(kSourceDir / "data" / folder, data_ / folder,
+                          std::filesystem::copy_options::recursive);
+  }
+  auto dated = truce({"ingest", "--db", db_, "--published", "2030-05-06", story}, env);
+  EXPECT_EQ(dated.exit_code, 0) << dated.err;
+  EXPECT_EQ(claim_count(), 1);
+}
+
+TEST_F(FictionalTheatre, ADateThatCannotBePlacedIsNotReplacedByALaterOne) {
+  const std::string story = (dir_ / "undated.txt").string();
+  write_file(story,
+             "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+             "shelled Grenzdorf yesterday. The two states have been at odds since their war in "
+             "the year 1990.");
+  auto extracted = truce({"extract", "--json", story}, {{"TRUCE_DATA", data_.string()}});
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  const json reading = json::parse(extracted.out);
+  EXPECT_TRUE(reading["claims"].empty()) << reading.dump(1);
+  ASSERT_EQ(reading["undated_claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["undated_claims"][0]["event_type"], "shelling");
+  // With the publication date, "yesterday" is the date.
+  const json dated = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday. The two states have been at odds since their war in the "
+      "year 1990.");
+  ASSERT_EQ(dated["claims"].size(), 1U) << dated.dump(1);
+  EXPECT_EQ(dated["claims"][0]["time"]["start"], "2030-05-05");
+}
+
+TEST_F(FictionalTheatre, AnOutletsAccountDatedByWordsThatCannotBePlacedIsReadUndated) {
+  write_file(dir_ / "story.json",
+             json{{"text",
+                   "A synthetic story\n\nFreedonian troops shelled Grenzdorf this morning, "
+                   "killing one civilian.\n\nRuritanian Daily"},
+                  {"publisher", "Ruritanian Daily"}}
+                 .dump());
+  auto result = truce({"extract", "--json", "--format", "envelope", (dir_ / "story.json").string()},
+                      {{"TRUCE_DATA", data_.string()}});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json reading = json::parse(result.out);
+  EXPECT_TRUE(reading["claims"].empty()) << reading.dump(1);
+  ASSERT_EQ(reading["undated_claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["undated_claims"][0]["claimant"]["name"], "Ruritanian Daily");
+  EXPECT_EQ(reading["undated_claims"][0]["event_type"], "shelling");
+}
+
+TEST_F(FictionalTheatre, AnAttributionThatPointsBackQuotesTheSentencesBeforeIt) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. This was announced "
+      "by the Foreign Ministry of Ruritania.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][0]["event_type"], "shelling");
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-05");
+  // A date between the word pointing back and the verb does not part them.
+  const json dated = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. This was on 6 May "
+      "announced by the Foreign Ministry of Ruritania.");
+  ASSERT_EQ(dated["claims"].size(), 1U) << dated.dump(1);
+  EXPECT_EQ(dated["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  // Without the word pointing back, the outlet's sentence stays its own.
+  const json apart = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. The Foreign Ministry "
+      "of Ruritania announced talks.");
+  ASSERT_FALSE(apart["claims"].empty()) << apart.dump(1);
+  EXPECT_NE(apart["claims"][0]["claimant"]["id"], "ru-fictional-mfa") << apart.dump(1);
+}
+
+TEST_F(FictionalTheatre, AnAttributionClosingAQuotationSpeaksForAllOfIt) {
+  const std::string opening =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Grenzdorf was attacked "
+      "yesterday.\n\n";
+  // The ministry, referred to again, goes on speaking.
+  const json anaphor = read_published(opening +
+                                      "\u201CFreedonian troops shelled Kleinheim. Such acts "
+                                      "are provocations,\u201D the ministry said.");
+  ASSERT_EQ(anaphor["claims"].size(), 2U) << anaphor.dump(1);
+  for (const json& claim : anaphor["claims"]) {
+    EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa") << anaphor.dump(1);
+  }
+  EXPECT_EQ(anaphor["claims"][1]["event_type"], "shelling");
+  // The same speaker named again: still one frame of the ministry's.
+  const json named = read_published(
+      opening +
+      "\u201CFreedonian troops shelled Kleinheim. Such acts are provocations,\u201D Anna "
+      "Example said.");
+  ASSERT_EQ(named["claims"].size(), 2U) << named.dump(1);
+  EXPECT_EQ(named["claims"][1]["claimant"]["id"], "ru-fictional-mfa") << named.dump(1);
+}
+
+TEST_F(FictionalTheatre, ClashesThatFollowANamedAttackerAreAnAttack) {
+  const json named = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said two soldiers were killed in "
+      "clashes near Grenzdorf yesterday, after an attack by Freedonian troops.");
+  ASSERT_EQ(named["claims"].size(), 1U) << named.dump(1);
+  EXPECT_EQ(named["claims"][0]["event_type"], "attack");
+  EXPECT_EQ(named["claims"][0]["perpetrator"]["id"], "fd-fictional-forces");
+  // Clashes alone are mutual: no one is said to have begun them.
+  const json mutual = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said two soldiers were killed in "
+      "clashes with Freedonian troops near Grenzdorf yesterday.");
+  ASSERT_EQ(mutual["claims"].size(), 1U) << mutual.dump(1);
+  EXPECT_EQ(mutual["claims"][0]["event_type"], "armed_clash");
+  EXPECT_FALSE(mutual["claims"][0].contains("perpetrator")) << mutual.dump(1);
+}
+
+TEST_F(FictionalTheatre, AClaimOfFiguresAloneIsOfTheFightingToldBeforeIt) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\nFreedonian troops said that three of their soldiers were killed.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const json& figures = reading["claims"][1];
+  EXPECT_EQ(figures["claimant"]["id"], "fd-fictional-forces");
+  EXPECT_EQ(figures["event_type"], "shelling");
+  EXPECT_EQ(figures["provenance_quotes"]["event_type"][0], "shelled") << figures.dump(1);
+  // A violation alleged is not the fighting people fell in.
+  const json violation = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonia violated the "
+      "ceasefire yesterday.\n\nFreedonian troops said that three of their soldiers were killed.");
+  ASSERT_EQ(violation["claims"].size(), 2U) << violation.dump(1);
+  EXPECT_EQ(violation["claims"][1]["event_type"], "other") << violation.dump(1);
+}
+
+// The scorer pairs each expected claim with the extracted claim that fits it
+// best, the best pairs first: an expected claim the reader missed must not
+// take the claim that another expected claim describes exactly.
+TEST_F(FictionalTheatre, EvalPairsTheBestFittingClaimsFirst) {
+  const std::filesystem::path corpus = dir_ / "corpus";
+  std::filesystem::create_directories(corpus);
+  write_file(
+      corpus / "story.txt",
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf on 5 May 2030.\n\nKleinheim was quiet.\n");
+  const json claim = {{"event_type", "shelling"},   {"claimant", "ru-fictional-mfa"},
+                      {"date", "2030-05-05"},       {"date_basis", "stated"},
+                      {"perpetrator", "freedonia"}, {"target", "ruritania"}};
+  json missed = claim;
+  missed["place"] = {{"name", "Kleinheim"}, {"id", "kleinheim"}};
+  missed["evidence"] = "Kleinheim was quiet.";
+  json found = claim;
+  found["place"] = {{"name", "Grenzdorf"}, {"id", "grenzdorf"}};
+  found["evidence"] =
+      "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf on 5 May 2030.";
+  write_file(corpus / "story.expected.json", json{{"language", "en"},
+                                                  {"published", "2030-05-06"},
+                                                  {"claims", {missed, found}},
+                                                  {"not_claims", json::array()}}
+                                                 .dump());
+  auto result = truce({"eval", "--json", corpus.string()}, {{"TRUCE_DATA", data_.string()}});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json evaluation = json::parse(result.out);
+  for (const json& field : evaluation["fields"]) {
+    if (field["field"] == "place") {
+      EXPECT_EQ(field["matched"], 1) << evaluation.dump(1);
+    }
+  }
+  ASSERT_EQ(evaluation["texts"].size(), 1U);
+  const json& misses = evaluation["texts"][0]["misses"];
+  EXPECT_NE(
+      std::find(misses.begin(), misses.end(), "claim: not found: shelling by ru-fictional-mfa"),
+      misses.end())
+      << misses.dump(1);
+}
+
+TEST_F(FictionalTheatre, ASpecificActBesideAGeneralWordForFightingIsWhatIsClaimed) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops attacked "
+      "Grenzdorf yesterday.\n\nThe ministry said Freedonian troops attacked again and seized "
+      "Grenzdorf.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "attack");
+  EXPECT_EQ(reading["claims"][1]["event_type"], "territory_seizure");
+  // "The ministry said Freedonian troops ...": the ministry speaks, not the troops.
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+}
+
+// A claim rests on a statement the corpus rules out when its event words or
+// figures are read there, not when the statement only attributes it.
+TEST_F(FictionalTheatre, EvalCountsAFalseClaimWhereItsEventIsReadNotWhereItIsAttributed) {
+  const std::filesystem::path corpus = dir_ / "corpus";
+  std::filesystem::create_directories(corpus);
+  const std::string event =
+      "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf on 5 May 2030.";
+  const std::string aside = "The ministry added that it was watching closely.";
+  write_file(corpus / "story.txt", "A synthetic story\n\n" + event + " " + aside + "\n");
+  const auto false_claims = [&](const std::string& quote) {
+    write_file(corpus / "story.expected.json", json{{"language", "en"},
+                                                    {"published", "2030-05-06"},
+                                                    {"claims", json::array()},
+                                                    {"not_claims", {quote}}}
+                                                   .dump());
+    auto result = truce({"eval", "--json", corpus.string()}, {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out)["false_claims"].get<int>();
+  };
+  EXPECT_EQ(false_claims(aside), 0);
+  EXPECT_EQ(false_claims(event), 1);
+}
+
+TEST_F(FictionalTheatre, ADateRightAfterTheVerbDatesTheStatementNotTheEvent) {
+  const std::string ministry = "A synthetic story\n\nThe Foreign Ministry of Ruritania said ";
+  const json statement = read(ministry + "on Friday that Freedonian troops shelled Grenzdorf.");
+  ASSERT_EQ(statement["claims"].size(), 1U) << statement.dump(1);
+  EXPECT_EQ(statement["claims"][0]["time"]["start"], "2030-05-03");
+  EXPECT_EQ(statement["claims"][0]["time_basis"]["basis"], "announcement");
+  // The event's own date wins over the statement's.
+  const json both =
+      read(ministry + "on Friday that Freedonian troops shelled Grenzdorf on Wednesday.");
+  ASSERT_EQ(both["claims"].size(), 1U) << both.dump(1);
+  EXPECT_EQ(both["claims"][0]["time"]["start"], "2030-05-01");
+  EXPECT_EQ(both["claims"][0]["time_basis"]["basis"], "relative");
+  // After "that", the date is in what was said.
+  const json said = read(ministry + "that on Friday Freedonian troops shelled Grenzdorf.");
+  ASSERT_EQ(said["claims"].size(), 1U) << said.dump(1);
+  EXPECT_EQ(said["claims"][0]["time_basis"]["basis"], "relative");
+}
+
+TEST_F(FictionalTheatre, HeOrSheSaidContinuesTheSpeakersAccount) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said two soldiers were wounded "
+      "in shelling of Grenzdorf yesterday.\n\nShe said that Freedonian troops attacked Kleinheim "
+      "on 3 May.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-03");
+}
+
+TEST_F(FictionalTheatre, ASecondVerbInTheSpeakersOwnClauseDoesNotCutTheSentence) {
+  const json reading = read(
+      "A synthetic story\n\nOn 4 May, Ruritania reported an attack from Freedonia and said that "
+      "it was repelled.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ruritania");
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-04");
+}
+
+TEST_F(FictionalTheatre, TheAccusedIsNeverTheSpeaker) {
+  const json reading = read(
+      "A synthetic story\n\nRuritania denied the reports, and accused Freedonia of shelling "
+      "Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ruritania");
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "freedonia");
+}
+
+TEST_F(FictionalTheatre, TheOutletsAccountOfAnotherDayIsNotCoveredByAQuotedOne) {
+  const std::string quoted =
+      "\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf "
+      "yesterday.";
+  const json apart =
+      read_published("A synthetic story\n\nOn 1 May Freedonian troops shelled Kleinheim." + quoted);
+  ASSERT_EQ(apart["claims"].size(), 2U) << apart.dump(1);
+  EXPECT_EQ(apart["claims"][0]["claimant"]["name"], "Ruritanian Daily");
+  EXPECT_EQ(apart["claims"][0]["time"]["start"], "2030-05-01");
+  const json same =
+      read_published("A synthetic story\n\nOn 5 May Freedonian troops shelled Kleinheim." + quoted);
+  ASSERT_EQ(same["claims"].size(), 1U) << same.dump(1);
+  EXPECT_EQ(same["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
+TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
+  const json reading = read(
+      "A synthetic story\n\nIn the Grenzdorf ceasefire zone, Freedonian troops attacked a post "
+      "yesterday, the Foreign Ministry of Ruritania said.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "attack");
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf ceasefire zone");
+}
+
+TEST_F(FictionalTheatre, AStateNamedJustAfterABodyPlacesItAndDoesNotSpeak) {
+  const json reading = read(
+      "A synthetic story\n\nThe head of the Foreign Ministry of Ruritania office in Freedonia "
+      "said Freedonian troops shelled Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
+TEST_F(FictionalTheatre, APersonNamedRightAfterTheActorFoundIsTheSpeaker) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, said the envoy to "
+      "Freedonia Anna Example.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
+TEST_F(FictionalTheatre, ADatelineAfterThePagesTimeStampNamesTheAgency) {
+  const json reading = read(
+      "A synthetic story\n\n10:27, 6 May 2030\n\nKleinheim, 6 May / Freedonia Wire: The Foreign "
+      "Ministry of Ruritania said Freedonian troops shelled Grenzdorf yesterday.");
+  EXPECT_EQ(reading["document"]["origin"], json::array({"Freedonia Wire"})) << reading.dump(1);
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
+}
+
+TEST_F(FictionalTheatre, APagesListOfReferencesTellsNoEvents) {
+  const std::string story =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\n";
+  const std::string citation =
+      "^ \"Ruritania said Freedonian troops attacked Kleinheim\". Freedonia Wire. 6 May 2030.";
+  const json cited = read(story + "References\n\n" + citation);
+  ASSERT_EQ(cited["claims"].size(), 1U) << cited.dump(1);
+  EXPECT_EQ(cited["claims"][0]["place"]["name"], "Grenzdorf");
+  // Without the heading the same line is read as any other.
+  const json plain = read(story + citation);
+  EXPECT_EQ(plain["claims"].size(), 2U) << plain.dump(1);
+}
+
+TEST_F(FictionalTheatre, AStandfirstBeforeTheDatelineIsThePagesHeaderNotAClaim) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonia says its troops returned fire at Kleinheim\n\n(Grenzdorf) "
+      "The Foreign Ministry of Ruritania said Freedonian troops shelled Kleinheim yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Kleinheim");
+}
+
+TEST_F(FictionalTheatre, TheActToldAfterAViolationAllegedDetailsIt) {
+  const json alleged = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said a ceasefire violation was "
+      "recorded near Grenzdorf yesterday.\n\nThe ministry said Freedonian troops shelled "
+      "Grenzdorf.");
+  ASSERT_EQ(alleged["claims"].size(), 1U) << alleged.dump(1);
+  EXPECT_EQ(alleged["claims"][0]["event_type"], "shelling");
+  // Violations counted are a monitor's tally; the act told next is another claim.
+  const json counted = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said 12 ceasefire violations were "
+      "recorded near Grenzdorf yesterday.\n\nThe ministry said Freedonian troops shelled "
+      "Grenzdorf.");
+  EXPECT_EQ(counted["claims"].size(), 2U) << counted.dump(1);
+}
+
+TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
+  const auto headline_repeats = [](const json& reading) {
+    return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
+                       [](const json& aside) { return aside["reason"] == "headline_repeat"; });
+  };
+  const json same = read(
+      "Freedonian troops shelled Grenzdorf\n\nThe Foreign Ministry of Ruritania said that "
+      "Freedonian troops shelled Grenzdorf yesterday.");
+  ASSERT_EQ(same["claims"].size(), 1U) << same.dump(1);
+  EXPECT_TRUE(headline_repeats(same)) << same.dump(1);
+  const json other = read(
+      "Freedonian troops shelled Ostdorf\n\nThe Foreign Ministry of Ruritania said that Grenzdorf "
+      "was attacked yesterday.");
+  ASSERT_EQ(other["claims"].size(), 1U) << other.dump(1);
+  EXPECT_FALSE(headline_repeats(other)) << other.dump(1);
+  for (const auto& span : other["claims"][0]["provenance"]["event_type"]) {
+    EXPECT_GT(span[0].get<int>(), 33) << "a span in the headline: " << other.dump(1);
+  }
+}
+
+}  // namespace
+}  // namespace truce::test
