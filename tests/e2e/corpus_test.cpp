@@ -124,7 +124,7 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   const json evaluation = json::parse(result.out);
   const std::map<std::string, double> floors = {
       {"claim", 0.73}, {"claimant", 0.64},    {"event_type", 0.59}, {"date", 0.66},
-      {"place", 0.45}, {"perpetrator", 0.45}, {"casualties", 0.50}, {"overall", 0.57}};
+      {"place", 0.45}, {"perpetrator", 0.45}, {"casualties", 0.51}, {"overall", 0.57}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
