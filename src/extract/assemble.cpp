@@ -309,10 +309,12 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     if (person == nullptr && others == nullptr) {
       continue;  // "killed" of what?
     }
-    // "and others wounded": the persons counted are new ones, at least one.
+    // "and others wounded", "وإصابة آخر": the persons counted are new ones, at
+    // least one (one for a singular "another"), even beside the persons of the
+    // figure before.
     if (others != nullptr && count == nullptr &&
         (person == nullptr ||
-         view.distance(status->word, others->word) < view.distance(status->word, person->word))) {
+         view.distance(status->word, others->word) <= view.distance(status->word, person->word))) {
       person = nullptr;
     }
 
@@ -325,7 +327,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       // An open count ("several") reads as said of each, as the corpus codes it.
       range = count->count;
     } else if (person == nullptr) {
-      range = at_least(1);
+      range = others->entry->has_attribute("one") ? exactly(1) : at_least(1);
     } else if (person != nullptr && !person->entry->attribute("count").empty()) {
       range = exactly(std::atoll(std::string(person->entry->attribute("count")).c_str()));
     } else if (person != nullptr && person->entry->has_attribute("one")) {

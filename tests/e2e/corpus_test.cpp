@@ -124,7 +124,7 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   const json evaluation = json::parse(result.out);
   const std::map<std::string, double> floors = {
       {"claim", 0.78}, {"claimant", 0.72},    {"event_type", 0.66}, {"date", 0.72},
-      {"place", 0.54}, {"perpetrator", 0.61}, {"casualties", 0.59}, {"overall", 0.66}};
+      {"place", 0.54}, {"perpetrator", 0.61}, {"casualties", 0.60}, {"overall", 0.66}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }

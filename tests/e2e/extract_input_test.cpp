@@ -150,6 +150,42 @@ TEST_F(ExtractInput, ATextWithoutEventsGivesACleanEmptyResult) {
   EXPECT_EQ(reading["document"]["language"], "en");
 }
 
+// A dual of a person noun counts two, though the noun's stem with the dual ending would
+// read as one person (synthetic sentence).
+TEST_F(ExtractInput, AnArabicDualOfAPersonNounCountsTwo) {
+  const json reading = extract_json(
+      {"--published", "2021-11-17",
+       path("dual.txt",
+            "قصف\n\nوبحسب وزارة الدفاع الأرمنية، فقد قتل عنصرين أرمنيين في قصف أذربيجاني يوم "
+            "16 نوفمبر 2021.\n")});
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  ASSERT_EQ(casualties.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(casualties[0]["status"], "killed");
+  EXPECT_EQ(casualties[0]["min"], 2) << reading.dump(1);
+  EXPECT_EQ(casualties[0]["max"], 2) << reading.dump(1);
+}
+
+// "and another wounded" after a counted figure: new persons, one of them, though a person
+// noun of the figure before stands as near (synthetic sentences).
+TEST_F(ExtractInput, AnotherAfterACountedFigureIsOneMore) {
+  const auto figures = [&](const std::string& sentence) {
+    const json reading = extract_json(
+        {"--published", "2021-11-17", path("another.txt", "قصف\n\n" + sentence + "\n")});
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].empty() ? json::array() : reading["claims"][0]["casualties"];
+  };
+  for (const std::string sentence :
+       {"أعلنت وزارة الدفاع الأرمنية مقتل أربعة جنود وإصابة آخر يوم 16 نوفمبر 2021.",
+        "أعلنت وزارة الدفاع الأرمنية مقتل جندي وإصابة آخر يوم 16 نوفمبر 2021."}) {
+    const json casualties = figures(sentence);
+    ASSERT_EQ(casualties.size(), 2U) << sentence << casualties.dump(1);
+    EXPECT_EQ(casualties[1]["status"], "wounded") << casualties.dump(1);
+    EXPECT_EQ(casualties[1]["min"], 1) << casualties.dump(1);
+    EXPECT_EQ(casualties[1]["max"], 1) << casualties.dump(1);
+  }
+}
+
 TEST_F(ExtractInput, StandardInputIsReadWithADash) {
   auto result = run_command("/bin/sh",
                             {"-c", std::string(kBinary) + " extract --json - < " + kSeed.string()});
