@@ -977,6 +977,22 @@ void set_statement_time(Claim& claim, const DateMention& date, const Analysis& a
                              "; the text does not date the event";
 }
 
+std::string fit_name(std::string name) {
+  constexpr std::size_t kMaxBytes = 280;  // the store takes 300
+  if (name.size() <= kMaxBytes) {
+    return name;
+  }
+  std::size_t cut = name.rfind(' ', kMaxBytes);
+  if (cut == std::string::npos || cut == 0) {
+    cut = kMaxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0U) == 0x80U) {
+      --cut;  // not inside a UTF-8 sequence
+    }
+  }
+  name.resize(cut);
+  return name + " …";
+}
+
 Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   FrameView view{frame, context, context.analysis, {}};
   for (std::uint32_t index : frame.sentences) {
@@ -1303,6 +1319,17 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
     draft.own_date = &date;
     break;
+  }
+  // Words as written stand in names; a run of text with no gap in it may be
+  // longer than a name can be.
+  if (claim.place) {
+    claim.place->name = fit_name(std::move(claim.place->name));
+  }
+  for (Weapon& weapon : claim.weapons) {
+    weapon.calibre = fit_name(std::move(weapon.calibre));
+  }
+  for (AssetChange& asset : claim.assets) {
+    asset.description = fit_name(std::move(asset.description));
   }
   return draft;
 }

@@ -95,24 +95,6 @@ long days_between(const CivilTime& from, const CivilTime& to) {
   return (std::chrono::sys_days(to.date) - std::chrono::sys_days(from.date)).count();
 }
 
-// Titles and names are lines for listings (at most 300 bytes in the data
-// model): a longer one is cut at a word, or at a character, and marked.
-std::string fit_line(std::string line) {
-  constexpr std::size_t kMaxBytes = 280;
-  if (line.size() <= kMaxBytes) {
-    return line;
-  }
-  std::size_t cut = line.rfind(' ', kMaxBytes);
-  if (cut == std::string::npos || cut == 0) {
-    cut = kMaxBytes;
-    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) {
-      --cut;  // not inside a UTF-8 sequence
-    }
-  }
-  line.resize(cut);
-  return line + " …";
-}
-
 // "ar", "en-GB", "zh-Hant": a hint that can stand as the document's language.
 bool looks_like_language_tag(std::string_view tag) {
   const std::size_t primary = tag.find('-');
@@ -188,7 +170,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   if (headline && document.title.empty()) {
     document.title = analysis.original_text(*headline);
   }
-  document.title = fit_line(document.title);
+  document.title = detail::fit_name(document.title);
 
   // Publication date and the chain of publishers.
   std::optional<CivilTime> published = input.published;
@@ -203,7 +185,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
   }
   if (!input.publisher.empty()) {
-    document.origin.push_back(fit_line(input.publisher));
+    document.origin.push_back(detail::fit_name(input.publisher));
   }
   if (source_line) {
     if (input.publisher.empty() && !source_line->outlets.empty()) {

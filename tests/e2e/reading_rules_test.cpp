@@ -374,6 +374,17 @@ TEST_F(FictionalTheatre, TheActToldAfterAViolationAllegedDetailsIt) {
   EXPECT_EQ(counted["claims"].size(), 2U) << counted.dump(1);
 }
 
+TEST_F(FictionalTheatre, APlaceNameAsWrittenIsCutToWhatANameMayHold) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled the "
+      "village of Z" +
+      std::string(400, 'z') + " yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const std::string name = reading["claims"][0]["place"]["name"];
+  EXPECT_LE(name.size(), 300U);
+  EXPECT_TRUE(name.ends_with(" …")) << name;
+}
+
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
   const auto headline_repeats = [](const json& reading) {
     return std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),

@@ -52,6 +52,10 @@ struct Draft {
 
 Draft draft_claim(const Frame& frame, const DocumentContext& context);
 
+// Text as written cut to what a name may hold (a word boundary when there is
+// one, else a character boundary), marked " …" when cut.
+std::string fit_name(std::string name);
+
 // Sets the claim's time from a date mention, with its basis and wording.
 void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, bool from_context);
 
