@@ -822,6 +822,11 @@ std::vector<Located> unknown_places(const FrameView& view) {
 
 }  // namespace
 
+bool specific_violence(EventType type) {
+  return group_of(type) == EventGroup::kViolence && type != EventType::kAttack &&
+         type != EventType::kArmedClash && type != EventType::kCeasefireViolation;
+}
+
 EventGroup group_of(EventType type) {
   switch (type) {
     case EventType::kArmedClash:
@@ -952,9 +957,11 @@ bool dates_the_speaking(const FrameView& view, const DateMention& date) {
 }
 
 bool inside_a_name(const Analysis& analysis, const Mention& word) {
+  // Names start at most this many bytes before a word they hold.
+  constexpr std::uint32_t kLongestName = 256;
+  const std::uint32_t from = word.range.begin > kLongestName ? word.range.begin - kLongestName : 0;
   for (const std::string_view category : {"place", "actor"}) {
-    for (const Mention* name : analysis.in(
-             {word.range.begin > 256 ? word.range.begin - 256 : 0, word.range.end}, category)) {
+    for (const Mention* name : analysis.in({from, word.range.end}, category)) {
       if (name->range.begin <= word.range.begin && word.range.end <= name->range.end &&
           !(name->range.begin == word.range.begin && name->range.end == word.range.end)) {
         return true;
@@ -1055,8 +1062,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     for (const Mention* event : events) {
       const auto type = event_type_of(*event);
       if (sentence.contains(event->range.begin) && event->range.begin > draft.event->range.begin &&
-          type && group_of(*type) == EventGroup::kViolence && *type != EventType::kAttack &&
-          *type != EventType::kArmedClash && *type != EventType::kCeasefireViolation) {
+          type && specific_violence(*type)) {
         draft.event = event;
         break;
       }

@@ -321,6 +321,21 @@ void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
   analysis.sentences = std::move(sentences);
 }
 
+namespace {
+
+// The last frame (the outlet's sentences a quotation began in) joins the
+// frame before it, with the sentence whose attribution closes it.
+void fold_into_previous(std::vector<Frame>& frames, std::uint32_t index, Attribution attribution) {
+  Frame& open = frames[frames.size() - 2];
+  const Frame& last = frames.back();
+  open.sentences.insert(open.sentences.end(), last.sentences.begin(), last.sentences.end());
+  open.sentences.push_back(index);
+  open.attributions.push_back(attribution);
+  frames.pop_back();
+}
+
+}  // namespace
+
 int specificity(const Actor& actor) {
   if (actor.kind == "state") {
     return 0;
@@ -380,11 +395,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
             (before->claimant == id ||
              (!party.empty() && actors.party_of(before->claimant) == party))) {
           // The same speaker went on: one frame.
-          before->sentences.insert(before->sentences.end(), current->sentences.begin(),
-                                   current->sentences.end());
-          before->sentences.push_back(index);
-          before->attributions.push_back(*found.quoted);
-          frames.pop_back();
+          fold_into_previous(frames, index, *found.quoted);
           continue;
         }
         current->claimant = id;
@@ -404,12 +415,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     if (found.anaphor != nullptr && found.points_back && current != nullptr &&
         current->narrative() && same_paragraph && frames.size() >= 2 &&
         !frames[frames.size() - 2].narrative()) {
-      Frame& open = frames[frames.size() - 2];
-      open.sentences.insert(open.sentences.end(), current->sentences.begin(),
-                            current->sentences.end());
-      open.sentences.push_back(index);
-      open.attributions.push_back({found.anaphor, nullptr});
-      frames.pop_back();
+      fold_into_previous(frames, index, {found.anaphor, nullptr});
       continue;
     }
     if (current != nullptr && !current->narrative() && (same_paragraph || found.anaphor)) {
@@ -471,7 +477,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         if (!generic(*type)) {
           return first;
         }
-      } else if (group_of(*type) == EventGroup::kViolence && !generic(*type)) {
+      } else if (specific_violence(*type)) {
         return event;
       }
     }

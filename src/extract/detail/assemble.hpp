@@ -28,6 +28,9 @@ struct DocumentContext {
 
 enum class EventGroup { kNone, kViolence, kDetention, kDeEscalation, kDiplomacy, kAgreement };
 EventGroup group_of(EventType type);
+// A specific violent act (shelling, an air strike, a seizure, sniper fire, a
+// mine), not a general word for fighting (attack, clashes, a violation).
+bool specific_violence(EventType type);
 
 // A claim before the document-level decisions (context dates, background,
 // headline repeats) are taken.
