@@ -255,11 +255,14 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   Range body{0, static_cast<std::uint32_t>(analysis.normalized.text.size())};
   // A page's list of references ("References", "المصادر" standing alone) and
   // all after it cite other texts; they tell no events of this one.
-  for (const Range& paragraph : analysis.paragraphs) {
-    const detail::Mention* heading = analysis.first_in(paragraph, "references_heading");
-    if (heading != nullptr && analysis.words_between(paragraph.begin, paragraph.end) ==
-                                  analysis.words_between(heading->word.begin, heading->word.end)) {
-      body.end = paragraph.begin;
+  for (const detail::Mention* heading : analysis.all_of("references_heading")) {
+    const auto paragraph =
+        std::find_if(analysis.paragraphs.begin(), analysis.paragraphs.end(),
+                     [&](const Range& range) { return range.contains(heading->word.begin); });
+    if (paragraph != analysis.paragraphs.end() &&
+        analysis.words_between(paragraph->begin, paragraph->end) ==
+            analysis.words_between(heading->word.begin, heading->word.end)) {
+      body.end = paragraph->begin;
       break;
     }
   }
@@ -305,12 +308,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
   std::vector<std::size_t> kept;
   std::vector<std::size_t> narrative;
-  std::vector<std::size_t> undated;
+  std::vector<bool> undated(drafts.size(), false);
   // Read in full all the same: who claimed what is worth as much without a date.
   const auto leave_undated = [&](std::size_t i) {
     drafts[i].claim.time_basis.basis = truce::DateBasis::kUnknown;
     drafts[i].claim.time_basis.wording = std::string(kUndatedWording);
-    undated.push_back(i);
+    undated[i] = true;
   };
   const Draft* headline_draft = nullptr;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
@@ -374,16 +377,19 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       narrative.push_back(i);
       continue;
     }
+    // A date of its own that nothing here can place leaves the claim undated:
+    // another sentence's date is not its.
+    const bool placeable = draft.unplaced_date == nullptr;
     if (draft.own_date != nullptr) {
       detail::set_time(draft.claim, *draft.own_date, analysis, false);
       if (draft.has_event) {
         context_date = draft.own_date;
       }
-    } else if (draft.unplaced_date == nullptr && context_date != nullptr) {
+    } else if (placeable && context_date != nullptr) {
       detail::set_time(draft.claim, *context_date, analysis, true);
-    } else if (draft.unplaced_date == nullptr && draft.statement_date != nullptr) {
+    } else if (placeable && draft.statement_date != nullptr) {
       detail::set_statement_time(draft.claim, *draft.statement_date, analysis);
-    } else if (draft.unplaced_date == nullptr && published) {
+    } else if (placeable && published) {
       draft.claim.time.start = draft.claim.time.end = *published;
       draft.claim.time.precision = TimePrecision::kDay;
       draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
@@ -472,8 +478,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   }
 
   for (std::size_t k : kept) {
-    const bool dated = std::find(undated.begin(), undated.end(), k) == undated.end();
-    (dated ? out.claims : out.undated_claims).push_back(std::move(drafts[k].claim));
+    (undated[k] ? out.undated_claims : out.claims).push_back(std::move(drafts[k].claim));
   }
   for (const auto* claims : {&out.claims, &out.undated_claims}) {
     for (const Claim& claim : *claims) {
