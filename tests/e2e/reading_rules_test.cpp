@@ -12,6 +12,25 @@ namespace {
 
 using nlohmann::json;
 
+// `truce eval --json` of a corpus of one text with its expected claims and
+// not-claims, read in the fictional theatre.
+class FictionalEval : public FictionalTheatre {
+ protected:
+  json evaluate(const std::string& text, const json& claims, const json& not_claims) {
+    const std::filesystem::path corpus = dir_ / "corpus";
+    std::filesystem::create_directories(corpus);
+    write_file(corpus / "story.txt", text);
+    write_file(corpus / "story.expected.json", json{{"language", "en"},
+                                                    {"published", "2030-05-06"},
+                                                    {"claims", claims},
+                                                    {"not_claims", not_claims}}
+                                                   .dump());
+    auto result = truce({"eval", "--json", corpus.string()}, {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out);
+  }
+};
+
 TEST_F(FictionalTheatre, AnUndatedTextIsReadInFullButOnlyADatedOneIsStored) {
   const std::string story = (dir_ / "undated.txt").string();
   write_file(story,
@@ -168,13 +187,7 @@ TEST_F(FictionalTheatre, AClaimOfFiguresAloneIsOfTheFightingToldBeforeIt) {
 // The scorer pairs each expected claim with the extracted claim that fits it
 // best, the best pairs first: an expected claim the reader missed must not
 // take the claim that another expected claim describes exactly.
-TEST_F(FictionalTheatre, EvalPairsTheBestFittingClaimsFirst) {
-  const std::filesystem::path corpus = dir_ / "corpus";
-  std::filesystem::create_directories(corpus);
-  write_file(
-      corpus / "story.txt",
-      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
-      "Grenzdorf on 5 May 2030.\n\nKleinheim was quiet.\n");
+TEST_F(FictionalEval, PairsTheBestFittingClaimsFirst) {
   const json claim = {{"event_type", "shelling"},   {"claimant", "ru-fictional-mfa"},
                       {"date", "2030-05-05"},       {"date_basis", "stated"},
                       {"perpetrator", "freedonia"}, {"target", "ruritania"}};
@@ -185,14 +198,10 @@ TEST_F(FictionalTheatre, EvalPairsTheBestFittingClaimsFirst) {
   found["place"] = {{"name", "Grenzdorf"}, {"id", "grenzdorf"}};
   found["evidence"] =
       "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf on 5 May 2030.";
-  write_file(corpus / "story.expected.json", json{{"language", "en"},
-                                                  {"published", "2030-05-06"},
-                                                  {"claims", {missed, found}},
-                                                  {"not_claims", json::array()}}
-                                                 .dump());
-  auto result = truce({"eval", "--json", corpus.string()}, {{"TRUCE_DATA", data_.string()}});
-  ASSERT_EQ(result.exit_code, 0) << result.err;
-  const json evaluation = json::parse(result.out);
+  const json evaluation = evaluate(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf on 5 May 2030.\n\nKleinheim was quiet.\n",
+      {missed, found}, json::array());
   for (const json& field : evaluation["fields"]) {
     if (field["field"] == "place") {
       EXPECT_EQ(field["matched"], 1) << evaluation.dump(1);
@@ -220,22 +229,13 @@ TEST_F(FictionalTheatre, ASpecificActBesideAGeneralWordForFightingIsWhatIsClaime
 
 // A claim rests on a statement the corpus rules out when its event words or
 // figures are read there, not when the statement only attributes it.
-TEST_F(FictionalTheatre, EvalCountsAFalseClaimWhereItsEventIsReadNotWhereItIsAttributed) {
-  const std::filesystem::path corpus = dir_ / "corpus";
-  std::filesystem::create_directories(corpus);
+TEST_F(FictionalEval, CountsAFalseClaimWhereItsEventIsReadNotWhereItIsAttributed) {
   const std::string event =
       "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf on 5 May 2030.";
   const std::string aside = "The ministry added that it was watching closely.";
-  write_file(corpus / "story.txt", "A synthetic story\n\n" + event + " " + aside + "\n");
+  const std::string text = "A synthetic story\n\n" + event + " " + aside + "\n";
   const auto false_claims = [&](const std::string& quote) {
-    write_file(corpus / "story.expected.json", json{{"language", "en"},
-                                                    {"published", "2030-05-06"},
-                                                    {"claims", json::array()},
-                                                    {"not_claims", {quote}}}
-                                                   .dump());
-    auto result = truce({"eval", "--json", corpus.string()}, {{"TRUCE_DATA", data_.string()}});
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return json::parse(result.out)["false_claims"].get<int>();
+    return evaluate(text, json::array(), {quote})["false_claims"].get<int>();
   };
   EXPECT_EQ(false_claims(aside), 0);
   EXPECT_EQ(false_claims(event), 1);
