@@ -145,6 +145,59 @@ bool headline_repeats(const Claim& headline, const Claim& body) {
                      [&](const CasualtyFigure& figure) { return shared(figure.side.id()); });
 }
 
+// Two figures of one side and status that differ: two statements (or a toll
+// and its revision) read as one account.
+bool has_conflicting_figures(const Claim& claim) {
+  const auto& figures = claim.casualties;
+  for (std::size_t a = 0; a < figures.size(); ++a) {
+    for (std::size_t b = a + 1; b < figures.size(); ++b) {
+      if (figures[a].side == figures[b].side && figures[a].status == figures[b].status &&
+          figures[a].count != figures[b].count) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+struct DraftedFrame {
+  detail::Frame frame;
+  Draft draft;
+};
+
+// "The ministry said six were killed. ¶ On Tuesday, Yerevan said one soldier
+// was killed": a party quoted again in a new paragraph continues its account,
+// unless the figures then disagree; the account is cut at the last such
+// paragraph where neither part disagrees with itself (what comes before it
+// stays one account, as far as it agrees).
+std::optional<std::pair<DraftedFrame, DraftedFrame>> split_at_revision(
+    const detail::Frame& frame, const Analysis& analysis, const ActorRegistry& actors,
+    const detail::DocumentContext& context) {
+  for (std::size_t at = frame.sentences.size() - 1; at >= 1; --at) {
+    const detail::Sentence& sentence = analysis.sentences[frame.sentences[at]];
+    const bool opens_paragraph =
+        analysis.sentences[frame.sentences[at - 1]].paragraph != sentence.paragraph;
+    const bool quotes_again =
+        std::any_of(frame.attributions.begin(), frame.attributions.end(),
+                    [&](const detail::Attribution& attribution) {
+                      return attribution.actor != nullptr &&
+                             sentence.range.contains(attribution.trigger->range.begin);
+                    });
+    if (!opens_paragraph || !quotes_again) {
+      continue;
+    }
+    auto [first, second] = detail::split_frame(frame, at, analysis, actors);
+    Draft first_draft = detail::draft_claim(first, context);
+    Draft second_draft = detail::draft_claim(second, context);
+    if (!has_conflicting_figures(first_draft.claim) &&
+        !has_conflicting_figures(second_draft.claim)) {
+      return std::pair{DraftedFrame{std::move(first), std::move(first_draft)},
+                       DraftedFrame{std::move(second), std::move(second_draft)}};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Extraction Extractor::extract(const ExtractionInput& input) const {
@@ -293,12 +346,24 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
     }
   }
-  const std::vector<detail::Frame> frames =
+  std::vector<detail::Frame> frames =
       detail::split_by_event(std::move(built), analysis, context.excluded);
   std::vector<Draft> drafts;
   drafts.reserve(frames.size());
-  for (const detail::Frame& frame : frames) {
-    drafts.push_back(detail::draft_claim(frame, context));
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    Draft draft = detail::draft_claim(frames[i], context);
+    if (has_conflicting_figures(draft.claim)) {
+      if (auto parts = split_at_revision(frames[i], analysis, impl.actors, context)) {
+        frames[i] = std::move(parts->first.frame);
+        frames.insert(frames.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      std::move(parts->second.frame));
+        drafts.push_back(std::move(parts->first.draft));
+        drafts.push_back(std::move(parts->second.draft));
+        ++i;
+        continue;
+      }
+    }
+    drafts.push_back(std::move(draft));
   }
 
   // Document-level decisions, in text order: dates from context, background,

@@ -346,6 +346,36 @@ int specificity(const Actor& actor) {
   return 2;
 }
 
+std::pair<Frame, Frame> split_frame(const Frame& frame, std::size_t at, const Analysis& analysis,
+                                    const ActorRegistry& actors) {
+  const std::uint32_t cut = analysis.sentences[frame.sentences[at]].range.begin;
+  std::pair<Frame, Frame> parts;
+  parts.first.sentences.assign(frame.sentences.begin(), frame.sentences.begin() + at);
+  parts.second.sentences.assign(frame.sentences.begin() + at, frame.sentences.end());
+  for (const Attribution& attribution : frame.attributions) {
+    (attribution.trigger->range.begin < cut ? parts.first : parts.second)
+        .attributions.push_back(attribution);
+  }
+  for (Frame* part : {&parts.first, &parts.second}) {
+    for (const Attribution& attribution : part->attributions) {
+      if (attribution.actor == nullptr) {
+        continue;
+      }
+      const std::string id = speaking_for(actors, attribution.actor->value());
+      const Actor* now = actors.find(part->claimant);
+      const Actor* candidate = actors.find(id);
+      if (part->claimant.empty() ||
+          (now != nullptr && candidate != nullptr && specificity(*candidate) > specificity(*now))) {
+        part->claimant = id;
+      }
+    }
+    if (part->claimant.empty()) {
+      part->claimant = frame.claimant;
+    }
+  }
+  return parts;
+}
+
 Range Frame::range(const Analysis& analysis) const {
   return {analysis.sentences[sentences.front()].range.begin,
           analysis.sentences[sentences.back()].range.end};

@@ -405,5 +405,28 @@ TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace)
   }
 }
 
+TEST_F(FictionalTheatre, APartyQuotedAgainWithOtherFiguresMakesASecondClaim) {
+  const std::string opening =
+      "A synthetic story\n\nTwo Ruritanian soldiers were killed when Freedonian troops shelled "
+      "Grenzdorf yesterday, the Foreign Ministry of Ruritania said.\n\nOn Monday, Ruritania said "
+      "that Freedonian troops shelled Grenzdorf and ";
+  const json revised = read(opening + "one Ruritanian soldier was killed.");
+  ASSERT_EQ(revised["claims"].size(), 2U) << revised.dump(1);
+  const json& first = revised["claims"][0];
+  const json& second = revised["claims"][1];
+  EXPECT_EQ(first["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(first["place"]["name"], "Grenzdorf");
+  ASSERT_EQ(first["casualties"].size(), 1U) << first.dump(1);
+  EXPECT_EQ(first["casualties"][0]["min"], 2);
+  EXPECT_EQ(second["claimant"]["id"], "ruritania");
+  EXPECT_EQ(second["place"]["name"], "Grenzdorf");
+  ASSERT_EQ(second["casualties"].size(), 1U) << second.dump(1);
+  EXPECT_EQ(second["casualties"][0]["min"], 1);
+  // Figures that agree: the party goes on with one account.
+  const json agreeing = read(opening + "two Ruritanian soldiers were killed.");
+  ASSERT_EQ(agreeing["claims"].size(), 1U) << agreeing.dump(1);
+  EXPECT_EQ(agreeing["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
 }  // namespace
 }  // namespace truce::test

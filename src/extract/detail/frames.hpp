@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/actors.hpp"
@@ -43,6 +44,12 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
 // claimant. Words inside `excluded` (agreement references) are not events.
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const std::vector<Range>& excluded);
+
+// The frame cut before its sentence `at` (an index into `frame.sentences`, not
+// the first): each part speaks for the most specific actor quoted in it, or
+// for the frame's claimant when none is.
+std::pair<Frame, Frame> split_frame(const Frame& frame, std::size_t at, const Analysis& analysis,
+                                    const ActorRegistry& actors);
 
 // How specific an actor is as a claimant: a ministry says more than a capital.
 int specificity(const Actor& actor);
