@@ -568,6 +568,9 @@ std::string calibre_before(const Analysis& analysis, const Mention& weapon) {
   return {};
 }
 
+// Above any precision code: an origin of fire ranks after every other place.
+constexpr int kOriginRankPenalty = 100;
+
 struct Located {
   Place place;
   std::vector<Range> ranges;
@@ -665,6 +668,19 @@ bool is_topic(const FrameView& view, const Mention& place) {
   return false;
 }
 
+// "launched from the territory of occupied X, it exploded in Y": a place right
+// after an origin word (one word between allowed) is where fire came from.
+bool is_origin(const FrameView& view, const Mention& place) {
+  for (const Mention* marker : view.analysis.in(
+           {place.word.begin > 64 ? place.word.begin - 64 : 0, place.word.begin}, "origin_marker")) {
+    if (marker->word.end <= place.word.begin &&
+        view.analysis.words_between(marker->word.end, place.word.begin) <= 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Of the places that bear the name a mention found ("Poonch": a district in
 // India, a division in Pakistan-administered Kashmir), the one the document
 // points at: a place it names elsewhere that contains the candidate (3) or
@@ -743,7 +759,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     if (found == nullptr || found->type == "country") {
       continue;  // a country names a side
     }
-    if (best && static_cast<int>(found->precision) >= best->rank) {
+    // Where fire came from is the place only when no other is named.
+    const int rank_penalty = is_origin(view, *mention) ? kOriginRankPenalty : 0;
+    if (best && static_cast<int>(found->precision) + rank_penalty >= best->rank) {
       continue;  // cannot do better than the place already read
     }
     const bool names_an_actor =
@@ -755,7 +773,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     if (names_an_actor || is_topic(view, *mention)) {
       continue;
     }
-    consider(place_from_gazetteer(view, *mention, found));
+    Located located = place_from_gazetteer(view, *mention, found);
+    located.rank += rank_penalty;
+    consider(std::move(located));
   }
   for (const Mention* border : view.all("border")) {
     consider(border_place(view, *border, parties));

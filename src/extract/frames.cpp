@@ -150,8 +150,8 @@ bool points_back(const Analysis& analysis, const Sentence& sentence, const Menti
   return false;
 }
 
-// «…. …», — отметили в ведомстве: an attribution after a closing quotation
-// mark whose opening mark is in an earlier sentence speaks for the sentences of
+// «…. …», — отметили в ведомстве; "… . …," the ministry said: an attribution
+// after a closing quotation mark whose opening mark is in an earlier sentence speaks for the sentences of
 // the quotation before it too.
 bool closes_earlier_quotation(const Analysis& analysis, const Sentence& sentence,
                               const Mention& trigger) {
@@ -160,6 +160,11 @@ bool closes_earlier_quotation(const Analysis& analysis, const Sentence& sentence
           .substr(sentence.range.begin, trigger.range.begin - sentence.range.begin);
   constexpr std::string_view kOpening[] = {"\u00AB", "\u201C", "\u201E"};  // « “ „
   constexpr std::string_view kClosing[] = {"\u00BB", "\u201D"};            // » ”
+  // A straight quotation mark opens and closes alike: an odd count before the
+  // verb closes a quotation opened in an earlier sentence.
+  if (std::count(before.begin(), before.end(), '"') % 2 == 1) {
+    return true;
+  }
   std::size_t closing = std::string_view::npos;
   for (std::string_view mark : kClosing) {
     closing = std::min(closing, before.find(mark));

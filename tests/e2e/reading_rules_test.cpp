@@ -428,5 +428,31 @@ TEST_F(FictionalTheatre, APartyQuotedAgainWithOtherFiguresMakesASecondClaim) {
   EXPECT_EQ(agreeing["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
 }
 
+TEST_F(FictionalTheatre, WhereFireCameFromIsThePlaceOnlyWhenNoOtherIsNamed) {
+  const json both = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops, "
+      "firing from the territory of Ostdorf, shelled Grenzdorf yesterday.");
+  ASSERT_EQ(both["claims"].size(), 1U) << both.dump(1);
+  EXPECT_EQ(both["claims"][0]["place"]["name"], "Grenzdorf") << both.dump(1);
+  const json alone = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled its positions from the territory of Ostdorf yesterday.");
+  ASSERT_EQ(alone["claims"].size(), 1U) << alone.dump(1);
+  EXPECT_EQ(alone["claims"][0]["place"]["name"], "Ostdorf") << alone.dump(1);
+}
+
+TEST_F(FictionalTheatre, AStraightQuotationClosedBeforeTheVerbIsTheSpeakersWhole) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that it had called for "
+      "calm.\n\n\"Freedonian troops shelled Grenzdorf yesterday. Two Ruritanian soldiers were "
+      "killed,\" the ministry said.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& claim = reading["claims"][0];
+  EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(claim["event_type"], "shelling");
+  ASSERT_EQ(claim["casualties"].size(), 1U) << claim.dump(1);
+  EXPECT_EQ(claim["casualties"][0]["min"], 2);
+}
+
 }  // namespace
 }  // namespace truce::test
