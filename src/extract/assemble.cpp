@@ -671,8 +671,9 @@ bool is_topic(const FrameView& view, const Mention& place) {
 // "launched from the territory of occupied X, it exploded in Y": a place right
 // after an origin word (one word between allowed) is where fire came from.
 bool is_origin(const FrameView& view, const Mention& place) {
-  for (const Mention* marker : view.analysis.in(
-           {place.word.begin > 64 ? place.word.begin - 64 : 0, place.word.begin}, "origin_marker")) {
+  for (const Mention* marker :
+       view.analysis.in({place.word.begin > 64 ? place.word.begin - 64 : 0, place.word.begin},
+                        "origin_marker")) {
     if (marker->word.end <= place.word.begin &&
         view.analysis.words_between(marker->word.end, place.word.begin) <= 1) {
       return true;

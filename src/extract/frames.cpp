@@ -151,8 +151,8 @@ bool points_back(const Analysis& analysis, const Sentence& sentence, const Menti
 }
 
 // «…. …», — отметили в ведомстве; "… . …," the ministry said: an attribution
-// after a closing quotation mark whose opening mark is in an earlier sentence speaks for the sentences of
-// the quotation before it too.
+// after a closing quotation mark whose opening mark is in an earlier sentence speaks for the
+// sentences of the quotation before it too.
 bool closes_earlier_quotation(const Analysis& analysis, const Sentence& sentence,
                               const Mention& trigger) {
   const std::string_view before =
