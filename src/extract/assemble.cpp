@@ -243,6 +243,33 @@ bool breaks_down(const FrameView& view, const std::vector<Figure>& figures, cons
   return !view.analysis.in({clause.begin, first}, "subset_marker").empty();
 }
 
+// "one dead, 13 captured, and 24 missing troops": counted statuses listed in
+// clauses of their own share the person noun that closes the list.
+const Mention* person_closing_list(const FrameView& view, Range clause) {
+  const Analysis& analysis = view.analysis;
+  const Sentence& sentence = view.sentence_of(clause.begin);
+  for (const Range& next : sentence.clauses) {
+    if (next.begin < clause.end) {
+      continue;
+    }
+    const MentionList statuses = analysis.in(next, "casualty");
+    const bool counted =
+        std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
+                    [&](const NumberMention& n) { return next.contains(n.begin); });
+    if (statuses.empty() || !counted) {
+      return nullptr;  // the list has ended
+    }
+    for (const Mention* person : analysis.in(next, "person")) {
+      const Mention* last = statuses.back();
+      if (person->range.begin >= last->range.end &&
+          view.distance(last->word, person->word) <= kNearWords) {
+        return person;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
                                     const std::string& civilians_party) {
   const Analysis& analysis = view.analysis;
@@ -305,6 +332,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       if (view.distance(status->word, candidate->word) <= kNearWords) {
         others = candidate;
       }
+    }
+    if (person == nullptr && others == nullptr && count != nullptr) {
+      person = person_closing_list(view, clause);
     }
     if (person == nullptr && others == nullptr) {
       continue;  // "killed" of what?
@@ -1097,6 +1127,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       if (type && group_of(*type) == EventGroup::kViolence && *type != EventType::kArmedClash &&
           *type != EventType::kCeasefireViolation &&
           perpetrator_of(view, *event, actor_ranges).actor != nullptr) {
+        draft.event = event;
+        break;
+      }
+    }
+  }
+  // "Under the mediation of the Russian side, an agreement was reached": talks
+  // that reach an agreement in the same sentence claim the agreement.
+  if (draft.event != nullptr && draft.event->value() == "diplomatic_contact") {
+    const Range sentence = view.sentence_of(draft.event->range.begin).range;
+    for (const Mention* event : events) {
+      if (sentence.contains(event->range.begin) && event->range.begin > draft.event->range.begin &&
+          event->value() == "agreement") {
         draft.event = event;
         break;
       }

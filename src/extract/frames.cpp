@@ -529,6 +529,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     EventType event = EventType::kOther;      // kOther: none yet
     const Mention* violation_word = nullptr;  // the word of `event`
     std::vector<std::string_view> places;     // named in the current claim's sentences
+    bool told_figures = false;                // a casualty word in its sentences
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     for (std::uint32_t index : frame.sentences) {
       const Mention* first = first_event(index);
@@ -546,7 +547,13 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // attack, a seizure after a strike) starts another claim of the same
       // claimant.
       const bool known = next && event != EventType::kOther;
-      const bool other_group = known && group_of(*next) != group_of(event);
+      // Figures told before any event word ("Armenia reported one dead, 13
+      // captured") are of fighting: a truce or talks in a new paragraph are
+      // another claim.
+      const bool after_figures = next && event == EventType::kOther && new_paragraph &&
+                                 told_figures && group_of(*next) != EventGroup::kViolence &&
+                                 group_of(*next) != EventGroup::kNone;
+      const bool other_group = (known && group_of(*next) != group_of(event)) || after_figures;
       // A violation alleged without a count ("a ceasefire violation was
       // recorded") is detailed by the act told next, not followed by another.
       const bool details_violation =
@@ -581,8 +588,10 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         event = EventType::kOther;
         violation_word = nullptr;
         places.clear();
+        told_figures = false;
       }
       places.insert(places.end(), named.begin(), named.end());
+      told_figures = told_figures || !analysis.in(sentence_range, "casualty").empty();
       if (event == EventType::kOther && next && group_of(*next) != EventGroup::kNone) {
         event = *next;
         violation_word = first;

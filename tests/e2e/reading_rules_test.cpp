@@ -454,5 +454,47 @@ TEST_F(FictionalTheatre, AStraightQuotationClosedBeforeTheVerbIsTheSpeakersWhole
   EXPECT_EQ(claim["casualties"][0]["min"], 2);
 }
 
+TEST_F(FictionalTheatre, FiguresListedBeforeATruceAreAClaimOfTheirOwnSharingTheirPersonNoun) {
+  const json reading = read(
+      "A synthetic story\n\nRuritania reported one dead, 3 captured, and 2 missing soldiers "
+      "yesterday.\n\nThe two sides reached a ceasefire yesterday, the Foreign Ministry of "
+      "Ruritania said.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const json& figures = reading["claims"][0]["casualties"];
+  ASSERT_EQ(figures.size(), 3U) << reading.dump(1);
+  std::map<std::string, int> by_status;
+  for (const json& figure : figures) {
+    by_status[figure["status"]] = figure["min"];
+    EXPECT_EQ(figure["side"]["party"]["id"], "ruritania") << figure.dump();
+  }
+  EXPECT_EQ(by_status["killed"], 1);
+  EXPECT_EQ(by_status["captured"], 3);
+  EXPECT_EQ(by_status["missing"], 2);
+  const json& truce = reading["claims"][1];
+  EXPECT_EQ(truce["event_type"], "agreement");
+  EXPECT_FALSE(truce.contains("casualties")) << reading.dump(1);
+}
+
+TEST_F(FictionalTheatre, ItReportedContinuesTheInstitutionJustQuoted) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\nIt also reported that two Ruritanian soldiers were captured by "
+      "Freedonian troops.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const json& capture = reading["claims"][1];
+  EXPECT_EQ(capture["claimant"]["id"], "ru-fictional-mfa");
+  ASSERT_EQ(capture["casualties"].size(), 1U) << capture.dump(1);
+  EXPECT_EQ(capture["casualties"][0]["status"], "captured");
+  EXPECT_EQ(capture["casualties"][0]["min"], 2);
+}
+
+TEST_F(FictionalTheatre, TalksThatReachAnAgreementInTheirSentenceClaimTheAgreement) {
+  const json reading = read(
+      "A synthetic story\n\nUnder the mediation of Freedonia, the two sides reached a ceasefire "
+      "at Grenzdorf yesterday, the Foreign Ministry of Ruritania said.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "agreement") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
