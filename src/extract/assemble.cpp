@@ -635,6 +635,47 @@ std::string country_of(const ActorRegistry& actors, const std::string& party) {
   return actor != nullptr ? actor->country : std::string();
 }
 
+// "at the border", "на границе двух стран", "حدودهما المشتركة": a border no
+// country is named beside is the one between the states of the account: its
+// parties first, then the actors its sentences name, then those of the whole
+// text; the first two that share a border.
+std::optional<Located> border_of_parties(const FrameView& view, const Mention& border,
+                                         const std::vector<std::string>& parties) {
+  const ActorRegistry& actors = view.context.actors;
+  std::vector<std::string> countries;
+  const auto add = [&](const std::string& party) {
+    const std::string country = country_of(actors, party);
+    if (!country.empty() &&
+        std::find(countries.begin(), countries.end(), country) == countries.end()) {
+      countries.push_back(country);
+    }
+  };
+  for (const std::string& party : parties) {
+    add(party);
+  }
+  for (const Mention* actor : view.all("actor")) {
+    add(party_of_mention(actors, *actor));
+  }
+  for (const Mention* actor : view.analysis.all_of("actor")) {
+    add(party_of_mention(actors, *actor));
+  }
+  for (std::size_t a = 0; a < countries.size(); ++a) {
+    for (std::size_t b = a + 1; b < countries.size(); ++b) {
+      const auto borders = view.context.places.borders_between(countries[a], countries[b]);
+      if (borders.empty()) {
+        continue;
+      }
+      Located located;
+      located.place =
+          view.context.places.to_place(*borders.front(), view.analysis.original_text(border.word));
+      located.ranges = {border.range};
+      located.rank = static_cast<int>(borders.front()->precision);
+      return located;
+    }
+  }
+  return std::nullopt;
+}
+
 // "the border with Armenia", "للحدود الأرمينية": the border between the country
 // named and the other party of the account.
 std::optional<Located> border_place(const FrameView& view, const Mention& border,
@@ -662,7 +703,7 @@ std::optional<Located> border_place(const FrameView& view, const Mention& border
       }
     }
     if (named.empty()) {
-      return std::nullopt;
+      return border_of_parties(view, border, parties);
     }
   } else {
     named = country_of(actors, named);

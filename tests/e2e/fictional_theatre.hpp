@@ -38,10 +38,12 @@ class FictionalTheatre : public CliTest {
                "ostdorf\tsettlement\t12.1\t48.1\t1\tFD\t\tfreedonia-land\tEurope/Berlin\tno\t"
                "fictional\n"
                "grenzdorf-zone\tarea\t10.1\t50.1\t3\tRU\t\truritania\tEurope/Moscow\tno\t"
-               "fictional\n");
+               "fictional\n"
+               "ru-fd-border\tborder\t11.0\t49.0\t5\tRU;FD\t\truritania\t\tno\tfictional\n");
     write_file(data_ / "gazetteer/names/en.tsv",
                "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\n"
-               "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n");
+               "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n"
+               "ru-fd-border\tRuritania-Freedonia border\n");
     write_file(data_ / "actors/actors.tsv",
                "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"

@@ -496,5 +496,21 @@ TEST_F(FictionalTheatre, TalksThatReachAnAgreementInTheirSentenceClaimTheAgreeme
   EXPECT_EQ(reading["claims"][0]["event_type"], "agreement") << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, ABorderNoCountryIsNamedBesideIsTheOneBetweenTheParties) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled its posts at the border yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& place = reading["claims"][0]["place"];
+  EXPECT_EQ(place["name"], "border") << place.dump();
+  EXPECT_EQ(place["geometry"]["coordinates"][0], 11.0) << place.dump();
+  // A named place is more precise than the border.
+  const json village = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf at the border yesterday.");
+  ASSERT_EQ(village["claims"].size(), 1U) << village.dump(1);
+  EXPECT_EQ(village["claims"][0]["place"]["name"], "Grenzdorf");
+}
+
 }  // namespace
 }  // namespace truce::test
