@@ -347,7 +347,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
   }
   std::vector<detail::Frame> frames =
-      detail::split_by_event(std::move(built), analysis, context.excluded);
+      detail::split_by_event(std::move(built), analysis, impl.places, context.excluded);
   std::vector<Draft> drafts;
   drafts.reserve(frames.size());
   for (std::size_t i = 0; i < frames.size(); ++i) {

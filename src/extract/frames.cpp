@@ -490,7 +490,7 @@ bool counted(const Analysis& analysis, const Mention& word) {
 }  // namespace
 
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
-                                  const std::vector<Range>& excluded) {
+                                  const Gazetteer& places, const std::vector<Range>& excluded) {
   // The first event a sentence names outside excluded ranges (agreement
   // references and the like), if any.
   // A general word for fighting gives way to a specific one of the same
@@ -526,10 +526,10 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     Frame current;
     current.claimant = frame.claimant;
-    EventType event = EventType::kOther;      // kOther: none yet
-    const Mention* violation_word = nullptr;  // the word of `event`
-    std::vector<std::string_view> places;     // named in the current claim's sentences
-    bool told_figures = false;                // a casualty word in its sentences
+    EventType event = EventType::kOther;         // kOther: none yet
+    const Mention* violation_word = nullptr;     // the word of `event`
+    std::vector<std::string_view> named_before;  // in the current claim's sentences
+    bool told_figures = false;                   // a casualty word in its sentences
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     for (std::uint32_t index : frame.sentences) {
       const Mention* first = first_event(index);
@@ -576,21 +576,24 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
           named.push_back(place->value());
         }
       }
-      const bool elsewhere =
-          next && new_paragraph && !places.empty() && !named.empty() &&
-          std::none_of(named.begin(), named.end(), [&](std::string_view place) {
-            return std::find(places.begin(), places.end(), place) != places.end();
-          });
+      // "in Nagorno-Karabakh" and then "in the Mardakert district" are one place.
+      const auto related = [&](std::string_view place) {
+        return std::any_of(named_before.begin(), named_before.end(), [&](std::string_view before) {
+          return place == before || places.within(place, before) || places.within(before, place);
+        });
+      };
+      const bool elsewhere = next && new_paragraph && !named_before.empty() && !named.empty() &&
+                             std::none_of(named.begin(), named.end(), related);
       if (!current.sentences.empty() && (other_group || other_event || elsewhere || response)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;
         event = EventType::kOther;
         violation_word = nullptr;
-        places.clear();
+        named_before.clear();
         told_figures = false;
       }
-      places.insert(places.end(), named.begin(), named.end());
+      named_before.insert(named_before.end(), named.begin(), named.end());
       told_figures = told_figures || !analysis.in(sentence_range, "casualty").empty();
       if (event == EventType::kOther && next && group_of(*next) != EventGroup::kNone) {
         event = *next;

@@ -39,11 +39,15 @@ class FictionalTheatre : public CliTest {
                "fictional\n"
                "grenzdorf-zone\tarea\t10.1\t50.1\t3\tRU\t\truritania\tEurope/Moscow\tno\t"
                "fictional\n"
-               "ru-fd-border\tborder\t11.0\t49.0\t5\tRU;FD\t\truritania\t\tno\tfictional\n");
+               "ru-fd-border\tborder\t11.0\t49.0\t5\tRU;FD\t\truritania\t\tno\tfictional\n"
+               "oberland\tadmin1\t10.5\t50.5\t4\tRU\t\truritania\tEurope/Moscow\tno\tfictional\n"
+               "unterdorf\tsettlement\t10.6\t50.6\t1\tRU\toberland\toberland\tEurope/Moscow\tno\t"
+               "fictional\n");
     write_file(data_ / "gazetteer/names/en.tsv",
                "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\n"
                "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n"
-               "ru-fd-border\tRuritania-Freedonia border\n");
+               "ru-fd-border\tRuritania-Freedonia border\noberland\tOberland\n"
+               "unterdorf\tUnterdorf\n");
     write_file(data_ / "actors/actors.tsv",
                "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"

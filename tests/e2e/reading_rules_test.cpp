@@ -512,5 +512,20 @@ TEST_F(FictionalTheatre, ABorderNoCountryIsNamedBesideIsTheOneBetweenTheParties)
   EXPECT_EQ(village["claims"][0]["place"]["name"], "Grenzdorf");
 }
 
+TEST_F(FictionalTheatre, ANewParagraphInAPlaceInsideOneNamedBeforeContinuesTheClaim) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Oberland yesterday.\n\nThe ministry said that the shelling hit Unterdorf and "
+      "wounded two Ruritanian soldiers.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Unterdorf");
+  // A place apart from those named before is another claim.
+  const json apart = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Oberland yesterday.\n\nThe ministry said that the shelling hit Grenzdorf and "
+      "wounded two Ruritanian soldiers.");
+  EXPECT_EQ(apart["claims"].size(), 2U) << apart.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

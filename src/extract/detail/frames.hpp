@@ -12,6 +12,7 @@
 
 #include "extract/actors.hpp"
 #include "extract/detail/analysis.hpp"
+#include "extract/gazetteer.hpp"
 
 namespace truce::extract::detail {
 
@@ -41,9 +42,11 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
 // One claimant may report several events in a row ("they shelled X; later a
 // soldier was wounded by a mine"): a sentence whose first event belongs to
 // another group than the frame's so far starts a new frame for the same
-// claimant. Words inside `excluded` (agreement references) are not events.
+// claimant. Words inside `excluded` (agreement references) are not events. A
+// new paragraph that tells an event only in places unrelated to those named so
+// far (neither the same nor inside one another) is another claim too.
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
-                                  const std::vector<Range>& excluded);
+                                  const Gazetteer& places, const std::vector<Range>& excluded);
 
 // The frame cut before its sentence `at` (an index into `frame.sentences`, not
 // the first): each part speaks for the most specific actor quoted in it, or
