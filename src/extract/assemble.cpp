@@ -965,6 +965,19 @@ struct Perpetrator {
   const Mention* target = nullptr;  // an actor behind a target word
 };
 
+// Monitors, outlets, agencies and international organisations watch, report
+// and mediate: "an explosion occurred near the SMM" names no attacker.
+bool observer(const ActorRegistry& actors, const Mention& mention) {
+  const Actor* actor = actors.find(mention.value());
+  if (actor == nullptr) {
+    return false;
+  }
+  static constexpr std::string_view kObserverKinds[] = {"mission", "monitoring_centre",
+                                                        "organisation", "outlet", "agency"};
+  return std::find(std::begin(kObserverKinds), std::end(kObserverKinds), actor->kind) !=
+         std::end(kObserverKinds);
+}
+
 Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
                            const std::vector<Range>& actor_ranges) {
   const Analysis& analysis = view.analysis;
@@ -999,7 +1012,8 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
       }
       continue;
     }
-    if (actor->entry->has_attribute("adjective") || negated_before(view, *actor, "border", 1)) {
+    if (actor->entry->has_attribute("adjective") || negated_before(view, *actor, "border", 1) ||
+        observer(view.context.actors, *actor)) {
       continue;
     }
     if (negated_before(view, *actor, "agent_marker", 0)) {

@@ -57,13 +57,14 @@ class FictionalTheatre : public CliTest {
                "freedonia\tstate\tFreedonia\tfreedonia\t\t\t\tFD\tfictional\n"
                "fd-fictional-forces\tarmed_forces\tArmed Forces of Freedonia\tfreedonia\t\t\t\tFD\t"
                "fictional\n"
-               "fd-wire\tagency\tFreedonia Wire\t\t\t\t\tFD\tfictional\n");
+               "fd-wire\tagency\tFreedonia Wire\t\t\t\t\tFD\tfictional\n"
+               "border-monitors\tmission\tBorder Monitoring Mission\t\t\t\t\tRU\tfictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
                "anna-example\tAnna Example\n"
                "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n"
-               "fd-wire\tFreedonia Wire\n");
+               "fd-wire\tFreedonia Wire\nborder-monitors\tBorder Monitoring Mission\n");
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.

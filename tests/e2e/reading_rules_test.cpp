@@ -527,5 +527,19 @@ TEST_F(FictionalTheatre, ANewParagraphInAPlaceInsideOneNamedBeforeContinuesTheCl
   EXPECT_EQ(apart["claims"].size(), 2U) << apart.dump(1);
 }
 
+TEST_F(FictionalTheatre, AMonitoringMissionNamedBesideAnEventIsNoPerpetrator) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that an explosion occurred "
+      "near the Border Monitoring Mission in Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_FALSE(reading["claims"][0].contains("perpetrator")) << reading.dump(1);
+  // The same words with an armed force: proximity names it, as before.
+  const json troops = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that an explosion occurred "
+      "near Freedonian troops in Grenzdorf yesterday.");
+  ASSERT_EQ(troops["claims"].size(), 1U) << troops.dump(1);
+  EXPECT_EQ(troops["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << troops.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
