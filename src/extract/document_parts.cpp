@@ -203,6 +203,25 @@ std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis
   return references;
 }
 
+const DateMention* find_report_date(const Analysis& analysis) {
+  for (const Mention* marker : analysis.all_of("as_of")) {
+    const auto paragraph =
+        std::find_if(analysis.paragraphs.begin(), analysis.paragraphs.end(),
+                     [&](const Range& range) { return range.contains(marker->range.begin); });
+    if (paragraph == analysis.paragraphs.end() || !analysis.in(*paragraph, "event").empty()) {
+      continue;
+    }
+    for (const DateMention& date : analysis.dates) {
+      // A clock time may stand between: "as of 19:30 30 August 2021".
+      if (date.resolved && date.begin >= marker->range.end && paragraph->contains(date.begin) &&
+          analysis.words_between(marker->range.end, date.begin) <= 1) {
+        return &date;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::vector<Warning> settle_date_conflicts(Analysis& analysis) {
   std::vector<Warning> warnings;
   for (DateMention& date : analysis.dates) {

@@ -368,6 +368,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
 
   // Document-level decisions, in text order: dates from context, background,
   // the outlet's own voice, the headline.
+  const DateMention* report_date = detail::find_report_date(analysis);
   const DateMention* context_date = nullptr;
   const Draft* context_event = nullptr;  // the latest fighting told
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
@@ -454,6 +455,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       detail::set_time(draft.claim, *context_date, analysis, true);
     } else if (placeable && draft.statement_date != nullptr) {
       detail::set_statement_time(draft.claim, *draft.statement_date, analysis);
+    } else if (placeable && report_date != nullptr) {
+      detail::set_time(draft.claim, *report_date, analysis, true);
     } else if (placeable && published) {
       draft.claim.time.start = draft.claim.time.end = *published;
       draft.claim.time.precision = TimePrecision::kDay;

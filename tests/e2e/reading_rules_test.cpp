@@ -541,5 +541,17 @@ TEST_F(FictionalTheatre, AMonitoringMissionNamedBesideAnEventIsNoPerpetrator) {
   EXPECT_EQ(troops["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << troops.dump(1);
 }
 
+TEST_F(FictionalTheatre, AReportsAsOfDateDatesTheClaimsThatDateNothingElse) {
+  const std::string body =
+      "The Foreign Ministry of Ruritania said that Freedonian troops shelled Grenzdorf.";
+  const json report =
+      read("A synthetic report\n\nBased on information as of 18:00 3 May 2030.\n\n" + body);
+  ASSERT_EQ(report["claims"].size(), 1U) << report.dump(1);
+  EXPECT_EQ(report["claims"][0]["time"]["start"], "2030-05-03") << report.dump(1);
+  const json plain = read("A synthetic report\n\n" + body);
+  ASSERT_EQ(plain["claims"].size(), 1U) << plain.dump(1);
+  EXPECT_EQ(plain["claims"][0]["time"]["start"], "2030-05-06") << plain.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

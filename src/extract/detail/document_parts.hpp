@@ -35,6 +35,11 @@ std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis
                                                         std::optional<CivilTime> published,
                                                         int recency_days);
 
+// "Based on information from the Monitoring Teams as of 19:30 30 August
+// 2021": the date a report's information runs to, after an `as_of` word in a
+// paragraph that tells no event. Null when the text gives none.
+const DateMention* find_report_date(const Analysis& analysis);
+
 // Chooses a reading for every date written two ways ("9 تشرين الأول/نوفمبر"),
 // by agreement with the unambiguous dates elsewhere in the text; each choice
 // becomes a warning with both readings and the reason.
