@@ -1428,6 +1428,16 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     if (!inside || view.excluded(range)) {
       continue;
     }
+    // "until Saturday morning it had not withdrawn", "as of 30 August": how
+    // things stood then, not when the event happened.
+    const MentionList until =
+        analysis.in({date.begin > 48 ? date.begin - 48 : 0, date.begin}, "as_of");
+    if (std::any_of(until.begin(), until.end(), [&](const Mention* marker) {
+          return marker->range.end <= date.begin &&
+                 analysis.words_between(marker->range.end, date.begin) <= 1;
+        })) {
+      continue;
+    }
     if (dates_the_speaking(view, date)) {
       if (draft.statement_date == nullptr && date.resolved) {
         draft.statement_date = &date;

@@ -553,5 +553,15 @@ TEST_F(FictionalTheatre, AReportsAsOfDateDatesTheClaimsThatDateNothingElse) {
   EXPECT_EQ(plain["claims"][0]["time"]["start"], "2030-05-06") << plain.dump(1);
 }
 
+TEST_F(FictionalTheatre, UntilDatesHowThingsStoodNotTheEvent) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that until Monday morning "
+      "Freedonian troops remained in Grenzdorf, which they seized on 1 and 2 May.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& time = reading["claims"][0]["time"];
+  EXPECT_EQ(time["start"], "2030-05-01") << time.dump();
+  EXPECT_EQ(time["end"], "2030-05-02") << time.dump();
+}
+
 }  // namespace
 }  // namespace truce::test
