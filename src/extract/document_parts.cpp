@@ -31,10 +31,15 @@ std::string iso(const TimeInterval& time) {
   return format_civil_time(time.start);
 }
 
-// One line of at most kHeadlineMaxWords words without a sentence-final stop.
+// One line of at most kHeadlineMaxWords words without a full stop at its end
+// (a headline may exclaim or ask: "أرمينيا تعلن مقتل 49 من جنودها!!").
 bool headline_like(const Analysis& analysis, Range paragraph) {
-  const std::string_view text = std::string_view(analysis.normalized.text)
-                                    .substr(paragraph.begin, paragraph.end - paragraph.begin);
+  std::string_view text = std::string_view(analysis.normalized.text)
+                              .substr(paragraph.begin, paragraph.end - paragraph.begin);
+  while (!text.empty() && (text.back() == '!' || text.back() == '?' || text.back() == ' ' ||
+                           text.back() == '\n' || text.ends_with("\xD8\x9F"))) {
+    text.remove_suffix(text.ends_with("\xD8\x9F") ? 2 : 1);
+  }
   return text.find('\n') == std::string_view::npos && !ends_with_stop(text) &&
          analysis.words_between(paragraph.begin, paragraph.end) <= kHeadlineMaxWords;
 }

@@ -563,5 +563,16 @@ TEST_F(FictionalTheatre, UntilDatesHowThingsStoodNotTheEvent) {
   EXPECT_EQ(time["end"], "2030-05-02") << time.dump();
 }
 
+TEST_F(FictionalTheatre, AHeadlineMayExclaim) {
+  const json reading = read(
+      "Freedonian troops shelled Grenzdorf!!\n\nThe Foreign Ministry of Ruritania said that "
+      "Freedonian troops shelled Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["document"]["title"], "Freedonian troops shelled Grenzdorf!!");
+  EXPECT_TRUE(std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
+                          [](const json& aside) { return aside["reason"] == "headline_repeat"; }))
+      << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
