@@ -31,6 +31,14 @@ std::string iso(const TimeInterval& time) {
   return format_civil_time(time.start);
 }
 
+// One line of at most kHeadlineMaxWords words.
+bool one_short_line(const Analysis& analysis, Range paragraph) {
+  const std::string_view text = std::string_view(analysis.normalized.text)
+                                    .substr(paragraph.begin, paragraph.end - paragraph.begin);
+  return text.find('\n') == std::string_view::npos &&
+         analysis.words_between(paragraph.begin, paragraph.end) <= kHeadlineMaxWords;
+}
+
 // One line of at most kHeadlineMaxWords words without a full stop at its end
 // (a headline may exclaim or ask: "أرمينيا تعلن مقتل 49 من جنودها!!").
 bool headline_like(const Analysis& analysis, Range paragraph) {
@@ -139,16 +147,26 @@ std::optional<SourceLine> find_source_line(const Analysis& analysis, const Actor
   // header: a time stamp, or a standfirst under a headline (one line, no
   // final stop).
   std::size_t header = 0;
+  bool after_sentence = false;  // a standfirst ending with a full stop came before
   for (std::size_t i = 0; i < analysis.paragraphs.size(); ++i) {
     const Range paragraph = analysis.paragraphs[i];
     if (headline && headline->covers(paragraph)) {
       continue;
     }
     if (auto line = source_line_of(analysis, actors, paragraph)) {
+      if (after_sentence && line->date == nullptr) {
+        break;  // "ونقلت شبكة روسيا اليوم عن بيان الوزارة:" after a lead quotes, it dates nothing
+      }
       return line;
     }
+    // A standfirst right under the headline may end with a full stop ("Минобороны
+    // Азербайджана обвинило ВС Армении в грубом нарушении …"); the line after
+    // such a sentence is a source line only when it is dated ("БАКУ, 16 окт — Sputnik").
+    const bool headline_like_standfirst = headline_like(analysis, paragraph);
     const bool standfirst =
-        headline && i + 1 < analysis.paragraphs.size() && headline_like(analysis, paragraph);
+        headline && i + 1 < analysis.paragraphs.size() &&
+        (headline_like_standfirst || (header == 0 && one_short_line(analysis, paragraph)));
+    after_sentence = after_sentence || (standfirst && !headline_like_standfirst);
     if (++header > kHeaderMaxParagraphs ||
         !(only_a_time_stamp(analysis, paragraph) || standfirst)) {
       break;

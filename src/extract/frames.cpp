@@ -121,6 +121,7 @@ struct SentenceAttribution {
   std::optional<Attribution> quoted;  // with an actor
   const Mention* anaphor = nullptr;   // "according to the statement"
   bool points_back = false;  // "Об этом заявили в ...": the sentences before are quoted
+  bool refers_back = false;  // by a word ("об этом"), not by a closing quotation mark
 };
 
 // Words between two offsets, not counting those of a date in between ("Об
@@ -241,8 +242,9 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         attribution->actor = source;
       }
       result.quoted = attribution;
-      result.points_back = points_back(analysis, sentence, *trigger) ||
-                           closes_earlier_quotation(analysis, sentence, *trigger);
+      result.refers_back = points_back(analysis, sentence, *trigger);
+      result.points_back =
+          result.refers_back || closes_earlier_quotation(analysis, sentence, *trigger);
       return result;
     }
     // "the ministry said": the claimant named before, just before the verb.
@@ -424,7 +426,12 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
         }
         continue;
       }
-      if (found.points_back && current != nullptr && current->narrative() && same_paragraph) {
+      // "Об этом говорится в сообщении …" opening a paragraph of its own
+      // quotes the paragraph before it.
+      const bool opens_paragraph =
+          index > 0 && analysis.sentences[index - 1].paragraph != sentence.paragraph;
+      if (found.points_back && current != nullptr && current->narrative() &&
+          (same_paragraph || (found.refers_back && opens_paragraph))) {
         Frame* before = frames.size() >= 2 ? &frames[frames.size() - 2] : nullptr;
         if (before != nullptr && !before->narrative() &&
             (before->claimant == id ||

@@ -574,5 +574,28 @@ TEST_F(FictionalTheatre, AHeadlineMayExclaim) {
       << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, ABackReferenceOpeningItsParagraphQuotesTheParagraphBefore) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, killing two "
+      "Ruritanian soldiers.\n\nThis was announced by the Foreign Ministry of Ruritania.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][0]["event_type"], "shelling");
+}
+
+TEST_F(FictionalTheatre, AStandfirstWithAFullStopIsHeaderOnlyBeforeADatedSourceLine) {
+  const std::string headline = "Freedonian troops shelled Grenzdorf\n\n";
+  const std::string standfirst =
+      "The Foreign Ministry of Ruritania accused Freedonia of violating the ceasefire.\n\n";
+  const std::string body =
+      "The Foreign Ministry of Ruritania said that Freedonian troops shelled Grenzdorf on 4 May.";
+  const json dated = read(headline + standfirst + "OSTDORF, 5 May - " + body);
+  ASSERT_EQ(dated["claims"].size(), 1U) << dated.dump(1);
+  EXPECT_EQ(dated["claims"][0]["event_type"], "shelling");
+  // Without a dated source line after it, the sentence is the lead: a claim.
+  const json lead = read(headline + standfirst + body);
+  EXPECT_EQ(lead["claims"].size(), 2U) << lead.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
