@@ -270,6 +270,32 @@ const Mention* person_closing_list(const FrameView& view, Range clause) {
   return nullptr;
 }
 
+// "one Armenian soldier was killed, 13 were captured, 24 went missing": counted
+// statuses in clauses of their own after a figure share its person noun.
+const Mention* person_opening_list(const FrameView& view, Range clause) {
+  const Analysis& analysis = view.analysis;
+  const Sentence& sentence = view.sentence_of(clause.begin);
+  for (auto it = sentence.clauses.rbegin(); it != sentence.clauses.rend(); ++it) {
+    const Range before = *it;
+    if (before.end > clause.begin) {
+      continue;
+    }
+    const MentionList statuses = analysis.in(before, "casualty");
+    const bool counted =
+        std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
+                    [&](const NumberMention& n) { return before.contains(n.begin); });
+    if (statuses.empty() || !counted) {
+      return nullptr;  // the list has ended
+    }
+    for (const Mention* person : analysis.in(before, "person")) {
+      if (view.distance(statuses.front()->word, person->word) <= kNearWords) {
+        return person;
+      }
+    }
+  }
+  return nullptr;
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
                                     const std::string& civilians_party) {
   const Analysis& analysis = view.analysis;
@@ -335,6 +361,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     if (person == nullptr && others == nullptr && count != nullptr) {
       person = person_closing_list(view, clause);
+      if (person == nullptr) {
+        person = person_opening_list(view, clause);
+      }
     }
     if (person == nullptr && others == nullptr) {
       continue;  // "killed" of what?

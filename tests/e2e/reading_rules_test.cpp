@@ -597,5 +597,21 @@ TEST_F(FictionalTheatre, AStandfirstWithAFullStopIsHeaderOnlyBeforeADatedSourceL
   EXPECT_EQ(lead["claims"].size(), 2U) << lead.dump(1);
 }
 
+TEST_F(FictionalTheatre, CountedStatusesAfterAFigureShareItsPersonNoun) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "attacked Grenzdorf yesterday, one Ruritanian soldier was killed, 3 were captured, 2 went "
+      "missing.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  std::map<std::string, int> by_status;
+  for (const json& figure : reading["claims"][0]["casualties"]) {
+    by_status[figure["status"]] = figure["min"];
+    EXPECT_EQ(figure["side"]["party"]["id"], "ruritania") << figure.dump();
+  }
+  EXPECT_EQ(by_status["killed"], 1) << reading.dump(1);
+  EXPECT_EQ(by_status["captured"], 3) << reading.dump(1);
+  EXPECT_EQ(by_status["missing"], 2) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
