@@ -365,7 +365,16 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         person = person_opening_list(view, clause);
       }
     }
-    if (person == nullptr && others == nullptr) {
+    // "сообщила о 105 погибших", "105 dead": a status word right after its
+    // count names the persons itself.
+    // Not when it describes who follows ("15 detained Armenians").
+    const MentionList after = analysis.in({status->word.end, clause.end}, "actor");
+    const bool status_as_noun =
+        person == nullptr && others == nullptr && count != nullptr &&
+        count->end <= status->range.begin &&
+        analysis.words_between(count->end, status->word.begin) == 0 &&
+        (after.empty() || analysis.words_between(status->word.end, after.front()->word.begin) > 0);
+    if (person == nullptr && others == nullptr && !status_as_noun) {
       continue;  // "killed" of what?
     }
     // "and others wounded", "وإصابة آخر": the persons counted are new ones, at

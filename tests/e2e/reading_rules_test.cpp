@@ -613,5 +613,17 @@ TEST_F(FictionalTheatre, CountedStatusesAfterAFigureShareItsPersonNoun) {
   EXPECT_EQ(by_status["missing"], 2) << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, AStatusWordRightAfterItsCountNamesThePersons) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday and reported 4 dead.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& figures = reading["claims"][0]["casualties"];
+  ASSERT_EQ(figures.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(figures[0]["status"], "killed");
+  EXPECT_EQ(figures[0]["min"], 4);
+  EXPECT_EQ(figures[0]["side"]["party"]["id"], "ruritania");
+}
+
 }  // namespace
 }  // namespace truce::test
