@@ -178,6 +178,16 @@ bool closes_earlier_quotation(const Analysis& analysis, const Sentence& sentence
   });
 }
 
+// "Украинские силовики открыли огонь … . Загорелся один дом, сообщили в
+// представительстве ДНР": an attribution in a last clause of its own, after
+// what was said, speaks for the paragraph's sentences before it too.
+bool ends_the_account(const Analysis& analysis, const Sentence& sentence, const Mention& trigger) {
+  const Range clause = analysis.clause_of(sentence, trigger.range.begin);
+  return clause.begin > sentence.range.begin && !sentence.clauses.empty() &&
+         sentence.clauses.back().begin == clause.begin && analysis.in(clause, "event").empty() &&
+         analysis.in(clause, "casualty").empty();
+}
+
 // "the head of the Centre for Reconciliation (CRS) in Syria said": a state
 // named just after a body places the body, it does not speak.
 const Mention* head_of(const Analysis& analysis, const ActorRegistry& actors,
@@ -243,8 +253,9 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
       }
       result.quoted = attribution;
       result.refers_back = points_back(analysis, sentence, *trigger);
-      result.points_back =
-          result.refers_back || closes_earlier_quotation(analysis, sentence, *trigger);
+      result.points_back = result.refers_back ||
+                           closes_earlier_quotation(analysis, sentence, *trigger) ||
+                           ends_the_account(analysis, sentence, *trigger);
       return result;
     }
     // "the ministry said": the claimant named before, just before the verb.

@@ -625,5 +625,19 @@ TEST_F(FictionalTheatre, AStatusWordRightAfterItsCountNamesThePersons) {
   EXPECT_EQ(figures[0]["side"]["party"]["id"], "ruritania");
 }
 
+TEST_F(FictionalTheatre, AnAttributionClosingAParagraphSpeaksForItsSentencesBefore) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. A house burned "
+      "down, the Foreign Ministry of Ruritania said.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][0]["event_type"], "shelling");
+  // An attribution opening its sentence speaks for what follows it only.
+  const json opening = read(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday. The Foreign "
+      "Ministry of Ruritania said that a house burned down.");
+  EXPECT_TRUE(opening["claims"].empty()) << opening.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
