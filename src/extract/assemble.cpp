@@ -636,6 +636,10 @@ std::string calibre_before(const Analysis& analysis, const Mention& weapon) {
   return {};
 }
 
+// From admin1 up (a province, a region, a line of contact): a village named
+// beside such a place is where the event happened.
+constexpr int kCoarseRank = static_cast<int>(LocationPrecision::kAdmin1);
+
 // Above any precision code: an origin of fire ranks after every other place.
 constexpr int kOriginRankPenalty = 100;
 
@@ -897,8 +901,8 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
 // "village"/"село"/"قرية" when no known place follows.
 std::vector<Located> unknown_places(const FrameView& view) {
   std::vector<Located> found;
-  static constexpr std::string_view kNamingPrefixes[] = {"village", "town", "city",
-                                                         "mount",   "lake", "heights"};
+  static constexpr std::string_view kNamingPrefixes[] = {"village", "town",    "city",  "mount",
+                                                         "lake",    "heights", "sector"};
   const std::string_view text = view.analysis.normalized.text;
   for (const Mention* prefix : view.all("place_prefix")) {
     if (std::find(std::begin(kNamingPrefixes), std::end(kNamingPrefixes), prefix->value()) ==
@@ -909,9 +913,18 @@ std::vector<Located> unknown_places(const FrameView& view) {
     while (start < text.size() && text[start] == ' ') {
       ++start;
     }
+    // A name in quotation marks (قطاع "كوتكوتيرا") is the name without them.
+    const bool quoted = start < text.size() && text[start] == '"';
+    start += quoted ? 1 : 0;
+    // The name ends at a space, a stop, a quotation mark or an Arabic comma (، is D8 8C).
+    const auto ends_name = [&](std::uint32_t at) {
+      const char c = text[at];
+      return c == ' ' || c == ',' || c == '.' || c == '\n' || c == '"' ||
+             (static_cast<unsigned char>(c) == 0xD8 && at + 1 < text.size() &&
+              static_cast<unsigned char>(text[at + 1]) == 0x8C);
+    };
     std::uint32_t end = start;
-    while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != '.' &&
-           text[end] != '\n' && static_cast<unsigned char>(text[end]) != 0xD8) {
+    while (end < text.size() && !ends_name(end)) {
       ++end;
     }
     if (end == start) {
@@ -920,7 +933,8 @@ std::vector<Located> unknown_places(const FrameView& view) {
     const Range name{start, end};
     bool known = false;
     for (const std::string_view category :
-         {"place", "actor", "place_prefix", "person", "asset", "negation", "event", "others"}) {
+         {"place", "actor", "place_prefix", "person", "asset", "negation", "event", "others",
+          "target_marker", "topic_marker", "origin_marker", "complementizer", "clause_break"}) {
       if (!view.analysis.in(name, category).empty()) {
         known = true;
       }
@@ -941,7 +955,8 @@ std::vector<Located> unknown_places(const FrameView& view) {
       }
     }
     Located located;
-    located.place.name = view.analysis.original_text({prefix->word.begin, end});
+    located.place.name =
+        view.analysis.original_text({prefix->word.begin, end + (quoted && end < text.size())});
     located.place.precision = LocationPrecision::kNear;
     located.ranges = {prefix->range, name};
     located.rank = 50;
@@ -1319,10 +1334,17 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
 
   // Place.
   std::optional<Located> place = read_place(view, parties, actor_ranges);
-  if (!place) {
+  if (!place || place->rank >= kCoarseRank) {
     auto unknown = unknown_places(view);
-    if (!unknown.empty()) {
+    if (!unknown.empty() && !place) {
       place = std::move(unknown.front());
+    } else if (!unknown.empty()) {
+      // "the village of X in Kashmir": the village the gazetteer does not
+      // know is where it happened; the region it lies in gives the point, at
+      // the region's precision.
+      Located& named = unknown.front();
+      place->place.name = std::move(named.place.name);
+      place->ranges.insert(place->ranges.begin(), named.ranges.begin(), named.ranges.end());
     }
   }
   if (place) {

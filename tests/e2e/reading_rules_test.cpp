@@ -639,5 +639,21 @@ TEST_F(FictionalTheatre, AnAttributionClosingAParagraphSpeaksForItsSentencesBefo
   EXPECT_TRUE(opening["claims"].empty()) << opening.dump(1);
 }
 
+TEST_F(FictionalTheatre, AVillageTheGazetteerLacksNamedInARegionIsThePlaceAtTheRegionsPoint) {
+  const json quoted = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled the village of \"Zedorf\" in Oberland yesterday.");
+  ASSERT_EQ(quoted["claims"].size(), 1U) << quoted.dump(1);
+  const json& place = quoted["claims"][0]["place"];
+  EXPECT_EQ(place["name"], "village of \"Zedorf\"") << place.dump();
+  EXPECT_EQ(place["geometry"]["coordinates"][0], 10.5) << place.dump();
+  EXPECT_EQ(place["precision"], 4) << place.dump();
+  // An Arabic name of letters whose first byte is 0xD8 (ز ا) is read whole.
+  const json arabic =
+      read("نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات قصفت قرية زاكاتا في أوبرلاند أمس.");
+  ASSERT_EQ(arabic["claims"].size(), 1U) << arabic.dump(1);
+  EXPECT_EQ(arabic["claims"][0]["place"]["name"], "قرية زاكاتا") << arabic.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
