@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <exception>
 #include <functional>
 #include <limits>
@@ -97,7 +99,11 @@ inline Decoded decode_at(std::string_view text, std::size_t at) {
   return {code_point, length};
 }
 
-// The code point that ends at byte `at` (at > 0).
+Decoded decode_before_long(std::string_view text, std::size_t at);
+
+// The code point that ends at byte `at` (at > 0). ASCII and two-byte letters
+// inline, the rest out of line, as in decode_at: every raw hit looks at least
+// at the character before it.
 inline Decoded decode_before(std::string_view text, std::size_t at) {
   const auto last = static_cast<unsigned char>(text[at - 1]);
   if (last < 0x80U) {
@@ -109,6 +115,10 @@ inline Decoded decode_before(std::string_view text, std::size_t at) {
       return {((lead & 0x1FU) << 6U) | (last & 0x3FU), 2};
     }
   }
+  return decode_before_long(text, at);
+}
+
+[[gnu::noinline]] Decoded decode_before_long(std::string_view text, std::size_t at) {
   std::size_t start = at - 1;
   while (start > 0 && at - start < 4 && is_continuation(static_cast<unsigned char>(text[start]))) {
     --start;
@@ -215,15 +225,6 @@ struct PackedChain {
   std::uint64_t low = 0;
   std::uint64_t high = 0;
   std::size_t length = 0;
-  friend bool operator<(const PackedChain& a, const PackedChain& b) {
-    if (a.low != b.low) {
-      return a.low < b.low;
-    }
-    if (a.high != b.high) {
-      return a.high < b.high;
-    }
-    return a.length < b.length;
-  }
   friend bool operator==(const PackedChain&, const PackedChain&) = default;
 };
 
@@ -241,21 +242,92 @@ PackedChain pack_chain(std::string_view bytes) {
   return packed;
 }
 
+// The bytes text[from, to) packed as pack_chain does (to - from <= 16). Each raw
+// hit inside a word packs the letters between it and the word boundary, so they
+// are read as one or two 64-bit loads that end at `to` (the text before it may
+// be read, never the text after it) instead of one byte at a time.
+PackedChain pack_span(std::string_view text, std::size_t from, std::size_t to) {
+  const std::size_t length = to - from;
+  if constexpr (std::endian::native == std::endian::little) {
+    if (to >= sizeof(std::uint64_t) && length > 0) {
+      std::uint64_t last = 0;  // text[to - 8, to): byte to - 8 + k in bits 8k
+      std::memcpy(&last, text.data() + to - sizeof last, sizeof last);
+      if (length <= 8) {
+        return {last >> (8 * (8 - length)), 0, length};
+      }
+      std::uint64_t first = 0;
+      std::memcpy(&first, text.data() + from, sizeof first);
+      return {first, last >> (8 * (16 - length)), length};
+    }
+  }
+  return pack_chain(text.substr(from, length));
+}
+
+// A fixed set of packed chains, looked up by open addressing: a lookup is a
+// multiplication and one or two comparisons where a binary search over a
+// language's few dozen chains took five or six.
+class PackedChainSet {
+ public:
+  PackedChainSet() = default;
+  explicit PackedChainSet(const std::vector<PackedChain>& chains) {
+    if (chains.empty()) {
+      return;
+    }
+    while ((std::size_t{1} << bits_) < 2 * chains.size()) {
+      ++bits_;
+    }
+    slots_.assign(std::size_t{1} << bits_, PackedChain{0, 0, kEmpty});
+    for (const PackedChain& chain : chains) {
+      std::size_t slot = slot_of(chain);
+      while (slots_[slot].length != kEmpty && !(slots_[slot] == chain)) {
+        slot = (slot + 1) & (slots_.size() - 1);
+      }
+      slots_[slot] = chain;
+    }
+  }
+
+  bool contains(const PackedChain& chain) const {
+    if (slots_.empty()) {
+      return false;
+    }
+    for (std::size_t slot = slot_of(chain);; slot = (slot + 1) & (slots_.size() - 1)) {
+      if (slots_[slot] == chain) {
+        return true;
+      }
+      if (slots_[slot].length == kEmpty) {
+        return false;
+      }
+    }
+  }
+
+ private:
+  static constexpr std::size_t kEmpty = std::numeric_limits<std::size_t>::max();
+
+  std::size_t slot_of(const PackedChain& chain) const {
+    const std::uint64_t mixed =
+        (chain.low ^ (chain.high * 0xC2B2AE3D27D4EB4FULL) ^ chain.length) * 0x9E3779B97F4A7C15ULL;
+    return bits_ == 0 ? 0 : static_cast<std::size_t>(mixed >> (64 - bits_));
+  }
+
+  unsigned bits_ = 0;
+  std::vector<PackedChain> slots_;  // length kEmpty: a free slot
+};
+
 // Every chain of a language's prefixes (or suffixes) that may stand between a
 // phrase and the word boundary.
 struct AffixChains {
-  std::vector<PackedChain> short_within_word;  // letters only, up to 16 bytes; sorted
-  std::vector<std::string> long_within_word;   // letters only, longer; sorted
+  PackedChainSet short_within_word;           // letters only, up to 16 bytes
+  std::vector<std::string> long_within_word;  // letters only, longer; sorted
   std::size_t longest_within_word = 0;
   std::vector<std::string> mixed;  // with a non-word character ("'s"), longest first
 
-  bool has_within_word(std::string_view chain) const {
-    if (chain.size() <= PackedChain::kMaxBytes) {
-      return std::binary_search(short_within_word.begin(), short_within_word.end(),
-                                pack_chain(chain));
+  // Whether text[from, to) is one of the chains within a word.
+  bool has_within_word(std::string_view text, std::size_t from, std::size_t to) const {
+    if (to - from <= PackedChain::kMaxBytes) {
+      return short_within_word.contains(pack_span(text, from, to));
     }
-    return std::binary_search(long_within_word.begin(), long_within_word.end(), chain,
-                              std::less<>());
+    return std::binary_search(long_within_word.begin(), long_within_word.end(),
+                              text.substr(from, to - from), std::less<>());
   }
 };
 
@@ -334,6 +406,7 @@ Result<AffixChains> build_chains(const std::vector<Affix>& affixes, std::string_
   }
 
   AffixChains result;
+  std::vector<PackedChain> short_within_word;
   for (std::string& each : chains) {
     if (!all_word_chars(each)) {
       result.mixed.push_back(std::move(each));
@@ -341,15 +414,12 @@ Result<AffixChains> build_chains(const std::vector<Affix>& affixes, std::string_
     }
     result.longest_within_word = std::max(result.longest_within_word, each.size());
     if (each.size() <= PackedChain::kMaxBytes) {
-      result.short_within_word.push_back(pack_chain(each));
+      short_within_word.push_back(pack_chain(each));
     } else {
       result.long_within_word.push_back(std::move(each));
     }
   }
-  std::sort(result.short_within_word.begin(), result.short_within_word.end());
-  result.short_within_word.erase(
-      std::unique(result.short_within_word.begin(), result.short_within_word.end()),
-      result.short_within_word.end());
+  result.short_within_word = PackedChainSet(short_within_word);
   std::sort(result.long_within_word.begin(), result.long_within_word.end());
   result.long_within_word.erase(
       std::unique(result.long_within_word.begin(), result.long_within_word.end()),
@@ -397,7 +467,7 @@ std::optional<std::size_t> find_word_begin(std::string_view text, std::size_t be
   bool at_boundary = boundary_before(text, begin);
   if (!at_boundary && prefixes.longest_within_word > 0) {
     std::optional<std::size_t> start = word_run_start(text, begin, prefixes.longest_within_word);
-    if (start && prefixes.has_within_word(text.substr(*start, begin - *start))) {
+    if (start && prefixes.has_within_word(text, *start, begin)) {
       return start;
     }
   }
@@ -415,7 +485,7 @@ std::optional<std::size_t> find_word_end(std::string_view text, std::size_t end,
   bool at_boundary = boundary_after(text, end);
   if (!at_boundary && suffixes.longest_within_word > 0) {
     std::optional<std::size_t> run_end = word_run_end(text, end, suffixes.longest_within_word);
-    if (run_end && suffixes.has_within_word(text.substr(end, *run_end - end))) {
+    if (run_end && suffixes.has_within_word(text, end, *run_end)) {
       return run_end;
     }
   }

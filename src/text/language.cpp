@@ -146,6 +146,17 @@ class Scanner {
     std::uint32_t index = 0;
     CharInfo scratch;
     while (at < text_.size()) {
+      // The space between two words, most of the characters outside words:
+      // whitespace() would only note that it is no carriage return. (A stray
+      // continuation byte after it belongs to it, so that takes the long way.)
+      if (text_[at] == ' ' &&
+          (at + 1 == text_.size() ||
+           !detail::is_continuation_byte(static_cast<unsigned char>(text_[at + 1])))) {
+        previous_was_cr_ = false;
+        ++at;
+        ++index;
+        continue;
+      }
       const detail::DecodedCodePoint decoded = detail::decode_utf8(text_, at);
       const CharInfo& info = table_.lookup(decoded.code_point, scratch);
       const std::size_t next = at + decoded.length;
@@ -228,8 +239,10 @@ class Scanner {
     current_.byte_end = content_end_.first;
     current_.cp_end = content_end_.second;
     current_.end_word = words.size();
-    // The script with most letters; a paragraph has a handful of scripts.
-    std::vector<std::pair<ScriptId, std::uint32_t>> counts;
+    // The script with most letters; a paragraph has a handful of scripts. The
+    // list is the scanner's, so paragraphs after the first allocate nothing.
+    std::vector<std::pair<ScriptId, std::uint32_t>>& counts = script_letters_;
+    counts.clear();
     for (std::size_t w = current_.first_word; w < current_.end_word; ++w) {
       const Word& word = words[w];
       if (word.script == 0) {
@@ -258,6 +271,7 @@ class Scanner {
   std::uint32_t line_breaks_ = 0;
   Paragraph current_;
   std::pair<std::size_t, std::uint32_t> content_end_{0, 0};
+  std::vector<std::pair<ScriptId, std::uint32_t>> script_letters_;  // close_paragraph's
 };
 
 // At most `limit` bytes from the start of `text`, not cutting a code point.
@@ -314,14 +328,24 @@ class Detector {
     return text_.substr(begin, end - begin);
   }
 
+  // The script with most letters; on a tie the lowest script code; 0 when no
+  // script has letters. Only the paragraphs' scripts are compared, not all 256
+  // codes: the others count no letters.
   ScriptId main_script() const {
     std::array<std::uint64_t, 256> letters{};
     for (const Paragraph& paragraph : scanner_.paragraphs) {
       letters[paragraph.script] += paragraph.letters;
     }
-    letters[0] = 0;
-    return static_cast<ScriptId>(std::max_element(letters.begin(), letters.end()) -
-                                 letters.begin());
+    ScriptId best = 0;
+    for (const Paragraph& paragraph : scanner_.paragraphs) {
+      const ScriptId script = paragraph.script;
+      if (script != 0 && letters[script] > 0 &&
+          (best == 0 || letters[script] > letters[best] ||
+           (letters[script] == letters[best] && script < best))) {
+        best = script;
+      }
+    }
+    return best;
   }
 
   // CLD2 on the first paragraphs written in the main script.
