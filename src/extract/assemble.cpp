@@ -243,6 +243,15 @@ bool breaks_down(const FrameView& view, const std::vector<Figure>& figures, cons
   return !view.analysis.in({clause.begin, first}, "subset_marker").empty();
 }
 
+// The status words of a clause that also holds a count ("13 captured"): an
+// item of a list of figures. Empty when the clause is no such item.
+MentionList counted_statuses(const Analysis& analysis, Range clause) {
+  const bool counted =
+      std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
+                  [&](const NumberMention& n) { return clause.contains(n.begin); });
+  return counted ? analysis.in(clause, "casualty") : MentionList{};
+}
+
 // "one dead, 13 captured, and 24 missing troops": counted statuses listed in
 // clauses of their own share the person noun that closes the list.
 const Mention* person_closing_list(const FrameView& view, Range clause) {
@@ -252,11 +261,8 @@ const Mention* person_closing_list(const FrameView& view, Range clause) {
     if (next.begin < clause.end) {
       continue;
     }
-    const MentionList statuses = analysis.in(next, "casualty");
-    const bool counted =
-        std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
-                    [&](const NumberMention& n) { return next.contains(n.begin); });
-    if (statuses.empty() || !counted) {
+    const MentionList statuses = counted_statuses(analysis, next);
+    if (statuses.empty()) {
       return nullptr;  // the list has ended
     }
     for (const Mention* person : analysis.in(next, "person")) {
@@ -280,11 +286,8 @@ const Mention* person_opening_list(const FrameView& view, Range clause) {
     if (before.end > clause.begin) {
       continue;
     }
-    const MentionList statuses = analysis.in(before, "casualty");
-    const bool counted =
-        std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
-                    [&](const NumberMention& n) { return before.contains(n.begin); });
-    if (statuses.empty() || !counted) {
+    const MentionList statuses = counted_statuses(analysis, before);
+    if (statuses.empty()) {
       return nullptr;  // the list has ended
     }
     for (const Mention* person : analysis.in(before, "person")) {
