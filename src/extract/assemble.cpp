@@ -784,14 +784,18 @@ bool is_topic(const FrameView& view, const Mention& place) {
   return false;
 }
 
-// "launched from the territory of occupied X, it exploded in Y": a place right
-// after an origin word (one word between allowed) is where fire came from.
+// "launched from the territory of occupied X, it exploded in Y": a place
+// shortly after an origin word in its clause is where fire came from.
+constexpr std::uint32_t kOriginMaxWords = 5;
 bool is_origin(const FrameView& view, const Mention& place) {
+  const Range clause = view.clause_of(place.word.begin);
   for (const Mention* marker :
-       view.analysis.in({place.word.begin > 64 ? place.word.begin - 64 : 0, place.word.begin},
-                        "origin_marker")) {
+       view.analysis.in({clause.begin, place.word.begin}, "origin_marker")) {
+    // "from the settlement of Yukhari Shorja of the Basarkechar district": an
+    // unknown name and its links may stand between, but no event.
     if (marker->word.end <= place.word.begin &&
-        view.analysis.words_between(marker->word.end, place.word.begin) <= 1) {
+        view.analysis.words_between(marker->word.end, place.word.begin) <= kOriginMaxWords &&
+        view.analysis.in({marker->word.end, place.word.begin}, "event").empty()) {
       return true;
     }
   }

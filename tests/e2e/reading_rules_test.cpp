@@ -434,6 +434,12 @@ TEST_F(FictionalTheatre, WhereFireCameFromIsThePlaceOnlyWhenNoOtherIsNamed) {
       "firing from the territory of Ostdorf, shelled Grenzdorf yesterday.");
   ASSERT_EQ(both["claims"].size(), 1U) << both.dump(1);
   EXPECT_EQ(both["claims"][0]["place"]["name"], "Grenzdorf") << both.dump(1);
+  // An unknown name and its links may stand between the origin word and the place.
+  const json linked = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops, "
+      "firing from the settlement of Zedorf of the Ostdorf area, shelled Grenzdorf yesterday.");
+  ASSERT_EQ(linked["claims"].size(), 1U) << linked.dump(1);
+  EXPECT_EQ(linked["claims"][0]["place"]["name"], "Grenzdorf") << linked.dump(1);
   const json alone = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
       "shelled its positions from the territory of Ostdorf yesterday.");
