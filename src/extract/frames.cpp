@@ -471,7 +471,21 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       fold_into_previous(frames, index, {found.anaphor, nullptr});
       continue;
     }
-    if (current != nullptr && !current->narrative() && (same_paragraph || found.anaphor)) {
+    // "Moreover, … Armenian units subjected to fire our tractor": a paragraph in
+    // the first person goes on with the speaker before it, not the outlet.
+    const bool first_person = !analysis.in(sentence.range, "first_person").empty();
+    if (first_person && current != nullptr && current->narrative() && frames.size() >= 2 &&
+        !frames[frames.size() - 2].narrative()) {
+      // The speaker's account went on through the outlet's sentences between.
+      Frame& open = frames[frames.size() - 2];
+      open.sentences.insert(open.sentences.end(), current->sentences.begin(),
+                            current->sentences.end());
+      open.sentences.push_back(index);
+      frames.pop_back();
+      continue;
+    }
+    if (current != nullptr && !current->narrative() &&
+        (same_paragraph || found.anaphor || first_person)) {
       current->sentences.push_back(index);
       if (found.anaphor != nullptr) {
         current->attributions.push_back({found.anaphor, nullptr});

@@ -661,5 +661,18 @@ TEST_F(FictionalTheatre, AVillageTheGazetteerLacksNamedInARegionIsThePlaceAtTheR
   EXPECT_EQ(arabic["claims"][0]["place"]["name"], "قرية زاكاتا") << arabic.dump(1);
 }
 
+TEST_F(FictionalTheatre, AParagraphInTheFirstPersonGoesOnWithTheSpeaker) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nThe shelling went on for an hour.\n\nLater Freedonian "
+      "troops fired at our positions in Kleinheim.");
+  const auto kleinheim =
+      std::find_if(reading["claims"].begin(), reading["claims"].end(), [](const json& claim) {
+        return claim.contains("place") && claim["place"]["name"] == "Kleinheim";
+      });
+  ASSERT_NE(kleinheim, reading["claims"].end()) << reading.dump(1);
+  EXPECT_EQ((*kleinheim)["claimant"]["id"], "ru-fictional-mfa");
+}
+
 }  // namespace
 }  // namespace truce::test
