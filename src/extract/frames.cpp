@@ -1,6 +1,7 @@
 #include "extract/detail/frames.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/vocabulary.hpp"
 #include "extract/detail/assemble.hpp"
@@ -343,13 +344,29 @@ namespace {
 
 // The last frame (the outlet's sentences a quotation began in) joins the
 // frame before it, with the sentence whose attribution closes it.
-void fold_into_previous(std::vector<Frame>& frames, std::uint32_t index, Attribution attribution) {
+// A sentence in the first person carries no attribution of its own.
+void fold_into_previous(std::vector<Frame>& frames, std::uint32_t index,
+                        std::optional<Attribution> attribution) {
   Frame& open = frames[frames.size() - 2];
   const Frame& last = frames.back();
   open.sentences.insert(open.sentences.end(), last.sentences.begin(), last.sentences.end());
   open.sentences.push_back(index);
-  open.attributions.push_back(attribution);
+  if (attribution) {
+    open.attributions.push_back(*attribution);
+  }
   frames.pop_back();
+}
+
+// One claimant's frame speaks for the most specific of the actors quoted in
+// it: the ministry rather than the capital, the first one named when none is
+// known.
+void prefer_more_specific(Frame& frame, const std::string& id, const ActorRegistry& actors) {
+  const Actor* now = actors.find(frame.claimant);
+  const Actor* candidate = actors.find(id);
+  if (frame.claimant.empty() ||
+      (now != nullptr && candidate != nullptr && specificity(*candidate) > specificity(*now))) {
+    frame.claimant = id;
+  }
 }
 
 }  // namespace
@@ -379,13 +396,7 @@ std::pair<Frame, Frame> split_frame(const Frame& frame, std::size_t at, const An
       if (attribution.actor == nullptr) {
         continue;
       }
-      const std::string id = speaking_for(actors, attribution.actor->value());
-      const Actor* now = actors.find(part->claimant);
-      const Actor* candidate = actors.find(id);
-      if (part->claimant.empty() ||
-          (now != nullptr && candidate != nullptr && specificity(*candidate) > specificity(*now))) {
-        part->claimant = id;
-      }
+      prefer_more_specific(*part, speaking_for(actors, attribution.actor->value()), actors);
     }
     if (part->claimant.empty()) {
       part->claimant = frame.claimant;
@@ -430,11 +441,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       if (same_party || (current != nullptr && current->claimant == id)) {
         current->sentences.push_back(index);
         current->attributions.push_back(*found.quoted);
-        const Actor* now = actors.find(current->claimant);
-        const Actor* candidate = actors.find(id);
-        if (now != nullptr && candidate != nullptr && specificity(*candidate) > specificity(*now)) {
-          current->claimant = id;
-        }
+        prefer_more_specific(*current, id, actors);
         continue;
       }
       // "Об этом говорится в сообщении …" opening a paragraph of its own
@@ -468,7 +475,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     if (found.anaphor != nullptr && found.points_back && current != nullptr &&
         current->narrative() && same_paragraph && frames.size() >= 2 &&
         !frames[frames.size() - 2].narrative()) {
-      fold_into_previous(frames, index, {found.anaphor, nullptr});
+      fold_into_previous(frames, index, Attribution{found.anaphor, nullptr});
       continue;
     }
     // "Moreover, … Armenian units subjected to fire our tractor": a paragraph in
@@ -477,11 +484,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     if (first_person && current != nullptr && current->narrative() && frames.size() >= 2 &&
         !frames[frames.size() - 2].narrative()) {
       // The speaker's account went on through the outlet's sentences between.
-      Frame& open = frames[frames.size() - 2];
-      open.sentences.insert(open.sentences.end(), current->sentences.begin(),
-                            current->sentences.end());
-      open.sentences.push_back(index);
-      frames.pop_back();
+      fold_into_previous(frames, index, std::nullopt);
       continue;
     }
     if (current != nullptr && !current->narrative() &&
