@@ -154,6 +154,7 @@ std::optional<EventType> event_type_of(const Mention& mention) {
 struct Figure {
   CasualtyFigure figure;
   std::vector<Range> ranges;
+  bool counted = true;  // false: "killed their soldiers", some of them
 };
 
 std::optional<Side> side_for_party(const ActorRegistry& actors, const std::string& party) {
@@ -328,6 +329,11 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     shared.insert(second);
   }
   for (const Mention* status : statuses) {
+    // "Мирные жители не пострадали", "were not injured": nobody was; and the
+    // missing of "the commission for missing persons" are a name's words.
+    if (negated_before(view, *status, "negation", 0) || inside_a_name(analysis, *status)) {
+      continue;
+    }
     const Range clause = view.clause_of(status->range.begin);
     const auto paired = counts.find(status);
     const NumberMention* count = paired == counts.end() ? nullptr : paired->second;
@@ -377,7 +383,13 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         count->end <= status->range.begin &&
         analysis.words_between(count->end, status->word.begin) == 0 &&
         (after.empty() || analysis.words_between(status->word.end, after.front()->word.begin) > 0);
-    if (person == nullptr && others == nullptr && !status_as_noun) {
+    // "есть погибшие и раненые", "سقوط قتلى وجرحى": a plural status noun
+    // with no count names some persons, at least one.
+    // Not "the real number of the dead and wounded is not clear".
+    const bool some = person == nullptr && others == nullptr && count == nullptr &&
+                      status->entry->has_attribute("noun") &&
+                      !negated_before(view, *status, "negation", kNearWords);
+    if (person == nullptr && others == nullptr && !status_as_noun && !some) {
       continue;  // "killed" of what?
     }
     // "and others wounded", "وإصابة آخر": the persons counted are new ones, at
@@ -390,6 +402,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
 
     std::optional<CountRange> range;
+    bool uncounted = false;
     if (count != nullptr && shared.count(status) != 0 && count->count.max) {
       // Together N, each asserted: each is 1..N-1 (0..N when N cannot hold both).
       const std::int64_t most = *count->count.max;
@@ -397,12 +410,15 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     } else if (count != nullptr) {
       // An open count ("several") reads as said of each, as the corpus codes it.
       range = count->count;
-    } else if (person == nullptr) {
+    } else if (person == nullptr && others != nullptr) {
       range = others->entry->has_attribute("one") ? exactly(1) : at_least(1);
     } else if (person != nullptr && !person->entry->attribute("count").empty()) {
       range = exactly(std::atoll(std::string(person->entry->attribute("count")).c_str()));
     } else if (person != nullptr && person->entry->has_attribute("one")) {
       range = exactly(1);
+    } else if (person != nullptr || some) {
+      range = at_least(1);  // "killed their soldiers": some, at least one
+      uncounted = true;
     }
     if (!range) {
       continue;
@@ -411,9 +427,12 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     std::optional<Side> side;
     // "11 people from the Azerbaijani side": a word that names persons of
     // anyone yields to a side the clause names beside it.
-    if (person != nullptr && person->entry->has_attribute("anyone")) {
+    // So does a status word that names the persons itself ("С армянской
+    // стороны есть погибшие").
+    const Mention* who = person != nullptr ? person : (others == nullptr ? status : nullptr);
+    if (who != nullptr && (who == status || who->entry->has_attribute("anyone"))) {
       for (const Mention* side_word : analysis.in(clause, "side_word")) {
-        if (view.distance(person->word, side_word->word) > kNearWords) {
+        if (view.distance(who->word, side_word->word) > kNearWords) {
           continue;
         }
         for (const Mention* actor : analysis.in(clause, "actor")) {
@@ -471,6 +490,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     figure.figure.side = *side;
     figure.figure.status = parse_casualty_status(status->value()).value_or(CasualtyStatus::kKilled);
     figure.figure.count = *range;
+    figure.counted = !uncounted;
     figure.ranges.push_back(status->range);
     if (count != nullptr) {
       figure.ranges.push_back({count->begin, count->end});
@@ -1386,6 +1406,20 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
   figures = std::move(distinct);
+  // "A civilian suffered injuries … injuries to a 45-year-old man": persons
+  // told without a count are those a figure of the account counts.
+  std::vector<Figure> told;
+  for (Figure& figure : figures) {
+    const bool counted_elsewhere =
+        !figure.counted && std::any_of(figures.begin(), figures.end(), [&](const Figure& other) {
+          return other.counted && other.figure.side == figure.figure.side &&
+                 other.figure.status == figure.figure.status;
+        });
+    if (!counted_elsewhere) {
+      told.push_back(figure);
+    }
+  }
+  figures = std::move(told);
   for (Figure& figure : figures) {
     claim.casualties.push_back(figure.figure);
     const std::string field = "casualties/" + std::to_string(claim.casualties.size() - 1);

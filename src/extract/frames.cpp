@@ -357,6 +357,20 @@ void fold_into_previous(std::vector<Frame>& frames, std::uint32_t index,
   frames.pop_back();
 }
 
+// The claimant of the latest frame whose speaker is of the kind an anaphor
+// names ("the ministry": value `ministry`); none for `previous`, or when the
+// open frame's speaker is already of that kind.
+const std::string* claimant_of_kind(const std::vector<Frame>& frames, const ActorRegistry& actors,
+                                    std::string_view kind) {
+  for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
+    const Actor* speaker = frame->narrative() ? nullptr : actors.find(frame->claimant);
+    if (speaker != nullptr && speaker->kind == kind) {
+      return frame == frames.rbegin() ? nullptr : &frame->claimant;
+    }
+  }
+  return nullptr;
+}
+
 // One claimant's frame speaks for the most specific of the actors quoted in
 // it: the ministry rather than the capital, the first one named when none is
 // known.
@@ -367,6 +381,19 @@ void prefer_more_specific(Frame& frame, const std::string& id, const ActorRegist
       (now != nullptr && candidate != nullptr && specificity(*candidate) > specificity(*now))) {
     frame.claimant = id;
   }
+}
+
+// Two bodies of one state (its parliament and its defence ministry) make
+// claims of their own; the state, its forces, its outlets or a spokesperson
+// quoted again go on with the account.
+bool distinct_institutions(const ActorRegistry& actors, const std::string& one,
+                           const std::string& other) {
+  const Actor* first = actors.find(one);
+  const Actor* second = actors.find(other);
+  const auto institution = [](const Actor* actor) {
+    return actor != nullptr && (actor->kind == "ministry" || actor->kind == "government");
+  };
+  return one != other && institution(first) && institution(second);
 }
 
 }  // namespace
@@ -437,7 +464,8 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       const std::string id = speaking_for(actors, found.quoted->actor->value());
       const std::string party = actors.party_of(id);
       const bool same_party = current != nullptr && !current->narrative() && !party.empty() &&
-                              actors.party_of(current->claimant) == party;
+                              actors.party_of(current->claimant) == party &&
+                              !distinct_institutions(actors, current->claimant, id);
       if (same_party || (current != nullptr && current->claimant == id)) {
         current->sentences.push_back(index);
         current->attributions.push_back(*found.quoted);
@@ -469,6 +497,19 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       frame.attributions.push_back(*found.quoted);
       frames.push_back(std::move(frame));
       continue;
+    }
+    // "وكانت الوزارة أوضحت" after the parliament's figures: the ministry
+    // quoted before speaks again, not the body of the open frame.
+    if (found.anaphor != nullptr && current != nullptr && !current->narrative()) {
+      if (const std::string* earlier = claimant_of_kind(frames, actors, found.anaphor->value());
+          earlier != nullptr && *earlier != current->claimant) {
+        Frame frame;
+        frame.claimant = *earlier;
+        frame.sentences.push_back(index);
+        frame.attributions.push_back({found.anaphor, nullptr});
+        frames.push_back(std::move(frame));
+        continue;
+      }
     }
     // The quotation an anaphor closes began in the outlet's frame before it:
     // those sentences are the open frame's claimant's.

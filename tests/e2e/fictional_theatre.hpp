@@ -60,13 +60,16 @@ class FictionalTheatre : public CliTest {
                "fd-fictional-forces\tarmed_forces\tArmed Forces of Freedonia\tfreedonia\t\t\t\tFD\t"
                "fictional\n"
                "fd-wire\tagency\tFreedonia Wire\t\t\t\t\tFD\tfictional\n"
-               "border-monitors\tmission\tBorder Monitoring Mission\t\t\t\t\tRU\tfictional\n");
+               "border-monitors\tmission\tBorder Monitoring Mission\t\t\t\t\tRU\tfictional\n"
+               "ru-fictional-parliament\tgovernment\tParliament of Ruritania\truritania\t\t\t\tRU\t"
+               "fictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
                "anna-example\tAnna Example\n"
                "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n"
-               "fd-wire\tFreedonia Wire\nborder-monitors\tBorder Monitoring Mission\n");
+               "fd-wire\tFreedonia Wire\nborder-monitors\tBorder Monitoring Mission\n"
+               "ru-fictional-parliament\tRuritanian parliament\n");
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.

@@ -674,5 +674,59 @@ TEST_F(FictionalTheatre, AParagraphInTheFirstPersonGoesOnWithTheSpeaker) {
   EXPECT_EQ((*kleinheim)["claimant"]["id"], "ru-fictional-mfa");
 }
 
+TEST_F(FictionalTheatre, TwoBodiesOfOneStateMakeClaimsOfTheirOwnAndTheMinistryIsTheMinistry) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nThe Ruritanian parliament said that three Ruritanian "
+      "soldiers were killed in Grenzdorf yesterday.\n\nThe ministry said that Freedonian troops "
+      "shelled Kleinheim yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 3U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-parliament");
+  EXPECT_EQ(reading["claims"][1]["casualties"][0]["min"], 3);
+  // "The ministry" is the ministry quoted before, not the parliament.
+  EXPECT_EQ(reading["claims"][2]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][2]["place"]["name"], "Kleinheim");
+}
+
+TEST_F(FictionalTheatre, PersonsToldWithoutACountAreSomeUnlessCountedOrDenied) {
+  const json some = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday, killing Ruritanian soldiers. Civilians were not injured.");
+  ASSERT_EQ(some["claims"].size(), 1U) << some.dump(1);
+  const json& figures = some["claims"][0]["casualties"];
+  ASSERT_EQ(figures.size(), 1U) << figures.dump(1);
+  EXPECT_EQ(figures[0]["status"], "killed");
+  EXPECT_EQ(figures[0]["side"]["id"], "ruritania");
+  EXPECT_EQ(figures[0]["min"], 1);
+  EXPECT_TRUE(figures[0]["max"].is_null());
+  // A figure with a count says how many of them there were.
+  const json counted = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday, killing two Ruritanian soldiers. The soldiers were killed "
+      "by mortar fire.");
+  ASSERT_EQ(counted["claims"].size(), 1U) << counted.dump(1);
+  ASSERT_EQ(counted["claims"][0]["casualties"].size(), 1U) << counted.dump(1);
+  EXPECT_EQ(counted["claims"][0]["casualties"][0]["max"], 2);
+  // A plural status noun names persons itself: "dead and wounded fell".
+  const json arabic = read(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن هجوما على أوبرلاند أمس أدى إلى سقوط قتلى "
+      "وجرحى.");
+  ASSERT_EQ(arabic["claims"].size(), 1U) << arabic.dump(1);
+  const json& nouns = arabic["claims"][0]["casualties"];
+  ASSERT_EQ(nouns.size(), 2U) << nouns.dump(1);
+  EXPECT_EQ(nouns[0]["status"], "killed");
+  EXPECT_EQ(nouns[1]["status"], "wounded");
+  EXPECT_EQ(nouns[1]["side"]["id"], "ruritania");
+  EXPECT_EQ(nouns[1]["min"], 1);
+  const json unclear = read(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن هجوما على أوبرلاند أمس، ولم يتضح عدد "
+      "القتلى.");
+  ASSERT_EQ(unclear["claims"].size(), 1U) << unclear.dump(1);
+  EXPECT_FALSE(unclear["claims"][0].contains("casualties") &&
+               !unclear["claims"][0]["casualties"].empty())
+      << unclear.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
