@@ -45,6 +45,12 @@ struct FrameView {
         return analysis.sentences[index];
       }
     }
+    // A word the frame points back to ("in this direction") is in another.
+    for (const Sentence& sentence : analysis.sentences) {
+      if (sentence.range.contains(offset)) {
+        return sentence;
+      }
+    }
     return analysis.sentences[frame.sentences.front()];
   }
 
@@ -822,6 +828,25 @@ bool is_origin(const FrameView& view, const Mention& place) {
   return false;
 }
 
+// `группа "Горловка"`, an operation "Olive Branch": a place name in quotation
+// marks names a thing, unless a place word stands before it (قطاع "كوتكوتيرا").
+bool names_a_thing(const FrameView& view, const Mention& place) {
+  const std::string_view text = view.analysis.normalized.text;
+  const Range word = place.word;
+  if (word.begin < 2 || word.end >= text.size() || text[word.begin - 1] != '"' ||
+      text[word.end] != '"') {
+    return false;
+  }
+  const std::uint32_t quote = word.begin - 1;
+  for (const Mention* prefix :
+       view.analysis.in({quote > 64 ? quote - 64 : 0, quote}, "place_prefix")) {
+    if (prefix->word.end <= quote && view.analysis.words_between(prefix->word.end, quote) == 0) {
+      return false;
+    }
+  }
+  return text[quote - 1] == ' ';
+}
+
 // Of the places that bear the name a mention found ("Poonch": a district in
 // India, a division in Pakistan-administered Kashmir), the one the document
 // points at: a place it names elsewhere that contains the candidate (3) or
@@ -881,6 +906,34 @@ const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& ment
   return best;
 }
 
+// The place a "this direction" points back to: the last one named before it
+// in the text that is neither a country, an actor, a topic nor an origin of fire.
+std::optional<Located> antecedent_place(const FrameView& view, const Mention& anaphor,
+                                        const std::vector<std::string>& parties) {
+  const MentionList before = view.analysis.in({0, anaphor.range.begin}, "place");
+  const MentionList actors = view.analysis.in({0, anaphor.range.begin}, "actor");
+  for (auto mention = before.rbegin(); mention != before.rend(); ++mention) {
+    const GazetteerPlace* found = view.context.places.find((*mention)->value());
+    if (found == nullptr) {
+      continue;
+    }
+    found = resolve_homonym(view, **mention, found, parties);
+    const bool names_an_actor =
+        std::any_of(actors.begin(), actors.end(),
+                    [&](const Mention* actor) { return actor->range.overlaps((*mention)->range); });
+    if (found->type == "country" || names_an_actor || is_topic(view, **mention) ||
+        is_origin(view, **mention)) {
+      continue;
+    }
+    Located located;
+    located.place = view.context.places.to_place(*found, view.analysis.original_text(anaphor.word));
+    located.ranges = {anaphor.range, (*mention)->range};
+    located.rank = static_cast<int>(found->precision);
+    return located;
+  }
+  return std::nullopt;
+}
+
 std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
                                   const std::vector<Range>& actor_ranges) {
   std::optional<Located> best;
@@ -911,15 +964,22 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
         std::any_of(metonyms.begin(), metonyms.end(), [&](const Mention* actor) {
           return actor->entry->has_attribute("metonym") && actor->range.overlaps(mention->range);
         });
-    if (names_an_actor || is_topic(view, *mention)) {
+    if (names_an_actor || is_topic(view, *mention) || names_a_thing(view, *mention)) {
       continue;
     }
     Located located = place_from_gazetteer(view, *mention, found);
     located.rank += rank_penalty;
     consider(std::move(located));
   }
+  // "на этом направлении", "in this direction": the place named last before.
+  for (const Mention* anaphor : view.all("place_anaphor")) {
+    consider(antecedent_place(view, *anaphor, parties));
+  }
   for (const Mention* border : view.all("border")) {
-    consider(border_place(view, *border, parties));
+    // "حرس الحدود", "border guards": the word names a force, not where.
+    if (!inside_a_name(view.analysis, *border)) {
+      consider(border_place(view, *border, parties));
+    }
   }
   return best;
 }

@@ -62,6 +62,8 @@ class FictionalTheatre : public CliTest {
                "fd-wire\tagency\tFreedonia Wire\t\t\t\t\tFD\tfictional\n"
                "border-monitors\tmission\tBorder Monitoring Mission\t\t\t\t\tRU\tfictional\n"
                "ru-fictional-parliament\tgovernment\tParliament of Ruritania\truritania\t\t\t\tRU\t"
+               "fictional\n"
+               "fd-border-guards\tarmed_forces\tBorder Guards of Freedonia\tfreedonia\t\t\t\tFD\t"
                "fictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
@@ -69,7 +71,8 @@ class FictionalTheatre : public CliTest {
                "anna-example\tAnna Example\n"
                "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n"
                "fd-wire\tFreedonia Wire\nborder-monitors\tBorder Monitoring Mission\n"
-               "ru-fictional-parliament\tRuritanian parliament\n");
+               "ru-fictional-parliament\tRuritanian parliament\n"
+               "fd-border-guards\tFreedonian border guards\n");
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.

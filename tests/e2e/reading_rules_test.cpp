@@ -728,5 +728,30 @@ TEST_F(FictionalTheatre, PersonsToldWithoutACountAreSomeUnlessCountedOrDenied) {
       << unclear.dump(1);
 }
 
+TEST_F(FictionalTheatre, NamesOfThingsAreNotPlacesAndThisDirectionIsThePlaceNamedBefore) {
+  // A border word inside a force's name is not where it happened.
+  const json guards = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian border "
+      "guards shelled a farm yesterday.");
+  ASSERT_EQ(guards["claims"].size(), 1U) << guards.dump(1);
+  EXPECT_FALSE(guards["claims"][0].contains("place")) << guards.dump(1);
+  // A place name in quotation marks after a noun names a group, not a place.
+  const json group = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the observation group "
+      "\"Kleinheim\" came under fire in Grenzdorf yesterday.");
+  ASSERT_EQ(group["claims"].size(), 1U) << group.dump(1);
+  EXPECT_EQ(group["claims"][0]["place"]["name"], "Grenzdorf") << group.dump(1);
+  // "in this direction": the place named last before it.
+  const json direction = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Kleinheim yesterday.\n\nFreedonia Wire reported that Ruritanian troops fired "
+      "at Freedonian positions in this direction this morning.");
+  ASSERT_EQ(direction["claims"].size(), 2U) << direction.dump(1);
+  ASSERT_TRUE(direction["claims"][1].contains("place")) << direction.dump(1);
+  const json& place = direction["claims"][1]["place"];
+  EXPECT_EQ(place["name"], "this direction") << place.dump();
+  EXPECT_EQ(place["geometry"]["coordinates"][0], 10.4) << place.dump();
+}
+
 }  // namespace
 }  // namespace truce::test
