@@ -178,6 +178,36 @@ std::optional<Side> side_for_party(const ActorRegistry& actors, const std::strin
 // Counts go to status words by nearness across the whole clause, closest pairs
 // first: in "seven soldiers were killed and ten wounded" ten is the wounded
 // and seven the killed, though ten stands nearer to "killed".
+// "two soldiers were martyred and four others were injured": a count after a
+// status word, with its own persons and status after it, counts those.
+bool counts_what_follows(const FrameView& view, const Mention& status, const NumberMention& number,
+                         const std::vector<const Mention*>& statuses) {
+  const Analysis& analysis = view.analysis;
+  // Right after its status word the count is that status's ("مقتل أربعة من
+  // جنودها وإصابة آخر", "killing two soldiers").
+  if (number.begin < status.range.end ||
+      analysis.words_between(status.range.end, number.begin) == 0) {
+    return false;
+  }
+  const Range clause = view.clause_of(number.begin);
+  const Mention* noun = nullptr;
+  for (const std::string_view category : {"person", "others"}) {
+    for (const Mention* candidate : analysis.in({number.end, clause.end}, category)) {
+      if (analysis.words_between(number.end, candidate->range.begin) <= 2 &&
+          (noun == nullptr || candidate->range.begin < noun->range.begin)) {
+        noun = candidate;
+      }
+    }
+  }
+  if (noun == nullptr) {
+    return false;
+  }
+  return std::any_of(statuses.begin(), statuses.end(), [&](const Mention* next) {
+    return next->range.begin >= noun->range.end && clause.contains(next->range.begin) &&
+           analysis.words_between(noun->range.end, next->range.begin) <= 2;
+  });
+}
+
 std::map<const Mention*, const NumberMention*> pair_counts(
     const FrameView& view, const std::vector<const Mention*>& statuses) {
   struct Pair {
@@ -194,7 +224,7 @@ std::map<const Mention*, const NumberMention*> pair_counts(
         continue;
       }
       const std::uint32_t words = view.distance(status->word, figure);
-      if (words <= kNearWords) {
+      if (words <= kNearWords && !counts_what_follows(view, *status, number, statuses)) {
         pairs.push_back({words, status, &number});
       }
     }

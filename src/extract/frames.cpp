@@ -32,6 +32,19 @@ bool between(const Analysis& analysis, std::string_view category, std::uint32_t 
 // ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
 // the side the lexicon says first ("according to X", "X said"). An actor after
 // "that"/"أن"/"что" belongs to what was said, not to who said it.
+bool agent_of_a_noun(const Analysis& analysis, const Mention& actor) {
+  const std::uint32_t from = actor.range.begin > 32 ? actor.range.begin - 32 : 0;
+  for (const Mention* marker : analysis.in({from, actor.range.begin}, "agent_marker")) {
+    // "by the Pakistan Army"; not "by Armenia,” Baku's defence ministry".
+    if (marker->range.end <= actor.range.begin &&
+        analysis.words_between(marker->range.end, actor.range.begin) <= 1 &&
+        analysis.in({marker->range.end, actor.range.begin}, "actor").empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sentence,
                                    const Mention& trigger) {
   const Range clause = analysis.clause_of(sentence, trigger.range.begin);
@@ -43,6 +56,11 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       continue;
     }
     if (actor->range.end <= trigger.range.begin && clause.contains(actor->range.begin)) {
+      // "violations by the Pakistan Army were recorded": the agent of a noun
+      // before the verb is not who reports.
+      if (agent_of_a_noun(analysis, *actor)) {
+        continue;
+      }
       before = actor;  // the last one before wins
     } else if (actor->range.begin >= trigger.range.end && after == nullptr &&
                analysis.words_between(trigger.range.end, actor->range.begin) <= 3 &&

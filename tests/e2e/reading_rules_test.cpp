@@ -753,5 +753,27 @@ TEST_F(FictionalTheatre, NamesOfThingsAreNotPlacesAndThisDirectionIsThePlaceName
   EXPECT_EQ(place["geometry"]["coordinates"][0], 10.4) << place.dump();
 }
 
+TEST_F(FictionalTheatre, ACountBeforeItsOwnPersonsAndStatusIsNotTheStatusBefore) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that two Ruritanian "
+      "soldiers were killed and three others were wounded in Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& figures = reading["claims"][0]["casualties"];
+  ASSERT_EQ(figures.size(), 2U) << figures.dump(1);
+  EXPECT_EQ(figures[0]["status"], "killed");
+  EXPECT_EQ(figures[0]["max"], 2);
+  EXPECT_EQ(figures[1]["status"], "wounded");
+  EXPECT_EQ(figures[1]["max"], 3);
+}
+
+TEST_F(FictionalTheatre, TheAgentOfANounIsNotWhoReportsAndInAYearDatesIt) {
+  const json reading = read(
+      "A synthetic story\n\nMore than 300 ceasefire violations by Freedonian troops were "
+      "recorded in 2019.");
+  EXPECT_TRUE(reading["claims"].empty()) << reading.dump(1);
+  ASSERT_EQ(reading["set_aside"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["set_aside"][0]["reason"], "historical") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -238,7 +238,9 @@ TEST(DatesTest, EnglishDates) {
       {"Tuesday, 16 November 2021", {{"Tuesday, 16 November 2021", "2021-11-16"}}},
       {"12-15 November 2021", {{"12-15 November 2021", "2021-11-12..2021-11-15", kSpan}}},
       {"it may rain", {}},
-      {"in 2020 there were", {}},
+      {"in 2020 there were", {{"in 2020", "2020-01-01..2020-12-31", kYear}}},
+      {"2020 violations", {}},
+      {"in 600 villages", {}},
   });
 }
 
