@@ -28,7 +28,16 @@ constexpr std::int64_t kLastYear = 2999;
 
 constexpr std::string_view kArabicComma = "\u060C";
 
-enum class PieceKind { kMonth, kWeekday, kRelativeDay, kNight, kNotADate, kModifier, kFiller };
+enum class PieceKind {
+  kMonth,
+  kWeekday,
+  kRelativeDay,
+  kNight,
+  kWeekend,
+  kNotADate,
+  kModifier,
+  kFiller
+};
 
 struct CategoryKind {
   std::string_view category;
@@ -36,9 +45,10 @@ struct CategoryKind {
 };
 
 // In order of precedence when two matches cover the same words.
-constexpr std::array<CategoryKind, 7> kCategories = {{
+constexpr std::array<CategoryKind, 8> kCategories = {{
     {"not_a_date", PieceKind::kNotADate},
     {"night", PieceKind::kNight},
+    {"weekend", PieceKind::kWeekend},
     {"relative_day", PieceKind::kRelativeDay},
     {"weekday", PieceKind::kWeekday},
     {"month", PieceKind::kMonth},
@@ -196,6 +206,7 @@ class DateReader {
     read_weekdays();
     read_relative_days();
     read_nights();
+    read_weekends();
     read_years();
     std::vector<std::size_t> order(found_.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -869,6 +880,37 @@ class DateReader {
       } else {
         mention.resolved = false;
         mention.wording = "the night before the publication date, which is not known";
+      }
+      add(std::move(mention), used, {});
+    }
+  }
+
+  // "On weekend", published on a Tuesday: the two days from the last first
+  // day of the weekend (the lexicon value: 6 = Saturday) on or before it.
+  void read_weekends() {
+    for (std::size_t i = 0; i < pieces_.size(); ++i) {
+      if (piece_used_[i] || pieces_[i].kind != PieceKind::kWeekend) {
+        continue;
+      }
+      const std::optional<int> first_day = small_integer(pieces_[i].entry->value);
+      if (!first_day || *first_day < 0 || *first_day > 6) {
+        piece_used_[i] = true;
+        continue;
+      }
+      std::vector<std::size_t> used{i};
+      DateMention mention;
+      mention.begin = with_fillers(pieces_[i].begin, used);
+      mention.end = pieces_[i].end;
+      mention.basis = DateBasis::kRelative;
+      if (anchor_) {
+        const year_month_day start =
+            previous_weekday(*anchor_, static_cast<unsigned>(*first_day), false);
+        const year_month_day end = add_days(start, 1);
+        mention.time = span_interval(start, sys_days(end) > sys_days(*anchor_) ? *anchor_ : end);
+        mention.wording = "the weekend on or before the publication date " + anchor_text();
+      } else {
+        mention.resolved = false;
+        mention.wording = "the weekend before the publication date, which is not known";
       }
       add(std::move(mention), used, {});
     }
