@@ -35,6 +35,7 @@ enum class PieceKind {
   kNight,
   kWeekend,
   kNotADate,
+  kDayAfter,
   kModifier,
   kFiller
 };
@@ -45,8 +46,9 @@ struct CategoryKind {
 };
 
 // In order of precedence when two matches cover the same words.
-constexpr std::array<CategoryKind, 8> kCategories = {{
+constexpr std::array<CategoryKind, 9> kCategories = {{
     {"not_a_date", PieceKind::kNotADate},
+    {"day_after", PieceKind::kDayAfter},
     {"night", PieceKind::kNight},
     {"weekend", PieceKind::kWeekend},
     {"relative_day", PieceKind::kRelativeDay},
@@ -208,6 +210,7 @@ class DateReader {
     read_nights();
     read_weekends();
     read_years();
+    read_days_after();
     std::vector<std::size_t> order(found_.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
       order[i] = i;
@@ -912,6 +915,41 @@ class DateReader {
         mention.resolved = false;
         mention.wording = "the weekend before the publication date, which is not known";
       }
+      add(std::move(mention), used, {});
+    }
+  }
+
+  // "The next day", "وبعد يوم واحد": counted from the date the text gave last
+  // before it (the lexicon value: days after it), not from the publication date;
+  // no date when none stands before it.
+  void read_days_after() {
+    for (std::size_t i = 0; i < pieces_.size(); ++i) {
+      if (piece_used_[i] || pieces_[i].kind != PieceKind::kDayAfter) {
+        continue;
+      }
+      piece_used_[i] = true;
+      const std::optional<int> offset = small_integer(pieces_[i].entry->value);
+      const DateMention* before = nullptr;
+      for (const DateMention& date : found_) {
+        if (date.resolved && date.end <= pieces_[i].begin &&
+            (date.time.precision == TimePrecision::kDay ||
+             date.time.precision == TimePrecision::kSpan) &&
+            (before == nullptr || date.end > before->end)) {
+          before = &date;
+        }
+      }
+      if (!offset || before == nullptr) {
+        continue;
+      }
+      const year_month_day from = *offset < 0 ? before->time.start.date : before->time.end.date;
+      std::vector<std::size_t> used{i};
+      DateMention mention;
+      mention.begin = with_fillers(pieces_[i].begin, used);
+      mention.end = pieces_[i].end;
+      mention.basis = DateBasis::kRelative;
+      mention.time = day_interval(add_days(from, *offset));
+      mention.wording = std::to_string(*offset) + " day(s) from " + format_date(from) +
+                        ", the date the text gives before it";
       add(std::move(mention), used, {});
     }
   }

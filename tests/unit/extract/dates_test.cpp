@@ -210,6 +210,20 @@ TEST(DatesTest, RussianDates) {
   });
 }
 
+TEST(DatesTest, TheNextDayIsCountedFromTheDateBeforeIt) {
+  check({
+      {"on 19 September 2021 it began; the next day a truce",
+       {{"on 19 September 2021", "2021-09-19"}, {"the next day", "2021-09-20", kDay, kRelative}}},
+      {"وشنت عملية في 19 سبتمبر 2021. وبعد يوم واحد، تم التوصل إلى اتفاق",
+       {{"في 19 سبتمبر 2021", "2021-09-19"}, {"بعد يوم واحد", "2021-09-20", kDay, kRelative}}},
+      {"вчера обстрел, а в тот же день переговоры",
+       {{"вчера", "2021-11-20", kDay, kRelative},
+        {"в тот же день", "2021-11-20", kDay, kRelative}}},
+      {"the next day", {}},
+      {"في اليوم التالي", {}},
+  });
+}
+
 TEST(DatesTest, RussianRelativeDates) {
   check({
       {"в прошлый вторник", {{"в прошлый вторник", "2021-11-16", kDay, kRelative}}},
