@@ -91,6 +91,13 @@ std::string_view to_string(SetAsideReason reason) {
 
 namespace {
 
+// A statement dated before the events told around it ("before Baku announced
+// on 19 September that it took control") is not of those events.
+bool said_before(const DateMention* statement, const DateMention* context) {
+  return statement != nullptr && context != nullptr &&
+         statement->time.end.date < context->time.start.date;
+}
+
 long days_between(const CivilTime& from, const CivilTime& to) {
   return (std::chrono::sys_days(to.date) - std::chrono::sys_days(from.date)).count();
 }
@@ -451,7 +458,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       if (draft.has_event) {
         context_date = draft.own_date;
       }
-    } else if (placeable && context_date != nullptr) {
+    } else if (placeable && context_date != nullptr &&
+               !said_before(draft.statement_date, context_date)) {
       detail::set_time(draft.claim, *context_date, analysis, true);
     } else if (placeable && draft.statement_date != nullptr) {
       detail::set_statement_time(draft.claim, *draft.statement_date, analysis);

@@ -775,5 +775,16 @@ TEST_F(FictionalTheatre, TheAgentOfANounIsNotWhoReportsAndInAYearDatesIt) {
   EXPECT_EQ(reading["set_aside"][0]["reason"], "historical") << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, AStatementDatedBeforeTheEventsAroundItKeepsItsOwnDate) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nThe two states fought over Kleinheim before Freedonia "
+      "announced on 3 May 2030 that it had seized Kleinheim.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-05") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "freedonia") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-03") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
