@@ -34,6 +34,7 @@ enum class PieceKind {
   kRelativeDay,
   kNight,
   kWeekend,
+  kPeriod,
   kNotADate,
   kDayAfter,
   kModifier,
@@ -46,11 +47,12 @@ struct CategoryKind {
 };
 
 // In order of precedence when two matches cover the same words.
-constexpr std::array<CategoryKind, 9> kCategories = {{
+constexpr std::array<CategoryKind, 10> kCategories = {{
     {"not_a_date", PieceKind::kNotADate},
     {"day_after", PieceKind::kDayAfter},
     {"night", PieceKind::kNight},
     {"weekend", PieceKind::kWeekend},
+    {"relative_period", PieceKind::kPeriod},
     {"relative_day", PieceKind::kRelativeDay},
     {"weekday", PieceKind::kWeekday},
     {"month", PieceKind::kMonth},
@@ -209,6 +211,7 @@ class DateReader {
     read_relative_days();
     read_nights();
     read_weekends();
+    read_periods();
     read_years();
     read_days_after();
     std::vector<std::size_t> order(found_.size());
@@ -914,6 +917,37 @@ class DateReader {
       } else {
         mention.resolved = false;
         mention.wording = "the weekend before the publication date, which is not known";
+      }
+      add(std::move(mention), used, {});
+    }
+  }
+
+  // "this year", "هذا العام", "в этом месяце": the publication date's year or
+  // month (the lexicon value), at that precision.
+  void read_periods() {
+    for (std::size_t i = 0; i < pieces_.size(); ++i) {
+      if (piece_used_[i] || pieces_[i].kind != PieceKind::kPeriod) {
+        continue;
+      }
+      const std::string_view unit = pieces_[i].entry->value;
+      if (unit != "year" && unit != "month") {
+        piece_used_[i] = true;
+        continue;
+      }
+      std::vector<std::size_t> used{i};
+      DateMention mention;
+      mention.begin = with_fillers(pieces_[i].begin, used);
+      mention.end = pieces_[i].end;
+      mention.basis = DateBasis::kRelative;
+      mention.period = true;
+      if (anchor_) {
+        mention.time = unit == "year" ? year_interval(anchor_->year())
+                                      : month_interval(anchor_->year(), anchor_->month());
+        mention.wording = "the " + std::string(unit) + " of the publication date " + anchor_text();
+      } else {
+        mention.resolved = false;
+        mention.wording =
+            "the " + std::string(unit) + " of the publication date, which is not known";
       }
       add(std::move(mention), used, {});
     }

@@ -41,6 +41,8 @@ struct DateMention {
   // reads 2020-10-09 or 2020-11-09), in the order the text gives them; `time`
   // is one of them. Empty when the text is consistent.
   std::vector<TimeInterval> alternatives;
+  // "this year", "هذا العام": the period a tally runs over, not an event's date.
+  bool period = false;
   std::string conflict;  // why there are alternatives, naming every reading
   std::string choice;    // why `time` is the reading in use, when there are alternatives
 };

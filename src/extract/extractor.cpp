@@ -406,6 +406,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       context_event = &draft;
     }
     const TextSpan span = analysis.span(draft.range);
+    // "more than 2,200 violations this year, killing 18 civilians": a tally.
+    if (const DateMention* dated = draft.own_date != nullptr ? draft.own_date : draft.unplaced_date;
+        dated != nullptr && dated->period && (draft.has_event || draft.has_figures)) {
+      out.set_aside.push_back(
+          {SetAsideReason::kBackground, span, "a tally over a period of time, not an incident"});
+      continue;
+    }
     if (draft.own_date != nullptr && published &&
         days_between(draft.own_date->time.start, *published) > impl.options.recency_days) {
       if (draft.has_event || draft.has_figures) {

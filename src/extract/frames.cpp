@@ -408,8 +408,14 @@ bool distinct_institutions(const ActorRegistry& actors, const std::string& one,
                            const std::string& other) {
   const Actor* first = actors.find(one);
   const Actor* second = actors.find(other);
-  const auto institution = [](const Actor* actor) {
-    return actor != nullptr && (actor->kind == "ministry" || actor->kind == "government");
+  // A forces' press service (ISPR) speaks for a body of its own.
+  const auto institution = [&](const Actor* actor) {
+    if (actor == nullptr) {
+      return false;
+    }
+    const Actor* served = actors.find(actor->party);
+    return actor->kind == "ministry" || actor->kind == "government" ||
+           (actor->kind == "agency" && served != nullptr && served->kind == "armed_forces");
   };
   return one != other && institution(first) && institution(second);
 }

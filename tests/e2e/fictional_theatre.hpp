@@ -64,7 +64,11 @@ class FictionalTheatre : public CliTest {
                "ru-fictional-parliament\tgovernment\tParliament of Ruritania\truritania\t\t\t\tRU\t"
                "fictional\n"
                "fd-border-guards\tarmed_forces\tBorder Guards of Freedonia\tfreedonia\t\t\t\tFD\t"
-               "fictional\n");
+               "fictional\n"
+               "fd-fictional-mfa\tministry\tForeign Ministry of Freedonia\tfreedonia\t\t\t\tFD\t"
+               "fictional\n"
+               "fd-press-service\tagency\tPress Service of the Freedonian Forces\t"
+               "fd-fictional-forces\t\t\t\tFD\tfictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
@@ -72,7 +76,9 @@ class FictionalTheatre : public CliTest {
                "freedonia\tFreedonia\nfd-fictional-forces\tFreedonian troops\n"
                "fd-wire\tFreedonia Wire\nborder-monitors\tBorder Monitoring Mission\n"
                "ru-fictional-parliament\tRuritanian parliament\n"
-               "fd-border-guards\tFreedonian border guards\n");
+               "fd-border-guards\tFreedonian border guards\n"
+               "fd-fictional-mfa\tForeign Ministry of Freedonia\n"
+               "fd-press-service\tFreedonian forces press service\n");
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.

@@ -786,5 +786,24 @@ TEST_F(FictionalTheatre, AStatementDatedBeforeTheEventsAroundItKeepsItsOwnDate) 
   EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-03") << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, AForcesPressServiceAndAMinistrySpeakApartAndATallyIsNoIncident) {
+  const json reading = read(
+      "A synthetic story\n\nThe Freedonian forces press service said that Ruritanian troops "
+      "shelled Ostdorf yesterday.\n\nThe Foreign Ministry of Freedonia said that Ruritanian "
+      "troops shelled Ostdorf again this morning.\n\nThe Foreign Ministry of Freedonia said "
+      "that more than 300 ceasefire violations were recorded this year, killing 18 civilians.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "fd-press-service");
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "fd-fictional-mfa");
+  for (const json& claim : reading["claims"]) {
+    EXPECT_FALSE(claim.contains("casualties") && !claim["casualties"].empty()) << claim.dump(1);
+  }
+  const auto tally =
+      std::find_if(reading["set_aside"].begin(), reading["set_aside"].end(), [](const json& aside) {
+        return aside["detail"] == "a tally over a period of time, not an incident";
+      });
+  EXPECT_NE(tally, reading["set_aside"].end()) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

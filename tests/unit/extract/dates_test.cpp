@@ -210,6 +210,15 @@ TEST(DatesTest, RussianDates) {
   });
 }
 
+TEST(DatesTest, ThisYearAndThisMonthArePeriodsOfThePublicationDate) {
+  check({
+      {"this year", {{"this year", "2021-01-01..2021-12-31", kYear, kRelative}}},
+      {"هذا العام", {{"هذا العام", "2021-01-01..2021-12-31", kYear, kRelative}}},
+      {"в этом месяце", {{"в этом месяце", "2021-11-01..2021-11-30", kMonth, kRelative}}},
+  });
+  EXPECT_TRUE(read("this year", kSunday).mentions.at(0).period);
+}
+
 TEST(DatesTest, TheNextDayIsCountedFromTheDateBeforeIt) {
   check({
       {"on 19 September 2021 it began; the next day a truce",
