@@ -1014,6 +1014,48 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   return best;
 }
 
+// "Bagsar sector": in English the name stands before the place word; one or
+// two capitalised words the gazetteer and the lexicon do not know.
+std::optional<Located> name_before(const FrameView& view, const Mention& prefix) {
+  const Analysis& analysis = view.analysis;
+  const std::string_view text = analysis.normalized.text;
+  std::uint32_t begin = prefix.word.begin;
+  for (int words = 0; words < 2; ++words) {
+    std::uint32_t end = begin;
+    while (end > 0 && text[end - 1] == ' ') {
+      --end;
+    }
+    std::uint32_t start = end;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != ',' &&
+           text[start - 1] != '.' && text[start - 1] != '\n' && text[start - 1] != '"') {
+      --start;
+    }
+    if (start == end) {
+      break;
+    }
+    const std::string word = analysis.original_text({start, end});
+    const auto lead = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
+    const bool capitalised = lead >= 'A' && lead <= 'Z';
+    bool known = false;
+    for (const std::string_view category : {"place", "actor", "place_prefix", "event", "person"}) {
+      known = known || !analysis.in({start, end}, category).empty();
+    }
+    if (!capitalised || known) {
+      break;
+    }
+    begin = start;
+  }
+  if (begin == prefix.word.begin) {
+    return std::nullopt;
+  }
+  Located located;
+  located.place.name = analysis.original_text({begin, prefix.word.end});
+  located.place.precision = LocationPrecision::kNear;
+  located.ranges = {{begin, prefix.word.begin}, prefix.range};
+  located.rank = 50;
+  return located;
+}
+
 // Place names the gazetteer does not know, kept as written: the word after
 // "village"/"село"/"قرية" when no known place follows.
 std::vector<Located> unknown_places(const FrameView& view) {
@@ -1024,6 +1066,12 @@ std::vector<Located> unknown_places(const FrameView& view) {
   for (const Mention* prefix : view.all("place_prefix")) {
     if (std::find(std::begin(kNamingPrefixes), std::end(kNamingPrefixes), prefix->value()) ==
         std::end(kNamingPrefixes)) {
+      continue;
+    }
+    if (prefix->entry->has_attribute("name_before")) {
+      if (auto named = name_before(view, *prefix)) {
+        found.push_back(std::move(*named));
+      }
       continue;
     }
     std::uint32_t start = prefix->word.end;

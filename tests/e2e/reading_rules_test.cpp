@@ -805,5 +805,21 @@ TEST_F(FictionalTheatre, AForcesPressServiceAndAMinistrySpeakApartAndATallyIsNoI
   EXPECT_NE(tally, reading["set_aside"].end()) << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, AnEnglishNameBeforeItsPlaceWordIsReadAsThePlace) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled villages in Zedorf sector of Oberland yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& place = reading["claims"][0]["place"];
+  EXPECT_EQ(place["name"], "Zedorf sector") << place.dump();
+  EXPECT_EQ(place["geometry"]["coordinates"][0], 10.5) << place.dump();
+  // A lower-case word before it is no name.
+  const json common = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled the northern sector of Oberland yesterday.");
+  ASSERT_EQ(common["claims"].size(), 1U) << common.dump(1);
+  EXPECT_EQ(common["claims"][0]["place"]["name"], "Oberland") << common.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
