@@ -618,6 +618,49 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     return first;
   };
+  // The first day a sentence gives for what it tells: not one inside an
+  // excluded range, nor how things stood "as of" or "until" then.
+  // "the ISPR said on Monday": the day of the statement, right after its verb
+  // and speaker (as assemble.cpp's dates_the_speaking reads it).
+  const auto dates_the_speaking = [&](const Frame& frame, Range sentence, const DateMention& date) {
+    for (const Attribution& attribution : frame.attributions) {
+      const Mention& trigger = *attribution.trigger;
+      if (date.begin < trigger.range.end || !sentence.contains(trigger.range.begin)) {
+        continue;
+      }
+      std::uint32_t words = analysis.words_between(trigger.range.end, date.begin);
+      if (attribution.actor != nullptr && attribution.actor->range.begin >= trigger.range.end &&
+          attribution.actor->range.end <= date.begin) {
+        words -= std::min(words, analysis.words_between(attribution.actor->range.begin,
+                                                        attribution.actor->range.end));
+      }
+      if (words <= 1 && analysis.in({trigger.range.end, date.begin}, "complementizer").empty()) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto day_of = [&](const Frame& frame, Range sentence) -> const DateMention* {
+    for (const DateMention& date : analysis.dates) {
+      if (!sentence.contains(date.begin) || !date.resolved ||
+          dates_the_speaking(frame, sentence, date) ||
+          (date.time.precision != TimePrecision::kDay &&
+           date.time.precision != TimePrecision::kSpan) ||
+          std::any_of(excluded.begin(), excluded.end(),
+                      [&](const Range& out) { return out.contains(date.begin); })) {
+        continue;
+      }
+      const MentionList until =
+          analysis.in({date.begin > 48 ? date.begin - 48 : 0, date.begin}, "as_of");
+      if (std::none_of(until.begin(), until.end(), [&](const Mention* marker) {
+            return marker->range.end <= date.begin &&
+                   analysis.words_between(marker->range.end, date.begin) <= 1;
+          })) {
+        return &date;
+      }
+    }
+    return nullptr;
+  };
   std::vector<Frame> result;
   for (Frame& frame : frames) {
     if (frame.narrative() || frame.headline || frame.sentences.size() < 2) {
@@ -630,6 +673,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     const Mention* violation_word = nullptr;     // the word of `event`
     std::vector<std::string_view> named_before;  // in the current claim's sentences
     bool told_figures = false;                   // a casualty word in its sentences
+    const DateMention* claim_day = nullptr;      // the first day its sentences give
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     for (std::uint32_t index : frame.sentences) {
       const Mention* first = first_event(index);
@@ -684,7 +728,14 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       };
       const bool elsewhere = next && new_paragraph && !named_before.empty() && !named.empty() &&
                              std::none_of(named.begin(), named.end(), related);
-      if (!current.sentences.empty() && (other_group || other_event || elsewhere || response)) {
+      // "In the previous 24 hours, it recorded 11 ceasefire violations": an
+      // event on another day than the claim's is another claim.
+      const DateMention* day = day_of(frame, sentence_range);
+      const bool another_day = next && day != nullptr && claim_day != nullptr &&
+                               (day->time.end.date < claim_day->time.start.date ||
+                                claim_day->time.end.date < day->time.start.date);
+      if (!current.sentences.empty() &&
+          (other_group || other_event || elsewhere || response || another_day)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;
@@ -692,6 +743,10 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         violation_word = nullptr;
         named_before.clear();
         told_figures = false;
+        claim_day = nullptr;
+      }
+      if (claim_day == nullptr) {
+        claim_day = day;
       }
       named_before.insert(named_before.end(), named.begin(), named.end());
       told_figures = told_figures || !analysis.in(sentence_range, "casualty").empty();

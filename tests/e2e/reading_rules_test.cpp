@@ -821,5 +821,22 @@ TEST_F(FictionalTheatre, AnEnglishNameBeforeItsPlaceWordIsReadAsThePlace) {
   EXPECT_EQ(common["claims"][0]["place"]["name"], "Oberland") << common.dump(1);
 }
 
+TEST_F(FictionalTheatre, AnEventOnAnotherDayIsAnotherClaim) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said on 6 May 2030 that "
+      "Freedonian troops shelled Grenzdorf on 3 May 2030. On 5 May 2030 Freedonian troops "
+      "shelled Grenzdorf again.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-03");
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-05");
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+  // The day of the statement is no day of the events.
+  const json said = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf on 3 May 2030. The shelling went on for an hour, the ministry said on 6 "
+      "May 2030.");
+  ASSERT_EQ(said["claims"].size(), 1U) << said.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
