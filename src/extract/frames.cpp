@@ -621,11 +621,22 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
   // The first day a sentence gives for what it tells: not one inside an
   // excluded range, nor how things stood "as of" or "until" then.
   // "the ISPR said on Monday": the day of the statement, right after its verb
-  // and speaker (as assemble.cpp's dates_the_speaking reads it).
+  // and speaker (as assemble.cpp's dates_the_speaking reads it), or before
+  // them with no event between.
   const auto dates_the_speaking = [&](const Frame& frame, Range sentence, const DateMention& date) {
     for (const Attribution& attribution : frame.attributions) {
       const Mention& trigger = *attribution.trigger;
-      if (date.begin < trigger.range.end || !sentence.contains(trigger.range.begin)) {
+      if (!sentence.contains(trigger.range.begin)) {
+        continue;
+      }
+      // "On Monday, Ruritania said that …": no event between it and the verb.
+      if (date.end <= trigger.range.begin) {
+        if (analysis.in({date.end, trigger.range.begin}, "event").empty()) {
+          return true;
+        }
+        continue;
+      }
+      if (date.begin < trigger.range.end) {
         continue;
       }
       std::uint32_t words = analysis.words_between(trigger.range.end, date.begin);
