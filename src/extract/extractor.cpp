@@ -495,7 +495,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                                quoted.time_basis.basis != DateBasis::kUnknown &&
                                (draft.own_date->time.end.date < quoted.time.start.date ||
                                 quoted.time.end.date < draft.own_date->time.start.date);
-      return compatible(quoted, draft.claim) && !dated_apart;
+      // The other side's answer to it ("Pakistan Army befittingly responded")
+      // is another act.
+      const bool other_perpetrator = quoted.perpetrator && draft.claim.perpetrator &&
+                                     impl.actors.party_of(quoted.perpetrator->id) !=
+                                         impl.actors.party_of(draft.claim.perpetrator->id);
+      return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator;
     });
     const TextSpan span = analysis.span(draft.range);
     if (covered || publisher.empty()) {

@@ -838,5 +838,27 @@ TEST_F(FictionalTheatre, AnEventOnAnotherDayIsAnotherClaim) {
   ASSERT_EQ(said["claims"].size(), 1U) << said.dump(1);
 }
 
+TEST_F(FictionalTheatre, TheOtherSidesAnswerDoesNotCoverTheOutletsAccount) {
+  const json reading = read_published(
+      "A synthetic story\n\nTwo Ruritanian civilians were killed on Monday when Freedonian "
+      "troops shelled Grenzdorf.\n\nRuritanian troops returned fire and caused injury to five "
+      "Freedonian soldiers, the Foreign Ministry of Ruritania said.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const auto outlet =
+      std::find_if(reading["claims"].begin(), reading["claims"].end(),
+                   [](const json& claim) { return claim["claimant"]["id"] != "ru-fictional-mfa"; });
+  ASSERT_NE(outlet, reading["claims"].end()) << reading.dump(1);
+  ASSERT_TRUE(outlet->contains("casualties")) << reading.dump(1);
+  EXPECT_EQ((*outlet)["casualties"][0]["min"], 2) << reading.dump(1);
+  const auto ministry =
+      std::find_if(reading["claims"].begin(), reading["claims"].end(),
+                   [](const json& claim) { return claim["claimant"]["id"] == "ru-fictional-mfa"; });
+  ASSERT_NE(ministry, reading["claims"].end()) << reading.dump(1);
+  ASSERT_TRUE(ministry->contains("casualties")) << reading.dump(1);
+  ASSERT_EQ((*ministry)["casualties"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ((*ministry)["casualties"][0]["status"], "wounded");
+  EXPECT_EQ((*ministry)["casualties"][0]["min"], 5);
+}
+
 }  // namespace
 }  // namespace truce::test
