@@ -689,10 +689,15 @@ class DateReader {
     return at;
   }
 
+  // "November 5:30", "5.11": a clock time or another number, not a day; a
+  // full stop ending the sentence ("on May 5.") is none of them.
   bool followed_by_digit_or_colon(std::size_t run) const {
     std::uint32_t end = runs_[run].end;
+    const auto digit = [&](std::uint32_t at) {
+      return at < text_.size() && text_[at] >= '0' && text_[at] <= '9';
+    };
     return end < text_.size() &&
-           (text_[end] == ':' || text_[end] == '.' || (text_[end] >= '0' && text_[end] <= '9'));
+           (text_[end] == ':' || digit(end) || (text_[end] == '.' && digit(end + 1)));
   }
 
   // A stated day next to a weekday that does not fall on it.

@@ -1,5 +1,8 @@
 #include "extract/detail/document_parts.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -67,6 +70,26 @@ std::optional<Range> find_headline(const Analysis& analysis) {
 
 namespace {
 
+// Letters all upper case (Latin or Cyrillic), at least three of them; spaces
+// and hyphens between.
+bool in_capitals(std::string_view text) {
+  icu::UnicodeString word = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+  std::int32_t letters = 0;
+  for (std::int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    const UChar32 c = word.char32At(i);
+    if (u_isUAlphabetic(c) != 0) {
+      if (u_isUUppercase(c) == 0) {
+        return false;
+      }
+      ++letters;
+    } else if (c != ' ' && c != '-') {
+      return false;
+    }
+  }
+  return letters >= 3;
+}
+
 // The source line at the head of one paragraph: "(Agency) ", "City - ",
 // "City, 15 May / Agency:" — cut at a closing bracket, a dash, or a colon
 // after an outlet's name.
@@ -88,6 +111,16 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
       if (at < 160) {  // npos is larger
         range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(at + dash.size())};
         break;
+      }
+    }
+    // "ДОНЕЦК, 21 мая. …", "MOSCOW, May 21. …": a city in capitals, a comma and
+    // a date, cut at the full stop (the date itself decides below).
+    if (!range) {
+      const std::size_t comma = head.find(", ");
+      const std::size_t stop = comma < 40 ? head.find(". ", comma) : std::string_view::npos;
+      if (stop < comma + 40 && in_capitals(analysis.original_text(
+                                   {lead.begin, lead.begin + static_cast<std::uint32_t>(comma)}))) {
+        range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(stop) + 1};
       }
     }
     if (!range) {
@@ -112,10 +145,16 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
       line.outlets.push_back(actor->id);
     }
   }
+  // A date the text cannot place ("21 мая" with no publication date) still
+  // makes a dateline; only a placed one dates the text.
+  bool dated = false;
   for (const DateMention& date : analysis.dates) {
-    if (range->contains(date.begin) && date.resolved && date.basis == DateBasis::kStated) {
-      line.date = &date;
-      break;
+    if (range->contains(date.begin) && date.basis == DateBasis::kStated) {
+      dated = true;
+      if (date.resolved) {
+        line.date = &date;
+        break;
+      }
     }
   }
   // "(Karachi) A civilian ...": a bracketed word or two that open the lead,
@@ -124,7 +163,7 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
   const bool bracketed_place =
       head.starts_with("(") && analysis.words_between(range->begin, range->end) <= 2 &&
       std::none_of(bracket.begin(), bracket.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (line.outlets.empty() && (needs_outlet || line.date == nullptr) && !bracketed_place) {
+  if (line.outlets.empty() && (needs_outlet || !dated) && !bracketed_place) {
     return std::nullopt;
   }
   return line;

@@ -860,5 +860,14 @@ TEST_F(FictionalTheatre, TheOtherSidesAnswerDoesNotCoverTheOutletsAccount) {
   EXPECT_EQ((*ministry)["casualties"][0]["min"], 5);
 }
 
+TEST_F(FictionalTheatre, ADatelineInCapitalsIsWhereTheStoryWasFiledNotWhereItHappened) {
+  const json reading = read(
+      "A synthetic story\n\nGRENZDORF, 5 May. Freedonian troops shelled Kleinheim, the Foreign "
+      "Ministry of Ruritania said.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("place")) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Kleinheim") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -276,6 +276,8 @@ TEST(DatesTest, EnglishRelativeDates) {
       {"on Sunday", {{"on Sunday", "2021-11-21", kDay, kRelative}}},
       {"last Sunday", {{"last Sunday", "2021-11-14", kDay, kRelative}}},
       {"On weekend", {{"On weekend", "2021-11-20..2021-11-21", kSpan, kRelative}}},
+      {"shelled on November 5.", {{"on November 5", "2021-11-05"}}},
+      {"at November 5.30", {}},
       {"today", {{"today", "2021-11-21", kDay, kAnnouncement}}},
       {"this morning", {{"this morning", "2021-11-21", kDay, kRelative}}},
       {"yesterday", {{"yesterday", "2021-11-20", kDay, kRelative}}},
