@@ -1196,6 +1196,26 @@ bool observer(const ActorRegistry& actors, const Mention& mention) {
          std::end(kObserverKinds);
 }
 
+// "The Indian soldiers targeted …", "индийские военные обстреляли": a
+// nationality with a word for combatants right beside it names that state's
+// forces; not when they are the ones counted as casualties ("Indian soldiers
+// were killed in Pakistani shelling").
+bool names_forces(const FrameView& view, const Mention& adjective) {
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(adjective.range.begin);
+  const MentionList statuses = analysis.in(clause, "casualty");
+  for (const Mention* person : analysis.in(clause, "person")) {
+    if (person->value() != "combatant" || person->entry->has_attribute("own") ||
+        view.distance(adjective.word, person->word) > 0) {
+      continue;
+    }
+    return std::none_of(statuses.begin(), statuses.end(), [&](const Mention* status) {
+      return view.distance(person->word, status->word) <= 3;
+    });
+  }
+  return false;
+}
+
 Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
                            const std::vector<Range>& actor_ranges) {
   const Analysis& analysis = view.analysis;
@@ -1230,8 +1250,8 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
       }
       continue;
     }
-    if (actor->entry->has_attribute("adjective") || negated_before(view, *actor, "border", 1) ||
-        observer(view.context.actors, *actor)) {
+    if ((actor->entry->has_attribute("adjective") && !names_forces(view, *actor)) ||
+        negated_before(view, *actor, "border", 1) || observer(view.context.actors, *actor)) {
       continue;
     }
     if (negated_before(view, *actor, "agent_marker", 0)) {

@@ -869,5 +869,20 @@ TEST_F(FictionalTheatre, ADatelineInCapitalsIsWhereTheStoryWasFiledNotWhereItHap
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Kleinheim") << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, ANationalityBesideAWordForCombatantsNamesItsForces) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonia Wire reported that the Ruritanian soldiers shelled "
+      "Ostdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("perpetrator")) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "ruritania");
+  // Not those counted as casualties.
+  const json victims = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that two Ruritanian "
+      "soldiers were killed in shelling on Grenzdorf yesterday.");
+  ASSERT_EQ(victims["claims"].size(), 1U) << victims.dump(1);
+  EXPECT_FALSE(victims["claims"][0].contains("perpetrator")) << victims.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
