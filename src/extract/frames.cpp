@@ -545,7 +545,13 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     }
     // "Moreover, … Armenian units subjected to fire our tractor": a paragraph in
     // the first person goes on with the speaker before it, not the outlet.
-    const bool first_person = !analysis.in(sentence.range, "first_person").empty();
+    // "Кроме того, …", "Moreover, …" opening a paragraph go on with the account
+    // before it, as a sentence in the first person does.
+    const MentionList continuations = analysis.in(sentence.range, "continuation");
+    const bool continues =
+        !same_paragraph && !continuations.empty() &&
+        analysis.words_between(sentence.range.begin, continuations.front()->range.begin) == 0;
+    const bool first_person = continues || !analysis.in(sentence.range, "first_person").empty();
     if (first_person && current != nullptr && current->narrative() && frames.size() >= 2 &&
         !frames[frames.size() - 2].narrative()) {
       // The speaker's account went on through the outlet's sentences between.

@@ -884,5 +884,19 @@ TEST_F(FictionalTheatre, ANationalityBesideAWordForCombatantsNamesItsForces) {
   EXPECT_FALSE(victims["claims"][0].contains("perpetrator")) << victims.dump(1);
 }
 
+TEST_F(FictionalTheatre, AParagraphOpeningWithMoreoverGoesOnWithTheSpeaker) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nMoreover, Freedonian troops shelled Kleinheim.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim");
+  // Not when the word stands inside the paragraph.
+  const json inside = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nFreedonian troops, moreover, shelled Kleinheim.");
+  EXPECT_EQ(inside["claims"].size(), 1U) << inside.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
