@@ -10,6 +10,13 @@ namespace truce::extract::detail {
 namespace {
 
 bool usable_as_claimant(const Analysis& analysis, const Mention& actor, Range clause) {
+  // "сказал он в интервью РИА Новости": the outlet is who asked.
+  for (const Mention* medium : analysis.in(clause, "medium_marker")) {
+    if (medium->range.end <= actor.range.begin &&
+        analysis.words_between(medium->range.end, actor.range.begin) <= 1) {
+      return false;
+    }
+  }
   if (!actor.entry->has_attribute("adjective")) {
     return true;
   }
@@ -28,10 +35,8 @@ bool between(const Analysis& analysis, std::string_view category, std::uint32_t 
   return to > from && analysis.first_in({from, to}, category) != nullptr;
 }
 
-// The actor an attribution trigger quotes: an actor right beside the trigger
-// ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
-// the side the lexicon says first ("according to X", "X said"). An actor after
-// "that"/"أن"/"что" belongs to what was said, not to who said it.
+// "violations by the Pakistan Army were recorded": an actor just after an
+// agent word.
 bool agent_of_a_noun(const Analysis& analysis, const Mention& actor) {
   const std::uint32_t from = actor.range.begin > 32 ? actor.range.begin - 32 : 0;
   for (const Mention* marker : analysis.in({from, actor.range.begin}, "agent_marker")) {
@@ -45,6 +50,10 @@ bool agent_of_a_noun(const Analysis& analysis, const Mention& actor) {
   return false;
 }
 
+// The actor an attribution trigger quotes: an actor right beside the trigger
+// ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
+// the side the lexicon says first ("according to X", "X said"). An actor after
+// "that"/"أن"/"что" belongs to what was said, not to who said it.
 std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sentence,
                                    const Mention& trigger) {
   const Range clause = analysis.clause_of(sentence, trigger.range.begin);

@@ -49,7 +49,8 @@ class FictionalTheatre : public CliTest {
                "ru-fd-border\tRuritania-Freedonia border\noberland\tOberland\n"
                "unterdorf\tUnterdorf\n");
     write_file(data_ / "gazetteer/names/ar.tsv", "oberland\tأوبرلاند\n");
-    write_file(data_ / "actors/names/ar.tsv", "ru-fictional-mfa\tوزارة خارجية روريتانيا\n");
+    write_file(data_ / "actors/names/ar.tsv",
+               "ru-fictional-mfa\tوزارة خارجية روريتانيا\nfd-wire\tوكالة فريدونيا\n");
     write_file(data_ / "actors/actors.tsv",
                "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"

@@ -898,5 +898,17 @@ TEST_F(FictionalTheatre, AParagraphOpeningWithMoreoverGoesOnWithTheSpeaker) {
   EXPECT_EQ(inside["claims"].size(), 1U) << inside.dump(1);
 }
 
+TEST_F(FictionalTheatre, TheOutletThatAskedIsNotTheSpeaker) {
+  const json reading =
+      read("نص اصطناعي\n\n«قصفت القوات أوبرلاند أمس»، قال في مقابلة مع وكالة فريدونيا.");
+  for (const json& claim : reading["claims"]) {
+    EXPECT_NE(claim["claimant"]["id"], "fd-wire") << reading.dump(1);
+  }
+  // Named as the speaker, the agency is one.
+  const json speaking = read("نص اصطناعي\n\n«قصفت القوات أوبرلاند أمس»، قالت وكالة فريدونيا.");
+  ASSERT_EQ(speaking["claims"].size(), 1U) << speaking.dump(1);
+  EXPECT_EQ(speaking["claims"][0]["claimant"]["id"], "fd-wire");
+}
+
 }  // namespace
 }  // namespace truce::test
