@@ -493,6 +493,16 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     const bool same_paragraph = current != nullptr && sentence.paragraph == last_paragraph;
     last_paragraph = sentence.paragraph;
 
+    // "…", — передает РИА "Новости": an agency passing on the quotation of the
+    // speaker before it is no speaker of its own.
+    if (found.quoted && current != nullptr && !current->narrative() &&
+        found.quoted->trigger->entry->has_attribute("relay")) {
+      const Actor* outlet = actors.find(found.quoted->actor->value());
+      if (outlet != nullptr && (outlet->kind == "outlet" || outlet->kind == "agency")) {
+        current->sentences.push_back(index);
+        continue;
+      }
+    }
     if (found.quoted) {
       const std::string id = speaking_for(actors, found.quoted->actor->value());
       const std::string party = actors.party_of(id);

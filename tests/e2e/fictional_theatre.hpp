@@ -49,6 +49,9 @@ class FictionalTheatre : public CliTest {
                "ru-fd-border\tRuritania-Freedonia border\noberland\tOberland\n"
                "unterdorf\tUnterdorf\n");
     write_file(data_ / "gazetteer/names/ar.tsv", "oberland\tأوبرلاند\n");
+    write_file(data_ / "gazetteer/names/ru.tsv", "grenzdorf\tГренцдорф*\nkleinheim\tКляйнхайм*\n");
+    write_file(data_ / "actors/names/ru.tsv",
+               "ru-fictional-mfa\tМИД Руритании\nfd-wire\tФридония Пресс\n");
     write_file(data_ / "actors/names/ar.tsv",
                "ru-fictional-mfa\tوزارة خارجية روريتانيا\nfd-wire\tوكالة فريدونيا\n");
     write_file(data_ / "actors/actors.tsv",

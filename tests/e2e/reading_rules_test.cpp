@@ -910,5 +910,15 @@ TEST_F(FictionalTheatre, TheOutletThatAskedIsNotTheSpeaker) {
   EXPECT_EQ(speaking["claims"][0]["claimant"]["id"], "fd-wire");
 }
 
+TEST_F(FictionalTheatre, AnAgencyPassingOnAQuotationIsNoSpeakerOfItsOwn) {
+  const json reading = read(
+      "Синтетический текст\n\nВ МИД Руритании заявили, что силовики обстреляли Гренцдорф "
+      "вчера.\n\n\"Силовики снова обстреляли Гренцдорф\", — передает Фридония Пресс.");
+  ASSERT_FALSE(reading["claims"].empty()) << reading.dump(1);
+  for (const json& claim : reading["claims"]) {
+    EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
