@@ -445,7 +445,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       continue;
     }
     if (frame.narrative()) {
-      if (draft.background || (draft.own_date == nullptr && draft.unplaced_date == nullptr)) {
+      // "Напомним, бои … начались в воскресенье, 12 июля": a recap dated within
+      // the last days is the outlet's account all the same.
+      if ((draft.background && draft.own_date == nullptr) ||
+          (draft.own_date == nullptr && draft.unplaced_date == nullptr)) {
         out.set_aside.push_back({SetAsideReason::kBackground, span,
                                  draft.background ? "background wording, no claimant"
                                                   : "no claimant and no date of its own"});

@@ -277,11 +277,15 @@ TEST_F(FictionalTheatre, TheSameTollToldTwiceInOneAccountIsOneFigure) {
 }
 
 TEST_F(FictionalTheatre, EarlierOpeningAParagraphMarksTheOutletsOwnAccountAsBackground) {
-  const json earlier = read_published(
-      "Синтетическая история\n\nРанее Freedonian troops обстреляли Kleinheim 4 мая.");
+  const json earlier =
+      read_published("Синтетическая история\n\nРанее Freedonian troops обстреляли Kleinheim.");
   EXPECT_TRUE(earlier["claims"].empty()) << earlier.dump(1);
   ASSERT_EQ(earlier["set_aside"].size(), 1U) << earlier.dump(1);
   EXPECT_EQ(earlier["set_aside"][0]["reason"], "background");
+  // Dated two days before publication, the recap is the outlet's account.
+  const json recap = read_published(
+      "Синтетическая история\n\nРанее Freedonian troops обстреляли Kleinheim 4 мая.");
+  ASSERT_EQ(recap["claims"].size(), 1U) << recap.dump(1);
   // Inside the sentence the word dates nothing new: the account stands.
   const json inside = read_published(
       "Синтетическая история\n\nFreedonian troops ранее обстреляли Kleinheim 4 мая.");

@@ -920,5 +920,16 @@ TEST_F(FictionalTheatre, AnAgencyPassingOnAQuotationIsNoSpeakerOfItsOwn) {
   }
 }
 
+TEST_F(FictionalTheatre, ARecapOfRecentDaysIsTheOutletsAccount) {
+  const json recap = read_published(
+      "A synthetic story\n\nFreedonian troops still shelled Grenzdorf on 4 May 2030.");
+  ASSERT_EQ(recap["claims"].size(), 1U) << recap.dump(1);
+  EXPECT_EQ(recap["claims"][0]["time"]["start"], "2030-05-04");
+  // Undated, the same wording is background.
+  const json undated =
+      read_published("A synthetic story\n\nFreedonian troops still shell Grenzdorf.");
+  EXPECT_TRUE(undated["claims"].empty()) << undated.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
