@@ -332,45 +332,60 @@ class ByteTrie {
       }
     }
     ++classes_;  // class 0: bytes in no key
-    // State 0 is the dead end, state 1 the root.
-    next_.assign(2 * classes_, 0);
-    values_.assign(2, kAbsent);
+    // States by number first: 0 is the dead end, 1 the root.
+    std::vector<std::uint32_t> next(2 * classes_, 0);
+    std::vector<std::uint32_t> value_of_state(2, kAbsent);
     for (const auto& [key, value] : keys) {
       std::uint32_t state = 1;
       for (char byte : key) {
         const std::size_t edge =
             std::size_t{state} * classes_ + class_of_[static_cast<unsigned char>(byte)];
-        if (next_[edge] == 0) {
-          next_[edge] = static_cast<std::uint32_t>(values_.size());
-          values_.push_back(kAbsent);
-          next_.resize(next_.size() + classes_, 0);
+        if (next[edge] == 0) {
+          next[edge] = static_cast<std::uint32_t>(value_of_state.size());
+          value_of_state.push_back(kAbsent);
+          next.resize(next.size() + classes_, 0);
         }
-        state = next_[edge];
+        state = next[edge];
       }
-      if (values_[state] == kAbsent) {
-        values_[state] = value;
+      if (value_of_state[state] == kAbsent) {
+        value_of_state[state] = value;
       }
     }
+    // Then each edge as its target's row (state times classes) shifted left
+    // once, with the low bit set when a key ends there: a step of the walk is
+    // one load, with no multiplication and no second load to learn that.
+    values_.assign(next.size(), kAbsent);
+    for (std::size_t state = 0; state < value_of_state.size(); ++state) {
+      values_[state * classes_] = value_of_state[state];
+    }
+    next_.assign(next.size(), 0);
+    for (std::size_t edge = 0; edge < next.size(); ++edge) {
+      if (next[edge] != 0) {
+        next_[edge] =
+            (next[edge] * classes_ << 1U) | (value_of_state[next[edge]] != kAbsent ? 1U : 0U);
+      }
+    }
+    keys_ = value_of_state.size() > 2;
   }
 
-  bool empty() const { return values_.size() <= 2; }  // the dead end and the root
+  bool empty() const { return !keys_; }
 
   // Calls visit(end, value) for each key that text[from, end) is, shortest first.
   template <typename Visit>
   void each_key_at(std::string_view text, std::size_t from, Visit&& visit) const {
-    if (values_.empty()) {
+    if (!keys_) {
       return;
     }
-    std::uint32_t state = 1;
+    std::size_t row = classes_;  // the root's
     for (std::size_t at = from; at < text.size();) {
-      state =
-          next_[std::size_t{state} * classes_ + class_of_[static_cast<unsigned char>(text[at])]];
-      if (state == 0) {
+      const std::uint32_t edge = next_[row + class_of_[static_cast<unsigned char>(text[at])]];
+      if (edge == 0) {
         return;
       }
       ++at;
-      if (values_[state] != kAbsent) {
-        visit(at, values_[state]);
+      row = edge >> 1U;
+      if ((edge & 1U) != 0) {
+        visit(at, values_[row]);
       }
     }
   }
@@ -378,8 +393,9 @@ class ByteTrie {
  private:
   std::array<std::uint16_t, 256> class_of_{};
   std::uint32_t classes_ = 0;
-  std::vector<std::uint32_t> next_;    // per state, the next state per byte class
-  std::vector<std::uint32_t> values_;  // per state, the value of the key that ends there
+  bool keys_ = false;
+  std::vector<std::uint32_t> next_;    // per row and byte class, the edge (0: none)
+  std::vector<std::uint32_t> values_;  // at each row's start, the value of the key that ends there
 };
 
 // Every chain of a language's prefixes (or suffixes) that may stand between a
@@ -529,8 +545,8 @@ struct Pattern {
   bool word_char_last = true;
 };
 
-// Phrases of a letter or two ("on", a one-letter conjunction) occur inside most
-// words: as Hyperscan literals they made a raw hit every few bytes, nearly all of
+// Phrases of up to three characters ("on", a one-letter conjunction) occur
+// inside most words: as Hyperscan literals they made a raw hit every few bytes, nearly all of
 // them thrown away by the boundary checks. Such a phrase starts with a word
 // character, so it can only match at a word start or right after a prefix chain
 // that starts a word (or a chain with punctuation, "mixed", after a boundary):
@@ -540,8 +556,31 @@ struct ShortPhrases {
   ByteTrie phrases;        // the value is the pattern
   ByteTrie prefix_chains;  // every language's prefix chains within a word
   AffixChains prefixes;    // the same chains and the mixed ones, as find_word_begin reads them
-  // Per pattern: whether each of its matches needs a word boundary right after the phrase.
-  std::vector<bool> needs_boundary_after;
+  // What must follow the phrase for a pattern to match at all, per pattern.
+  enum class After : std::uint8_t {
+    kAnything,          // a stem, a suffix chain that may start inside a letter's bytes...
+    kBoundary,          // a word boundary
+    kBoundaryOrSuffix,  // a boundary, or a suffix chain within a word that ends at one
+  };
+  std::vector<After> after;
+  ByteTrie suffix_chains;  // every language's suffix chains within a word
+
+  // Whether a hit of the pattern at text[begin, end) can pass find_word_end for
+  // any of its entries; the hits of the first letters of longer words cannot.
+  bool may_end_there(std::string_view text, std::uint32_t pattern, std::size_t end) const {
+    const After needed = after[pattern];
+    if (needed == After::kAnything || boundary_after(text, end)) {
+      return true;
+    }
+    if (needed == After::kBoundary) {
+      return false;
+    }
+    bool found = false;
+    suffix_chains.each_key_at(text, end, [&](std::size_t chain_end, std::uint32_t) {
+      found = found || boundary_after(text, chain_end);
+    });
+    return found;
+  }
 
   bool empty() const { return phrases.empty(); }
 };
@@ -834,7 +873,7 @@ int on_hit(unsigned int id, unsigned long long from, unsigned long long to, unsi
 void find_short_phrases_at(const ShortPhrases& shorts, ScanState& state, std::size_t begin) {
   shorts.phrases.each_key_at(state.text, begin, [&](std::size_t end, std::uint32_t pattern) {
     // Most raw hits are the first letters of a longer word; this spares them collect_matches.
-    if (shorts.needs_boundary_after[pattern] && !boundary_after(state.text, end)) {
+    if (!shorts.may_end_there(state.text, pattern, end)) {
       return;
     }
     state.collect(pattern, begin, end);
@@ -933,11 +972,12 @@ std::string describe(const LexiconEntry& entry) {
          std::to_string(entry.line) + ")";
 }
 
-// Language indices and per-language affix chains; `every_prefix_chain` gets the
-// prefix chains of all languages together.
+// Language indices and per-language affix chains; `every_prefix_chain` and
+// `every_suffix_chain` get the chains of all languages together.
 Result<std::vector<Morphology>> build_morphology(const Lexicon& lexicon,
                                                  std::vector<LanguageIndex>& entry_language,
-                                                 std::vector<std::string>& every_prefix_chain) {
+                                                 std::vector<std::string>& every_prefix_chain,
+                                                 std::vector<std::string>& every_suffix_chain) {
   std::map<std::string, LanguageIndex, std::less<>> index_of{{"", 0}};
   std::vector<std::vector<Affix>> prefixes(1);
   std::vector<std::vector<Affix>> suffixes(1);
@@ -981,6 +1021,8 @@ Result<std::vector<Morphology>> build_morphology(const Lexicon& lexicon,
     }
     every_prefix_chain.insert(every_prefix_chain.end(), prefix_chains->begin(),
                               prefix_chains->end());
+    every_suffix_chain.insert(every_suffix_chain.end(), suffix_chains->begin(),
+                              suffix_chains->end());
     languages[index] = {index_chains(std::move(prefix_chains).value()),
                         index_chains(std::move(suffix_chains).value())};
   }
@@ -1074,38 +1116,52 @@ PatternSources build_patterns(const Lexicon& lexicon,
   return sources;
 }
 
-// Whether no entry of the pattern can match with a word character after the
-// phrase: none is a stem, and no suffix chain of their languages starts with a
-// word character (or with bytes that are no whole character, which a word
-// character's bytes could begin).
-bool needs_boundary_after(const MatchTables& tables, const Pattern& pattern) {
+// What must follow a pattern's phrase for find_word_end to let any of its
+// entries match. A suffix chain of any language stands for those of the
+// entries' languages: the test only has to let every real match through.
+ShortPhrases::After needed_after(const MatchTables& tables, const Pattern& pattern) {
+  using After = ShortPhrases::After;
   if (!pattern.word_char_last) {
-    return false;
+    return After::kAnything;
   }
+  After needed = After::kBoundary;
   for (std::uint32_t i = 0; i < pattern.entry_count; ++i) {
     const PatternEntry& entry = tables.pattern_entries[pattern.first_entry + i];
     const AffixChains& suffixes = tables.languages[entry.language].suffixes;
-    if (entry.stem || suffixes.longest_within_word > 0) {
-      return false;
+    if (entry.stem) {
+      return After::kAnything;
     }
+    // A mixed chain that starts with a whole non-word character cannot start
+    // where a word character does; any other might.
     for (const std::string& chain : suffixes.mixed) {
       const Decoded first = decode_at(chain, 0);
       const bool whole = first.length > 1 || static_cast<unsigned char>(chain.front()) < 0x80U;
       if (!whole || is_word_char(first.code_point)) {
-        return false;
+        return After::kAnything;
       }
     }
+    if (suffixes.longest_within_word > 0) {
+      needed = After::kBoundaryOrSuffix;
+    }
   }
-  return true;
+  return needed;
 }
 
 ShortPhrases build_short_phrases(const PatternSources& sources, const MatchTables& tables,
-                                 std::vector<std::string> prefix_chains) {
+                                 std::vector<std::string> prefix_chains,
+                                 const std::vector<std::string>& suffix_chains) {
   ShortPhrases shorts;
-  shorts.needs_boundary_after.resize(tables.patterns.size(), false);
+  shorts.after.resize(tables.patterns.size(), ShortPhrases::After::kAnything);
   for (unsigned id : sources.short_ids) {
-    shorts.needs_boundary_after[id] = needs_boundary_after(tables, tables.patterns[id]);
+    shorts.after[id] = needed_after(tables, tables.patterns[id]);
   }
+  std::vector<std::pair<std::string_view, std::uint32_t>> suffixes_within_word;
+  for (const std::string& chain : suffix_chains) {
+    if (all_word_chars(chain)) {
+      suffixes_within_word.emplace_back(chain, 0);
+    }
+  }
+  shorts.suffix_chains = ByteTrie(suffixes_within_word);
   std::vector<std::pair<std::string_view, std::uint32_t>> phrases;
   for (std::size_t i = 0; i < sources.short_phrases.size(); ++i) {
     phrases.emplace_back(sources.short_phrases[i], sources.short_ids[i]);
@@ -1207,8 +1263,9 @@ Result<Matcher> Matcher::compile(Lexicon&& lexicon, MatcherOptions options) {
   }
   std::vector<LanguageIndex> entry_language;
   std::vector<std::string> every_prefix_chain;
+  std::vector<std::string> every_suffix_chain;
   Result<std::vector<Morphology>> languages =
-      build_morphology(impl->lexicon, entry_language, every_prefix_chain);
+      build_morphology(impl->lexicon, entry_language, every_prefix_chain, every_suffix_chain);
   if (!languages) {
     return std::move(languages).error();
   }
@@ -1218,7 +1275,7 @@ Result<Matcher> Matcher::compile(Lexicon&& lexicon, MatcherOptions options) {
   PatternSources sources =
       build_patterns(impl->lexicon, entry_language, short_characters, impl->tables);
   impl->tables.short_phrases =
-      build_short_phrases(sources, impl->tables, std::move(every_prefix_chain));
+      build_short_phrases(sources, impl->tables, std::move(every_prefix_chain), every_suffix_chain);
 
   Result<DatabasePtr> literals = compile_literals(sources, impl->tables, impl->lexicon);
   if (!literals) {
