@@ -546,12 +546,12 @@ struct Pattern {
 };
 
 // Phrases of up to three characters ("on", a one-letter conjunction) occur
-// inside most words: as Hyperscan literals they made a raw hit every few bytes, nearly all of
-// them thrown away by the boundary checks. Such a phrase starts with a word
-// character, so it can only match at a word start or right after a prefix chain
-// that starts a word (or a chain with punctuation, "mixed", after a boundary):
-// one pass over the word starts looks the phrases up there and hands each hit
-// to the same checks as a Hyperscan hit (collect_matches).
+// inside most words: as Hyperscan literals they made a raw hit every few bytes,
+// nearly all of them thrown away by the boundary checks. Such a phrase starts
+// with a word character, so it can only match at a word start or right after a
+// prefix chain that starts a word (or a chain with punctuation, "mixed", after
+// a boundary): one pass over the word starts looks the phrases up there and
+// hands each hit to the same checks as a Hyperscan hit (collect_matches).
 struct ShortPhrases {
   ByteTrie phrases;        // the value is the pattern
   ByteTrie prefix_chains;  // every language's prefix chains within a word
@@ -565,7 +565,7 @@ struct ShortPhrases {
   std::vector<After> after;
   ByteTrie suffix_chains;  // every language's suffix chains within a word
 
-  // Whether a hit of the pattern at text[begin, end) can pass find_word_end for
+  // Whether a hit of the pattern that ends at `end` can pass find_word_end for
   // any of its entries; the hits of the first letters of longer words cannot.
   bool may_end_there(std::string_view text, std::uint32_t pattern, std::size_t end) const {
     const After needed = after[pattern];
