@@ -313,6 +313,91 @@ class PackedChainSet {
   std::vector<PackedChain> slots_;  // length kEmpty: a free slot
 };
 
+// A fixed set of byte strings as a trie over byte classes (the bytes that occur
+// in some key; every other byte ends a walk at once): finding every key that
+// starts at a place costs a table lookup per byte, and for most places only one.
+class ByteTrie {
+ public:
+  static constexpr std::uint32_t kAbsent = std::numeric_limits<std::uint32_t>::max();
+
+  ByteTrie() = default;
+  // Keys must not be empty; a key given twice keeps its first value.
+  explicit ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys) {
+    for (const auto& [key, value] : keys) {
+      for (char byte : key) {
+        std::uint16_t& byte_class = class_of_[static_cast<unsigned char>(byte)];
+        if (byte_class == 0) {
+          byte_class = static_cast<std::uint16_t>(++classes_);
+        }
+      }
+    }
+    ++classes_;  // class 0: bytes in no key
+    // States by number first: 0 is the dead end, 1 the root.
+    std::vector<std::uint32_t> next(2 * classes_, 0);
+    std::vector<std::uint32_t> value_of_state(2, kAbsent);
+    for (const auto& [key, value] : keys) {
+      std::uint32_t state = 1;
+      for (char byte : key) {
+        const std::size_t edge =
+            std::size_t{state} * classes_ + class_of_[static_cast<unsigned char>(byte)];
+        if (next[edge] == 0) {
+          next[edge] = static_cast<std::uint32_t>(value_of_state.size());
+          value_of_state.push_back(kAbsent);
+          next.resize(next.size() + classes_, 0);
+        }
+        state = next[edge];
+      }
+      if (value_of_state[state] == kAbsent) {
+        value_of_state[state] = value;
+      }
+    }
+    // Then each edge as its target's row (state times classes) shifted left
+    // once, with the low bit set when a key ends there: a step of the walk is
+    // one load, with no multiplication and no second load to learn that.
+    values_.assign(next.size(), kAbsent);
+    for (std::size_t state = 0; state < value_of_state.size(); ++state) {
+      values_[state * classes_] = value_of_state[state];
+    }
+    next_.assign(next.size(), 0);
+    for (std::size_t edge = 0; edge < next.size(); ++edge) {
+      if (next[edge] != 0) {
+        next_[edge] =
+            (next[edge] * classes_ << 1U) | (value_of_state[next[edge]] != kAbsent ? 1U : 0U);
+      }
+    }
+    keys_ = value_of_state.size() > 2;
+  }
+
+  bool empty() const { return !keys_; }
+
+  // Calls visit(end, value) for each key that text[from, end) is, shortest first.
+  template <typename Visit>
+  void each_key_at(std::string_view text, std::size_t from, Visit&& visit) const {
+    if (!keys_) {
+      return;
+    }
+    std::size_t row = classes_;  // the root's
+    for (std::size_t at = from; at < text.size();) {
+      const std::uint32_t edge = next_[row + class_of_[static_cast<unsigned char>(text[at])]];
+      if (edge == 0) {
+        return;
+      }
+      ++at;
+      row = edge >> 1U;
+      if ((edge & 1U) != 0) {
+        visit(at, values_[row]);
+      }
+    }
+  }
+
+ private:
+  std::array<std::uint16_t, 256> class_of_{};
+  std::uint32_t classes_ = 0;
+  bool keys_ = false;
+  std::vector<std::uint32_t> next_;    // per row and byte class, the edge (0: none)
+  std::vector<std::uint32_t> values_;  // at each row's start, the value of the key that ends there
+};
+
 // Every chain of a language's prefixes (or suffixes) that may stand between a
 // phrase and the word boundary.
 struct AffixChains {
@@ -382,8 +467,9 @@ void extend_chains(const std::vector<Affix>& ordered, std::size_t next, unsigned
   }
 }
 
-Result<AffixChains> build_chains(const std::vector<Affix>& affixes, std::string_view language,
-                                 std::string_view category) {
+Result<std::vector<std::string>> build_chains(const std::vector<Affix>& affixes,
+                                              std::string_view language,
+                                              std::string_view category) {
   std::vector<std::string> chains;
   std::vector<Affix> ordered;
   for (const Affix& affix : affixes) {
@@ -404,7 +490,11 @@ Result<AffixChains> build_chains(const std::vector<Affix>& affixes, std::string_
                           " chains; give fewer of them an 'order'",
                       std::string(kContext));
   }
+  return chains;
+}
 
+// Indexes chains for the lookups after a raw hit.
+AffixChains index_chains(std::vector<std::string> chains) {
   AffixChains result;
   std::vector<PackedChain> short_within_word;
   for (std::string& each : chains) {
@@ -455,11 +545,52 @@ struct Pattern {
   bool word_char_last = true;
 };
 
+// Phrases of up to three characters ("on", a one-letter conjunction) occur
+// inside most words: as Hyperscan literals they made a raw hit every few bytes,
+// nearly all of them thrown away by the boundary checks. Such a phrase starts
+// with a word character, so it can only match at a word start or right after a
+// prefix chain that starts a word (or a chain with punctuation, "mixed", after
+// a boundary): one pass over the word starts looks the phrases up there and
+// hands each hit to the same checks as a Hyperscan hit (collect_matches).
+struct ShortPhrases {
+  ByteTrie phrases;        // the value is the pattern
+  ByteTrie prefix_chains;  // every language's prefix chains within a word
+  AffixChains prefixes;    // the same chains and the mixed ones, as find_word_begin reads them
+  // What must follow the phrase for a pattern to match at all, per pattern.
+  enum class After : std::uint8_t {
+    kAnything,          // a stem, a suffix chain that may start inside a letter's bytes...
+    kBoundary,          // a word boundary
+    kBoundaryOrSuffix,  // a boundary, or a suffix chain within a word that ends at one
+  };
+  std::vector<After> after;
+  ByteTrie suffix_chains;  // every language's suffix chains within a word
+
+  // Whether a hit of the pattern that ends at `end` can pass find_word_end for
+  // any of its entries; the hits of the first letters of longer words cannot.
+  bool may_end_there(std::string_view text, std::uint32_t pattern, std::size_t end) const {
+    const After needed = after[pattern];
+    if (needed == After::kAnything || boundary_after(text, end)) {
+      return true;
+    }
+    if (needed == After::kBoundary) {
+      return false;
+    }
+    bool found = false;
+    suffix_chains.each_key_at(text, end, [&](std::size_t chain_end, std::uint32_t) {
+      found = found || boundary_after(text, chain_end);
+    });
+    return found;
+  }
+
+  bool empty() const { return phrases.empty(); }
+};
+
 struct MatchTables {
   std::vector<Pattern> patterns;
   std::vector<PatternEntry> pattern_entries;  // grouped by pattern, then by language and stem
   std::vector<std::string> stem_phrases;      // phrases with inner stem marks
   std::vector<Morphology> languages;
+  ShortPhrases short_phrases;  // found without Hyperscan
 };
 
 std::optional<std::size_t> find_word_begin(std::string_view text, std::size_t begin,
@@ -694,6 +825,15 @@ struct ScanState {
   bool run_sorted = true;
   std::exception_ptr failure;  // exceptions must not unwind through Hyperscan's C frames
 
+  // Adds the matches of a raw hit of the pattern at text[from, to), keeping the run in order.
+  void collect(std::uint32_t pattern_id, std::size_t from, std::size_t to) {
+    const std::size_t before = matches.size();
+    collect_matches(tables, text, pattern_id, from, to, matches);
+    for (std::size_t added = before; added < matches.size() && run_sorted; ++added) {
+      insert_in_order(added);
+    }
+  }
+
   // Moves matches[at] back to its place among matches[run_start, at).
   void insert_in_order(std::size_t at) {
     for (std::size_t moved = 0; at > run_start && canonical_order(matches[at], matches[at - 1]);
@@ -722,12 +862,7 @@ int on_hit(unsigned int id, unsigned long long from, unsigned long long to, unsi
            void* context) {
   auto* state = static_cast<ScanState*>(context);
   try {
-    std::size_t before = state->matches.size();
-    collect_matches(state->tables, state->text, id, static_cast<std::size_t>(from),
-                    static_cast<std::size_t>(to), state->matches);
-    for (std::size_t added = before; added < state->matches.size() && state->run_sorted; ++added) {
-      state->insert_in_order(added);
-    }
+    state->collect(id, static_cast<std::size_t>(from), static_cast<std::size_t>(to));
   } catch (...) {
     state->failure = std::current_exception();
     return 1;  // stop scanning
@@ -735,14 +870,114 @@ int on_hit(unsigned int id, unsigned long long from, unsigned long long to, unsi
   return 0;
 }
 
+void find_short_phrases_at(const ShortPhrases& shorts, ScanState& state, std::size_t begin) {
+  shorts.phrases.each_key_at(state.text, begin, [&](std::size_t end, std::uint32_t pattern) {
+    // Most raw hits are the first letters of a longer word; this spares them collect_matches.
+    if (!shorts.may_end_there(state.text, pattern, end)) {
+      return;
+    }
+    state.collect(pattern, begin, end);
+  });
+}
+
+// At a word start: the short phrases there and after each prefix chain there.
+[[gnu::noinline]] void find_short_phrases_in_word(const ShortPhrases& shorts, ScanState& state,
+                                                  std::size_t start) {
+  find_short_phrases_at(shorts, state, start);
+  shorts.prefix_chains.each_key_at(state.text, start, [&](std::size_t end, std::uint32_t) {
+    find_short_phrases_at(shorts, state, end);
+  });
+}
+
+// Calls visit(at, word) at every character that starts the text or follows a
+// non-word character; `word`: whether it is a word character itself. Walking
+// forward reaches every byte that is not a continuation byte, and there the
+// character before it is the one boundary_before decodes. The loop runs once
+// per character, so it is kept apart from the work at the places it finds.
+// decode_at is spelled out for ASCII and two-byte characters (the compiler
+// would not inline it here).
+template <typename Visit>
+void each_boundary(std::string_view text, Visit&& visit) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  bool word_before = false;
+  for (std::size_t at = 0; at < size;) {
+    const unsigned lead = bytes[at];
+    bool word = false;
+    std::size_t length = 1;
+    if (lead < 0x80U) {
+      word = kBmpWordChars.contains(lead);
+    } else if (lead >= 0xC2U && lead <= 0xDFU && at + 1 < size && is_continuation(bytes[at + 1])) {
+      word = kBmpWordChars.contains(((lead & 0x1FU) << 6U) | (bytes[at + 1] & 0x3FU));
+      length = 2;
+    } else {
+      const Decoded decoded = decode_long(text, at);
+      word = is_word_char(decoded.code_point);
+      length = decoded.length;
+    }
+    if (!word_before) {
+      visit(at, word);
+    }
+    word_before = word;
+    at += length;
+  }
+}
+
+// Every place where a raw hit of a short phrase could pass find_word_begin: a
+// word start, the end of a prefix chain within a word that starts at a word
+// start, or the end of a mixed chain that starts at a boundary. (Out of line:
+// inside scan the walk's variables lived on the stack.)
+[[gnu::noinline]] void find_short_phrases(const ShortPhrases& shorts, ScanState& state) {
+  const std::string_view text = state.text;
+  each_boundary(text, [&](std::size_t at, bool word) {
+    if (word) {
+      find_short_phrases_in_word(shorts, state, at);
+    }
+  });
+  const std::vector<std::string>& mixed = shorts.prefixes.mixed;
+  if (mixed.empty()) {
+    return;
+  }
+  std::vector<std::size_t> after_mixed;
+  each_boundary(text, [&](std::size_t at, bool) {
+    for (const std::string& chain : mixed) {
+      if (text.substr(at, chain.size()) == chain) {
+        after_mixed.push_back(at + chain.size());
+      }
+    }
+  });
+  // A place after a mixed chain may also be one of the places above; each is looked at once.
+  std::sort(after_mixed.begin(), after_mixed.end());
+  after_mixed.erase(std::unique(after_mixed.begin(), after_mixed.end()), after_mixed.end());
+  const AffixChains& prefixes = shorts.prefixes;
+  for (std::size_t begin : after_mixed) {
+    if (begin >= text.size()) {
+      continue;
+    }
+    bool seen = false;
+    if (boundary_before(text, begin)) {
+      seen = is_word_char(decode_at(text, begin).code_point);
+    } else {
+      std::optional<std::size_t> start = word_run_start(text, begin, prefixes.longest_within_word);
+      seen = start && prefixes.has_within_word(text, *start, begin);
+    }
+    if (!seen) {
+      find_short_phrases_at(shorts, state, begin);
+    }
+  }
+}
+
 std::string describe(const LexiconEntry& entry) {
   return entry.category + " '" + entry.phrase + "' (" + entry.file + ":" +
          std::to_string(entry.line) + ")";
 }
 
-// Language indices and per-language affix chains.
+// Language indices and per-language affix chains; `every_prefix_chain` and
+// `every_suffix_chain` get the chains of all languages together.
 Result<std::vector<Morphology>> build_morphology(const Lexicon& lexicon,
-                                                 std::vector<LanguageIndex>& entry_language) {
+                                                 std::vector<LanguageIndex>& entry_language,
+                                                 std::vector<std::string>& every_prefix_chain,
+                                                 std::vector<std::string>& every_suffix_chain) {
   std::map<std::string, LanguageIndex, std::less<>> index_of{{"", 0}};
   std::vector<std::vector<Affix>> prefixes(1);
   std::vector<std::vector<Affix>> suffixes(1);
@@ -774,15 +1009,22 @@ Result<std::vector<Morphology>> build_morphology(const Lexicon& lexicon,
 
   std::vector<Morphology> languages(index_of.size());
   for (const auto& [language, index] : index_of) {
-    Result<AffixChains> prefix_chains = build_chains(prefixes[index], language, kPrefixCategory);
+    Result<std::vector<std::string>> prefix_chains =
+        build_chains(prefixes[index], language, kPrefixCategory);
     if (!prefix_chains) {
       return std::move(prefix_chains).error();
     }
-    Result<AffixChains> suffix_chains = build_chains(suffixes[index], language, kSuffixCategory);
+    Result<std::vector<std::string>> suffix_chains =
+        build_chains(suffixes[index], language, kSuffixCategory);
     if (!suffix_chains) {
       return std::move(suffix_chains).error();
     }
-    languages[index] = {std::move(prefix_chains).value(), std::move(suffix_chains).value()};
+    every_prefix_chain.insert(every_prefix_chain.end(), prefix_chains->begin(),
+                              prefix_chains->end());
+    every_suffix_chain.insert(every_suffix_chain.end(), suffix_chains->begin(),
+                              suffix_chains->end());
+    languages[index] = {index_chains(std::move(prefix_chains).value()),
+                        index_chains(std::move(suffix_chains).value())};
   }
   return languages;
 }
@@ -794,12 +1036,33 @@ struct PatternSources {
   std::vector<unsigned> literal_ids;
   std::vector<std::string> stem_expressions;
   std::vector<unsigned> stem_ids;
+  std::vector<std::string_view> short_phrases;  // found without Hyperscan
+  std::vector<unsigned> short_ids;
 };
 
+std::size_t character_count(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < text.size(); at += decode_at(text, at).length) {
+    ++count;
+  }
+  return count;
+}
+
+// Short phrases need every place a prefix chain can end to be reachable from a
+// word start; a chain that starts inside a character (not valid UTF-8) would
+// not be, and then every phrase goes to Hyperscan.
+bool chains_start_characters(const std::vector<std::string>& chains) {
+  return std::none_of(chains.begin(), chains.end(), [](const std::string& chain) {
+    return chain.empty() || is_continuation(static_cast<unsigned char>(chain.front()));
+  });
+}
+
 // Fills the tables' patterns, one per distinct phrase, each with all its entries.
+// Literals of up to `short_characters` characters that start with a word
+// character become short phrases.
 PatternSources build_patterns(const Lexicon& lexicon,
                               const std::vector<LanguageIndex>& entry_language,
-                              MatchTables& tables) {
+                              std::size_t short_characters, MatchTables& tables) {
   PatternSources sources;
   std::unordered_map<std::string_view, std::uint32_t> pattern_of_phrase;
   std::vector<std::pair<std::uint32_t, PatternEntry>> grouped;
@@ -824,6 +1087,9 @@ PatternSources build_patterns(const Lexicon& lexicon,
         tables.stem_phrases.push_back(entry.phrase);
         sources.stem_expressions.push_back(stem_expression(entry.phrase));
         sources.stem_ids.push_back(it->second);
+      } else if (pattern.word_char_first && character_count(entry.phrase) <= short_characters) {
+        sources.short_phrases.push_back(entry.phrase);
+        sources.short_ids.push_back(it->second);
       } else {
         sources.literals.push_back(entry.phrase.data());
         sources.literal_lengths.push_back(entry.phrase.size());
@@ -848,6 +1114,68 @@ PatternSources build_patterns(const Lexicon& lexicon,
     tables.pattern_entries.push_back(pattern_entry);
   }
   return sources;
+}
+
+// What must follow a pattern's phrase for find_word_end to let any of its
+// entries match. A suffix chain of any language stands for those of the
+// entries' languages: the test only has to let every real match through.
+ShortPhrases::After needed_after(const MatchTables& tables, const Pattern& pattern) {
+  using After = ShortPhrases::After;
+  if (!pattern.word_char_last) {
+    return After::kAnything;
+  }
+  After needed = After::kBoundary;
+  for (std::uint32_t i = 0; i < pattern.entry_count; ++i) {
+    const PatternEntry& entry = tables.pattern_entries[pattern.first_entry + i];
+    const AffixChains& suffixes = tables.languages[entry.language].suffixes;
+    if (entry.stem) {
+      return After::kAnything;
+    }
+    // A mixed chain that starts with a whole non-word character cannot start
+    // where a word character does; any other might.
+    for (const std::string& chain : suffixes.mixed) {
+      const Decoded first = decode_at(chain, 0);
+      const bool whole = first.length > 1 || static_cast<unsigned char>(chain.front()) < 0x80U;
+      if (!whole || is_word_char(first.code_point)) {
+        return After::kAnything;
+      }
+    }
+    if (suffixes.longest_within_word > 0) {
+      needed = After::kBoundaryOrSuffix;
+    }
+  }
+  return needed;
+}
+
+ShortPhrases build_short_phrases(const PatternSources& sources, const MatchTables& tables,
+                                 std::vector<std::string> prefix_chains,
+                                 const std::vector<std::string>& suffix_chains) {
+  ShortPhrases shorts;
+  shorts.after.resize(tables.patterns.size(), ShortPhrases::After::kAnything);
+  for (unsigned id : sources.short_ids) {
+    shorts.after[id] = needed_after(tables, tables.patterns[id]);
+  }
+  std::vector<std::pair<std::string_view, std::uint32_t>> suffixes_within_word;
+  for (const std::string& chain : suffix_chains) {
+    if (all_word_chars(chain)) {
+      suffixes_within_word.emplace_back(chain, 0);
+    }
+  }
+  shorts.suffix_chains = ByteTrie(suffixes_within_word);
+  std::vector<std::pair<std::string_view, std::uint32_t>> phrases;
+  for (std::size_t i = 0; i < sources.short_phrases.size(); ++i) {
+    phrases.emplace_back(sources.short_phrases[i], sources.short_ids[i]);
+  }
+  shorts.phrases = ByteTrie(phrases);
+  std::vector<std::pair<std::string_view, std::uint32_t>> within_word;
+  for (const std::string& chain : prefix_chains) {
+    if (all_word_chars(chain)) {
+      within_word.emplace_back(chain, 0);
+    }
+  }
+  shorts.prefix_chains = ByteTrie(within_word);
+  shorts.prefixes = index_chains(std::move(prefix_chains));
+  return shorts;
 }
 
 // Turns a Hyperscan compile failure into an error that names the phrase at fault.
@@ -923,23 +1251,31 @@ const Lexicon& Matcher::lexicon() const {
   return impl_->lexicon;
 }
 
-Result<Matcher> Matcher::compile(const Lexicon& lexicon) {
-  return compile(Lexicon(lexicon));
+Result<Matcher> Matcher::compile(const Lexicon& lexicon, MatcherOptions options) {
+  return compile(Lexicon(lexicon), options);
 }
 
-Result<Matcher> Matcher::compile(Lexicon&& lexicon) {
+Result<Matcher> Matcher::compile(Lexicon&& lexicon, MatcherOptions options) {
   auto impl = std::make_unique<Impl>(std::move(lexicon));
   if (impl->lexicon.size() > std::numeric_limits<std::uint32_t>::max()) {
     return make_error(ErrorCode::kInvalidInput, "the lexicon has too many entries",
                       std::string(kContext));
   }
   std::vector<LanguageIndex> entry_language;
-  Result<std::vector<Morphology>> languages = build_morphology(impl->lexicon, entry_language);
+  std::vector<std::string> every_prefix_chain;
+  std::vector<std::string> every_suffix_chain;
+  Result<std::vector<Morphology>> languages =
+      build_morphology(impl->lexicon, entry_language, every_prefix_chain, every_suffix_chain);
   if (!languages) {
     return std::move(languages).error();
   }
   impl->tables.languages = std::move(languages).value();
-  PatternSources sources = build_patterns(impl->lexicon, entry_language, impl->tables);
+  const std::size_t short_characters =
+      chains_start_characters(every_prefix_chain) ? options.short_phrase_characters : 0;
+  PatternSources sources =
+      build_patterns(impl->lexicon, entry_language, short_characters, impl->tables);
+  impl->tables.short_phrases =
+      build_short_phrases(sources, impl->tables, std::move(every_prefix_chain), every_suffix_chain);
 
   Result<DatabasePtr> literals = compile_literals(sources, impl->tables, impl->lexicon);
   if (!literals) {
@@ -968,7 +1304,7 @@ Result<Matcher> Matcher::compile(Lexicon&& lexicon) {
 
 std::vector<Match> Matcher::scan(std::string_view normalized) const {
   std::vector<Match> matches;
-  if (!impl_->scratches || normalized.empty()) {
+  if ((!impl_->scratches && impl_->tables.short_phrases.empty()) || normalized.empty()) {
     return matches;
   }
   if (normalized.size() > std::numeric_limits<std::uint32_t>::max()) {
@@ -977,7 +1313,7 @@ std::vector<Match> Matcher::scan(std::string_view normalized) const {
   // Lexicons of short words find a match every 20 bytes or so of Arabic news text.
   matches.reserve(normalized.size() / 16);
   ScanState state{impl_->tables, normalized, matches, 0, true, nullptr};
-  {
+  if (impl_->scratches) {
     ScratchLease scratch(*impl_->scratches);
     for (const DatabasePtr& database : {std::cref(impl_->literals), std::cref(impl_->stems)}) {
       if (!database) {
@@ -996,7 +1332,11 @@ std::vector<Match> Matcher::scan(std::string_view normalized) const {
       state.finish_run();
     }
   }
-  // Each database's run is in order; the two runs are merged.
+  if (!impl_->tables.short_phrases.empty()) {
+    find_short_phrases(impl_->tables.short_phrases, state);
+    state.finish_run();
+  }
+  // Each run (the two databases', the short phrases') is in order; the runs are merged.
   if (!std::is_sorted(matches.begin(), matches.end(), canonical_order)) {
     std::sort(matches.begin(), matches.end(), canonical_order);
   }

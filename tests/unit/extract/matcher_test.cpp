@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "core/document.hpp"
@@ -368,6 +370,76 @@ TEST(Matcher, CompilesAnEmptyLexiconAndOneOfAffixesOnly) {
   Matcher affixes_only = compile(affixes);
   EXPECT_TRUE(affixes_only.scan("والحدود").empty());
   EXPECT_EQ(affixes_only.lexicon().size(), affixes.size());
+}
+
+// Short phrases are looked up at word starts instead of by Hyperscan; the
+// matches must be the same as with every phrase in Hyperscan, for any text,
+// including bytes that are no valid UTF-8.
+TEST(Matcher, FindsShortPhrasesAsHyperscanWould) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "ar", "affixes.tsv",
+       std::string(kArabicAffixes) + "prefix\t-\tلل\nsuffix\t-\tي\torder=1\n");
+  load(lexicon, dir, "ar", "words.tsv",
+       "conjunction\t-\tو\nword\t-\tال\nword\t-\tم\nword\t-\tه\nword\t-\tمن\n"
+       "word\t-\tفي\nword\t-\tوم\nplace\tborder\tحدود\nword\t-\tلم*\n");
+  load(lexicon, dir, "en", "morphology.tsv",
+       "prefix\t-\tl'\nprefix\t-\t'o\nsuffix\t-\t's\nsuffix\t-\t’s\n");
+  load(lexicon, dir, "en", "words.tsv",
+       "word\t-\ton\nword\t-\tat\nword\t-\tof\nword\t-\ta\nword\t-\to\nword\t-\t1\n"
+       "word\t-\t10\nword\t-\tpm\nword\t-\tp.m.\nword\t-\t-on\nword\t-\tst*\n"
+       "word\t-\ton the\nword\t-\tatta\n");
+  load(lexicon, dir, "ru", "words.tsv",
+       "word\t-\tи\nword\t-\tс\nword\t-\tв\nword\t-\tг.\nword\t-\tво\n"
+       "word\t-\tна*\nword\t-\tудар* с\nword\t-\tсв\n");
+  LexiconEntry name;
+  name.category = "place";
+  name.value = "place-1";
+  name.phrase = "ви";
+  lexicon.add(name);
+
+  Matcher all_in_hyperscan = [&] {
+    Result<Matcher> compiled = Matcher::compile(lexicon, MatcherOptions{0});
+    EXPECT_TRUE(compiled) << compiled.error().message;
+    return std::move(compiled).value();
+  }();
+  std::vector<Matcher> short_outside;
+  for (std::size_t characters : {1U, 2U, 3U, 5U}) {
+    Result<Matcher> compiled = Matcher::compile(lexicon, MatcherOptions{characters});
+    ASSERT_TRUE(compiled) << compiled.error().message;
+    short_outside.push_back(std::move(compiled).value());
+  }
+
+  const std::vector<std::string> pieces = {
+      "و", "ال", "ب",  "ف",  "ل",  "م", "ه",  "ن", "ي",    "ها",   "حدود", "من",       "في",
+      "ك", "ات", "и",  "с",  "в",  "о", "на", "г", "удар", "ы",    "ви",   "o",        "n",
+      "a", "t",  "of", "on", "st", "p", "m",  "1", "0",    "l",    "'",    "’",        "s",
+      " ", " ",  " ",  ".",  ",",  "-", "\n", "«", "\xD0", "\x80", "\xBF", "\xE2\x80", "\xFF"};
+  std::mt19937 random(20240607);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<std::size_t> length(0, 40);
+  auto as_tuples = [](const std::vector<Match>& matches) {
+    std::vector<
+        std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>>
+        tuples;
+    for (const Match& match : matches) {
+      tuples.emplace_back(match.entry, match.begin, match.end, match.word_begin, match.word_end);
+    }
+    return tuples;
+  };
+  std::size_t found = 0;
+  for (int round = 0; round < 10000; ++round) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n) {
+      text += pieces[pick(random)];
+    }
+    const auto expected = as_tuples(all_in_hyperscan.scan(text));
+    found += expected.size();
+    for (const Matcher& matcher : short_outside) {
+      ASSERT_EQ(as_tuples(matcher.scan(text)), expected) << "text: " << text;
+    }
+  }
+  EXPECT_GT(found, 5000U);  // the texts do hold matches
 }
 
 TEST(Matcher, StaysUsableAfterAMove) {
