@@ -387,12 +387,43 @@ TextSpan NormalizedText::original_span(std::size_t begin, std::size_t end) const
   return TextSpan{origin_begin[begin], origin_end[end - 1]};
 }
 
+namespace {
+
+bool cyrillic_lead(unsigned char byte) {
+  return byte == 0xD0 || byte == 0xD1;
+}
+
+// "боестолкновения" typed with a Latin ë (U+00EB) for the Cyrillic ё: inside a
+// Cyrillic word it is the Cyrillic letter, folded to е as ё is. Both are two
+// bytes, so the offsets stay as they are.
+void fold_latin_yo_in_cyrillic(std::string& text) {
+  for (std::size_t at = text.find('\xC3'); at != std::string::npos && at + 1 < text.size();
+       at = text.find('\xC3', at + 1)) {
+    if (static_cast<unsigned char>(text[at + 1]) != 0xAB) {
+      continue;
+    }
+    const bool before = at >= 2 && cyrillic_lead(static_cast<unsigned char>(text[at - 2]));
+    const bool after =
+        at + 2 < text.size() && cyrillic_lead(static_cast<unsigned char>(text[at + 2]));
+    if (before || after) {
+      text[at] = '\xD0';
+      text[at + 1] = '\xB5';
+    }
+  }
+}
+
+}  // namespace
+
 NormalizedText normalize_for_matching(std::string_view utf8) {
-  return Normalizer<true>(utf8).run();
+  NormalizedText normalized = Normalizer<true>(utf8).run();
+  fold_latin_yo_in_cyrillic(normalized.text);
+  return normalized;
 }
 
 std::string matching_form(std::string_view utf8) {
-  return std::move(Normalizer<false>(utf8).run().text);
+  std::string text = std::move(Normalizer<false>(utf8).run().text);
+  fold_latin_yo_in_cyrillic(text);
+  return text;
 }
 
 }  // namespace truce::text

@@ -95,6 +95,17 @@ TEST(MatchingForm, FoldsPersianAndUrduLetters) {
   EXPECT_EQ(matching_form("پاکستان پوائنٹ نیوز"), "باكستان بواينت نيوز");
 }
 
+TEST(MatchingForm, ALatinYoInsideACyrillicWordIsTheCyrillicLetter) {
+  // "боестолкновения" typed with U+00EB, as a Russian site printed it.
+  EXPECT_EQ(matching_form("бо\u00EBстолкновения"), matching_form("боестолкновения"));
+  EXPECT_EQ(matching_form("договор\u00EBнность"), matching_form("договоренность"));
+  const NormalizedText normalized = normalize_for_matching("Бо\u00EB");
+  EXPECT_EQ(normalized.text, matching_form("бое"));
+  EXPECT_EQ(normalized.text.size(), normalized.origin_begin.size());
+  // Latin words keep it.
+  EXPECT_EQ(matching_form("No\u00EBl"), "no\u00EBl");
+}
+
 TEST(MatchingForm, DropsJoinersBomAndSoftHyphen) {
   EXPECT_EQ(matching_form("\uFEFFمی\u200Cخواهم"), "ميخواهم");
   EXPECT_EQ(matching_form("a\u200Db"), "ab");
