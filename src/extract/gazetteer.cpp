@@ -418,6 +418,9 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
     if (place.type == "country" && place.countries.size() == 1) {
       gazetteer.countries_.emplace(place.countries.front(), i);  // the first one stays
     }
+    if (place.type == "border") {
+      gazetteer.borders_.push_back(i);
+    }
     for (std::size_t column : {std::size_t{kAdmin1}, std::size_t{kParent}}) {
       const std::string& target = column == kAdmin1 ? place.admin1 : place.parent;
       if (!target.empty() && gazetteer.find(target) == nullptr) {
@@ -486,12 +489,16 @@ const GazetteerPlace* Gazetteer::country(std::string_view iso_code) const {
 std::vector<const GazetteerPlace*> Gazetteer::borders_between(std::string_view country_a,
                                                               std::string_view country_b) const {
   std::vector<const GazetteerPlace*> borders;
-  for (const GazetteerPlace& place : places_) {
+  if (country_a == country_b) {
+    return borders;
+  }
+  for (const std::size_t index : borders_) {
+    const GazetteerPlace& place = places_[index];
     auto has = [&place](std::string_view code) {
       return std::find(place.countries.begin(), place.countries.end(), code) !=
              place.countries.end();
     };
-    if (place.type == "border" && country_a != country_b && has(country_a) && has(country_b)) {
+    if (has(country_a) && has(country_b)) {
       borders.push_back(&place);
     }
   }

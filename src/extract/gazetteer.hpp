@@ -75,6 +75,8 @@ class Gazetteer {
   StringMap<std::vector<std::size_t>> named_;
   // ISO code → the first place of type "country" of that one country
   StringMap<std::size_t> countries_;
+  // The places of type "border", in data order: borders_between looks only at them.
+  std::vector<std::size_t> borders_;
 };
 
 // --- Data tables and names files, shared with the actor registry (actors.hpp).
