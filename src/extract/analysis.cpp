@@ -180,11 +180,23 @@ std::string Analysis::original_text(Range range) const {
 }
 
 MentionList Analysis::all_of(std::string_view category) const {
-  const auto bucket = by_category.find(category);
-  if (bucket == by_category.end()) {
-    return {};
+  // Fibonacci hashing of the address spreads neighbouring literals over the slots.
+  const std::uint64_t address = reinterpret_cast<std::uintptr_t>(category.data());
+  static_assert(kCategorySlots == 64, "the top six bits of the product pick the slot");
+  CategorySlot& slot = category_slots_[(address * 0x9E3779B97F4A7C15ULL) >> 58U];
+  if (slot.size == category.size() && slot.size != 0 &&
+      std::memcmp(slot.name.data(), category.data(), slot.size) == 0) {
+    return slot.list;
   }
-  return bucket->second;
+  const auto bucket = by_category.find(category);
+  const MentionList list =
+      bucket == by_category.end() ? MentionList{} : MentionList{bucket->second};
+  if (!category.empty() && category.size() <= kCachedNameBytes) {
+    std::memcpy(slot.name.data(), category.data(), category.size());
+    slot.size = category.size();
+    slot.list = list;
+  }
+  return list;
 }
 
 MentionList Analysis::within(MentionList list, Range range) {

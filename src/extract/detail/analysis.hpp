@@ -3,6 +3,7 @@
 // clause structure — all in byte offsets of the normalised text.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -97,6 +98,22 @@ struct Analysis {
   MentionList all_of(std::string_view category) const;
   static MentionList within(MentionList list, Range range);
   const Mention* first_in(Range range, std::string_view category) const;
+
+ private:
+  // all_of is asked for a few dozen categories, mostly by string literals,
+  // thousands of times a document: a slot per address keeps the last name
+  // asked there (a copy, compared on use) and its answer, which saves hashing
+  // the name again. Filled on demand; by_category does not change after analyse.
+  static constexpr std::size_t kCachedNameBytes = 24;
+  struct CategorySlot {
+    std::array<char, kCachedNameBytes> name{};
+    std::size_t size = 0;  // 0: empty
+    MentionList list;
+  };
+  static constexpr std::size_t kCategorySlots = 64;
+  mutable std::array<CategorySlot, kCategorySlots> category_slots_{};
+
+ public:
   // The clause of `sentence` holding `offset`.
   Range clause_of(const Sentence& sentence, std::uint32_t offset) const;
   // Number of words between two offsets (0 for adjacent words).
