@@ -1275,29 +1275,10 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   return found;
 }
 
-// "the ISPR said on Monday", "أعلنت وزارة الدفاع، اليوم الأربعاء،", "заявили в
-// среду": a date right after the frame's attribution verb (and its speaker)
-// dates the statement, not the event. A complementizer between them ("said
-// that on Monday ...") puts the date in what was said.
+// The frame's own date is not one that dates its statement (frames.hpp).
 bool dates_the_speaking(const FrameView& view, const DateMention& date) {
-  const Analysis& analysis = view.analysis;
-  for (const Attribution& attribution : view.frame.attributions) {
-    const Mention& trigger = *attribution.trigger;
-    if (date.begin < trigger.range.end ||
-        !view.sentence_of(trigger.range.begin).range.contains(date.begin)) {
-      continue;
-    }
-    std::uint32_t words = analysis.words_between(trigger.range.end, date.begin);
-    if (attribution.actor != nullptr && attribution.actor->range.begin >= trigger.range.end &&
-        attribution.actor->range.end <= date.begin) {
-      words -= std::min(words, analysis.words_between(attribution.actor->range.begin,
-                                                      attribution.actor->range.end));
-    }
-    if (words <= 1 && analysis.in({trigger.range.end, date.begin}, "complementizer").empty()) {
-      return true;
-    }
-  }
-  return false;
+  return detail::dates_the_speaking(view.analysis, view.frame.attributions,
+                                    view.sentence_of(date.begin).range, date, false);
 }
 
 bool inside_a_name(const Analysis& analysis, const Mention& word) {

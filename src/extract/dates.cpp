@@ -870,6 +870,25 @@ class DateReader {
     }
   }
 
+  // One piece's mention counted from the publication date: `reading` gives the
+  // interval from the anchor; `what` names it for people ("the night before").
+  template <typename Reading>
+  void add_counted_from_anchor(std::size_t piece, std::string_view what, Reading reading) {
+    std::vector<std::size_t> used{piece};
+    DateMention mention;
+    mention.begin = with_fillers(pieces_[piece].begin, used);
+    mention.end = pieces_[piece].end;
+    mention.basis = DateBasis::kRelative;
+    if (anchor_) {
+      mention.time = reading(*anchor_);
+      mention.wording = std::string(what) + " the publication date " + anchor_text();
+    } else {
+      mention.resolved = false;
+      mention.wording = std::string(what) + " the publication date, which is not known";
+    }
+    add(std::move(mention), used, {});
+  }
+
   void read_nights() {
     for (std::size_t i = 0; i < pieces_.size(); ++i) {
       if (piece_used_[i] ||
@@ -880,19 +899,9 @@ class DateReader {
         piece_used_[i] = true;  // recognised, dates nothing by itself
         continue;
       }
-      std::vector<std::size_t> used{i};
-      DateMention mention;
-      mention.begin = with_fillers(pieces_[i].begin, used);
-      mention.end = pieces_[i].end;
-      mention.basis = DateBasis::kRelative;
-      if (anchor_) {
-        mention.time = span_interval(add_days(*anchor_, -1), *anchor_);
-        mention.wording = "the night before the publication date " + anchor_text();
-      } else {
-        mention.resolved = false;
-        mention.wording = "the night before the publication date, which is not known";
-      }
-      add(std::move(mention), used, {});
+      add_counted_from_anchor(i, "the night before", [](year_month_day anchor) {
+        return span_interval(add_days(anchor, -1), anchor);
+      });
     }
   }
 
@@ -908,22 +917,12 @@ class DateReader {
         piece_used_[i] = true;
         continue;
       }
-      std::vector<std::size_t> used{i};
-      DateMention mention;
-      mention.begin = with_fillers(pieces_[i].begin, used);
-      mention.end = pieces_[i].end;
-      mention.basis = DateBasis::kRelative;
-      if (anchor_) {
-        const year_month_day start =
-            previous_weekday(*anchor_, static_cast<unsigned>(*first_day), false);
+      const auto first = static_cast<unsigned>(*first_day);
+      add_counted_from_anchor(i, "the weekend on or before", [first](year_month_day anchor) {
+        const year_month_day start = previous_weekday(anchor, first, false);
         const year_month_day end = add_days(start, 1);
-        mention.time = span_interval(start, sys_days(end) > sys_days(*anchor_) ? *anchor_ : end);
-        mention.wording = "the weekend on or before the publication date " + anchor_text();
-      } else {
-        mention.resolved = false;
-        mention.wording = "the weekend before the publication date, which is not known";
-      }
-      add(std::move(mention), used, {});
+        return span_interval(start, sys_days(end) > sys_days(anchor) ? anchor : end);
+      });
     }
   }
 

@@ -614,6 +614,35 @@ bool counted(const Analysis& analysis, const Mention& word) {
 
 }  // namespace
 
+bool dates_the_speaking(const Analysis& analysis, const std::vector<Attribution>& attributions,
+                        Range sentence, const DateMention& date, bool before_the_verb) {
+  for (const Attribution& attribution : attributions) {
+    const Mention& trigger = *attribution.trigger;
+    if (!sentence.contains(trigger.range.begin)) {
+      continue;
+    }
+    if (date.end <= trigger.range.begin) {
+      if (before_the_verb && analysis.in({date.end, trigger.range.begin}, "event").empty()) {
+        return true;
+      }
+      continue;
+    }
+    if (date.begin < trigger.range.end) {
+      continue;
+    }
+    std::uint32_t words = analysis.words_between(trigger.range.end, date.begin);
+    if (attribution.actor != nullptr && attribution.actor->range.begin >= trigger.range.end &&
+        attribution.actor->range.end <= date.begin) {
+      words -= std::min(words, analysis.words_between(attribution.actor->range.begin,
+                                                      attribution.actor->range.end));
+    }
+    if (words <= 1 && analysis.in({trigger.range.end, date.begin}, "complementizer").empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const std::vector<Range>& excluded) {
   // The first event a sentence names outside excluded ranges (agreement
@@ -645,41 +674,10 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
   };
   // The first day a sentence gives for what it tells: not one inside an
   // excluded range, nor how things stood "as of" or "until" then.
-  // "the ISPR said on Monday": the day of the statement, right after its verb
-  // and speaker (as assemble.cpp's dates_the_speaking reads it), or before
-  // them with no event between.
-  const auto dates_the_speaking = [&](const Frame& frame, Range sentence, const DateMention& date) {
-    for (const Attribution& attribution : frame.attributions) {
-      const Mention& trigger = *attribution.trigger;
-      if (!sentence.contains(trigger.range.begin)) {
-        continue;
-      }
-      // "On Monday, Ruritania said that …": no event between it and the verb.
-      if (date.end <= trigger.range.begin) {
-        if (analysis.in({date.end, trigger.range.begin}, "event").empty()) {
-          return true;
-        }
-        continue;
-      }
-      if (date.begin < trigger.range.end) {
-        continue;
-      }
-      std::uint32_t words = analysis.words_between(trigger.range.end, date.begin);
-      if (attribution.actor != nullptr && attribution.actor->range.begin >= trigger.range.end &&
-          attribution.actor->range.end <= date.begin) {
-        words -= std::min(words, analysis.words_between(attribution.actor->range.begin,
-                                                        attribution.actor->range.end));
-      }
-      if (words <= 1 && analysis.in({trigger.range.end, date.begin}, "complementizer").empty()) {
-        return true;
-      }
-    }
-    return false;
-  };
   const auto day_of = [&](const Frame& frame, Range sentence) -> const DateMention* {
     for (const DateMention& date : analysis.dates) {
       if (!sentence.contains(date.begin) || !date.resolved ||
-          dates_the_speaking(frame, sentence, date) ||
+          dates_the_speaking(analysis, frame.attributions, sentence, date, true) ||
           (date.time.precision != TimePrecision::kDay &&
            date.time.precision != TimePrecision::kSpan) ||
           std::any_of(excluded.begin(), excluded.end(),

@@ -45,6 +45,14 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
 // claimant. Words inside `excluded` (agreement references) are not events. A
 // new paragraph that tells an event only in places unrelated to those named so
 // far (neither the same nor inside one another) is another claim too.
+// "the ISPR said on Monday", "أعلنت وزارة الدفاع، اليوم الأربعاء،", "заявили в
+// среду": a date right after an attribution verb of the frame in its sentence
+// (and its speaker) dates the statement, not the event, unless a complementizer
+// stands between them ("said that on Monday …"). With `before_the_verb`, so
+// does a date before the verb with no event between ("On Monday, X said that").
+bool dates_the_speaking(const Analysis& analysis, const std::vector<Attribution>& attributions,
+                        Range sentence, const DateMention& date, bool before_the_verb);
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const std::vector<Range>& excluded);
 
