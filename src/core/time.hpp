@@ -41,6 +41,11 @@ struct TimeInterval {
   friend bool operator==(const TimeInterval&, const TimeInterval&) = default;
 };
 
+// Whether two intervals share no calendar day (each read by its dates).
+inline bool days_apart(const TimeInterval& a, const TimeInterval& b) {
+  return a.end.date < b.start.date || b.end.date < a.start.date;
+}
+
 // How the date of an interval was arrived at: a date the text states
 // ("16 November"), one resolved from a relative expression ("last Tuesday")
 // against a reference date, or the date of the announcement standing in for

@@ -175,9 +175,6 @@ std::optional<Side> side_for_party(const ActorRegistry& actors, const std::strin
 
 // Casualty figures: a status word, the count nearest to it in its clause, the
 // persons counted, and whose they are.
-// Counts go to status words by nearness across the whole clause, closest pairs
-// first: in "seven soldiers were killed and ten wounded" ten is the wounded
-// and seven the killed, though ten stands nearer to "killed".
 // "two soldiers were martyred and four others were injured": a count after a
 // status word, with its own persons and status after it, counts those.
 bool counts_what_follows(const FrameView& view, const Mention& status, const NumberMention& number,
@@ -208,6 +205,9 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
   });
 }
 
+// Counts go to status words by nearness across the whole clause, closest pairs
+// first: in "seven soldiers were killed and ten wounded" ten is the wounded
+// and seven the killed, though ten stands nearer to "killed".
 std::map<const Mention*, const NumberMention*> pair_counts(
     const FrameView& view, const std::vector<const Mention*>& statuses) {
   struct Pair {
@@ -1014,6 +1014,38 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   return best;
 }
 
+// A name the gazetteer lacks holds no word of the lexicon ("على", "from") and,
+// in Latin or Cyrillic script, starts with a capital.
+bool could_be_a_name(const Analysis& analysis, Range name) {
+  for (const std::string_view category :
+       {"place", "actor", "place_prefix", "person", "asset", "negation", "event", "others",
+        "target_marker", "topic_marker", "origin_marker", "complementizer", "clause_break"}) {
+    if (!analysis.in(name, category).empty()) {
+      return false;
+    }
+  }
+  const std::string original = analysis.original_text(name);
+  const auto lead = static_cast<unsigned char>(original.empty() ? 0 : original[0]);
+  if (lead < 0x80) {
+    return lead >= 'A' && lead <= 'Z';
+  }
+  if (lead == 0xD0 && original.size() > 1) {
+    const auto second = static_cast<unsigned char>(original[1]);
+    return (second >= 0x90 && second <= 0xAF) || second == 0x81;  // А-Я, Ё
+  }
+  return true;
+}
+
+// A place kept as written, without coordinates: ranked after every known one.
+Located unknown_place(std::string name, std::vector<Range> ranges) {
+  Located located;
+  located.place.name = std::move(name);
+  located.place.precision = LocationPrecision::kNear;
+  located.ranges = std::move(ranges);
+  located.rank = 50;
+  return located;
+}
+
 // "Bagsar sector": in English the name stands before the place word; one or
 // two capitalised words the gazetteer and the lexicon do not know.
 std::optional<Located> name_before(const FrameView& view, const Mention& prefix) {
@@ -1030,17 +1062,7 @@ std::optional<Located> name_before(const FrameView& view, const Mention& prefix)
            text[start - 1] != '.' && text[start - 1] != '\n' && text[start - 1] != '"') {
       --start;
     }
-    if (start == end) {
-      break;
-    }
-    const std::string word = analysis.original_text({start, end});
-    const auto lead = static_cast<unsigned char>(word.empty() ? 0 : word[0]);
-    const bool capitalised = lead >= 'A' && lead <= 'Z';
-    bool known = false;
-    for (const std::string_view category : {"place", "actor", "place_prefix", "event", "person"}) {
-      known = known || !analysis.in({start, end}, category).empty();
-    }
-    if (!capitalised || known) {
+    if (start == end || !could_be_a_name(analysis, {start, end})) {
       break;
     }
     begin = start;
@@ -1048,12 +1070,8 @@ std::optional<Located> name_before(const FrameView& view, const Mention& prefix)
   if (begin == prefix.word.begin) {
     return std::nullopt;
   }
-  Located located;
-  located.place.name = analysis.original_text({begin, prefix.word.end});
-  located.place.precision = LocationPrecision::kNear;
-  located.ranges = {{begin, prefix.word.begin}, prefix.range};
-  located.rank = 50;
-  return located;
+  return unknown_place(analysis.original_text({begin, prefix.word.end}),
+                       {{begin, prefix.word.begin}, prefix.range});
 }
 
 // Place names the gazetteer does not know, kept as written: the word after
@@ -1096,36 +1114,12 @@ std::vector<Located> unknown_places(const FrameView& view) {
       continue;
     }
     const Range name{start, end};
-    bool known = false;
-    for (const std::string_view category :
-         {"place", "actor", "place_prefix", "person", "asset", "negation", "event", "others",
-          "target_marker", "topic_marker", "origin_marker", "complementizer", "clause_break"}) {
-      if (!view.analysis.in(name, category).empty()) {
-        known = true;
-      }
-    }
-    if (known) {
+    if (!could_be_a_name(view.analysis, name)) {
       continue;
     }
-    // Latin and Cyrillic names are capitalised; lower-case words are not names.
-    const std::string original = view.analysis.original_text(name);
-    const auto lead = static_cast<unsigned char>(original.empty() ? 0 : original[0]);
-    if (lead < 0x80 && !(lead >= 'A' && lead <= 'Z')) {
-      continue;
-    }
-    if (lead == 0xD0 && original.size() > 1) {
-      const auto second = static_cast<unsigned char>(original[1]);
-      if (!(second >= 0x90 && second <= 0xAF) && second != 0x81) {
-        continue;
-      }
-    }
-    Located located;
-    located.place.name =
-        view.analysis.original_text({prefix->word.begin, end + (quoted && end < text.size())});
-    located.place.precision = LocationPrecision::kNear;
-    located.ranges = {prefix->range, name};
-    located.rank = 50;
-    found.push_back(std::move(located));
+    found.push_back(unknown_place(
+        view.analysis.original_text({prefix->word.begin, end + (quoted && end < text.size())}),
+        {prefix->range, name}));
   }
   return found;
 }
@@ -1547,18 +1541,17 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   figures = std::move(distinct);
   // "A civilian suffered injuries … injuries to a 45-year-old man": persons
   // told without a count are those a figure of the account counts.
-  std::vector<Figure> told;
-  for (Figure& figure : figures) {
-    const bool counted_elsewhere =
-        !figure.counted && std::any_of(figures.begin(), figures.end(), [&](const Figure& other) {
-          return other.counted && other.figure.side == figure.figure.side &&
-                 other.figure.status == figure.figure.status;
-        });
-    if (!counted_elsewhere) {
-      told.push_back(figure);
+  std::vector<std::pair<Side, CasualtyStatus>> counted;
+  for (const Figure& figure : figures) {
+    if (figure.counted) {
+      counted.emplace_back(figure.figure.side, figure.figure.status);
     }
   }
-  figures = std::move(told);
+  std::erase_if(figures, [&](const Figure& figure) {
+    return !figure.counted &&
+           std::find(counted.begin(), counted.end(),
+                     std::pair{figure.figure.side, figure.figure.status}) != counted.end();
+  });
   for (Figure& figure : figures) {
     claim.casualties.push_back(figure.figure);
     const std::string field = "casualties/" + std::to_string(claim.casualties.size() - 1);
@@ -1668,14 +1661,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     if (!inside || view.excluded(range)) {
       continue;
     }
-    // "until Saturday morning it had not withdrawn", "as of 30 August": how
-    // things stood then, not when the event happened.
-    const MentionList until =
-        analysis.in({date.begin > 48 ? date.begin - 48 : 0, date.begin}, "as_of");
-    if (std::any_of(until.begin(), until.end(), [&](const Mention* marker) {
-          return marker->range.end <= date.begin &&
-                 analysis.words_between(marker->range.end, date.begin) <= 1;
-        })) {
+    if (tells_how_things_stood(analysis, date)) {
       continue;
     }
     if (dates_the_speaking(view, date)) {

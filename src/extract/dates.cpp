@@ -871,14 +871,17 @@ class DateReader {
   }
 
   // One piece's mention counted from the publication date: `reading` gives the
-  // interval from the anchor; `what` names it for people ("the night before").
+  // interval from the anchor; `what` names it for people ("the night before");
+  // `period` marks the span a tally runs over ("this year").
   template <typename Reading>
-  void add_counted_from_anchor(std::size_t piece, std::string_view what, Reading reading) {
+  void add_counted_from_anchor(std::size_t piece, std::string_view what, Reading reading,
+                               bool period = false) {
     std::vector<std::size_t> used{piece};
     DateMention mention;
     mention.begin = with_fillers(pieces_[piece].begin, used);
     mention.end = pieces_[piece].end;
     mention.basis = DateBasis::kRelative;
+    mention.period = period;
     if (anchor_) {
       mention.time = reading(*anchor_);
       mention.wording = std::string(what) + " the publication date " + anchor_text();
@@ -938,22 +941,14 @@ class DateReader {
         piece_used_[i] = true;
         continue;
       }
-      std::vector<std::size_t> used{i};
-      DateMention mention;
-      mention.begin = with_fillers(pieces_[i].begin, used);
-      mention.end = pieces_[i].end;
-      mention.basis = DateBasis::kRelative;
-      mention.period = true;
-      if (anchor_) {
-        mention.time = unit == "year" ? year_interval(anchor_->year())
-                                      : month_interval(anchor_->year(), anchor_->month());
-        mention.wording = "the " + std::string(unit) + " of the publication date " + anchor_text();
-      } else {
-        mention.resolved = false;
-        mention.wording =
-            "the " + std::string(unit) + " of the publication date, which is not known";
-      }
-      add(std::move(mention), used, {});
+      const bool year = unit == "year";
+      add_counted_from_anchor(
+          i, year ? "the year of" : "the month of",
+          [year](year_month_day anchor) {
+            return year ? year_interval(anchor.year())
+                        : month_interval(anchor.year(), anchor.month());
+          },
+          true);
     }
   }
 

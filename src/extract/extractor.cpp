@@ -496,8 +496,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       const Claim& quoted = drafts[k].claim;
       const bool dated_apart = draft.own_date != nullptr &&
                                quoted.time_basis.basis != DateBasis::kUnknown &&
-                               (draft.own_date->time.end.date < quoted.time.start.date ||
-                                quoted.time.end.date < draft.own_date->time.start.date);
+                               days_apart(draft.own_date->time, quoted.time);
       // The other side's answer to it ("Pakistan Army befittingly responded")
       // is another act.
       const bool other_perpetrator = quoted.perpetrator && draft.claim.perpetrator &&

@@ -562,10 +562,9 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       fold_into_previous(frames, index, Attribution{found.anaphor, nullptr});
       continue;
     }
-    // "Moreover, … Armenian units subjected to fire our tractor": a paragraph in
-    // the first person goes on with the speaker before it, not the outlet.
-    // "Кроме того, …", "Moreover, …" opening a paragraph go on with the account
-    // before it, as a sentence in the first person does.
+    // "… Armenian units subjected to fire our tractor": a sentence in the first
+    // person goes on with the speaker before it, not the outlet; so does a
+    // paragraph opening with "Кроме того", "Moreover".
     const MentionList continuations = analysis.in(sentence.range, "continuation");
     const bool continues =
         !same_paragraph && !continuations.empty() &&
@@ -643,6 +642,15 @@ bool dates_the_speaking(const Analysis& analysis, const std::vector<Attribution>
   return false;
 }
 
+bool tells_how_things_stood(const Analysis& analysis, const DateMention& date) {
+  const MentionList until =
+      analysis.in({date.begin > 48 ? date.begin - 48 : 0, date.begin}, "as_of");
+  return std::any_of(until.begin(), until.end(), [&](const Mention* marker) {
+    return marker->range.end <= date.begin &&
+           analysis.words_between(marker->range.end, date.begin) <= 1;
+  });
+}
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const std::vector<Range>& excluded) {
   // The first event a sentence names outside excluded ranges (agreement
@@ -684,12 +692,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                       [&](const Range& out) { return out.contains(date.begin); })) {
         continue;
       }
-      const MentionList until =
-          analysis.in({date.begin > 48 ? date.begin - 48 : 0, date.begin}, "as_of");
-      if (std::none_of(until.begin(), until.end(), [&](const Mention* marker) {
-            return marker->range.end <= date.begin &&
-                   analysis.words_between(marker->range.end, date.begin) <= 1;
-          })) {
+      if (!tells_how_things_stood(analysis, date)) {
         return &date;
       }
     }
@@ -765,9 +768,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // "In the previous 24 hours, it recorded 11 ceasefire violations": an
       // event on another day than the claim's is another claim.
       const DateMention* day = day_of(frame, sentence_range);
-      const bool another_day = next && day != nullptr && claim_day != nullptr &&
-                               (day->time.end.date < claim_day->time.start.date ||
-                                claim_day->time.end.date < day->time.start.date);
+      const bool another_day =
+          next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
       if (!current.sentences.empty() &&
           (other_group || other_event || elsewhere || response || another_day)) {
         result.push_back(std::move(current));

@@ -53,6 +53,11 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
 bool dates_the_speaking(const Analysis& analysis, const std::vector<Attribution>& attributions,
                         Range sentence, const DateMention& date, bool before_the_verb);
 
+// "until Saturday morning it had not withdrawn", "as of 30 August": a date
+// right after an `as_of` word tells how things stood then, not when an event
+// happened.
+bool tells_how_things_stood(const Analysis& analysis, const DateMention& date);
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const std::vector<Range>& excluded);
 
