@@ -767,7 +767,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                              std::none_of(named.begin(), named.end(), related);
       // "In the previous 24 hours, it recorded 11 ceasefire violations": an
       // event on another day than the claim's is another claim.
-      const DateMention* day = day_of(frame, sentence_range);
+      // Looked up only where it can matter: an event's sentence, or the claim's first day.
+      const DateMention* day =
+          next || claim_day == nullptr ? day_of(frame, sentence_range) : nullptr;
       const bool another_day =
           next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
       if (!current.sentences.empty() &&
