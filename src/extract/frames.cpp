@@ -429,6 +429,19 @@ bool distinct_institutions(const ActorRegistry& actors, const std::string& one,
   return one != other && institution(first) && institution(second);
 }
 
+// A paragraph opening with a word that recalls an earlier report («Ранее …»).
+bool recalls_earlier_statement(const Analysis& analysis, const Sentence& sentence,
+                               bool same_paragraph) {
+  if (same_paragraph) {
+    return false;
+  }
+  const MentionList words = analysis.in(sentence.range, "background");
+  return std::any_of(words.begin(), words.end(), [&](const Mention* word) {
+    return word->entry->has_attribute("opening") &&
+           analysis.words_between(sentence.range.begin, word->word.begin) == 0;
+  });
+}
+
 }  // namespace
 
 int specificity(const Actor& actor) {
@@ -506,9 +519,12 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     if (found.quoted) {
       const std::string id = speaking_for(actors, found.quoted->actor->value());
       const std::string party = actors.party_of(id);
+      // «Ранее в командовании заявили …»: a paragraph recalling an earlier
+      // statement is another statement, even of a body of the same side.
       const bool same_party = current != nullptr && !current->narrative() && !party.empty() &&
                               actors.party_of(current->claimant) == party &&
-                              !distinct_institutions(actors, current->claimant, id);
+                              !distinct_institutions(actors, current->claimant, id) &&
+                              !recalls_earlier_statement(analysis, sentence, same_paragraph);
       if (same_party || (current != nullptr && current->claimant == id)) {
         current->sentences.push_back(index);
         current->attributions.push_back(*found.quoted);

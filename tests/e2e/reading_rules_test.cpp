@@ -931,5 +931,21 @@ TEST_F(FictionalTheatre, ARecapOfRecentDaysIsTheOutletsAccount) {
   EXPECT_TRUE(undated["claims"].empty()) << undated.dump(1);
 }
 
+TEST_F(FictionalTheatre, AParagraphRecallingAnEarlierStatementIsAnotherClaimOfTheSameSide) {
+  const json reading = read(
+      "A synthetic story\n\nThe Freedonian border guards said that Ruritanian troops shelled "
+      "Ostdorf yesterday.\n\nEarlier, the Freedonian forces press service said that Ruritanian "
+      "troops shelled Ostdorf.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "fd-border-guards");
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "fd-press-service");
+  // Without the word, the same side goes on with one account.
+  const json going_on = read(
+      "A synthetic story\n\nThe Freedonian border guards said that Ruritanian troops shelled "
+      "Ostdorf yesterday.\n\nThe Freedonian forces press service said that Ruritanian troops "
+      "shelled Ostdorf.");
+  EXPECT_EQ(going_on["claims"].size(), 1U) << going_on.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
