@@ -5,6 +5,23 @@
 
 namespace truce {
 
+namespace {
+constexpr double kEarthRadiusKm = 6371.0088;
+constexpr double kPi = 3.14159265358979323846;
+double radians(double degrees) {
+  return degrees * kPi / 180.0;
+}
+}  // namespace
+
+double haversine_km(GeoPoint a, GeoPoint b) {
+  const double dlat = radians(b.lat.degrees - a.lat.degrees);
+  const double dlon = radians(b.lon.degrees - a.lon.degrees);
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(radians(a.lat.degrees)) * std::cos(radians(b.lat.degrees)) *
+                       std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
 bool is_valid(GeoPoint point) {
   return std::isfinite(point.lon.degrees) && std::isfinite(point.lat.degrees) &&
          point.lon.degrees >= -180.0 && point.lon.degrees <= 180.0 && point.lat.degrees >= -90.0 &&

@@ -24,6 +24,9 @@ struct GeoPoint {
 };
 
 bool is_valid(GeoPoint point);  // finite, lon in [-180, 180], lat in [-90, 90]
+// Great-circle distance on a sphere of the Earth's mean radius (haversine):
+// good to about 0.5 %, enough to tell near from far.
+double haversine_km(GeoPoint a, GeoPoint b);
 
 enum class GeometryType { kPoint, kLineString, kMultiLineString, kPolygon };
 

@@ -830,10 +830,31 @@ std::optional<Located> border_place(const FrameView& view, const Mention& border
   return std::nullopt;
 }
 
+// «огонь по Горловке», against «переговоры по Карабаху»: a word that marks
+// both a topic and a target marks the target right after an act of violence.
+bool marks_a_target(const Analysis& analysis, const Mention& marker) {
+  if (analysis.in(marker.range, "target_marker").empty()) {
+    return false;
+  }
+  const std::uint32_t from = marker.word.begin > 48 ? marker.word.begin - 48 : 0;
+  const MentionList events = analysis.in({from, marker.word.begin}, "event");
+  return std::any_of(events.begin(), events.end(), [&](const Mention* event) {
+    const auto type = parse_event_type(event->value());
+    return type && group_of(*type) == EventGroup::kViolence &&
+           event->word.end <= marker.word.begin &&
+           analysis.words_between(event->word.end, marker.word.begin) == 0;
+  });
+}
+
+// «переговоры по Карабаху», "the conflict over X": a place right after a
+// topic word is what is talked about, not where anything happened.
+
 bool is_topic(const FrameView& view, const Mention& place) {
-  for (const Mention* marker : view.analysis.in(
+  const Analysis& analysis = view.analysis;
+  for (const Mention* marker : analysis.in(
            {place.word.begin > 48 ? place.word.begin - 48 : 0, place.word.begin}, "topic_marker")) {
-    if (view.analysis.words_between(marker->word.end, place.word.begin) == 0) {
+    if (analysis.words_between(marker->word.end, place.word.begin) == 0 &&
+        !marks_a_target(analysis, *marker)) {
       return true;
     }
   }

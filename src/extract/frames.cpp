@@ -773,10 +773,12 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
           named.push_back(place->value());
         }
       }
-      // "in Nagorno-Karabakh" and then "in the Mardakert district" are one place.
+      // "in Nagorno-Karabakh" and then "in the Mardakert district" are one
+      // place; so are "the outskirts of Horlivka" and Zaitseve, a village beside it.
       const auto related = [&](std::string_view place) {
         return std::any_of(named_before.begin(), named_before.end(), [&](std::string_view before) {
-          return place == before || places.within(place, before) || places.within(before, place);
+          return place == before || places.within(place, before) || places.within(before, place) ||
+                 places.nearby(place, before);
         });
       };
       const bool elsewhere = next && new_paragraph && !named_before.empty() && !named.empty() &&

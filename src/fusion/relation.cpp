@@ -18,22 +18,6 @@ bool contained_in_one_admin1(const ClaimFacts& a, const ClaimFacts& b) {
 
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0088;
-constexpr double kPi = 3.14159265358979323846;
-
-double radians(double degrees) {
-  return degrees * kPi / 180.0;
-}
-
-double haversine_km(double lon1, double lat1, double lon2, double lat2) {
-  const double dlat = radians(lat2 - lat1);
-  const double dlon = radians(lon2 - lon1);
-  const double h =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(radians(lat1)) * std::cos(radians(lat2)) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
 // The coordinate of [lo, hi] nearest to the other interval [olo, ohi].
 double nearest(double lo, double hi, double olo, double ohi) {
   if (hi < olo) {
@@ -135,7 +119,7 @@ double box_distance_km(const BoundingBox& first, const BoundingBox& second) {
   const double lon_b = nearest(b.min_lon, b.max_lon, a.min_lon, a.max_lon);
   const double lat_a = nearest(a.min_lat, a.max_lat, b.min_lat, b.max_lat);
   const double lat_b = nearest(b.min_lat, b.max_lat, a.min_lat, a.max_lat);
-  return haversine_km(lon_a, lat_a, lon_b, lat_b);
+  return haversine_km(GeoPoint{{lon_a}, {lat_a}}, GeoPoint{{lon_b}, {lat_b}});
 }
 
 bool kinds_may_match(const ClaimFacts& a, const ClaimFacts& b, const Parameters& parameters) {

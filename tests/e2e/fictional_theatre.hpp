@@ -32,6 +32,8 @@ class FictionalTheatre : public CliTest {
                "ruritania\tcountry\t10.0\t50.0\t6\tRU\t\t\tEurope/Moscow\tno\tfictional\n"
                "grenzdorf\tsettlement\t10.1\t50.1\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
                "fictional\n"
+               "nebendorf\tsettlement\t10.15\t50.12\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
+               "fictional\n"
                "kleinheim\tsettlement\t10.4\t50.3\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
                "fictional\n"
                "freedonia-land\tcountry\t12.0\t48.0\t6\tFD\t\t\tEurope/Berlin\tno\tfictional\n"
@@ -43,11 +45,12 @@ class FictionalTheatre : public CliTest {
                "oberland\tadmin1\t10.5\t50.5\t4\tRU\t\truritania\tEurope/Moscow\tno\tfictional\n"
                "unterdorf\tsettlement\t10.6\t50.6\t1\tRU\toberland\toberland\tEurope/Moscow\tno\t"
                "fictional\n");
-    write_file(data_ / "gazetteer/names/en.tsv",
-               "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\n"
-               "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n"
-               "ru-fd-border\tRuritania-Freedonia border\noberland\tOberland\n"
-               "unterdorf\tUnterdorf\n");
+    write_file(
+        data_ / "gazetteer/names/en.tsv",
+        "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\nnebendorf\tNebendorf\n"
+        "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n"
+        "ru-fd-border\tRuritania-Freedonia border\noberland\tOberland\n"
+        "unterdorf\tUnterdorf\n");
     write_file(data_ / "gazetteer/names/ar.tsv", "oberland\tأوبرلاند\n");
     write_file(data_ / "gazetteer/names/ru.tsv", "grenzdorf\tГренцдорф*\nkleinheim\tКляйнхайм*\n");
     write_file(data_ / "actors/names/ru.tsv",

@@ -947,5 +947,32 @@ TEST_F(FictionalTheatre, AParagraphRecallingAnEarlierStatementIsAnotherClaimOfTh
   EXPECT_EQ(going_on["claims"].size(), 1U) << going_on.dump(1);
 }
 
+TEST_F(FictionalTheatre, AVillageBesideThePlaceToldBeforeIsTheSameScene) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nIt said Freedonian troops shelled Nebendorf.");
+  EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  // A place 30 km away is another claim.
+  const json elsewhere = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nIt said Freedonian troops shelled Kleinheim.");
+  EXPECT_EQ(elsewhere["claims"].size(), 2U) << elsewhere.dump(1);
+}
+
+TEST_F(FictionalTheatre, FireOnAPlaceIsWhereTalksOnAPlaceAreNot) {
+  const json reading = read(
+      "Синтетический текст\n\nВ МИД Руритании заявили, что силовики открыли огонь по "
+      "Гренцдорфу вчера.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("place")) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Гренцдорфу");
+  const json talks = read(
+      "Синтетический текст\n\nВ МИД Руритании заявили, что вчера прошли переговоры по "
+      "Гренцдорфу.");
+  for (const json& claim : talks["claims"]) {
+    EXPECT_FALSE(claim.contains("place")) << talks.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
