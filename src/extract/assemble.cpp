@@ -430,8 +430,11 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     // "and others wounded", "وإصابة آخر": the persons counted are new ones, at
     // least one (one for a singular "another"), even beside the persons of the
-    // figure before.
-    if (others != nullptr && count == nullptr &&
+    // figure before; "four others were injured" counts four of them.
+    const bool counts_others = count != nullptr && others != nullptr &&
+                               count->end <= others->word.begin &&
+                               analysis.words_between(count->end, others->word.begin) == 0;
+    if (others != nullptr && (count == nullptr || counts_others) &&
         (person == nullptr ||
          view.distance(status->word, others->word) <= view.distance(status->word, person->word))) {
       person = nullptr;

@@ -974,5 +974,18 @@ TEST_F(FictionalTheatre, FireOnAPlaceIsWhereTalksOnAPlaceAreNot) {
   }
 }
 
+TEST_F(FictionalTheatre, ACountOfOthersCountsMoreOfThePersonsBefore) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that two Ruritanian "
+      "soldiers were killed and four others were injured yesterday as Freedonian troops "
+      "shelled Grenzdorf.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  ASSERT_EQ(casualties.size(), 2U) << reading.dump(1);
+  EXPECT_EQ(casualties[1]["status"], "wounded");
+  EXPECT_EQ(casualties[1]["min"], 4);
+  EXPECT_EQ(casualties[1]["side"]["id"], "ruritania") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
