@@ -413,8 +413,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
           {SetAsideReason::kBackground, span, "a tally over a period of time, not an incident"});
       continue;
     }
+    // "the continuous blockade since December 12, 2022" goes on: no past.
     if (draft.own_date != nullptr && published &&
-        days_between(draft.own_date->time.start, *published) > impl.options.recency_days) {
+        days_between(draft.own_date->time.start, *published) > impl.options.recency_days &&
+        !detail::runs_on_since(analysis, *draft.own_date)) {
       if (draft.has_event || draft.has_figures) {
         out.set_aside.push_back(
             {SetAsideReason::kHistorical, span,

@@ -667,6 +667,18 @@ bool tells_how_things_stood(const Analysis& analysis, const DateMention& date) {
   });
 }
 
+bool runs_on_since(const Analysis& analysis, const DateMention& date) {
+  if (date.basis != DateBasis::kStated || date.time.precision != TimePrecision::kDay) {
+    return false;
+  }
+  const MentionList since =
+      analysis.in({date.begin > 48 ? date.begin - 48 : 0, date.begin}, "ongoing_since");
+  return std::any_of(since.begin(), since.end(), [&](const Mention* marker) {
+    return marker->range.end <= date.begin &&
+           analysis.words_between(marker->range.end, date.begin) == 0;
+  });
+}
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const std::vector<Range>& excluded) {
   // The first event a sentence names outside excluded ranges (agreement

@@ -987,5 +987,20 @@ TEST_F(FictionalTheatre, ACountOfOthersCountsMoreOfThePersonsBefore) {
   EXPECT_EQ(casualties[1]["side"]["id"], "ruritania") << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, AStateGoingOnSinceADayLongAgoIsNoPastEvent) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the blockade of "
+      "Grenzdorf by Freedonian troops has gone on since 1 February 2030.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-02-01");
+  // Without "since" the day is that of a past event.
+  const json past = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the blockade of "
+      "Grenzdorf by Freedonian troops began on 1 February 2030.");
+  EXPECT_TRUE(past["claims"].empty()) << past.dump(1);
+  ASSERT_EQ(past["set_aside"].size(), 1U) << past.dump(1);
+  EXPECT_EQ(past["set_aside"][0]["reason"], "historical");
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -58,6 +58,10 @@ bool dates_the_speaking(const Analysis& analysis, const std::vector<Attribution>
 // happened.
 bool tells_how_things_stood(const Analysis& analysis, const DateMention& date);
 
+// "the blockade … since December 12, 2022": a day stated right after an
+// `ongoing_since` word starts a state that lasts to the time of writing.
+bool runs_on_since(const Analysis& analysis, const DateMention& date);
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const std::vector<Range>& excluded);
 
