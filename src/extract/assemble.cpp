@@ -1293,6 +1293,47 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   return found;
 }
 
+// A word for the enemy before the event in its clause, or opening its sentence.
+const Mention* enemy_before(const FrameView& view, const Mention& event) {
+  const Analysis& analysis = view.analysis;
+  const Range sentence = view.sentence_of(event.range.begin).range;
+  const Range clause = view.clause_of(event.range.begin);
+  for (const Mention* enemy : analysis.in({sentence.begin, event.range.begin}, "enemy")) {
+    const std::uint32_t words = analysis.words_between(enemy->range.end, event.word.begin);
+    if (enemy->range.end <= event.word.begin &&
+        (clause.contains(enemy->range.begin)
+             ? words <= 6
+             : analysis.words_between(sentence.begin, enemy->range.begin) <= 1)) {
+      return enemy;
+    }
+  }
+  return nullptr;
+}
+
+// The state the document names most often besides `own` (the first named on
+// a tie), or empty.
+std::string opponent_of(const Analysis& analysis, const ActorRegistry& actors,
+                        std::string_view own) {
+  std::vector<std::pair<std::string, int>> counts;  // in order of first mention
+  for (const Mention* mention : analysis.all_of("actor")) {
+    const std::string party = party_of_mention(actors, *mention);
+    if (party.empty() || party == own || !is_party(actors, party)) {
+      continue;
+    }
+    const auto found = std::find_if(counts.begin(), counts.end(),
+                                    [&](const auto& count) { return count.first == party; });
+    if (found == counts.end()) {
+      counts.emplace_back(party, 1);
+    } else {
+      ++found->second;
+    }
+  }
+  const auto most =
+      std::max_element(counts.begin(), counts.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; });
+  return most == counts.end() ? std::string() : most->first;
+}
+
 // The frame's own date is not one that dates its statement (frames.hpp).
 bool dates_the_speaking(const FrameView& view, const DateMention& date) {
   return detail::dates_the_speaking(view.analysis, view.frame.attributions,
@@ -1472,6 +1513,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       claim.perpetrator = actor_ref(actors, claimant_party);
       perpetrator_party = claimant_party;
       add_provenance(claim, "perpetrator", analysis, {draft.event->range});
+    }
+    // "противник продолжает обстреливать", "the enemy's advance": the side
+    // the claimant fights, the state the document names most after its own.
+    if (chosen == nullptr && perpetrator_party.empty() && is_party(actors, claimant_party)) {
+      if (const Mention* enemy = enemy_before(view, *draft.event); enemy != nullptr) {
+        if (std::string opponent = opponent_of(analysis, actors, claimant_party);
+            !opponent.empty()) {
+          claim.perpetrator = actor_ref(actors, opponent);
+          perpetrator_party = std::move(opponent);
+          add_provenance(claim, "perpetrator", analysis, {enemy->range});
+        }
+      }
     }
     if (chosen != nullptr) {
       claim.perpetrator = actor_ref(actors, chosen->value());

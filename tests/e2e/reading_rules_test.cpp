@@ -1002,5 +1002,20 @@ TEST_F(FictionalTheatre, AStateGoingOnSinceADayLongAgoIsNoPastEvent) {
   EXPECT_EQ(past["set_aside"][0]["reason"], "historical");
 }
 
+TEST_F(FictionalTheatre, TheEnemyIsTheStateTheClaimantFights) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the enemy shelled "
+      "Grenzdorf yesterday.\n\nFreedonia did not comment.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("perpetrator")) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "freedonia");
+  // With no other state named, no one.
+  const json alone = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the enemy shelled "
+      "Grenzdorf yesterday.");
+  ASSERT_EQ(alone["claims"].size(), 1U) << alone.dump(1);
+  EXPECT_FALSE(alone["claims"][0].contains("perpetrator")) << alone.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
