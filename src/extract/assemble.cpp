@@ -1310,6 +1310,31 @@ const Mention* enemy_before(const FrameView& view, const Mention& event) {
   return nullptr;
 }
 
+// The actor an accusation verb of the frame names after its speaker ("X
+// accused Y of …", "اتهم X Y بـ"), in the event's sentence and before it.
+const Mention* accused_of(const FrameView& view, const Mention& event) {
+  const Analysis& analysis = view.analysis;
+  const Range sentence = view.sentence_of(event.range.begin).range;
+  for (const Attribution& attribution : view.frame.attributions) {
+    const Mention& trigger = *attribution.trigger;
+    if (!trigger.entry->has_attribute("accusation") || !sentence.contains(trigger.range.begin) ||
+        trigger.range.end > event.range.begin) {
+      continue;
+    }
+    for (const Mention* actor : analysis.in({trigger.range.end, event.range.begin}, "actor")) {
+      if (attribution.actor != nullptr && attribution.actor->range.overlaps(actor->range)) {
+        continue;
+      }
+      if (analysis.words_between(trigger.range.end, actor->range.begin) > 4 ||
+          actor->entry->has_attribute("adjective") || observer(view.context.actors, *actor)) {
+        break;
+      }
+      return actor;
+    }
+  }
+  return nullptr;
+}
+
 // The state the document names most often besides `own` (the first named on
 // a tie), or empty.
 std::string opponent_of(const Analysis& analysis, const ActorRegistry& actors,
@@ -1524,6 +1549,14 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
           perpetrator_party = std::move(opponent);
           add_provenance(claim, "perpetrator", analysis, {enemy->range});
         }
+      }
+    }
+    // "اتهم الجيش الباكستاني الهند بقتل سبعة من جنوده": the accused did it.
+    if (chosen == nullptr && perpetrator_party.empty()) {
+      if (const Mention* accused = accused_of(view, *draft.event); accused != nullptr) {
+        claim.perpetrator = actor_ref(actors, accused->value());
+        perpetrator_party = party_of_mention(actors, *accused);
+        add_provenance(claim, "perpetrator", analysis, {accused->range});
       }
     }
     if (chosen != nullptr) {

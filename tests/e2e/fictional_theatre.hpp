@@ -56,7 +56,8 @@ class FictionalTheatre : public CliTest {
     write_file(data_ / "actors/names/ru.tsv",
                "ru-fictional-mfa\tМИД Руритании\nfd-wire\tФридония Пресс\n");
     write_file(data_ / "actors/names/ar.tsv",
-               "ru-fictional-mfa\tوزارة خارجية روريتانيا\nfd-wire\tوكالة فريدونيا\n");
+               "ru-fictional-mfa\tوزارة خارجية روريتانيا\nfd-wire\tوكالة فريدونيا\n"
+               "freedonia\tفريدونيا\n");
     write_file(data_ / "actors/actors.tsv",
                "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"

@@ -1017,5 +1017,15 @@ TEST_F(FictionalTheatre, TheEnemyIsTheStateTheClaimantFights) {
   EXPECT_FALSE(alone["claims"][0].contains("perpetrator")) << alone.dump(1);
 }
 
+TEST_F(FictionalTheatre, TheAccusedDidWhatTheyAreAccusedOf) {
+  const json reading = read(
+      "نص اصطناعي\n\nاتهمت وزارة خارجية روريتانيا فريدونيا أمس بقتل سبعة من جنودها "
+      "في قصف أوبرلاند.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("perpetrator")) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "freedonia");
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
 }  // namespace
 }  // namespace truce::test
