@@ -10,6 +10,9 @@ CountRange at_least(std::int64_t count) {
 }
 
 std::string Side::id() const {
+  if (kind == SideKind::kUnknown) {
+    return "unknown";
+  }
   if (kind == SideKind::kCombatants) {
     return party ? party->id : std::string("combatants");
   }
@@ -17,6 +20,9 @@ std::string Side::id() const {
 }
 
 std::string Side::name() const {
+  if (kind == SideKind::kUnknown) {
+    return "side not stated";
+  }
   if (kind == SideKind::kCombatants) {
     return party ? party->name : std::string("combatants");
   }

@@ -22,17 +22,19 @@ struct CountRange {
 CountRange exactly(std::int64_t count);
 CountRange at_least(std::int64_t count);
 
-enum class SideKind { kCombatants, kCivilians };
+// kUnknown: persons the source counts without saying whose they are ("no
+// one was hurt" in a monitor's report of fire between two sides).
+enum class SideKind { kCombatants, kCivilians, kUnknown };
 
-// Whose losses: a party's combatants, or civilians (of a nationality or party
-// when the source says so).
+// Whose losses: a party's combatants, civilians (of a nationality or party
+// when the source says so), or persons of no stated side.
 struct Side {
   SideKind kind = SideKind::kCombatants;
-  std::optional<ActorRef> party;  // required for combatants
+  std::optional<ActorRef> party;  // required for combatants, absent when unknown
 
-  // "armenia" for combatants, "civilians" or "civilians:armenia".
+  // "armenia" for combatants, "civilians" or "civilians:armenia", "unknown".
   std::string id() const;
-  // "Armenia" for combatants, "civilians" or "civilians (Armenia)".
+  // "Armenia" for combatants, "civilians" or "civilians (Armenia)", "side not stated".
   std::string name() const;
   friend bool operator==(const Side&, const Side&) = default;
 };

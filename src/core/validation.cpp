@@ -262,6 +262,9 @@ std::vector<FieldProblem> check_claim(const Claim& claim,
     if (figure.side.kind == SideKind::kCombatants && !figure.side.party) {
       problems.add(field + "/side/party", "is required for combatants");
     }
+    if (figure.side.kind == SideKind::kUnknown && figure.side.party) {
+      problems.add(field + "/side/party", "must be absent when the side is unknown");
+    }
     if (figure.side.party) {
       problems.check_actor(field + "/side/party", *figure.side.party);
     }

@@ -111,9 +111,10 @@ constexpr Table<CasualtyStatus, 4> kCasualtyStatusWords{{
     {CasualtyStatus::kMissing, "missing"},
 }};
 
-constexpr Table<SideKind, 2> kSideKindWords{{
+constexpr Table<SideKind, 3> kSideKindWords{{
     {SideKind::kCombatants, "combatants"},
     {SideKind::kCivilians, "civilians"},
+    {SideKind::kUnknown, "unknown"},
 }};
 
 constexpr Table<TimePrecision, 7> kTimePrecisionWords{{

@@ -548,18 +548,23 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
   return figures;
 }
 
-// "no casualties" on the speaker's side.
+// "no casualties" on the speaker's side when it speaks of its own side (see
+// speaks_of_own_side), else on no stated side ("no one was hurt" in a report
+// of fire by someone unknown on a joint patrol).
 void read_no_casualties(const FrameView& view, const std::string& claimant_party,
-                        const std::string& civilians_party, std::vector<Figure>& figures) {
+                        const std::string& civilians_party, bool own_side,
+                        std::vector<Figure>& figures) {
   const auto none = view.all("casualty_none");
-  if (none.empty() || claimant_party.empty()) {
+  if (none.empty()) {
     return;
   }
   // "no injuries" (status=wounded) says nothing of the dead; "civilians were
   // not hurt" is about civilians.
   const Mention& phrase = *none.front();
   const std::string_view only = phrase.entry->attribute("status");
-  Side side = *side_for_party(view.context.actors, claimant_party);
+  Side side = own_side && !claimant_party.empty()
+                  ? *side_for_party(view.context.actors, claimant_party)
+                  : Side{SideKind::kUnknown, std::nullopt};
   for (const Mention* person : view.analysis.in(view.clause_of(phrase.range.begin), "person")) {
     if (person->value() == "civilian" && view.distance(person->word, phrase.word) <= 3) {
       side.kind = SideKind::kCivilians;
@@ -585,6 +590,22 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
     figure.ranges.push_back(none.front()->range);
     figures.push_back(std::move(figure));
   }
+}
+
+// Whether the claimant tells of its own side's losses: another party did it
+// (the claimant's side was hit), it names its side in the fighting, or it
+// says "our".
+bool speaks_of_own_side(const FrameView& view, const std::string& claimant_party,
+                        const std::string& perpetrator_party, const Draft& draft) {
+  if (!perpetrator_party.empty() && perpetrator_party != claimant_party) {
+    return true;
+  }
+  if (std::find(draft.sides.begin(), draft.sides.end(), claimant_party) != draft.sides.end()) {
+    return true;
+  }
+  const auto persons = view.all("person");
+  return std::any_of(persons.begin(), persons.end(),
+                     [](const Mention* person) { return person->entry->has_attribute("own"); });
 }
 
 struct Asset {
@@ -1635,7 +1656,8 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // Casualties.
   const std::string civilians_party = civilians_state(actors, claim.place, claimant_party);
   std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party);
-  read_no_casualties(view, claimant_party, civilians_party, figures);
+  read_no_casualties(view, claimant_party, civilians_party,
+                     speaks_of_own_side(view, claimant_party, perpetrator_party, draft), figures);
   // The same toll told twice in one account (a summary sentence, a quote
   // repeating the lead) is one figure with the words of both.
   std::vector<Figure> distinct;

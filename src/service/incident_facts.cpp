@@ -147,6 +147,9 @@ assess::AttributionGrade grade_of(fusion::AttributionGrade grade) {
 }
 
 std::string side_of(const Side& side, const fusion::ActorParties& parties) {
+  if (side.kind == SideKind::kUnknown) {
+    return "unknown";
+  }
   if (side.kind == SideKind::kCivilians || !side.party) {
     return "civilians";
   }

@@ -72,7 +72,7 @@ struct ClaimQuery {
 // figures of a page, instead of every child row of every claim. Words and
 // times are as stored (the vocabulary's words, civil times as given).
 struct CasualtySummary {
-  std::string side_kind;             // combatants, civilians
+  std::string side_kind;             // combatants, civilians, unknown
   std::optional<std::string> party;  // actor id
   std::string status;                // killed, wounded, captured, missing
   long long min = 0;

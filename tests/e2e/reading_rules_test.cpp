@@ -1027,5 +1027,25 @@ TEST_F(FictionalTheatre, TheAccusedDidWhatTheyAreAccusedOf) {
   EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
 }
 
+TEST_F(FictionalTheatre, NoOneHurtInFireBySomeoneUnknownIsOfNoStatedSide) {
+  const json reading = read(
+      "A synthetic story\n\nThe Border Monitoring Mission said that unknown persons fired on "
+      "a joint patrol near Grenzdorf yesterday. No one was injured.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("casualties")) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  for (const json& figure : casualties) {
+    EXPECT_EQ(figure["side"]["kind"], "unknown") << reading.dump(1);
+    EXPECT_FALSE(figure["side"].contains("party")) << reading.dump(1);
+  }
+  // A side hit by the other tells of its own.
+  const json own = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "fired on Grenzdorf yesterday. No one was injured.");
+  ASSERT_EQ(own["claims"].size(), 1U) << own.dump(1);
+  ASSERT_TRUE(own["claims"][0].contains("casualties")) << own.dump(1);
+  EXPECT_EQ(own["claims"][0]["casualties"][0]["side"]["id"], "ruritania") << own.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

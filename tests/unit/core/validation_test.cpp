@@ -69,6 +69,16 @@ TEST(CheckClaim, RequiresAPartyForCombatants) {
   EXPECT_EQ(fields_of(check_claim(claim, 100)), "casualties/0/side/party;");
 }
 
+TEST(CheckClaim, AnUnknownSideHasNoParty) {
+  Claim claim = valid_claim();
+  claim.casualties[0].side.kind = SideKind::kUnknown;
+  EXPECT_EQ(fields_of(check_claim(claim, 100)), "casualties/0/side/party;");
+  claim.casualties[0].side.party.reset();
+  EXPECT_EQ(fields_of(check_claim(claim, 100)), "");
+  EXPECT_EQ(claim.casualties[0].side.id(), "unknown");
+  EXPECT_EQ(claim.casualties[0].side.name(), "side not stated");
+}
+
 TEST(CheckClaim, ChecksProvenanceFieldsAndSpans) {
   Claim claim = valid_claim();
   claim.provenance = {{"casualties/1", {{0, 5}}}, {"time", {{5, 5}}}, {"claimant", {{90, 101}}}};

@@ -27,7 +27,7 @@ TEST(Vocabulary, EveryEnumeratorHasAWordThatParsesBack) {
   expect_round_trip<AssetKind>(6, parse_asset_kind);
   expect_round_trip<AssetOutcome>(5, parse_asset_outcome);
   expect_round_trip<CasualtyStatus>(4, parse_casualty_status);
-  expect_round_trip<SideKind>(2, parse_side_kind);
+  expect_round_trip<SideKind>(3, parse_side_kind);
   expect_round_trip<TimePrecision>(7, parse_time_precision);
   expect_round_trip<GeometryType>(4, parse_geometry_type);
   expect_round_trip<Reliability>(6, parse_reliability);

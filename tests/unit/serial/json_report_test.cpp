@@ -106,6 +106,7 @@ IntakeBatch rich_batch() {
       {Side{SideKind::kCivilians, std::nullopt}, CasualtyStatus::kWounded, at_least(7)},
       {Side{SideKind::kCivilians, armenia}, CasualtyStatus::kMissing, CountRange{10, 15}},
       {Side{SideKind::kCombatants, armenia}, CasualtyStatus::kCaptured, exactly(13)},
+      {Side{SideKind::kUnknown, std::nullopt}, CasualtyStatus::kKilled, exactly(0)},
   };
   rich.weapons = {{WeaponClass::kMortar, "82mm"}, {WeaponClass::kSmallArms, ""}};
   rich.violations = CountRange{3, 5};

@@ -108,6 +108,7 @@ inline Claim rich_claim(std::string id, const DocumentId& document) {
       {Side{SideKind::kCivilians, std::nullopt}, CasualtyStatus::kWounded, CountRange{0, 0}},
       {Side{SideKind::kCivilians, actor("azerbaijan", "Azerbaijan")}, CasualtyStatus::kWounded,
        CountRange{3000000000LL, std::nullopt}},
+      {Side{SideKind::kUnknown, std::nullopt}, CasualtyStatus::kKilled, CountRange{0, 0}},
   };
   claim.weapons = {{WeaponClass::kArtillery, "122-mm"}, {WeaponClass::kDrone, ""}};
   claim.violations = CountRange{5, std::nullopt};
