@@ -841,6 +841,7 @@ class DateReader {
     std::optional<int> offset = small_integer(entry.value);
     mention.basis = entry.attribute("basis") == "announcement" ? DateBasis::kAnnouncement
                                                                : DateBasis::kRelative;
+    mention.day_offset = offset;
     if (!anchor_ || !offset) {
       mention.resolved = false;
       mention.wording = "counted from the publication date, which is not known";

@@ -43,6 +43,9 @@ struct DateMention {
   std::vector<TimeInterval> alternatives;
   // "this year", "هذا العام": the period a tally runs over, not an event's date.
   bool period = false;
+  // Days from the publication date for "today" (0), "yesterday" (-1) …, known
+  // even when the publication date is not: two such days differ without it.
+  std::optional<int> day_offset;
   std::string conflict;  // why there are alternatives, naming every reading
   std::string choice;    // why `time` is the reading in use, when there are alternatives
 };

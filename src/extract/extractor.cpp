@@ -177,6 +177,15 @@ struct DraftedFrame {
 // unless the figures then disagree; the account is cut at the last such
 // paragraph where neither part disagrees with itself (what comes before it
 // stays one account, as far as it agrees).
+// "اليوم" and "أمس" in a text with no publication date: days that cannot be
+// placed, but are not the same day.
+bool unplaced_days_apart(const detail::Draft& one, const detail::Draft& other) {
+  const DateMention* first = one.unplaced_date;
+  const DateMention* second = other.unplaced_date;
+  return first != nullptr && second != nullptr && first->day_offset && second->day_offset &&
+         *first->day_offset != *second->day_offset;
+}
+
 std::optional<std::pair<DraftedFrame, DraftedFrame>> split_at_revision(
     const detail::Frame& frame, const Analysis& analysis, const ActorRegistry& actors,
     const detail::DocumentContext& context) {
@@ -496,9 +505,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     // the two are dated apart (the outlet recalls the day before).
     const bool covered = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
       const Claim& quoted = drafts[k].claim;
-      const bool dated_apart = draft.own_date != nullptr &&
-                               quoted.time_basis.basis != DateBasis::kUnknown &&
-                               days_apart(draft.own_date->time, quoted.time);
+      const bool dated_apart =
+          (draft.own_date != nullptr && quoted.time_basis.basis != DateBasis::kUnknown &&
+           days_apart(draft.own_date->time, quoted.time)) ||
+          unplaced_days_apart(draft, drafts[k]);
       // The other side's answer to it ("Pakistan Army befittingly responded")
       // is another act.
       const bool other_perpetrator = quoted.perpetrator && draft.claim.perpetrator &&

@@ -1047,5 +1047,23 @@ TEST_F(FictionalTheatre, NoOneHurtInFireBySomeoneUnknownIsOfNoStatedSide) {
   EXPECT_EQ(own["claims"][0]["casualties"][0]["side"]["id"], "ruritania") << own.dump(1);
 }
 
+TEST_F(FictionalTheatre, TodayAndYesterdayAreDaysApartWithoutAPublicationDate) {
+  const auto read_undated = [&](const std::string& text) {
+    write_file(dir_ / "story.json", json{{"text", text}, {"publisher", "Ruritanian Daily"}}.dump());
+    auto result =
+        truce({"extract", "--json", "--format", "envelope", (dir_ / "story.json").string()},
+              {{"TRUCE_DATA", data_.string()}});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out);
+  };
+  const std::string quoted =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf today.";
+  const json apart = read_undated(quoted + "\n\nYesterday Freedonian troops shelled Grenzdorf.");
+  EXPECT_EQ(apart["claims"].size() + apart["undated_claims"].size(), 2U) << apart.dump(1);
+  const json same = read_undated(quoted + "\n\nToday Freedonian troops shelled Grenzdorf.");
+  EXPECT_EQ(same["claims"].size() + same["undated_claims"].size(), 1U) << same.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
