@@ -1401,6 +1401,26 @@ bool inside_a_name(const Analysis& analysis, const Mention& word) {
   return false;
 }
 
+void type_by_its_toll(Claim& claim) {
+  for (std::size_t i = 0; i < claim.casualties.size(); ++i) {
+    const CasualtyFigure& figure = claim.casualties[i];
+    if ((figure.status != CasualtyStatus::kKilled && figure.status != CasualtyStatus::kWounded) ||
+        figure.count.min == 0) {
+      continue;
+    }
+    claim.event_type = EventType::kAttack;
+    const std::string field = "casualties/" + std::to_string(i);
+    const auto words =
+        std::find_if(claim.provenance.begin(), claim.provenance.end(),
+                     [&](const FieldProvenance& entry) { return entry.field == field; });
+    if (words != claim.provenance.end()) {
+      FieldProvenance typed{"event_type", words->spans};
+      claim.provenance.push_back(std::move(typed));
+    }
+    return;
+  }
+}
+
 void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis) {
   claim.event_type = from.claim.event_type;
   add_provenance(claim, "event_type", analysis, {from.event->range});

@@ -537,9 +537,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   std::sort(kept.begin(), kept.end());
   // Once the claims are settled, one that tells only figures is of the
   // fighting told before it.
+  // With none before it, persons killed or wounded tell of an attack.
   for (std::size_t k : kept) {
     if (event_before[k] != nullptr) {
       detail::borrow_event(drafts[k].claim, *event_before[k], analysis);
+    } else if (drafts[k].claim.event_type == EventType::kOther && !drafts[k].has_event) {
+      detail::type_by_its_toll(drafts[k].claim);
     }
   }
 

@@ -176,12 +176,15 @@ TEST_F(FictionalTheatre, AClaimOfFiguresAloneIsOfTheFightingToldBeforeIt) {
   EXPECT_EQ(figures["claimant"]["id"], "fd-fictional-forces");
   EXPECT_EQ(figures["event_type"], "shelling");
   EXPECT_EQ(figures["provenance_quotes"]["event_type"][0], "shelled") << figures.dump(1);
-  // A violation alleged is not the fighting people fell in.
+  // A violation alleged is not the fighting people fell in: the deaths tell of
+  // an attack, not of a violation.
   const json violation = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonia violated the "
       "ceasefire yesterday.\n\nFreedonian troops said that three of their soldiers were killed.");
   ASSERT_EQ(violation["claims"].size(), 2U) << violation.dump(1);
-  EXPECT_EQ(violation["claims"][1]["event_type"], "other") << violation.dump(1);
+  EXPECT_EQ(violation["claims"][1]["event_type"], "attack") << violation.dump(1);
+  const json& words = violation["claims"][1]["provenance_quotes"]["event_type"];
+  EXPECT_EQ(std::find(words.begin(), words.end(), "violated"), words.end()) << violation.dump(1);
 }
 
 // The scorer pairs each expected claim with the extracted claim that fits it
@@ -1063,6 +1066,16 @@ TEST_F(FictionalTheatre, TodayAndYesterdayAreDaysApartWithoutAPublicationDate) {
   EXPECT_EQ(apart["claims"].size() + apart["undated_claims"].size(), 2U) << apart.dump(1);
   const json same = read_undated(quoted + "\n\nToday Freedonian troops shelled Grenzdorf.");
   EXPECT_EQ(same["claims"].size() + same["undated_claims"].size(), 1U) << same.dump(1);
+}
+
+TEST_F(FictionalTheatre, PersonsWoundedWithNoEventWordTellOfAnAttack) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that two civilians were "
+      "wounded in Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "attack") << reading.dump(1);
+  const json& words = reading["claims"][0]["provenance_quotes"]["event_type"];
+  EXPECT_NE(std::find(words.begin(), words.end(), "wounded"), words.end()) << reading.dump(1);
 }
 
 }  // namespace

@@ -73,6 +73,10 @@ bool inside_a_name(const Analysis& analysis, const Mention& word);
 // A claim that tells only figures ("11 servicemen were killed") is of the
 // fighting told before it: its event type and the words it came from.
 void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis);
+// With no fighting told before it, a claim whose persons were killed or
+// wounded (not none) tells of an attack; the words of that figure are the
+// event type's.
+void type_by_its_toll(Claim& claim);
 
 // The IANA zone of a country (ISO alpha-2) from the gazetteer, or empty.
 std::string timezone_of(const Gazetteer& places, std::string_view country);
