@@ -77,6 +77,14 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       after = actor;
     }
   }
+  // "citing the ministry", not "citing an alleged Armenian military buildup":
+  // a `near` verb quotes only the actor right after it.
+  if (trigger.entry->has_attribute("near")) {
+    if (after == nullptr || analysis.words_between(trigger.range.end, after->range.begin) > 1) {
+      return std::nullopt;
+    }
+    return Attribution{&trigger, after};
+  }
   const std::uint32_t before_gap =
       before != nullptr ? analysis.words_between(before->range.end, trigger.range.begin) : 99;
   const std::uint32_t after_gap =

@@ -1078,5 +1078,18 @@ TEST_F(FictionalTheatre, PersonsWoundedWithNoEventWordTellOfAnAttack) {
   EXPECT_NE(std::find(words.begin(), words.end(), "wounded"), words.end()) << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, CitingQuotesOnlyTheActorRightAfterIt) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on 5 May, citing an earlier "
+      "Ruritanian parliament decision.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["name"], "Ruritanian Daily") << reading.dump(1);
+  const json citing = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on 5 May, citing the Ruritanian "
+      "parliament.");
+  ASSERT_EQ(citing["claims"].size(), 1U) << citing.dump(1);
+  EXPECT_EQ(citing["claims"][0]["claimant"]["id"], "ru-fictional-parliament") << citing.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
