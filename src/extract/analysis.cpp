@@ -280,9 +280,15 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
                                  {match.begin, match.end},
                                  {match.word_begin, match.word_end}});
   }
-  std::stable_sort(
-      analysis.mentions.begin(), analysis.mentions.end(),
-      [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  // The matches come in canonical order, by begin first, so the mentions are
+  // already in order; the sort (and its buffer) is only for a matcher that
+  // ever broke that promise.
+  const auto by_begin = [](const Mention& a, const Mention& b) {
+    return a.range.begin < b.range.begin;
+  };
+  if (!std::is_sorted(analysis.mentions.begin(), analysis.mentions.end(), by_begin)) {
+    std::stable_sort(analysis.mentions.begin(), analysis.mentions.end(), by_begin);
+  }
   // Bucketed by category number first: one name lookup per category, not per mention.
   std::vector<std::vector<const Mention*>> buckets(lexicon.category_count());
   for (const Mention& mention : analysis.mentions) {

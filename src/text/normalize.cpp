@@ -272,8 +272,8 @@ class Writer {
   }
 
   std::string text_;
-  std::vector<std::uint32_t> origin_begin_;
-  std::vector<std::uint32_t> origin_end_;
+  OriginTable origin_begin_;
+  OriginTable origin_end_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
 
