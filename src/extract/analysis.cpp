@@ -139,31 +139,6 @@ std::vector<std::uint32_t> find_word_starts(std::string_view text) {
   return starts;
 }
 
-// The byte offset of every code point of `text` (every byte that is not a
-// continuation byte starts one, as core/document.hpp counts), then its size.
-std::vector<std::uint32_t> code_point_offsets(std::string_view text) {
-  std::vector<std::uint32_t> offsets;
-  offsets.reserve(text.size() + 1);
-  std::size_t at = 0;
-  if constexpr (kLittleEndian) {
-    for (; at + 8 <= text.size(); at += 8) {
-      const std::uint64_t block = load_block(text, at);
-      // A continuation byte has its top bit set and the bit below it clear.
-      const std::uint64_t continuation = block & ~(block << 1U) & kTopBits;
-      for (std::uint64_t found = ~continuation & kTopBits; found != 0; found &= found - 1) {
-        offsets.push_back(static_cast<std::uint32_t>(at + std::countr_zero(found) / 8));
-      }
-    }
-  }
-  for (; at < text.size(); ++at) {
-    if ((static_cast<unsigned char>(text[at]) & 0xC0U) != 0x80U) {
-      offsets.push_back(static_cast<std::uint32_t>(at));
-    }
-  }
-  offsets.push_back(static_cast<std::uint32_t>(text.size()));
-  return offsets;
-}
-
 }  // namespace
 
 TextSpan Analysis::span(Range range) const {
@@ -269,7 +244,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   Analysis analysis;
   analysis.original = original;
   analysis.normalized = text::normalize_for_matching(original);
-  analysis.original_offsets = code_point_offsets(original);
+  analysis.original_offsets = std::move(analysis.normalized.code_point_offsets);
   analysis.word_starts = find_word_starts(analysis.normalized.text);
   const Lexicon& lexicon = matcher.lexicon();
   analysis.matches = longest_per_category(lexicon, matcher.scan(analysis.normalized.text));

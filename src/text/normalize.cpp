@@ -294,12 +294,17 @@ template <bool kKeepOrigins>
 class Normalizer {
  public:
   explicit Normalizer(std::string_view input)
-      : input_(input), table_(entry_table()), writer_(input.size() + 16) {}
+      : input_(input), table_(entry_table()), writer_(input.size() + 16) {
+    if constexpr (kKeepOrigins) {
+      offsets_.resize(input.size() + 1);
+    }
+  }
 
   NormalizedText run() && {
     std::size_t at = detail::first_code_point_offset(input_);
     std::uint32_t index = 0;  // code points of the input before `at`
     while (at < input_.size()) {
+      note_offset(index, at);
       const detail::DecodedCodePoint decoded = detail::decode_utf8(input_, at);
       const Entry entry = table_.lookup(decoded.code_point);
       if (entry.action == Action::kEmit) [[likely]] {
@@ -319,7 +324,13 @@ class Normalizer {
       at += decoded.length;
       ++index;
     }
-    return std::move(writer_).finish();
+    NormalizedText result = std::move(writer_).finish();
+    if constexpr (kKeepOrigins) {
+      note_offset(index, input_.size());
+      offsets_.resize(index + std::size_t{1});
+      result.code_point_offsets = std::move(offsets_);
+    }
+    return result;
   }
 
  private:
@@ -330,6 +341,7 @@ class Normalizer {
     icu::UnicodeString segment;
     bool first = true;
     while (at < input_.size()) {
+      note_offset(index, at);
       const detail::DecodedCodePoint decoded = detail::decode_utf8(input_, at);
       const Action action = table_.lookup(decoded.code_point).action;
       if (!first && action != Action::kCombining && action != Action::kDrop) {
@@ -372,9 +384,18 @@ class Normalizer {
     }
   }
 
+  // Every code point is decoded here (again after a retraction, at the same
+  // offset), so its offset is noted on the way; at most one per input byte.
+  void note_offset(std::uint32_t index, std::size_t at) {
+    if constexpr (kKeepOrigins) {
+      offsets_[index] = static_cast<std::uint32_t>(at);
+    }
+  }
+
   std::string_view input_;
   const EntryTable& table_;
   Writer<kKeepOrigins> writer_;
+  OriginTable offsets_;  // code_point_offsets, sized for the worst case
 };
 
 }  // namespace

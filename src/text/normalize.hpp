@@ -51,6 +51,11 @@ struct NormalizedText {
   // tatweel) are counted in the end of the character before them.
   OriginTable origin_begin;
   OriginTable origin_end;
+  // The byte offset in the input of every code point (every byte that is not
+  // a continuation byte, as core/document.hpp counts them), then the input's
+  // size: written while decoding, so a span of code points is cut from the
+  // input without walking it again.
+  OriginTable code_point_offsets;
 
   // The original span of normalised bytes [begin, end); end > begin.
   TextSpan original_span(std::size_t begin, std::size_t end) const;

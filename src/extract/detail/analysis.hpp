@@ -82,8 +82,9 @@ struct Analysis {
   std::vector<Range> paragraphs;
   std::vector<Sentence> sentences;
   // The byte offset of every code point of `original`, and its size at the end,
-  // so a span of the original is cut without walking the text from its start.
-  std::vector<std::uint32_t> original_offsets;
+  // so a span of the original is cut without walking the text from its start
+  // (the normaliser's code_point_offsets, moved here).
+  text::OriginTable original_offsets;
   // Where the words of the normalised text start (after a gap), ascending, so
   // words_between costs two binary searches however far apart its ends are.
   std::vector<std::uint32_t> word_starts;
