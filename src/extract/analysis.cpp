@@ -164,8 +164,7 @@ MentionList Analysis::all_of(std::string_view category) const {
     return slot.list;
   }
   const auto bucket = by_category.find(category);
-  const MentionList list =
-      bucket == by_category.end() ? MentionList{} : MentionList{bucket->second};
+  const MentionList list = bucket == by_category.end() ? MentionList{} : bucket->second;
   if (!category.empty() && category.size() <= kCachedNameBytes) {
     std::memcpy(slot.name.data(), category.data(), category.size());
     slot.size = category.size();
@@ -264,15 +263,35 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   if (!std::is_sorted(analysis.mentions.begin(), analysis.mentions.end(), by_begin)) {
     std::stable_sort(analysis.mentions.begin(), analysis.mentions.end(), by_begin);
   }
-  // Bucketed by category number first: one name lookup per category, not per mention.
-  std::vector<std::vector<const Mention*>> buckets(lexicon.category_count());
-  for (const Mention& mention : analysis.mentions) {
-    const auto entry = static_cast<std::uint32_t>(mention.entry - lexicon.entries().data());
-    buckets[lexicon.category_number(entry)].push_back(&mention);
+  // Grouped by category number first (one name lookup per category, not per
+  // mention), in one array: a count per category, then each mention put in its
+  // category's place in text order. A growing vector per category cost a
+  // hundred allocations a text.
+  const std::vector<Mention>& mentions = analysis.mentions;
+  std::vector<std::uint32_t> category_of(mentions.size());
+  std::vector<std::uint32_t> first_of(lexicon.category_count() + 1, 0);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const auto entry = static_cast<std::uint32_t>(mentions[i].entry - lexicon.entries().data());
+    category_of[i] = static_cast<std::uint32_t>(lexicon.category_number(entry));
+    ++first_of[category_of[i] + 1];
   }
-  for (std::vector<const Mention*>& bucket : buckets) {
-    if (!bucket.empty()) {
-      analysis.by_category.emplace(bucket.front()->category(), std::move(bucket));
+  std::size_t categories = 0;
+  for (std::size_t c = 1; c < first_of.size(); ++c) {
+    categories += first_of[c] > 0 ? 1 : 0;
+    first_of[c] += first_of[c - 1];
+  }
+  analysis.mentions_by_category.resize(mentions.size());
+  std::vector<std::uint32_t> next_of(first_of.begin(), first_of.end() - 1);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    analysis.mentions_by_category[next_of[category_of[i]]++] = &mentions[i];
+  }
+  analysis.by_category.reserve(categories);
+  const Mention* const* grouped = analysis.mentions_by_category.data();
+  for (std::size_t c = 0; c + 1 < first_of.size(); ++c) {
+    if (first_of[c + 1] > first_of[c]) {
+      analysis.by_category.emplace(
+          grouped[first_of[c]]->category(),
+          MentionList{grouped + first_of[c], first_of[c + 1] - first_of[c]});
     }
   }
   analysis.digit_runs = find_digit_runs(analysis.normalized.text, lexicon);
