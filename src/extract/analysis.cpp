@@ -8,6 +8,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/document.hpp"
 #include "text/segment.hpp"
 
@@ -28,6 +32,17 @@ std::uint64_t load_block(std::string_view text, std::size_t at) {
   std::memcpy(&block, text.data() + at, sizeof block);
   return block;
 }
+
+#if defined(__SSE2__)
+__m128i load_block16(std::string_view text, std::size_t at) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+}
+
+// 0xFF in every byte of `block` that equals `byte`.
+__m128i equal16(__m128i block, unsigned char byte) {
+  return _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(byte)));
+}
+#endif
 
 // The top bit of every byte of `block` that equals `byte`, and no other bit.
 std::uint64_t bytes_equal(std::uint64_t block, unsigned char byte) {
@@ -62,19 +77,36 @@ std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
     // 0xD8 starts half the Arabic letters); a mark may begin at the last byte,
     // so the blocks run one byte past the sentence.
     const std::size_t limit = std::min<std::size_t>(sentence.end + std::size_t{1}, text.size());
+    const auto visit = [&](std::uint32_t flagged_at) {
+      const bool ascii = static_cast<unsigned char>(text[flagged_at]) < 0x80U;
+      const std::uint32_t mark = ascii ? flagged_at : flagged_at - 1;
+      const bool inside = ascii ? flagged_at < sentence.end : flagged_at > sentence.begin;
+      if (inside && clause_mark_length(text, mark) > 0) {
+        cuts.push_back(mark);
+      }
+    };
+#if defined(__SSE2__)
+    // Sixteen bytes at a time where SSE2 is there: a mark is a byte in
+    // dozens, and the word-wide test cost four instructions a byte.
+    for (; at + sizeof(__m128i) <= limit; at += sizeof(__m128i)) {
+      const __m128i block = load_block16(text, at);
+      const __m128i flagged =
+          _mm_or_si128(_mm_or_si128(equal16(block, ';'), equal16(block, ':')),
+                       _mm_or_si128(equal16(block, ','),
+                                    _mm_or_si128(equal16(block, 0x8C), equal16(block, 0x9B))));
+      for (auto found = static_cast<unsigned>(_mm_movemask_epi8(flagged)); found != 0;
+           found &= found - 1) {
+        visit(static_cast<std::uint32_t>(at + std::countr_zero(found)));
+      }
+    }
+#endif
     for (; at + 8 <= limit; at += 8) {
       const std::uint64_t block = load_block(text, at);
       const std::uint64_t flagged = bytes_equal(block, ';') | bytes_equal(block, ':') |
                                     bytes_equal(block, ',') | bytes_equal(block, 0x8C) |
                                     bytes_equal(block, 0x9B);
       for (std::uint64_t found = flagged; found != 0; found &= found - 1) {
-        const auto flagged_at = static_cast<std::uint32_t>(at + std::countr_zero(found) / 8);
-        const bool ascii = static_cast<unsigned char>(text[flagged_at]) < 0x80U;
-        const std::uint32_t mark = ascii ? flagged_at : flagged_at - 1;
-        const bool inside = ascii ? flagged_at < sentence.end : flagged_at > sentence.begin;
-        if (inside && clause_mark_length(text, mark) > 0) {
-          cuts.push_back(mark);
-        }
+        visit(static_cast<std::uint32_t>(at + std::countr_zero(found) / 8));
       }
     }
     // A 0xD8 that ends the last block may start a mark whose second byte the
@@ -118,6 +150,18 @@ std::vector<std::uint32_t> find_word_starts(std::string_view text) {
   starts.reserve(text.size() / 4 + 1);
   bool previous_gap = false;
   std::size_t at = 0;
+#if defined(__SSE2__)
+  for (; at + sizeof(__m128i) <= text.size(); at += sizeof(__m128i)) {
+    const __m128i block = load_block16(text, at);
+    const auto gaps = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(equal16(block, ' '), equal16(block, '\n'))));
+    const unsigned gap_before = (gaps << 1U) | (previous_gap ? 1U : 0U);
+    for (unsigned found = gap_before & ~gaps & 0xFFFFU; found != 0; found &= found - 1) {
+      starts.push_back(static_cast<std::uint32_t>(at + std::countr_zero(found)));
+    }
+    previous_gap = (gaps >> 15U) != 0;
+  }
+#endif
   if constexpr (kLittleEndian) {
     for (; at + 8 <= text.size(); at += 8) {
       const std::uint64_t block = load_block(text, at);
