@@ -68,8 +68,11 @@ std::size_t clause_mark_length(std::string_view text, std::size_t at) {
   }
 }
 
-std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
-  std::vector<std::uint32_t> cuts;
+// `cuts` is the caller's, cleared here: one list for all the sentences of a
+// text instead of an allocation per sentence.
+std::vector<Range> split_clauses(const Analysis& analysis, Range sentence,
+                                 std::vector<std::uint32_t>& cuts) {
+  cuts.clear();
   const std::string_view text = analysis.normalized.text;
   std::uint32_t at = sentence.begin;
   if constexpr (kLittleEndian) {
@@ -126,6 +129,7 @@ std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
   }
   std::sort(cuts.begin(), cuts.end());
   std::vector<Range> clauses;
+  clauses.reserve(cuts.size() + 1);
   std::uint32_t start = sentence.begin;
   for (std::uint32_t cut : cuts) {
     if (cut > start) {
@@ -357,12 +361,15 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
     U8_NEXT(original.data(), offset, static_cast<std::int32_t>(original.size()), letter);
     return letter >= 0 && u_islower(letter) != 0;
   };
-  for (const text::Range& paragraph : text::paragraphs(text)) {
+  const std::vector<text::Range> paragraphs = text::paragraphs(text);
+  analysis.paragraphs.reserve(paragraphs.size());
+  std::vector<std::uint32_t> cuts;
+  for (const text::Range& paragraph : paragraphs) {
     const auto index = static_cast<std::uint32_t>(analysis.paragraphs.size());
     analysis.paragraphs.push_back({paragraph.begin, paragraph.end});
     for (const text::Range& sentence : text::sentences(text, paragraph, lower_case_at)) {
       Sentence entry{{sentence.begin, sentence.end}, index, {}};
-      entry.clauses = split_clauses(analysis, entry.range);
+      entry.clauses = split_clauses(analysis, entry.range, cuts);
       analysis.sentences.push_back(std::move(entry));
     }
   }
