@@ -8,6 +8,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/document.hpp"
 #include "text/segment.hpp"
 
@@ -28,6 +32,17 @@ std::uint64_t load_block(std::string_view text, std::size_t at) {
   std::memcpy(&block, text.data() + at, sizeof block);
   return block;
 }
+
+#if defined(__SSE2__)
+__m128i load_block16(std::string_view text, std::size_t at) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+}
+
+// 0xFF in every byte of `block` that equals `byte`.
+__m128i equal16(__m128i block, unsigned char byte) {
+  return _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(byte)));
+}
+#endif
 
 // The top bit of every byte of `block` that equals `byte`, and no other bit.
 std::uint64_t bytes_equal(std::uint64_t block, unsigned char byte) {
@@ -53,8 +68,11 @@ std::size_t clause_mark_length(std::string_view text, std::size_t at) {
   }
 }
 
-std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
-  std::vector<std::uint32_t> cuts;
+// `cuts` is the caller's, cleared here: one list for all the sentences of a
+// text instead of an allocation per sentence.
+std::vector<Range> split_clauses(const Analysis& analysis, Range sentence,
+                                 std::vector<std::uint32_t>& cuts) {
+  cuts.clear();
   const std::string_view text = analysis.normalized.text;
   std::uint32_t at = sentence.begin;
   if constexpr (kLittleEndian) {
@@ -62,19 +80,36 @@ std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
     // 0xD8 starts half the Arabic letters); a mark may begin at the last byte,
     // so the blocks run one byte past the sentence.
     const std::size_t limit = std::min<std::size_t>(sentence.end + std::size_t{1}, text.size());
+    const auto visit = [&](std::uint32_t flagged_at) {
+      const bool ascii = static_cast<unsigned char>(text[flagged_at]) < 0x80U;
+      const std::uint32_t mark = ascii ? flagged_at : flagged_at - 1;
+      const bool inside = ascii ? flagged_at < sentence.end : flagged_at > sentence.begin;
+      if (inside && clause_mark_length(text, mark) > 0) {
+        cuts.push_back(mark);
+      }
+    };
+#if defined(__SSE2__)
+    // Sixteen bytes at a time where SSE2 is there: a mark is a byte in
+    // dozens, and the word-wide test cost four instructions a byte.
+    for (; at + sizeof(__m128i) <= limit; at += sizeof(__m128i)) {
+      const __m128i block = load_block16(text, at);
+      const __m128i flagged =
+          _mm_or_si128(_mm_or_si128(equal16(block, ';'), equal16(block, ':')),
+                       _mm_or_si128(equal16(block, ','),
+                                    _mm_or_si128(equal16(block, 0x8C), equal16(block, 0x9B))));
+      for (auto found = static_cast<unsigned>(_mm_movemask_epi8(flagged)); found != 0;
+           found &= found - 1) {
+        visit(static_cast<std::uint32_t>(at + std::countr_zero(found)));
+      }
+    }
+#endif
     for (; at + 8 <= limit; at += 8) {
       const std::uint64_t block = load_block(text, at);
       const std::uint64_t flagged = bytes_equal(block, ';') | bytes_equal(block, ':') |
                                     bytes_equal(block, ',') | bytes_equal(block, 0x8C) |
                                     bytes_equal(block, 0x9B);
       for (std::uint64_t found = flagged; found != 0; found &= found - 1) {
-        const auto flagged_at = static_cast<std::uint32_t>(at + std::countr_zero(found) / 8);
-        const bool ascii = static_cast<unsigned char>(text[flagged_at]) < 0x80U;
-        const std::uint32_t mark = ascii ? flagged_at : flagged_at - 1;
-        const bool inside = ascii ? flagged_at < sentence.end : flagged_at > sentence.begin;
-        if (inside && clause_mark_length(text, mark) > 0) {
-          cuts.push_back(mark);
-        }
+        visit(static_cast<std::uint32_t>(at + std::countr_zero(found) / 8));
       }
     }
     // A 0xD8 that ends the last block may start a mark whose second byte the
@@ -94,6 +129,7 @@ std::vector<Range> split_clauses(const Analysis& analysis, Range sentence) {
   }
   std::sort(cuts.begin(), cuts.end());
   std::vector<Range> clauses;
+  clauses.reserve(cuts.size() + 1);
   std::uint32_t start = sentence.begin;
   for (std::uint32_t cut : cuts) {
     if (cut > start) {
@@ -118,6 +154,18 @@ std::vector<std::uint32_t> find_word_starts(std::string_view text) {
   starts.reserve(text.size() / 4 + 1);
   bool previous_gap = false;
   std::size_t at = 0;
+#if defined(__SSE2__)
+  for (; at + sizeof(__m128i) <= text.size(); at += sizeof(__m128i)) {
+    const __m128i block = load_block16(text, at);
+    const auto gaps = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(equal16(block, ' '), equal16(block, '\n'))));
+    const unsigned gap_before = (gaps << 1U) | (previous_gap ? 1U : 0U);
+    for (unsigned found = gap_before & ~gaps & 0xFFFFU; found != 0; found &= found - 1) {
+      starts.push_back(static_cast<std::uint32_t>(at + std::countr_zero(found)));
+    }
+    previous_gap = (gaps >> 15U) != 0;
+  }
+#endif
   if constexpr (kLittleEndian) {
     for (; at + 8 <= text.size(); at += 8) {
       const std::uint64_t block = load_block(text, at);
@@ -137,31 +185,6 @@ std::vector<std::uint32_t> find_word_starts(std::string_view text) {
     previous_gap = gap;
   }
   return starts;
-}
-
-// The byte offset of every code point of `text` (every byte that is not a
-// continuation byte starts one, as core/document.hpp counts), then its size.
-std::vector<std::uint32_t> code_point_offsets(std::string_view text) {
-  std::vector<std::uint32_t> offsets;
-  offsets.reserve(text.size() + 1);
-  std::size_t at = 0;
-  if constexpr (kLittleEndian) {
-    for (; at + 8 <= text.size(); at += 8) {
-      const std::uint64_t block = load_block(text, at);
-      // A continuation byte has its top bit set and the bit below it clear.
-      const std::uint64_t continuation = block & ~(block << 1U) & kTopBits;
-      for (std::uint64_t found = ~continuation & kTopBits; found != 0; found &= found - 1) {
-        offsets.push_back(static_cast<std::uint32_t>(at + std::countr_zero(found) / 8));
-      }
-    }
-  }
-  for (; at < text.size(); ++at) {
-    if ((static_cast<unsigned char>(text[at]) & 0xC0U) != 0x80U) {
-      offsets.push_back(static_cast<std::uint32_t>(at));
-    }
-  }
-  offsets.push_back(static_cast<std::uint32_t>(text.size()));
-  return offsets;
 }
 
 }  // namespace
@@ -189,8 +212,7 @@ MentionList Analysis::all_of(std::string_view category) const {
     return slot.list;
   }
   const auto bucket = by_category.find(category);
-  const MentionList list =
-      bucket == by_category.end() ? MentionList{} : MentionList{bucket->second};
+  const MentionList list = bucket == by_category.end() ? MentionList{} : bucket->second;
   if (!category.empty() && category.size() <= kCachedNameBytes) {
     std::memcpy(slot.name.data(), category.data(), category.size());
     slot.size = category.size();
@@ -269,7 +291,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   Analysis analysis;
   analysis.original = original;
   analysis.normalized = text::normalize_for_matching(original);
-  analysis.original_offsets = code_point_offsets(original);
+  analysis.original_offsets = std::move(analysis.normalized.code_point_offsets);
   analysis.word_starts = find_word_starts(analysis.normalized.text);
   const Lexicon& lexicon = matcher.lexicon();
   analysis.matches = longest_per_category(lexicon, matcher.scan(analysis.normalized.text));
@@ -280,18 +302,44 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
                                  {match.begin, match.end},
                                  {match.word_begin, match.word_end}});
   }
-  std::stable_sort(
-      analysis.mentions.begin(), analysis.mentions.end(),
-      [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
-  // Bucketed by category number first: one name lookup per category, not per mention.
-  std::vector<std::vector<const Mention*>> buckets(lexicon.category_count());
-  for (const Mention& mention : analysis.mentions) {
-    const auto entry = static_cast<std::uint32_t>(mention.entry - lexicon.entries().data());
-    buckets[lexicon.category_number(entry)].push_back(&mention);
+  // The matches come in canonical order, by begin first, so the mentions are
+  // already in order; the sort (and its buffer) is only for a matcher that
+  // ever broke that promise.
+  const auto by_begin = [](const Mention& a, const Mention& b) {
+    return a.range.begin < b.range.begin;
+  };
+  if (!std::is_sorted(analysis.mentions.begin(), analysis.mentions.end(), by_begin)) {
+    std::stable_sort(analysis.mentions.begin(), analysis.mentions.end(), by_begin);
   }
-  for (std::vector<const Mention*>& bucket : buckets) {
-    if (!bucket.empty()) {
-      analysis.by_category.emplace(bucket.front()->category(), std::move(bucket));
+  // Grouped by category number first (one name lookup per category, not per
+  // mention), in one array: a count per category, then each mention put in its
+  // category's place in text order. A growing vector per category cost a
+  // hundred allocations a text.
+  const std::vector<Mention>& mentions = analysis.mentions;
+  std::vector<std::uint32_t> category_of(mentions.size());
+  std::vector<std::uint32_t> first_of(lexicon.category_count() + 1, 0);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const auto entry = static_cast<std::uint32_t>(mentions[i].entry - lexicon.entries().data());
+    category_of[i] = static_cast<std::uint32_t>(lexicon.category_number(entry));
+    ++first_of[category_of[i] + 1];
+  }
+  std::size_t categories = 0;
+  for (std::size_t c = 1; c < first_of.size(); ++c) {
+    categories += first_of[c] > 0 ? 1 : 0;
+    first_of[c] += first_of[c - 1];
+  }
+  analysis.mentions_by_category.resize(mentions.size());
+  std::vector<std::uint32_t> next_of(first_of.begin(), first_of.end() - 1);
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    analysis.mentions_by_category[next_of[category_of[i]]++] = &mentions[i];
+  }
+  analysis.by_category.reserve(categories);
+  const Mention* const* grouped = analysis.mentions_by_category.data();
+  for (std::size_t c = 0; c + 1 < first_of.size(); ++c) {
+    if (first_of[c + 1] > first_of[c]) {
+      analysis.by_category.emplace(
+          grouped[first_of[c]]->category(),
+          MentionList{grouped + first_of[c], first_of[c + 1] - first_of[c]});
     }
   }
   analysis.digit_runs = find_digit_runs(analysis.normalized.text, lexicon);
@@ -313,12 +361,15 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
     U8_NEXT(original.data(), offset, static_cast<std::int32_t>(original.size()), letter);
     return letter >= 0 && u_islower(letter) != 0;
   };
-  for (const text::Range& paragraph : text::paragraphs(text)) {
+  const std::vector<text::Range> paragraphs = text::paragraphs(text);
+  analysis.paragraphs.reserve(paragraphs.size());
+  std::vector<std::uint32_t> cuts;
+  for (const text::Range& paragraph : paragraphs) {
     const auto index = static_cast<std::uint32_t>(analysis.paragraphs.size());
     analysis.paragraphs.push_back({paragraph.begin, paragraph.end});
     for (const text::Range& sentence : text::sentences(text, paragraph, lower_case_at)) {
       Sentence entry{{sentence.begin, sentence.end}, index, {}};
-      entry.clauses = split_clauses(analysis, entry.range);
+      entry.clauses = split_clauses(analysis, entry.range, cuts);
       analysis.sentences.push_back(std::move(entry));
     }
   }

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -119,6 +121,9 @@ class EntryTable {
     }
   }
 
+  // An entry below U+0800, which every ASCII and two-byte character is.
+  const Entry& low(char32_t code_point) const { return low_[code_point]; }
+
   Entry lookup(char32_t code_point) const {
     if (code_point < kLowEnd) {
       return low_[code_point];
@@ -226,6 +231,126 @@ class Writer {
 
   bool last_unit_retractable() const { return has_unit_ && unit_retractable_ && !space_pending_; }
 
+  static constexpr std::size_t kPlainWriteBytes = 8;
+
+  // The entry's bytes at `out`, and up to eight bytes after them (slack).
+  static void write_entry_bytes(const Entry& entry, char* out) {
+    if constexpr (std::endian::native == std::endian::little && sizeof(Entry) == 8) {
+      std::uint64_t packed = 0;
+      std::memcpy(&packed, &entry, sizeof packed);
+      packed >>= 8U * offsetof(Entry, bytes);
+      std::memcpy(out, &packed, sizeof packed);
+    } else {
+      const std::array<char, kEntryBytes> bytes = entry.bytes;
+      std::copy(bytes.begin(), bytes.end(), out);
+    }
+  }
+
+  // Writes the run of plain characters from input byte `at`: ASCII and
+  // two-byte characters that the table emits (each followed by no stray
+  // continuation byte), with single spaces between them. Most of a news text
+  // is such a run; written with the buffers and sizes in locals it costs a
+  // fraction of the character-by-character path, and leaves the writer as
+  // that path would. A space is written here only when what follows it is
+  // written here too: before a line break, a second space, a dropped or a
+  // combining character the space run must stay open. Returns where the run
+  // ends; `offsets` gets each code point's input offset.
+  std::size_t append_plain_run(std::string_view input, std::size_t at, std::uint32_t& index,
+                               const EntryTable& table, std::uint32_t* offsets) {
+    if (space_pending_) {
+      return at;
+    }
+    const auto* bytes = reinterpret_cast<const unsigned char*>(input.data());
+    const std::size_t input_size = input.size();
+    char* text = text_.data();
+    std::size_t size = size_;
+    const std::size_t capacity = capacity_;
+    [[maybe_unused]] std::uint32_t* begins = nullptr;
+    [[maybe_unused]] std::uint32_t* ends = nullptr;
+    if constexpr (kKeepOrigins) {
+      begins = origin_begin_.data();
+      ends = origin_end_.data();
+    }
+    // The character at `from`, if plain: its entry and byte length.
+    const auto plain = [&](std::size_t from, std::size_t& length) -> const Entry* {
+      const unsigned lead = bytes[from];
+      const Entry* entry = nullptr;
+      if (lead < 0x80U) {
+        if (detail::is_continuation_byte(bytes[from + 1])) {
+          return nullptr;
+        }
+        entry = &table.low(lead);
+        length = 1;
+      } else if (lead >= 0xC2U && lead <= 0xDFU && detail::is_continuation_byte(bytes[from + 1]) &&
+                 !detail::is_continuation_byte(bytes[from + 2])) {
+        entry = &table.low(((lead & 0x1FU) << 6U) | (bytes[from + 1] & 0x3FU));
+        length = 2;
+      } else {
+        return nullptr;
+      }
+      return entry->action == Action::kEmit ? entry : nullptr;
+    };
+    std::size_t last_output = 0;
+    std::size_t last_input = 0;
+    std::uint32_t last_index = 0;
+    bool wrote = false;
+    // Three bytes of look-ahead (a space, then a two-byte character and the
+    // byte after it) and room for a space and a character's eight-byte writes.
+    while (at + 3 < input_size && size + kPlainWriteBytes + 1 <= capacity) {
+      std::size_t length = 0;
+      if (bytes[at] == ' ') {
+        if (size == 0) {
+          break;  // leading whitespace is the long path's
+        }
+        std::size_t after = 0;
+        if (plain(at + 1, after) == nullptr) {
+          break;
+        }
+        if (offsets != nullptr) {
+          offsets[index] = static_cast<std::uint32_t>(at);
+        }
+        text[size] = ' ';
+        if constexpr (kKeepOrigins) {
+          begins[size] = index;
+          ends[size] = index + 1;
+        }
+        ++size;
+        ++at;
+        ++index;
+      }
+      const Entry* entry = plain(at, length);
+      if (entry == nullptr) {
+        break;
+      }
+      if (offsets != nullptr) {
+        offsets[index] = static_cast<std::uint32_t>(at);
+      }
+      // The entry's bytes and origins are written eight wide into the
+      // slack: whole-word stores where a five-byte copy became a call.
+      write_entry_bytes(*entry, text + size);
+      if constexpr (kKeepOrigins) {
+        std::fill_n(begins + size, kPlainWriteBytes, index);
+        std::fill_n(ends + size, kPlainWriteBytes, index + 1);
+      }
+      last_output = size;
+      last_input = at;
+      last_index = index;
+      wrote = true;
+      size += entry->length;
+      at += length;
+      ++index;
+    }
+    size_ = size;
+    if (wrote) {
+      unit_output_at_ = last_output;
+      unit_input_at_ = last_input;
+      unit_origin_ = last_index;
+      unit_retractable_ = true;
+      has_unit_ = true;
+    }
+    return at;
+  }
+
   // Removes the last unit's output; returns where its input began.
   std::pair<std::size_t, std::uint32_t> retract_last_unit() {
     size_ = unit_output_at_;
@@ -272,8 +397,8 @@ class Writer {
   }
 
   std::string text_;
-  std::vector<std::uint32_t> origin_begin_;
-  std::vector<std::uint32_t> origin_end_;
+  OriginTable origin_begin_;
+  OriginTable origin_end_;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
 
@@ -294,12 +419,21 @@ template <bool kKeepOrigins>
 class Normalizer {
  public:
   explicit Normalizer(std::string_view input)
-      : input_(input), table_(entry_table()), writer_(input.size() + 16) {}
+      : input_(input), table_(entry_table()), writer_(input.size() + 16) {
+    if constexpr (kKeepOrigins) {
+      offsets_.resize(input.size() + 1);
+    }
+  }
 
   NormalizedText run() && {
     std::size_t at = detail::first_code_point_offset(input_);
     std::uint32_t index = 0;  // code points of the input before `at`
     while (at < input_.size()) {
+      at = writer_.append_plain_run(input_, at, index, table_, offsets_pointer());
+      if (at >= input_.size()) {
+        break;
+      }
+      note_offset(index, at);
       const detail::DecodedCodePoint decoded = detail::decode_utf8(input_, at);
       const Entry entry = table_.lookup(decoded.code_point);
       if (entry.action == Action::kEmit) [[likely]] {
@@ -319,7 +453,13 @@ class Normalizer {
       at += decoded.length;
       ++index;
     }
-    return std::move(writer_).finish();
+    NormalizedText result = std::move(writer_).finish();
+    if constexpr (kKeepOrigins) {
+      note_offset(index, input_.size());
+      offsets_.resize(index + std::size_t{1});
+      result.code_point_offsets = std::move(offsets_);
+    }
+    return result;
   }
 
  private:
@@ -330,6 +470,7 @@ class Normalizer {
     icu::UnicodeString segment;
     bool first = true;
     while (at < input_.size()) {
+      note_offset(index, at);
       const detail::DecodedCodePoint decoded = detail::decode_utf8(input_, at);
       const Action action = table_.lookup(decoded.code_point).action;
       if (!first && action != Action::kCombining && action != Action::kDrop) {
@@ -372,9 +513,25 @@ class Normalizer {
     }
   }
 
+  std::uint32_t* offsets_pointer() {
+    if constexpr (kKeepOrigins) {
+      return offsets_.data();
+    }
+    return nullptr;
+  }
+
+  // Every code point is decoded here (again after a retraction, at the same
+  // offset), so its offset is noted on the way; at most one per input byte.
+  void note_offset(std::uint32_t index, std::size_t at) {
+    if constexpr (kKeepOrigins) {
+      offsets_[index] = static_cast<std::uint32_t>(at);
+    }
+  }
+
   std::string_view input_;
   const EntryTable& table_;
   Writer<kKeepOrigins> writer_;
+  OriginTable offsets_;  // code_point_offsets, sized for the worst case
 };
 
 }  // namespace

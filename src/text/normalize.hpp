@@ -4,13 +4,38 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/claim.hpp"
 
 namespace truce::text {
+
+// An allocator whose value-less construction leaves a trivial element
+// uninitialised: the normaliser sizes its offset tables to the input up front
+// and writes every element it keeps, so zeroing them first is wasted work.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  using std::allocator<T>::allocator;
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  template <typename U>
+  void construct(U* where) noexcept {
+    ::new (static_cast<void*>(where)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* where, Args&&... args) {
+    ::new (static_cast<void*>(where)) U(std::forward<Args>(args)...);
+  }
+};
+
+using OriginTable = std::vector<std::uint32_t, UninitializedAllocator<std::uint32_t>>;
 
 // NFKC and case folding; Arabic diacritics and tatweel removed; alef/hamza
 // forms, alef maqsura and taa marbuta folded; Persian/Urdu letters folded to
@@ -24,8 +49,13 @@ struct NormalizedText {
   // For every byte i of `text`: the original code points [origin_begin[i],
   // origin_end[i]) it came from. Characters dropped by normalisation (marks,
   // tatweel) are counted in the end of the character before them.
-  std::vector<std::uint32_t> origin_begin;
-  std::vector<std::uint32_t> origin_end;
+  OriginTable origin_begin;
+  OriginTable origin_end;
+  // The byte offset in the input of every code point (every byte that is not
+  // a continuation byte, as core/document.hpp counts them), then the input's
+  // size: written while decoding, so a span of code points is cut from the
+  // input without walking it again.
+  OriginTable code_point_offsets;
 
   // The original span of normalised bytes [begin, end); end > begin.
   TextSpan original_span(std::size_t begin, std::size_t end) const;

@@ -73,17 +73,20 @@ struct Analysis {
   text::NormalizedText normalized;
   std::vector<Match> matches;     // longest per category
   std::vector<Mention> mentions;  // by begin
-  // The same mentions by category, each list by begin (for `in`). Points into
-  // `mentions`: an Analysis is moved, never copied.
-  std::unordered_map<std::string_view, std::vector<const Mention*>, CategoryHash> by_category;
+  // The same mentions grouped by category, each group by begin, and each
+  // category's group (for `in`). Points into `mentions`, and the lists into
+  // `mentions_by_category`: an Analysis is moved, never copied.
+  std::vector<const Mention*> mentions_by_category;
+  std::unordered_map<std::string_view, MentionList, CategoryHash> by_category;
   std::vector<DigitRun> digit_runs;  // read once, for the dates and the numbers
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;
   std::vector<Range> paragraphs;
   std::vector<Sentence> sentences;
   // The byte offset of every code point of `original`, and its size at the end,
-  // so a span of the original is cut without walking the text from its start.
-  std::vector<std::uint32_t> original_offsets;
+  // so a span of the original is cut without walking the text from its start
+  // (the normaliser's code_point_offsets, moved here).
+  text::OriginTable original_offsets;
   // Where the words of the normalised text start (after a gap), ascending, so
   // words_between costs two binary searches however far apart its ends are.
   std::vector<std::uint32_t> word_starts;

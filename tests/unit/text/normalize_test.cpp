@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.hpp"
 #include "support/test_data.hpp"
@@ -228,6 +229,31 @@ TEST(NormalizeForMatching, InvalidUtf8NeitherCrashesNorBreaksOrigins) {
   }
   EXPECT_EQ(matching_form("\xD8\xA8\x80\x80\xD8\xAA"), "بت");
   EXPECT_EQ(matching_form("a\xC3(b"), "a\uFFFD(b");
+}
+
+TEST(NormalizeForMatching, CodePointOffsetsStartEveryCodePoint) {
+  const std::string cases[] = {
+      std::string("e\xCC\x81t\xC3\xA9  A\xCC\x8A\xD9\x8E x"),  // combining marks, retracted
+      std::string("\x80\x80 abc\xC3"),
+      std::string("\xE2\x82 x \xF0\x9F\x98\x80\x80"),
+      std::string("\xD8\xA8\x80\x80\xD8\xAA\xFF\xEF\xAC\x81"),
+      std::string(),
+      test::read_test_data("seed/ar-sputnik-2021-11-21.txt"),
+  };
+  for (const std::string& input : cases) {
+    SCOPED_TRACE(testing::PrintToString(input));
+    std::vector<std::uint32_t> expected;
+    for (std::size_t at = 0; at < input.size(); ++at) {
+      if ((static_cast<unsigned char>(input[at]) & 0xC0U) != 0x80U) {
+        expected.push_back(static_cast<std::uint32_t>(at));
+      }
+    }
+    expected.push_back(static_cast<std::uint32_t>(input.size()));
+    const NormalizedText normalized = normalize_for_matching(input);
+    EXPECT_EQ(std::vector<std::uint32_t>(normalized.code_point_offsets.begin(),
+                                         normalized.code_point_offsets.end()),
+              expected);
+  }
 }
 
 }  // namespace
