@@ -144,6 +144,10 @@ Result<ActorRegistry> ActorRegistry::load(const std::filesystem::path& data_dir,
       step = registry.find(step->party);
     }
   }
+  registry.parties_.reserve(registry.actors_.size());
+  for (const Actor& actor : registry.actors_) {
+    registry.parties_.push_back(registry.walk_to_party(&actor));
+  }
 
   Result<std::vector<NameRow>> names =
       read_name_files(data_dir / "actors" / "names", "actors/names", "actor",
@@ -167,7 +171,11 @@ const Actor* ActorRegistry::find(std::string_view id) const {
 }
 
 std::string ActorRegistry::party_of(std::string_view id) const {
-  const Actor* actor = find(id);
+  const auto it = index_.find(id);
+  return it == index_.end() ? std::string() : parties_[it->second];
+}
+
+std::string ActorRegistry::walk_to_party(const Actor* actor) const {
   // Load rejected cycles, so the walk ends.
   while (actor != nullptr && !actor->party.empty() && actor->party != actor->id) {
     const Actor* party = find(actor->party);

@@ -61,8 +61,13 @@ class ActorRegistry {
   const std::vector<Actor>& actors() const { return actors_; }
 
  private:
+  std::string walk_to_party(const Actor* actor) const;
+
   std::vector<Actor> actors_;
   StringMap<std::size_t> index_;
+  // party_of of each actor, resolved at load: claims ask it tens of thousands
+  // of times a megabyte.
+  std::vector<std::string> parties_;
 };
 
 // Whether a lexicon entry applies on `day`: an entry without valid_from and
