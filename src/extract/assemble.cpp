@@ -548,16 +548,20 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
   return figures;
 }
 
+bool speaks_of_own_side(const FrameView& view, const std::string& claimant_party,
+                        const std::string& perpetrator_party, const Draft& draft);
+
 // "no casualties" on the speaker's side when it speaks of its own side (see
 // speaks_of_own_side), else on no stated side ("no one was hurt" in a report
 // of fire by someone unknown on a joint patrol).
 void read_no_casualties(const FrameView& view, const std::string& claimant_party,
-                        const std::string& civilians_party, bool own_side,
-                        std::vector<Figure>& figures) {
+                        const std::string& perpetrator_party, const std::string& civilians_party,
+                        const Draft& draft, std::vector<Figure>& figures) {
   const auto none = view.all("casualty_none");
   if (none.empty()) {
     return;
   }
+  const bool own_side = speaks_of_own_side(view, claimant_party, perpetrator_party, draft);
   // "no injuries" (status=wounded) says nothing of the dead; "civilians were
   // not hurt" is about civilians.
   const Mention& phrase = *none.front();
@@ -872,7 +876,6 @@ bool marks_a_target(const Analysis& analysis, const Mention& marker) {
 
 // «переговоры по Карабаху», "the conflict over X": a place right after a
 // topic word is what is talked about, not where anything happened.
-
 bool is_topic(const FrameView& view, const Mention& place) {
   const Analysis& analysis = view.analysis;
   for (const Mention* marker : analysis.in(
@@ -1676,8 +1679,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // Casualties.
   const std::string civilians_party = civilians_state(actors, claim.place, claimant_party);
   std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party);
-  read_no_casualties(view, claimant_party, civilians_party,
-                     speaks_of_own_side(view, claimant_party, perpetrator_party, draft), figures);
+  read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
   // The same toll told twice in one account (a summary sentence, a quote
   // repeating the lead) is one figure with the words of both.
   std::vector<Figure> distinct;

@@ -92,9 +92,17 @@ class FictionalTheatre : public CliTest {
   // As an outlet publishes it: the outlet's own voice can become its claim.
   nlohmann::json read_published(const std::string& text,
                                 const std::string& publisher = "Ruritanian Daily") {
-    write_file(dir_ / "story.json",
-               nlohmann::json{{"text", text}, {"publisher", publisher}, {"published", "2030-05-06"}}
-                   .dump());
+    return read_enveloped(
+        nlohmann::json{{"text", text}, {"publisher", publisher}, {"published", "2030-05-06"}});
+  }
+
+  // An outlet's text with no publication date.
+  nlohmann::json read_undated(const std::string& text) {
+    return read_enveloped(nlohmann::json{{"text", text}, {"publisher", "Ruritanian Daily"}});
+  }
+
+  nlohmann::json read_enveloped(const nlohmann::json& envelope) {
+    write_file(dir_ / "story.json", envelope.dump());
     auto result =
         truce({"extract", "--json", "--format", "envelope", (dir_ / "story.json").string()},
               {{"TRUCE_DATA", data_.string()}});

@@ -1051,14 +1051,6 @@ TEST_F(FictionalTheatre, NoOneHurtInFireBySomeoneUnknownIsOfNoStatedSide) {
 }
 
 TEST_F(FictionalTheatre, TodayAndYesterdayAreDaysApartWithoutAPublicationDate) {
-  const auto read_undated = [&](const std::string& text) {
-    write_file(dir_ / "story.json", json{{"text", text}, {"publisher", "Ruritanian Daily"}}.dump());
-    auto result =
-        truce({"extract", "--json", "--format", "envelope", (dir_ / "story.json").string()},
-              {{"TRUCE_DATA", data_.string()}});
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return json::parse(result.out);
-  };
   const std::string quoted =
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
       "Grenzdorf today.";

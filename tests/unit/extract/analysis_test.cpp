@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/lexicon.hpp"
@@ -110,20 +111,15 @@ TEST(Analysis, ClausesMatchTheByteRuleAtEveryAlignment) {
 
 TEST(Analysis, ArabicCommaAcrossABlockEdgeCutsAClause) {
   const Matcher matcher = empty_matcher();
-  // Seven ASCII bytes, then ، (0xD8 0x8C) from byte 7 to byte 8.
-  const Analysis analysis = analyse("abcdef ،ghi jk", matcher, std::nullopt);
-  ASSERT_EQ(analysis.sentences.size(), 1U);
-  ASSERT_EQ(analysis.sentences[0].clauses.size(), 2U);
-  EXPECT_EQ(analysis.sentences[0].clauses[1].begin, 7U);
-}
-
-TEST(Analysis, ArabicCommaAcrossASixteenByteEdgeCutsAClause) {
-  const Matcher matcher = empty_matcher();
-  // Fifteen ASCII bytes, then ، (0xD8 0x8C) from byte 15 to byte 16.
-  const Analysis analysis = analyse("abcdef ghijklmn،op qrstuvwxyz", matcher, std::nullopt);
-  ASSERT_EQ(analysis.sentences.size(), 1U);
-  ASSERT_EQ(analysis.sentences[0].clauses.size(), 2U);
-  EXPECT_EQ(analysis.sentences[0].clauses[1].begin, 15U);
+  // ، (0xD8 0x8C) after seven ASCII bytes, and across a sixteen-byte edge
+  // (bytes 15 and 16).
+  for (const auto& [text, cut] : {std::pair<std::string_view, std::uint32_t>{"abcdef ،ghi jk", 7},
+                                  {"abcdef ghijklmn،op qrstuvwxyz", 15}}) {
+    const Analysis analysis = analyse(text, matcher, std::nullopt);
+    ASSERT_EQ(analysis.sentences.size(), 1U) << text;
+    ASSERT_EQ(analysis.sentences[0].clauses.size(), 2U) << text;
+    EXPECT_EQ(analysis.sentences[0].clauses[1].begin, cut) << text;
+  }
 }
 
 TEST(Analysis, WordsBetweenMatchesTheByteCount) {
