@@ -31,7 +31,8 @@ struct FrameView {
     }
     for (const Range& sentence : sentence_ranges) {
       for (const Mention* mention : Analysis::within(of_category, sentence)) {
-        if (!excluded(mention->range)) {
+        if (!excluded(mention->range) ||
+            (category == "event" && acts_on_an_agreement(analysis, *mention))) {
           found.push_back(mention);
         }
       }
@@ -1389,6 +1390,27 @@ bool dates_the_speaking(const FrameView& view, const DateMention& date) {
                                     view.sentence_of(date.begin).range, date, false);
 }
 
+// "after the signing of an agreement", «после переговоров»: talks or an
+// agreement right after a word of sequence tell when something else happened,
+// not an event of their own. Fighting after such a word is mostly the
+// incident itself ("wounded after shelling"), so it is not set aside.
+bool marks_a_time(const FrameView& view, const Mention& event) {
+  const auto type = event_type_of(event);
+  if (!type || group_of(*type) == EventGroup::kViolence ||
+      group_of(*type) == EventGroup::kDetention) {
+    return false;
+  }
+  return negated_before(view, event, "time_anchor", 2);
+}
+
+bool acts_on_an_agreement(const Analysis& analysis, const Mention& event) {
+  const MentionList names = analysis.in(event.range, "agreement");
+  return std::any_of(names.begin(), names.end(), [&](const Mention* name) {
+    return event.range.covers(name->range) &&
+           (event.range.begin < name->range.begin || name->range.end < event.range.end);
+  });
+}
+
 bool inside_a_name(const Analysis& analysis, const Mention& word) {
   // Names start at most this many bytes before a word they hold.
   constexpr std::uint32_t kLongestName = 256;
@@ -1491,6 +1513,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
     if (negated_before(view, *event, "hypothetical", 8)) {
       draft.hypothetical = true;
+      continue;
+    }
+    if (marks_a_time(view, *event)) {
       continue;
     }
     events.push_back(event);

@@ -50,6 +50,7 @@ enum class SetAsideReason {
   kNegated,
   kHypothetical,
   kHeadlineRepeat,
+  kRepeat,
 };
 
 struct SetAside {

@@ -85,6 +85,7 @@ std::string_view to_string(SetAsideReason reason) {
     case SetAsideReason::kNegated: return "negated";
     case SetAsideReason::kHypothetical: return "hypothetical";
     case SetAsideReason::kHeadlineRepeat: return "headline_repeat";
+    case SetAsideReason::kRepeat: return "repeat";
   }
   return "background";
 }
@@ -568,6 +569,38 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                                analysis.span(headline_draft->range),
                                "the headline repeats a claim of the body"});
     }
+  }
+
+  // One claimant telling an agreement twice on the same day ("reached a
+  // Russia-brokered ceasefire", then the statement itself: "an agreement was
+  // reached to cease fire") tells one agreement; the retelling's words join
+  // the first telling.
+  for (auto later = kept.begin(); later != kept.end();) {
+    const Claim& claim = drafts[*later].claim;
+    const auto first = std::find_if(kept.begin(), later, [&](std::size_t k) {
+      const Claim& earlier = drafts[k].claim;
+      return claim.event_type == EventType::kAgreement &&
+             earlier.event_type == EventType::kAgreement && !undated[k] && !undated[*later] &&
+             earlier.claimant.id == claim.claimant.id && !days_apart(earlier.time, claim.time);
+    });
+    if (first == later) {
+      ++later;
+      continue;
+    }
+    Claim& kept_claim = drafts[*first].claim;
+    for (const FieldProvenance& field : claim.provenance) {
+      if (field.field != "event_type") {
+        continue;
+      }
+      for (FieldProvenance& target : kept_claim.provenance) {
+        if (target.field == "event_type") {
+          target.spans.insert(target.spans.end(), field.spans.begin(), field.spans.end());
+        }
+      }
+    }
+    out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*later].range),
+                             "the claimant tells the same agreement again"});
+    later = kept.erase(later);
   }
 
   // Agreement references go with the claim whose words hold them.

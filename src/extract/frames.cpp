@@ -698,7 +698,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     for (const Mention* event : analysis.in(analysis.sentences[index].range, "event")) {
       const bool inside = std::any_of(excluded.begin(), excluded.end(),
                                       [&](const Range& out) { return out.overlaps(event->range); });
-      if (inside || inside_a_name(analysis, *event)) {
+      if ((inside && !acts_on_an_agreement(analysis, *event)) || inside_a_name(analysis, *event)) {
         continue;
       }
       const auto type = parse_event_type(event->value());

@@ -1083,5 +1083,56 @@ TEST_F(FictionalTheatre, CitingQuotesOnlyTheActorRightAfterIt) {
   EXPECT_EQ(citing["claims"][0]["claimant"]["id"], "ru-fictional-parliament") << citing.dump(1);
 }
 
+TEST_F(FictionalTheatre, SigningAnAgreementIsAnEventThoughItNamesOne) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Ruritania and "
+      "Freedonia signed an agreement in Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "agreement") << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("agreements")) << reading.dump(1);
+  // Naming an agreement alone tells no event.
+  const json named = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the ceasefire "
+      "agreement is in force.");
+  EXPECT_TRUE(named["claims"].empty()) << named.dump(1);
+}
+
+TEST_F(FictionalTheatre, AnAgreementAfterAWordOfSequenceOnlyTellsWhen) {
+  const json after = read(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات حفظ السلام انتشرت في أوبرلاند "
+      "بعد توقيع اتفاق أمس.");
+  EXPECT_TRUE(after["claims"].empty()) << after.dump(1);
+  const json signed_ = read(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن الطرفين وقعا على اتفاق في أوبرلاند "
+      "أمس.");
+  ASSERT_EQ(signed_["claims"].size(), 1U) << signed_.dump(1);
+  EXPECT_EQ(signed_["claims"][0]["event_type"], "agreement") << signed_.dump(1);
+}
+
+TEST_F(FictionalTheatre, AnAgreementToldTwiceByOneClaimantIsOneClaim) {
+  const json reading = read(
+      "A synthetic story\n\nYesterday Ruritania and Freedonia reached a ceasefire at the "
+      "border, the Foreign Ministry of Ruritania said.\n\nThe Border Monitoring Mission said "
+      "that Freedonian troops shelled Grenzdorf on Monday.\n\n\"An agreement was reached to "
+      "cease fire at the border,\" the Foreign Ministry of Ruritania said in a statement "
+      "yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "agreement") << reading.dump(1);
+  const json& words = reading["claims"][0]["provenance_quotes"]["event_type"];
+  EXPECT_NE(std::find(words.begin(), words.end(), "agreement was reached"), words.end())
+      << reading.dump(1);
+  EXPECT_TRUE(std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(),
+                          [](const json& aside) { return aside["reason"] == "repeat"; }))
+      << reading.dump(1);
+  // Another claimant's account of it is its own claim.
+  const json two = read(
+      "A synthetic story\n\nYesterday Ruritania and Freedonia reached a ceasefire at the "
+      "border, the Foreign Ministry of Ruritania said.\n\nThe Border Monitoring Mission said "
+      "that Freedonian troops shelled Grenzdorf on Monday.\n\n\"An agreement was reached to "
+      "cease fire at the border,\" the Foreign Ministry of Freedonia said in a statement "
+      "yesterday.");
+  EXPECT_EQ(two["claims"].size(), 3U) << two.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
