@@ -333,6 +333,60 @@ std::string speaking_for(const ActorRegistry& actors, std::string_view id) {
   return institution->id;
 }
 
+// "в представительстве ДНР в Совместном центре … (СЦКК)": a short name in
+// brackets right after a speaker's name stands for that speaker in the rest of
+// the text, even where the short name alone is another actor's.
+struct ShortName {
+  std::string_view brief;  // the actor the short name alone would be
+  std::string speaker;     // the one it stands for
+  std::uint32_t from = 0;  // from here on, the brackets included
+};
+
+std::vector<ShortName> short_names(const Analysis& analysis, const ActorRegistry& actors) {
+  const auto only_spaces = [](std::string_view text) {
+    return text.find_first_not_of(' ') == std::string_view::npos;
+  };
+  const std::string_view text = analysis.normalized.text;
+  const MentionList found = analysis.all_of("actor");
+  std::vector<ShortName> names;
+  for (std::size_t i = 1; i < found.size(); ++i) {
+    const Mention& named = *found[i - 1];
+    const Mention& brief = *found[i];
+    if (named.value() == brief.value() || named.word.end > brief.word.begin) {
+      continue;
+    }
+    const std::string_view before = text.substr(named.word.end, brief.word.begin - named.word.end);
+    const std::size_t open = before.find('(');
+    const std::size_t close = text.find(')', brief.word.end);
+    if (open == std::string_view::npos || !only_spaces(before.substr(0, open)) ||
+        !only_spaces(before.substr(open + 1)) || close == std::string_view::npos ||
+        !only_spaces(text.substr(brief.word.end, close - brief.word.end))) {
+      continue;
+    }
+    names.push_back({brief.value(), speaking_for(actors, named.value()), brief.range.begin});
+  }
+  return names;
+}
+
+// A word of continuation right beside the event word ("продолжающегося
+// обстрела", "the ongoing shelling", "القصف المستمر").
+bool told_as_going_on(const Analysis& analysis, const Mention& event) {
+  // A word of continuation is shorter than this, in bytes.
+  constexpr std::uint32_t kNear = 64;
+  const Range around{event.word.begin > kNear ? event.word.begin - kNear : 0,
+                     event.word.end + kNear};
+  for (const Mention* word : analysis.in(around, "continuing")) {
+    const bool before = word->range.end <= event.word.begin &&
+                        analysis.words_between(word->range.end, event.word.begin) == 0;
+    const bool after = event.word.end <= word->word.begin &&
+                       analysis.words_between(event.word.end, word->word.begin) == 0;
+    if (before || after) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
@@ -495,6 +549,15 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
                                 std::optional<Range> headline) {
   std::vector<Frame> frames;
   std::uint32_t last_paragraph = 0;
+  const std::vector<ShortName> briefs = short_names(analysis, actors);
+  const auto speaker_of = [&](const Mention& actor) {
+    for (const ShortName& brief : briefs) {
+      if (brief.brief == actor.value() && actor.range.begin >= brief.from) {
+        return brief.speaker;
+      }
+    }
+    return speaking_for(actors, actor.value());
+  };
   for (std::uint32_t index = 0; index < analysis.sentences.size(); ++index) {
     const Sentence& sentence = analysis.sentences[index];
     if (headline && headline->covers(sentence.range)) {
@@ -525,7 +588,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       }
     }
     if (found.quoted) {
-      const std::string id = speaking_for(actors, found.quoted->actor->value());
+      const std::string id = speaker_of(*found.quoted->actor);
       const std::string party = actors.party_of(id);
       // «Ранее в командовании заявили …»: a paragraph recalling an earlier
       // statement is another statement, even of a body of the same side.
@@ -776,9 +839,12 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const bool details_violation =
           event == EventType::kCeasefireViolation && violation_word != nullptr &&
           !counted(analysis, *violation_word) && next && group_of(*next) == EventGroup::kViolence;
-      const bool other_event = known && *next != event && new_paragraph &&
-                               group_of(*next) != EventGroup::kNone &&
-                               !(generic(*next) && generic(event)) && !details_violation;
+      // "из-за продолжающегося обстрела", "the ongoing shelling": the fire
+      // told before goes on, it is no new event.
+      const bool goes_on = first != nullptr && told_as_going_on(analysis, *first);
+      const bool other_event =
+          known && *next != event && new_paragraph && group_of(*next) != EventGroup::kNone &&
+          !(generic(*next) && generic(event)) && !details_violation && !goes_on;
       // A new paragraph telling an event in places the claim has not named
       // (a report's next region) is another claim too.
       // A capital standing for its state ("under Baku's control") is an

@@ -76,7 +76,9 @@ class FictionalTheatre : public CliTest {
                "fd-fictional-mfa\tministry\tForeign Ministry of Freedonia\tfreedonia\t\t\t\tFD\t"
                "fictional\n"
                "fd-press-service\tagency\tPress Service of the Freedonian Forces\t"
-               "fd-fictional-forces\t\t\t\tFD\tfictional\n");
+               "fd-fictional-forces\t\t\t\tFD\tfictional\n"
+               "ru-monitor-office\tagency\tRuritanian office in the Border Monitoring Mission\t"
+               "ruritania\t\t\t\tRU\tfictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
@@ -86,7 +88,9 @@ class FictionalTheatre : public CliTest {
                "ru-fictional-parliament\tRuritanian parliament\n"
                "fd-border-guards\tFreedonian border guards\n"
                "fd-fictional-mfa\tForeign Ministry of Freedonia\n"
-               "fd-press-service\tFreedonian forces press service\n");
+               "fd-press-service\tFreedonian forces press service\n"
+               "border-monitors\tBMM\n"
+               "ru-monitor-office\tRuritanian office in the Border Monitoring Mission\n");
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.

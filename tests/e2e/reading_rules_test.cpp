@@ -1134,5 +1134,33 @@ TEST_F(FictionalTheatre, AnAgreementToldTwiceByOneClaimantIsOneClaim) {
   EXPECT_EQ(two["claims"].size(), 3U) << two.dump(1);
 }
 
+TEST_F(FictionalTheatre, AShortNameInBracketsStandsForTheSpeakerNamedBeforeIt) {
+  const std::string fire =
+      "A synthetic story\n\nFreedonian troops opened fire on Grenzdorf yesterday, the "
+      "Ruritanian office in the Border Monitoring Mission";
+  const std::string goes_on =
+      " said.\n\nThe BMM said that houses are burning because of the ongoing shelling. No "
+      "civilians were hurt.";
+  const json reading = read(fire + " (BMM)" + goes_on);
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-monitor-office") << reading.dump(1);
+  EXPECT_TRUE(reading["claims"][0].contains("casualties")) << reading.dump(1);
+  // Without the brackets, the mission itself speaks.
+  const json apart = read(fire + goes_on);
+  ASSERT_EQ(apart["claims"].size(), 2U) << apart.dump(1);
+  EXPECT_EQ(apart["claims"][1]["claimant"]["id"], "border-monitors") << apart.dump(1);
+}
+
+TEST_F(FictionalTheatre, FireToldAsGoingOnIsNoNewEvent) {
+  const std::string before =
+      "A synthetic story\n\nFreedonian troops opened fire on Grenzdorf yesterday, the Foreign "
+      "Ministry of Ruritania said.\n\nThe Foreign Ministry of Ruritania said that houses are "
+      "burning because of ";
+  const json going_on = read(before + "the ongoing shelling.");
+  EXPECT_EQ(going_on["claims"].size(), 1U) << going_on.dump(1);
+  const json another = read(before + "the shelling.");
+  EXPECT_EQ(another["claims"].size(), 2U) << another.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
