@@ -338,7 +338,7 @@ const Mention* person_opening_list(const FrameView& view, Range clause) {
 }
 
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
-                                    const std::string& civilians_party) {
+                                    const std::string& civilians_party, bool tells_an_event) {
   const Analysis& analysis = view.analysis;
   const ActorRegistry& actors = view.context.actors;
   std::vector<Figure> figures;
@@ -520,6 +520,13 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     if (!side) {
       side = side_for_party(actors, claimant_party);
+    }
+    // "قصفت قوات النظام …، ما أدى إلى مقتل عنصرين" in a monitor's report:
+    // persons hit in an event told, whose side no one states, are kept on no
+    // stated side. Without an event word of its own ("قُتل الجندى" relayed
+    // after the account), such a figure retells the account before it.
+    if (!side && tells_an_event) {
+      side = Side{SideKind::kUnknown, std::nullopt};
     }
     if (!side) {
       continue;
@@ -1703,7 +1710,8 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
 
   // Casualties.
   const std::string civilians_party = civilians_state(actors, claim.place, claimant_party);
-  std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party);
+  std::vector<Figure> figures =
+      read_casualties(view, claimant_party, civilians_party, draft.has_event);
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
   // The same toll told twice in one account (a summary sentence, a quote
   // repeating the lead) is one figure with the words of both.

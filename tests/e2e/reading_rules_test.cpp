@@ -1162,5 +1162,17 @@ TEST_F(FictionalTheatre, FireToldAsGoingOnIsNoNewEvent) {
   EXPECT_EQ(another["claims"].size(), 2U) << another.dump(1);
 }
 
+TEST_F(FictionalTheatre, PersonsHitWhoseSideNoOneStatesAreKeptOnNoStatedSide) {
+  const json reading = read(
+      "A synthetic story\n\nThe Border Monitoring Mission said that Freedonian troops shelled "
+      "Grenzdorf yesterday, killing two soldiers.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("casualties")) << reading.dump(1);
+  const json& figure = reading["claims"][0]["casualties"][0];
+  EXPECT_EQ(figure["side"]["kind"], "unknown") << reading.dump(1);
+  EXPECT_EQ(figure["status"], "killed") << reading.dump(1);
+  EXPECT_EQ(figure["min"], 2) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
