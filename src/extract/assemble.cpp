@@ -417,8 +417,8 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     const MentionList after = analysis.in({status->word.end, clause.end}, "actor");
     const bool status_as_noun =
         person == nullptr && others == nullptr && count != nullptr &&
-        count->end <= status->range.begin &&
-        analysis.words_between(count->end, status->word.begin) == 0 &&
+        count->figure_end <= status->range.begin &&
+        analysis.words_between(count->figure_end, status->word.begin) == 0 &&
         (after.empty() || analysis.words_between(status->word.end, after.front()->word.begin) > 0);
     // "есть погибшие и раненые", "سقوط قتلى وجرحى": a plural status noun
     // with no count names some persons, at least one.

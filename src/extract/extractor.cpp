@@ -134,7 +134,9 @@ bool headline_repeats(const Claim& headline, const Claim& body) {
     }
   }
   for (const CasualtyFigure& figure : headline.casualties) {
-    named.push_back(figure.side.id());
+    if (figure.side.kind != SideKind::kUnknown) {
+      named.push_back(figure.side.id());
+    }
   }
   if (named.empty() && !headline.place) {
     return true;
@@ -151,6 +153,49 @@ bool headline_repeats(const Claim& headline, const Claim& body) {
   }
   return std::any_of(body.casualties.begin(), body.casualties.end(),
                      [&](const CasualtyFigure& figure) { return shared(figure.side.id()); });
+}
+
+// A figure of the headline with the status and the lowest count of one of the body's.
+bool same_toll(const Claim& headline, const Claim& body) {
+  return std::any_of(headline.casualties.begin(), headline.casualties.end(), [&](const auto& told) {
+    return told.count.min > 0 &&
+           std::any_of(body.casualties.begin(), body.casualties.end(), [&](const auto& figure) {
+             return figure.status == told.status && figure.count.min == told.count.min;
+           });
+  });
+}
+
+// "… إلى 11 قتيلاً على الأقل" over a body telling "قتل 11 شخصاً": the headline
+// says the body's count is a floor. A body figure of the status and count of a
+// headline figure left open ("at least N") becomes open too, with the
+// headline's words.
+void qualify_by_headline(Claim& body, const Claim& headline) {
+  for (std::size_t h = 0; h < headline.casualties.size(); ++h) {
+    const CasualtyFigure& floor = headline.casualties[h];
+    if (floor.count.max) {
+      continue;
+    }
+    for (std::size_t b = 0; b < body.casualties.size(); ++b) {
+      CasualtyFigure& figure = body.casualties[b];
+      if (figure.status != floor.status || figure.count.min != floor.count.min ||
+          figure.count.max != floor.count.min) {
+        continue;
+      }
+      figure.count.max.reset();
+      const std::string from = "casualties/" + std::to_string(h);
+      const std::string to = "casualties/" + std::to_string(b);
+      for (const FieldProvenance& field : headline.provenance) {
+        if (field.field != from) {
+          continue;
+        }
+        for (FieldProvenance& target : body.provenance) {
+          if (target.field == to) {
+            target.spans.insert(target.spans.begin(), field.spans.begin(), field.spans.end());
+          }
+        }
+      }
+    }
+  }
 }
 
 // Two figures of one side and status that differ: two statements (or a toll
@@ -549,10 +594,17 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
 
   // The headline repeats a claim of the body; its words join that claim.
   if (headline_draft != nullptr && headline_draft->has_event) {
-    auto same = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {
+    const auto repeats = [&](std::size_t k) {
       return compatible(drafts[k].claim, headline_draft->claim) &&
              headline_repeats(headline_draft->claim, drafts[k].claim);
+    };
+    // A headline toll is the body claim that gives the same count, if one does.
+    auto same = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {
+      return repeats(k) && same_toll(headline_draft->claim, drafts[k].claim);
     });
+    if (same == kept.end()) {
+      same = std::find_if(kept.begin(), kept.end(), repeats);
+    }
     if (same != kept.end()) {
       Claim& claim = drafts[*same].claim;
       for (const FieldProvenance& field : headline_draft->claim.provenance) {
@@ -565,6 +617,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
           }
         }
       }
+      qualify_by_headline(claim, headline_draft->claim);
       out.set_aside.push_back({SetAsideReason::kHeadlineRepeat,
                                analysis.span(headline_draft->range),
                                "the headline repeats a claim of the body"});

@@ -1174,5 +1174,24 @@ TEST_F(FictionalTheatre, PersonsHitWhoseSideNoOneStatesAreKeptOnNoStatedSide) {
   EXPECT_EQ(figure["min"], 2) << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, AHeadlineTollAtLeastQualifiesTheBodyClaimOfTheSameCount) {
+  const json reading = read(
+      "ارتفاع حصيلة القصف إلى 11 قتيلاً على الأقل\n\nقالت وزارة خارجية روريتانيا "
+      "إن فريدونيا قصفت أوبرلاند أمس، ما أدى إلى مقتل جنديين.\n\nوقالت وكالة فريدونيا إن 11 "
+      "قتيلاً سقطوا في القصف أمس.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const json& ministry = reading["claims"][0];
+  const json& wire = reading["claims"][1];
+  ASSERT_EQ(wire["claimant"]["id"], "fd-wire") << reading.dump(1);
+  ASSERT_TRUE(wire.contains("casualties")) << reading.dump(1);
+  EXPECT_EQ(wire["casualties"][0]["min"], 11) << reading.dump(1);
+  EXPECT_TRUE(wire["casualties"][0]["max"].is_null()) << reading.dump(1);
+  ASSERT_TRUE(ministry.contains("casualties")) << reading.dump(1);
+  EXPECT_EQ(ministry["casualties"][0]["max"], 2) << reading.dump(1);
+  // The headline's words join the claim of its count.
+  EXPECT_EQ(wire["provenance_quotes"]["event_type"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(ministry["provenance_quotes"]["event_type"].size(), 1U) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
