@@ -265,10 +265,24 @@ const Mention* named_after(const Analysis& analysis, const ActorRegistry& actors
   return &speaker;
 }
 
+// "an alleged Armenian military buildup", "the reported shelling": a verb of
+// saying right after an article describes the noun after it; no one speaks.
+bool after_an_article(const Analysis& analysis, const Mention& trigger) {
+  const std::uint32_t from = trigger.word.begin > 8 ? trigger.word.begin - 8 : 0;
+  const MentionList articles = analysis.in({from, trigger.word.begin}, "article");
+  return std::any_of(articles.begin(), articles.end(), [&](const Mention* article) {
+    return article->word.end <= trigger.word.begin &&
+           analysis.words_between(article->word.end, trigger.word.begin) == 0;
+  });
+}
+
 SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry& actors,
                                    const Sentence& sentence) {
   SentenceAttribution result;
   for (const Mention* trigger : analysis.in(sentence.range, "attribution")) {
+    if (after_an_article(analysis, *trigger)) {
+      continue;  // "an alleged buildup": a participle describing a noun
+    }
     // "The ministry said Azerbaijani troops attacked": the speaker referred to
     // again just before the verb, not the subject of what was said after it.
     const MentionList anaphors = analysis.in(sentence.range, "claimant_anaphor");

@@ -1193,5 +1193,18 @@ TEST_F(FictionalTheatre, AHeadlineTollAtLeastQualifiesTheBodyClaimOfTheSameCount
   EXPECT_EQ(ministry["provenance_quotes"]["event_type"].size(), 1U) << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, AVerbOfSayingAfterAnArticleDescribesANoun) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on 5 May over an alleged "
+      "Ruritanian buildup.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["name"], "Ruritanian Daily") << reading.dump(1);
+  const json said = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on 5 May, the Foreign Ministry "
+      "of Ruritania alleged.");
+  ASSERT_EQ(said["claims"].size(), 1U) << said.dump(1);
+  EXPECT_EQ(said["claims"][0]["claimant"]["id"], "ru-fictional-mfa") << said.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
