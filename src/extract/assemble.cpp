@@ -1294,7 +1294,11 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     if (claimant_words) {
       continue;
     }
-    if (negated_before(view, *actor, "target_marker", 1)) {
+    // «обстрелян пост вооруженных формирований», "the positions of the
+    // Azerbaijani army": whose post or positions were hit is a target.
+    if (negated_before(view, *actor, "target_marker", 1) ||
+        (negated_before(view, *actor, "asset", 2) &&
+         !negated_before(view, *actor, "agent_marker", 0))) {
       if (found.target == nullptr) {
         found.target = actor;
       }

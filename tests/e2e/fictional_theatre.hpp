@@ -54,7 +54,8 @@ class FictionalTheatre : public CliTest {
     write_file(data_ / "gazetteer/names/ar.tsv", "oberland\tأوبرلاند\n");
     write_file(data_ / "gazetteer/names/ru.tsv", "grenzdorf\tГренцдорф*\nkleinheim\tКляйнхайм*\n");
     write_file(data_ / "actors/names/ru.tsv",
-               "ru-fictional-mfa\tМИД Руритании\nfd-wire\tФридония Пресс\n");
+               "ru-fictional-mfa\tМИД Руритании\nfd-wire\tФридония Пресс\n"
+               "fd-border-guards\tпограничников Фридонии\n");
     write_file(data_ / "actors/names/ar.tsv",
                "ru-fictional-mfa\tوزارة خارجية روريتانيا\nfd-wire\tوكالة فريدونيا\n"
                "freedonia\tفريدونيا\n");

@@ -1206,5 +1206,20 @@ TEST_F(FictionalTheatre, AVerbOfSayingAfterAnArticleDescribesANoun) {
   EXPECT_EQ(said["claims"][0]["claimant"]["id"], "ru-fictional-mfa") << said.dump(1);
 }
 
+TEST_F(FictionalTheatre, WhosePostWasHitIsNoPerpetrator) {
+  const json reading = read(
+      "Синтетический текст\n\nМИД Руритании заявил, что вчера в районе Гренцдорфа обстрелян "
+      "пост пограничников Фридонии.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_FALSE(reading["claims"][0].contains("perpetrator")) << reading.dump(1);
+  // An agent after the post is the perpetrator all the same.
+  const json by = read(
+      "Синтетический текст\n\nМИД Руритании заявил, что вчера в районе Гренцдорфа обстрелян "
+      "пост со стороны пограничников Фридонии.");
+  ASSERT_EQ(by["claims"].size(), 1U) << by.dump(1);
+  ASSERT_TRUE(by["claims"][0].contains("perpetrator")) << by.dump(1);
+  EXPECT_EQ(by["claims"][0]["perpetrator"]["id"], "fd-border-guards") << by.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
