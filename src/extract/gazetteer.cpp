@@ -407,7 +407,8 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
       if (!place) {
         return std::move(place).error();
       }
-      if (!gazetteer.index_.emplace(place->id, gazetteer.places_.size()).second) {
+      if (!gazetteer.index_.insert(place->id,
+                                   static_cast<std::uint32_t>(gazetteer.places_.size()))) {
         return table_error(places_file, line.number, kId, kPlaceColumns[kId],
                            "duplicate id " + in_quotes(place->id));
       }
@@ -449,7 +450,7 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
     return std::move(names).error();
   }
   for (const NameRow& row : *names) {
-    const std::size_t index = gazetteer.index_.find(row.id)->second;
+    const std::size_t index = gazetteer.index_.find(row.id);
     GazetteerPlace& place = gazetteer.places_[index];
     place.names.emplace(row.language, row.name);  // the first name of a language is preferred
     if (!row.display_only) {
@@ -465,8 +466,8 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
 }
 
 const GazetteerPlace* Gazetteer::find(std::string_view id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? nullptr : &places_[it->second];
+  const std::uint32_t position = index_.find(id);
+  return position == IdIndex::kAbsent ? nullptr : &places_[position];
 }
 
 std::vector<const GazetteerPlace*> Gazetteer::named(std::string_view language,

@@ -17,6 +17,7 @@
 
 #include "core/geo.hpp"
 #include "core/result.hpp"
+#include "extract/id_index.hpp"
 #include "extract/lexicon.hpp"
 
 namespace truce::extract {
@@ -73,7 +74,7 @@ class Gazetteer {
 
  private:
   std::vector<GazetteerPlace> places_;
-  StringMap<std::size_t> index_;
+  IdIndex index_;  // ids to positions in places_
   // "lang\tname" → indices into places_
   StringMap<std::vector<std::size_t>> named_;
   // ISO code → the first place of type "country" of that one country
