@@ -12,6 +12,31 @@ namespace {
 
 constexpr std::uint32_t kNearWords = 4;
 
+// Mentions FrameView::all found: a view into the analysis's list of the
+// category, or into `owned` when they are not one run of it.
+struct FoundMentions {
+  FoundMentions() = default;
+  FoundMentions(const FoundMentions&) = delete;
+  FoundMentions& operator=(const FoundMentions&) = delete;
+  FoundMentions(FoundMentions&& other) noexcept : list(other.list), owned(std::move(other.owned)) {
+    if (!owned.empty()) {
+      list = owned;  // the vector's buffer moved with it; re-pointed all the same
+    }
+  }
+  FoundMentions& operator=(FoundMentions&&) = delete;
+  ~FoundMentions() = default;
+
+  MentionList list;
+  std::vector<const Mention*> owned;
+
+  auto begin() const { return list.begin(); }
+  auto end() const { return list.end(); }
+  std::size_t size() const { return list.size(); }
+  bool empty() const { return list.empty(); }
+  const Mention* front() const { return list.front(); }
+  const Mention* operator[](std::size_t index) const { return list[index]; }
+};
+
 struct FrameView {
   const Frame& frame;
   const DocumentContext& context;
@@ -23,19 +48,51 @@ struct FrameView {
                        [&](const Range& out) { return out.overlaps(range); });
   }
 
-  std::vector<const Mention*> all(std::string_view category) const {
-    std::vector<const Mention*> found;
+  // The frame's mentions of one category, sentence by sentence. Mostly they are
+  // one run of the category's list (one sentence, or sentences in order with
+  // nothing excluded): then a view of it, else a list of their own.
+  FoundMentions all(std::string_view category) const {
+    FoundMentions found;
     const MentionList of_category = analysis.all_of(category);
     if (of_category.empty()) {
+      return found;
+    }
+    MentionList run;
+    bool one_run = true;
+    for (const Range& sentence : sentence_ranges) {
+      const MentionList part = Analysis::within(of_category, sentence);
+      if (part.empty()) {
+        continue;
+      }
+      for (const Mention* mention : part) {
+        if (excluded(mention->range)) {
+          one_run = false;
+          break;
+        }
+      }
+      if (run.empty()) {
+        run = part;
+      } else if (run.data() + run.size() == part.data()) {
+        run = MentionList(run.data(), run.size() + part.size());
+      } else {
+        one_run = false;
+      }
+      if (!one_run) {
+        break;
+      }
+    }
+    if (one_run) {
+      found.list = run;
       return found;
     }
     for (const Range& sentence : sentence_ranges) {
       for (const Mention* mention : Analysis::within(of_category, sentence)) {
         if (!excluded(mention->range)) {
-          found.push_back(mention);
+          found.owned.push_back(mention);
         }
       }
     }
+    found.list = found.owned;
     return found;
   }
 
@@ -178,7 +235,7 @@ std::optional<Side> side_for_party(const ActorRegistry& actors, const std::strin
 // "two soldiers were martyred and four others were injured": a count after a
 // status word, with its own persons and status after it, counts those.
 bool counts_what_follows(const FrameView& view, const Mention& status, const NumberMention& number,
-                         const std::vector<const Mention*>& statuses) {
+                         const FoundMentions& statuses) {
   const Analysis& analysis = view.analysis;
   // Right after its status word the count is that status's ("مقتل أربعة من
   // جنودها وإصابة آخر", "killing two soldiers").
@@ -208,8 +265,8 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
 // Counts go to status words by nearness across the whole clause, closest pairs
 // first: in "seven soldiers were killed and ten wounded" ten is the wounded
 // and seven the killed, though ten stands nearer to "killed".
-std::map<const Mention*, const NumberMention*> pair_counts(
-    const FrameView& view, const std::vector<const Mention*>& statuses) {
+std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view,
+                                                           const FoundMentions& statuses) {
   struct Pair {
     std::uint32_t words;
     const Mention* status;
