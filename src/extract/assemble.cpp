@@ -51,7 +51,7 @@ struct FrameView {
   // The frame's mentions of one category, sentence by sentence. Mostly they are
   // one run of the category's list (one sentence, or sentences in order with
   // nothing excluded): then a view of it, else a list of their own.
-  FoundMentions all(std::string_view category) const {
+  FoundMentions all(Category category) const {
     FoundMentions found;
     const MentionList of_category = analysis.all_of(category);
     if (of_category.empty()) {
@@ -164,7 +164,7 @@ bool is_party(const ActorRegistry& actors, std::string_view id) {
   return actor != nullptr && actor->kind == "state";
 }
 
-bool negated_before(const FrameView& view, const Mention& mention, std::string_view category,
+bool negated_before(const FrameView& view, const Mention& mention, Category category,
                     std::uint32_t max_words) {
   const Range clause = view.clause_of(mention.range.begin);
   for (const Mention* marker : view.analysis.in(clause, category)) {
@@ -245,7 +245,7 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
   }
   const Range clause = view.clause_of(number.begin);
   const Mention* noun = nullptr;
-  for (const std::string_view category : {"person", "others"}) {
+  for (const Category category : std::initializer_list<Category>{"person", "others"}) {
     for (const Mention* candidate : analysis.in({number.end, clause.end}, category)) {
       if (analysis.words_between(number.end, candidate->range.begin) <= 2 &&
           (noun == nullptr || candidate->range.begin < noun->range.begin)) {
@@ -1122,9 +1122,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
 // A name the gazetteer lacks holds no word of the lexicon ("على", "from") and,
 // in Latin or Cyrillic script, starts with a capital.
 bool could_be_a_name(const Analysis& analysis, Range name) {
-  for (const std::string_view category :
-       {"place", "actor", "place_prefix", "person", "asset", "negation", "event", "others",
-        "target_marker", "topic_marker", "origin_marker", "complementizer", "clause_break"}) {
+  for (const Category category : std::initializer_list<Category>{
+           "place", "actor", "place_prefix", "person", "asset", "negation", "event", "others",
+           "target_marker", "topic_marker", "origin_marker", "complementizer", "clause_break"}) {
     if (!analysis.in(name, category).empty()) {
       return false;
     }
@@ -1450,7 +1450,7 @@ bool inside_a_name(const Analysis& analysis, const Mention& word) {
   // Names start at most this many bytes before a word they hold.
   constexpr std::uint32_t kLongestName = 256;
   const std::uint32_t from = word.range.begin > kLongestName ? word.range.begin - kLongestName : 0;
-  for (const std::string_view category : {"place", "actor"}) {
+  for (const Category category : std::initializer_list<Category>{"place", "actor"}) {
     for (const Mention* name : analysis.in({from, word.range.end}, category)) {
       if (name->range.begin <= word.range.begin && word.range.end <= name->range.end &&
           !(name->range.begin == word.range.begin && name->range.end == word.range.end)) {
