@@ -991,16 +991,16 @@ const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& ment
                                       const GazetteerPlace* found,
                                       const std::vector<std::string>& parties) {
   const Gazetteer& places = view.context.places;
-  const std::vector<const GazetteerPlace*> candidates =
-      places.named(mention.entry->language, mention.entry->phrase);
-  if (candidates.size() < 2) {
+  if (places.named_count(mention.entry->language, mention.entry->phrase) < 2) {
     return found;
   }
+  const std::vector<const GazetteerPlace*> candidates =
+      places.named(mention.entry->language, mention.entry->phrase);
   std::vector<const GazetteerPlace*> named;  // other places of the text with one bearer
   for (const Mention* other : view.analysis.in(
            {0, static_cast<std::uint32_t>(view.analysis.normalized.text.size())}, "place")) {
     if (other->range.overlaps(mention.range) ||
-        places.named(other->entry->language, other->entry->phrase).size() > 1) {
+        places.named_count(other->entry->language, other->entry->phrase) > 1) {
       continue;
     }
     if (const GazetteerPlace* place = places.find(other->value()); place != nullptr) {

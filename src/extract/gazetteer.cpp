@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <iterator>
 #include <set>
 #include <system_error>
@@ -473,16 +474,38 @@ const GazetteerPlace* Gazetteer::find(std::string_view id) const {
 std::vector<const GazetteerPlace*> Gazetteer::named(std::string_view language,
                                                     std::string_view phrase) const {
   std::vector<const GazetteerPlace*> found;
-  std::string key(language);
-  key += '\t';
-  key += phrase;
-  if (auto it = named_.find(key); it != named_.end()) {
-    found.reserve(it->second.size());
-    for (std::size_t index : it->second) {
+  if (const std::vector<std::size_t>* indices = bearers(language, phrase)) {
+    found.reserve(indices->size());
+    for (std::size_t index : *indices) {
       found.push_back(&places_[index]);
     }
   }
   return found;
+}
+
+std::size_t Gazetteer::named_count(std::string_view language, std::string_view phrase) const {
+  const std::vector<std::size_t>* indices = bearers(language, phrase);
+  return indices == nullptr ? 0 : indices->size();
+}
+
+const std::vector<std::size_t>* Gazetteer::bearers(std::string_view language,
+                                                   std::string_view phrase) const {
+  std::array<char, 128> buffer;  // only the bytes written are read
+  std::string long_key;
+  std::string_view key;
+  if (language.size() + 1 + phrase.size() <= buffer.size()) {
+    std::memcpy(buffer.data(), language.data(), language.size());
+    buffer[language.size()] = '\t';
+    std::memcpy(buffer.data() + language.size() + 1, phrase.data(), phrase.size());
+    key = std::string_view(buffer.data(), language.size() + 1 + phrase.size());
+  } else {
+    long_key.assign(language);
+    long_key += '\t';
+    long_key += phrase;
+    key = long_key;
+  }
+  const auto it = named_.find(key);
+  return it == named_.end() ? nullptr : &it->second;
 }
 
 const GazetteerPlace* Gazetteer::country(std::string_view iso_code) const {
