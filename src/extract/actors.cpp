@@ -119,7 +119,7 @@ Result<ActorRegistry> ActorRegistry::load(const std::filesystem::path& data_dir,
     if (!actor) {
       return std::move(actor).error();
     }
-    if (!registry.index_.emplace(actor->id, registry.actors_.size()).second) {
+    if (!registry.index_.insert(actor->id, static_cast<std::uint32_t>(registry.actors_.size()))) {
       return table_error(actors_file, line.number, kId, kColumns[kId],
                          "duplicate id " + in_quotes(actor->id));
     }
@@ -156,7 +156,7 @@ Result<ActorRegistry> ActorRegistry::load(const std::filesystem::path& data_dir,
     return std::move(names).error();
   }
   for (const NameRow& row : *names) {
-    Actor& actor = registry.actors_[registry.index_.find(row.id)->second];
+    Actor& actor = registry.actors_[registry.index_.find(row.id)];
     actor.names.emplace(row.language, row.name);  // the first name of a language is preferred
     if (!row.display_only) {
       lexicon.add(to_lexicon_entry(row, "actor"));
@@ -166,13 +166,14 @@ Result<ActorRegistry> ActorRegistry::load(const std::filesystem::path& data_dir,
 }
 
 const Actor* ActorRegistry::find(std::string_view id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? nullptr : &actors_[it->second];
+  const std::uint32_t position = index_.find(id);
+  return position == IdIndex::kAbsent ? nullptr : &actors_[position];
 }
 
-std::string ActorRegistry::party_of(std::string_view id) const {
-  const auto it = index_.find(id);
-  return it == index_.end() ? std::string() : parties_[it->second];
+const std::string& ActorRegistry::party_of(std::string_view id) const {
+  static const std::string kNone;
+  const std::uint32_t position = index_.find(id);
+  return position == IdIndex::kAbsent ? kNone : parties_[position];
 }
 
 std::string ActorRegistry::walk_to_party(const Actor* actor) const {

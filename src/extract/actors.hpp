@@ -18,6 +18,7 @@
 #include "core/actors.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "extract/id_index.hpp"
 #include "extract/lexicon.hpp"
 
 namespace truce::extract {
@@ -53,7 +54,7 @@ class ActorRegistry {
   // The state or authority the actor acts for, following party links to one that
   // is its own party ("am-mod" → "armenia"); empty for an unknown id and for
   // actors that act for no one.
-  std::string party_of(std::string_view id) const;
+  const std::string& party_of(std::string_view id) const;
   // A reference as claims carry it: the id and the English name; an unknown id
   // keeps its id as the name.
   ActorRef ref(std::string_view id) const;
@@ -64,7 +65,9 @@ class ActorRegistry {
   std::string walk_to_party(const Actor* actor) const;
 
   std::vector<Actor> actors_;
-  StringMap<std::size_t> index_;
+  // Ids to positions in actors_: claim assembly looks actors up by id tens of
+  // thousands of times a megabyte.
+  IdIndex index_;
   // party_of of each actor, resolved at load: claims ask it tens of thousands
   // of times a megabyte.
   std::vector<std::string> parties_;

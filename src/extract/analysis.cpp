@@ -202,7 +202,7 @@ std::string Analysis::original_text(Range range) const {
   return std::string(original.substr(begin, original_offsets[original_span.end] - begin));
 }
 
-MentionList Analysis::all_of(std::string_view category) const {
+MentionList Analysis::all_of_named(std::string_view category) const {
   // Fibonacci hashing of the address spreads neighbouring literals over the slots.
   const std::uint64_t address = reinterpret_cast<std::uintptr_t>(category.data());
   static_assert(kCategorySlots == 64, "the top six bits of the product pick the slot");
@@ -230,15 +230,6 @@ MentionList Analysis::within(MentionList list, Range range) {
     ++last;
   }
   return {first, last};
-}
-
-MentionList Analysis::in(Range range, std::string_view category) const {
-  return within(all_of(category), range);
-}
-
-const Mention* Analysis::first_in(Range range, std::string_view category) const {
-  auto found = in(range, category);
-  return found.empty() ? nullptr : found.front();
 }
 
 Range Analysis::clause_of(const Sentence& sentence, std::uint32_t offset) const {
@@ -337,9 +328,13 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   const Mention* const* grouped = analysis.mentions_by_category.data();
   for (std::size_t c = 0; c + 1 < first_of.size(); ++c) {
     if (first_of[c + 1] > first_of[c]) {
-      analysis.by_category.emplace(
-          grouped[first_of[c]]->category(),
-          MentionList{grouped + first_of[c], first_of[c + 1] - first_of[c]});
+      const std::string_view name = grouped[first_of[c]]->category();
+      const MentionList list{grouped + first_of[c], first_of[c + 1] - first_of[c]};
+      analysis.by_category.emplace(name, list);
+      if (const std::uint8_t known = category_table::index_of(name);
+          known != category_table::kNone) {
+        analysis.known_categories[known] = list;
+      }
     }
   }
   analysis.digit_runs = find_digit_runs(analysis.normalized.text, lexicon);

@@ -12,6 +12,31 @@ namespace {
 
 constexpr std::uint32_t kNearWords = 4;
 
+// Mentions FrameView::all found: a view into the analysis's list of the
+// category, or into `owned` when they are not one run of it.
+struct FoundMentions {
+  FoundMentions() = default;
+  FoundMentions(const FoundMentions&) = delete;
+  FoundMentions& operator=(const FoundMentions&) = delete;
+  FoundMentions(FoundMentions&& other) noexcept : list(other.list), owned(std::move(other.owned)) {
+    if (!owned.empty()) {
+      list = owned;  // the vector's buffer moved with it; re-pointed all the same
+    }
+  }
+  FoundMentions& operator=(FoundMentions&&) = delete;
+  ~FoundMentions() = default;
+
+  MentionList list;
+  std::vector<const Mention*> owned;
+
+  auto begin() const { return list.begin(); }
+  auto end() const { return list.end(); }
+  std::size_t size() const { return list.size(); }
+  bool empty() const { return list.empty(); }
+  const Mention* front() const { return list.front(); }
+  const Mention* operator[](std::size_t index) const { return list[index]; }
+};
+
 struct FrameView {
   const Frame& frame;
   const DocumentContext& context;
@@ -23,20 +48,58 @@ struct FrameView {
                        [&](const Range& out) { return out.overlaps(range); });
   }
 
-  std::vector<const Mention*> all(std::string_view category) const {
-    std::vector<const Mention*> found;
+  // Words inside an excluded range are no part of the account, but an event
+  // word acting on an agreement it names ("signed an agreement") is.
+  bool set_aside(Category category, const Mention& mention) const {
+    return excluded(mention.range) &&
+           !(category.name() == "event" && acts_on_an_agreement(analysis, mention));
+  }
+
+  // The frame's mentions of one category, sentence by sentence. Mostly they are
+  // one run of the category's list (one sentence, or sentences in order with
+  // nothing excluded): then a view of it, else a list of their own.
+  FoundMentions all(Category category) const {
+    FoundMentions found;
     const MentionList of_category = analysis.all_of(category);
     if (of_category.empty()) {
       return found;
     }
+    MentionList run;
+    bool one_run = true;
+    for (const Range& sentence : sentence_ranges) {
+      const MentionList part = Analysis::within(of_category, sentence);
+      if (part.empty()) {
+        continue;
+      }
+      for (const Mention* mention : part) {
+        if (set_aside(category, *mention)) {
+          one_run = false;
+          break;
+        }
+      }
+      if (run.empty()) {
+        run = part;
+      } else if (run.data() + run.size() == part.data()) {
+        run = MentionList(run.data(), run.size() + part.size());
+      } else {
+        one_run = false;
+      }
+      if (!one_run) {
+        break;
+      }
+    }
+    if (one_run) {
+      found.list = run;
+      return found;
+    }
     for (const Range& sentence : sentence_ranges) {
       for (const Mention* mention : Analysis::within(of_category, sentence)) {
-        if (!excluded(mention->range) ||
-            (category == "event" && acts_on_an_agreement(analysis, *mention))) {
-          found.push_back(mention);
+        if (!set_aside(category, *mention)) {
+          found.owned.push_back(mention);
         }
       }
     }
+    found.list = found.owned;
     return found;
   }
 
@@ -108,7 +171,7 @@ bool is_party(const ActorRegistry& actors, std::string_view id) {
   return actor != nullptr && actor->kind == "state";
 }
 
-bool negated_before(const FrameView& view, const Mention& mention, std::string_view category,
+bool negated_before(const FrameView& view, const Mention& mention, Category category,
                     std::uint32_t max_words) {
   const Range clause = view.clause_of(mention.range.begin);
   for (const Mention* marker : view.analysis.in(clause, category)) {
@@ -179,7 +242,7 @@ std::optional<Side> side_for_party(const ActorRegistry& actors, const std::strin
 // "two soldiers were martyred and four others were injured": a count after a
 // status word, with its own persons and status after it, counts those.
 bool counts_what_follows(const FrameView& view, const Mention& status, const NumberMention& number,
-                         const std::vector<const Mention*>& statuses) {
+                         const FoundMentions& statuses) {
   const Analysis& analysis = view.analysis;
   // Right after its status word the count is that status's ("مقتل أربعة من
   // جنودها وإصابة آخر", "killing two soldiers").
@@ -189,7 +252,7 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
   }
   const Range clause = view.clause_of(number.begin);
   const Mention* noun = nullptr;
-  for (const std::string_view category : {"person", "others"}) {
+  for (const Category category : std::initializer_list<Category>{"person", "others"}) {
     for (const Mention* candidate : analysis.in({number.end, clause.end}, category)) {
       if (analysis.words_between(number.end, candidate->range.begin) <= 2 &&
           (noun == nullptr || candidate->range.begin < noun->range.begin)) {
@@ -209,8 +272,8 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
 // Counts go to status words by nearness across the whole clause, closest pairs
 // first: in "seven soldiers were killed and ten wounded" ten is the wounded
 // and seven the killed, though ten stands nearer to "killed".
-std::map<const Mention*, const NumberMention*> pair_counts(
-    const FrameView& view, const std::vector<const Mention*>& statuses) {
+std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view,
+                                                           const FoundMentions& statuses) {
   struct Pair {
     std::uint32_t words;
     const Mention* status;
@@ -942,16 +1005,16 @@ const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& ment
                                       const GazetteerPlace* found,
                                       const std::vector<std::string>& parties) {
   const Gazetteer& places = view.context.places;
-  const std::vector<const GazetteerPlace*> candidates =
-      places.named(mention.entry->language, mention.entry->phrase);
-  if (candidates.size() < 2) {
+  if (places.named_count(mention.entry->language, mention.entry->phrase) < 2) {
     return found;
   }
+  const std::vector<const GazetteerPlace*> candidates =
+      places.named(mention.entry->language, mention.entry->phrase);
   std::vector<const GazetteerPlace*> named;  // other places of the text with one bearer
   for (const Mention* other : view.analysis.in(
            {0, static_cast<std::uint32_t>(view.analysis.normalized.text.size())}, "place")) {
     if (other->range.overlaps(mention.range) ||
-        places.named(other->entry->language, other->entry->phrase).size() > 1) {
+        places.named_count(other->entry->language, other->entry->phrase) > 1) {
       continue;
     }
     if (const GazetteerPlace* place = places.find(other->value()); place != nullptr) {
@@ -1073,9 +1136,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
 // A name the gazetteer lacks holds no word of the lexicon ("على", "from") and,
 // in Latin or Cyrillic script, starts with a capital.
 bool could_be_a_name(const Analysis& analysis, Range name) {
-  for (const std::string_view category :
-       {"place", "actor", "place_prefix", "person", "asset", "negation", "event", "others",
-        "target_marker", "topic_marker", "origin_marker", "complementizer", "clause_break"}) {
+  for (const Category category : std::initializer_list<Category>{
+           "place", "actor", "place_prefix", "person", "asset", "negation", "event", "others",
+           "target_marker", "topic_marker", "origin_marker", "complementizer", "clause_break"}) {
     if (!analysis.in(name, category).empty()) {
       return false;
     }
@@ -1426,7 +1489,7 @@ bool inside_a_name(const Analysis& analysis, const Mention& word) {
   // Names start at most this many bytes before a word they hold.
   constexpr std::uint32_t kLongestName = 256;
   const std::uint32_t from = word.range.begin > kLongestName ? word.range.begin - kLongestName : 0;
-  for (const std::string_view category : {"place", "actor"}) {
+  for (const Category category : std::initializer_list<Category>{"place", "actor"}) {
     for (const Mention* name : analysis.in({from, word.range.end}, category)) {
       if (name->range.begin <= word.range.begin && word.range.end <= name->range.end &&
           !(name->range.begin == word.range.begin && name->range.end == word.range.end)) {

@@ -30,8 +30,7 @@ bool usable_as_claimant(const Analysis& analysis, const Mention& actor, Range cl
   return false;
 }
 
-bool between(const Analysis& analysis, std::string_view category, std::uint32_t from,
-             std::uint32_t to) {
+bool between(const Analysis& analysis, Category category, std::uint32_t from, std::uint32_t to) {
   return to > from && analysis.first_in({from, to}, category) != nullptr;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <iterator>
 #include <set>
 #include <system_error>
@@ -407,7 +408,8 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
       if (!place) {
         return std::move(place).error();
       }
-      if (!gazetteer.index_.emplace(place->id, gazetteer.places_.size()).second) {
+      if (!gazetteer.index_.insert(place->id,
+                                   static_cast<std::uint32_t>(gazetteer.places_.size()))) {
         return table_error(places_file, line.number, kId, kPlaceColumns[kId],
                            "duplicate id " + in_quotes(place->id));
       }
@@ -449,7 +451,7 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
     return std::move(names).error();
   }
   for (const NameRow& row : *names) {
-    const std::size_t index = gazetteer.index_.find(row.id)->second;
+    const std::size_t index = gazetteer.index_.find(row.id);
     GazetteerPlace& place = gazetteer.places_[index];
     place.names.emplace(row.language, row.name);  // the first name of a language is preferred
     if (!row.display_only) {
@@ -465,23 +467,45 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
 }
 
 const GazetteerPlace* Gazetteer::find(std::string_view id) const {
-  auto it = index_.find(id);
-  return it == index_.end() ? nullptr : &places_[it->second];
+  const std::uint32_t position = index_.find(id);
+  return position == IdIndex::kAbsent ? nullptr : &places_[position];
 }
 
 std::vector<const GazetteerPlace*> Gazetteer::named(std::string_view language,
                                                     std::string_view phrase) const {
   std::vector<const GazetteerPlace*> found;
-  std::string key(language);
-  key += '\t';
-  key += phrase;
-  if (auto it = named_.find(key); it != named_.end()) {
-    found.reserve(it->second.size());
-    for (std::size_t index : it->second) {
+  if (const std::vector<std::size_t>* indices = bearers(language, phrase)) {
+    found.reserve(indices->size());
+    for (std::size_t index : *indices) {
       found.push_back(&places_[index]);
     }
   }
   return found;
+}
+
+std::size_t Gazetteer::named_count(std::string_view language, std::string_view phrase) const {
+  const std::vector<std::size_t>* indices = bearers(language, phrase);
+  return indices == nullptr ? 0 : indices->size();
+}
+
+const std::vector<std::size_t>* Gazetteer::bearers(std::string_view language,
+                                                   std::string_view phrase) const {
+  std::array<char, 128> buffer;  // only the bytes written are read
+  std::string long_key;
+  std::string_view key;
+  if (language.size() + 1 + phrase.size() <= buffer.size()) {
+    std::memcpy(buffer.data(), language.data(), language.size());
+    buffer[language.size()] = '\t';
+    std::memcpy(buffer.data() + language.size() + 1, phrase.data(), phrase.size());
+    key = std::string_view(buffer.data(), language.size() + 1 + phrase.size());
+  } else {
+    long_key.assign(language);
+    long_key += '\t';
+    long_key += phrase;
+    key = long_key;
+  }
+  const auto it = named_.find(key);
+  return it == named_.end() ? nullptr : &it->second;
 }
 
 const GazetteerPlace* Gazetteer::country(std::string_view iso_code) const {

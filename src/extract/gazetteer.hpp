@@ -17,6 +17,7 @@
 
 #include "core/geo.hpp"
 #include "core/result.hpp"
+#include "extract/id_index.hpp"
 #include "extract/lexicon.hpp"
 
 namespace truce::extract {
@@ -54,6 +55,8 @@ class Gazetteer {
   // document's context chooses from.
   std::vector<const GazetteerPlace*> named(std::string_view language,
                                            std::string_view phrase) const;
+  // How many places bear that name: named(...).size() without the list.
+  std::size_t named_count(std::string_view language, std::string_view phrase) const;
   // The country record of an ISO code ("AM" → armenia), or null.
   const GazetteerPlace* country(std::string_view iso_code) const;
   // Border features shared by the two countries (ISO codes, either order).
@@ -73,9 +76,12 @@ class Gazetteer {
 
  private:
   std::vector<GazetteerPlace> places_;
-  StringMap<std::size_t> index_;
+  IdIndex index_;  // ids to positions in places_
   // "lang\tname" → indices into places_
   StringMap<std::vector<std::size_t>> named_;
+  // The entry of named_ for a language and a phrase, or null; the key is put
+  // together on the stack when it is short (every place mention asks).
+  const std::vector<std::size_t>* bearers(std::string_view language, std::string_view phrase) const;
   // ISO code → the first place of type "country" of that one country
   StringMap<std::size_t> countries_;
   // The places of type "border", in data order: borders_between looks only at them.

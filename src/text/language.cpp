@@ -3,8 +3,13 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -92,7 +97,20 @@ class CharInfoTable {
     for (char32_t cp = 0; cp < kTableEnd; ++cp) {
       table_[cp] = compute_info(cp, letters);
     }
+    // The ASCII letters are all word characters of one script and no marker
+    // (as ICU and the bundled letters have it): then a run of them is read
+    // without looking each one up.
+    ascii_script_ = table_['a'].script;
+    for (char32_t cp = 0; cp < 0x80; ++cp) {
+      const bool letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+      if (letter && (table_[cp].kind != Kind::kWord || table_[cp].script != ascii_script_ ||
+                     table_[cp].marker || ascii_script_ == 0)) {
+        ascii_script_ = 0;
+      }
+    }
   }
+  // The script of every ASCII letter, or 0 when they are not all alike.
+  ScriptId ascii_script() const { return ascii_script_; }
   // A reference into the table, or to `scratch` filled for a rarer code
   // point (a copy of the small struct per character costs a store-forwarding stall).
   const CharInfo& lookup(char32_t code_point, CharInfo& scratch) const {
@@ -107,7 +125,42 @@ class CharInfoTable {
   static constexpr char32_t kTableEnd = 0x800;
   const detail::ForeignLetters& letters_;
   std::array<CharInfo, kTableEnd> table_{};
+  ScriptId ascii_script_ = 0;
 };
+
+bool is_ascii_letter(char c) {
+  const auto folded = static_cast<unsigned char>(static_cast<unsigned char>(c) | 0x20U);
+  return folded >= 'a' && folded <= 'z';
+}
+
+// How many bytes from `at` are ASCII letters each followed by another ASCII
+// letter: decode_utf8 reads each of them as itself, one byte long (a stray
+// continuation byte can only follow the last letter of the run, which is
+// left to the caller).
+std::size_t ascii_letters_followed_by_letters(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+#if defined(__SSE2__)
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i a = _mm_set1_epi8('a');
+  const __m128i span = _mm_set1_epi8('z' - 'a');
+  while (end + 16 <= text.size()) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + end));
+    // (byte | 0x20) - 'a', wrapping, is at most 25 exactly for the ASCII letters.
+    const __m128i offset = _mm_sub_epi8(_mm_or_si128(block, case_bit), a);
+    const __m128i letters = _mm_cmpeq_epi8(_mm_min_epu8(offset, span), offset);
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(letters));
+    if (mask != 0xFFFFU) {
+      end += static_cast<std::size_t>(std::countr_one(mask));
+      return end > at ? end - at - 1 : 0;
+    }
+    end += 16;
+  }
+#endif
+  while (end < text.size() && is_ascii_letter(text[end])) {
+    ++end;
+  }
+  return end > at ? end - at - 1 : 0;
+}
 
 const CharInfoTable& char_info_table() {
   static const CharInfoTable table(detail::bundled_foreign_letters());
@@ -198,6 +251,17 @@ class Scanner {
   void read_word(std::size_t& at, std::uint32_t& index) {
     Word word{at, at, index, index, 0, 0, false};
     CharInfo scratch;
+    // A word of ASCII letters, most of an English text's: all but its last
+    // letter at once, as the loop below would count them.
+    if (table_.ascii_script() != 0 && is_ascii_letter(text_[at])) {
+      const std::size_t run = ascii_letters_followed_by_letters(text_, at);
+      if (run > 0) {
+        word.letters = static_cast<std::uint32_t>(run);
+        word.script = table_.ascii_script();
+        at += run;
+        index += static_cast<std::uint32_t>(run);
+      }
+    }
     while (at < text_.size()) {
       const detail::DecodedCodePoint decoded = detail::decode_utf8(text_, at);
       const CharInfo& info = table_.lookup(decoded.code_point, scratch);

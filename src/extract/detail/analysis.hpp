@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <concepts>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -51,7 +52,7 @@ using MentionList = std::span<const Mention* const>;
 // Categories are a few dozen short distinct words: their length and two letters
 // tell them apart at the price of no loop over the bytes.
 struct CategoryHash {
-  std::size_t operator()(std::string_view category) const noexcept {
+  constexpr std::size_t operator()(std::string_view category) const noexcept {
     if (category.empty()) {
       return 0;
     }
@@ -59,6 +60,127 @@ struct CategoryHash {
     const std::size_t back = static_cast<unsigned char>(category.back());
     return category.size() * 65599U + front * 257U + back;
   }
+};
+
+// The categories of the bundled lexicons (data/lexicon), with "place" and
+// "actor" of the gazetteer and the actor registry. The code asks for
+// mentions by these names thousands of times a text: a Category made from a
+// string literal is the name's index here, found at compile time (a name not
+// listed does not compile), and analyse files each text's mentions under it,
+// so a lookup is one array index, not a hash of the name.
+inline constexpr std::array<std::string_view, 61> kKnownCategories = {
+    "actor",
+    "agent_marker",
+    "agreement",
+    "article",
+    "as_of",
+    "asset",
+    "asset_outcome",
+    "attribution",
+    "attribution_backref",
+    "background",
+    "border",
+    "calibre_unit",
+    "casualty",
+    "casualty_none",
+    "claimant_anaphor",
+    "clause_break",
+    "complementizer",
+    "continuation",
+    "continuing",
+    "count_noun",
+    "date_filler",
+    "date_modifier",
+    "day_after",
+    "enemy",
+    "event",
+    "first_person",
+    "hypothetical",
+    "mediation",
+    "medium_marker",
+    "month",
+    "negation",
+    "night",
+    "not_a_number",
+    "number",
+    "number_connector",
+    "number_qualifier",
+    "number_range",
+    "number_vague",
+    "ongoing_since",
+    "origin_marker",
+    "others",
+    "person",
+    "place",
+    "place_anaphor",
+    "place_prefix",
+    "prefix",
+    "references_heading",
+    "relative_day",
+    "relative_period",
+    "relay_marker",
+    "side_word",
+    "subset_marker",
+    "suffix",
+    "target_marker",
+    "time_anchor",
+    "time_marker",
+    "topic_marker",
+    "weapon",
+    "weekday",
+    "weekend",
+    "year_marker",
+};
+
+namespace category_table {
+inline constexpr std::uint8_t kNone = 0xFF;
+inline constexpr std::size_t kSlots = 256;  // a power of two, over four times the names
+static_assert(kKnownCategories.size() < kNone, "indices must fit in a byte");
+
+consteval std::array<std::uint8_t, kSlots> build() {
+  std::array<std::uint8_t, kSlots> slots{};
+  for (std::uint8_t& slot : slots) {
+    slot = kNone;
+  }
+  for (std::size_t i = 0; i < kKnownCategories.size(); ++i) {
+    std::size_t at = CategoryHash{}(kKnownCategories[i]) % kSlots;
+    while (slots[at] != kNone) {
+      at = (at + 1) % kSlots;
+    }
+    slots[at] = static_cast<std::uint8_t>(i);
+  }
+  return slots;
+}
+inline constexpr std::array<std::uint8_t, kSlots> kSlotOf = build();
+
+// The index of `name` in kKnownCategories, or kNone.
+constexpr std::uint8_t index_of(std::string_view name) {
+  for (std::size_t at = CategoryHash{}(name) % kSlots;; at = (at + 1) % kSlots) {
+    const std::uint8_t index = kSlotOf[at];
+    if (index == kNone || kKnownCategories[index] == name) {
+      return index;
+    }
+  }
+}
+}  // namespace category_table
+
+// A category named by a string literal the code holds ("actor", "place").
+class Category {
+ public:
+  // NOLINTNEXTLINE(google-explicit-constructor): a literal is a Category
+  consteval Category(const char* name) : index_(checked(name)) {}
+  std::uint8_t index() const { return index_; }
+  std::string_view name() const { return kKnownCategories[index_]; }
+
+ private:
+  static consteval std::uint8_t checked(std::string_view name) {
+    const std::uint8_t index = category_table::index_of(name);
+    if (index == category_table::kNone) {
+      throw "not a category of kKnownCategories";  // a compile-time error
+    }
+    return index;
+  }
+  std::uint8_t index_;
 };
 
 struct Analysis {
@@ -94,19 +216,31 @@ struct Analysis {
   TextSpan span(Range range) const;
   // The original words of a normalised range.
   std::string original_text(Range range) const;
+  // The lists of by_category of the known categories, by Category index.
+  std::array<MentionList, kKnownCategories.size()> known_categories{};
+
   // Mentions of one category starting inside `range`.
-  MentionList in(Range range, std::string_view category) const;
+  MentionList in(Range range, Category category) const { return within(all_of(category), range); }
   // Every mention of one category, by begin; `within` cuts it to a range
   // (one category lookup for many ranges).
-  MentionList all_of(std::string_view category) const;
+  MentionList all_of(Category category) const { return known_categories[category.index()]; }
+  // The same for a category named at run time.
+  template <std::same_as<std::string_view> Name>
+  MentionList all_of(Name category) const {
+    return all_of_named(category);
+  }
   static MentionList within(MentionList list, Range range);
-  const Mention* first_in(Range range, std::string_view category) const;
+  const Mention* first_in(Range range, Category category) const {
+    const MentionList found = in(range, category);
+    return found.empty() ? nullptr : found.front();
+  }
 
  private:
-  // all_of is asked for a few dozen categories, mostly by string literals,
-  // thousands of times a document: a slot per address keeps the last name
-  // asked there (a copy, compared on use) and its answer, which saves hashing
-  // the name again. Filled on demand; by_category does not change after analyse.
+  MentionList all_of_named(std::string_view category) const;
+  // all_of_named may be asked many times a document: a slot per address keeps
+  // the last name asked there (a copy, compared on use) and its answer, which
+  // saves hashing the name again. Filled on demand; by_category does not change
+  // after analyse.
   static constexpr std::size_t kCachedNameBytes = 24;
   struct CategorySlot {
     std::array<char, kCachedNameBytes> name{};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -154,6 +155,57 @@ TEST(Analysis, OriginalOffsetsStartEveryCodePoint) {
                                              analysis.original_offsets.end());
     EXPECT_EQ(offsets, expected) << "shift " << shift;
   }
+}
+
+TEST(Category, EveryKnownNameIsFoundAtItsIndexAndNoOther) {
+  for (std::size_t i = 0; i < kKnownCategories.size(); ++i) {
+    EXPECT_EQ(category_table::index_of(kKnownCategories[i]), i) << kKnownCategories[i];
+  }
+  for (std::string_view other : {"", "plac", "places", "actors", "Actor", "event "}) {
+    EXPECT_EQ(category_table::index_of(other), category_table::kNone) << "'" << other << "'";
+  }
+  const Category place = "place";
+  EXPECT_EQ(place.name(), "place");
+}
+
+TEST(Category, TheBundledLexiconsHaveNoCategoryTheListLacks) {
+  Lexicon lexicon;
+  ASSERT_TRUE(lexicon.load_directory(std::filesystem::path(TRUCE_SOURCE_DIR) / "data" / "lexicon"));
+  for (const LexiconEntry& entry : lexicon.entries()) {
+    EXPECT_NE(category_table::index_of(entry.category), category_table::kNone) << entry.category;
+  }
+}
+
+// A lookup by Category gives the list a lookup by the name gives, for known
+// categories with mentions, known ones without, and never one of another name.
+TEST(Category, ListsByCategoryAreTheListsByName) {
+  Lexicon lexicon;
+  const std::vector<std::pair<std::string, std::string>> entries = {
+      {"place", "alpha"}, {"actor", "bravo"},   {"event", "charlie"},
+      {"place", "delta"}, {"unlisted", "echo"}, {"negation", "foxtrot"}};
+  for (const auto& [category, phrase] : entries) {
+    LexiconEntry entry;
+    entry.category = category;
+    entry.value = phrase;
+    entry.phrase = phrase;
+    lexicon.add(std::move(entry));
+  }
+  Result<Matcher> compiled = Matcher::compile(std::move(lexicon));
+  ASSERT_TRUE(compiled.has_value());
+  const Matcher matcher = std::move(compiled).value();
+  const Analysis analysis =
+      analyse("alpha bravo charlie. delta echo alpha, foxtrot.", matcher, std::nullopt);
+  for (std::size_t i = 0; i < kKnownCategories.size(); ++i) {
+    const MentionList by_index = analysis.known_categories[i];
+    const MentionList by_name = analysis.all_of(kKnownCategories[i]);
+    EXPECT_EQ(by_index.data(), by_name.data()) << kKnownCategories[i];
+    EXPECT_EQ(by_index.size(), by_name.size()) << kKnownCategories[i];
+  }
+  EXPECT_EQ(analysis.all_of("place").size(), 3U);
+  EXPECT_EQ(analysis.all_of("actor").size(), 1U);
+  EXPECT_EQ(analysis.in({0, 12}, "place").size(), 1U);
+  EXPECT_EQ(analysis.all_of("number").size(), 0U);
+  EXPECT_EQ(analysis.all_of(std::string_view("unlisted")).size(), 1U);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "support/bad_input.hpp"
 #include "support/run_command.hpp"
@@ -256,6 +257,32 @@ TEST(GazetteerTables, TheSyntheticBaseLoads) {
   EXPECT_EQ(lexicon.entry(1).language, "en");
   EXPECT_EQ(lexicon.entry(1).file, "gazetteer/names/en.tsv");
   EXPECT_EQ(lexicon.entry(1).line, 3U);
+}
+
+// A name's key (language, tab, matching form) is put together on the stack up
+// to 128 bytes and in a string beyond: names on both sides of that edge, each
+// borne by two places, are found with both bearers.
+TEST(GazetteerTables, LongNamesAreFoundOnBothSidesOfTheStackKeysEdge) {
+  std::string names = "# id\tname\tattributes\n";
+  std::vector<std::string> phrases;
+  for (std::size_t length : {1U, 124U, 125U, 126U, 127U, 200U}) {
+    const std::string name(length, 'q');
+    phrases.push_back(name);
+    names += "berd\t" + name + "\n" + "tavush\t" + name + "\n";
+  }
+  Lexicon lexicon;
+  Result<Gazetteer> gazetteer = load_tables(kPlaces, names, lexicon);
+  ASSERT_TRUE(gazetteer) << gazetteer.error().message;
+  for (const std::string& phrase : phrases) {
+    EXPECT_EQ(gazetteer->named_count("en", phrase), 2U) << phrase.size();
+    EXPECT_EQ(gazetteer->named("en", phrase).size(), 2U) << phrase.size();
+    EXPECT_EQ(gazetteer->named_count("ru", phrase), 0U) << phrase.size();
+    EXPECT_EQ(gazetteer->named_count("en", phrase + "z"), 0U) << phrase.size();
+  }
+  for (const LexiconEntry& entry : lexicon.entries()) {
+    EXPECT_EQ(gazetteer->named_count(entry.language, entry.phrase),
+              gazetteer->named(entry.language, entry.phrase).size());
+  }
 }
 
 TEST(GazetteerTables, ErrorsNameFileLineAndColumn) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -335,6 +336,40 @@ TEST(NumbersTest, DigitRunsReadThousandsAndGlue) {
   EXPECT_FALSE(runs[1].glued_before);  // و is a clitic prefix
   EXPECT_TRUE(runs[2].glued_before);
   EXPECT_TRUE(runs[3].glued_after);
+}
+
+// The digits are looked for sixteen bytes at a time: runs of every length at
+// every offset across the blocks' edges, after letters, bytes above 0x80 and
+// the neighbours of '0' and '9' ('/' and ':'), against a byte-by-byte reading.
+TEST(NumbersTest, DigitRunsStartWhereADigitFollowsANonDigitAtEveryOffset) {
+  const Lexicon lexicon;
+  for (std::size_t shift = 0; shift < 40; ++shift) {
+    for (std::size_t length = 1; length <= 5; ++length) {
+      std::string text(shift, 'x');
+      for (std::size_t i = 0; i < shift; i += 7) {
+        text[i] = i % 2 == 0 ? '/' : ':';
+      }
+      if (shift >= 3) {
+        text[shift - 3] = '\xD0';  // a two-byte letter, "л"
+        text[shift - 2] = '\xBB';
+        text[shift - 1] = ' ';
+      }
+      text += std::string(length, '7') + " " + std::string(20, 'y') + " 9";
+      std::vector<std::uint32_t> expected;
+      for (std::size_t at = 0; at < text.size(); ++at) {
+        if (text[at] >= '0' && text[at] <= '9' &&
+            (at == 0 || text[at - 1] < '0' || text[at - 1] > '9')) {
+          expected.push_back(static_cast<std::uint32_t>(at));
+        }
+      }
+      std::vector<std::uint32_t> begins;
+      for (const DigitRun& run : find_digit_runs(text, lexicon)) {
+        begins.push_back(run.begin);
+        EXPECT_EQ(run.end - run.begin, run.begin == shift ? length : 1U);
+      }
+      EXPECT_EQ(begins, expected) << "shift " << shift << ", length " << length;
+    }
+  }
 }
 
 }  // namespace

@@ -71,6 +71,30 @@ TEST(DetectLanguages, ParagraphsAreBlankLineSeparatedAndTrimmed) {
   EXPECT_EQ(report.spans[0], (LanguageSpan{"en", span_of(text, kEnglish)}));
 }
 
+// Words of ASCII letters are read up to their last letter sixteen bytes at a
+// time: words of every length from every offset across the blocks' edges, ended
+// by a space, a combining mark, a stray continuation byte, a digit, a Cyrillic
+// letter or a dash, keep the paragraph's code-point span.
+TEST(DetectLanguages, WordsOfAsciiLettersAreCountedAtEveryOffset) {
+  for (std::size_t shift = 0; shift < 34; ++shift) {
+    for (std::size_t length = 1; length <= 20; ++length) {
+      for (std::string_view tail : {"", "\xCC\x81", "\x80", "1", "\xD0\xBB", "-"}) {
+        std::string word;
+        for (std::size_t i = 0; i < length; ++i) {
+          word += static_cast<char>(i % 3 == 0 ? 'A' + i % 26 : 'a' + (i * 7) % 26);
+        }
+        const std::string text = std::string(shift, ' ') + word + std::string(tail) + " end";
+        const LanguageReport report = detect_languages(text);
+        ASSERT_EQ(report.paragraphs.size(), 1U);
+        EXPECT_EQ(report.paragraphs[0].span,
+                  (TextSpan{static_cast<std::uint32_t>(shift),
+                            static_cast<std::uint32_t>(code_point_count(text))}))
+            << "shift " << shift << ", length " << length << ", tail " << tail.size();
+      }
+    }
+  }
+}
+
 TEST(DetectLanguages, MainLanguageIsTheLargest) {
   const std::string text = std::string(kEnglish) + "\n\n" + std::string(kArabic) + "\n\n" +
                            std::string(kArabic) + "\n\n" + std::string(kArabic);
