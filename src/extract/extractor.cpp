@@ -165,6 +165,23 @@ bool same_toll(const Claim& headline, const Claim& body) {
   });
 }
 
+// The words `from` gives for `from_field` join those of `into`'s `into_field`:
+// first when they say it first (a headline), else after.
+void join_provenance(Claim& into, std::string_view into_field, const Claim& from,
+                     std::string_view from_field, bool first) {
+  for (const FieldProvenance& field : from.provenance) {
+    if (field.field != from_field) {
+      continue;
+    }
+    for (FieldProvenance& target : into.provenance) {
+      if (target.field == into_field) {
+        target.spans.insert(first ? target.spans.begin() : target.spans.end(), field.spans.begin(),
+                            field.spans.end());
+      }
+    }
+  }
+}
+
 // "… إلى 11 قتيلاً على الأقل" over a body telling "قتل 11 شخصاً": the headline
 // says the body's count is a floor. A body figure of the status and count of a
 // headline figure left open ("at least N") becomes open too, with the
@@ -184,16 +201,7 @@ void qualify_by_headline(Claim& body, const Claim& headline) {
       figure.count.max.reset();
       const std::string from = "casualties/" + std::to_string(h);
       const std::string to = "casualties/" + std::to_string(b);
-      for (const FieldProvenance& field : headline.provenance) {
-        if (field.field != from) {
-          continue;
-        }
-        for (FieldProvenance& target : body.provenance) {
-          if (target.field == to) {
-            target.spans.insert(target.spans.begin(), field.spans.begin(), field.spans.end());
-          }
-        }
-      }
+      join_provenance(body, to, headline, from, true);
     }
   }
 }
@@ -607,16 +615,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
     if (same != kept.end()) {
       Claim& claim = drafts[*same].claim;
-      for (const FieldProvenance& field : headline_draft->claim.provenance) {
-        if (field.field != "event_type") {
-          continue;
-        }
-        for (FieldProvenance& target : claim.provenance) {
-          if (target.field == "event_type") {
-            target.spans.insert(target.spans.begin(), field.spans.begin(), field.spans.end());
-          }
-        }
-      }
+      join_provenance(claim, "event_type", headline_draft->claim, "event_type", true);
       qualify_by_headline(claim, headline_draft->claim);
       out.set_aside.push_back({SetAsideReason::kHeadlineRepeat,
                                analysis.span(headline_draft->range),
@@ -641,16 +640,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       continue;
     }
     Claim& kept_claim = drafts[*first].claim;
-    for (const FieldProvenance& field : claim.provenance) {
-      if (field.field != "event_type") {
-        continue;
-      }
-      for (FieldProvenance& target : kept_claim.provenance) {
-        if (target.field == "event_type") {
-          target.spans.insert(target.spans.end(), field.spans.begin(), field.spans.end());
-        }
-      }
-    }
+    join_provenance(kept_claim, "event_type", claim, "event_type", false);
     out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*later].range),
                              "the claimant tells the same agreement again"});
     later = kept.erase(later);
