@@ -620,6 +620,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       out.set_aside.push_back({SetAsideReason::kHeadlineRepeat,
                                analysis.span(headline_draft->range),
                                "the headline repeats a claim of the body"});
+    } else {
+      // A site's ticker headline about another story, or a headline whose
+      // story the body does not tell: shown as set aside, no one's claim.
+      out.set_aside.push_back({SetAsideReason::kBackground, analysis.span(headline_draft->range),
+                               "a headline that repeats no claim of the body"});
     }
   }
 

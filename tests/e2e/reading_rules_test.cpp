@@ -403,6 +403,13 @@ TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace)
       "was attacked yesterday.");
   ASSERT_EQ(other["claims"].size(), 1U) << other.dump(1);
   EXPECT_FALSE(headline_repeats(other)) << other.dump(1);
+  // The headline is shown as set aside all the same.
+  EXPECT_TRUE(std::any_of(other["set_aside"].begin(), other["set_aside"].end(),
+                          [](const json& aside) {
+                            return aside["reason"] == "background" &&
+                                   aside["span"]["text"] == "Freedonian troops shelled Ostdorf";
+                          }))
+      << other.dump(1);
   for (const auto& span : other["claims"][0]["provenance"]["event_type"]) {
     EXPECT_GT(span[0].get<int>(), 33) << "a span in the headline: " << other.dump(1);
   }
