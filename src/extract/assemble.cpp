@@ -48,11 +48,8 @@ struct FrameView {
                        [&](const Range& out) { return out.overlaps(range); });
   }
 
-  // Words inside an excluded range are no part of the account, but an event
-  // word acting on an agreement it names ("signed an agreement") is.
   bool set_aside(Category category, const Mention& mention) const {
-    return excluded(mention.range) &&
-           !(category.name() == "event" && acts_on_an_agreement(analysis, mention));
+    return set_aside_by(context.excluded, analysis, category, mention);
   }
 
   // The frame's mentions of one category, sentence by sentence. Mostly they are
@@ -1477,11 +1474,19 @@ bool marks_a_time(const FrameView& view, const Mention& event) {
   return negated_before(view, event, "time_anchor", 2);
 }
 
-bool acts_on_an_agreement(const Analysis& analysis, const Mention& event) {
-  const MentionList names = analysis.in(event.range, "agreement");
-  return std::any_of(names.begin(), names.end(), [&](const Mention* name) {
-    return event.range.covers(name->range) &&
-           (event.range.begin < name->range.begin || name->range.end < event.range.end);
+bool set_aside_by(const std::vector<Range>& excluded, const Analysis& analysis, Category category,
+                  const Mention& mention) {
+  if (std::none_of(excluded.begin(), excluded.end(),
+                   [&](const Range& out) { return out.overlaps(mention.range); })) {
+    return false;
+  }
+  if (category.index() != Category("event").index()) {
+    return true;
+  }
+  const MentionList names = analysis.in(mention.range, "agreement");
+  return std::none_of(names.begin(), names.end(), [&](const Mention* name) {
+    return mention.range.covers(name->range) &&
+           (mention.range.begin < name->range.begin || name->range.end < mention.range.end);
   });
 }
 

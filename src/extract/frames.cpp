@@ -772,9 +772,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
   const auto first_event = [&](std::uint32_t index) -> const Mention* {
     const Mention* first = nullptr;
     for (const Mention* event : analysis.in(analysis.sentences[index].range, "event")) {
-      const bool inside = std::any_of(excluded.begin(), excluded.end(),
-                                      [&](const Range& out) { return out.overlaps(event->range); });
-      if ((inside && !acts_on_an_agreement(analysis, *event)) || inside_a_name(analysis, *event)) {
+      if (set_aside_by(excluded, analysis, "event", *event) || inside_a_name(analysis, *event)) {
         continue;
       }
       const auto type = parse_event_type(event->value());
@@ -853,11 +851,11 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
           event == EventType::kCeasefireViolation && violation_word != nullptr &&
           !counted(analysis, *violation_word) && next && group_of(*next) == EventGroup::kViolence;
       // "из-за продолжающегося обстрела", "the ongoing shelling": the fire
-      // told before goes on, it is no new event.
-      const bool goes_on = first != nullptr && told_as_going_on(analysis, *first);
-      const bool other_event =
-          known && *next != event && new_paragraph && group_of(*next) != EventGroup::kNone &&
-          !(generic(*next) && generic(event)) && !details_violation && !goes_on;
+      // told before goes on, it is no new event (looked up only where it matters).
+      const bool other_event = known && *next != event && new_paragraph &&
+                               group_of(*next) != EventGroup::kNone &&
+                               !(generic(*next) && generic(event)) && !details_violation &&
+                               !told_as_going_on(analysis, *first);
       // A new paragraph telling an event in places the claim has not named
       // (a report's next region) is another claim too.
       // A capital standing for its state ("under Baku's control") is an

@@ -69,10 +69,12 @@ void set_statement_time(Claim& claim, const DateMention& date, const Analysis& a
 // An event word inside a longer place or actor name ("Idlib de-escalation
 // zone", "Centre for the Reconciliation of the Opposing Parties") names no event.
 bool inside_a_name(const Analysis& analysis, const Mention& word);
-// An event word that holds an agreement's name and more ("signed an
-// agreement", "agreement was reached") is an act on it, not only its name:
-// the agreement reference around it does not set it aside.
-bool acts_on_an_agreement(const Analysis& analysis, const Mention& event);
+// Words inside an excluded range (an agreement reference, a source line) are
+// no part of the account, but an event word that holds an agreement's name and
+// more ("signed an agreement", "agreement was reached") is an act on it, not
+// only its name: the reference around it does not set it aside.
+bool set_aside_by(const std::vector<Range>& excluded, const Analysis& analysis, Category category,
+                  const Mention& mention);
 
 // A claim that tells only figures ("11 servicemen were killed") is of the
 // fighting told before it: its event type and the words it came from.
