@@ -49,12 +49,27 @@ bool agent_of_a_noun(const Analysis& analysis, const Mention& actor) {
   return false;
 }
 
+// "an alleged Armenian military buildup", "the reported shelling": a verb of
+// saying right after an article describes the noun after it; no one speaks.
+bool after_an_article(const Analysis& analysis, const Mention& trigger) {
+  const std::uint32_t from = trigger.word.begin > 8 ? trigger.word.begin - 8 : 0;
+  const MentionList articles = analysis.in({from, trigger.word.begin}, "article");
+  return std::any_of(articles.begin(), articles.end(), [&](const Mention* article) {
+    return article->word.end <= trigger.word.begin &&
+           analysis.words_between(article->word.end, trigger.word.begin) == 0;
+  });
+}
+
 // The actor an attribution trigger quotes: an actor right beside the trigger
 // ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
 // the side the lexicon says first ("according to X", "X said"). An actor after
-// "that"/"أن"/"что" belongs to what was said, not to who said it.
+// "that"/"أن"/"что" belongs to what was said, not to who said it. A verb
+// after an article quotes no one.
 std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sentence,
                                    const Mention& trigger) {
+  if (after_an_article(analysis, trigger)) {
+    return std::nullopt;
+  }
   const Range clause = analysis.clause_of(sentence, trigger.range.begin);
   const auto actors = analysis.in(sentence.range, "actor");
   const Mention* before = nullptr;
@@ -264,24 +279,10 @@ const Mention* named_after(const Analysis& analysis, const ActorRegistry& actors
   return &speaker;
 }
 
-// "an alleged Armenian military buildup", "the reported shelling": a verb of
-// saying right after an article describes the noun after it; no one speaks.
-bool after_an_article(const Analysis& analysis, const Mention& trigger) {
-  const std::uint32_t from = trigger.word.begin > 8 ? trigger.word.begin - 8 : 0;
-  const MentionList articles = analysis.in({from, trigger.word.begin}, "article");
-  return std::any_of(articles.begin(), articles.end(), [&](const Mention* article) {
-    return article->word.end <= trigger.word.begin &&
-           analysis.words_between(article->word.end, trigger.word.begin) == 0;
-  });
-}
-
 SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry& actors,
                                    const Sentence& sentence) {
   SentenceAttribution result;
   for (const Mention* trigger : analysis.in(sentence.range, "attribution")) {
-    if (after_an_article(analysis, *trigger)) {
-      continue;  // "an alleged buildup": a participle describing a noun
-    }
     // "The ministry said Azerbaijani troops attacked": the speaker referred to
     // again just before the verb, not the subject of what was said after it.
     const MentionList anaphors = analysis.in(sentence.range, "claimant_anaphor");
