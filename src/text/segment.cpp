@@ -117,6 +117,15 @@ bool is_letter_or_digit(char32_t code_point) {
   return is_letter(code_point) || u_isdigit(static_cast<UChar32>(code_point)) != 0;
 }
 
+// A letter of a script without upper and lower case (Arabic, Hebrew): after a
+// full stop with no space ("مع أذربيجان.وقال"), which pages pasted together
+// often have, no capital is needed to tell a new sentence from an
+// abbreviation.
+bool is_caseless_letter(char32_t code_point) {
+  const auto c = static_cast<UChar32>(code_point);
+  return u_isalpha(c) != 0 && u_isupper(c) == 0 && u_islower(c) == 0 && u_istitle(c) == 0;
+}
+
 // The code point that ends just before byte `end` (which must be > begin),
 // and where it starts.
 std::pair<char32_t, std::size_t> code_point_before(std::string_view text, std::size_t begin,
@@ -242,6 +251,11 @@ std::vector<Range> sentences(std::string_view normalized, Range paragraph,
       after += next.length;
     }
     bool split = after == end || is_space(normalized[after]);
+    if (!split && decoded.code_point == U'.' && after == at + 1 && at > sentence_begin &&
+        is_caseless_letter(detail::decode_utf8(normalized.substr(0, end), after).code_point) &&
+        is_caseless_letter(code_point_before(normalized, sentence_begin, at).first)) {
+      split = true;
+    }
     if (split && decoded.code_point == U'.' && at > sentence_begin) {
       const auto [letter, letter_at] = code_point_before(normalized, sentence_begin, at);
       const bool initial =

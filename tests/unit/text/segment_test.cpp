@@ -89,6 +89,20 @@ TEST(Sentences, DoNotSplitNumbersInitialsOrAbbreviations) {
             (Strings{"It lasted approx. five hours.", "It ended."}));
 }
 
+TEST(Sentences, AFullStopRightBeforeALetterWithoutCaseEndsTheSentence) {
+  // Pages pasted together drop the space: "… مع أذربيجان.وقال …".
+  EXPECT_EQ(sentence_texts("قتل جنديان في اشتباكات.وقال الوزير إن القتال مستمر."),
+            (Strings{"قتل جنديان في اشتباكات.", "وقال الوزير إن القتال مستمر."}));
+  // Not after a single letter (an initial: "د.محمد"), a digit, or between
+  // letters that have case ("U.S.Army", "e.g.the").
+  EXPECT_EQ(sentence_texts("قال د.محمد إن القتال مستمر."),
+            (Strings{"قال د.محمد إن القتال مستمر."}));
+  EXPECT_EQ(sentence_texts("ارتفع 3.وقال"), (Strings{"ارتفع 3.وقال"}));
+  EXPECT_EQ(sentence_texts("The U.S.Army and e.g.the rest."),
+            (Strings{"The U.S.Army and e.g.the rest."}));
+  EXPECT_EQ(sentence_texts("Бои шли.Затем стихли."), (Strings{"Бои шли.Затем стихли."}));
+}
+
 TEST(Sentences, StayInsideTheParagraph) {
   const std::string text = "First. Second.\n\nThird. Fourth.";
   const std::vector<Range> found = paragraphs(text);
