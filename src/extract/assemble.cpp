@@ -8,6 +8,11 @@
 #include "core/vocabulary.hpp"
 
 namespace truce::extract::detail {
+
+// The state the document names most often besides `own` (defined below).
+std::string opponent_of(const Analysis& analysis, const ActorRegistry& actors,
+                        std::string_view own);
+
 namespace {
 
 constexpr std::uint32_t kNearWords = 4;
@@ -573,6 +578,14 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
           side->party = actor_ref(actors, party_of_mention(actors, *actor));
           break;
         }
+      }
+    }
+    // "وقمنا بالرد وقتلنا جنودهم" ("we responded and killed their soldiers"):
+    // whom the speaker says it killed are of the side it fights.
+    if (!side && status->entry->has_attribute("by_speaker") && is_party(actors, claimant_party)) {
+      if (const std::string opponent = opponent_of(analysis, actors, claimant_party);
+          !opponent.empty()) {
+        side = side_for_party(actors, opponent);
       }
     }
     if (!side && previous) {

@@ -568,7 +568,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       const bool other_perpetrator = quoted.perpetrator && draft.claim.perpetrator &&
                                      impl.actors.party_of(quoted.perpetrator->id) !=
                                          impl.actors.party_of(draft.claim.perpetrator->id);
-      return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator;
+      // Figures the quoted account does not give ("the shelling of the village
+      // of X killed four") are the outlet's own report.
+      const bool adds_figures = !draft.claim.casualties.empty() && quoted.casualties.empty();
+      return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator && !adds_figures;
     });
     const TextSpan span = analysis.span(draft.range);
     if (covered || publisher.empty()) {

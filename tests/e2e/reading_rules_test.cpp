@@ -305,6 +305,33 @@ TEST_F(FictionalTheatre, TheOutletsAccountOfAnotherDayIsNotCoveredByAQuotedOne) 
   EXPECT_EQ(same["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
 }
 
+TEST_F(FictionalTheatre, TheOutletsAccountWithFiguresTheQuotedOneLacksIsItsOwn) {
+  const std::string quoted =
+      "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf "
+      "yesterday.\n\n";
+  const json figures = read_published("A synthetic story\n\n" + quoted +
+                                      "The shelling of Kleinheim yesterday killed four people.");
+  ASSERT_EQ(figures["claims"].size(), 2U) << figures.dump(1);
+  EXPECT_EQ(figures["claims"][1]["claimant"]["name"], "Ruritanian Daily");
+  EXPECT_EQ(figures["claims"][1]["casualties"][0]["min"], 4);
+  const json none = read_published("A synthetic story\n\n" + quoted +
+                                   "The shelling of Kleinheim went on yesterday.");
+  ASSERT_EQ(none["claims"].size(), 1U) << none.dump(1);
+  EXPECT_EQ(none["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+}
+
+TEST_F(FictionalTheatre, WhomTheSpeakerSaysItKilledAreOfTheSideItFights) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday and we killed their soldiers.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  ASSERT_EQ(casualties.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(casualties[0]["side"]["party"]["id"], "freedonia") << reading.dump(1);
+  EXPECT_EQ(casualties[0]["status"], "killed");
+  EXPECT_EQ(casualties[0]["min"], 1);
+}
+
 TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
   const json reading = read(
       "A synthetic story\n\nIn the Grenzdorf ceasefire zone, Freedonian troops attacked a post "
