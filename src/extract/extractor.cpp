@@ -440,6 +440,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // the outlet's own voice, the headline.
   const DateMention* report_date = detail::find_report_date(analysis);
   const DateMention* context_date = nullptr;
+  // "The new escalation began on Tuesday …. Armenia accused Baku of …": a day
+  // a sentence of no event of its own gives, for the claims after it in its paragraph.
+  const DateMention* paragraph_date = nullptr;
+  std::uint32_t paragraph_of_date = 0;
+  const auto paragraph_of = [&](std::size_t i) {
+    return analysis.sentences[frames[i].sentences.front()].paragraph;
+  };
   const Draft* context_event = nullptr;  // the latest fighting told
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
   std::vector<std::size_t> kept;
@@ -502,6 +509,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
     }
     if (!draft.has_event && !draft.has_figures) {
+      if (draft.own_date != nullptr && !draft.negated && !draft.hypothetical) {
+        paragraph_date = draft.own_date;
+        paragraph_of_date = paragraph_of(i);
+      }
       if (draft.negated || draft.hypothetical) {
         out.set_aside.push_back(
             {draft.negated ? SetAsideReason::kNegated : SetAsideReason::kHypothetical, span,
@@ -533,9 +544,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       if (draft.has_event) {
         context_date = draft.own_date;
       }
-    } else if (placeable && context_date != nullptr &&
-               !said_before(draft.statement_date, context_date)) {
-      detail::set_time(draft.claim, *context_date, analysis, true);
+    } else if (const DateMention* nearest =
+                   paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date
+                       ? paragraph_date
+                       : context_date;
+               placeable && nearest != nullptr && !said_before(draft.statement_date, nearest)) {
+      detail::set_time(draft.claim, *nearest, analysis, true);
     } else if (placeable && draft.statement_date != nullptr) {
       detail::set_statement_time(draft.claim, *draft.statement_date, analysis);
     } else if (placeable && report_date != nullptr) {

@@ -332,6 +332,25 @@ TEST_F(FictionalTheatre, WhomTheSpeakerSaysItKilledAreOfTheSideItFights) {
   EXPECT_EQ(casualties[0]["min"], 1);
 }
 
+TEST_F(FictionalTheatre, ADayGivenEarlierInTheParagraphDatesAClaimWithoutOneOfItsOwn) {
+  const std::string first =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf on 3 May.\n\n";
+  const json reading = read(first +
+                            "The new round began on 4 May. Ruritania accused Freedonia of "
+                            "shelling Kleinheim.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-03");
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ruritania");
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-04") << reading.dump(1);
+  // Only within its paragraph: the next one goes by the account's day.
+  const json apart = read(first +
+                          "The new round began on 4 May.\n\nRuritania accused Freedonia of "
+                          "shelling Kleinheim.");
+  ASSERT_EQ(apart["claims"].size(), 2U) << apart.dump(1);
+  EXPECT_EQ(apart["claims"][1]["time"]["start"], "2030-05-03") << apart.dump(1);
+}
+
 TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
   const json reading = read(
       "A synthetic story\n\nIn the Grenzdorf ceasefire zone, Freedonian troops attacked a post "
