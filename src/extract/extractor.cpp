@@ -545,7 +545,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
         context_date = draft.own_date;
       }
     } else if (const DateMention* nearest =
-                   paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date
+                   event_before[i] != nullptr ? event_before[i]->own_date
+                   : paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date
                        ? paragraph_date
                        : context_date;
                placeable && nearest != nullptr && !said_before(draft.statement_date, nearest)) {

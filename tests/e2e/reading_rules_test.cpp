@@ -351,6 +351,19 @@ TEST_F(FictionalTheatre, ADayGivenEarlierInTheParagraphDatesAClaimWithoutOneOfIt
   EXPECT_EQ(apart["claims"][1]["time"]["start"], "2030-05-03") << apart.dump(1);
 }
 
+TEST_F(FictionalTheatre, AFigureOfFightingToldBeforeTakesThatFightingsDay) {
+  const json reading = read(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on 3 May, the Foreign Ministry "
+      "of Ruritania said.\n\nFreedonia and Ruritania held talks on 4 May, Freedonia "
+      "Wire reported.\n\nRuritania reported two dead.");
+  ASSERT_EQ(reading["claims"].size(), 3U) << reading.dump(1);
+  const json& toll = reading["claims"][2];
+  EXPECT_EQ(toll["claimant"]["id"], "ruritania");
+  EXPECT_EQ(toll["event_type"], "shelling");
+  EXPECT_EQ(toll["casualties"][0]["min"], 2);
+  EXPECT_EQ(toll["time"]["start"], "2030-05-03") << reading.dump(1);
+}
+
 TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
   const json reading = read(
       "A synthetic story\n\nIn the Grenzdorf ceasefire zone, Freedonian troops attacked a post "
