@@ -402,8 +402,27 @@ const Mention* person_opening_list(const FrameView& view, Range clause) {
   return nullptr;
 }
 
+// "A 22 years old civilian had got injured": an article that counts one
+// (`one`) opening the noun's phrase, at most three words before it in its
+// clause with no other person, status or event word between.
+bool counted_one_by_article(const FrameView& view, const Mention& person) {
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(person.range.begin);
+  for (const Mention* article : analysis.in({clause.begin, person.word.begin}, "article")) {
+    if (article->entry->has_attribute("one") &&
+        analysis.words_between(article->word.end, person.word.begin) <= 3 &&
+        analysis.in({article->word.end, person.word.begin}, "person").empty() &&
+        analysis.in({article->word.end, person.word.begin}, "casualty").empty() &&
+        analysis.in({article->word.end, person.word.begin}, "event").empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
-                                    const std::string& civilians_party, bool tells_an_event) {
+                                    const std::string& civilians_party,
+                                    const std::string& post_party, bool tells_an_event) {
   const Analysis& analysis = view.analysis;
   const ActorRegistry& actors = view.context.actors;
   std::vector<Figure> figures;
@@ -519,7 +538,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       range = others->entry->has_attribute("one") ? exactly(1) : at_least(1);
     } else if (person != nullptr && !person->entry->attribute("count").empty()) {
       range = exactly(std::atoll(std::string(person->entry->attribute("count")).c_str()));
-    } else if (person != nullptr && person->entry->has_attribute("one")) {
+    } else if (person != nullptr &&
+               (person->entry->has_attribute("one") || (person->entry->has_attribute("singular") &&
+                                                        counted_one_by_article(view, *person)))) {
       range = exactly(1);
     } else if (person != nullptr || some) {
       range = at_least(1);  // "killed their soldiers": some, at least one
@@ -554,6 +575,13 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
           break;
         }
       }
+    }
+    // «обстрелян пост вооруженных формирований …, ранения получили два
+    // человека»: persons of anyone hit where a post or positions of X were
+    // struck are X's personnel.
+    if (!side && person != nullptr && person->entry->has_attribute("anyone") &&
+        !post_party.empty()) {
+      side = side_for_party(actors, post_party);
     }
     if (!side && person != nullptr && person->value() == "civilian") {
       // Civilians are the place's state's unless an adjective says otherwise.
@@ -1690,9 +1718,13 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // Perpetrator as claimed (perpetrator_of). A clash is mutual: no
   // perpetrator is read from it.
   std::string perpetrator_party;
+  std::string post_party;  // whose post or positions were hit
   if (draft.event != nullptr && group_of(claim.event_type) == EventGroup::kViolence &&
       claim.event_type != EventType::kArmedClash) {
     const auto [chosen, target] = perpetrator_of(view, *draft.event, actor_ranges);
+    if (target != nullptr && negated_before(view, *target, "asset", 2)) {
+      post_party = party_of_mention(actors, *target);
+    }
     if (chosen == nullptr && draft.event->entry->has_attribute("response") &&
         is_party(actors, claimant_party)) {
       // "we responded": the answer to fire is the speaker's side's own act.
@@ -1796,7 +1828,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // Casualties.
   const std::string civilians_party = civilians_state(actors, claim.place, claimant_party);
   std::vector<Figure> figures =
-      read_casualties(view, claimant_party, civilians_party, draft.has_event);
+      read_casualties(view, claimant_party, civilians_party, post_party, draft.has_event);
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
   // The same toll told twice in one account (a summary sentence, a quote
   // repeating the lead) is one figure with the words of both.

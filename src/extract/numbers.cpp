@@ -28,6 +28,7 @@ constexpr std::string_view kPrefixCategory = "prefix";
 constexpr std::string_view kMonthCategory = "month";
 constexpr std::string_view kYearMarkerCategory = "year_marker";
 constexpr std::string_view kTimeMarkerCategory = "time_marker";
+constexpr std::string_view kAgeMarkerCategory = "age_marker";
 
 // Longer matches of these categories hide the number words inside them: the
 // weekday "الاثنين" is not the number "اثنين" with an article, "الثلاثية"
@@ -226,7 +227,8 @@ class NumberReader {
     for (std::uint32_t index : lexicon.category(kRangeCategory)) {
       range_words_.emplace_back(lexicon.entry(index).phrase, lexicon.entry(index).value);
     }
-    for (std::string_view marker : {kYearMarkerCategory, kTimeMarkerCategory}) {
+    for (std::string_view marker :
+         {kYearMarkerCategory, kTimeMarkerCategory, kAgeMarkerCategory}) {
       for (std::uint32_t index : lexicon.category(marker)) {
         const LexiconEntry& entry = lexicon.entry(index);
         (entry.attribute("position") == "before" ? marker_words_before_ : marker_words_after_)

@@ -112,10 +112,25 @@ std::vector<std::string> figures_of(const Claim& claim) {
   return figures;
 }
 
-std::vector<std::string> figures_of(const ExpectedClaim& claim) {
+// A side is the party whose people they are: the expected side may name the
+// party by its forces ("nk-armed-formations", serving "nk-authorities").
+std::string party_side(const extract::ActorRegistry& actors, const std::string& side) {
+  const std::string_view civilians = "civilians:";
+  const bool of_civilians = side.starts_with(civilians);
+  const std::string id = of_civilians ? side.substr(civilians.size()) : side;
+  const std::string& party = actors.party_of(id);
+  if (party.empty() || party == id) {
+    return side;
+  }
+  return of_civilians ? std::string(civilians) + party : party;
+}
+
+std::vector<std::string> figures_of(const ExpectedClaim& claim,
+                                    const extract::ActorRegistry& actors) {
   std::vector<std::string> figures;
   for (const ExpectedFigure& figure : claim.casualties) {
-    figures.push_back(figure_text(figure.side, figure.status, figure.min, figure.max));
+    figures.push_back(
+        figure_text(party_side(actors, figure.side), figure.status, figure.min, figure.max));
   }
   return figures;
 }
@@ -211,7 +226,8 @@ struct Scorer {
               same_actor(claim->perpetrator->id, expected->perpetrator),
           has_perpetrator ? claim->perpetrator->id : "", want ? expected->perpetrator : "");
     std::vector<std::string> got = has ? figures_of(*claim) : std::vector<std::string>{};
-    std::vector<std::string> wanted = want ? figures_of(*expected) : std::vector<std::string>{};
+    std::vector<std::string> wanted =
+        want ? figures_of(*expected, actors) : std::vector<std::string>{};
     for (const std::string& figure : got) {
       const auto found = std::find(wanted.begin(), wanted.end(), figure);
       const bool agree = found != wanted.end();

@@ -218,6 +218,34 @@ TEST_F(FictionalEval, PairsTheBestFittingClaimsFirst) {
       << misses.dump(1);
 }
 
+TEST_F(FictionalEval, ComparesACasualtySideByThePartyItBelongsTo) {
+  const std::string text =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf on 5 May 2030, killing two Ruritanian soldiers.\n";
+  const auto matched = [&](const std::string& side) {
+    const json claim = {
+        {"event_type", "shelling"},
+        {"claimant", "ru-fictional-mfa"},
+        {"date", "2030-05-05"},
+        {"date_basis", "stated"},
+        {"casualties",
+         json::array({{{"side", side}, {"status", "killed"}, {"min", 2}, {"max", 2}}})},
+        {"evidence", "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf"}};
+    const json evaluation = evaluate(text, json::array({claim}), json::array());
+    for (const json& field : evaluation["fields"]) {
+      if (field["field"] == "casualties") {
+        return field["matched"].get<int>();
+      }
+    }
+    return -1;
+  };
+  EXPECT_EQ(matched("ruritania"), 1);
+  // An organ of the state is of the same party.
+  EXPECT_EQ(matched("ru-fictional-mfa"), 1);
+  EXPECT_EQ(matched("freedonia"), 0);
+  EXPECT_EQ(matched("fd-border-guards"), 0);
+}
+
 TEST_F(FictionalTheatre, ASpecificActBesideAGeneralWordForFightingIsWhatIsClaimed) {
   const json reading = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops attacked "
@@ -362,6 +390,43 @@ TEST_F(FictionalTheatre, AFigureOfFightingToldBeforeTakesThatFightingsDay) {
   EXPECT_EQ(toll["event_type"], "shelling");
   EXPECT_EQ(toll["casualties"][0]["min"], 2);
   EXPECT_EQ(toll["time"]["start"], "2030-05-03") << reading.dump(1);
+}
+
+TEST_F(FictionalTheatre, PersonsOfAnyoneHitAtAPostAreItsPersonnel) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that yesterday the post of "
+      "the Freedonian border guards near Grenzdorf was shelled and two people were wounded.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& casualties = reading["claims"][0]["casualties"];
+  ASSERT_EQ(casualties.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(casualties[0]["side"]["kind"], "combatants") << reading.dump(1);
+  EXPECT_EQ(casualties[0]["side"]["party"]["id"], "freedonia");
+  EXPECT_EQ(casualties[0]["min"], 2);
+  // Without a post hit, people are civilians.
+  const json village = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that yesterday Grenzdorf "
+      "was shelled and two people were wounded.");
+  ASSERT_EQ(village["claims"].size(), 1U) << village.dump(1);
+  EXPECT_EQ(village["claims"][0]["casualties"][0]["side"]["kind"], "civilians");
+}
+
+TEST_F(FictionalTheatre, AnIndefiniteArticleCountsOneOfASingularPersonNoun) {
+  const auto wounded = [&](const std::string& sentence) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+        "Grenzdorf yesterday. " +
+        sentence);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    const json& casualties = reading["claims"][0]["casualties"];
+    return casualties.empty() ? json() : casualties[0];
+  };
+  const json one = wounded("A 22 years old civilian was injured.");
+  EXPECT_EQ(one["min"], 1);
+  EXPECT_EQ(one["max"], 1);
+  // Without the article the noun counts some, at least one.
+  const json some = wounded("The 22 years old civilian was injured.");
+  EXPECT_EQ(some["min"], 1);
+  EXPECT_TRUE(some["max"].is_null()) << some.dump();
 }
 
 TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {

@@ -68,8 +68,9 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 61> kKnownCategories = {
+inline constexpr std::array<std::string_view, 62> kKnownCategories = {
     "actor",
+    "age_marker",
     "agent_marker",
     "agreement",
     "article",

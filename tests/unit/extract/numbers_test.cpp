@@ -265,6 +265,8 @@ TEST(NumbersTest, EnglishDigitsThatAreNotCounts) {
       {"November 21, 2021", {}},
       {"no one was hurt", {}},
       {"At 5 a.m. the shelling killed four", {{"four", 4, 4}}},
+      {"a 22 years old civilian", {}},
+      {"two men, 40 years of age", {{"two", 2, 2}}},
   });
 }
 
