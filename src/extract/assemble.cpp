@@ -1618,6 +1618,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         add_provenance(claim, "claimant", analysis, {attribution.actor->range});
         actor_ranges.push_back(attribution.actor->range);
       }
+      // "a defence spokesperson said in Jammu": where the official spoke
+      // says whose they are, not where anything happened.
+      if (attribution.trigger->category() == "unnamed_speaker") {
+        const Range sentence = view.sentence_of(attribution.trigger->range.begin).range;
+        for (const Mention* place :
+             analysis.in({attribution.trigger->range.end, sentence.end}, "place")) {
+          if (analysis.words_between(attribution.trigger->range.end, place->range.begin) <= 2) {
+            actor_ranges.push_back(place->range);
+          }
+          break;
+        }
+      }
     }
   }
 

@@ -408,7 +408,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   const bool speaks_for_itself = publisher_actor != nullptr && publisher_actor->kind != "outlet" &&
                                  publisher_actor->kind != "agency";
   detail::split_at_second_claimant(analysis, impl.actors);
-  std::vector<detail::Frame> built = detail::build_frames(analysis, impl.actors, body, headline);
+  std::vector<detail::Frame> built =
+      detail::build_frames(analysis, impl.actors, impl.places, body, headline);
   if (speaks_for_itself) {
     for (detail::Frame& frame : built) {
       if (frame.narrative() && !frame.headline) {

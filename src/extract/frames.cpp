@@ -170,6 +170,10 @@ const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
 struct SentenceAttribution {
   std::optional<Attribution> quoted;  // with an actor
   const Mention* anaphor = nullptr;   // "according to the statement"
+  // "a defence spokesperson said in Jammu": an official no name gives, and
+  // the place they spoke in.
+  const Mention* unnamed = nullptr;
+  const Mention* unnamed_place = nullptr;
   bool points_back = false;  // "Об этом заявили в ...": the sentences before are quoted
   bool refers_back = false;  // by a word ("об этом"), not by a closing quotation mark
 };
@@ -315,6 +319,27 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
             analysis.words_between(anaphor->range.end, trigger->range.begin) <= 1) {
           result.anaphor = anaphor;
           result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
+        }
+      }
+    }
+    if (result.unnamed == nullptr) {
+      for (const Mention* official : analysis.in(sentence.range, "unnamed_speaker")) {
+        const bool beside =
+            official->range.end <= trigger->range.begin
+                ? analysis.words_between(official->range.end, trigger->range.begin) <= 1
+                : analysis.words_between(trigger->range.end, official->range.begin) <= 1;
+        if (!beside) {
+          continue;
+        }
+        // The place right after the speaker or the verb: "said in Jammu".
+        const std::uint32_t from = std::max(official->range.end, trigger->range.end);
+        for (const Mention* place : analysis.in({from, sentence.range.end}, "place")) {
+          if (analysis.words_between(from, place->range.begin) <= 1) {
+            result.unnamed = official;
+            result.unnamed_place = place;
+            result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
+          }
+          break;
         }
       }
     }
@@ -559,7 +584,23 @@ Range Frame::range(const Analysis& analysis) const {
           analysis.sentences[sentences.back()].range.end};
 }
 
-std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors, Range body,
+// The state of the one country a place lies in, or empty.
+std::string state_where(const ActorRegistry& actors, const Gazetteer& places,
+                        const Mention& place) {
+  const GazetteerPlace* found = places.find(place.value());
+  if (found == nullptr || found->countries.size() != 1) {
+    return {};
+  }
+  for (const Actor& actor : actors.actors()) {
+    if (actor.kind == "state" && actor.country == found->countries.front()) {
+      return actor.id;
+    }
+  }
+  return {};
+}
+
+std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors,
+                                const Gazetteer& places, Range body,
                                 std::optional<Range> headline) {
   std::vector<Frame> frames;
   std::uint32_t last_paragraph = 0;
@@ -641,6 +682,26 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       frame.attributions.push_back(*found.quoted);
       frames.push_back(std::move(frame));
       continue;
+    }
+    // "…,” a defence spokesperson said in Jammu": an official of the state
+    // they speak in, when no one is named.
+    if (!found.quoted && found.anaphor == nullptr && found.unnamed != nullptr) {
+      if (std::string state = state_where(actors, places, *found.unnamed_place); !state.empty()) {
+        // The quotation it closes began in the outlet's frame before it.
+        if (current != nullptr && (current->claimant == state ||
+                                   (found.points_back && current->narrative() && same_paragraph))) {
+          current->claimant = state;
+          current->sentences.push_back(index);
+          current->attributions.push_back({found.unnamed, nullptr});
+          continue;
+        }
+        Frame frame;
+        frame.claimant = std::move(state);
+        frame.sentences.push_back(index);
+        frame.attributions.push_back({found.unnamed, nullptr});
+        frames.push_back(std::move(frame));
+        continue;
+      }
     }
     // "وكانت الوزارة أوضحت" after the parliament's figures: the ministry
     // quoted before speaks again, not the body of the open frame.

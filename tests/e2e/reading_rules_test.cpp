@@ -429,6 +429,26 @@ TEST_F(FictionalTheatre, AnIndefiniteArticleCountsOneOfASingularPersonNoun) {
   EXPECT_TRUE(some["max"].is_null()) << some.dump();
 }
 
+TEST_F(FictionalTheatre, AnUnnamedOfficialSpeaksForTheStateTheySpeakIn) {
+  const json reading = read(
+      "A synthetic story\n\n\u201cFreedonian troops shelled Oberland yesterday. Two soldiers "
+      "were killed,\u201d a defence spokesperson said in Kleinheim.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& claim = reading["claims"][0];
+  EXPECT_EQ(claim["claimant"]["id"], "ruritania") << reading.dump(1);
+  // Where the official spoke is not where it happened.
+  EXPECT_EQ(claim["place"]["name"], "Oberland");
+  ASSERT_EQ(claim["casualties"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(claim["casualties"][0]["side"]["party"]["id"], "ruritania");
+  // With no place, or one of no single state, no one is named.
+  const json nowhere = read(
+      "A synthetic story\n\n\u201cFreedonian troops shelled Grenzdorf yesterday,\u201d a "
+      "defence spokesperson said.");
+  for (const json& other : nowhere["claims"]) {
+    EXPECT_NE(other["claimant"]["id"], "ruritania") << nowhere.dump(1);
+  }
+}
+
 TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
   const json reading = read(
       "A synthetic story\n\nIn the Grenzdorf ceasefire zone, Freedonian troops attacked a post "

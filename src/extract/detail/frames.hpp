@@ -35,9 +35,11 @@ struct Frame {
 // party's account is a frame of its own.
 void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors);
 
-// `body` excludes the headline paragraph and the source line.
-std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors, Range body,
-                                std::optional<Range> headline);
+// `body` excludes the headline paragraph and the source line. `places` tells
+// whose an unnamed official speaking in a named place is ("a defence
+// spokesperson said in Jammu").
+std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors,
+                                const Gazetteer& places, Range body, std::optional<Range> headline);
 
 // One claimant may report several events in a row ("they shelled X; later a
 // soldier was wounded by a mine"): a sentence whose first event belongs to
