@@ -1430,6 +1430,24 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   return found;
 }
 
+// «обстрелян пост вооруженных формирований», "على مواقع عسكرية أرمنية": the
+// party of an actor at most two words after an asset word in the event's
+// sentence (not one after an agent word: «позиций со стороны Армении»), or empty.
+std::string whose_post_was_hit(const FrameView& view, const Mention& event) {
+  const Analysis& analysis = view.analysis;
+  const Range sentence = view.sentence_of(event.range.begin).range;
+  for (const Mention* asset : analysis.in(sentence, "asset")) {
+    for (const Mention* actor : analysis.in({asset->range.end, sentence.end}, "actor")) {
+      if (analysis.words_between(asset->range.end, actor->range.begin) <= 2 &&
+          !negated_before(view, *actor, "agent_marker", 0)) {
+        return party_of_mention(view.context.actors, *actor);
+      }
+      break;
+    }
+  }
+  return {};
+}
+
 // A word for the enemy before the event in its clause, or opening its sentence.
 const Mention* enemy_before(const FrameView& view, const Mention& event) {
   const Analysis& analysis = view.analysis;
@@ -1734,9 +1752,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   if (draft.event != nullptr && group_of(claim.event_type) == EventGroup::kViolence &&
       claim.event_type != EventType::kArmedClash) {
     const auto [chosen, target] = perpetrator_of(view, *draft.event, actor_ranges);
-    if (target != nullptr && negated_before(view, *target, "asset", 2)) {
-      post_party = party_of_mention(actors, *target);
-    }
+    post_party = whose_post_was_hit(view, *draft.event);
     if (chosen == nullptr && draft.event->entry->has_attribute("response") &&
         is_party(actors, claimant_party)) {
       // "we responded": the answer to fire is the speaker's side's own act.

@@ -227,8 +227,7 @@ class NumberReader {
     for (std::uint32_t index : lexicon.category(kRangeCategory)) {
       range_words_.emplace_back(lexicon.entry(index).phrase, lexicon.entry(index).value);
     }
-    for (std::string_view marker :
-         {kYearMarkerCategory, kTimeMarkerCategory, kAgeMarkerCategory}) {
+    for (std::string_view marker : {kYearMarkerCategory, kTimeMarkerCategory, kAgeMarkerCategory}) {
       for (std::uint32_t index : lexicon.category(marker)) {
         const LexiconEntry& entry = lexicon.entry(index);
         (entry.attribute("position") == "before" ? marker_words_before_ : marker_words_after_)

@@ -402,6 +402,15 @@ TEST_F(FictionalTheatre, PersonsOfAnyoneHitAtAPostAreItsPersonnel) {
   EXPECT_EQ(casualties[0]["side"]["kind"], "combatants") << reading.dump(1);
   EXPECT_EQ(casualties[0]["side"]["party"]["id"], "freedonia");
   EXPECT_EQ(casualties[0]["min"], 2);
+  // The post may stand in another clause of the sentence.
+  const json clause = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops opened "
+      "fire yesterday at dawn, on the posts of the Ruritanian army near Grenzdorf, and two "
+      "people were wounded.");
+  ASSERT_EQ(clause["claims"].size(), 1U) << clause.dump(1);
+  ASSERT_EQ(clause["claims"][0]["casualties"].size(), 1U) << clause.dump(1);
+  EXPECT_EQ(clause["claims"][0]["casualties"][0]["side"]["kind"], "combatants") << clause.dump(1);
+  EXPECT_EQ(clause["claims"][0]["casualties"][0]["side"]["party"]["id"], "ruritania");
   // Without a post hit, people are civilians.
   const json village = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said that yesterday Grenzdorf "
