@@ -849,12 +849,13 @@ Located place_from_gazetteer(const FrameView& view, const Mention& mention,
                              const GazetteerPlace* found) {
   Located located;
   Range words = mention.word;
-  // "منطقة جبل كيليسالي", "the village of Chinari": the name as written.
+  // "منطقة جبل كيليسالي", "the village of Chinari": the name as written; not
+  // a word that names what stands before it ("Naugam Sector, Kupwara").
   for (bool extended = true; extended;) {
     extended = false;
     for (const Mention* prefix :
          view.analysis.in({words.begin > 64 ? words.begin - 64 : 0, words.begin}, "place_prefix")) {
-      if (prefix->word.end <= words.begin &&
+      if (prefix->word.end <= words.begin && !prefix->entry->has_attribute("name_before") &&
           view.analysis.words_between(prefix->word.end, words.begin) == 0) {
         words.begin = prefix->word.begin;
         located.ranges.push_back(prefix->range);

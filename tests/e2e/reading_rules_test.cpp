@@ -458,6 +458,14 @@ TEST_F(FictionalTheatre, AnUnnamedOfficialSpeaksForTheStateTheySpeakIn) {
   }
 }
 
+TEST_F(FictionalTheatre, APlaceWordThatNamesWhatStandsBeforeItIsNoPartOfTheNextName) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "the Naugam Sector, Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf") << reading.dump(1);
+}
+
 TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
   const json reading = read(
       "A synthetic story\n\nIn the Grenzdorf ceasefire zone, Freedonian troops attacked a post "
