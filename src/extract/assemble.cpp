@@ -1431,6 +1431,8 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   return found;
 }
 
+namespace {
+
 // «обстрелян пост вооруженных формирований», "على مواقع عسكرية أرمنية": the
 // party of an actor at most two words after an asset word in the event's
 // sentence (not one after an agent word: «позиций со стороны Армении»), or empty.
@@ -1448,6 +1450,8 @@ std::string whose_post_was_hit(const FrameView& view, const Mention& event) {
   }
   return {};
 }
+
+}  // namespace
 
 // A word for the enemy before the event in its clause, or opening its sentence.
 const Mention* enemy_before(const FrameView& view, const Mention& event) {

@@ -584,6 +584,8 @@ Range Frame::range(const Analysis& analysis) const {
           analysis.sentences[sentences.back()].range.end};
 }
 
+namespace {
+
 // The state of the one country a place lies in, or empty.
 std::string state_where(const ActorRegistry& actors, const Gazetteer& places,
                         const Mention& place) {
@@ -598,6 +600,8 @@ std::string state_where(const ActorRegistry& actors, const Gazetteer& places,
   }
   return {};
 }
+
+}  // namespace
 
 std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& actors,
                                 const Gazetteer& places, Range body,
