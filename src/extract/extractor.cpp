@@ -587,7 +587,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // Figures the quoted account does not give ("the shelling of the village
       // of X killed four") are the outlet's own report.
       const bool adds_figures = !draft.claim.casualties.empty() && quoted.casualties.empty();
-      return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator && !adds_figures;
+      // "Fresh clashes broke out between Armenia and Azerbaijan, with each side
+      // … blaming the other": the outlet's clash is not one side's accusation.
+      const bool mutual_against_one_sided = draft.claim.event_type == EventType::kArmedClash &&
+                                            quoted.event_type != EventType::kArmedClash &&
+                                            quoted.perpetrator.has_value();
+      return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator &&
+             !adds_figures && !mutual_against_one_sided;
     });
     const TextSpan span = analysis.span(draft.range);
     if (covered || publisher.empty()) {

@@ -466,6 +466,17 @@ TEST_F(FictionalTheatre, APlaceWordThatNamesWhatStandsBeforeItIsNoPartOfTheNextN
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf") << reading.dump(1);
 }
 
+TEST_F(FictionalTheatre, TheOutletsClashIsNotCoveredByOneSidesAccusation) {
+  const json reading = read_published(
+      "A synthetic story\n\nFresh clashes broke out yesterday between Ruritania and Freedonia."
+      "\n\nThe Foreign Ministry of Ruritania said Freedonian troops attacked Grenzdorf "
+      "yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["name"], "Ruritanian Daily");
+  EXPECT_EQ(reading["claims"][0]["event_type"], "armed_clash");
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+}
+
 TEST_F(FictionalTheatre, AnEventWordInsideAPlaceNameNamesNoEvent) {
   const json reading = read(
       "A synthetic story\n\nIn the Grenzdorf ceasefire zone, Freedonian troops attacked a post "
