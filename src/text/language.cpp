@@ -330,7 +330,8 @@ class Scanner {
         at += 2 * run;
         index += static_cast<std::uint32_t>(run);
         word.letters += static_cast<std::uint32_t>(run);
-        if (at == text_.size()) {
+        // A space ends most words; it is no word character whatever follows it.
+        if (at == text_.size() || text_[at] == ' ') {
           break;
         }
       }
