@@ -123,15 +123,15 @@ class CharInfoTable {
   }
   // The script of every ASCII letter, or 0 when they are not all alike.
   ScriptId ascii_script() const { return ascii_script_; }
+  // Whether a two-byte letter that two_byte_letters counts starts at `at`.
+  bool two_byte_letter_at(std::string_view text, std::size_t at) const {
+    return at + 1 < text.size() && letter_script_of_pair(text, at) != 0;
+  }
   // How many two-byte characters from `at` are letters of one script and no
   // marker (most Arabic and Cyrillic words are nothing else), each one code
   // point that decode_utf8 reads as two bytes, as the per-character loop would
   // count them. They must be of `script` if it is not 0; if it is, it becomes
   // the script of the run when there is one.
-  // Whether a two-byte letter that two_byte_letters counts starts at `at`.
-  bool two_byte_letter_at(std::string_view text, std::size_t at) const {
-    return at + 1 < text.size() && letter_script_of_pair(text, at) != 0;
-  }
   std::size_t two_byte_letters(std::string_view text, std::size_t at, ScriptId& script) const {
     if (at + 1 >= text.size()) {
       return 0;
