@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "extract/numbers.hpp"
@@ -75,6 +77,47 @@ struct YearWord {
   std::string_view value;  // "year", "ce" or "ah"
   bool before = false;     // stands before the year ("عام 2020")
 };
+
+// What the reader needs of the lexicon alone, the same for every text.
+struct DateWords {
+  explicit DateWords(const Lexicon& lexicon) : rank_after(lexicon.category_count(), 0) {
+    for (std::uint32_t index : lexicon.category("number_range")) {
+      const LexiconEntry& entry = lexicon.entry(index);
+      if (entry.value != "open") {
+        range_joins.push_back(entry.phrase);
+      }
+    }
+    for (std::uint32_t index : lexicon.category("year_marker")) {
+      const LexiconEntry& entry = lexicon.entry(index);
+      year_words.push_back(
+          YearWord{entry.phrase, entry.value, entry.attribute("position") == "before"});
+    }
+    for (std::size_t rank = 0; rank < kCategories.size(); ++rank) {
+      if (const std::uint32_t number = lexicon.category_number(kCategories[rank].category);
+          number != Lexicon::kNoCategory) {
+        rank_after[number] = static_cast<std::uint8_t>(rank + 1);
+      }
+    }
+  }
+
+  std::vector<std::string_view> range_joins;  // into the lexicon
+  std::vector<YearWord> year_words;
+  // Each category's rank in kCategories plus one (0: not a piece), by category number.
+  std::vector<std::uint8_t> rank_after;
+};
+
+// The words of `lexicon`, gathered on a thread's first text of that lexicon
+// (its revision) instead of for every text: their lookups by name and
+// attribute cost more than reading the matches of a short text.
+const DateWords& date_words(const Lexicon& lexicon) {
+  thread_local std::optional<DateWords> words;
+  thread_local std::uint64_t revision = 0;
+  if (!words || revision != lexicon.revision()) {
+    words.emplace(lexicon);
+    revision = lexicon.revision();
+  }
+  return *words;
+}
 
 bool is_space(char c) {
   return c == ' ' || c == '\n';
@@ -186,20 +229,14 @@ class DateReader {
  public:
   DateReader(std::string_view text, const std::vector<Match>& matches, const Lexicon& lexicon,
              std::optional<CivilTime> anchor, std::vector<DigitRun> runs)
-      : text_(text), runs_(std::move(runs)), run_used_(runs_.size(), false) {
+      : text_(text),
+        runs_(std::move(runs)),
+        run_used_(runs_.size(), false),
+        words_(date_words(lexicon)),
+        year_words_(words_.year_words),
+        range_joins_(words_.range_joins) {
     if (anchor) {
       anchor_ = anchor->date;
-    }
-    for (std::uint32_t index : lexicon.category("number_range")) {
-      const LexiconEntry& entry = lexicon.entry(index);
-      if (entry.value != "open") {
-        range_joins_.push_back(entry.phrase);
-      }
-    }
-    for (std::uint32_t index : lexicon.category("year_marker")) {
-      const LexiconEntry& entry = lexicon.entry(index);
-      year_words_.push_back(
-          YearWord{entry.phrase, entry.value, entry.attribute("position") == "before"});
     }
     collect_pieces(matches, lexicon);
   }
@@ -234,14 +271,7 @@ class DateReader {
   // --- pieces --------------------------------------------------------------------------------
 
   void collect_pieces(const std::vector<Match>& matches, const Lexicon& lexicon) {
-    // Each category's rank plus one (0: not a piece), by category number.
-    std::vector<std::uint8_t> rank_after(lexicon.category_count(), 0);
-    for (std::size_t rank = 0; rank < kCategories.size(); ++rank) {
-      if (const std::uint32_t number = lexicon.category_number(kCategories[rank].category);
-          number != Lexicon::kNoCategory) {
-        rank_after[number] = static_cast<std::uint8_t>(rank + 1);
-      }
-    }
+    const std::vector<std::uint8_t>& rank_after = words_.rank_after;
     std::vector<Piece> candidates;
     for (const Match& match : matches) {
       if (const std::size_t after = rank_after[lexicon.category_number(match.entry)]; after > 0) {
@@ -1055,11 +1085,12 @@ class DateReader {
   std::vector<bool> run_used_;
   std::vector<Piece> pieces_;
   std::vector<bool> piece_used_;
-  std::vector<YearWord> year_words_;
+  const DateWords& words_;
+  const std::vector<YearWord>& year_words_;
   std::optional<year_month_day> anchor_;
   std::vector<DateMention> found_;
   std::vector<bool> year_inferred_;  // per found_ entry: a day and month whose year was guessed
-  std::vector<std::string_view> range_joins_;
+  const std::vector<std::string_view>& range_joins_;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -330,7 +331,13 @@ void Lexicon::add(LexiconEntry entry) {
   index_from(entries_.size() - 1);
 }
 
+std::uint64_t Lexicon::Revision::next() {
+  static std::atomic<std::uint64_t> last{0};
+  return last.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 void Lexicon::index_from(std::size_t first) {
+  revision_.renew();
   for (std::size_t i = first; i < entries_.size(); ++i) {
     auto found = by_category_.find(entries_[i].category);
     if (found == by_category_.end()) {

@@ -88,13 +88,43 @@ class Lexicon {
   static constexpr std::uint32_t kNoCategory = 0xFFFFFFFFU;
   std::uint32_t category_number(std::string_view name) const;
 
+  // A number that no other lexicon, and no earlier or later state of this
+  // one, has: the readers of numbers and dates gather what they need of a
+  // lexicon once and keep it by this number. A copy, a move (on both sides)
+  // and every change give a new one.
+  std::uint64_t revision() const { return revision_.value(); }
+
  private:
+  class Revision {
+   public:
+    Revision() : value_(next()) {}
+    Revision(const Revision& /*other*/) : value_(next()) {}
+    Revision(Revision&& other) noexcept : value_(next()) { other.renew(); }
+    Revision& operator=(const Revision& /*other*/) {
+      renew();
+      return *this;
+    }
+    Revision& operator=(Revision&& other) noexcept {
+      renew();
+      other.renew();
+      return *this;
+    }
+    ~Revision() = default;
+    std::uint64_t value() const { return value_; }
+    void renew() { value_ = next(); }
+
+   private:
+    static std::uint64_t next();
+    std::uint64_t value_;
+  };
+
   void index_from(std::size_t first);
 
   std::vector<LexiconEntry> entries_;
   std::map<std::string, std::vector<std::uint32_t>, std::less<>> by_category_;
   StringMap<std::uint32_t> number_of_category_;
   std::vector<std::uint32_t> category_numbers_;  // per entry
+  Revision revision_;
 };
 
 }  // namespace truce::extract

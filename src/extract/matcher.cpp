@@ -158,6 +158,47 @@ class BmpWordChars {
 // Built at start-up (64K lookups, about a millisecond) so the hot path has no guard to check.
 const BmpWordChars kBmpWordChars;
 
+// By two bytes as they lie in memory (one 16-bit load): how many of them a
+// word character that starts at the first takes as each_boundary reads it, 1
+// for an ASCII letter or digit and 2 for a two-byte word character (Arabic,
+// Cyrillic); 0 for anything else (no word character, a longer or invalid
+// sequence), which each_boundary decodes. One lookup per character of a word
+// and no decoding; the entries of the ASCII and two-byte characters lie in
+// 64 of the table's cache lines.
+class WordCharPairs {
+ public:
+  WordCharPairs() {
+    for (unsigned first = 0; first < 0x100U; ++first) {
+      for (unsigned second = 0; second < 0x100U; ++second) {
+        std::uint8_t length = 0;
+        if (first < 0x80U) {
+          length = kBmpWordChars.contains(first) ? 1 : 0;
+        } else if (first >= 0xC2U && first <= 0xDFU && is_continuation(second)) {
+          length = kBmpWordChars.contains(((first & 0x1FU) << 6U) | (second & 0x3FU)) ? 2 : 0;
+        }
+        const std::array<unsigned char, 2> bytes = {static_cast<unsigned char>(first),
+                                                    static_cast<unsigned char>(second)};
+        lengths_[index_of(bytes.data())] = length;
+      }
+    }
+  }
+  // `bytes` must have two bytes to read.
+  std::uint8_t word_char_length(const unsigned char* bytes) const {
+    return lengths_[index_of(bytes)];
+  }
+
+ private:
+  static std::uint16_t index_of(const unsigned char* bytes) {
+    std::uint16_t index = 0;
+    std::memcpy(&index, bytes, sizeof index);
+    return index;
+  }
+  std::array<std::uint8_t, 0x10000> lengths_{};
+};
+
+// After kBmpWordChars, which it reads (the same translation unit, so in this order).
+const WordCharPairs kWordCharPairs;
+
 // Letters, combining marks and decimal digits make up words; everything else separates them.
 bool is_word_char(char32_t code_point) {
   return code_point < BmpWordChars::kSize ? kBmpWordChars.contains(code_point)
@@ -902,6 +943,21 @@ void each_boundary(std::string_view text, Visit&& visit) {
   const std::size_t size = text.size();
   bool word_before = false;
   for (std::size_t at = 0; at < size;) {
+    // Inside a word nothing is visited: its ASCII and two-byte word characters
+    // are passed over with one lookup each; the character after them is
+    // decoded below.
+    if (word_before) {
+      while (at + 1 < size) {
+        const std::uint8_t length = kWordCharPairs.word_char_length(bytes + at);
+        if (length == 0) {
+          break;
+        }
+        at += length;
+      }
+      if (at == size) {
+        break;
+      }
+    }
     const unsigned lead = bytes[at];
     bool word = false;
     std::size_t length = 1;

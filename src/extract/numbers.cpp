@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -191,47 +192,82 @@ std::optional<std::int64_t> parse_value(std::string_view text) {
   return value;
 }
 
-// Everything the rules need from the lexicon and the scan, gathered once.
-class NumberReader {
- public:
-  NumberReader(std::string_view text, const std::vector<Match>& matches, const Lexicon& lexicon)
-      : text_(text), matches_(matches), lexicon_(lexicon) {
-    // The rules look up a few categories many times; these lists keep them short.
-    // By category number: a text has a match every few bytes, and names are strings.
-    const std::uint32_t month = lexicon.category_number(kMonthCategory);
-    const std::uint32_t qualifier = lexicon.category_number(kQualifierCategory);
-    const std::uint32_t range = lexicon.category_number(kRangeCategory);
-    std::vector<bool> hiding(lexicon.category_count(), false);
+// What the rules need of the lexicon alone, the same for every text.
+struct NumberWords {
+  explicit NumberWords(const Lexicon& lexicon)
+      : month(lexicon.category_number(kMonthCategory)),
+        qualifier(lexicon.category_number(kQualifierCategory)),
+        range(lexicon.category_number(kRangeCategory)),
+        hiding(lexicon.category_count(), false) {
     for (std::string_view category : kHidingCategories) {
       if (const std::uint32_t number = lexicon.category_number(category);
           number != Lexicon::kNoCategory) {
         hiding[number] = true;
       }
     }
-    for (const Match& match : matches) {
-      const std::uint32_t category = lexicon.category_number(match.entry);
-      if (category == month) {
-        months_.push_back(match);
-      } else if (category == qualifier) {
-        qualifiers_.push_back(match);
-      } else if (category == range && entry_of(match).value == "open") {
-        openings_.push_back(match);
-      }
-      if (hiding[category]) {
-        hiders_.push_back(match);
-      }
-    }
     for (std::uint32_t index : lexicon.category(kConnectorCategory)) {
-      connectors_.emplace_back(lexicon.entry(index).phrase, lexicon.entry(index).value);
+      connectors.emplace_back(lexicon.entry(index).phrase, lexicon.entry(index).value);
     }
     for (std::uint32_t index : lexicon.category(kRangeCategory)) {
-      range_words_.emplace_back(lexicon.entry(index).phrase, lexicon.entry(index).value);
+      range_words.emplace_back(lexicon.entry(index).phrase, lexicon.entry(index).value);
     }
     for (std::string_view marker : {kYearMarkerCategory, kTimeMarkerCategory, kAgeMarkerCategory}) {
       for (std::uint32_t index : lexicon.category(marker)) {
         const LexiconEntry& entry = lexicon.entry(index);
-        (entry.attribute("position") == "before" ? marker_words_before_ : marker_words_after_)
+        (entry.attribute("position") == "before" ? marker_words_before : marker_words_after)
             .push_back(entry.phrase);
+      }
+    }
+  }
+
+  // By category number: a text has a match every few bytes, and names are strings.
+  std::uint32_t month;
+  std::uint32_t qualifier;
+  std::uint32_t range;
+  std::vector<bool> hiding;
+  std::vector<std::pair<std::string_view, std::string_view>> connectors;  // into the lexicon
+  std::vector<std::pair<std::string_view, std::string_view>> range_words;
+  std::vector<std::string_view> marker_words_before;
+  std::vector<std::string_view> marker_words_after;
+};
+
+// The words of `lexicon`, gathered on a thread's first text of that lexicon
+// (its revision) instead of for every text: their lookups by name and
+// attribute cost more than reading the matches of a short text.
+const NumberWords& number_words(const Lexicon& lexicon) {
+  thread_local std::optional<NumberWords> words;
+  thread_local std::uint64_t revision = 0;
+  if (!words || revision != lexicon.revision()) {
+    words.emplace(lexicon);
+    revision = lexicon.revision();
+  }
+  return *words;
+}
+
+// Everything the rules need from the lexicon and the scan, gathered once.
+class NumberReader {
+ public:
+  NumberReader(std::string_view text, const std::vector<Match>& matches, const Lexicon& lexicon)
+      : text_(text),
+        matches_(matches),
+        lexicon_(lexicon),
+        words_(number_words(lexicon)),
+        connectors_(words_.connectors),
+        range_words_(words_.range_words),
+        marker_words_before_(words_.marker_words_before),
+        marker_words_after_(words_.marker_words_after) {
+    // The rules look up a few categories many times; these lists keep them short.
+    for (const Match& match : matches) {
+      const std::uint32_t category = lexicon.category_number(match.entry);
+      if (category == words_.month) {
+        months_.push_back(match);
+      } else if (category == words_.qualifier) {
+        qualifiers_.push_back(match);
+      } else if (category == words_.range && entry_of(match).value == "open") {
+        openings_.push_back(match);
+      }
+      if (words_.hiding[category]) {
+        hiders_.push_back(match);
       }
     }
   }
@@ -724,11 +760,12 @@ class NumberReader {
   std::string_view text_;
   const std::vector<Match>& matches_;
   const Lexicon& lexicon_;
+  const NumberWords& words_;
   const std::vector<DateMention>* dates_ = nullptr;
-  std::vector<std::pair<std::string_view, std::string_view>> connectors_;  // into the lexicon
-  std::vector<std::pair<std::string_view, std::string_view>> range_words_;
-  std::vector<std::string_view> marker_words_before_;
-  std::vector<std::string_view> marker_words_after_;
+  const std::vector<std::pair<std::string_view, std::string_view>>& connectors_;
+  const std::vector<std::pair<std::string_view, std::string_view>>& range_words_;
+  const std::vector<std::string_view>& marker_words_before_;
+  const std::vector<std::string_view>& marker_words_after_;
   std::vector<Match> months_;
   std::vector<Match> qualifiers_;
   std::vector<Match> openings_;

@@ -12,6 +12,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -19,6 +20,7 @@
 #include "text/detail/folding.hpp"
 #include "text/detail/foreign_letters.hpp"
 #include "text/detail/utf8.hpp"
+#include "text/detail/word_scan.hpp"
 
 namespace truce::text {
 namespace {
@@ -108,9 +110,51 @@ class CharInfoTable {
         ascii_script_ = 0;
       }
     }
+    // The two-byte characters (U+0080 to U+07FF) that read_word may count
+    // without their entry: word characters of a script, no marker.
+    for (char32_t cp = 0x80; cp < kTableEnd; ++cp) {
+      const CharInfo& info = table_[cp];
+      if (info.kind == Kind::kWord && info.script != 0 && !info.marker) {
+        const std::array<char, 2> bytes = {static_cast<char>(0xC0U | (cp >> 6U)),
+                                           static_cast<char>(0x80U | (cp & 0x3FU))};
+        two_byte_letter_script_[pair_index(bytes.data())] = info.script;
+      }
+    }
   }
   // The script of every ASCII letter, or 0 when they are not all alike.
   ScriptId ascii_script() const { return ascii_script_; }
+  // Whether a two-byte letter that two_byte_letters counts starts at `at`.
+  bool two_byte_letter_at(std::string_view text, std::size_t at) const {
+    return at + 1 < text.size() && letter_script_of_pair(text, at) != 0;
+  }
+  // How many two-byte characters from `at` are letters of one script and no
+  // marker (most Arabic and Cyrillic words are nothing else), each one code
+  // point that decode_utf8 reads as two bytes, as the per-character loop would
+  // count them. They must be of `script` if it is not 0; if it is, it becomes
+  // the script of the run when there is one.
+  std::size_t two_byte_letters(std::string_view text, std::size_t at, ScriptId& script) const {
+    if (at + 1 >= text.size()) {
+      return 0;
+    }
+    const ScriptId run_script = script != 0 ? script : letter_script_of_pair(text, at);
+    if (run_script == 0) {
+      return 0;  // no such letter at `at`, and 0 would match every other pair
+    }
+    std::size_t end = at;
+    while (end + 1 < text.size() && letter_script_of_pair(text, end) == run_script) {
+      end += 2;
+    }
+    // decode_utf8 gives a stray continuation byte to the character before it,
+    // so that one is left to the caller.
+    if (end > at && end < text.size() &&
+        detail::is_continuation_byte(static_cast<unsigned char>(text[end]))) {
+      end -= 2;
+    }
+    if (end > at) {
+      script = run_script;
+    }
+    return (end - at) / 2;
+  }
   // A reference into the table, or to `scratch` filled for a rarer code
   // point (a copy of the small struct per character costs a store-forwarding stall).
   const CharInfo& lookup(char32_t code_point, CharInfo& scratch) const {
@@ -125,6 +169,23 @@ class CharInfoTable {
   static constexpr char32_t kTableEnd = 0x800;
   const detail::ForeignLetters& letters_;
   std::array<CharInfo, kTableEnd> table_{};
+  // Two bytes as one 16-bit number, as they lie in memory: one load.
+  static std::uint16_t pair_index(const char* bytes) {
+    std::uint16_t index = 0;
+    std::memcpy(&index, bytes, sizeof index);
+    return index;
+  }
+  ScriptId letter_script_of_pair(std::string_view text, std::size_t at) const {
+    return two_byte_letter_script_[pair_index(text.data() + at)];
+  }
+
+  static constexpr std::size_t kPairs = 0x10000;
+  // By the two bytes of a two-byte character (pair_index): the script of a
+  // letter read_word may count without its entry; 0 for any other two bytes
+  // (other characters, ASCII, a lead byte alone, an overlong form...). A
+  // lookup by the bytes needs no check of them and no decoding; the entries
+  // of all two-byte characters lie in 64 of the table's cache lines.
+  std::array<ScriptId, kPairs> two_byte_letter_script_{};
   ScriptId ascii_script_ = 0;
 };
 
@@ -167,15 +228,7 @@ const CharInfoTable& char_info_table() {
   return table;
 }
 
-struct Word {
-  std::size_t byte_begin = 0;
-  std::size_t byte_end = 0;
-  std::uint32_t cp_begin = 0;
-  std::uint32_t cp_end = 0;
-  std::uint32_t letters = 0;  // letters with a script
-  ScriptId script = 0;        // of its first letter with a script
-  bool has_marker = false;
-};
+using Word = detail::ScannedWord;
 
 struct Paragraph {
   std::size_t byte_begin = 0;
@@ -192,7 +245,9 @@ struct Paragraph {
 // letters and marks), in one pass.
 class Scanner {
  public:
-  Scanner(std::string_view text, const CharInfoTable& table) : text_(text), table_(table) {}
+  // `block_reading` false reads every character on its own (for tests).
+  Scanner(std::string_view text, const CharInfoTable& table, bool block_reading = true)
+      : text_(text), table_(table), block_reading_(block_reading) {}
 
   void run() {
     std::size_t at = detail::first_code_point_offset(text_);
@@ -210,22 +265,26 @@ class Scanner {
         ++index;
         continue;
       }
-      const detail::DecodedCodePoint decoded = detail::decode_utf8(text_, at);
-      const CharInfo& info = table_.lookup(decoded.code_point, scratch);
-      const std::size_t next = at + decoded.length;
-      if (info.kind == Kind::kWord) {
-        content(at, index);
-        read_word(at, index);  // moves `at` and `index` past the word
-        continue;
+      // A word that starts with a two-byte letter (an Arabic or Cyrillic
+      // word) needs no decoding here: its first letter is read with the rest.
+      if (!block_reading_ || !table_.two_byte_letter_at(text_, at)) {
+        const detail::DecodedCodePoint decoded = detail::decode_utf8(text_, at);
+        const CharInfo& info = table_.lookup(decoded.code_point, scratch);
+        if (info.kind != Kind::kWord) {
+          const std::size_t next = at + decoded.length;
+          if (info.kind == Kind::kOther) {
+            content(at, index);
+            content_end_ = {next, index + 1};
+          } else {
+            whitespace(info.kind, decoded.code_point);
+          }
+          at = next;
+          ++index;
+          continue;
+        }
       }
-      if (info.kind == Kind::kOther) {
-        content(at, index);
-        content_end_ = {next, index + 1};
-      } else {
-        whitespace(info.kind, decoded.code_point);
-      }
-      at = next;
-      ++index;
+      content(at, index);
+      read_word(at, index);  // moves `at` and `index` past the word
     }
     close_paragraph();
   }
@@ -253,7 +312,7 @@ class Scanner {
     CharInfo scratch;
     // A word of ASCII letters, most of an English text's: all but its last
     // letter at once, as the loop below would count them.
-    if (table_.ascii_script() != 0 && is_ascii_letter(text_[at])) {
+    if (block_reading_ && table_.ascii_script() != 0 && is_ascii_letter(text_[at])) {
       const std::size_t run = ascii_letters_followed_by_letters(text_, at);
       if (run > 0) {
         word.letters = static_cast<std::uint32_t>(run);
@@ -263,6 +322,19 @@ class Scanner {
       }
     }
     while (at < text_.size()) {
+      // Two-byte letters of the word's script, without decoding each one or
+      // reading its entry; what ends the run (a mark, a marker letter, another
+      // script, the word's end) goes through the loop's body.
+      if (block_reading_) {
+        const std::size_t run = table_.two_byte_letters(text_, at, word.script);
+        at += 2 * run;
+        index += static_cast<std::uint32_t>(run);
+        word.letters += static_cast<std::uint32_t>(run);
+        // A space ends most words; it is no word character whatever follows it.
+        if (at == text_.size() || text_[at] == ' ') {
+          break;
+        }
+      }
       const detail::DecodedCodePoint decoded = detail::decode_utf8(text_, at);
       const CharInfo& info = table_.lookup(decoded.code_point, scratch);
       if (info.kind != Kind::kWord) {
@@ -330,6 +402,7 @@ class Scanner {
 
   std::string_view text_;
   const CharInfoTable& table_;
+  bool block_reading_ = true;
   bool in_paragraph_ = false;
   bool previous_was_cr_ = false;
   std::uint32_t line_breaks_ = 0;
@@ -646,6 +719,12 @@ class Detector {
 
 LanguageReport detect_languages(std::string_view utf8) {
   return Detector(utf8).run();
+}
+
+std::vector<detail::ScannedWord> detail::scan_words(std::string_view text, bool block_reading) {
+  Scanner scanner(text, char_info_table(), block_reading);
+  scanner.run();
+  return std::move(scanner.words);
 }
 
 }  // namespace truce::text

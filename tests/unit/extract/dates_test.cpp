@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "support/test_data.hpp"
@@ -116,6 +117,40 @@ constexpr TimePrecision kSpan = TimePrecision::kSpan;
 constexpr DateBasis kStated = DateBasis::kStated;
 constexpr DateBasis kRelative = DateBasis::kRelative;
 constexpr DateBasis kAnnouncement = DateBasis::kAnnouncement;
+
+// The reader gathers what it needs of a lexicon once per lexicon and thread,
+// keyed by the lexicon's revision: two lexicons read in turn on one thread,
+// whose month category has another number in each, keep their own readings.
+TEST(DatesTest, EachLexiconIsReadWithItsOwnWords) {
+  const auto entry = [](std::string category, std::string value, std::string phrase) {
+    LexiconEntry made;
+    made.category = std::move(category);
+    made.value = std::move(value);
+    made.phrase = std::move(phrase);
+    made.language = "en";
+    return made;
+  };
+  Lexicon month_first;
+  month_first.add(entry("month", "3", "march"));
+  Lexicon month_second;
+  month_second.add(entry("number", "2", "two"));
+  month_second.add(entry("month", "3", "march"));
+  const auto compile = [](Lexicon lexicon) {
+    Result<Matcher> compiled = Matcher::compile(std::move(lexicon));
+    EXPECT_TRUE(compiled) << compiled.error().message;
+    return std::move(compiled).value();
+  };
+  const Matcher first = compile(month_first);
+  const Matcher second = compile(month_second);
+  const std::string text = text::normalize_for_matching("on 5 March 2022").text;
+  const auto dates_in = [&](const Matcher& matcher) {
+    return find_dates(text, matcher.scan(text), matcher.lexicon(), std::nullopt).size();
+  };
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(dates_in(first), 1U);
+    EXPECT_EQ(dates_in(second), 1U);
+  }
+}
 
 TEST(DatesTest, ArabicMonthFamilies) {
   check({

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "support/bad_input.hpp"
 #include "support/run_command.hpp"
@@ -85,6 +87,31 @@ TEST(Lexicon, KeepsStemMarksInsideAPhrase) {
   ASSERT_TRUE(lexicon.load_file(dir / "ru" / "stems.tsv", "ru"));
   EXPECT_EQ(lexicon.entry(0).phrase, "удар* с беспилотник");
   EXPECT_TRUE(lexicon.entry(0).stem);
+}
+
+// What readers gather from a lexicon is kept by its revision, so no two
+// lexicons, and no two states of one, may share one.
+TEST(Lexicon, EveryChangeCopyAndMoveGivesANewRevision) {
+  LexiconEntry entry;
+  entry.category = "number";
+  entry.value = "2";
+  entry.phrase = "two";
+  Lexicon lexicon;
+  const std::uint64_t empty = lexicon.revision();
+  lexicon.add(entry);
+  const std::uint64_t one_entry = lexicon.revision();
+  EXPECT_NE(one_entry, empty);
+  EXPECT_NE(Lexicon().revision(), one_entry);
+  Lexicon copy = lexicon;
+  EXPECT_NE(copy.revision(), one_entry);
+  EXPECT_EQ(lexicon.revision(), one_entry);  // reading does not change it
+  copy = lexicon;
+  EXPECT_NE(copy.revision(), one_entry);
+  const std::uint64_t copied = copy.revision();
+  Lexicon moved = std::move(copy);
+  EXPECT_NE(moved.revision(), copied);
+  EXPECT_NE(copy.revision(), copied);  // NOLINT(bugprone-use-after-move): the moved-from side
+  EXPECT_NE(moved.revision(), copy.revision());
 }
 
 TEST(Lexicon, ParsesAttributes) {

@@ -442,6 +442,59 @@ TEST(Matcher, FindsShortPhrasesAsHyperscanWould) {
   EXPECT_GT(found, 5000U);  // the texts do hold matches
 }
 
+// The word-start pass passes over the ASCII and two-byte word characters
+// inside a word by their bytes: words of every length from every offset,
+// ended by each kind of character that ends a word (or, a mark, does not),
+// and followed by a short phrase, give the matches Hyperscan gives.
+TEST(Matcher, FindsShortPhrasesAfterWordsOfEveryLength) {
+  TempDir dir;
+  Lexicon lexicon;
+  load(lexicon, dir, "ar", "words.tsv", "conjunction\t-\tو\nword\t-\tمن\n");
+  load(lexicon, dir, "en", "words.tsv", "word\t-\ton\nword\t-\t1\n");
+  load(lexicon, dir, "ru", "words.tsv", "word\t-\tв\nword\t-\tсв\n");
+  const auto compile_with = [&](std::size_t characters) {
+    Result<Matcher> compiled = Matcher::compile(lexicon, MatcherOptions{characters});
+    EXPECT_TRUE(compiled) << compiled.error().message;
+    return std::move(compiled).value();
+  };
+  const Matcher all_in_hyperscan = compile_with(0);
+  const Matcher short_outside = compile_with(3);
+  const auto as_tuples = [](const std::vector<Match>& matches) {
+    std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> tuples;
+    for (const Match& match : matches) {
+      tuples.emplace_back(match.entry, match.begin, match.end);
+    }
+    return tuples;
+  };
+  const std::vector<std::vector<std::string>> alphabets = {{"ا", "ل", "ح", "د", "و", "م"},
+                                                           {"п", "е", "р", "Г", "ё", "в"},
+                                                           {"o", "N", "7", "x", "1", "n"},
+                                                           {"a", "ж", "ن", "é", "\xCC\x81", "5"}};
+  const std::vector<std::string> tails = {
+      " ", ".", "\x80", "\xD8", "«", "\xE2\x80\x94", "\xCC\x81", "\xF0\x9F\x98\x80", "\xC0\x80"};
+  std::size_t found = 0;
+  for (const std::vector<std::string>& alphabet : alphabets) {
+    for (std::size_t shift = 0; shift < 18; ++shift) {
+      for (std::size_t length = 1; length <= 20; ++length) {
+        std::string word;
+        for (std::size_t i = 0; i < length; ++i) {
+          word += alphabet[(i * 5) % alphabet.size()];
+        }
+        for (const std::string& tail : tails) {
+          for (std::string_view phrase : {"و", "в", "on", "1"}) {
+            const std::string text =
+                std::string(shift, ' ') + word + tail + std::string(phrase) + " " + word;
+            const auto expected = as_tuples(all_in_hyperscan.scan(text));
+            found += expected.size();
+            ASSERT_EQ(as_tuples(short_outside.scan(text)), expected) << "text: " << text;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(found, 10000U);
+}
+
 TEST(Matcher, StaysUsableAfterAMove) {
   TempDir dir;
   Lexicon lexicon;

@@ -106,6 +106,43 @@ void check(const std::vector<Case>& cases) {
   }
 }
 
+// The reader gathers what it needs of a lexicon once per lexicon and thread,
+// keyed by the lexicon's revision: two lexicons read in turn on one thread,
+// whose qualifier category has another number in each, keep their own
+// readings (with the other's words neither would find its qualifier).
+TEST(NumbersTest, EachLexiconIsReadWithItsOwnWords) {
+  const auto entry = [](std::string category, std::string value, std::string phrase) {
+    LexiconEntry made;
+    made.category = std::move(category);
+    made.value = std::move(value);
+    made.phrase = std::move(phrase);
+    made.language = "en";
+    return made;
+  };
+  Lexicon qualifier_first;
+  qualifier_first.add(entry("number_qualifier", "at_least", "at least"));
+  Lexicon qualifier_second;
+  qualifier_second.add(entry("number", "2", "two"));
+  qualifier_second.add(entry("number_qualifier", "at_least", "at least"));
+  const auto compile = [](Lexicon lexicon) {
+    Result<Matcher> compiled = Matcher::compile(std::move(lexicon));
+    EXPECT_TRUE(compiled) << compiled.error().message;
+    return std::move(compiled).value();
+  };
+  const Matcher first = compile(qualifier_first);
+  const Matcher second = compile(qualifier_second);
+  const std::string text = text::normalize_for_matching("at least 5 killed").text;
+  const auto qualifier_of = [&](const Matcher& matcher) {
+    const std::vector<NumberMention> mentions =
+        find_numbers(text, matcher.scan(text), matcher.lexicon());
+    return mentions.size() == 1 ? mentions[0].qualifier : std::string("?");
+  };
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(qualifier_of(first), "at_least");
+    EXPECT_EQ(qualifier_of(second), "at_least");
+  }
+}
+
 TEST(NumbersTest, ArabicDigitsAndWordsInTheirForms) {
   check({
       {"قتل جندي أرمني واحد", {{"واحد", 1, 1}}},

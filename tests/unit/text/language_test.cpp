@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -12,6 +14,7 @@
 #include "support/test_data.hpp"
 #include "text/detail/cld2.hpp"
 #include "text/detail/foreign_letters.hpp"
+#include "text/detail/word_scan.hpp"
 
 namespace truce::text {
 namespace {
@@ -92,6 +95,88 @@ TEST(DetectLanguages, WordsOfAsciiLettersAreCountedAtEveryOffset) {
             << "shift " << shift << ", length " << length << ", tail " << tail.size();
       }
     }
+  }
+}
+
+// The scanner reads runs of two-byte letters of one script (Arabic, Cyrillic)
+// without decoding each: words of every length from every offset, ended by
+// whatever can end such a run (a mark, a stray continuation byte, a marker
+// letter, a letter of another script, an ASCII letter, an overlong form, a
+// lead byte without its continuation, a three-byte dash, the text's end),
+// give the same words as reading one character at a time.
+TEST(ScanWords, TwoByteLettersAreCountedAsOneByOne) {
+  const std::array<std::string_view, 3> alphabets = {
+      "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xAF\xD9\x88\xD8\xAF",  // الحدود
+      "\xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD0\x93\xD1\x91",  // переГё
+      "\xC3\xA9\xC3\xA8\xC5\x93\xC3\xB1\xC3\x9F\xC3\x89",  // éèœñßÉ
+  };
+  const std::array<std::string_view, 14> tails = {
+      "",         " ",        "\xD9\x8E", "\xCC\x81", "\x80",     "\x80\x80", "\xDA\xBE",
+      "\xD1\x96", "\xD0\xBB", "a",        "\xC0\x80", "\xC1\xBF", "\xD8",     "\xE2\x80\x94"};
+  for (std::string_view alphabet : alphabets) {
+    for (std::size_t shift = 0; shift < 18; ++shift) {
+      for (std::size_t length = 1; length <= 20; ++length) {
+        for (std::string_view tail : tails) {
+          std::string word;
+          for (std::size_t i = 0; i < length; ++i) {
+            word += alphabet.substr((i * 7 % (alphabet.size() / 2)) * 2, 2);
+          }
+          const std::string text = std::string(shift, ' ') + word + std::string(tail);
+          EXPECT_EQ(detail::scan_words(text, true), detail::scan_words(text, false))
+              << "shift " << shift << ", length " << length << ", tail " << tail.size();
+          const std::string continued = text + word + " end";
+          EXPECT_EQ(detail::scan_words(continued, true), detail::scan_words(continued, false))
+              << "shift " << shift << ", length " << length << ", tail " << tail.size();
+        }
+      }
+    }
+  }
+}
+
+// Random texts of letters of several scripts, marks, marker letters, spaces,
+// line breaks and invalid bytes give the same words with block reading as
+// without. Three pieces in four are letters of the current script (Arabic,
+// Cyrillic or accented Latin, changed now and then), so words run long.
+TEST(ScanWords, RandomTextsGiveTheSameWordsAsOneByOne) {
+  const std::array<std::array<std::string_view, 3>, 3> letters = {{
+      {"\xD8\xA7", "\xD9\x84", "\xDB\x8C"},  // ا ل ی (a marker letter)
+      {"\xD0\xBF", "\xD1\x8F", "\xD1\x96"},  // п я і (a marker letter)
+      {"\xC3\xA9", "\xC5\x93", "e"},
+  }};
+  const std::array<std::string_view, 16> others = {" ",
+                                                   "\n",
+                                                   "\r\n",
+                                                   "\xD9\x8E",
+                                                   "\xCC\x81",
+                                                   "\x80",
+                                                   "\xBF",
+                                                   "\xC0\x80",
+                                                   "\xD8",
+                                                   "\xE2\x80\x94",
+                                                   "7",
+                                                   ",",
+                                                   "\xF0\x9F\x98\x80",
+                                                   "a",
+                                                   "\xDA\xBE",
+                                                   "\xD0\xBB"};
+  std::mt19937 random(12345);
+  std::uniform_int_distribution<std::size_t> choice(0, 11);
+  std::uniform_int_distribution<std::size_t> length(0, 80);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    std::size_t script = 0;
+    const std::size_t count = length(random);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t pick = choice(random);
+      if (pick < 9) {
+        text += letters[script][pick % 3];
+      } else if (pick < 11) {
+        text += others[choice(random) % 12 + (pick - 9) * 4];
+      } else {
+        script = choice(random) % 3;
+      }
+    }
+    ASSERT_EQ(detail::scan_words(text, true), detail::scan_words(text, false)) << text;
   }
 }
 
