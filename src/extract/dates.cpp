@@ -106,19 +106,6 @@ struct DateWords {
   std::vector<std::uint8_t> rank_after;
 };
 
-// The words of `lexicon`, gathered on a thread's first text of that lexicon
-// (its revision) instead of for every text: their lookups by name and
-// attribute cost more than reading the matches of a short text.
-const DateWords& date_words(const Lexicon& lexicon) {
-  thread_local std::optional<DateWords> words;
-  thread_local std::uint64_t revision = 0;
-  if (!words || revision != lexicon.revision()) {
-    words.emplace(lexicon);
-    revision = lexicon.revision();
-  }
-  return *words;
-}
-
 bool is_space(char c) {
   return c == ' ' || c == '\n';
 }
@@ -232,7 +219,7 @@ class DateReader {
       : text_(text),
         runs_(std::move(runs)),
         run_used_(runs_.size(), false),
-        words_(date_words(lexicon)),
+        words_(gathered_from<DateWords>(lexicon)),
         year_words_(words_.year_words),
         range_joins_(words_.range_joins) {
     if (anchor) {

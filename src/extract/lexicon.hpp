@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -126,5 +127,19 @@ class Lexicon {
   std::vector<std::uint32_t> category_numbers_;  // per entry
   Revision revision_;
 };
+
+// What a reader gathers from a lexicon (`Words`, built from it), kept for the
+// thread's next text of the same lexicon (its revision): the lookups by name
+// and attribute cost more than reading the matches of a short text.
+template <typename Words>
+const Words& gathered_from(const Lexicon& lexicon) {
+  thread_local std::optional<Words> words;
+  thread_local std::uint64_t revision = 0;
+  if (!words || revision != lexicon.revision()) {
+    words.emplace(lexicon);
+    revision = lexicon.revision();
+  }
+  return *words;
+}
 
 }  // namespace truce::extract

@@ -231,19 +231,6 @@ struct NumberWords {
   std::vector<std::string_view> marker_words_after;
 };
 
-// The words of `lexicon`, gathered on a thread's first text of that lexicon
-// (its revision) instead of for every text: their lookups by name and
-// attribute cost more than reading the matches of a short text.
-const NumberWords& number_words(const Lexicon& lexicon) {
-  thread_local std::optional<NumberWords> words;
-  thread_local std::uint64_t revision = 0;
-  if (!words || revision != lexicon.revision()) {
-    words.emplace(lexicon);
-    revision = lexicon.revision();
-  }
-  return *words;
-}
-
 // Everything the rules need from the lexicon and the scan, gathered once.
 class NumberReader {
  public:
@@ -251,7 +238,7 @@ class NumberReader {
       : text_(text),
         matches_(matches),
         lexicon_(lexicon),
-        words_(number_words(lexicon)),
+        words_(gathered_from<NumberWords>(lexicon)),
         connectors_(words_.connectors),
         range_words_(words_.range_words),
         marker_words_before_(words_.marker_words_before),

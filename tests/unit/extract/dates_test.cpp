@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "hand_made_lexicon.hpp"
 #include "support/test_data.hpp"
 #include "text/normalize.hpp"
 
@@ -122,26 +123,15 @@ constexpr DateBasis kAnnouncement = DateBasis::kAnnouncement;
 // keyed by the lexicon's revision: two lexicons read in turn on one thread,
 // whose month category has another number in each, keep their own readings.
 TEST(DatesTest, EachLexiconIsReadWithItsOwnWords) {
-  const auto entry = [](std::string category, std::string value, std::string phrase) {
-    LexiconEntry made;
-    made.category = std::move(category);
-    made.value = std::move(value);
-    made.phrase = std::move(phrase);
-    made.language = "en";
-    return made;
-  };
+  using hand_made::compiled;
+  const auto entry = hand_made::english_entry;
   Lexicon month_first;
   month_first.add(entry("month", "3", "march"));
   Lexicon month_second;
   month_second.add(entry("number", "2", "two"));
   month_second.add(entry("month", "3", "march"));
-  const auto compile = [](Lexicon lexicon) {
-    Result<Matcher> compiled = Matcher::compile(std::move(lexicon));
-    EXPECT_TRUE(compiled) << compiled.error().message;
-    return std::move(compiled).value();
-  };
-  const Matcher first = compile(month_first);
-  const Matcher second = compile(month_second);
+  const Matcher first = compiled(month_first);
+  const Matcher second = compiled(month_second);
   const std::string text = text::normalize_for_matching("on 5 March 2022").text;
   const auto dates_in = [&](const Matcher& matcher) {
     return find_dates(text, matcher.scan(text), matcher.lexicon(), std::nullopt).size();

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hand_made_lexicon.hpp"
 #include "support/test_data.hpp"
 #include "text/normalize.hpp"
 
@@ -111,26 +112,15 @@ void check(const std::vector<Case>& cases) {
 // whose qualifier category has another number in each, keep their own
 // readings (with the other's words neither would find its qualifier).
 TEST(NumbersTest, EachLexiconIsReadWithItsOwnWords) {
-  const auto entry = [](std::string category, std::string value, std::string phrase) {
-    LexiconEntry made;
-    made.category = std::move(category);
-    made.value = std::move(value);
-    made.phrase = std::move(phrase);
-    made.language = "en";
-    return made;
-  };
+  using hand_made::compiled;
+  const auto entry = hand_made::english_entry;
   Lexicon qualifier_first;
   qualifier_first.add(entry("number_qualifier", "at_least", "at least"));
   Lexicon qualifier_second;
   qualifier_second.add(entry("number", "2", "two"));
   qualifier_second.add(entry("number_qualifier", "at_least", "at least"));
-  const auto compile = [](Lexicon lexicon) {
-    Result<Matcher> compiled = Matcher::compile(std::move(lexicon));
-    EXPECT_TRUE(compiled) << compiled.error().message;
-    return std::move(compiled).value();
-  };
-  const Matcher first = compile(qualifier_first);
-  const Matcher second = compile(qualifier_second);
+  const Matcher first = compiled(qualifier_first);
+  const Matcher second = compiled(qualifier_second);
   const std::string text = text::normalize_for_matching("at least 5 killed").text;
   const auto qualifier_of = [&](const Matcher& matcher) {
     const std::vector<NumberMention> mentions =
