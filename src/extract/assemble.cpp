@@ -1368,6 +1368,17 @@ bool names_forces(const FrameView& view, const Mention& adjective) {
   return false;
 }
 
+namespace {
+
+// An actor at most two words after an asset word owns what was hit
+// («обстрелян пост вооруженных формирований», "the positions of the X army"),
+// unless an agent word stands right before it («позиций со стороны Армении»).
+bool owns_what_was_hit(const FrameView& view, const Mention& actor) {
+  return negated_before(view, actor, "asset", 2) && !negated_before(view, actor, "agent_marker", 0);
+}
+
+}  // namespace
+
 Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
                            const std::vector<Range>& actor_ranges) {
   const Analysis& analysis = view.analysis;
@@ -1398,9 +1409,7 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     }
     // «обстрелян пост вооруженных формирований», "the positions of the
     // Azerbaijani army": whose post or positions were hit is a target.
-    if (negated_before(view, *actor, "target_marker", 1) ||
-        (negated_before(view, *actor, "asset", 2) &&
-         !negated_before(view, *actor, "agent_marker", 0))) {
+    if (negated_before(view, *actor, "target_marker", 1) || owns_what_was_hit(view, *actor)) {
       if (found.target == nullptr) {
         found.target = actor;
       }
@@ -1434,18 +1443,12 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
 namespace {
 
 // «обстрелян пост вооруженных формирований», "على مواقع عسكرية أرمنية": the
-// party of an actor at most two words after an asset word in the event's
-// sentence (not one after an agent word: «позиций со стороны Армении»), or empty.
+// party whose post or positions the event's sentence says were hit, or empty.
 std::string whose_post_was_hit(const FrameView& view, const Mention& event) {
-  const Analysis& analysis = view.analysis;
   const Range sentence = view.sentence_of(event.range.begin).range;
-  for (const Mention* asset : analysis.in(sentence, "asset")) {
-    for (const Mention* actor : analysis.in({asset->range.end, sentence.end}, "actor")) {
-      if (analysis.words_between(asset->range.end, actor->range.begin) <= 2 &&
-          !negated_before(view, *actor, "agent_marker", 0)) {
-        return party_of_mention(view.context.actors, *actor);
-      }
-      break;
+  for (const Mention* actor : view.analysis.in(sentence, "actor")) {
+    if (owns_what_was_hit(view, *actor)) {
+      return party_of_mention(view.context.actors, *actor);
     }
   }
   return {};
@@ -1641,17 +1644,8 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         add_provenance(claim, "claimant", analysis, {attribution.actor->range});
         actor_ranges.push_back(attribution.actor->range);
       }
-      // "a defence spokesperson said in Jammu": where the official spoke
-      // says whose they are, not where anything happened.
-      if (attribution.trigger->category() == "unnamed_speaker") {
-        const Range sentence = view.sentence_of(attribution.trigger->range.begin).range;
-        for (const Mention* place :
-             analysis.in({attribution.trigger->range.end, sentence.end}, "place")) {
-          if (analysis.words_between(attribution.trigger->range.end, place->range.begin) <= 2) {
-            actor_ranges.push_back(place->range);
-          }
-          break;
-        }
+      if (attribution.spoken_in != nullptr) {
+        actor_ranges.push_back(attribution.spoken_in->range);  // not where it happened
       }
     }
   }

@@ -696,13 +696,13 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
                                    (found.points_back && current->narrative() && same_paragraph))) {
           current->claimant = state;
           current->sentences.push_back(index);
-          current->attributions.push_back({found.unnamed, nullptr});
+          current->attributions.push_back({found.unnamed, nullptr, found.unnamed_place});
           continue;
         }
         Frame frame;
         frame.claimant = std::move(state);
         frame.sentences.push_back(index);
-        frame.attributions.push_back({found.unnamed, nullptr});
+        frame.attributions.push_back({found.unnamed, nullptr, found.unnamed_place});
         frames.push_back(std::move(frame));
         continue;
       }

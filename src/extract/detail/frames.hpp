@@ -19,6 +19,9 @@ namespace truce::extract::detail {
 struct Attribution {
   const Mention* trigger = nullptr;
   const Mention* actor = nullptr;  // null for "according to the statement"
+  // Where an official no name gives spoke ("said in Jammu"): it tells whose
+  // they are, not where anything happened.
+  const Mention* spoken_in = nullptr;
 };
 
 struct Frame {
