@@ -450,6 +450,18 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   };
   const Draft* context_event = nullptr;  // the latest fighting told
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
+  // The date a claim without one of its own takes from the text: that of the
+  // fighting its figures are of (none if that has none), else the day its
+  // paragraph gave, else the latest event's.
+  const auto borrowed_date = [&](std::size_t i) -> const DateMention* {
+    if (event_before[i] != nullptr) {
+      return event_before[i]->own_date;
+    }
+    if (paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date) {
+      return paragraph_date;
+    }
+    return context_date;
+  };
   std::vector<std::size_t> kept;
   std::vector<std::size_t> narrative;
   std::vector<bool> undated(drafts.size(), false);
@@ -545,11 +557,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       if (draft.has_event) {
         context_date = draft.own_date;
       }
-    } else if (const DateMention* nearest =
-                   event_before[i] != nullptr ? event_before[i]->own_date
-                   : paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date
-                       ? paragraph_date
-                       : context_date;
+    } else if (const DateMention* nearest = borrowed_date(i);
                placeable && nearest != nullptr && !said_before(draft.statement_date, nearest)) {
       detail::set_time(draft.claim, *nearest, analysis, true);
     } else if (placeable && draft.statement_date != nullptr) {
