@@ -322,23 +322,32 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
     // Pair claims by evidence, claimant, event type and date, the best-scoring
     // pairs first, so that an early expected claim does not take the claim
     // that fits a later one better.
+    // Among equal scores, a pair whose perpetrators agree comes first: one
+    // quotation can hold two claims with the same evidence ("they fired on
+    // our posts ... and we responded"), which only the perpetrator tells apart.
     struct Pair {
       int score;
+      bool perpetrator_agrees;
       std::size_t expected;
       std::size_t claim;
     };
     std::vector<Pair> pairs;
     for (std::size_t e = 0; e < expectation->claims.size(); ++e) {
-      const TextSpan evidence = evidence_span(document.text, expectation->claims[e].evidence);
+      const ExpectedClaim& expected = expectation->claims[e];
+      const TextSpan evidence = evidence_span(document.text, expected.evidence);
       for (std::size_t i = 0; i < claims.size(); ++i) {
-        const int score = match_score(claims[i], expectation->claims[e], evidence);
+        const int score = match_score(claims[i], expected, evidence);
         if (score > 1) {
-          pairs.push_back({score, e, i});
+          const bool perpetrator_agrees =
+              claims[i].perpetrator && !expected.perpetrator.empty() &&
+              scorer.same_actor(claims[i].perpetrator->id, expected.perpetrator);
+          pairs.push_back({score, perpetrator_agrees, e, i});
         }
       }
     }
-    std::stable_sort(pairs.begin(), pairs.end(),
-                     [](const Pair& a, const Pair& b) { return a.score > b.score; });
+    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+      return a.score != b.score ? a.score > b.score : a.perpetrator_agrees > b.perpetrator_agrees;
+    });
     std::vector<bool> used(claims.size(), false);
     std::vector<std::optional<std::size_t>> paired(expectation->claims.size());
     for (const Pair& pair : pairs) {

@@ -218,6 +218,29 @@ TEST_F(FictionalEval, PairsTheBestFittingClaimsFirst) {
       << misses.dump(1);
 }
 
+// One quotation can hold two claims with the same evidence; the perpetrator
+// tells which expected claim the one read is.
+TEST_F(FictionalEval, PairsClaimsOfTheSameEvidenceByTheirPerpetrator) {
+  const std::string sentence =
+      "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf on 5 May 2030.";
+  json claim = {{"event_type", "shelling"},
+                {"claimant", "ru-fictional-mfa"},
+                {"date", "2030-05-05"},
+                {"date_basis", "stated"},
+                {"evidence", sentence}};
+  json answered = claim;
+  answered["perpetrator"] = "ruritania";
+  json fired = claim;
+  fired["perpetrator"] = "freedonia";
+  const json evaluation =
+      evaluate("A synthetic story\n\n" + sentence + "\n", {answered, fired}, json::array());
+  for (const json& field : evaluation["fields"]) {
+    if (field["field"] == "perpetrator") {
+      EXPECT_EQ(field["matched"], 1) << evaluation.dump(1);
+    }
+  }
+}
+
 TEST_F(FictionalEval, ComparesACasualtySideByThePartyItBelongsTo) {
   const std::string text =
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
