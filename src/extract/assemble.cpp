@@ -1233,15 +1233,13 @@ std::optional<Located> name_before(const FrameView& view, const Mention& prefix)
 }
 
 // Place names the gazetteer does not know, kept as written: the word after
-// "village"/"село"/"قرية" when no known place follows.
+// "village"/"село"/"قرية" (a place word marked `names_unknown`) when no known
+// place follows. "area" or "district" is as often followed by a common word.
 std::vector<Located> unknown_places(const FrameView& view) {
   std::vector<Located> found;
-  static constexpr std::string_view kNamingPrefixes[] = {"village", "town",    "city",  "mount",
-                                                         "lake",    "heights", "sector"};
   const std::string_view text = view.analysis.normalized.text;
   for (const Mention* prefix : view.all("place_prefix")) {
-    if (std::find(std::begin(kNamingPrefixes), std::end(kNamingPrefixes), prefix->value()) ==
-        std::end(kNamingPrefixes)) {
+    if (!prefix->entry->has_attribute("names_unknown")) {
       continue;
     }
     if (prefix->entry->has_attribute("name_before")) {

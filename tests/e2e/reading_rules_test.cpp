@@ -581,6 +581,12 @@ TEST_F(FictionalTheatre, APlaceNameAsWrittenIsCutToWhatANameMayHold) {
   const std::string name = reading["claims"][0]["place"]["name"];
   EXPECT_LE(name.size(), 300U);
   EXPECT_TRUE(name.ends_with(" …")) << name;
+  // "area" (no `names_unknown`) is followed by common words as often as by names.
+  const json area = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled the "
+      "area Zwiebelfeld yesterday.");
+  ASSERT_EQ(area["claims"].size(), 1U) << area.dump(1);
+  EXPECT_FALSE(area["claims"][0].contains("place")) << area.dump(1);
 }
 
 TEST_F(FictionalTheatre, AHeadlineJoinsABodyClaimOnlyWhenItSharesAPartyOrAPlace) {
