@@ -1855,6 +1855,14 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   std::vector<Figure> figures =
       read_casualties(view, claimant_party, civilians_party, post_party, draft.has_event);
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
+  // Prisoners in an account of an exchange ("handed over 15 prisoners", "the
+  // return of the other prisoners") are those handed over or still held, not
+  // people captured in this event: a figure of them would count as captures.
+  if (claim.event_type == EventType::kExchange) {
+    std::erase_if(figures, [](const Figure& figure) {
+      return figure.figure.status == CasualtyStatus::kCaptured;
+    });
+  }
   // The same toll told twice in one account (a summary sentence, a quote
   // repeating the lead) is one figure with the words of both.
   std::vector<Figure> distinct;

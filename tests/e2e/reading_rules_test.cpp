@@ -572,6 +572,24 @@ TEST_F(FictionalTheatre, TheActToldAfterAViolationAllegedDetailsIt) {
   EXPECT_EQ(counted["claims"].size(), 2U) << counted.dump(1);
 }
 
+// Captives in an account of an exchange are those handed over or still held:
+// a figure of them would count as captures in the tallies.
+TEST_F(FictionalTheatre, PrisonersOfAnExchangeAreNoCaptures) {
+  const json exchange = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonia handed over two "
+      "Ruritanian soldiers captured in May, and that the work for the others goes on.");
+  ASSERT_EQ(exchange["claims"].size(), 1U) << exchange.dump(1);
+  EXPECT_EQ(exchange["claims"][0]["event_type"], "exchange");
+  EXPECT_FALSE(exchange["claims"][0].contains("casualties")) << exchange.dump(1);
+  // Captured in the fighting itself, they are.
+  const json capture = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops attacked "
+      "Grenzdorf yesterday and captured two Ruritanian soldiers.");
+  ASSERT_EQ(capture["claims"].size(), 1U) << capture.dump(1);
+  ASSERT_TRUE(capture["claims"][0].contains("casualties")) << capture.dump(1);
+  EXPECT_EQ(capture["claims"][0]["casualties"][0]["status"], "captured");
+}
+
 TEST_F(FictionalTheatre, APlaceNameAsWrittenIsCutToWhatANameMayHold) {
   const json reading = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled the "
