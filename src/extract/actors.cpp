@@ -147,6 +147,10 @@ Result<ActorRegistry> ActorRegistry::load(const std::filesystem::path& data_dir,
   registry.parties_.reserve(registry.actors_.size());
   for (const Actor& actor : registry.actors_) {
     registry.parties_.push_back(registry.walk_to_party(&actor));
+    if (actor.kind == "state" && actor.party == actor.id && !actor.country.empty() &&
+        registry.state_of_country(actor.country).empty()) {
+      registry.states_.emplace_back(actor.country, actor.id);
+    }
   }
 
   Result<std::vector<NameRow>> names =
@@ -174,6 +178,16 @@ const std::string& ActorRegistry::party_of(std::string_view id) const {
   static const std::string kNone;
   const std::uint32_t position = index_.find(id);
   return position == IdIndex::kAbsent ? kNone : parties_[position];
+}
+
+const std::string& ActorRegistry::state_of_country(std::string_view country) const {
+  static const std::string kNone;
+  for (const auto& [code, state] : states_) {
+    if (code == country) {
+      return state;
+    }
+  }
+  return kNone;
 }
 
 std::string ActorRegistry::walk_to_party(const Actor* actor) const {

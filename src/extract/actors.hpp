@@ -55,6 +55,9 @@ class ActorRegistry {
   // is its own party ("am-mod" → "armenia"); empty for an unknown id and for
   // actors that act for no one.
   const std::string& party_of(std::string_view id) const;
+  // The state of a country (ISO 3166-1 alpha-2): the first state of the file
+  // with that country that is its own party; empty when there is none.
+  const std::string& state_of_country(std::string_view country) const;
   // A reference as claims carry it: the id and the English name; an unknown id
   // keeps its id as the name.
   ActorRef ref(std::string_view id) const;
@@ -71,6 +74,8 @@ class ActorRegistry {
   // party_of of each actor, resolved at load: claims ask it tens of thousands
   // of times a megabyte.
   std::vector<std::string> parties_;
+  // Country codes and their states, in file order (a dozen: a walk is cheaper than a map).
+  std::vector<std::pair<std::string, std::string>> states_;
 };
 
 // Whether a lexicon entry applies on `day`: an entry without valid_from and

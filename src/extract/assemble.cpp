@@ -316,10 +316,8 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
 std::string civilians_state(const ActorRegistry& actors, const std::optional<Place>& place,
                             const std::string& claimant_party) {
   if (place && !place->country.empty()) {
-    for (const Actor& actor : actors.actors()) {
-      if (actor.kind == "state" && actor.country == place->country && actor.party == actor.id) {
-        return actor.id;
-      }
+    if (const std::string& state = actors.state_of_country(place->country); !state.empty()) {
+      return state;
     }
   }
   return is_party(actors, claimant_party) ? claimant_party : std::string();

@@ -593,12 +593,7 @@ std::string state_where(const ActorRegistry& actors, const Gazetteer& places,
   if (found == nullptr || found->countries.size() != 1) {
     return {};
   }
-  for (const Actor& actor : actors.actors()) {
-    if (actor.kind == "state" && actor.country == found->countries.front()) {
-      return actor.id;
-    }
-  }
-  return {};
+  return actors.state_of_country(found->countries.front());
 }
 
 }  // namespace

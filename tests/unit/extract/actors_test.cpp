@@ -142,6 +142,21 @@ TEST(ActorData, PartyOfFollowsLinksToTheStateAnActorActsFor) {
   EXPECT_EQ(registry.ref("someone"), (ActorRef{"someone", "someone"}));
 }
 
+TEST(ActorData, AStateIsFoundByItsCountry) {
+  Loaded loaded = load_repository();
+  const ActorRegistry& registry = loaded.registry;
+  EXPECT_EQ(registry.state_of_country("AM"), "armenia");
+  EXPECT_EQ(registry.state_of_country("UA"), "ukraine");
+  EXPECT_EQ(registry.state_of_country("SY"), "syria");
+  EXPECT_EQ(registry.state_of_country("ZZ"), "");
+  EXPECT_EQ(registry.state_of_country(""), "");
+  for (const Actor& actor : registry.actors()) {
+    if (actor.kind == "state") {
+      EXPECT_EQ(registry.state_of_country(actor.country), actor.id) << actor.id;
+    }
+  }
+}
+
 TEST(ActorData, OfficesHaveDates) {
   Loaded loaded = load_repository();
   const Actor* shoigu = loaded.registry.find("shoigu");
