@@ -447,10 +447,19 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     shared.insert(first);
     shared.insert(second);
   }
+  const auto none = view.all("casualty_none");
   for (const Mention* status : statuses) {
     // "Мирные жители не пострадали", "were not injured": nobody was; and the
     // missing of "the commission for missing persons" are a name's words.
     if (negated_before(view, *status, "negation", 0) || inside_a_name(analysis, *status)) {
+      continue;
+    }
+    // «Пострадавших нет», "no casualties": the status word is part of a phrase
+    // that says there were none.
+    if (std::any_of(none.begin(), none.end(), [&](const Mention* phrase) {
+          return phrase->range.begin <= status->range.begin &&
+                 status->range.end <= phrase->range.end;
+        })) {
       continue;
     }
     const Range clause = view.clause_of(status->range.begin);

@@ -1447,5 +1447,27 @@ TEST_F(FictionalTheatre, WhosePostWasHitIsNoPerpetrator) {
   EXPECT_EQ(by["claims"][0]["perpetrator"]["id"], "fd-border-guards") << by.dump(1);
 }
 
+// «пострадавших» names the wounded; «Пострадавших нет» says there are none,
+// and its status word is no figure of some.
+TEST_F(FictionalTheatre, AStatusWordInsideANoCasualtiesPhraseIsNoFigure) {
+  const auto figures = [&](const std::string& outcome) {
+    const json reading = read(
+        "Синтетический текст\n\nМИД Руритании заявил, что вчера силовики Фридонии обстреляли "
+        "Гренцдорф. " +
+        outcome);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    std::vector<std::pair<std::string, std::int64_t>> read_figures;
+    if (reading["claims"].size() == 1 && reading["claims"][0].contains("casualties")) {
+      for (const json& figure : reading["claims"][0]["casualties"]) {
+        read_figures.emplace_back(figure["status"], figure["min"]);
+      }
+    }
+    return read_figures;
+  };
+  using Figures = std::vector<std::pair<std::string, std::int64_t>>;
+  EXPECT_EQ(figures("Есть четверо пострадавших."), (Figures{{"wounded", 4}}));
+  EXPECT_EQ(figures("Пострадавших нет."), (Figures{{"killed", 0}, {"wounded", 0}}));
+}
+
 }  // namespace
 }  // namespace truce::test
