@@ -125,7 +125,7 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   const std::map<std::string, double> floors = {
       {"claim", 0.86},       {"claimant", 0.82},   {"event_type", 0.80},
       {"date", 0.84},        {"event_date", 0.90}, {"place", 0.73},
-      {"perpetrator", 0.72}, {"casualties", 0.88}, {"overall", 0.81}};
+      {"perpetrator", 0.74}, {"casualties", 0.90}, {"overall", 0.82}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
