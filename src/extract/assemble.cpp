@@ -1430,8 +1430,12 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     }
     const std::uint32_t words = view.distance(actor->word, event.word);
     if (!in_clause) {
-      // Outside the clause only a subject opening the sentence counts.
-      if (analysis.words_between(sentence.begin, actor->range.begin) > 1 || words > 16) {
+      // Outside the clause only a subject opening the sentence counts, or
+      // one opening the statement reported after "that" ("… أن الجيش
+      // الأذربيجاني أطلق عملية …، وسيطر على تلة").
+      const bool opens = analysis.words_between(sentence.begin, actor->range.begin) <= 1 ||
+                         negated_before(view, *actor, "complementizer", 0);
+      if (!opens || words > 16) {
         continue;
       }
       found.actor = actor;

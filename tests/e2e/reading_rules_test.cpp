@@ -1447,6 +1447,18 @@ TEST_F(FictionalTheatre, WhosePostWasHitIsNoPerpetrator) {
   EXPECT_EQ(by["claims"][0]["perpetrator"]["id"], "fd-border-guards") << by.dump(1);
 }
 
+// The subject of a reported statement does a second act joined to the first
+// with "and" in a clause of its own.
+TEST_F(FictionalTheatre, TheSubjectAfterThatDoesTheActsOfItsStatement) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said yesterday that Freedonian "
+      "troops moved in at dawn from the hills beyond the river, and seized Grenzdorf.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "territory_seizure") << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("perpetrator")) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
+}
+
 // «пострадавших» names the wounded; «Пострадавших нет» says there are none,
 // and its status word is no figure of some.
 TEST_F(FictionalTheatre, AStatusWordInsideANoCasualtiesPhraseIsNoFigure) {
