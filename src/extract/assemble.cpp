@@ -799,8 +799,24 @@ std::vector<Asset> read_assets(const FrameView& view, const std::string& claiman
     if (gainer.empty() && taken && perpetrator_party != claimant_party) {
       gainer = perpetrator_party;
     }
-    if (!claimant_party.empty() && gainer != claimant_party) {
-      asset.change.owner = actor_ref(actors, claimant_party);
+    // "военного объекта ВС Армении", "the positions of the X army": an actor
+    // at most two words after the asset word owns it; else the claimant's side
+    // tells of its own ("lost two positions").
+    std::string owner;
+    for (const Mention* actor : analysis.in(clause, "actor")) {
+      if (actor->range.begin >= noun->range.end &&
+          analysis.words_between(noun->range.end, actor->range.begin) <= 2 &&
+          !negated_before(view, *actor, "agent_marker", 0)) {
+        owner = party_of_mention(actors, *actor);
+        asset.ranges.push_back(actor->range);
+        break;
+      }
+    }
+    if (owner.empty() && gainer != claimant_party) {
+      owner = claimant_party;
+    }
+    if (!owner.empty() && owner != gainer) {
+      asset.change.owner = actor_ref(actors, owner);
     }
     if (!gainer.empty()) {
       asset.change.gainer = actor_ref(actors, gainer);
@@ -1786,6 +1802,23 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         claim.perpetrator = actor_ref(actors, accused->value());
         perpetrator_party = party_of_mention(actors, *accused);
         add_provenance(claim, "perpetrator", analysis, {accused->range});
+      }
+    }
+    // «Минобороны Азербайджана сообщило об уничтожении … объекта ВС Армении»:
+    // what the other side owned, hit by no one named, the speaking party hit.
+    if (chosen == nullptr && perpetrator_party.empty() && target != nullptr &&
+        is_party(actors, claimant_party) && owns_what_was_hit(view, *target)) {
+      if (const std::string owner = party_of_mention(actors, *target);
+          is_party(actors, owner) && owner != claimant_party) {
+        claim.perpetrator = actor_ref(actors, claimant_party);
+        perpetrator_party = claimant_party;
+        if (!frame.attributions.empty()) {
+          const Attribution& first = frame.attributions.front();
+          add_provenance(claim, "perpetrator", analysis,
+                         {first.actor != nullptr ? first.actor->range : first.trigger->range});
+        }
+        claim.target = actor_ref(actors, owner);
+        add_provenance(claim, "target", analysis, {target->range});
       }
     }
     if (chosen != nullptr) {

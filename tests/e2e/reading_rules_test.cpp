@@ -1459,6 +1459,30 @@ TEST_F(FictionalTheatre, TheSubjectAfterThatDoesTheActsOfItsStatement) {
   EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
 }
 
+// A party telling of the other side's post destroyed by no one named tells
+// of its own act; the post is the other side's.
+TEST_F(FictionalTheatre, WhatTheOtherSideOwnedTheSpeakingPartyHit) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said yesterday that shelling "
+      "destroyed a post of the Freedonian troops near Grenzdorf.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& claim = reading["claims"][0];
+  ASSERT_TRUE(claim.contains("perpetrator")) << claim.dump(1);
+  EXPECT_EQ(claim["perpetrator"]["id"], "ruritania") << claim.dump(1);
+  ASSERT_TRUE(claim.contains("target")) << claim.dump(1);
+  EXPECT_EQ(claim["target"]["id"], "freedonia") << claim.dump(1);
+  ASSERT_EQ(claim["assets"].size(), 1U) << claim.dump(1);
+  EXPECT_EQ(claim["assets"][0]["owner"]["id"], "freedonia") << claim.dump(1);
+  // Its own post lost: its own, and no perpetrator named.
+  const json own = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said yesterday that shelling "
+      "destroyed a post near Grenzdorf.");
+  ASSERT_EQ(own["claims"].size(), 1U) << own.dump(1);
+  EXPECT_FALSE(own["claims"][0].contains("perpetrator")) << own.dump(1);
+  ASSERT_EQ(own["claims"][0]["assets"].size(), 1U) << own.dump(1);
+  EXPECT_EQ(own["claims"][0]["assets"][0]["owner"]["id"], "ruritania") << own.dump(1);
+}
+
 // «пострадавших» names the wounded; «Пострадавших нет» says there are none,
 // and its status word is no figure of some.
 TEST_F(FictionalTheatre, AStatusWordInsideANoCasualtiesPhraseIsNoFigure) {
