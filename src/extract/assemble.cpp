@@ -947,8 +947,15 @@ std::optional<Located> border_place(const FrameView& view, const Mention& border
   const Range clause = view.clause_of(border.range.begin);
   std::string named;
   Range named_range{};
+  // After the border word within two words ("the border with Armenia",
+  // "الحدود مع أرمينيا"); before it only right before ("the Armenian border"):
+  // "القوات الأذربيجانية على الحدود" are forces at the border, not its name.
+  const auto names_the_border = [&](Range word) {
+    return word.begin >= border.word.end ? view.distance(border.word, word) <= 2
+                                         : analysis.words_between(word.end, border.word.begin) == 0;
+  };
   for (const Mention* actor : analysis.in(clause, "actor")) {
-    if (view.distance(border.word, actor->word) <= 2) {
+    if (names_the_border(actor->word)) {
       named = party_of_mention(actors, *actor);
       named_range = actor->word;
       break;
@@ -957,8 +964,7 @@ std::optional<Located> border_place(const FrameView& view, const Mention& border
   if (named.empty()) {
     for (const Mention* place : analysis.in(clause, "place")) {
       const GazetteerPlace* found = view.context.places.find(place->value());
-      if (found != nullptr && found->type == "country" &&
-          view.distance(border.word, place->word) <= 2) {
+      if (found != nullptr && found->type == "country" && names_the_border(place->word)) {
         named = found->countries.empty() ? "" : found->countries.front();
         named_range = place->word;
         break;

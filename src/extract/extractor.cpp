@@ -141,7 +141,11 @@ bool headline_repeats(const Claim& headline, const Claim& body) {
   if (named.empty() && !headline.place) {
     return true;
   }
-  if (headline.place && body.place && headline.place->name == body.place->name) {
+  // The same place: the same name, or the same point of the gazetteer
+  // ("Border" in a title-cased headline, "border" in the body).
+  if (headline.place && body.place &&
+      (headline.place->name == body.place->name ||
+       (headline.place->geometry && headline.place->geometry == body.place->geometry))) {
     return true;
   }
   const auto shared = [&](const std::string& id) {
@@ -189,7 +193,9 @@ void join_provenance(Claim& into, std::string_view into_field, const Claim& from
 void qualify_by_headline(Claim& body, const Claim& headline) {
   for (std::size_t h = 0; h < headline.casualties.size(); ++h) {
     const CasualtyFigure& floor = headline.casualties[h];
-    if (floor.count.max) {
+    // "At least 7 killed" over the body's 7; not "Civilian injured", which
+    // tells some (at least one) without a count and adds nothing to the body's.
+    if (floor.count.max || floor.count.min < 2) {
       continue;
     }
     for (std::size_t b = 0; b < body.casualties.size(); ++b) {

@@ -1483,6 +1483,54 @@ TEST_F(FictionalTheatre, WhatTheOtherSideOwnedTheSpeakingPartyHit) {
   EXPECT_EQ(own["claims"][0]["assets"][0]["owner"]["id"], "ruritania") << own.dump(1);
 }
 
+// Forces at the border do not name it: only a country right before the
+// border word ("the Freedonian border") or just after it ("the border with
+// Freedonia") does.
+TEST_F(FictionalTheatre, ForcesAtTheBorderAreNoPartOfItsName) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said the Freedonian troops at the "
+      "border opened fire yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_TRUE(reading["claims"][0].contains("place")) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "border") << reading.dump(1);
+  const json with = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said troops opened fire at the "
+      "border with Freedonia yesterday.");
+  ASSERT_EQ(with["claims"].size(), 1U) << with.dump(1);
+  ASSERT_TRUE(with["claims"][0].contains("place")) << with.dump(1);
+  EXPECT_EQ(with["claims"][0]["place"]["name"], "border with Freedonia") << with.dump(1);
+}
+
+// A title-cased headline names the body's place in other letters ("Border",
+// "border"): the same point of the gazetteer is the same place.
+TEST_F(FictionalTheatre, AHeadlineNamingTheBodysPlaceInCapitalsRepeatsIt) {
+  const json reading = read(
+      "Ruritania, Freedonia Clash Along Border\n\nThe Foreign Ministry of Ruritania said "
+      "fighting flared along the border yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  ASSERT_EQ(reading["set_aside"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["set_aside"][0]["reason"], "headline_repeat") << reading.dump(1);
+}
+
+// A headline's "at least N" makes the body's N a floor; a headline telling
+// some without a count ("Civilian Wounded") leaves the body's count alone.
+TEST_F(FictionalTheatre, AHeadlineWithoutACountLeavesTheBodysCount) {
+  const auto body_count = [&](const std::string& headline, const std::string& wounded) {
+    const json reading = read(headline +
+                              "\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+                              "shelled Grenzdorf yesterday, wounding " +
+                              wounded + ".");
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    const json& figure = reading["claims"][0]["casualties"][0];
+    return std::pair{figure["min"].get<int>(), figure.contains("max") && !figure["max"].is_null()
+                                                   ? figure["max"].get<int>()
+                                                   : -1};
+  };
+  EXPECT_EQ(body_count("At least three civilians wounded in Grenzdorf shelling", "three civilians"),
+            (std::pair{3, -1}));
+  EXPECT_EQ(body_count("Civilian wounded in Grenzdorf shelling", "a civilian"), (std::pair{1, 1}));
+}
+
 // «пострадавших» names the wounded; «Пострадавших нет» says there are none,
 // and its status word is no figure of some.
 TEST_F(FictionalTheatre, AStatusWordInsideANoCasualtiesPhraseIsNoFigure) {
