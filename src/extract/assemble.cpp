@@ -1401,7 +1401,18 @@ namespace {
 // («обстрелян пост вооруженных формирований», "the positions of the X army"),
 // unless an agent word stands right before it («позиций со стороны Армении»).
 bool owns_what_was_hit(const FrameView& view, const Mention& actor) {
-  return negated_before(view, actor, "asset", 2) && !negated_before(view, actor, "agent_marker", 0);
+  if (negated_before(view, actor, "asset", 2) && !negated_before(view, actor, "agent_marker", 0)) {
+    return true;
+  }
+  // "the Azerbaijan Army positions": right before the asset word.
+  const Range clause = view.clause_of(actor.range.begin);
+  for (const Mention* asset : view.analysis.in(clause, "asset")) {
+    if (asset->range.begin >= actor.range.end &&
+        view.analysis.words_between(actor.range.end, asset->range.begin) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace

@@ -1473,6 +1473,13 @@ TEST_F(FictionalTheatre, WhatTheOtherSideOwnedTheSpeakingPartyHit) {
   EXPECT_EQ(claim["target"]["id"], "freedonia") << claim.dump(1);
   ASSERT_EQ(claim["assets"].size(), 1U) << claim.dump(1);
   EXPECT_EQ(claim["assets"][0]["owner"]["id"], "freedonia") << claim.dump(1);
+  // The owner may stand right before the asset word ("the X Army positions").
+  const json before = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that shelling hit the "
+      "Freedonian troops positions near Grenzdorf yesterday.");
+  ASSERT_EQ(before["claims"].size(), 1U) << before.dump(1);
+  ASSERT_TRUE(before["claims"][0].contains("perpetrator")) << before.dump(1);
+  EXPECT_EQ(before["claims"][0]["perpetrator"]["id"], "ruritania") << before.dump(1);
   // Its own post lost: its own, and no perpetrator named.
   const json own = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said yesterday that shelling "
