@@ -1822,11 +1822,20 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       }
     }
     // «Минобороны Азербайджана сообщило об уничтожении … объекта ВС Армении»:
-    // what the other side owned, hit by no one named, the speaking party hit.
-    if (chosen == nullptr && perpetrator_party.empty() && target != nullptr &&
+    // what the other side owned, destroyed by no one named, the speaking party
+    // destroyed.
+    // Only where the event word is itself what befell the thing (a fire at a
+    // post may be anyone's), and the owner is the side the speaker fights (not
+    // a mediator's report).
+    const auto outcomes = view.all("asset_outcome");
+    const bool event_is_outcome = std::any_of(
+        outcomes.begin(), outcomes.end(),
+        [&](const Mention* outcome) { return outcome->range.overlaps(draft.event->range); });
+    if (chosen == nullptr && perpetrator_party.empty() && target != nullptr && event_is_outcome &&
         is_party(actors, claimant_party) && owns_what_was_hit(view, *target)) {
       if (const std::string owner = party_of_mention(actors, *target);
-          is_party(actors, owner) && owner != claimant_party) {
+          is_party(actors, owner) && owner != claimant_party &&
+          owner == opponent_of(analysis, actors, claimant_party)) {
         claim.perpetrator = actor_ref(actors, claimant_party);
         perpetrator_party = claimant_party;
         if (!frame.attributions.empty()) {
