@@ -164,7 +164,7 @@ ActorRef actor_ref(const ActorRegistry& actors, std::string_view id) {
 
 // The party (state) an actor mention stands for.
 std::string party_of_mention(const ActorRegistry& actors, const Mention& mention) {
-  std::string party = actors.party_of(mention.value());
+  const std::string& party = actors.party_of(mention.value());
   return party.empty() ? std::string(mention.value()) : party;
 }
 
@@ -881,22 +881,29 @@ std::string country_of(const ActorRegistry& actors, const std::string& party) {
 std::optional<Located> border_of_parties(const FrameView& view, const Mention& border,
                                          const std::vector<std::string>& parties) {
   const ActorRegistry& actors = view.context.actors;
-  std::vector<std::string> countries;
-  const auto add = [&](const std::string& party) {
-    const std::string country = country_of(actors, party);
-    if (!country.empty() &&
-        std::find(countries.begin(), countries.end(), country) == countries.end()) {
-      countries.push_back(country);
+  // Views of the registry's and the lexicon's strings: this looks at every
+  // actor mention of the text, and a copy of each party and country name cost
+  // more than the rest of the lookup.
+  std::vector<std::string_view> countries;
+  const auto add = [&](std::string_view party) {
+    const Actor* actor = actors.find(party);
+    if (actor != nullptr && !actor->country.empty() &&
+        std::find(countries.begin(), countries.end(), actor->country) == countries.end()) {
+      countries.push_back(actor->country);
     }
+  };
+  const auto add_party_of = [&](const Mention& mention) {
+    const std::string& party = actors.party_of(mention.value());
+    add(party.empty() ? mention.value() : std::string_view(party));
   };
   for (const std::string& party : parties) {
     add(party);
   }
   for (const Mention* actor : view.all("actor")) {
-    add(party_of_mention(actors, *actor));
+    add_party_of(*actor);
   }
   for (const Mention* actor : view.analysis.all_of("actor")) {
-    add(party_of_mention(actors, *actor));
+    add_party_of(*actor);
   }
   for (std::size_t a = 0; a < countries.size(); ++a) {
     for (std::size_t b = a + 1; b < countries.size(); ++b) {
