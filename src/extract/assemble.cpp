@@ -130,7 +130,12 @@ struct FrameView {
   }
 };
 
-void add_provenance(Claim& claim, const std::string& field, const Analysis& analysis,
+// A claim has a dozen fields with provenance or more: room for them is made
+// at the first, and each entry is made in place (growing the list one by one
+// moved every entry's name and spans each time).
+constexpr std::size_t kProvenanceFields = 12;
+
+void add_provenance(Claim& claim, std::string_view field, const Analysis& analysis,
                     std::initializer_list<Range> ranges) {
   FieldProvenance* entry = nullptr;
   for (FieldProvenance& existing : claim.provenance) {
@@ -139,8 +144,11 @@ void add_provenance(Claim& claim, const std::string& field, const Analysis& anal
     }
   }
   if (entry == nullptr) {
-    claim.provenance.push_back({field, {}});
-    entry = &claim.provenance.back();
+    if (claim.provenance.empty()) {
+      claim.provenance.reserve(kProvenanceFields);
+    }
+    entry = &claim.provenance.emplace_back();
+    entry->field = field;
   }
   for (Range range : ranges) {
     if (range.end <= range.begin) {
