@@ -1638,6 +1638,7 @@ std::string fit_name(std::string name) {
 
 Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   FrameView view{frame, context, context.analysis, {}};
+  view.sentence_ranges.reserve(frame.sentences.size());
   for (std::uint32_t index : frame.sentences) {
     view.sentence_ranges.push_back(context.analysis.sentences[index].range);
   }

@@ -705,6 +705,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
   }
 
+  // Room first: a claim moved again on each growth of a list costs as much as the first move.
+  const auto undated_count = static_cast<std::size_t>(
+      std::count_if(kept.begin(), kept.end(), [&](std::size_t k) { return undated[k]; }));
+  out.claims.reserve(out.claims.size() + kept.size() - undated_count);
+  out.undated_claims.reserve(out.undated_claims.size() + undated_count);
   for (std::size_t k : kept) {
     (undated[k] ? out.undated_claims : out.claims).push_back(std::move(drafts[k].claim));
   }
