@@ -1,9 +1,20 @@
 #include "core/time.hpp"
 
+#include <array>
 #include <cstdio>
 
 namespace truce {
 namespace {
+
+// Appends `value` (0 <= value < 10^width, width <= 4) as `width` decimal digits.
+void append_digits(std::string& text, long long value, int width) {
+  std::array<char, 4> digits{};
+  for (int at = width - 1; at >= 0; --at) {
+    digits[static_cast<std::size_t>(at)] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  text.append(digits.data(), static_cast<std::size_t>(width));
+}
 
 // Reads exactly `width` ASCII digits at `pos`.
 std::optional<int> read_digits(std::string_view text, std::size_t pos, std::size_t width) {
@@ -82,13 +93,37 @@ std::optional<CivilTime> parse_civil_time(std::string_view text) {
 }
 
 std::string format_civil_time(const CivilTime& time) {
+  const int year = static_cast<int>(time.date.year());
+  const auto month = static_cast<unsigned>(time.date.month());
+  const auto day = static_cast<unsigned>(time.date.day());
+  const long long total = time.time_of_day ? time.time_of_day->count() : 0;
+  // Years 0 to 9999 and times of day under 100 hours are written digit by
+  // digit: the readers of a text word dates with this hundreds of times a
+  // megabyte, and each snprintf cost several hundred instructions. Anything
+  // else is written by snprintf, as before.
+  if (year >= 0 && year <= 9999 && month <= 99 && day <= 99 && total >= 0 && total < 100 * 3600) {
+    std::string text;
+    append_digits(text, year, 4);
+    text += '-';
+    append_digits(text, month, 2);
+    text += '-';
+    append_digits(text, day, 2);
+    if (time.time_of_day) {
+      text += 'T';
+      append_digits(text, total / 3600, 2);
+      text += ':';
+      append_digits(text, (total / 60) % 60, 2);
+      if (total % 60 != 0) {
+        text += ':';
+        append_digits(text, total % 60, 2);
+      }
+    }
+    return text;
+  }
   char buffer[32];
-  int written = std::snprintf(
-      buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(time.date.year()),
-      static_cast<unsigned>(time.date.month()), static_cast<unsigned>(time.date.day()));
+  int written = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
   std::string text(buffer, static_cast<std::size_t>(written));
   if (time.time_of_day) {
-    long long total = time.time_of_day->count();
     long long seconds = total % 60;
     written =
         std::snprintf(buffer, sizeof buffer, "T%02lld:%02lld", total / 3600, (total / 60) % 60);

@@ -211,7 +211,9 @@ MentionList Analysis::all_of_named(std::string_view category) const {
       std::memcmp(slot.name.data(), category.data(), slot.size) == 0) {
     return slot.list;
   }
-  const auto bucket = by_category.find(category);
+  const auto bucket =
+      std::find_if(by_category.begin(), by_category.end(),
+                   [category](const auto& named) { return named.first == category; });
   const MentionList list = bucket == by_category.end() ? MentionList{} : bucket->second;
   if (!category.empty() && category.size() <= kCachedNameBytes) {
     std::memcpy(slot.name.data(), category.data(), category.size());
@@ -330,7 +332,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
     if (first_of[c + 1] > first_of[c]) {
       const std::string_view name = grouped[first_of[c]]->category();
       const MentionList list{grouped + first_of[c], first_of[c + 1] - first_of[c]};
-      analysis.by_category.emplace(name, list);
+      analysis.by_category.emplace_back(name, list);
       if (const std::uint8_t known = category_table::index_of(name);
           known != category_table::kNone) {
         analysis.known_categories[known] = list;

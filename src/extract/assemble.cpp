@@ -130,7 +130,12 @@ struct FrameView {
   }
 };
 
-void add_provenance(Claim& claim, const std::string& field, const Analysis& analysis,
+// A claim has a dozen fields with provenance or more: room for them is made
+// at the first, and each entry is made in place (growing the list one by one
+// moved every entry's name and spans each time).
+constexpr std::size_t kProvenanceFields = 12;
+
+void add_provenance(Claim& claim, std::string_view field, const Analysis& analysis,
                     std::initializer_list<Range> ranges) {
   FieldProvenance* entry = nullptr;
   for (FieldProvenance& existing : claim.provenance) {
@@ -139,8 +144,11 @@ void add_provenance(Claim& claim, const std::string& field, const Analysis& anal
     }
   }
   if (entry == nullptr) {
-    claim.provenance.push_back({field, {}});
-    entry = &claim.provenance.back();
+    if (claim.provenance.empty()) {
+      claim.provenance.reserve(kProvenanceFields);
+    }
+    entry = &claim.provenance.emplace_back();
+    entry->field = field;
   }
   for (Range range : ranges) {
     if (range.end <= range.begin) {
@@ -164,7 +172,7 @@ ActorRef actor_ref(const ActorRegistry& actors, std::string_view id) {
 
 // The party (state) an actor mention stands for.
 std::string party_of_mention(const ActorRegistry& actors, const Mention& mention) {
-  std::string party = actors.party_of(mention.value());
+  const std::string& party = actors.party_of(mention.value());
   return party.empty() ? std::string(mention.value()) : party;
 }
 
@@ -904,22 +912,29 @@ std::string country_of(const ActorRegistry& actors, const std::string& party) {
 std::optional<Located> border_of_parties(const FrameView& view, const Mention& border,
                                          const std::vector<std::string>& parties) {
   const ActorRegistry& actors = view.context.actors;
-  std::vector<std::string> countries;
-  const auto add = [&](const std::string& party) {
-    const std::string country = country_of(actors, party);
-    if (!country.empty() &&
-        std::find(countries.begin(), countries.end(), country) == countries.end()) {
-      countries.push_back(country);
+  // Views of the registry's and the lexicon's strings: this looks at every
+  // actor mention of the text, and a copy of each party and country name cost
+  // more than the rest of the lookup.
+  std::vector<std::string_view> countries;
+  const auto add = [&](std::string_view party) {
+    const Actor* actor = actors.find(party);
+    if (actor != nullptr && !actor->country.empty() &&
+        std::find(countries.begin(), countries.end(), actor->country) == countries.end()) {
+      countries.push_back(actor->country);
     }
+  };
+  const auto add_party_of = [&](const Mention& mention) {
+    const std::string& party = actors.party_of(mention.value());
+    add(party.empty() ? mention.value() : std::string_view(party));
   };
   for (const std::string& party : parties) {
     add(party);
   }
   for (const Mention* actor : view.all("actor")) {
-    add(party_of_mention(actors, *actor));
+    add_party_of(*actor);
   }
   for (const Mention* actor : view.analysis.all_of("actor")) {
-    add(party_of_mention(actors, *actor));
+    add_party_of(*actor);
   }
   for (std::size_t a = 0; a < countries.size(); ++a) {
     for (std::size_t b = a + 1; b < countries.size(); ++b) {
@@ -1665,6 +1680,7 @@ std::string fit_name(std::string name) {
 
 Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   FrameView view{frame, context, context.analysis, {}};
+  view.sentence_ranges.reserve(frame.sentences.size());
   for (std::uint32_t index : frame.sentences) {
     view.sentence_ranges.push_back(context.analysis.sentences[index].range);
   }

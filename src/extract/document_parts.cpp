@@ -57,6 +57,23 @@ bool headline_like(const Analysis& analysis, Range paragraph) {
 
 }  // namespace
 
+std::size_t find_mark_before(std::string_view head, std::string_view what, std::size_t from,
+                             std::size_t limit) {
+  const std::string_view scope = head.substr(0, limit + what.size() - 1);
+  if (what.size() < 2 || what.front() != ' ') {
+    return scope.find(what, from);
+  }
+  // A find stops at every occurrence of the first byte it looks for.
+  const std::string_view after_space = what.substr(1);
+  for (std::size_t at = scope.find(after_space, from + 1); at != std::string_view::npos;
+       at = scope.find(after_space, at + 1)) {
+    if (scope[at - 1] == ' ') {
+      return at - 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::optional<Range> find_headline(const Analysis& analysis) {
   if (analysis.paragraphs.size() < 2) {
     return std::nullopt;
@@ -107,7 +124,7 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
     }
   } else {
     for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
-      const std::size_t at = head.find(dash);
+      const std::size_t at = find_mark_before(head, dash, 0, 160);
       if (at < 160) {  // npos is larger
         range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(at + dash.size())};
         break;
@@ -116,15 +133,16 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
     // "ДОНЕЦК, 21 мая. …", "MOSCOW, May 21. …": a city in capitals, a comma and
     // a date, cut at the full stop (the date itself decides below).
     if (!range) {
-      const std::size_t comma = head.find(", ");
-      const std::size_t stop = comma < 40 ? head.find(". ", comma) : std::string_view::npos;
+      const std::size_t comma = find_mark_before(head, ", ", 0, 40);
+      const std::size_t stop =
+          comma < 40 ? find_mark_before(head, ". ", comma, comma + 40) : std::string_view::npos;
       if (stop < comma + 40 && in_capitals(analysis.original_text(
                                    {lead.begin, lead.begin + static_cast<std::uint32_t>(comma)}))) {
         range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(stop) + 1};
       }
     }
     if (!range) {
-      const std::size_t colon = head.find(':');
+      const std::size_t colon = find_mark_before(head, ":", 0, 160);
       if (colon < 160) {
         range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(colon) + 1};
         needs_outlet = true;  // a colon also opens quotes and lists

@@ -602,6 +602,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
                                 const Gazetteer& places, Range body,
                                 std::optional<Range> headline) {
   std::vector<Frame> frames;
+  frames.reserve(analysis.sentences.size());  // a frame per sentence at most, nearly always
   std::uint32_t last_paragraph = 0;
   const std::vector<ShortName> briefs = short_names(analysis, actors);
   const auto speaker_of = [&](const Mention& actor) {
@@ -870,6 +871,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     return nullptr;
   };
   std::vector<Frame> result;
+  result.reserve(frames.size());  // splits are rare; growing moved every frame
   for (Frame& frame : frames) {
     if (frame.narrative() || frame.headline || frame.sentences.size() < 2) {
       result.push_back(std::move(frame));

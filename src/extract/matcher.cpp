@@ -634,6 +634,14 @@ struct MatchTables {
   ShortPhrases short_phrases;  // found without Hyperscan
 };
 
+// text.substr(at, chain.size()) == chain (at <= text.size()), its first byte
+// compared inline: a mixed chain ("'s") is tried after every raw hit and
+// rarely starts there, and a full comparison was a call to memcmp.
+bool chain_at(std::string_view text, std::size_t at, std::string_view chain) {
+  return chain.empty() ||
+         (at < text.size() && text[at] == chain.front() && text.substr(at, chain.size()) == chain);
+}
+
 std::optional<std::size_t> find_word_begin(std::string_view text, std::size_t begin,
                                            const AffixChains& prefixes) {
   bool at_boundary = boundary_before(text, begin);
@@ -644,7 +652,7 @@ std::optional<std::size_t> find_word_begin(std::string_view text, std::size_t be
     }
   }
   for (const std::string& chain : prefixes.mixed) {
-    if (chain.size() <= begin && text.substr(begin - chain.size(), chain.size()) == chain &&
+    if (chain.size() <= begin && chain_at(text, begin - chain.size(), chain) &&
         boundary_before(text, begin - chain.size())) {
       return begin - chain.size();
     }
@@ -662,7 +670,7 @@ std::optional<std::size_t> find_word_end(std::string_view text, std::size_t end,
     }
   }
   for (const std::string& chain : suffixes.mixed) {
-    if (text.substr(end, chain.size()) == chain && boundary_after(text, end + chain.size())) {
+    if (chain_at(text, end, chain) && boundary_after(text, end + chain.size())) {
       return end + chain.size();
     }
   }
@@ -997,7 +1005,7 @@ void each_boundary(std::string_view text, Visit&& visit) {
   std::vector<std::size_t> after_mixed;
   each_boundary(text, [&](std::size_t at, bool) {
     for (const std::string& chain : mixed) {
-      if (text.substr(at, chain.size()) == chain) {
+      if (chain_at(text, at, chain)) {
         after_mixed.push_back(at + chain.size());
       }
     }

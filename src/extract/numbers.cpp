@@ -94,6 +94,22 @@ bool letter_at(std::string_view text, std::size_t at) {
   return is_letter(code_point);
 }
 
+// text.substr(at, word.size()) == word (at <= text.size()), its first two
+// bytes compared inline: the marker words are tried at every digit run and
+// nearly all differ there, and comparing each with a call to memcmp cost more
+// than the rest of the test.
+bool word_at(std::string_view text, std::size_t at, std::string_view word) {
+  if (text.size() - at < word.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < word.size() && i < 2; ++i) {
+    if (text[at + i] != word[i]) {
+      return false;
+    }
+  }
+  return text.substr(at, word.size()) == word;
+}
+
 // The start of the code point that ends at `at` (at > 0).
 std::size_t code_point_before(std::string_view text, std::size_t at) {
   std::size_t start = at - 1;
@@ -373,7 +389,7 @@ class NumberReader {
       ++after;
     }
     for (std::string_view word : marker_words_after_) {
-      if (text_.substr(after).starts_with(word) && !letter_at(text_, after + word.size())) {
+      if (word_at(text_, after, word) && !letter_at(text_, after + word.size())) {
         return true;
       }
     }
@@ -382,7 +398,7 @@ class NumberReader {
       --before;
     }
     for (std::string_view word : marker_words_before_) {
-      if (before >= word.size() && text_.substr(before - word.size(), word.size()) == word &&
+      if (before >= word.size() && word_at(text_, before - word.size(), word) &&
           !letter_before(text_, before - word.size())) {
         return true;
       }

@@ -12,7 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/claim.hpp"
@@ -201,7 +201,11 @@ struct Analysis {
   // category's group (for `in`). Points into `mentions`, and the lists into
   // `mentions_by_category`: an Analysis is moved, never copied.
   std::vector<const Mention*> mentions_by_category;
-  std::unordered_map<std::string_view, MentionList, CategoryHash> by_category;
+  // Each category of the text with its list, in the lexicon's order of
+  // categories: looked up by name only for names not known at compile time
+  // (known_categories), so a list, not a hash map that allocated a node per
+  // category and text.
+  std::vector<std::pair<std::string_view, MentionList>> by_category;
   std::vector<DigitRun> digit_runs;  // read once, for the dates and the numbers
   std::vector<NumberMention> numbers;
   std::vector<DateMention> dates;

@@ -3,8 +3,10 @@
 // (Reuters) -"), agreement references, and dates the text gives two ways.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/actors.hpp"
@@ -16,6 +18,13 @@ namespace truce::extract::detail {
 // The first paragraph when it reads as a headline: a short line without a
 // sentence-final stop, followed by more text.
 std::optional<Range> find_headline(const Analysis& analysis);
+
+// head.find(what, from) where the match starts before `limit`, else npos. The
+// source line's marks count near the start of the head only, so only the
+// bytes such a match can take are read; a mark that opens with a space
+// (" - ") is looked for by what follows the space, which is rarer.
+std::size_t find_mark_before(std::string_view head, std::string_view what, std::size_t from,
+                             std::size_t limit);
 
 struct SourceLine {
   Range range;

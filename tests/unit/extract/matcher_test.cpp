@@ -560,6 +560,13 @@ TEST(Matcher, TheBundledMorphologyFindsInflectedWords) {
   EXPECT_TRUE(scan(matcher, "عربدة").described.empty());
   EXPECT_TRUE(scan(matcher, "لالحدود").described.empty());  // li + al- is written لل
   EXPECT_EQ(scan(matcher, "Armenia's").described, Strings{"armenia:armenia[armenia's]"});
+  // Near misses of the mixed chain "'s": its first byte alone, or the chain
+  // run on into a word, leave the word as it is.
+  EXPECT_EQ(scan(matcher, "Armenia's army").described, Strings{"armenia:armenia[armenia's]"});
+  EXPECT_EQ(scan(matcher, "Armenia'").described, Strings{"armenia:armenia[armenia]"});
+  EXPECT_EQ(scan(matcher, "Armenia' s").described, Strings{"armenia:armenia[armenia]"});
+  EXPECT_EQ(scan(matcher, "Armenia'sx").described, Strings{"armenia:armenia[armenia]"});
+  EXPECT_EQ(scan(matcher, "Armenia,s").described, Strings{"armenia:armenia[armenia]"});
 }
 
 }  // namespace

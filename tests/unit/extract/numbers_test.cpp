@@ -242,6 +242,13 @@ TEST(NumbersTest, RussianDigitsThatAreNotCounts) {
       {"в 18 часов погибли 2 человека", {{"2", 2, 2}}},
       {"с 1 по 5 октября 2020 года", {}},
   });
+  // A figure that ends the text, or stands before a word that only begins
+  // like a marker word ("году"), counts.
+  check({
+      {"погибли 5", {{"5", 5, 5}}},
+      {"погибли 5 го", {{"5", 5, 5}}},
+      {"погибли 5 годовалых", {{"5", 5, 5}}},
+  });
 }
 
 TEST(NumbersTest, EnglishWordsAndCompounds) {
