@@ -808,13 +808,17 @@ std::vector<Asset> read_assets(const FrameView& view, const std::string& claiman
       gainer = perpetrator_party;
     }
     // "военного объекта ВС Армении", "the positions of the X army": an actor
-    // at most two words after the asset word owns it; else the claimant's side
-    // tells of its own ("lost two positions").
+    // at most two words after the asset word owns it, as one right before it
+    // does ("the X Army positions"; as owns_what_was_hit reads them); else the
+    // claimant's side tells of its own ("lost two positions").
     std::string owner;
     for (const Mention* actor : analysis.in(clause, "actor")) {
-      if (actor->range.begin >= noun->range.end &&
-          analysis.words_between(noun->range.end, actor->range.begin) <= 2 &&
-          !negated_before(view, *actor, "agent_marker", 0)) {
+      const bool after = actor->range.begin >= noun->range.end &&
+                         analysis.words_between(noun->range.end, actor->range.begin) <= 2 &&
+                         !negated_before(view, *actor, "agent_marker", 0);
+      const bool right_before = actor->range.end <= noun->range.begin &&
+                                analysis.words_between(actor->range.end, noun->range.begin) == 0;
+      if (after || right_before) {
         owner = party_of_mention(actors, *actor);
         asset.ranges.push_back(actor->range);
         break;
@@ -1430,6 +1434,14 @@ bool owns_what_was_hit(const FrameView& view, const Mention& actor) {
   return false;
 }
 
+// Whether the event word is itself what befell a thing ("уничтожение" is an
+// attack and says the thing was destroyed).
+bool tells_an_outcome(const FrameView& view, const Mention& event) {
+  const auto outcomes = view.all("asset_outcome");
+  return std::any_of(outcomes.begin(), outcomes.end(),
+                     [&](const Mention* outcome) { return outcome->range.overlaps(event.range); });
+}
+
 }  // namespace
 
 Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
@@ -1843,12 +1855,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     // Only where the event word is itself what befell the thing (a fire at a
     // post may be anyone's), and the owner is the side the speaker fights (not
     // a mediator's report).
-    const auto outcomes = view.all("asset_outcome");
-    const bool event_is_outcome = std::any_of(
-        outcomes.begin(), outcomes.end(),
-        [&](const Mention* outcome) { return outcome->range.overlaps(draft.event->range); });
-    if (chosen == nullptr && perpetrator_party.empty() && target != nullptr && event_is_outcome &&
-        is_party(actors, claimant_party) && owns_what_was_hit(view, *target)) {
+    if (chosen == nullptr && perpetrator_party.empty() && target != nullptr &&
+        is_party(actors, claimant_party) && tells_an_outcome(view, *draft.event) &&
+        owns_what_was_hit(view, *target)) {
       if (const std::string owner = party_of_mention(actors, *target);
           is_party(actors, owner) && owner != claimant_party &&
           owner == opponent_of(analysis, actors, claimant_party)) {

@@ -1489,6 +1489,12 @@ TEST_F(FictionalTheatre, WhatTheOtherSideOwnedTheSpeakingPartyDestroyed) {
       "Freedonian troops positions near Grenzdorf yesterday.");
   ASSERT_EQ(before["claims"].size(), 1U) << before.dump(1);
   EXPECT_FALSE(before["claims"][0].contains("perpetrator")) << before.dump(1);
+  const json destroyed = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that shelling destroyed the "
+      "Freedonian troops positions near Grenzdorf yesterday.");
+  ASSERT_EQ(destroyed["claims"].size(), 1U) << destroyed.dump(1);
+  ASSERT_EQ(destroyed["claims"][0]["assets"].size(), 1U) << destroyed.dump(1);
+  EXPECT_EQ(destroyed["claims"][0]["assets"][0]["owner"]["id"], "freedonia") << destroyed.dump(1);
   // Its own post lost: its own.
   const json own = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said that shelling destroyed a "
