@@ -878,6 +878,7 @@ struct Located {
   Place place;
   std::vector<Range> ranges;
   int rank = 99;
+  const GazetteerPlace* known = nullptr;  // the gazetteer's entry, when it has one
 };
 
 Located place_from_gazetteer(const FrameView& view, const Mention& mention,
@@ -901,6 +902,7 @@ Located place_from_gazetteer(const FrameView& view, const Mention& mention,
   located.place = view.context.places.to_place(*found, view.analysis.original_text(words));
   located.ranges.push_back(mention.range);
   located.rank = static_cast<int>(found->precision);
+  located.known = found;
   return located;
 }
 
@@ -951,6 +953,7 @@ std::optional<Located> border_of_parties(const FrameView& view, const Mention& b
           view.context.places.to_place(*borders.front(), view.analysis.original_text(border.word));
       located.ranges = {border.range};
       located.rank = static_cast<int>(borders.front()->precision);
+      located.known = borders.front();
       return located;
     }
   }
@@ -1011,6 +1014,7 @@ std::optional<Located> border_place(const FrameView& view, const Mention& border
     located.place = view.context.places.to_place(*found, analysis.original_text(words));
     located.ranges = {border.range, named_range};
     located.rank = static_cast<int>(found->precision);
+    located.known = found;
     return located;
   }
   return std::nullopt;
@@ -1165,6 +1169,7 @@ std::optional<Located> antecedent_place(const FrameView& view, const Mention& an
     located.place = view.context.places.to_place(*found, view.analysis.original_text(anaphor.word));
     located.ranges = {anaphor.range, (*mention)->range};
     located.rank = static_cast<int>(found->precision);
+    located.known = found;
     return located;
   }
   return std::nullopt;
@@ -1173,8 +1178,14 @@ std::optional<Located> antecedent_place(const FrameView& view, const Mention& an
 std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
                                   const std::vector<Range>& actor_ranges) {
   std::optional<Located> best;
+  const Gazetteer& places = view.context.places;
+  // Of two places of one precision, the one that lies inside the other: the
+  // Line of Control rather than Kashmir.
   auto consider = [&](std::optional<Located> candidate) {
-    if (candidate && (!best || candidate->rank < best->rank)) {
+    if (candidate && (!best || candidate->rank < best->rank ||
+                      (candidate->rank == best->rank && candidate->known != nullptr &&
+                       best->known != nullptr && candidate->known != best->known &&
+                       places.within(candidate->known->id, best->known->id)))) {
       best = std::move(candidate);
     }
   };
@@ -1191,7 +1202,7 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     }
     // Where fire came from is the place only when no other is named.
     const int rank_penalty = is_origin(view, *mention) ? kOriginRankPenalty : 0;
-    if (best && static_cast<int>(found->precision) + rank_penalty >= best->rank) {
+    if (best && static_cast<int>(found->precision) + rank_penalty > best->rank) {
       continue;  // cannot do better than the place already read
     }
     const bool names_an_actor =

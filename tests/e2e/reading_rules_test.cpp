@@ -1574,5 +1574,21 @@ TEST_F(FictionalTheatre, AStatusWordInsideANoCasualtiesPhraseIsNoFigure) {
   EXPECT_EQ(figures("Пострадавших нет."), (Figures{{"killed", 0}, {"wounded", 0}}));
 }
 
+// A region that spans the parties' lands and a line of contact across it have
+// one precision; the line, which lies inside the region, says more.
+TEST_F(FictionalTheatre, OfTwoPlacesOfOnePrecisionTheOneInsideTheOtherIsWhere) {
+  // The line's point is some 70 km from the region's, so the two cannot be confused.
+  write_file(data_ / "gazetteer/places-hochland.tsv",
+             "hochland\tregion\t11.0\t49.5\t5\tRU;FD\t\truritania\t\tno\tfictional\n"
+             "hochland-line\tline\t11.9\t49.2\t5\tRU;FD\t\thochland\t\tno\tfictional\n");
+  write_file(data_ / "gazetteer/names/en.hochland.tsv",
+             "hochland\tHochland\nhochland-line\tHochland line\n");
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Ruritanian posts in Hochland yesterday. The fire came across the Hochland line.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Hochland line") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
