@@ -879,6 +879,7 @@ struct Located {
   std::vector<Range> ranges;
   int rank = 99;
   const GazetteerPlace* known = nullptr;  // the gazetteer's entry, when it has one
+  bool listed = false;                    // a list of places across divisions
 };
 
 Located place_from_gazetteer(const FrameView& view, const Mention& mention,
@@ -1175,6 +1176,58 @@ std::optional<Located> antecedent_place(const FrameView& view, const Mention& an
   return std::nullopt;
 }
 
+// "Terrorists shelled X, Y and Z in Latakia province, V and W in Hama province
+// and a district of Aleppo": a sentence that names places in three first-order
+// divisions or more lists many events. None of its places alone is the
+// claim's; the list is, as written from its first place to its last, without a
+// point, at the precision of its coarsest place ("the border", then "the
+// Gegharkunik, Vayots Dzor and Syunik provinces": the list says more). A place
+// the gazetteer lacks in the claim's sentences is more telling still.
+constexpr std::size_t kListedDivisions = 3;
+
+std::vector<Located> listed_places(const FrameView& view) {
+  std::vector<Located> lists;
+  for (const Range& sentence : view.sentence_ranges) {
+    std::vector<std::string_view> divisions;
+    std::vector<std::string_view> countries;
+    std::vector<Range> ranges;
+    Range words{};
+    int coarsest = 0;
+    for (const Mention* mention : view.analysis.in(sentence, "place")) {
+      const GazetteerPlace* found = view.context.places.find(mention->value());
+      if (found == nullptr || found->type == "country") {
+        continue;
+      }
+      words = ranges.empty() ? mention->word : Range{words.begin, mention->word.end};
+      ranges.push_back(mention->range);
+      coarsest = std::max(coarsest, static_cast<int>(found->precision));
+      const std::string_view division = found->type == "admin1" ? found->id : found->admin1;
+      if (!division.empty() &&
+          std::find(divisions.begin(), divisions.end(), division) == divisions.end()) {
+        divisions.push_back(division);
+      }
+      for (const std::string& country : found->countries) {
+        if (std::find(countries.begin(), countries.end(), country) == countries.end()) {
+          countries.emplace_back(country);
+        }
+      }
+    }
+    if (divisions.size() < kListedDivisions) {
+      continue;
+    }
+    Located& list = lists.emplace_back();
+    list.place.name = view.analysis.original_text(words);
+    list.place.precision = LocationPrecision::kCountry;
+    if (countries.size() == 1) {
+      list.place.country = std::string(countries.front());
+    }
+    list.ranges = std::move(ranges);
+    list.rank = coarsest;
+    list.listed = true;
+  }
+  return lists;
+}
+
 std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
                                   const std::vector<Range>& actor_ranges) {
   std::optional<Located> best;
@@ -1192,7 +1245,14 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   // A capital standing for its government ("Yerevan announced", "under
   // Baku's control") names an actor, not a place.
   const auto metonyms = view.all("actor");
+  std::vector<Located> lists = listed_places(view);
   for (const Mention* mention : view.all("place")) {
+    if (std::any_of(lists.begin(), lists.end(), [&](const Located& list) {
+          return std::any_of(list.ranges.begin(), list.ranges.end(),
+                             [&](const Range& range) { return range.overlaps(mention->range); });
+        })) {
+      continue;
+    }
     const GazetteerPlace* found = view.context.places.find(mention->value());
     if (found != nullptr) {
       found = resolve_homonym(view, *mention, found, parties);
@@ -1227,6 +1287,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     if (!inside_a_name(view.analysis, *border)) {
       consider(border_place(view, *border, parties));
     }
+  }
+  for (Located& list : lists) {
+    consider(std::move(list));
   }
   return best;
 }
@@ -1928,9 +1991,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
 
   // Place.
   std::optional<Located> place = read_place(view, parties, actor_ranges);
-  if (!place || place->rank >= kCoarseRank) {
+  if (!place || place->rank >= kCoarseRank || place->listed) {
     auto unknown = unknown_places(view);
-    if (!unknown.empty() && !place) {
+    if (!unknown.empty() && (!place || place->listed)) {
       place = std::move(unknown.front());
     } else if (!unknown.empty()) {
       // "the village of X in Kashmir": the village the gazetteer does not

@@ -1590,5 +1590,40 @@ TEST_F(FictionalTheatre, OfTwoPlacesOfOnePrecisionTheOneInsideTheOtherIsWhere) {
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Hochland line") << reading.dump(1);
 }
 
+// A sentence naming places in three provinces lists many events: the claim's
+// place is the list as written, without a point; a village the gazetteer lacks
+// says more.
+TEST_F(FictionalTheatre, PlacesAcrossThreeProvincesAreAListNotOnePlace) {
+  write_file(data_ / "gazetteer/places-lists.tsv",
+             "mittelland\tadmin1\t10.7\t50.2\t4\tRU\t\truritania\t\tno\tfictional\n"
+             "sudland\tadmin1\t10.9\t49.9\t4\tRU\t\truritania\t\tno\tfictional\n"
+             "mitteldorf\tsettlement\t10.71\t50.21\t1\tRU\tmittelland\tmittelland\t\tno\t"
+             "fictional\n"
+             "suddorf\tsettlement\t10.91\t49.91\t1\tRU\tsudland\tsudland\t\tno\tfictional\n");
+  write_file(data_ / "gazetteer/names/en.lists.tsv",
+             "mittelland\tMittelland\nsudland\tSudland\nmitteldorf\tMitteldorf\n"
+             "suddorf\tSuddorf\n");
+  const auto place_of = [&](const std::string& sentence) {
+    const json reading =
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said that " + sentence);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 ? reading["claims"][0]["place"] : json();
+  };
+  const json list = place_of(
+      "Freedonian troops shelled Unterdorf, Mitteldorf and Suddorf yesterday, killing two "
+      "Ruritanian soldiers.");
+  EXPECT_EQ(list["name"], "Unterdorf, Mitteldorf and Suddorf") << list.dump(1);
+  EXPECT_FALSE(list.contains("geometry")) << list.dump(1);
+  EXPECT_EQ(list["country"], "RU") << list.dump(1);
+  const json two = place_of(
+      "Freedonian troops shelled Unterdorf and Mitteldorf yesterday, killing two Ruritanian "
+      "soldiers.");
+  EXPECT_EQ(two["name"], "Unterdorf") << two.dump(1);
+  const json village = place_of(
+      "Freedonian troops shelled Unterdorf, Mitteldorf, Suddorf and the village of Kleinwald "
+      "yesterday, killing two Ruritanian soldiers.");
+  EXPECT_EQ(village["name"], "village of Kleinwald") << village.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
