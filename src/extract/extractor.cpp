@@ -464,6 +464,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     return analysis.sentences[frames[i].sentences.front()].paragraph;
   };
   const Draft* context_event = nullptr;  // the latest fighting told
+  // "The Azerbaijani military subsequently advanced": a sentence of the outlet
+  // that goes on from the day told last is of that day.
+  const DateMention* last_told = nullptr;
+  std::vector<const DateMention*> sequel_date(drafts.size(), nullptr);
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
   // The date a claim without one of its own takes from the text: that of the
   // fighting its figures are of (none if that has none), else the day its
@@ -490,6 +494,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     Draft& draft = drafts[i];
     const detail::Frame& frame = frames[i];
+    if (i > 0 && !frames[i - 1].headline && drafts[i - 1].own_date != nullptr &&
+        (!published || days_between(drafts[i - 1].own_date->time.start, *published) <=
+                           impl.options.recency_days)) {
+      last_told = drafts[i - 1].own_date;
+    }
     if (frame.headline) {
       headline_draft = &draft;
       continue;
@@ -549,10 +558,15 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       continue;
     }
     if (frame.narrative()) {
+      if (draft.own_date == nullptr && draft.unplaced_date == nullptr && !draft.background &&
+          last_told != nullptr && !analysis.in(draft.range, "sequel").empty()) {
+        sequel_date[i] = last_told;
+      }
       // "Напомним, бои … начались в воскресенье, 12 июля": a recap dated within
       // the last days is the outlet's account all the same.
       if ((draft.background && draft.own_date == nullptr) ||
-          (draft.own_date == nullptr && draft.unplaced_date == nullptr)) {
+          (draft.own_date == nullptr && draft.unplaced_date == nullptr &&
+           sequel_date[i] == nullptr)) {
         out.set_aside.push_back({SetAsideReason::kBackground, span,
                                  draft.background ? "background wording, no claimant"
                                                   : "no claimant and no date of its own"});
@@ -615,8 +629,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       const bool mutual_against_one_sided = draft.claim.event_type == EventType::kArmedClash &&
                                             quoted.event_type != EventType::kArmedClash &&
                                             quoted.perpetrator.has_value();
+      // A specific act the quoted account does not tell ("advanced …, breaching
+      // the positions" beside an accusation of "aggression") is another act.
+      const bool other_act = detail::specific_violence(draft.claim.event_type) &&
+                             draft.claim.event_type != quoted.event_type;
       return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator &&
-             !adds_figures && !mutual_against_one_sided;
+             !adds_figures && !mutual_against_one_sided && !other_act;
     });
     const TextSpan span = analysis.span(draft.range);
     if (covered || publisher.empty()) {
@@ -631,6 +649,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                                : ActorRef{slug_from_name(publisher), publisher};
     if (draft.own_date != nullptr) {
       detail::set_time(draft.claim, *draft.own_date, analysis, false);
+    } else if (sequel_date[i] != nullptr) {
+      detail::set_time(draft.claim, *sequel_date[i], analysis, true);
     } else {
       leave_undated(i);
     }

@@ -1625,5 +1625,33 @@ TEST_F(FictionalTheatre, PlacesAcrossThreeProvincesAreAListNotOnePlace) {
   EXPECT_EQ(village["name"], "village of Kleinwald") << village.dump(1);
 }
 
+// An outlet's sentence with no date of its own is background, unless a word
+// such as "subsequently" goes on from the day told last; and a specific act it
+// tells that a quoted account does not is the outlet's claim beside that one.
+TEST_F(FictionalTheatre, AnOutletsSequelTakesTheDayToldLast) {
+  const auto claims_of = [&](const std::string& second) {
+    const json reading = read_published(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+        "began an aggression against Ruritania on Monday.\n\n" +
+        second);
+    std::vector<std::string> read_claims;
+    for (const json& claim : reading["claims"]) {
+      read_claims.push_back(claim["event_type"].get<std::string>() + " by " +
+                            claim["claimant"]["id"].get<std::string>() + " on " +
+                            claim["time"]["start"].get<std::string>());
+    }
+    return read_claims;
+  };
+  using Claims = std::vector<std::string>;
+  EXPECT_EQ(claims_of("Freedonian troops subsequently advanced into Nebendorf."),
+            (Claims{"attack by ru-fictional-mfa on 2030-05-06",
+                    "territory_seizure by ruritanian-daily on 2030-05-06"}));
+  EXPECT_EQ(claims_of("Freedonian troops broke through near Nebendorf."),
+            (Claims{"attack by ru-fictional-mfa on 2030-05-06"}));
+  // The same act as the quoted account's is that account, told again.
+  EXPECT_EQ(claims_of("Freedonian troops subsequently began an aggression near Nebendorf."),
+            (Claims{"attack by ru-fictional-mfa on 2030-05-06"}));
+}
+
 }  // namespace
 }  // namespace truce::test
