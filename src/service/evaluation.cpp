@@ -322,11 +322,15 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
     // Pair claims by evidence, claimant, event type and date, the best-scoring
     // pairs first, so that an early expected claim does not take the claim
     // that fits a later one better.
-    // Among equal scores, a pair whose perpetrators agree comes first: one
-    // quotation can hold two claims with the same evidence ("they fired on
-    // our posts ... and we responded"), which only the perpetrator tells apart.
+    // Among equal scores, a pair whose claim reads what happened (its event
+    // words or figures) in the evidence comes first, not one whose claimant
+    // alone is named there: a speaker's two sentences can be one claim read
+    // and two expected. Then a pair whose perpetrators agree: one quotation
+    // can hold two claims with the same evidence ("they fired on our posts ...
+    // and we responded"), which only the perpetrator tells apart.
     struct Pair {
       int score;
+      bool rests_on_evidence;
       bool perpetrator_agrees;
       std::size_t expected;
       std::size_t claim;
@@ -341,12 +345,18 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
           const bool perpetrator_agrees =
               claims[i].perpetrator && !expected.perpetrator.empty() &&
               scorer.same_actor(claims[i].perpetrator->id, expected.perpetrator);
-          pairs.push_back({score, perpetrator_agrees, e, i});
+          pairs.push_back({score, rests_on(claims[i], evidence), perpetrator_agrees, e, i});
         }
       }
     }
     std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
-      return a.score != b.score ? a.score > b.score : a.perpetrator_agrees > b.perpetrator_agrees;
+      if (a.score != b.score) {
+        return a.score > b.score;
+      }
+      if (a.rests_on_evidence != b.rests_on_evidence) {
+        return a.rests_on_evidence;
+      }
+      return a.perpetrator_agrees > b.perpetrator_agrees;
     });
     std::vector<bool> used(claims.size(), false);
     std::vector<std::optional<std::size_t>> paired(expectation->claims.size());

@@ -241,6 +241,30 @@ TEST_F(FictionalEval, PairsClaimsOfTheSameEvidenceByTheirPerpetrator) {
   }
 }
 
+// One claim read from a speaker's two sentences pairs with the expected claim
+// whose evidence holds what happened, not with the one that only names the
+// speaker.
+TEST_F(FictionalEval, PairsAClaimWithTheEvidenceOfWhatHappened) {
+  const std::string attribution = "The Foreign Ministry of Ruritania reported on 5 May 2030.";
+  const std::string event = "Freedonian troops shelled Grenzdorf, the ministry said.";
+  json speaker_only = {{"event_type", "shelling"},
+                       {"claimant", "ru-fictional-mfa"},
+                       {"date", "2030-05-05"},
+                       {"date_basis", "stated"},
+                       {"evidence", attribution}};
+  json what_happened = speaker_only;
+  what_happened["evidence"] = event;
+  what_happened["place"] = {{"name", "Grenzdorf"}, {"id", "grenzdorf"}};
+  const json evaluation = evaluate("A synthetic story\n\n" + attribution + " " + event + "\n",
+                                   {speaker_only, what_happened}, json::array());
+  ASSERT_EQ(evaluation["texts"][0]["extracted_claims"], 1) << evaluation.dump(1);
+  for (const json& field : evaluation["fields"]) {
+    if (field["field"] == "place") {
+      EXPECT_EQ(field["matched"], 1) << evaluation.dump(1);
+    }
+  }
+}
+
 TEST_F(FictionalEval, ComparesACasualtySideByThePartyItBelongsTo) {
   const std::string text =
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
