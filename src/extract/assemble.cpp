@@ -1704,6 +1704,20 @@ bool inside_a_name(const Analysis& analysis, const Mention& word) {
   // Names start at most this many bytes before a word they hold.
   constexpr std::uint32_t kLongestName = 256;
   const std::uint32_t from = word.range.begin > kLongestName ? word.range.begin - kLongestName : 0;
+  // «منطقة "خفض التصعيد"», the zone "De-escalation": words in quotation marks
+  // right after a place word name the place.
+  const std::string_view text = analysis.normalized.text;
+  std::uint32_t quote = word.word.begin;
+  while (quote > 0 && text[quote - 1] == ' ') {
+    --quote;
+  }
+  if (quote > 0 && text[quote - 1] == '"') {
+    for (const Mention* prefix : analysis.in({from, quote}, "place_prefix")) {
+      if (prefix->word.end < quote && analysis.words_between(prefix->word.end, quote - 1) == 0) {
+        return true;
+      }
+    }
+  }
   for (const Category category : std::initializer_list<Category>{"place", "actor"}) {
     for (const Mention* name : analysis.in({from, word.range.end}, category)) {
       if (name->range.begin <= word.range.begin && word.range.end <= name->range.end &&

@@ -213,23 +213,10 @@ bool closes_earlier_quotation(const Analysis& analysis, const Sentence& sentence
   const std::string_view before =
       std::string_view(analysis.normalized.text)
           .substr(sentence.range.begin, trigger.range.begin - sentence.range.begin);
-  constexpr std::string_view kOpening[] = {"\u00AB", "\u201C", "\u201E"};  // « “ „
-  constexpr std::string_view kClosing[] = {"\u00BB", "\u201D"};            // » ”
-  // A straight quotation mark opens and closes alike: an odd count before the
+  // The matching form writes every double quotation mark as '"' («» “” „ ‟ and
+  // the ” Arabic sites open and close with alike): an odd count before the
   // verb closes a quotation opened in an earlier sentence.
-  if (std::count(before.begin(), before.end(), '"') % 2 == 1) {
-    return true;
-  }
-  std::size_t closing = std::string_view::npos;
-  for (std::string_view mark : kClosing) {
-    closing = std::min(closing, before.find(mark));
-  }
-  if (closing == std::string_view::npos) {
-    return false;
-  }
-  return std::none_of(std::begin(kOpening), std::end(kOpening), [&](std::string_view mark) {
-    return before.substr(0, closing).find(mark) != std::string_view::npos;
-  });
+  return std::count(before.begin(), before.end(), '"') % 2 == 1;
 }
 
 // "Украинские силовики открыли огонь … . Загорелся один дом, сообщили в

@@ -1677,5 +1677,27 @@ TEST_F(FictionalTheatre, AnOutletsSequelTakesTheDayToldLast) {
             (Claims{"attack by ru-fictional-mfa on 2030-05-06"}));
 }
 
+// «منطقة "خفض التصعيد"», the area "De-escalation": words in quotation marks
+// right after a place word name the place, whichever quotation marks they wear.
+TEST_F(FictionalTheatre, AnEventWordQuotedAfterAPlaceWordNamesThePlace) {
+  const auto event_types = [&](const std::string& zone) {
+    const json reading = read(
+        "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات فريدونيا قصفت أوبرلاند أمس.\n\n"
+        "وأضافت الوزارة أن قوات فريدونيا تجمعت أمس في منطقة " +
+        zone + ".");
+    std::vector<std::string> types;
+    for (const json& claim : reading["claims"]) {
+      types.push_back(claim["event_type"]);
+    }
+    return types;
+  };
+  using Types = std::vector<std::string>;
+  EXPECT_EQ(event_types("\"خفض التصعيد\""), (Types{"shelling"}));
+  EXPECT_EQ(event_types("\u201D خفض التصعيد\u201D"), (Types{"shelling"}));
+  EXPECT_EQ(event_types("\u00ABخفض التصعيد\u00BB"), (Types{"shelling"}));
+  // Unquoted, the words tell a de-escalation there.
+  EXPECT_EQ(event_types("خفض التصعيد"), (Types{"shelling", "de_escalation"}));
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -96,6 +96,18 @@ TEST(MatchingForm, FoldsPersianAndUrduLetters) {
   EXPECT_EQ(matching_form("پاکستان پوائنٹ نیوز"), "باكستان بواينت نيوز");
 }
 
+// Typographic double quotation marks are one mark for matching: Arabic
+// sites open and close with ” alike, Russian ones use «», English “”.
+TEST(MatchingForm, FoldsDoubleQuotationMarks) {
+  EXPECT_EQ(matching_form("\u00ABa\u00BB \u201Cb\u201D \u201Ec\u201F \u201Dd\u201D"),
+            "\"a\" \"b\" \"c\" \"d\"");
+  // Single quotation marks stay: they are apostrophes inside words.
+  EXPECT_EQ(matching_form("Baku\u2019s"), "baku\u2019s");
+  EXPECT_EQ(original_of("\u0645\u0646\u0637\u0642\u0629 \u201D\u062E\u0641\u0636\u201D",
+                        "\"\u062E\u0641\u0636\""),
+            "\u201D\u062E\u0641\u0636\u201D");
+}
+
 TEST(MatchingForm, ALatinYoInsideACyrillicWordIsTheCyrillicLetter) {
   // "боестолкновения" typed with U+00EB, as a Russian site printed it.
   EXPECT_EQ(matching_form("бо\u00EBстолкновения"), matching_form("боестолкновения"));
