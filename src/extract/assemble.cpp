@@ -1056,8 +1056,15 @@ bool is_topic(const FrameView& view, const Mention& place) {
 constexpr std::uint32_t kOriginMaxWords = 5;
 bool is_origin(const FrameView& view, const Mention& place) {
   const Range clause = view.clause_of(place.word.begin);
+  const MentionList nearness = view.analysis.in({clause.begin, place.word.begin}, "proximity");
   for (const Mention* marker :
        view.analysis.in({clause.begin, place.word.begin}, "origin_marker")) {
+    // «بالقرب من قرية …», "near the village of": the "from" of a word for
+    // nearness is no origin.
+    if (std::any_of(nearness.begin(), nearness.end(),
+                    [&](const Mention* near) { return near->range.overlaps(marker->range); })) {
+      continue;
+    }
     // "from the settlement of Yukhari Shorja of the Basarkechar district": an
     // unknown name and its links may stand between, but no event.
     if (marker->word.end <= place.word.begin &&
@@ -1229,7 +1236,7 @@ std::vector<Located> listed_places(const FrameView& view) {
 }
 
 std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
-                                  const std::vector<Range>& actor_ranges) {
+                                  const std::vector<Range>& actor_ranges, Range event_sentence) {
   std::optional<Located> best;
   const Gazetteer& places = view.context.places;
   // Of two places of one precision, the one that lies inside the other: the
@@ -1247,6 +1254,14 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   const auto metonyms = view.all("actor");
   std::vector<Located> lists = listed_places(view);
   for (const Mention* mention : view.all("place")) {
+    if (mention->range.begin >= event_sentence.end) {
+      const Range sentence = view.sentence_of(mention->range.begin).range;
+      if (view.analysis.in(sentence, "event").empty() &&
+          view.analysis.in(sentence, "casualty").empty() &&
+          view.analysis.in(sentence, "casualty_none").empty()) {
+        continue;
+      }
+    }
     if (std::any_of(lists.begin(), lists.end(), [&](const Located& list) {
           return std::any_of(list.ranges.begin(), list.ranges.end(),
                              [&](const Range& range) { return range.overlaps(mention->range); });
@@ -2004,7 +2019,10 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   }
 
   // Place.
-  std::optional<Located> place = read_place(view, parties, actor_ranges);
+  const Range event_sentence = draft.event != nullptr
+                                   ? view.sentence_of(draft.event->range.begin).range
+                                   : Range{0, std::numeric_limits<std::uint32_t>::max()};
+  std::optional<Located> place = read_place(view, parties, actor_ranges, event_sentence);
   if (!place || place->rank >= kCoarseRank || place->listed) {
     auto unknown = unknown_places(view);
     if (!unknown.empty() && (!place || place->listed)) {

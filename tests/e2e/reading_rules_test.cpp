@@ -1609,7 +1609,7 @@ TEST_F(FictionalTheatre, OfTwoPlacesOfOnePrecisionTheOneInsideTheOtherIsWhere) {
              "hochland\tHochland\nhochland-line\tHochland line\n");
   const json reading = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
-      "shelled Ruritanian posts in Hochland yesterday. The fire came across the Hochland line.");
+      "shelled Ruritanian posts in Hochland yesterday, firing across the Hochland line.");
   ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
   EXPECT_EQ(reading["claims"][0]["place"]["name"], "Hochland line") << reading.dump(1);
 }
@@ -1697,6 +1697,32 @@ TEST_F(FictionalTheatre, AnEventWordQuotedAfterAPlaceWordNamesThePlace) {
   EXPECT_EQ(event_types("\u00ABخفض التصعيد\u00BB"), (Types{"shelling"}));
   // Unquoted, the words tell a de-escalation there.
   EXPECT_EQ(event_types("خفض التصعيد"), (Types{"shelling", "de_escalation"}));
+}
+
+// «بالقرب من قرية X», "near the village of X": the "from" of a word for
+// nearness does not make X where fire came from.
+TEST_F(FictionalTheatre, NearAVillageIsNoOriginOfFire) {
+  write_file(data_ / "gazetteer/names/ar.near.tsv", "grenzdorf\tغرينزدورف\n");
+  const json reading = read(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات فريدونيا قصفت أمس مواقع على الحدود "
+      "بالقرب من قرية غرينزدورف.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "قرية غرينزدورف") << reading.dump(1);
+}
+
+// A sentence after the event's that tells neither an event nor casualties
+// (patrols, background) says where something else happened.
+TEST_F(FictionalTheatre, APlaceOfALaterSentenceWithoutAnEventIsNotTheClaims) {
+  const auto place_of = [&](const std::string& later) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+        "shelled Ruritanian posts on the border yesterday. The ministry said that " +
+        later);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 ? reading["claims"][0]["place"]["name"] : json();
+  };
+  EXPECT_EQ(place_of("Ruritanian troops patrolled Kleinheim."), "border");
+  EXPECT_EQ(place_of("two soldiers were wounded in Kleinheim."), "Kleinheim");
 }
 
 }  // namespace

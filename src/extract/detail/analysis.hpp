@@ -68,7 +68,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 64> kKnownCategories = {
+inline constexpr std::array<std::string_view, 65> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -116,6 +116,7 @@ inline constexpr std::array<std::string_view, 64> kKnownCategories = {
     "place_anaphor",
     "place_prefix",
     "prefix",
+    "proximity",
     "references_heading",
     "relative_day",
     "relative_period",
