@@ -873,6 +873,8 @@ constexpr int kCoarseRank = static_cast<int>(LocationPrecision::kAdmin1);
 
 // Above any precision code: an origin of fire ranks after every other place.
 constexpr int kOriginRankPenalty = 100;
+// Below any precision code: a place the text says the event took place at.
+constexpr int kLocusRank = 0;
 
 struct Located {
   Place place;
@@ -977,6 +979,46 @@ std::optional<Located> border_place(const FrameView& view, const Mention& border
     return word.begin >= border.word.end ? view.distance(border.word, word) <= 2
                                          : analysis.words_between(word.end, border.word.begin) == 0;
   };
+  // "the border between Azerbaijan and Georgia", «الحدود بين أذربيجان وجورجيا»:
+  // two countries named one after the other right after the border word.
+  std::vector<std::pair<std::string, Range>> countries_after;
+  for (const bool of_actors : {true, false}) {
+    for (const Mention* mention :
+         analysis.in({border.word.end, clause.end}, of_actors ? Category("actor") : "place")) {
+      std::string country;
+      if (of_actors) {
+        const Actor* actor = actors.find(party_of_mention(actors, *mention));
+        country = actor != nullptr && actor->kind == "state" ? actor->country : std::string();
+      } else if (const GazetteerPlace* found = view.context.places.find(mention->value());
+                 found != nullptr && found->type == "country" && !found->countries.empty()) {
+        country = found->countries.front();
+      }
+      if (!country.empty()) {
+        countries_after.emplace_back(std::move(country), mention->word);
+      }
+    }
+  }
+  std::sort(countries_after.begin(), countries_after.end(),
+            [](const auto& a, const auto& b) { return a.second.begin < b.second.begin; });
+  for (std::size_t i = 0; i + 1 < countries_after.size(); ++i) {
+    const auto& [first, first_word] = countries_after[i];
+    const auto& [second, second_word] = countries_after[i + 1];
+    if (first == second || view.distance(border.word, first_word) > 2 ||
+        view.distance(first_word, second_word) > 2) {
+      continue;
+    }
+    const auto borders = view.context.places.borders_between(first, second);
+    if (borders.empty()) {
+      break;
+    }
+    Located located;
+    located.place = view.context.places.to_place(
+        *borders.front(), analysis.original_text({border.word.begin, second_word.end}));
+    located.ranges = {border.range, first_word, second_word};
+    located.rank = static_cast<int>(borders.front()->precision);
+    located.known = borders.front();
+    return located;
+  }
   for (const Mention* actor : analysis.in(clause, "actor")) {
     if (names_the_border(actor->word)) {
       named = party_of_mention(actors, *actor);
@@ -1241,7 +1283,21 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   const Gazetteer& places = view.context.places;
   // Of two places of one precision, the one that lies inside the other: the
   // Line of Control rather than Kashmir.
+  // "the handover took place at the border", «جرى عند الحدود», «произошел на
+  // границе»: the place right after such words is the event's, whatever its
+  // precision.
+  const auto loci = view.all("event_locus");
+  const auto told_as_the_locus = [&](Range place) {
+    return std::any_of(loci.begin(), loci.end(), [&](const Mention* locus) {
+      return locus->word.end <= place.begin &&
+             view.analysis.words_between(locus->word.end, place.begin) <= 1;
+    });
+  };
   auto consider = [&](std::optional<Located> candidate) {
+    if (candidate && !loci.empty() &&
+        std::any_of(candidate->ranges.begin(), candidate->ranges.end(), told_as_the_locus)) {
+      candidate->rank = kLocusRank;
+    }
     if (candidate && (!best || candidate->rank < best->rank ||
                       (candidate->rank == best->rank && candidate->known != nullptr &&
                        best->known != nullptr && candidate->known != best->known &&
@@ -1277,7 +1333,8 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     }
     // Where fire came from is the place only when no other is named.
     const int rank_penalty = is_origin(view, *mention) ? kOriginRankPenalty : 0;
-    if (best && static_cast<int>(found->precision) + rank_penalty > best->rank) {
+    if (best && static_cast<int>(found->precision) + rank_penalty > best->rank &&
+        !told_as_the_locus(mention->word)) {
       continue;  // cannot do better than the place already read
     }
     const bool names_an_actor =

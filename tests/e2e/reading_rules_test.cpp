@@ -1725,5 +1725,36 @@ TEST_F(FictionalTheatre, APlaceOfALaterSentenceWithoutAnEventIsNotTheClaims) {
   EXPECT_EQ(place_of("two soldiers were wounded in Kleinheim."), "Kleinheim");
 }
 
+// "the border between Freedonia and Sylvania": two countries named right after
+// the border word name the border, whoever the account's parties are.
+TEST_F(FictionalTheatre, ABorderBetweenTwoNamedCountriesIsTheirs) {
+  write_file(data_ / "gazetteer/places-sylvania.tsv",
+             "sylvania\tcountry\t14.0\t46.0\t6\tSV\t\t\t\tno\tfictional\n"
+             "fd-sv-border\tborder\t13.0\t47.0\t5\tFD;SV\t\tfreedonia-land\t\tno\tfictional\n");
+  write_file(data_ / "gazetteer/names/en.sylvania.tsv", "sylvania\tSylvania\n");
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonia handed over "
+      "five Ruritanian prisoners yesterday at the border between Freedonia and Sylvania.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  const json& place = reading["claims"][0]["place"];
+  EXPECT_EQ(place["name"], "border between Freedonia and Sylvania") << reading.dump(1);
+  EXPECT_EQ(place["geometry"]["coordinates"], json::array({13.0, 47.0})) << reading.dump(1);
+}
+
+// "the exchange took place at the border", «جرى عند الحدود»: the place right
+// after such words is the event's, though a finer one is named beside it.
+TEST_F(FictionalTheatre, ThePlaceTheEventTookPlaceAtIsItsPlace) {
+  const auto place_of = [&](const std::string& where) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the exchange of "
+        "prisoners with Freedonia " +
+        where + " yesterday, in return for maps of the minefields of Grenzdorf.");
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 ? reading["claims"][0]["place"]["name"] : json();
+  };
+  EXPECT_EQ(place_of("took place at the Ruritania-Freedonia border"), "Ruritania-Freedonia border");
+  EXPECT_EQ(place_of("was held near the Ruritania-Freedonia border"), "Grenzdorf");
+}
+
 }  // namespace
 }  // namespace truce::test
