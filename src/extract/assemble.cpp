@@ -1118,6 +1118,16 @@ bool is_origin(const FrameView& view, const Mention& place) {
   return false;
 }
 
+// "handed over 15 prisoners in exchange for maps of the fields where 92,000
+// mines were laid in Karabakh": a place after an `in_return` word in its clause
+// tells of what was given in return, not where the event happened.
+bool in_what_was_given(const FrameView& view, const Mention& place) {
+  const Range clause = view.clause_of(place.word.begin);
+  const MentionList markers = view.analysis.in({clause.begin, place.word.begin}, "in_return");
+  return std::any_of(markers.begin(), markers.end(),
+                     [&](const Mention* marker) { return marker->word.end <= place.word.begin; });
+}
+
 // `группа "Горловка"`, an operation "Olive Branch": a place name in quotation
 // marks names a thing, unless a place word stands before it (قطاع "كوتكوتيرا").
 bool names_a_thing(const FrameView& view, const Mention& place) {
@@ -1343,7 +1353,8 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
         std::any_of(metonyms.begin(), metonyms.end(), [&](const Mention* actor) {
           return actor->entry->has_attribute("metonym") && actor->range.overlaps(mention->range);
         });
-    if (names_an_actor || is_topic(view, *mention) || names_a_thing(view, *mention)) {
+    if (names_an_actor || is_topic(view, *mention) || names_a_thing(view, *mention) ||
+        in_what_was_given(view, *mention)) {
       continue;
     }
     Located located = place_from_gazetteer(view, *mention, found);

@@ -1747,13 +1747,29 @@ TEST_F(FictionalTheatre, ThePlaceTheEventTookPlaceAtIsItsPlace) {
   const auto place_of = [&](const std::string& where) {
     const json reading = read(
         "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the exchange of "
-        "prisoners with Freedonia " +
-        where + " yesterday, in return for maps of the minefields of Grenzdorf.");
+        "prisoners from Grenzdorf with Freedonia " +
+        where + " yesterday.");
     EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
     return reading["claims"].size() == 1 ? reading["claims"][0]["place"]["name"] : json();
   };
   EXPECT_EQ(place_of("took place at the Ruritania-Freedonia border"), "Ruritania-Freedonia border");
   EXPECT_EQ(place_of("was held near the Ruritania-Freedonia border"), "Grenzdorf");
+}
+
+// "in exchange for maps of the minefields in Grenzdorf": a place after an
+// `in_return` word tells of what was given in return, not where.
+TEST_F(FictionalTheatre, APlaceOfWhatWasGivenInReturnIsNotWhere) {
+  const auto place_of = [&](const std::string& handover) {
+    const json reading =
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonia " +
+             handover + " in exchange for maps of the minefields in Grenzdorf.");
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 && reading["claims"][0].contains("place")
+               ? reading["claims"][0]["place"]["name"]
+               : json();
+  };
+  EXPECT_EQ(place_of("handed over five Ruritanian prisoners yesterday"), json());
+  EXPECT_EQ(place_of("handed over five Ruritanian prisoners in Kleinheim yesterday"), "Kleinheim");
 }
 
 }  // namespace

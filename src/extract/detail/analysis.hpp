@@ -68,7 +68,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 66> kKnownCategories = {
+inline constexpr std::array<std::string_view, 67> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -98,6 +98,7 @@ inline constexpr std::array<std::string_view, 66> kKnownCategories = {
     "event_locus",
     "first_person",
     "hypothetical",
+    "in_return",
     "mediation",
     "medium_marker",
     "month",
