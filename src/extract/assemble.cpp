@@ -1910,6 +1910,23 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
     events.push_back(event);
   }
+  // «وقف إطلاق النار … جار دون أي انتهاكات», "the ceasefire holds without
+  // violations": a truce told beside its violations denied is how things
+  // stand, not an event.
+  if (draft.negated) {
+    std::vector<Range> denied;
+    for (const Mention* event : view.all("event")) {
+      if (event->value() == "ceasefire_violation" && negated_before(view, *event, "negation", 2)) {
+        denied.push_back(view.sentence_of(event->range.begin).range);
+      }
+    }
+    std::erase_if(events, [&](const Mention* event) {
+      return event->value() == "de_escalation" &&
+             std::any_of(denied.begin(), denied.end(), [&](const Range& sentence) {
+               return sentence.contains(event->range.begin);
+             });
+    });
+  }
   draft.event = choose_event(view, events);
   // "a violation was recorded: shots were fired at the post": the specific act
   // says more than the generic word.

@@ -1772,5 +1772,28 @@ TEST_F(FictionalTheatre, APlaceOfWhatWasGivenInReturnIsNotWhere) {
   EXPECT_EQ(place_of("handed over five Ruritanian prisoners in Kleinheim yesterday"), "Kleinheim");
 }
 
+// "the ceasefire holds without any violations": a truce told beside its
+// violations denied is how things stand, not a de-escalation.
+TEST_F(FictionalTheatre, ATruceHoldingWithoutViolationsIsNoEvent) {
+  const auto event_types = [&](const std::string& statement) {
+    const json reading = read("A synthetic story\n\n" + statement);
+    std::vector<std::string> types;
+    for (const json& claim : reading["claims"]) {
+      types.push_back(claim["event_type"]);
+    }
+    return types;
+  };
+  using Types = std::vector<std::string>;
+  EXPECT_EQ(event_types("The Foreign Ministry of Ruritania said the ceasefire in Oberland held "
+                        "yesterday without any violations."),
+            Types{});
+  EXPECT_EQ(event_types("قالت وزارة خارجية روريتانيا أمس إن وقف إطلاق النار في أوبرلاند جار "
+                        "دون أي انتهاكات."),
+            Types{});
+  EXPECT_EQ(event_types("The Foreign Ministry of Ruritania said a ceasefire took effect in "
+                        "Oberland yesterday."),
+            Types{"de_escalation"});
+}
+
 }  // namespace
 }  // namespace truce::test
