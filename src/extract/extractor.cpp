@@ -696,16 +696,23 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
   }
 
-  // One claimant telling an agreement twice on the same day ("reached a
-  // Russia-brokered ceasefire", then the statement itself: "an agreement was
-  // reached to cease fire") tells one agreement; the retelling's words join
-  // the first telling.
+  // One claimant telling an agreement or a truce twice on the same day
+  // ("reached a Russia-brokered ceasefire", then the statement itself: "an
+  // agreement was reached to cease fire"; a joint statement in two languages)
+  // tells one; the retelling's words join the first telling. A truce told
+  // at another place is another truce.
+  const auto same_place = [](const Claim& a, const Claim& b) {
+    return !a.place || !b.place || a.place->geometry == b.place->geometry;
+  };
   for (auto later = kept.begin(); later != kept.end();) {
     const Claim& claim = drafts[*later].claim;
     const auto first = std::find_if(kept.begin(), later, [&](std::size_t k) {
       const Claim& earlier = drafts[k].claim;
-      return claim.event_type == EventType::kAgreement &&
-             earlier.event_type == EventType::kAgreement && !undated[k] && !undated[*later] &&
+      const bool told_again =
+          (claim.event_type == EventType::kAgreement ||
+           (claim.event_type == EventType::kDeEscalation && same_place(earlier, claim))) &&
+          earlier.event_type == claim.event_type;
+      return told_again && !undated[k] && !undated[*later] &&
              earlier.claimant.id == claim.claimant.id && !days_apart(earlier.time, claim.time);
     });
     if (first == later) {
@@ -715,7 +722,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     Claim& kept_claim = drafts[*first].claim;
     join_provenance(kept_claim, "event_type", claim, "event_type", false);
     out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*later].range),
-                             "the claimant tells the same agreement again"});
+                             claim.event_type == EventType::kAgreement
+                                 ? "the claimant tells the same agreement again"
+                                 : "the claimant tells the same truce again"});
     later = kept.erase(later);
   }
 

@@ -1795,5 +1795,27 @@ TEST_F(FictionalTheatre, ATruceHoldingWithoutViolationsIsNoEvent) {
             Types{"de_escalation"});
 }
 
+// One claimant telling a truce twice on the same day tells one truce; a truce
+// told at another place is another.
+TEST_F(FictionalTheatre, ATruceToldTwiceIsOneClaim) {
+  const auto truces = [&](const std::string& again) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said a ceasefire took effect in "
+        "Oberland yesterday.\n\nFreedonian troops shelled Kleinheim yesterday, the ministry "
+        "said.\n\n" +
+        again);
+    std::vector<std::string> types;
+    for (const json& claim : reading["claims"]) {
+      types.push_back(claim["event_type"]);
+    }
+    return types;
+  };
+  using Types = std::vector<std::string>;
+  EXPECT_EQ(truces("The ministry said a ceasefire took effect at midnight yesterday."),
+            (Types{"de_escalation", "shelling"}));
+  EXPECT_EQ(truces("The ministry said a ceasefire took effect in Ostdorf yesterday."),
+            (Types{"de_escalation", "shelling", "de_escalation"}));
+}
+
 }  // namespace
 }  // namespace truce::test
