@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -1291,8 +1292,6 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
                                   const std::vector<Range>& actor_ranges, Range event_sentence) {
   std::optional<Located> best;
   const Gazetteer& places = view.context.places;
-  // Of two places of one precision, the one that lies inside the other: the
-  // Line of Control rather than Kashmir.
   // "the handover took place at the border", «جرى عند الحدود», «произошел на
   // границе»: the place right after such words is the event's, whatever its
   // precision.
@@ -1303,6 +1302,8 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
              view.analysis.words_between(locus->word.end, place.begin) <= 1;
     });
   };
+  // Of two places of one precision, the one that lies inside the other: the
+  // Line of Control rather than Kashmir.
   auto consider = [&](std::optional<Located> candidate) {
     if (candidate && !loci.empty() &&
         std::any_of(candidate->ranges.begin(), candidate->ranges.end(), told_as_the_locus)) {
@@ -1320,6 +1321,8 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   const auto metonyms = view.all("actor");
   std::vector<Located> lists = listed_places(view);
   for (const Mention* mention : view.all("place")) {
+    // A sentence after the event's that tells no event and no casualties (a
+    // bulletin's patrols after its violation) says where something else was.
     if (mention->range.begin >= event_sentence.end) {
       const Range sentence = view.sentence_of(mention->range.begin).range;
       if (view.analysis.in(sentence, "event").empty() &&
