@@ -2195,6 +2195,20 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
   draft.has_figures = !claim.casualties.empty() || !claim.assets.empty();
+  // «أعلنت سلطات باكو … السيطرة عليه», "the army took control of the heights":
+  // ground taken that no one is named for is the claimant's own gain (a loss
+  // is told as one: "lost control of two positions").
+  if (claim.event_type == EventType::kTerritorySeizure && !claim.perpetrator &&
+      is_party(actors, claimant_party) &&
+      std::none_of(claim.assets.begin(), claim.assets.end(),
+                   [](const AssetChange& asset) { return asset.outcome == AssetOutcome::kLost; })) {
+    claim.perpetrator = actor_ref(actors, claimant_party);
+    if (!frame.attributions.empty()) {
+      const Attribution& first = frame.attributions.front();
+      add_provenance(claim, "perpetrator", analysis,
+                     {first.actor != nullptr ? first.actor->range : first.trigger->range});
+    }
+  }
 
   // Weapons, and counts of violations or explosions.
   for (const Mention* weapon : view.all("weapon")) {

@@ -1817,5 +1817,23 @@ TEST_F(FictionalTheatre, ATruceToldTwiceIsOneClaim) {
             (Types{"de_escalation", "shelling", "de_escalation"}));
 }
 
+// Ground taken that no one is named for is the claimant's own gain; a loss is
+// told as one.
+TEST_F(FictionalTheatre, GroundTakenWithNoOneNamedIsTheClaimantsGain) {
+  const auto perpetrator_of = [&](const std::string& statement) {
+    const json reading =
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said " + statement);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 && reading["claims"][0].contains("perpetrator")
+               ? reading["claims"][0]["perpetrator"]["id"]
+               : json();
+  };
+  EXPECT_EQ(perpetrator_of("that it took control of the heights near Nebendorf yesterday."),
+            "ruritania");
+  EXPECT_EQ(perpetrator_of("that the heights near Nebendorf were seized yesterday and the army "
+                           "lost control of two positions."),
+            json());
+}
+
 }  // namespace
 }  // namespace truce::test
