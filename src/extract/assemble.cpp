@@ -1932,12 +1932,14 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   }
   draft.event = choose_event(view, events);
   // "a violation was recorded: shots were fired at the post": the specific act
-  // says more than the generic word.
+  // says more than the generic word, which may still stand by who did it.
+  const Mention* violation_word = nullptr;
   if (draft.event != nullptr && draft.event->value() == "ceasefire_violation") {
     for (const Mention* event : events) {
       const auto type = event_type_of(*event);
       if (type && group_of(*type) == EventGroup::kViolence &&
           *type != EventType::kCeasefireViolation && *type != EventType::kArmedClash) {
+        violation_word = draft.event;
         draft.event = event;
         break;
       }
@@ -2011,7 +2013,16 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   std::string post_party;  // whose post or positions were hit
   if (draft.event != nullptr && group_of(claim.event_type) == EventGroup::kViolence &&
       claim.event_type != EventType::kArmedClash) {
-    const auto [chosen, target] = perpetrator_of(view, *draft.event, actor_ranges);
+    // "Indian army in an unprovoked ceasefire violation had targeted civil
+    // population with mortars": the one who committed the violation the act
+    // details.
+    auto [chosen, target] = perpetrator_of(view, *draft.event, actor_ranges);
+    if (chosen == nullptr && violation_word != nullptr &&
+        view.sentence_of(violation_word->range.begin).range.contains(draft.event->range.begin)) {
+      const Perpetrator of_violation = perpetrator_of(view, *violation_word, actor_ranges);
+      chosen = of_violation.actor;
+      target = target != nullptr ? target : of_violation.target;
+    }
     post_party = whose_post_was_hit(view, *draft.event);
     if (chosen == nullptr && draft.event->entry->has_attribute("response") &&
         is_party(actors, claimant_party)) {

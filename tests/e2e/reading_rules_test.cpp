@@ -1835,5 +1835,17 @@ TEST_F(FictionalTheatre, GroundTakenWithNoOneNamedIsTheClaimantsGain) {
             json());
 }
 
+// "Freedonian troops in an unprovoked ceasefire violation targeted the village
+// with mortars": the one who committed the violation did the act it details.
+TEST_F(FictionalTheatre, TheViolatorDidTheActTheViolationDetails) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that yesterday Freedonian "
+      "troops in an unprovoked ceasefire violation had targeted the civil population of "
+      "Grenzdorf with mortars.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "shelling") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
