@@ -1847,5 +1847,16 @@ TEST_F(FictionalTheatre, TheViolatorDidTheActTheViolationDetails) {
   EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
 }
 
+// "Freedonian troops' fire killed two civilians": fire that killed is an
+// attack, and whose fire it was did it.
+TEST_F(FictionalTheatre, FireThatKilledIsAnAttackByWhoseFireItWas) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops\u2019 fire "
+      "killed two civilians in Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "attack") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
