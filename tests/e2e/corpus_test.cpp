@@ -125,7 +125,7 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   const std::map<std::string, double> floors = {
       {"claim", 0.87},       {"claimant", 0.83},   {"event_type", 0.81},
       {"date", 0.85},        {"event_date", 0.90}, {"place", 0.80},
-      {"perpetrator", 0.78}, {"casualties", 0.90}, {"overall", 0.84}};
+      {"perpetrator", 0.79}, {"casualties", 0.90}, {"overall", 0.84}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
