@@ -742,6 +742,19 @@ struct Asset {
   std::vector<Range> ranges;
 };
 
+// "военного объекта ВС Армении", "the positions of the X army", "the X Army
+// positions": an actor at most two words after an asset word (not after an
+// agent word: "destroyed by the X army") or right before it owns it.
+bool owns_asset(const FrameView& view, const Mention& actor, const Mention& asset) {
+  const Analysis& analysis = view.analysis;
+  if (asset.range.end <= actor.word.begin) {
+    return analysis.words_between(asset.range.end, actor.word.begin) <= 2 &&
+           !negated_before(view, actor, "agent_marker", 0);
+  }
+  return actor.range.end <= asset.range.begin &&
+         analysis.words_between(actor.range.end, asset.range.begin) == 0;
+}
+
 std::vector<Asset> read_assets(const FrameView& view, const std::string& claimant_party,
                                const std::string& perpetrator_party) {
   const Analysis& analysis = view.analysis;
@@ -808,18 +821,11 @@ std::vector<Asset> read_assets(const FrameView& view, const std::string& claiman
     if (gainer.empty() && taken && perpetrator_party != claimant_party) {
       gainer = perpetrator_party;
     }
-    // "военного объекта ВС Армении", "the positions of the X army": an actor
-    // at most two words after the asset word owns it, as one right before it
-    // does ("the X Army positions"; as owns_what_was_hit reads them); else the
-    // claimant's side tells of its own ("lost two positions").
+    // The owner by owns_asset; else the claimant's side tells of its own
+    // ("lost two positions").
     std::string owner;
     for (const Mention* actor : analysis.in(clause, "actor")) {
-      const bool after = actor->range.begin >= noun->range.end &&
-                         analysis.words_between(noun->range.end, actor->range.begin) <= 2 &&
-                         !negated_before(view, *actor, "agent_marker", 0);
-      const bool right_before = actor->range.end <= noun->range.begin &&
-                                analysis.words_between(actor->range.end, noun->range.begin) == 0;
-      if (after || right_before) {
+      if (owns_asset(view, *actor, *noun)) {
         owner = party_of_mention(actors, *actor);
         asset.ranges.push_back(actor->range);
         break;
@@ -1576,22 +1582,12 @@ bool names_forces(const FrameView& view, const Mention& adjective) {
 
 namespace {
 
-// An actor at most two words after an asset word owns what was hit
-// («обстрелян пост вооруженных формирований», "the positions of the X army"),
-// unless an agent word stands right before it («позиций со стороны Армении»).
+// Whether the actor owns an asset its clause names (owns_asset): whose post
+// was hit («обстрелян пост вооруженных формирований») is no perpetrator.
 bool owns_what_was_hit(const FrameView& view, const Mention& actor) {
-  if (negated_before(view, actor, "asset", 2) && !negated_before(view, actor, "agent_marker", 0)) {
-    return true;
-  }
-  // "the Azerbaijan Army positions": right before the asset word.
-  const Range clause = view.clause_of(actor.range.begin);
-  for (const Mention* asset : view.analysis.in(clause, "asset")) {
-    if (asset->range.begin >= actor.range.end &&
-        view.analysis.words_between(actor.range.end, asset->range.begin) == 0) {
-      return true;
-    }
-  }
-  return false;
+  const MentionList assets = view.analysis.in(view.clause_of(actor.range.begin), "asset");
+  return std::any_of(assets.begin(), assets.end(),
+                     [&](const Mention* asset) { return owns_asset(view, actor, *asset); });
 }
 
 // Whether the event word is itself what befell a thing ("уничтожение" is an
