@@ -1135,6 +1135,22 @@ bool in_what_was_given(const FrameView& view, const Mention& place) {
                      [&](const Mention* marker) { return marker->word.end <= place.word.begin; });
 }
 
+// "clashes near the disputed Nagorno-Karabakh region": what happened near a
+// region or an area happened outside it, so the area does not say where.
+constexpr std::uint32_t kNearMaxWords = 3;
+bool just_outside_an_area(const FrameView& view, const Mention& place,
+                          const GazetteerPlace& found) {
+  if (found.type != "region" && found.type != "area") {
+    return false;
+  }
+  const Range clause = view.clause_of(place.word.begin);
+  const MentionList nearness = view.analysis.in({clause.begin, place.word.begin}, "proximity");
+  return std::any_of(nearness.begin(), nearness.end(), [&](const Mention* near) {
+    return near->word.end <= place.word.begin &&
+           view.analysis.words_between(near->word.end, place.word.begin) <= kNearMaxWords;
+  });
+}
+
 // `группа "Горловка"`, an operation "Olive Branch": a place name in quotation
 // marks names a thing, unless a place word stands before it (قطاع "كوتكوتيرا").
 bool names_a_thing(const FrameView& view, const Mention& place) {
@@ -1363,7 +1379,7 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
           return actor->entry->has_attribute("metonym") && actor->range.overlaps(mention->range);
         });
     if (names_an_actor || is_topic(view, *mention) || names_a_thing(view, *mention) ||
-        in_what_was_given(view, *mention)) {
+        in_what_was_given(view, *mention) || just_outside_an_area(view, *mention, *found)) {
       continue;
     }
     Located located = place_from_gazetteer(view, *mention, found);
@@ -1834,6 +1850,18 @@ void type_by_its_toll(Claim& claim) {
 void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis) {
   claim.event_type = from.claim.event_type;
   add_provenance(claim, "event_type", analysis, {from.event->range});
+}
+
+void borrow_area(Claim& claim, const Claim& from) {
+  if (claim.place || !from.place || from.place->precision < LocationPrecision::kAdmin1) {
+    return;
+  }
+  claim.place = from.place;
+  for (const FieldProvenance& entry : from.provenance) {
+    if (entry.field == "place") {
+      claim.provenance.push_back(entry);
+    }
+  }
 }
 
 void set_statement_time(Claim& claim, const DateMention& date, const Analysis& analysis) {

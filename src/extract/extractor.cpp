@@ -467,7 +467,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // "The Azerbaijani military subsequently advanced": a sentence of the outlet
   // that goes on from the day told last is of that day.
   const DateMention* last_told = nullptr;
+  const Draft* last_told_by = nullptr;
   std::vector<const DateMention*> sequel_date(drafts.size(), nullptr);
+  std::vector<const Draft*> sequel_of(drafts.size(), nullptr);
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
   // The date a claim without one of its own takes from the text: that of the
   // fighting its figures are of (none if that has none), else the day its
@@ -498,6 +500,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
         (!published || days_between(drafts[i - 1].own_date->time.start, *published) <=
                            impl.options.recency_days)) {
       last_told = drafts[i - 1].own_date;
+      last_told_by = &drafts[i - 1];
     }
     if (frame.headline) {
       headline_draft = &draft;
@@ -561,6 +564,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       if (draft.own_date == nullptr && draft.unplaced_date == nullptr && !draft.background &&
           last_told != nullptr && !analysis.in(draft.range, "sequel").empty()) {
         sequel_date[i] = last_told;
+        sequel_of[i] = last_told_by;
       }
       // "Напомним, бои … начались в воскресенье, 12 июля": a recap dated within
       // the last days is the outlet's account all the same.
@@ -651,6 +655,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       detail::set_time(draft.claim, *draft.own_date, analysis, false);
     } else if (sequel_date[i] != nullptr) {
       detail::set_time(draft.claim, *sequel_date[i], analysis, true);
+      detail::borrow_area(draft.claim, sequel_of[i]->claim);
     } else {
       leave_undated(i);
     }

@@ -60,6 +60,19 @@ bool after_an_article(const Analysis& analysis, const Mention& trigger) {
   });
 }
 
+// "передает РИА", «وحسبما نقلت وكالة …»: the verb of saying, or one between
+// it and the speaker, passes on what another said.
+bool relays(const Analysis& analysis, const Attribution& attribution) {
+  if (attribution.trigger->entry->has_attribute("relay")) {
+    return true;
+  }
+  const Range between{std::min(attribution.trigger->range.begin, attribution.actor->range.begin),
+                      std::max(attribution.trigger->range.end, attribution.actor->range.begin)};
+  const MentionList verbs = analysis.in(between, "attribution");
+  return std::any_of(verbs.begin(), verbs.end(),
+                     [](const Mention* verb) { return verb->entry->has_attribute("relay"); });
+}
+
 // The actor an attribution trigger quotes: an actor right beside the trigger
 // ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
 // the side the lexicon says first ("according to X", "X said"). An actor after
@@ -591,6 +604,9 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
   std::vector<Frame> frames;
   frames.reserve(analysis.sentences.size());  // a frame per sentence at most, nearly always
   std::uint32_t last_paragraph = 0;
+  // An agency's paragraph passing on the account ends the speaker's own words:
+  // another body of the side quoted in the paragraph after it speaks anew.
+  bool passed_on = false;
   const std::vector<ShortName> briefs = short_names(analysis, actors);
   const auto speaker_of = [&](const Mention& actor) {
     for (const ShortName& brief : briefs) {
@@ -618,14 +634,19 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     Frame* current = frames.empty() || frames.back().headline ? nullptr : &frames.back();
     const bool same_paragraph = current != nullptr && sentence.paragraph == last_paragraph;
     last_paragraph = sentence.paragraph;
+    const bool after_passing_on = passed_on && !same_paragraph;
+    if (!same_paragraph) {
+      passed_on = false;
+    }
 
     // "…", — передает РИА "Новости": an agency passing on the quotation of the
     // speaker before it is no speaker of its own.
     if (found.quoted && current != nullptr && !current->narrative() &&
-        found.quoted->trigger->entry->has_attribute("relay")) {
+        relays(analysis, *found.quoted)) {
       const Actor* outlet = actors.find(found.quoted->actor->value());
       if (outlet != nullptr && (outlet->kind == "outlet" || outlet->kind == "agency")) {
         current->sentences.push_back(index);
+        passed_on = passed_on || !same_paragraph;
         continue;
       }
     }
@@ -635,7 +656,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       // «Ранее в командовании заявили …»: a paragraph recalling an earlier
       // statement is another statement, even of a body of the same side.
       const bool same_party = current != nullptr && !current->narrative() && !party.empty() &&
-                              actors.party_of(current->claimant) == party &&
+                              !after_passing_on && actors.party_of(current->claimant) == party &&
                               !distinct_institutions(actors, current->claimant, id) &&
                               !recalls_earlier_statement(analysis, sentence, same_paragraph);
       if (same_party || (current != nullptr && current->claimant == id)) {

@@ -1858,5 +1858,64 @@ TEST_F(FictionalTheatre, FireThatKilledIsAnAttackByWhoseFireItWas) {
   EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
 }
 
+// "Clashes near the disputed Hochland region": what happened near a region
+// happened outside it; in it, the region is where.
+TEST_F(FictionalTheatre, NearARegionIsOutsideIt) {
+  write_file(data_ / "gazetteer/places-hochland.tsv",
+             "hochland\tregion\t11.0\t49.5\t4\tRU\t\truritania\t\tno\tfictional\n");
+  write_file(data_ / "gazetteer/names/en.hochland.tsv", "hochland\tHochland\n");
+  const auto place_of = [&](const std::string& where) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+        "shelled Ruritanian posts " +
+        where + " yesterday.");
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 && reading["claims"][0].contains("place")
+               ? reading["claims"][0]["place"]["name"]
+               : json();
+  };
+  EXPECT_EQ(place_of("near the disputed Hochland region"), json());
+  EXPECT_EQ(place_of("in the disputed Hochland region"), "Hochland");
+  EXPECT_EQ(place_of("near Grenzdorf"), "Grenzdorf");
+}
+
+// "… Baku launched an attack in Nagorno-Karabakh. The military subsequently
+// advanced": an outlet's sequel with no place goes on in the area told before,
+// not in a village told before.
+TEST_F(FictionalTheatre, ASequelGoesOnInTheAreaToldBefore) {
+  const auto sequel_place = [&](const std::string& where) {
+    const json reading = read_published(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania accused Freedonian troops of "
+        "an attack " +
+        where +
+        " yesterday.\n\nThe Freedonian troops subsequently advanced in several directions, "
+        "breaching the positions of Ruritanian troops.");
+    EXPECT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+    return reading["claims"].size() == 2 && reading["claims"][1].contains("place")
+               ? reading["claims"][1]["place"]["name"]
+               : json();
+  };
+  EXPECT_EQ(sequel_place("in Oberland"), "Oberland");
+  EXPECT_EQ(sequel_place("in Grenzdorf"), json());
+}
+
+// «وحسبما نقلت وكالة …»: an agency passing on the account, in a paragraph of
+// its own, goes on with it; its details (the village) are the claim's. Another
+// body of the same side quoted after it makes a statement of its own.
+TEST_F(FictionalTheatre, AnAgencyPassingOnTheAccountGoesOnWithIt) {
+  write_file(data_ / "actors/names/ar.relay.tsv", "ruritania\tروريتانيا\n");
+  const std::string account =
+      "قصة مصطنعة\n\n"
+      "قتل جنديان في اشتباكات في أوبرلاند، حسبما أعلنت وزارة خارجية روريتانيا، أمس.\n\n"
+      "وحسبما نقلت وكالة فريدونيا، قتل الجنديان في قرية \"زيلدورف\".\n";
+  const json reading = read(account);
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "قرية \"زيلدورف\"") << reading.dump(1);
+  const json then = read(account + "\nوقالت روريتانيا إن فريدونيا أسرت جنديين أمس.\n");
+  ASSERT_EQ(then["claims"].size(), 2U) << then.dump(1);
+  EXPECT_EQ(then["claims"][1]["claimant"]["id"], "ruritania") << then.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -79,6 +79,9 @@ bool set_aside_by(const std::vector<Range>& excluded, const Analysis& analysis, 
 // A claim that tells only figures ("11 servicemen were killed") is of the
 // fighting told before it: its event type and the words it came from.
 void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis);
+// A claim that names no place goes on in the area of the account before it
+// (a province, a region, a line or wider), with that account's words for it.
+void borrow_area(Claim& claim, const Claim& from);
 // With no fighting told before it, a claim whose persons were killed or
 // wounded (not none) tells of an attack; the words of that figure are the
 // event type's.
