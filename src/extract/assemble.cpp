@@ -1853,7 +1853,13 @@ void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis) {
 }
 
 void borrow_area(Claim& claim, const Claim& from) {
-  if (claim.place || !from.place || from.place->precision < LocationPrecision::kAdmin1) {
+  if (from.place && from.place->precision >= LocationPrecision::kAdmin1) {
+    borrow_place(claim, from);
+  }
+}
+
+void borrow_place(Claim& claim, const Claim& from) {
+  if (claim.place || !from.place) {
     return;
   }
   claim.place = from.place;

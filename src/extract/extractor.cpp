@@ -568,9 +568,17 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
       // "Напомним, бои … начались в воскресенье, 12 июля": a recap dated within
       // the last days is the outlet's account all the same.
-      if ((draft.background && draft.own_date == nullptr) ||
-          (draft.own_date == nullptr && draft.unplaced_date == nullptr &&
-           sequel_date[i] == nullptr)) {
+      const bool undated_retelling =
+          draft.own_date == nullptr && draft.unplaced_date == nullptr && sequel_date[i] == nullptr;
+      // "Минобороны … сообщило об уничтожении военного объекта. / Военный
+      // объект был уничтожен … в направлении Товузского района": the outlet's
+      // undated retelling of the act just quoted says where it happened.
+      if (undated_retelling && !draft.background && draft.has_event && !kept.empty() &&
+          kept.back() + 1 == i && !frames[i - 1].headline &&
+          drafts[i - 1].claim.event_type == draft.claim.event_type) {
+        detail::borrow_place(drafts[i - 1].claim, draft.claim);
+      }
+      if ((draft.background && draft.own_date == nullptr) || undated_retelling) {
         out.set_aside.push_back({SetAsideReason::kBackground, span,
                                  draft.background ? "background wording, no claimant"
                                                   : "no claimant and no date of its own"});

@@ -1917,5 +1917,23 @@ TEST_F(FictionalTheatre, AnAgencyPassingOnTheAccountGoesOnWithIt) {
   EXPECT_EQ(then["claims"][1]["claimant"]["id"], "ruritania") << then.dump(1);
 }
 
+// "The ministry reported a military object destroyed. / The object was
+// destroyed … in the direction of the Tovuz district": the outlet's undated
+// retelling of the act just quoted says where it happened; another act does not.
+TEST_F(FictionalTheatre, AnUndatedRetellingOfTheActSaysWhereItHappened) {
+  const auto place_of = [&](const std::string& retelling) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+        "shelled Ruritanian posts yesterday.\n\n" +
+        retelling);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 && reading["claims"][0].contains("place")
+               ? reading["claims"][0]["place"]["name"]
+               : json();
+  };
+  EXPECT_EQ(place_of("The posts were shelled near Grenzdorf."), "Grenzdorf");
+  EXPECT_EQ(place_of("Freedonian troops seized the heights near Grenzdorf."), json());
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -82,6 +82,9 @@ void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis);
 // A claim that names no place goes on in the area of the account before it
 // (a province, a region, a line or wider), with that account's words for it.
 void borrow_area(Claim& claim, const Claim& from);
+// A claim that names no place takes the one another telling of its act names,
+// with the words of that telling.
+void borrow_place(Claim& claim, const Claim& from);
 // With no fighting told before it, a claim whose persons were killed or
 // wounded (not none) tells of an attack; the words of that figure are the
 // event type's.
