@@ -1935,5 +1935,18 @@ TEST_F(FictionalTheatre, AnUndatedRetellingOfTheActSaysWhereItHappened) {
   EXPECT_EQ(place_of("Freedonian troops seized the heights near Grenzdorf."), json());
 }
 
+// A checkpoint set up is an act; "at a checkpoint near X" only says where.
+TEST_F(FictionalTheatre, ACheckpointSetUpIsAnActACheckpointPassedIsAPlace) {
+  const json set_up = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops installed "
+      "a checkpoint near Grenzdorf yesterday.");
+  ASSERT_EQ(set_up["claims"].size(), 1U) << set_up.dump(1);
+  EXPECT_EQ(set_up["claims"][0]["event_type"], "other") << set_up.dump(1);
+  const json passed = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said its observers waited "
+      "yesterday at a checkpoint near Grenzdorf.");
+  EXPECT_TRUE(passed["claims"].empty()) << passed.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
