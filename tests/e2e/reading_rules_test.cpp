@@ -1948,5 +1948,19 @@ TEST_F(FictionalTheatre, ACheckpointSetUpIsAnActACheckpointPassedIsAPlace) {
   EXPECT_TRUE(passed["claims"].empty()) << passed.dump(1);
 }
 
+// "violated the border of Armenia …, advancing 3.5 kilometers": crossing into
+// the other state's ground is an incursion; "border violations" are not.
+TEST_F(FictionalTheatre, CrossingIntoTheOtherStatesGroundIsAnIncursion) {
+  const auto type_of = [&](const std::string& act) {
+    const json reading =
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops " +
+             act + " near Grenzdorf yesterday.");
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 ? reading["claims"][0]["event_type"] : json();
+  };
+  EXPECT_EQ(type_of("violated the border of Ruritania"), "territory_seizure");
+  EXPECT_NE(type_of("committed border violations"), "territory_seizure");
+}
+
 }  // namespace
 }  // namespace truce::test
