@@ -1097,6 +1097,13 @@ bool is_topic(const FrameView& view, const Mention& place) {
       return true;
     }
   }
+  // "border demarcation": some topic words follow the place they are about.
+  for (const Mention* marker : analysis.in({place.word.end, place.word.end + 48}, "topic_marker")) {
+    if (marker->entry->has_attribute("follows") && marker->word.begin >= place.word.end &&
+        analysis.words_between(place.word.end, marker->word.begin) == 0) {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -1391,8 +1398,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     consider(antecedent_place(view, *anaphor, parties));
   }
   for (const Mention* border : view.all("border")) {
-    // "حرس الحدود", "border guards": the word names a force, not where.
-    if (!inside_a_name(view.analysis, *border)) {
+    // "حرس الحدود", "border guards": the word names a force, not where;
+    // "border demarcation", «ترسيم الحدود»: what is done about it.
+    if (!inside_a_name(view.analysis, *border) && !is_topic(view, *border)) {
       consider(border_place(view, *border, parties));
     }
   }

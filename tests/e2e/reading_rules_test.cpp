@@ -1962,5 +1962,22 @@ TEST_F(FictionalTheatre, CrossingIntoTheOtherStatesGroundIsAnIncursion) {
   EXPECT_NE(type_of("committed border violations"), "territory_seizure");
 }
 
+// "under the guise of border demarcation": a border being demarcated is what
+// is done, not where; some topic words follow the place they are about.
+TEST_F(FictionalTheatre, ABorderBeingDemarcatedIsATopic) {
+  const auto place_of = [&](const std::string& where) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+        "shelled Ruritanian posts yesterday " +
+        where + ".");
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"].size() == 1 && reading["claims"][0].contains("place")
+               ? reading["claims"][0]["place"]["name"]
+               : json();
+  };
+  EXPECT_EQ(place_of("under the guise of border demarcation"), json());
+  EXPECT_EQ(place_of("at the border"), "border");
+}
+
 }  // namespace
 }  // namespace truce::test
