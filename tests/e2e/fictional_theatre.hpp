@@ -115,6 +115,19 @@ class FictionalTheatre : public CliTest {
     return nlohmann::json::parse(result.out);
   }
 
+  // The value at `pointer` ("/place/name") of a reading's one claim: null when
+  // the claim has none, or when the reading has not exactly one claim (which
+  // fails the test).
+  static nlohmann::json of_the_one_claim(const nlohmann::json& reading,
+                                         const std::string& pointer) {
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    const nlohmann::json::json_pointer at(pointer);
+    if (reading["claims"].size() != 1 || !reading["claims"][0].contains(at)) {
+      return nullptr;
+    }
+    return reading["claims"][0][at];
+  }
+
   nlohmann::json read(const std::string& text) {
     write_file(dir_ / "story.txt", text);
     auto result =

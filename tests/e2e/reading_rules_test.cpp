@@ -1628,10 +1628,9 @@ TEST_F(FictionalTheatre, PlacesAcrossThreeProvincesAreAListNotOnePlace) {
              "mittelland\tMittelland\nsudland\tSudland\nmitteldorf\tMitteldorf\n"
              "suddorf\tSuddorf\n");
   const auto place_of = [&](const std::string& sentence) {
-    const json reading =
-        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said that " + sentence);
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 ? reading["claims"][0]["place"] : json();
+    return of_the_one_claim(
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said that " + sentence),
+        "/place");
   };
   const json list = place_of(
       "Freedonian troops shelled Unterdorf, Mitteldorf and Suddorf yesterday, killing two "
@@ -1714,12 +1713,11 @@ TEST_F(FictionalTheatre, NearAVillageIsNoOriginOfFire) {
 // (patrols, background) says where something else happened.
 TEST_F(FictionalTheatre, APlaceOfALaterSentenceWithoutAnEventIsNotTheClaims) {
   const auto place_of = [&](const std::string& later) {
-    const json reading = read(
-        "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
-        "shelled Ruritanian posts on the border yesterday. The ministry said that " +
-        later);
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 ? reading["claims"][0]["place"]["name"] : json();
+    return of_the_one_claim(
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+             "shelled Ruritanian posts on the border yesterday. The ministry said that " +
+             later),
+        "/place/name");
   };
   EXPECT_EQ(place_of("Ruritanian troops patrolled Kleinheim."), "border");
   EXPECT_EQ(place_of("two soldiers were wounded in Kleinheim."), "Kleinheim");
@@ -1745,12 +1743,11 @@ TEST_F(FictionalTheatre, ABorderBetweenTwoNamedCountriesIsTheirs) {
 // after such words is the event's, though a finer one is named beside it.
 TEST_F(FictionalTheatre, ThePlaceTheEventTookPlaceAtIsItsPlace) {
   const auto place_of = [&](const std::string& where) {
-    const json reading = read(
-        "A synthetic story\n\nThe Foreign Ministry of Ruritania said that the exchange of "
-        "prisoners from Grenzdorf with Freedonia " +
-        where + " yesterday.");
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 ? reading["claims"][0]["place"]["name"] : json();
+    return of_the_one_claim(
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said that the exchange of "
+             "prisoners from Grenzdorf with Freedonia " +
+             where + " yesterday."),
+        "/place/name");
   };
   EXPECT_EQ(place_of("took place at the Ruritania-Freedonia border"), "Ruritania-Freedonia border");
   EXPECT_EQ(place_of("was held near the Ruritania-Freedonia border"), "Grenzdorf");
@@ -1760,13 +1757,10 @@ TEST_F(FictionalTheatre, ThePlaceTheEventTookPlaceAtIsItsPlace) {
 // `in_return` word tells of what was given in return, not where.
 TEST_F(FictionalTheatre, APlaceOfWhatWasGivenInReturnIsNotWhere) {
   const auto place_of = [&](const std::string& handover) {
-    const json reading =
+    return of_the_one_claim(
         read("A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonia " +
-             handover + " in exchange for maps of the minefields in Grenzdorf.");
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 && reading["claims"][0].contains("place")
-               ? reading["claims"][0]["place"]["name"]
-               : json();
+             handover + " in exchange for maps of the minefields in Grenzdorf."),
+        "/place/name");
   };
   EXPECT_EQ(place_of("handed over five Ruritanian prisoners yesterday"), json());
   EXPECT_EQ(place_of("handed over five Ruritanian prisoners in Kleinheim yesterday"), "Kleinheim");
@@ -1821,12 +1815,9 @@ TEST_F(FictionalTheatre, ATruceToldTwiceIsOneClaim) {
 // told as one.
 TEST_F(FictionalTheatre, GroundTakenWithNoOneNamedIsTheClaimantsGain) {
   const auto perpetrator_of = [&](const std::string& statement) {
-    const json reading =
-        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said " + statement);
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 && reading["claims"][0].contains("perpetrator")
-               ? reading["claims"][0]["perpetrator"]["id"]
-               : json();
+    return of_the_one_claim(
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said " + statement),
+        "/perpetrator/id");
   };
   EXPECT_EQ(perpetrator_of("that it took control of the heights near Nebendorf yesterday."),
             "ruritania");
@@ -1865,14 +1856,11 @@ TEST_F(FictionalTheatre, NearARegionIsOutsideIt) {
              "hochland\tregion\t11.0\t49.5\t4\tRU\t\truritania\t\tno\tfictional\n");
   write_file(data_ / "gazetteer/names/en.hochland.tsv", "hochland\tHochland\n");
   const auto place_of = [&](const std::string& where) {
-    const json reading = read(
-        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
-        "shelled Ruritanian posts " +
-        where + " yesterday.");
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 && reading["claims"][0].contains("place")
-               ? reading["claims"][0]["place"]["name"]
-               : json();
+    return of_the_one_claim(
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+             "shelled Ruritanian posts " +
+             where + " yesterday."),
+        "/place/name");
   };
   EXPECT_EQ(place_of("near the disputed Hochland region"), json());
   EXPECT_EQ(place_of("in the disputed Hochland region"), "Hochland");
@@ -1922,14 +1910,11 @@ TEST_F(FictionalTheatre, AnAgencyPassingOnTheAccountGoesOnWithIt) {
 // retelling of the act just quoted says where it happened; another act does not.
 TEST_F(FictionalTheatre, AnUndatedRetellingOfTheActSaysWhereItHappened) {
   const auto place_of = [&](const std::string& retelling) {
-    const json reading = read(
-        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
-        "shelled Ruritanian posts yesterday.\n\n" +
-        retelling);
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 && reading["claims"][0].contains("place")
-               ? reading["claims"][0]["place"]["name"]
-               : json();
+    return of_the_one_claim(
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+             "shelled Ruritanian posts yesterday.\n\n" +
+             retelling),
+        "/place/name");
   };
   EXPECT_EQ(place_of("The posts were shelled near Grenzdorf."), "Grenzdorf");
   EXPECT_EQ(place_of("Freedonian troops seized the heights near Grenzdorf."), json());
@@ -1952,11 +1937,10 @@ TEST_F(FictionalTheatre, ACheckpointSetUpIsAnActACheckpointPassedIsAPlace) {
 // the other state's ground is an incursion; "border violations" are not.
 TEST_F(FictionalTheatre, CrossingIntoTheOtherStatesGroundIsAnIncursion) {
   const auto type_of = [&](const std::string& act) {
-    const json reading =
+    return of_the_one_claim(
         read("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops " +
-             act + " near Grenzdorf yesterday.");
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 ? reading["claims"][0]["event_type"] : json();
+             act + " near Grenzdorf yesterday."),
+        "/event_type");
   };
   EXPECT_EQ(type_of("violated the border of Ruritania"), "territory_seizure");
   EXPECT_NE(type_of("committed border violations"), "territory_seizure");
@@ -1966,14 +1950,11 @@ TEST_F(FictionalTheatre, CrossingIntoTheOtherStatesGroundIsAnIncursion) {
 // is done, not where; some topic words follow the place they are about.
 TEST_F(FictionalTheatre, ABorderBeingDemarcatedIsATopic) {
   const auto place_of = [&](const std::string& where) {
-    const json reading = read(
-        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
-        "shelled Ruritanian posts yesterday " +
-        where + ".");
-    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
-    return reading["claims"].size() == 1 && reading["claims"][0].contains("place")
-               ? reading["claims"][0]["place"]["name"]
-               : json();
+    return of_the_one_claim(
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+             "shelled Ruritanian posts yesterday " +
+             where + "."),
+        "/place/name");
   };
   EXPECT_EQ(place_of("under the guise of border demarcation"), json());
   EXPECT_EQ(place_of("at the border"), "border");
