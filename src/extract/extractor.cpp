@@ -574,8 +574,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // объект был уничтожен … в направлении Товузского района": the outlet's
       // undated retelling of the act just quoted says where it happened.
       if (undated_retelling && !draft.background && draft.has_event && !kept.empty() &&
-          kept.back() + 1 == i && !frames[i - 1].headline &&
-          drafts[i - 1].claim.event_type == draft.claim.event_type) {
+          kept.back() + 1 == i && drafts[i - 1].claim.event_type == draft.claim.event_type) {
         detail::borrow_place(drafts[i - 1].claim, draft.claim);
       }
       if ((draft.background && draft.own_date == nullptr) || undated_retelling) {

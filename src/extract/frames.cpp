@@ -61,7 +61,7 @@ bool after_an_article(const Analysis& analysis, const Mention& trigger) {
 }
 
 // "передает РИА", «وحسبما نقلت وكالة …»: the verb of saying, or one between
-// it and the speaker, passes on what another said.
+// it and the speaker, passes on what another said (an attribution with an actor).
 bool relays(const Analysis& analysis, const Attribution& attribution) {
   if (attribution.trigger->entry->has_attribute("relay")) {
     return true;
