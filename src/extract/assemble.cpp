@@ -1664,7 +1664,8 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
         negated_before(view, *actor, "border", 1) || observer(view.context.actors, *actor)) {
       continue;
     }
-    if (negated_before(view, *actor, "agent_marker", 0)) {
+    // "captured by the Azerbaijani military": an article may stand between.
+    if (negated_before(view, *actor, "agent_marker", 1)) {
       found.actor = actor;
       break;
     }
@@ -2049,7 +2050,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // perpetrator is read from it.
   std::string perpetrator_party;
   std::string post_party;  // whose post or positions were hit
-  if (draft.event != nullptr && group_of(claim.event_type) == EventGroup::kViolence &&
+  if (draft.event != nullptr &&
+      (group_of(claim.event_type) == EventGroup::kViolence ||
+       claim.event_type == EventType::kDetention) &&
       claim.event_type != EventType::kArmedClash) {
     // "Indian army in an unprovoked ceasefire violation had targeted civil
     // population with mortars": the one who committed the violation the act
@@ -2233,6 +2236,21 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     for (Range range : figure.ranges) {
       add_provenance(claim, field, analysis, {range});
     }
+  }
+
+  // "12 Armenian servicemen were captured": the persons captured are not who
+  // captured them.
+  if (claim.event_type == EventType::kDetention && claim.perpetrator &&
+      std::any_of(claim.casualties.begin(), claim.casualties.end(), [&](const CasualtyFigure& f) {
+        return f.status == CasualtyStatus::kCaptured && f.side.party &&
+               actors.party_of(f.side.party->id) == perpetrator_party;
+      })) {
+    claim.perpetrator.reset();
+    claim.target.reset();
+    perpetrator_party.clear();
+    std::erase_if(claim.provenance, [](const FieldProvenance& entry) {
+      return entry.field == "perpetrator" || entry.field == "target";
+    });
   }
 
   // Materiel and territory.

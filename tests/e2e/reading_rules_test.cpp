@@ -1960,5 +1960,20 @@ TEST_F(FictionalTheatre, ABorderBeingDemarcatedIsATopic) {
   EXPECT_EQ(place_of("at the border"), "border");
 }
 
+// "12 Armenian servicemen were captured by the Azerbaijani military": who
+// captured them did it, an article between "by" and them or not; the persons
+// captured never captured themselves.
+TEST_F(FictionalTheatre, WhoCapturedThePersonsIsThePerpetrator) {
+  write_file(data_ / "actors/names/en.capture.tsv", "ruritania\tRuritanian servicemen\n");
+  const auto perpetrator_of = [&](const std::string& how) {
+    return of_the_one_claim(read("A synthetic story\n\nThe Foreign Ministry of Ruritania said "
+                                 "12 Ruritanian servicemen were captured " +
+                                 how + "yesterday."),
+                            "/perpetrator/id");
+  };
+  EXPECT_EQ(perpetrator_of("by the Freedonian troops "), "fd-fictional-forces");
+  EXPECT_EQ(perpetrator_of(""), json());
+}
+
 }  // namespace
 }  // namespace truce::test
