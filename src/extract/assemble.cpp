@@ -2064,6 +2064,22 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       chosen = of_violation.actor;
       target = target != nullptr ? target : of_violation.target;
     }
+    // "the opposing side … subjected to intensive fire …", then "Armenian
+    // military units subjected to fire our tractor": another word of the
+    // claim's act names who.
+    if (chosen == nullptr && !draft.event->entry->has_attribute("response")) {
+      for (const Mention* other : view.all("event")) {
+        if (other != draft.event && other->value() == draft.event->value() &&
+            !other->entry->has_attribute("response")) {
+          if (const Perpetrator again = perpetrator_of(view, *other, actor_ranges);
+              again.actor != nullptr) {
+            chosen = again.actor;
+            target = target != nullptr ? target : again.target;
+            break;
+          }
+        }
+      }
+    }
     post_party = whose_post_was_hit(view, *draft.event);
     if (chosen == nullptr && draft.event->entry->has_attribute("response") &&
         is_party(actors, claimant_party)) {

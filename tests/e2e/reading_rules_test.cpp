@@ -1975,5 +1975,17 @@ TEST_F(FictionalTheatre, WhoCapturedThePersonsIsThePerpetrator) {
   EXPECT_EQ(perpetrator_of(""), json());
 }
 
+// "the opposing side … subjected to intensive fire …", then "Armenian military
+// units subjected to fire our tractor": when the claim's event word names no
+// one, another word of the same act in the claim does.
+TEST_F(FictionalTheatre, AnotherWordOfTheActNamesWhoDidIt) {
+  EXPECT_EQ(of_the_one_claim(
+                read("A synthetic story\n\nThe Foreign Ministry of Ruritania reported shelling "
+                     "in Grenzdorf yesterday. It said Freedonian troops shelled the village with "
+                     "mortars."),
+                "/perpetrator/id"),
+            "fd-fictional-forces");
+}
+
 }  // namespace
 }  // namespace truce::test
