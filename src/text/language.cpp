@@ -502,7 +502,7 @@ class Detector {
         break;
       }
     }
-    return detail::detect_with_cld2(buffer).language;
+    return detail::detect_with_cld2(buffer, detail::Cld2Chunks::kNotWanted).language;
   }
 
   std::string paragraph_language(const Paragraph& paragraph) {
@@ -637,7 +637,9 @@ class Detector {
         const Word& first_word = scanner_.words[w];
         const Word& last_word = scanner_.words[last];
         const std::string run_language =
-            detail::detect_with_cld2(bytes_of(first_word.byte_begin, last_word.byte_end)).language;
+            detail::detect_with_cld2(bytes_of(first_word.byte_begin, last_word.byte_end),
+                                     detail::Cld2Chunks::kNotWanted)
+                .language;
         if (!run_language.empty() && run_language != language) {
           candidates_.push_back(Candidate{run_language, {first_word.cp_begin, last_word.cp_end}});
         }

@@ -155,7 +155,7 @@ std::string bcp47_from_cld2_code(std::string_view code) {
   return std::string(code);
 }
 
-Cld2Result detect_with_cld2(std::string_view text) {
+Cld2Result detect_with_cld2(std::string_view text, Cld2Chunks wanted) {
   Cld2Result result;
   const Cld2Input input(text);
   const std::string_view utf8 = input.text();
@@ -171,10 +171,10 @@ Cld2Result detect_with_cld2(std::string_view text) {
   bool reliable = false;
   int valid_prefix = 0;
   const auto detect = [&](std::string_view sample) {
-    return CLD2::ExtDetectLanguageSummaryCheckUTF8(sample.data(), static_cast<int>(sample.size()),
-                                                   true, &hints, CLD2::kCLDFlagBestEffort,
-                                                   languages.data(), percents.data(), scores.data(),
-                                                   &chunks, &text_bytes, &reliable, &valid_prefix);
+    return CLD2::ExtDetectLanguageSummaryCheckUTF8(
+        sample.data(), static_cast<int>(sample.size()), true, &hints, CLD2::kCLDFlagBestEffort,
+        languages.data(), percents.data(), scores.data(),
+        wanted == Cld2Chunks::kWanted ? &chunks : nullptr, &text_bytes, &reliable, &valid_prefix);
   };
   CLD2::Language language = detect(utf8);
   if (valid_prefix >= 0 && static_cast<std::size_t>(valid_prefix) < utf8.size()) {

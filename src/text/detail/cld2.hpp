@@ -25,7 +25,8 @@ inline constexpr std::size_t kMaxCld2Bytes = 1024;
 // Plain-text detection; gives a best-effort answer for short texts. Any bytes
 // are accepted: CLD2 reads a copy in which invalid UTF-8 and control
 // characters are spaces, of the same length, so chunk offsets index `text`.
-Cld2Result detect_with_cld2(std::string_view text);
+enum class Cld2Chunks { kWanted, kNotWanted };
+Cld2Result detect_with_cld2(std::string_view text, Cld2Chunks wanted = Cld2Chunks::kWanted);
 
 // CLD2's code for a language ("iw", "zh-Hant", "un") as BCP 47 ("he",
 // "zh-Hant", ""); "" for CLD2's unknown and unnamed languages.

@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.hpp"
 #include "support/test_data.hpp"
@@ -361,6 +362,32 @@ TEST(Cld2, RandomBytesAmongArabicLetters) {
     expect_chunks_inside(result, text);
     const LanguageReport report = detect_languages(text);
     EXPECT_LE(report.paragraphs.size(), text.size());
+  }
+}
+
+// Without its chunks CLD2 skips the work that maps them back to the text;
+// the language it names must stay the same: on the three texts above and on
+// random pieces of them, cut anywhere (inside a character too).
+TEST(Cld2, NamesTheSameLanguageWithOrWithoutChunks) {
+  std::vector<std::string> samples = {std::string(kArabic), std::string(kRussian),
+                                      std::string(kEnglish)};
+  std::uint32_t state = 2026;
+  const auto next = [&] {
+    state = state * 1664525U + 1013904223U;
+    return state >> 16U;
+  };
+  for (const std::string_view text : {kArabic, kRussian, kEnglish}) {
+    for (int round = 0; round < 200; ++round) {
+      const std::size_t from = next() % text.size();
+      samples.emplace_back(text.substr(from, next() % 200));
+      samples.back() += std::string(text.substr(0, next() % 60));
+    }
+  }
+  for (const std::string& sample : samples) {
+    EXPECT_EQ(detail::detect_with_cld2(sample, detail::Cld2Chunks::kNotWanted).language,
+              detail::detect_with_cld2(sample).language)
+        << sample;
+    EXPECT_TRUE(detail::detect_with_cld2(sample, detail::Cld2Chunks::kNotWanted).chunks.empty());
   }
 }
 
