@@ -20,6 +20,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "extract/detail/byte_trie.hpp"
+
 namespace truce::extract {
 namespace {
 
@@ -354,90 +356,7 @@ class PackedChainSet {
   std::vector<PackedChain> slots_;  // length kEmpty: a free slot
 };
 
-// A fixed set of byte strings as a trie over byte classes (the bytes that occur
-// in some key; every other byte ends a walk at once): finding every key that
-// starts at a place costs a table lookup per byte, and for most places only one.
-class ByteTrie {
- public:
-  static constexpr std::uint32_t kAbsent = std::numeric_limits<std::uint32_t>::max();
-
-  ByteTrie() = default;
-  // Keys must not be empty; a key given twice keeps its first value.
-  explicit ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys) {
-    for (const auto& [key, value] : keys) {
-      for (char byte : key) {
-        std::uint16_t& byte_class = class_of_[static_cast<unsigned char>(byte)];
-        if (byte_class == 0) {
-          byte_class = static_cast<std::uint16_t>(++classes_);
-        }
-      }
-    }
-    ++classes_;  // class 0: bytes in no key
-    // States by number first: 0 is the dead end, 1 the root.
-    std::vector<std::uint32_t> next(2 * classes_, 0);
-    std::vector<std::uint32_t> value_of_state(2, kAbsent);
-    for (const auto& [key, value] : keys) {
-      std::uint32_t state = 1;
-      for (char byte : key) {
-        const std::size_t edge =
-            std::size_t{state} * classes_ + class_of_[static_cast<unsigned char>(byte)];
-        if (next[edge] == 0) {
-          next[edge] = static_cast<std::uint32_t>(value_of_state.size());
-          value_of_state.push_back(kAbsent);
-          next.resize(next.size() + classes_, 0);
-        }
-        state = next[edge];
-      }
-      if (value_of_state[state] == kAbsent) {
-        value_of_state[state] = value;
-      }
-    }
-    // Then each edge as its target's row (state times classes) shifted left
-    // once, with the low bit set when a key ends there: a step of the walk is
-    // one load, with no multiplication and no second load to learn that.
-    values_.assign(next.size(), kAbsent);
-    for (std::size_t state = 0; state < value_of_state.size(); ++state) {
-      values_[state * classes_] = value_of_state[state];
-    }
-    next_.assign(next.size(), 0);
-    for (std::size_t edge = 0; edge < next.size(); ++edge) {
-      if (next[edge] != 0) {
-        next_[edge] =
-            (next[edge] * classes_ << 1U) | (value_of_state[next[edge]] != kAbsent ? 1U : 0U);
-      }
-    }
-    keys_ = value_of_state.size() > 2;
-  }
-
-  bool empty() const { return !keys_; }
-
-  // Calls visit(end, value) for each key that text[from, end) is, shortest first.
-  template <typename Visit>
-  void each_key_at(std::string_view text, std::size_t from, Visit&& visit) const {
-    if (!keys_) {
-      return;
-    }
-    std::size_t row = classes_;  // the root's
-    for (std::size_t at = from; at < text.size();) {
-      const std::uint32_t edge = next_[row + class_of_[static_cast<unsigned char>(text[at])]];
-      if (edge == 0) {
-        return;
-      }
-      ++at;
-      row = edge >> 1U;
-      if ((edge & 1U) != 0) {
-        visit(at, values_[row]);
-      }
-    }
-  }
-
- private:
-  std::array<std::uint16_t, 256> class_of_{};
-  std::uint32_t classes_ = 0;
-  bool keys_ = false;
-  std::vector<std::uint32_t> next_;    // per row and byte class, the edge (0: none)
-  std::vector<std::uint32_t> values_;  // at each row's start, the value of the key that ends there
-};
+using detail::ByteTrie;
 
 // Every chain of a language's prefixes (or suffixes) that may stand between a
 // phrase and the word boundary.
@@ -586,13 +505,14 @@ struct Pattern {
   bool word_char_last = true;
 };
 
-// Phrases of up to three characters ("on", a one-letter conjunction) occur
-// inside most words: as Hyperscan literals they made a raw hit every few bytes,
-// nearly all of them thrown away by the boundary checks. Such a phrase starts
-// with a word character, so it can only match at a word start or right after a
-// prefix chain that starts a word (or a chain with punctuation, "mixed", after
-// a boundary): one pass over the word starts looks the phrases up there and
-// hands each hit to the same checks as a Hyperscan hit (collect_matches).
+// Phrases that start with a word character (all but a handful) can only match
+// at a word start or right after a prefix chain that starts a word (or a chain
+// with punctuation, "mixed", after a boundary): one pass over the word starts
+// looks the phrases up there and hands each hit to the same checks as a
+// Hyperscan hit (collect_matches). As Hyperscan literals, the short ones ("on",
+// a one-letter conjunction) made a raw hit every few bytes, nearly all thrown
+// away by the boundary checks, and the eleven thousand others cost more to
+// scan for than the walks at word starts (MatcherOptions).
 struct ShortPhrases {
   ByteTrie phrases;        // the value is the pattern
   ByteTrie prefix_chains;  // every language's prefix chains within a word

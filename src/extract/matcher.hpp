@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -38,12 +39,14 @@ struct Match {
 
 struct MatcherOptions {
   // Phrases of at most this many characters that start with a word character
-  // are looked up at word starts instead of going into Hyperscan, where they
-  // would hit inside most words. The matches are the same either way; 0 puts
-  // every phrase into Hyperscan. Three measured best on the bundled lexicons
-  // (with fewer, Hyperscan's scan stays slower; with more, the word-start pass
-  // costs as much as it saves).
-  std::size_t short_phrase_characters = 3;
+  // are looked up at word starts (in a double-array trie) instead of going into
+  // Hyperscan. The matches are the same either way; 0 puts every phrase into
+  // Hyperscan. By default every such phrase is looked up at word starts: a
+  // word start is one walk of a few bytes in a trie that stays in cache, where
+  // Hyperscan's scan for eleven thousand literals cost more than the whole walk
+  // (bench/RESULTS.md, "every phrase at word starts"). Hyperscan keeps the
+  // phrases with inner stems and those that start with punctuation.
+  std::size_t short_phrase_characters = std::numeric_limits<std::size_t>::max();
 };
 
 class Matcher {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <string_view>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include "core/document.hpp"
+#include "extract/actors.hpp"
+#include "extract/gazetteer.hpp"
 #include "support/run_command.hpp"
 #include "text/normalize.hpp"
 
@@ -404,7 +407,7 @@ TEST(Matcher, FindsShortPhrasesAsHyperscanWould) {
     return std::move(compiled).value();
   }();
   std::vector<Matcher> short_outside;
-  for (std::size_t characters : {1U, 2U, 3U, 5U}) {
+  for (std::size_t characters : {1U, 2U, 3U, 5U, 1000U}) {
     Result<Matcher> compiled = Matcher::compile(lexicon, MatcherOptions{characters});
     ASSERT_TRUE(compiled) << compiled.error().message;
     short_outside.push_back(std::move(compiled).value());
@@ -458,7 +461,7 @@ TEST(Matcher, FindsShortPhrasesAfterWordsOfEveryLength) {
     return std::move(compiled).value();
   };
   const Matcher all_in_hyperscan = compile_with(0);
-  const Matcher short_outside = compile_with(3);
+  const Matcher short_outside = compile_with(MatcherOptions{}.short_phrase_characters);
   const auto as_tuples = [](const std::vector<Match>& matches) {
     std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> tuples;
     for (const Match& match : matches) {
@@ -567,6 +570,49 @@ TEST(Matcher, TheBundledMorphologyFindsInflectedWords) {
   EXPECT_EQ(scan(matcher, "Armenia' s").described, Strings{"armenia:armenia[armenia]"});
   EXPECT_EQ(scan(matcher, "Armenia'sx").described, Strings{"armenia:armenia[armenia]"});
   EXPECT_EQ(scan(matcher, "Armenia,s").described, Strings{"armenia:armenia[armenia]"});
+}
+
+// The bundled lexicon with the gazetteer's and the actors' names, as the
+// extractor compiles it: the word-start trie finds, on every text of the test
+// corpus, exactly the matches that Hyperscan finds with every phrase in it.
+TEST(Matcher, TheBundledLexiconFindsTheSameMatchesAtWordStartsAsInHyperscan) {
+  const std::filesystem::path data = std::filesystem::path(TRUCE_SOURCE_DIR) / "data";
+  Lexicon lexicon;
+  Status loaded = lexicon.load_directory(data / "lexicon");
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  Result<Gazetteer> places = Gazetteer::load(data, lexicon);
+  ASSERT_TRUE(places) << places.error().message;
+  Result<ActorRegistry> actors = ActorRegistry::load(data, lexicon);
+  ASSERT_TRUE(actors) << actors.error().message;
+  Result<Matcher> all_in_hyperscan = Matcher::compile(lexicon, MatcherOptions{0});
+  ASSERT_TRUE(all_in_hyperscan) << all_in_hyperscan.error().message;
+  Result<Matcher> at_word_starts = Matcher::compile(lexicon);
+  ASSERT_TRUE(at_word_starts) << at_word_starts.error().message;
+
+  const auto as_tuples = [](const std::vector<Match>& matches) {
+    std::vector<
+        std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>>
+        tuples;
+    for (const Match& match : matches) {
+      tuples.emplace_back(match.entry, match.begin, match.end, match.word_begin, match.word_end);
+    }
+    return tuples;
+  };
+  std::size_t texts = 0;
+  std::size_t matches = 0;
+  const std::filesystem::path corpus = std::filesystem::path(TRUCE_SOURCE_DIR) / "tests" / "data";
+  for (const auto& file : std::filesystem::recursive_directory_iterator(corpus)) {
+    if (file.path().extension() != ".txt") {
+      continue;
+    }
+    const std::string normalized = text::normalize_for_matching(test::read_file(file.path())).text;
+    const auto expected = as_tuples(all_in_hyperscan->scan(normalized));
+    ASSERT_EQ(as_tuples(at_word_starts->scan(normalized)), expected) << file.path();
+    ++texts;
+    matches += expected.size();
+  }
+  EXPECT_GE(texts, 60U);
+  EXPECT_GT(matches, 5000U);
 }
 
 }  // namespace

@@ -1,0 +1,148 @@
+#include "extract/detail/byte_trie.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <stdexcept>
+
+namespace truce::extract::detail {
+namespace {
+
+// The trie as built, one node per key prefix, before it is laid out.
+struct Node {
+  std::vector<std::pair<std::uint16_t, std::uint32_t>> children;  // (byte class, node), sorted
+  std::uint32_t value = ByteTrie::kAbsent;
+};
+
+// Places the children of one node after another: finds the lowest base whose
+// slots for the node's classes are all free. Only free slots are tried as the
+// place of the lowest child: each slot knows a later slot that may be free, and
+// the chains are shortened as they are followed, so the search skips the
+// filled part of the array instead of testing it slot by slot (which made
+// laying out the bundled lexicon take seconds).
+class SlotAllocator {
+ public:
+  explicit SlotAllocator(std::size_t reserve) { later_.reserve(reserve); }
+
+  void take(std::size_t slot) {
+    grow(slot + 2);
+    later_[slot] = slot + 1;
+  }
+
+  std::uint32_t base_for(const std::vector<std::pair<std::uint16_t, std::uint32_t>>& children) {
+    const std::size_t lowest = children.front().first;
+    for (std::size_t slot = free_at_or_after(lowest + 1);; slot = free_at_or_after(slot + 1)) {
+      const std::size_t base = slot - lowest;
+      const bool fits = std::all_of(children.begin() + 1, children.end(), [&](const auto& child) {
+        return !is_used(base + child.first);
+      });
+      if (fits) {
+        if (base > std::numeric_limits<std::uint32_t>::max() / 2) {
+          throw std::length_error("ByteTrie: too many states");
+        }
+        return static_cast<std::uint32_t>(base);
+      }
+    }
+  }
+
+ private:
+  bool is_used(std::size_t slot) const { return slot < later_.size() && later_[slot] != slot; }
+
+  void grow(std::size_t size) {
+    while (later_.size() < size) {
+      later_.push_back(later_.size());
+    }
+  }
+
+  std::size_t free_at_or_after(std::size_t slot) {
+    grow(slot + 1);
+    std::size_t free = slot;
+    while (later_[free] != free) {
+      free = later_[free];
+      grow(free + 1);
+    }
+    while (later_[slot] != free) {  // every slot on the way now points at `free`
+      const std::size_t next = later_[slot];
+      later_[slot] = free;
+      slot = next;
+    }
+    return free;
+  }
+
+  std::vector<std::size_t> later_;  // later_[s] == s: s is free
+};
+
+}  // namespace
+
+ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys) {
+  std::uint16_t classes = 0;
+  for (const auto& [key, value] : keys) {
+    for (char byte : key) {
+      std::uint16_t& byte_class = class_of_[static_cast<unsigned char>(byte)];
+      if (byte_class == 0) {
+        byte_class = ++classes;
+      }
+    }
+  }
+  if (classes == 0) {
+    return;
+  }
+  std::vector<Node> nodes(1);
+  for (const auto& [key, value] : keys) {
+    std::uint32_t node = 0;
+    for (char byte : key) {
+      const std::uint16_t byte_class = class_of_[static_cast<unsigned char>(byte)];
+      auto& children = nodes[node].children;
+      auto found = std::lower_bound(children.begin(), children.end(),
+                                    std::pair<std::uint16_t, std::uint32_t>(byte_class, 0));
+      if (found == children.end() || found->first != byte_class) {
+        const auto child = static_cast<std::uint32_t>(nodes.size());
+        found = children.emplace(found, byte_class, child);
+        nodes.emplace_back();
+      }
+      node = found->second;
+    }
+    if (nodes[node].value == kAbsent) {
+      nodes[node].value = value;
+    }
+  }
+
+  // Breadth first, so that the short, shared beginnings of keys lie together.
+  std::vector<std::uint32_t> state_of(nodes.size(), kAbsent);
+  std::vector<std::uint32_t> base_of(nodes.size(), 0);
+  state_of[0] = kRoot;
+  SlotAllocator slots(nodes.size() + classes);
+  slots.take(kRoot);
+  std::size_t end = 1;  // one past the highest slot in use
+  std::vector<std::uint32_t> queue = {0};
+  for (std::size_t next = 0; next < queue.size(); ++next) {
+    const Node& node = nodes[queue[next]];
+    if (node.children.empty()) {
+      continue;
+    }
+    const std::uint32_t base = slots.base_for(node.children);
+    base_of[queue[next]] = base;
+    for (const auto& [byte_class, child] : node.children) {
+      state_of[child] = base + byte_class;
+      slots.take(state_of[child]);
+      end = std::max<std::size_t>(end, state_of[child] + 1);
+      queue.push_back(child);
+    }
+  }
+  // Every walk reads units_[base + class] for any class, so the array reaches
+  // that far past the highest base.
+  const std::uint32_t highest_base = *std::max_element(base_of.begin(), base_of.end());
+  units_.assign(std::max<std::size_t>(end, std::size_t{highest_base} + classes + 1), Unit{});
+  values_.assign(units_.size(), kAbsent);
+  for (std::uint32_t node = 0; node < nodes.size(); ++node) {
+    const std::uint32_t state = state_of[node];
+    const bool key_ends = nodes[node].value != kAbsent;
+    units_[state].base_and_end = (base_of[node] << 1U) | (key_ends ? 1U : 0U);
+    values_[state] = nodes[node].value;
+    for (const auto& [byte_class, child] : nodes[node].children) {
+      units_[state_of[child]].parent = state;
+    }
+  }
+}
+
+}  // namespace truce::extract::detail
