@@ -107,26 +107,32 @@ ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>
     }
   }
 
-  // Breadth first, so that the short, shared beginnings of keys lie together.
+  // Depth first, so that a walk down one key finds its next states near the
+  // last one (breadth first, each level lay in a region of its own and a walk
+  // missed the cache at every step: 5 % slower end to end).
   std::vector<std::uint32_t> state_of(nodes.size(), kAbsent);
   std::vector<std::uint32_t> base_of(nodes.size(), 0);
   state_of[0] = kRoot;
   SlotAllocator slots(nodes.size() + classes);
   slots.take(kRoot);
   std::size_t end = 1;  // one past the highest slot in use
-  std::vector<std::uint32_t> queue = {0};
-  for (std::size_t next = 0; next < queue.size(); ++next) {
-    const Node& node = nodes[queue[next]];
+  std::vector<std::uint32_t> stack = {0};
+  while (!stack.empty()) {
+    const Node& node = nodes[stack.back()];
+    const std::uint32_t index = stack.back();
+    stack.pop_back();
     if (node.children.empty()) {
       continue;
     }
     const std::uint32_t base = slots.base_for(node.children);
-    base_of[queue[next]] = base;
+    base_of[index] = base;
     for (const auto& [byte_class, child] : node.children) {
       state_of[child] = base + byte_class;
       slots.take(state_of[child]);
       end = std::max<std::size_t>(end, state_of[child] + 1);
-      queue.push_back(child);
+    }
+    for (auto child = node.children.rbegin(); child != node.children.rend(); ++child) {
+      stack.push_back(child->second);
     }
   }
   // Every walk reads units_[base + class] for any class, so the array reaches
