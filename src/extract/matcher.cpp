@@ -514,7 +514,11 @@ struct Pattern {
 // away by the boundary checks, and the eleven thousand others cost more to
 // scan for than the walks at word starts (MatcherOptions).
 struct ShortPhrases {
-  ByteTrie phrases;        // the value is the pattern
+  // The value is the pattern, or kGroup and the index of the group of patterns
+  // found by the key (phrases with inner stems by their first piece).
+  ByteTrie phrases;
+  static constexpr std::uint32_t kGroup = 1U << 31U;
+  std::vector<std::vector<std::uint32_t>> groups;
   ByteTrie prefix_chains;  // every language's prefix chains within a word
   AffixChains prefixes;    // the same chains and the mixed ones, as find_word_begin reads them
   // What must follow the phrase for a pattern to match at all, per pattern.
@@ -613,22 +617,26 @@ bool has_inner_stem(std::string_view phrase) {
   return false;
 }
 
+// A byte that may belong to a word character: an ASCII letter or digit, any
+// byte of a multi-byte character. A stem mark in a phrase runs on over these
+// (Hyperscan's own Unicode classes make expressions too large); the runs are
+// checked afterwards (matches_with_stems).
+bool is_stem_run_byte(unsigned char byte) {
+  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+         (byte >= '0' && byte <= '9') || byte >= 0x80U;
+}
+
 // The Hyperscan expression of a phrase with inner stems, over bytes: the phrase
-// as a literal, each stem mark a run of bytes that may belong to word characters
-// (ASCII letters and digits, any byte of a multi-byte character). Hyperscan's own
-// Unicode classes make expressions too large; the runs are checked afterwards
-// (matches_with_stems).
+// as a literal, each stem mark a run of is_stem_run_byte bytes.
 std::string stem_expression(std::string_view phrase) {
   constexpr std::string_view kWordBytes = "[0-9A-Za-z\\x80-\\xff]*";
   constexpr std::string_view kHexDigits = "0123456789abcdef";
   std::string expression;
   for (std::size_t at = 0; at < phrase.size(); ++at) {
     auto byte = static_cast<unsigned char>(phrase[at]);
-    bool ascii_alphanumeric = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                              (byte >= '0' && byte <= '9');
     if (is_inner_stem_mark(phrase, at)) {
       expression += kWordBytes;
-    } else if (ascii_alphanumeric) {
+    } else if (is_stem_run_byte(byte) && byte < 0x80U) {
       expression += phrase[at];
     } else {
       expression += "\\x";
@@ -637,6 +645,56 @@ std::string stem_expression(std::string_view phrase) {
     }
   }
   return expression;
+}
+
+// The part of a phrase with inner stems before its first stem mark.
+std::string_view first_stem_piece(std::string_view phrase) {
+  for (std::size_t at = 0; at < phrase.size(); ++at) {
+    if (is_inner_stem_mark(phrase, at)) {
+      return phrase.substr(0, at);
+    }
+  }
+  return phrase;
+}
+
+// Where the stem expression of `phrase` matches from `begin` on, as Hyperscan
+// reports it, given that its first piece does (text[begin, piece_end)): each
+// stem mark takes the run of stem-run bytes, which ends where a piece (that
+// starts with a space) must begin, so the end is unique. Hyperscan reports one
+// start per end, the leftmost: when the first piece also starts earlier in the
+// same run of stem-run bytes (the piece is such bytes only), the match from
+// there ends at the same place and is the one reported, not this one.
+std::optional<std::size_t> stem_match_end(std::string_view text, std::size_t begin,
+                                          std::size_t piece_end, std::string_view phrase) {
+  const auto run_byte = [&](std::size_t at) {
+    return is_stem_run_byte(static_cast<unsigned char>(text[at]));
+  };
+  const std::string_view first = text.substr(begin, piece_end - begin);
+  for (std::size_t earlier = begin; earlier > 0 && run_byte(earlier - 1);) {
+    --earlier;
+    if (text.substr(earlier, first.size()) == first) {
+      return std::nullopt;
+    }
+  }
+  std::size_t at = piece_end;
+  std::size_t from = first.size();
+  while (from < phrase.size()) {
+    from += 1;  // the stem mark
+    while (at < text.size() && run_byte(at)) {
+      ++at;
+    }
+    std::size_t mark = from;
+    while (mark < phrase.size() && !is_inner_stem_mark(phrase, mark)) {
+      ++mark;
+    }
+    const std::string_view piece = phrase.substr(from, mark - from);
+    if (text.substr(at, piece.size()) != piece) {
+      return std::nullopt;
+    }
+    at += piece.size();
+    from = mark;
+  }
+  return at;
 }
 
 // Whether text[begin, end) is the phrase with each inner stem run on over word
@@ -839,13 +897,33 @@ int on_hit(unsigned int id, unsigned long long from, unsigned long long to, unsi
   return 0;
 }
 
+// A raw hit of the pattern's key at text[begin, end): its phrase, or the first
+// piece of its phrase with inner stems.
+void found_key(const ShortPhrases& shorts, ScanState& state, std::uint32_t pattern_id,
+               std::size_t begin, std::size_t end) {
+  const Pattern& pattern = state.tables.patterns[pattern_id];
+  if (pattern.variable_length) {
+    const std::string_view phrase = state.tables.stem_phrases[pattern.stem_phrase];
+    if (std::optional<std::size_t> stem_end = stem_match_end(state.text, begin, end, phrase)) {
+      state.collect(pattern_id, begin, *stem_end);
+    }
+    return;
+  }
+  // Most raw hits are the first letters of a longer word; this spares them collect_matches.
+  if (shorts.may_end_there(state.text, pattern_id, end)) {
+    state.collect(pattern_id, begin, end);
+  }
+}
+
 void find_short_phrases_at(const ShortPhrases& shorts, ScanState& state, std::size_t begin) {
-  shorts.phrases.each_key_at(state.text, begin, [&](std::size_t end, std::uint32_t pattern) {
-    // Most raw hits are the first letters of a longer word; this spares them collect_matches.
-    if (!shorts.may_end_there(state.text, pattern, end)) {
+  shorts.phrases.each_key_at(state.text, begin, [&](std::size_t end, std::uint32_t value) {
+    if ((value & ShortPhrases::kGroup) == 0) {
+      found_key(shorts, state, value, begin, end);
       return;
     }
-    state.collect(pattern, begin, end);
+    for (std::uint32_t pattern_id : shorts.groups[value & ~ShortPhrases::kGroup]) {
+      found_key(shorts, state, pattern_id, begin, end);
+    }
   });
 }
 
@@ -1022,6 +1100,8 @@ struct PatternSources {
   std::vector<unsigned> stem_ids;
   std::vector<std::string_view> short_phrases;  // found without Hyperscan
   std::vector<unsigned> short_ids;
+  std::vector<std::string_view> short_stem_starts;  // first pieces of phrases with inner stems
+  std::vector<unsigned> short_stem_ids;             // found without Hyperscan
 };
 
 std::size_t character_count(std::string_view text) {
@@ -1043,7 +1123,8 @@ bool chains_start_characters(const std::vector<std::string>& chains) {
 
 // Fills the tables' patterns, one per distinct phrase, each with all its entries.
 // Literals of up to `short_characters` characters that start with a word
-// character become short phrases.
+// character become short phrases, and so do phrases with inner stems whose
+// first piece is that short and made of stem-run bytes (found by that piece).
 PatternSources build_patterns(const Lexicon& lexicon,
                               const std::vector<LanguageIndex>& entry_language,
                               std::size_t short_characters, MatchTables& tables) {
@@ -1066,9 +1147,19 @@ PatternSources build_patterns(const Lexicon& lexicon,
       pattern.word_char_first = is_word_char(decode_at(entry.phrase, 0).code_point);
       pattern.word_char_last =
           is_word_char(decode_before(entry.phrase, entry.phrase.size()).code_point);
+      const std::string_view stem_start = first_stem_piece(entry.phrase);
       if (pattern.variable_length) {
         pattern.stem_phrase = static_cast<std::uint32_t>(tables.stem_phrases.size());
         tables.stem_phrases.push_back(entry.phrase);
+      }
+      if (pattern.variable_length && pattern.word_char_first &&
+          std::all_of(
+              stem_start.begin(), stem_start.end(),
+              [](char byte) { return is_stem_run_byte(static_cast<unsigned char>(byte)); }) &&
+          character_count(stem_start) <= short_characters) {
+        sources.short_stem_starts.push_back(stem_start);
+        sources.short_stem_ids.push_back(it->second);
+      } else if (pattern.variable_length) {
         sources.stem_expressions.push_back(stem_expression(entry.phrase));
         sources.stem_ids.push_back(it->second);
       } else if (pattern.word_char_first && character_count(entry.phrase) <= short_characters) {
@@ -1146,9 +1237,33 @@ ShortPhrases build_short_phrases(const PatternSources& sources, const MatchTable
     }
   }
   shorts.suffix_chains = ByteTrie(suffixes_within_word);
-  std::vector<std::pair<std::string_view, std::uint32_t>> phrases;
+  // Patterns by the key they are found by, in the order given: a phrase, or the
+  // first piece of phrases with inner stems (which may be a phrase too).
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> patterns_of_key;
+  std::vector<std::string_view> keys;
+  const auto add = [&](std::string_view key, std::uint32_t pattern) {
+    auto [it, inserted] = patterns_of_key.try_emplace(key);
+    if (inserted) {
+      keys.push_back(key);
+    }
+    it->second.push_back(pattern);
+  };
   for (std::size_t i = 0; i < sources.short_phrases.size(); ++i) {
-    phrases.emplace_back(sources.short_phrases[i], sources.short_ids[i]);
+    add(sources.short_phrases[i], sources.short_ids[i]);
+  }
+  for (std::size_t i = 0; i < sources.short_stem_starts.size(); ++i) {
+    add(sources.short_stem_starts[i], sources.short_stem_ids[i]);
+  }
+  std::vector<std::pair<std::string_view, std::uint32_t>> phrases;
+  for (std::string_view key : keys) {
+    std::vector<std::uint32_t>& patterns = patterns_of_key[key];
+    if (patterns.size() == 1 && !tables.patterns[patterns.front()].variable_length) {
+      phrases.emplace_back(key, patterns.front());
+    } else {
+      phrases.emplace_back(key,
+                           ShortPhrases::kGroup | static_cast<std::uint32_t>(shorts.groups.size()));
+      shorts.groups.push_back(std::move(patterns));
+    }
   }
   shorts.phrases = ByteTrie(phrases);
   std::vector<std::pair<std::string_view, std::uint32_t>> within_word;

@@ -40,12 +40,14 @@ struct Match {
 struct MatcherOptions {
   // Phrases of at most this many characters that start with a word character
   // are looked up at word starts (in a double-array trie) instead of going into
-  // Hyperscan. The matches are the same either way; 0 puts every phrase into
-  // Hyperscan. By default every such phrase is looked up at word starts: a
-  // word start is one walk of a few bytes in a trie that stays in cache, where
-  // Hyperscan's scan for eleven thousand literals cost more than the whole walk
-  // (bench/RESULTS.md, "every phrase at word starts"). Hyperscan keeps the
-  // phrases with inner stems and those that start with punctuation.
+  // Hyperscan, and so are phrases with inner stems ("открыл* огонь") whose first
+  // piece is that short: the piece is looked up, the rest read from there. The
+  // matches are the same either way; 0 puts every phrase into Hyperscan. By
+  // default every such phrase is looked up at word starts: a word start is one
+  // walk of a few bytes in a trie, where Hyperscan's scans for eleven thousand
+  // literals and a hundred stem expressions cost more (bench/RESULTS.md, "every
+  // phrase at word starts"). Hyperscan keeps the phrases that start with
+  // punctuation.
   std::size_t short_phrase_characters = std::numeric_limits<std::size_t>::max();
 };
 
