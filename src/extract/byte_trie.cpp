@@ -10,7 +10,7 @@ namespace {
 
 // The trie as built, one node per key prefix, before it is laid out.
 struct Node {
-  std::vector<std::pair<std::uint16_t, std::uint32_t>> children;  // (byte class, node), sorted
+  std::vector<std::pair<std::uint16_t, std::uint32_t>> children;  // (step class, node), sorted
   std::uint32_t value = ByteTrie::kAbsent;
 };
 
@@ -75,35 +75,50 @@ class SlotAllocator {
 }  // namespace
 
 ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>& keys) {
+  pairs_ = std::none_of(keys.begin(), keys.end(), [](const auto& key) {
+    return !key.first.empty() && is_pair_lead(static_cast<unsigned char>(key.first.back()));
+  });
+  // The steps of each key, as each_key_at takes them, by class.
   std::uint16_t classes = 0;
+  std::vector<std::vector<std::uint16_t>> steps_of_key;
+  steps_of_key.reserve(keys.size());
   for (const auto& [key, value] : keys) {
-    for (char byte : key) {
-      std::uint16_t& byte_class = class_of_[static_cast<unsigned char>(byte)];
-      if (byte_class == 0) {
-        byte_class = ++classes;
+    std::vector<std::uint16_t>& steps = steps_of_key.emplace_back();
+    for (std::size_t at = 0; at < key.size();) {
+      const auto byte = static_cast<unsigned char>(key[at]);
+      std::uint16_t* step_class = &byte_class_[byte];
+      std::size_t step = 1;
+      if (pairs_ && is_pair_lead(byte) && at + 1 < key.size() &&
+          is_continuation(static_cast<unsigned char>(key[at + 1]))) {
+        step_class = &pair_class_[pair_index(byte, static_cast<unsigned char>(key[at + 1]))];
+        step = 2;
       }
+      if (*step_class == 0) {
+        *step_class = ++classes;
+      }
+      steps.push_back(*step_class);
+      at += step;
     }
   }
   if (classes == 0) {
     return;
   }
   std::vector<Node> nodes(1);
-  for (const auto& [key, value] : keys) {
+  for (std::size_t key = 0; key < keys.size(); ++key) {
     std::uint32_t node = 0;
-    for (char byte : key) {
-      const std::uint16_t byte_class = class_of_[static_cast<unsigned char>(byte)];
+    for (std::uint16_t step_class : steps_of_key[key]) {
       auto& children = nodes[node].children;
       auto found = std::lower_bound(children.begin(), children.end(),
-                                    std::pair<std::uint16_t, std::uint32_t>(byte_class, 0));
-      if (found == children.end() || found->first != byte_class) {
+                                    std::pair<std::uint16_t, std::uint32_t>(step_class, 0));
+      if (found == children.end() || found->first != step_class) {
         const auto child = static_cast<std::uint32_t>(nodes.size());
-        found = children.emplace(found, byte_class, child);
+        found = children.emplace(found, step_class, child);
         nodes.emplace_back();
       }
       node = found->second;
     }
     if (nodes[node].value == kAbsent) {
-      nodes[node].value = value;
+      nodes[node].value = keys[key].second;
     }
   }
 

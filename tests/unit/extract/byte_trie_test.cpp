@@ -104,5 +104,52 @@ TEST(ByteTrie, AgreesWithALookupOfEveryPrefixOnRandomKeys) {
   }
 }
 
+// Two-byte characters are one step of a walk. Keys and texts of letters of
+// two bytes, ASCII, three-byte characters and stray bytes (lead bytes without
+// their continuation, continuation bytes without a lead): the walk must find
+// exactly the keys whose bytes the text holds, wherever it starts, even inside
+// a character.
+TEST(ByteTrie, StepsOverTwoByteCharactersAsOverTheirBytes) {
+  const std::vector<std::string> pieces = {"д", "е", "ж",    "ب",    "ت",    "ث",    "a",       "b",
+                                           " ", "…", "\xD0", "\xD8", "\x80", "\xB6", "\xE2\x80"};
+  std::mt19937 random(7);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<std::size_t> length(1, 5);
+  for (int round = 0; round < 20; ++round) {
+    std::map<std::string, std::uint32_t> first_values;
+    Keys keys;
+    for (std::uint32_t value = 0; value < 300; ++value) {
+      std::string key;
+      for (std::size_t n = length(random); n > 0; --n) {
+        key += pieces[pick(random)];
+      }
+      // A key that ends with a lead byte would make every character bytes again.
+      const auto last = static_cast<unsigned char>(key.back());
+      if (last >= 0xC2U && last <= 0xDFU) {
+        key += "a";
+      }
+      first_values.try_emplace(key, value);
+      keys.emplace_back(key, value);
+    }
+    const ByteTrie trie = build(keys);
+    std::string text;
+    for (int n = 0; n < 300; ++n) {
+      text += pieces[pick(random)];
+    }
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      ASSERT_EQ(walk(trie, text, from), brute_force(first_values, text, from))
+          << "round " << round << ", from " << from;
+    }
+  }
+}
+
+// A key that ends with a lead byte matches before the continuation byte that
+// the text has after it.
+TEST(ByteTrie, AKeyEndingWithALeadByteMatchesInsideACharacter) {
+  const ByteTrie trie = build({{"a\xD0", 1}, {"д", 2}});
+  EXPECT_EQ(walk(trie, "aд", 0), (Hits{{2, 1}}));
+  EXPECT_EQ(walk(trie, "дa", 0), (Hits{{2, 2}}));
+}
+
 }  // namespace
 }  // namespace truce::extract::detail
