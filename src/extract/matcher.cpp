@@ -607,14 +607,17 @@ bool is_inner_stem_mark(std::string_view phrase, std::size_t at) {
          at + 1 < phrase.size() && phrase[at + 1] == ' ';
 }
 
-bool has_inner_stem(std::string_view phrase) {
+std::size_t inner_stem_marks(std::string_view phrase) {
+  std::size_t marks = 0;
   for (std::size_t at = phrase.find('*'); at != std::string_view::npos;
        at = phrase.find('*', at + 1)) {
-    if (is_inner_stem_mark(phrase, at)) {
-      return true;
-    }
+    marks += is_inner_stem_mark(phrase, at) ? 1 : 0;
   }
-  return false;
+  return marks;
+}
+
+bool has_inner_stem(std::string_view phrase) {
+  return inner_stem_marks(phrase) > 0;
 }
 
 // A byte that may belong to a word character: an ASCII letter or digit, any
@@ -661,17 +664,23 @@ std::string_view first_stem_piece(std::string_view phrase) {
 // reports it, given that its first piece does (text[begin, piece_end)): each
 // stem mark takes the run of stem-run bytes, which ends where a piece (that
 // starts with a space) must begin, so the end is unique. Hyperscan reports one
-// start per end, the leftmost: when the first piece also starts earlier in the
-// same run of stem-run bytes (the piece is such bytes only), the match from
-// there ends at the same place and is the one reported, not this one.
+// start per end, the leftmost: when the first piece also starts earlier and
+// the run after it takes in this start's first piece, the match from there
+// ends at the same place and is the one reported, not this one. (That holds
+// for a first piece of stem-run bytes, or a phrase with one stem mark; the
+// others stay in Hyperscan.)
 std::optional<std::size_t> stem_match_end(std::string_view text, std::size_t begin,
                                           std::size_t piece_end, std::string_view phrase) {
   const auto run_byte = [&](std::size_t at) {
     return is_stem_run_byte(static_cast<unsigned char>(text[at]));
   };
   const std::string_view first = text.substr(begin, piece_end - begin);
-  for (std::size_t earlier = begin; earlier > 0 && run_byte(earlier - 1);) {
-    --earlier;
+  std::size_t run_begin = piece_end;  // of the stem-run bytes the first piece ends with
+  while (run_begin > 0 && run_byte(run_begin - 1)) {
+    --run_begin;
+  }
+  for (std::size_t earlier = run_begin > first.size() ? run_begin - first.size() : 0;
+       earlier < begin; ++earlier) {
     if (text.substr(earlier, first.size()) == first) {
       return std::nullopt;
     }
@@ -1124,7 +1133,7 @@ bool chains_start_characters(const std::vector<std::string>& chains) {
 // Fills the tables' patterns, one per distinct phrase, each with all its entries.
 // Literals of up to `short_characters` characters that start with a word
 // character become short phrases, and so do phrases with inner stems whose
-// first piece is that short and made of stem-run bytes (found by that piece).
+// first piece is that short (found by that piece; see stem_match_end).
 PatternSources build_patterns(const Lexicon& lexicon,
                               const std::vector<LanguageIndex>& entry_language,
                               std::size_t short_characters, MatchTables& tables) {
@@ -1152,10 +1161,11 @@ PatternSources build_patterns(const Lexicon& lexicon,
         pattern.stem_phrase = static_cast<std::uint32_t>(tables.stem_phrases.size());
         tables.stem_phrases.push_back(entry.phrase);
       }
+      const bool stem_start_is_run =
+          std::all_of(stem_start.begin(), stem_start.end(),
+                      [](char byte) { return is_stem_run_byte(static_cast<unsigned char>(byte)); });
       if (pattern.variable_length && pattern.word_char_first &&
-          std::all_of(
-              stem_start.begin(), stem_start.end(),
-              [](char byte) { return is_stem_run_byte(static_cast<unsigned char>(byte)); }) &&
+          (stem_start_is_run || inner_stem_marks(entry.phrase) == 1) &&
           character_count(stem_start) <= short_characters) {
         sources.short_stem_starts.push_back(stem_start);
         sources.short_stem_ids.push_back(it->second);

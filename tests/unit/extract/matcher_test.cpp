@@ -395,7 +395,8 @@ TEST(Matcher, FindsShortPhrasesAsHyperscanWould) {
        "word\t-\ton the\nword\t-\tatta\n");
   load(lexicon, dir, "ru", "words.tsv",
        "word\t-\tи\nword\t-\tс\nword\t-\tв\nword\t-\tг.\nword\t-\tво\n"
-       "word\t-\tна*\nword\t-\tудар* с\nword\t-\tсв\nword\t-\tна* в\n");
+       "word\t-\tна*\nword\t-\tудар* с\nword\t-\tсв\nword\t-\tна* в\n"
+       "word\t-\tна в* с\n");
   LexiconEntry name;
   name.category = "place";
   name.value = "place-1";
@@ -434,13 +435,12 @@ TEST(Matcher, FindsShortPhrasesAsHyperscanWould) {
   // Hyperscan reports a phrase with inner stems once per end, from its
   // leftmost start: in "وببب في" from after "و", not also from after the
   // prefix chain "وب", where the first piece "بب" starts again.
-  const std::vector<std::string> repeated_starts = {"وببب في", "وبببب في", "ببب في", "لببب في"};
+  // A first piece with a space ("на в" of "на в* с") where it starts a word
+  // and where it starts inside one.
+  const std::vector<std::string> repeated_starts = {"وببب في", "وبببب في",   "ببب في",
+                                                    "لببب في", "на вна в с", "на на в с"};
   for (const std::string& text : repeated_starts) {
     const auto expected = as_tuples(all_in_hyperscan.scan(text));
-    const auto in_first_word = std::count_if(expected.begin(), expected.end(), [&](const auto& m) {
-      return std::get<1>(m) < text.find(' ');
-    });
-    EXPECT_EQ(in_first_word, 1) << "text: " << text;
     for (const Matcher& matcher : short_outside) {
       ASSERT_EQ(as_tuples(matcher.scan(text)), expected) << "text: " << text;
     }
