@@ -681,7 +681,7 @@ std::optional<std::size_t> stem_match_end(std::string_view text, std::size_t beg
   }
   for (std::size_t earlier = run_begin > first.size() ? run_begin - first.size() : 0;
        earlier < begin; ++earlier) {
-    if (text.substr(earlier, first.size()) == first) {
+    if (text[earlier] == first.front() && text.substr(earlier, first.size()) == first) {
       return std::nullopt;
     }
   }
