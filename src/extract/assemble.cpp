@@ -1903,6 +1903,39 @@ std::string fit_name(std::string name) {
   return name + " …";
 }
 
+// The frame's own date: the first one in its sentences that is not part of
+// an agreement reference and not after publication. When that first date
+// cannot be placed (a "yesterday" with no publication date), the frame has
+// none: a later date of its sentences ("since 1947") is not the event's.
+void read_frame_dates(const FrameView& view, Draft& draft) {
+  for (const DateMention& date : view.analysis.dates) {
+    const Range range{date.begin, date.end};
+    const bool inside = std::any_of(view.sentence_ranges.begin(), view.sentence_ranges.end(),
+                                    [&](const Range& s) { return s.contains(date.begin); });
+    if (!inside || view.excluded(range)) {
+      continue;
+    }
+    if (tells_how_things_stood(view.analysis, date)) {
+      continue;
+    }
+    if (dates_the_speaking(view, date)) {
+      if (draft.statement_date == nullptr && date.resolved) {
+        draft.statement_date = &date;
+      }
+      continue;
+    }
+    if (!date.resolved) {
+      draft.unplaced_date = &date;
+      break;
+    }
+    if (view.context.published && date.time.start.date > view.context.published->date) {
+      continue;
+    }
+    draft.own_date = &date;
+    break;
+  }
+}
+
 Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   FrameView view{frame, context, context.analysis, {}};
   view.sentence_ranges.reserve(frame.sentences.size());
@@ -2044,6 +2077,19 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       draft.background = true;
       break;
     }
+  }
+
+  // A frame that tells no event and holds no word of a casualty or of materiel
+  // cannot become a claim (Extractor::extract keeps no draft without an event
+  // or a figure), and one with no date of its own lends nothing to the claims
+  // after it (a dated one lends its place to a sequel): its dates, negation
+  // and words of background are all the extractor reads of it. Most frames of
+  // a text are such.
+  read_frame_dates(view, draft);
+  if (!draft.has_event && !frame.headline && draft.own_date == nullptr &&
+      view.all("casualty").empty() && view.all("casualty_none").empty() &&
+      view.all("asset").empty()) {
+    return draft;
   }
 
   // Perpetrator as claimed (perpetrator_of). A clash is mutual: no
@@ -2373,36 +2419,6 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
 
-  // The frame's own date: the first one in its sentences that is not part of
-  // an agreement reference and not after publication. When that first date
-  // cannot be placed (a "yesterday" with no publication date), the frame has
-  // none: a later date of its sentences ("since 1947") is not the event's.
-  for (const DateMention& date : analysis.dates) {
-    const Range range{date.begin, date.end};
-    const bool inside = std::any_of(view.sentence_ranges.begin(), view.sentence_ranges.end(),
-                                    [&](const Range& s) { return s.contains(date.begin); });
-    if (!inside || view.excluded(range)) {
-      continue;
-    }
-    if (tells_how_things_stood(analysis, date)) {
-      continue;
-    }
-    if (dates_the_speaking(view, date)) {
-      if (draft.statement_date == nullptr && date.resolved) {
-        draft.statement_date = &date;
-      }
-      continue;
-    }
-    if (!date.resolved) {
-      draft.unplaced_date = &date;
-      break;
-    }
-    if (context.published && date.time.start.date > context.published->date) {
-      continue;
-    }
-    draft.own_date = &date;
-    break;
-  }
   // Words as written stand in names; a run of text with no gap in it may be
   // longer than a name can be.
   if (claim.place) {
