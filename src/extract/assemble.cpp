@@ -949,8 +949,19 @@ std::optional<Located> border_of_parties(const FrameView& view, const Mention& b
   for (const Mention* actor : view.all("actor")) {
     add_party_of(*actor);
   }
-  for (const Mention* actor : view.analysis.all_of("actor")) {
-    add_party_of(*actor);
+  if (!view.context.text_countries) {
+    std::vector<std::string_view> of_frame = std::move(countries);
+    countries.clear();
+    for (const Mention* actor : view.analysis.all_of("actor")) {
+      add_party_of(*actor);
+    }
+    view.context.text_countries = std::move(countries);
+    countries = std::move(of_frame);
+  }
+  for (std::string_view country : *view.context.text_countries) {
+    if (std::find(countries.begin(), countries.end(), country) == countries.end()) {
+      countries.push_back(country);
+    }
   }
   for (std::size_t a = 0; a < countries.size(); ++a) {
     for (std::size_t b = a + 1; b < countries.size(); ++b) {

@@ -388,7 +388,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // Agreement references are words about an agreement, never events.
   auto references =
       detail::find_agreement_references(analysis, published, impl.options.recency_days);
-  detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published, {}};
+  detail::DocumentContext context{analysis,  impl.actors, impl.places, impl.options,
+                                  published, {},          {}};
   for (const auto& reference : references) {
     context.excluded.push_back(reference.range);
   }

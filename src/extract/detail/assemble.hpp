@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/claim.hpp"
@@ -24,6 +25,10 @@ struct DocumentContext {
   const ExtractorOptions& options;
   std::optional<CivilTime> published;
   std::vector<Range> excluded;  // agreement references and the source line
+  // The countries the text's actor mentions stand for, each once, in the order
+  // first named: every border word without a country beside it asks for them
+  // (border_place), so they are found once, on the first ask.
+  mutable std::optional<std::vector<std::string_view>> text_countries;
 };
 
 enum class EventGroup { kNone, kViolence, kDetention, kDeEscalation, kDiplomacy, kAgreement };
