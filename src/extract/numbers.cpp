@@ -273,6 +273,12 @@ class NumberReader {
         hiders_.push_back(match);
       }
     }
+    for (const Match& month : months_) {
+      month_word_begins_.push_back(month.word_begin);
+      month_word_ends_.push_back(month.word_end);
+    }
+    std::sort(month_word_begins_.begin(), month_word_begins_.end());
+    std::sort(month_word_ends_.begin(), month_word_ends_.end());
   }
 
   std::vector<NumberMention> read() const {
@@ -308,11 +314,28 @@ class NumberReader {
       found = find_dates(text_, matches_, lexicon_, std::nullopt);
     }
     const std::vector<DateMention>& dates = dates_ != nullptr ? *dates_ : found;
+    // Whether a date holds a run: the dates by begin, each with the furthest
+    // end of those up to it (a lookup per run, not a pass over the dates).
+    std::vector<std::pair<std::size_t, std::size_t>> date_reach;
+    date_reach.reserve(dates.size());
+    for (const DateMention& date : dates) {
+      date_reach.emplace_back(date.begin, date.end);
+    }
+    std::sort(date_reach.begin(), date_reach.end());
+    for (std::size_t i = 1; i < date_reach.size(); ++i) {
+      date_reach[i].second = std::max(date_reach[i].second, date_reach[i - 1].second);
+    }
+    const auto in_a_date = [&](const DigitRun& run) {
+      auto after =
+          std::upper_bound(date_reach.begin(), date_reach.end(), run.begin,
+                           [](std::size_t at, const std::pair<std::size_t, std::size_t>& date) {
+                             return at < date.first;
+                           });
+      return after != date_reach.begin() && std::prev(after)->second >= run.end;
+    };
     std::vector<bool> excluded(runs.size(), false);
     for (std::size_t i = 0; i < runs.size(); ++i) {
-      bool in_date = std::any_of(dates.begin(), dates.end(), [&](const DateMention& date) {
-        return date.begin <= runs[i].begin && runs[i].end <= date.end;
-      });
+      const bool in_date = in_a_date(runs[i]);
       excluded[i] =
           in_date || !stands_alone(runs[i]) || next_to_month(runs[i]) || has_marker_word(runs[i]);
     }
@@ -365,20 +388,33 @@ class NumberReader {
     return !(after < text_.size() && text_[after] == '%');
   }
 
+  // A month right after the run with only spaces between, or right before it
+  // with only spaces and at most one comma between ("12 мая", "May 12",
+  // "May, 12"): the first month word that starts after it and the last that
+  // ends before it are the only ones that can be so near.
   bool next_to_month(const DigitRun& run) const {
-    for (const Match& match : months_) {
-      if (match.word_begin >= run.end &&
-          all_spaces(text_.substr(run.end, match.word_begin - run.end))) {
-        return true;
-      }
-      if (match.word_end <= run.begin) {
-        std::string_view gap = text_.substr(match.word_end, run.begin - match.word_end);
-        if (all_spaces(gap) || trim(gap) == ",") {
-          return true;
-        }
+    std::size_t after = run.end;
+    while (after < text_.size() && is_space(text_[after])) {
+      ++after;
+    }
+    const auto next = std::lower_bound(month_word_begins_.begin(), month_word_begins_.end(),
+                                       static_cast<std::uint32_t>(run.end));
+    if (next != month_word_begins_.end() && *next <= after) {
+      return true;
+    }
+    std::size_t before = run.begin;
+    while (before > 0 && is_space(text_[before - 1])) {
+      --before;
+    }
+    if (before > 0 && text_[before - 1] == ',') {
+      --before;
+      while (before > 0 && is_space(text_[before - 1])) {
+        --before;
       }
     }
-    return false;
+    const auto last = std::upper_bound(month_word_ends_.begin(), month_word_ends_.end(),
+                                       static_cast<std::uint32_t>(run.begin));
+    return last != month_word_ends_.begin() && *std::prev(last) >= before;
   }
 
   // A year word or a time word: "عام 2020", "в 2020 году", "2021 г.", "2020 AD",
@@ -770,6 +806,8 @@ class NumberReader {
   const std::vector<std::string_view>& marker_words_before_;
   const std::vector<std::string_view>& marker_words_after_;
   std::vector<Match> months_;
+  std::vector<std::uint32_t> month_word_begins_;  // of months_, ascending
+  std::vector<std::uint32_t> month_word_ends_;    // of months_, ascending
   std::vector<Match> qualifiers_;
   std::vector<Match> openings_;
   std::vector<Match> hiders_;

@@ -304,6 +304,25 @@ TEST(NumbersTest, EnglishDigitsThatAreNotCounts) {
   });
 }
 
+// Digits right beside a month word are a day or a year: after it with spaces
+// between, before it with spaces and one comma at most; anything else
+// between, or a month further off, leaves them a count. Several months in a
+// text: each run looks at the nearest on each side.
+TEST(NumbersTest, DigitsBesideAMonthAreNoCount) {
+  check({
+      {"in May 12 soldiers", {}},
+      {"in May, 12 soldiers", {}},
+      {"in May ,  12 soldiers", {}},
+      {"in May,, 12 soldiers", {{"12", 12, 12}}},
+      {"in May: 12 soldiers", {{"12", 12, 12}}},
+      {"12 May soldiers", {}},
+      {"12  May soldiers", {}},
+      {"12 soldiers in May", {{"12", 12, 12}}},
+      {"in May and June, 12 soldiers died; 14 June there were 3 more", {{"3", 3, 3}}},
+      {"in May and June 12 soldiers, in July 5 more", {}},
+  });
+}
+
 TEST(NumbersTest, FigureIsTheNumberWithoutItsQualifier) {
   Read found = read("قتل ما لا يقل عن سبعة جنود");
   ASSERT_EQ(found.mentions.size(), 1U);
