@@ -1202,14 +1202,20 @@ const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& ment
   }
   const std::vector<const GazetteerPlace*> candidates =
       places.named(mention.entry->language, mention.entry->phrase);
-  std::vector<const GazetteerPlace*> named;  // other places of the text with one bearer
-  for (const Mention* other : view.analysis.in(
-           {0, static_cast<std::uint32_t>(view.analysis.normalized.text.size())}, "place")) {
-    if (other->range.overlaps(mention.range) ||
-        places.named_count(other->entry->language, other->entry->phrase) > 1) {
-      continue;
+  if (!view.context.unambiguous_places) {
+    auto& unambiguous = view.context.unambiguous_places.emplace();
+    for (const Mention* other : view.analysis.all_of("place")) {
+      if (places.named_count(other->entry->language, other->entry->phrase) > 1) {
+        continue;
+      }
+      if (const GazetteerPlace* place = places.find(other->value()); place != nullptr) {
+        unambiguous.emplace_back(other, place);
+      }
     }
-    if (const GazetteerPlace* place = places.find(other->value()); place != nullptr) {
+  }
+  std::vector<const GazetteerPlace*> named;  // other places of the text with one bearer
+  for (const auto& [other, place] : *view.context.unambiguous_places) {
+    if (!other->range.overlaps(mention.range)) {
       named.push_back(place);
     }
   }
@@ -1919,7 +1925,20 @@ std::string fit_name(std::string name) {
 // cannot be placed (a "yesterday" with no publication date), the frame has
 // none: a later date of its sentences ("since 1947") is not the event's.
 void read_frame_dates(const FrameView& view, Draft& draft) {
-  for (const DateMention& date : view.analysis.dates) {
+  // The dates are by begin: only those between the frame's first sentence and
+  // its last can be inside it.
+  std::uint32_t first = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t last = 0;
+  for (const Range& sentence : view.sentence_ranges) {
+    first = std::min(first, sentence.begin);
+    last = std::max(last, sentence.end);
+  }
+  const std::vector<DateMention>& dates = view.analysis.dates;
+  const auto from =
+      std::lower_bound(dates.begin(), dates.end(), first,
+                       [](const DateMention& date, std::uint32_t at) { return date.begin < at; });
+  for (auto it = from; it != dates.end() && it->begin < last; ++it) {
+    const DateMention& date = *it;
     const Range range{date.begin, date.end};
     const bool inside = std::any_of(view.sentence_ranges.begin(), view.sentence_ranges.end(),
                                     [&](const Range& s) { return s.contains(date.begin); });

@@ -389,7 +389,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   auto references =
       detail::find_agreement_references(analysis, published, impl.options.recency_days);
   detail::DocumentContext context{analysis,  impl.actors, impl.places, impl.options,
-                                  published, {},          {}};
+                                  published, {},          {},          {}};
   for (const auto& reference : references) {
     context.excluded.push_back(reference.range);
   }

@@ -212,7 +212,7 @@ struct Analysis {
   std::vector<std::pair<std::string_view, MentionList>> by_category;
   std::vector<DigitRun> digit_runs;  // read once, for the dates and the numbers
   std::vector<NumberMention> numbers;
-  std::vector<DateMention> dates;
+  std::vector<DateMention> dates;  // by begin (find_dates)
   std::vector<Range> paragraphs;
   std::vector<Sentence> sentences;
   // The byte offset of every code point of `original`, and its size at the end,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/claim.hpp"
@@ -29,6 +30,11 @@ struct DocumentContext {
   // first named: every border word without a country beside it asks for them
   // (border_place), so they are found once, on the first ask.
   mutable std::optional<std::vector<std::string_view>> text_countries;
+  // The place mentions of the text whose name only one place bears, with that
+  // place, in text order: every place name that several places bear asks for
+  // them (resolve_homonym); found on the first ask.
+  mutable std::optional<std::vector<std::pair<const Mention*, const GazetteerPlace*>>>
+      unambiguous_places;
 };
 
 enum class EventGroup { kNone, kViolence, kDetention, kDeEscalation, kDiplomacy, kAgreement };
