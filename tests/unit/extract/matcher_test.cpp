@@ -75,6 +75,17 @@ Found scan(const Matcher& matcher, std::string_view original) {
 
 using Strings = std::vector<std::string>;
 
+// Every field of each match, to compare two matchers' findings whole.
+std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>>
+as_tuples(const std::vector<Match>& matches) {
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>>
+      tuples;
+  for (const Match& match : matches) {
+    tuples.emplace_back(match.entry, match.begin, match.end, match.word_begin, match.word_end);
+  }
+  return tuples;
+}
+
 class ArabicMatcher : public testing::Test {
  protected:
   void SetUp() override {
@@ -423,15 +434,6 @@ TEST(Matcher, FindsShortPhrasesAsHyperscanWould) {
   std::mt19937 random(20240607);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<std::size_t> length(0, 40);
-  auto as_tuples = [](const std::vector<Match>& matches) {
-    std::vector<
-        std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>>
-        tuples;
-    for (const Match& match : matches) {
-      tuples.emplace_back(match.entry, match.begin, match.end, match.word_begin, match.word_end);
-    }
-    return tuples;
-  };
   // Hyperscan reports a phrase with inner stems once per end, from its
   // leftmost start: in "وببب في" from after "و", not also from after the
   // prefix chain "وب", where the first piece "بب" starts again.
@@ -477,7 +479,7 @@ TEST(Matcher, FindsShortPhrasesAfterWordsOfEveryLength) {
   };
   const Matcher all_in_hyperscan = compile_with(0);
   const Matcher short_outside = compile_with(MatcherOptions{}.short_phrase_characters);
-  const auto as_tuples = [](const std::vector<Match>& matches) {
+  const auto entries_and_ranges = [](const std::vector<Match>& matches) {
     std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> tuples;
     for (const Match& match : matches) {
       tuples.emplace_back(match.entry, match.begin, match.end);
@@ -502,9 +504,9 @@ TEST(Matcher, FindsShortPhrasesAfterWordsOfEveryLength) {
           for (std::string_view phrase : {"و", "в", "on", "1"}) {
             const std::string text =
                 std::string(shift, ' ') + word + tail + std::string(phrase) + " " + word;
-            const auto expected = as_tuples(all_in_hyperscan.scan(text));
+            const auto expected = entries_and_ranges(all_in_hyperscan.scan(text));
             found += expected.size();
-            ASSERT_EQ(as_tuples(short_outside.scan(text)), expected) << "text: " << text;
+            ASSERT_EQ(entries_and_ranges(short_outside.scan(text)), expected) << "text: " << text;
           }
         }
       }
@@ -604,15 +606,6 @@ TEST(Matcher, TheBundledLexiconFindsTheSameMatchesAtWordStartsAsInHyperscan) {
   Result<Matcher> at_word_starts = Matcher::compile(lexicon);
   ASSERT_TRUE(at_word_starts) << at_word_starts.error().message;
 
-  const auto as_tuples = [](const std::vector<Match>& matches) {
-    std::vector<
-        std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>>
-        tuples;
-    for (const Match& match : matches) {
-      tuples.emplace_back(match.entry, match.begin, match.end, match.word_begin, match.word_end);
-    }
-    return tuples;
-  };
   std::size_t texts = 0;
   std::size_t matches = 0;
   const std::filesystem::path corpus = std::filesystem::path(TRUCE_SOURCE_DIR) / "tests" / "data";
