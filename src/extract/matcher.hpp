@@ -1,10 +1,10 @@
-// The lexicon's phrases compiled into one Hyperscan database of literals (and
-// a second one for the few phrases with stems inside them) and scanned in one
-// pass over the normalised text; phrases of up to three characters, which
-// would hit inside most words, are instead looked up at word starts in a
-// second pass. Matches respect word boundaries, allowing the language's clitic
-// prefixes (lexicon category "prefix", e.g. Arabic و ب ال) before a phrase and
-// its suffixes (category "suffix") after it.
+// The lexicon's phrases compiled into a trie that one pass over the normalised
+// text walks at every word start (and after every clitic prefix there): every
+// phrase that begins with a word character, a phrase with stems inside it by
+// its first piece. The few that begin with punctuation go into a Hyperscan
+// database scanned in a second pass. Matches respect word boundaries,
+// allowing the language's clitic prefixes (lexicon category "prefix", e.g.
+// Arabic و ب ال) before a phrase and its suffixes (category "suffix") after it.
 //
 // Word characters are Unicode letters, combining marks and decimal digits. A
 // match must start at a word boundary or after a chain of 1-3 prefixes of its
