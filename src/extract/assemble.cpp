@@ -1878,17 +1878,22 @@ void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis) {
   add_provenance(claim, "event_type", analysis, {from.event->range});
 }
 
-void borrow_area(Claim& claim, const Claim& from) {
+void borrow_area(Claim& claim, const Claim& from, const Gazetteer& places) {
   if (from.place && from.place->precision >= LocationPrecision::kAdmin1) {
-    borrow_place(claim, from);
+    borrow_place(claim, from, places);
   }
 }
 
-void borrow_place(Claim& claim, const Claim& from) {
+void borrow_place(Claim& claim, const Claim& from, const Gazetteer& places) {
   if (claim.place || !from.place) {
     return;
   }
   claim.place = from.place;
+  // The rule of draft_claim: the zone of the place's country (none for a
+  // place of several countries), that of the claimant's only for a place of none.
+  if (!claim.place->country.empty()) {
+    claim.time.timezone = timezone_of(places, claim.place->country);
+  }
   for (const FieldProvenance& entry : from.provenance) {
     if (entry.field == "place") {
       claim.provenance.push_back(entry);

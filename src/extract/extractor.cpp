@@ -576,7 +576,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // undated retelling of the act just quoted says where it happened.
       if (undated_retelling && !draft.background && draft.has_event && !kept.empty() &&
           kept.back() + 1 == i && drafts[i - 1].claim.event_type == draft.claim.event_type) {
-        detail::borrow_place(drafts[i - 1].claim, draft.claim);
+        detail::borrow_place(drafts[i - 1].claim, draft.claim, impl.places);
       }
       if ((draft.background && draft.own_date == nullptr) || undated_retelling) {
         out.set_aside.push_back({SetAsideReason::kBackground, span,
@@ -663,7 +663,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       detail::set_time(draft.claim, *draft.own_date, analysis, false);
     } else if (sequel_date[i] != nullptr) {
       detail::set_time(draft.claim, *sequel_date[i], analysis, true);
-      detail::borrow_area(draft.claim, sequel_of[i]->claim);
+      detail::borrow_area(draft.claim, sequel_of[i]->claim, impl.places);
     } else {
       leave_undated(i);
     }

@@ -1920,6 +1920,29 @@ TEST_F(FictionalTheatre, AnUndatedRetellingOfTheActSaysWhereItHappened) {
   EXPECT_EQ(place_of("Freedonian troops seized the heights near Grenzdorf."), json());
 }
 
+// A place taken from another telling brings its time zone: the claim's local
+// day is that of where it happened, not of the claimant's capital.
+TEST_F(FictionalTheatre, ABorrowedPlaceBringsItsTimeZone) {
+  const json retold = read(
+      "A synthetic story\n\nThe Foreign Ministry of Freedonia said Ruritanian troops "
+      "shelled Freedonian posts yesterday.\n\nThe posts were shelled near Grenzdorf.");
+  EXPECT_EQ(of_the_one_claim(retold, "/place/name"), "Grenzdorf");
+  EXPECT_EQ(of_the_one_claim(retold, "/time/timezone"), "Europe/Moscow");
+  const json unplaced = read(
+      "A synthetic story\n\nThe Foreign Ministry of Freedonia said Ruritanian troops "
+      "shelled Freedonian posts yesterday.");
+  EXPECT_EQ(of_the_one_claim(unplaced, "/time/timezone"), "Europe/Berlin");
+
+  const json sequel = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania accused Freedonian troops of "
+      "an attack in Oberland yesterday.\n\nThe Freedonian troops subsequently advanced in "
+      "several directions, breaching the positions of Ruritanian troops.",
+      "Freedonia Wire");
+  ASSERT_EQ(sequel["claims"].size(), 2U) << sequel.dump(1);
+  EXPECT_EQ(sequel["claims"][1]["place"]["name"], "Oberland") << sequel.dump(1);
+  EXPECT_EQ(sequel["claims"][1]["time"]["timezone"], "Europe/Moscow") << sequel.dump(1);
+}
+
 // A checkpoint set up is an act; "at a checkpoint near X" only says where.
 TEST_F(FictionalTheatre, ACheckpointSetUpIsAnActACheckpointPassedIsAPlace) {
   const json set_up = read(

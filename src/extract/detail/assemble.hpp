@@ -91,11 +91,12 @@ bool set_aside_by(const std::vector<Range>& excluded, const Analysis& analysis, 
 // fighting told before it: its event type and the words it came from.
 void borrow_event(Claim& claim, const Draft& from, const Analysis& analysis);
 // A claim that names no place goes on in the area of the account before it
-// (a province, a region, a line or wider), with that account's words for it.
-void borrow_area(Claim& claim, const Claim& from);
+// (a province, a region, a line or wider), with that account's words for it
+// and the time zone of its country.
+void borrow_area(Claim& claim, const Claim& from, const Gazetteer& places);
 // A claim that names no place takes the one another telling of its act names,
-// with the words of that telling.
-void borrow_place(Claim& claim, const Claim& from);
+// with the words of that telling and the time zone of its country.
+void borrow_place(Claim& claim, const Claim& from, const Gazetteer& places);
 // With no fighting told before it, a claim whose persons were killed or
 // wounded (not none) tells of an attack; the words of that figure are the
 // event type's.
