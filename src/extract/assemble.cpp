@@ -391,6 +391,7 @@ const Mention* person_closing_list(const FrameView& view, Range clause) {
 const Mention* person_opening_list(const FrameView& view, Range clause) {
   const Analysis& analysis = view.analysis;
   const Sentence& sentence = view.sentence_of(clause.begin);
+  // NOLINTNEXTLINE(modernize-loop-convert): std::views::reverse fails under clang-tidy 14
   for (auto it = sentence.clauses.rbegin(); it != sentence.clauses.rend(); ++it) {
     const Range before = *it;
     if (before.end > clause.begin) {
@@ -1259,6 +1260,7 @@ std::optional<Located> antecedent_place(const FrameView& view, const Mention& an
                                         const std::vector<std::string>& parties) {
   const MentionList before = view.analysis.in({0, anaphor.range.begin}, "place");
   const MentionList actors = view.analysis.in({0, anaphor.range.begin}, "actor");
+  // NOLINTNEXTLINE(modernize-loop-convert): std::views::reverse fails under clang-tidy 14
   for (auto mention = before.rbegin(); mention != before.rend(); ++mention) {
     const GazetteerPlace* found = view.context.places.find((*mention)->value());
     if (found == nullptr) {

@@ -146,6 +146,7 @@ ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>
       slots.take(state_of[child]);
       end = std::max<std::size_t>(end, state_of[child] + 1);
     }
+    // NOLINTNEXTLINE(modernize-loop-convert): std::views::reverse fails under clang-tidy 14
     for (auto child = node.children.rbegin(); child != node.children.rend(); ++child) {
       stack.push_back(child->second);
     }

@@ -22,7 +22,7 @@ template <typename T>
 struct UninitializedAllocator : std::allocator<T> {
   using std::allocator<T>::allocator;
   template <typename U>
-  struct rebind {
+  struct rebind {  // NOLINT(readability-identifier-naming): the name allocators must use
     using other = UninitializedAllocator<U>;
   };
   template <typename U>
