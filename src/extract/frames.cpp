@@ -153,7 +153,11 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
 }
 
 // "Interfax, citing the prime minister", "نقلت وكالة ... عن", "сообщает ТАСС со
-// ссылкой на": an agency relaying someone is not the claimant.
+// ссылкой на": an agency relaying someone is not the claimant. The one cited
+// may come after another body joined to it ("со ссылкой на Генеральную
+// прокуратуру и МВД Азербайджана", whose first name is not complete alone).
+constexpr std::uint32_t kWordsBeforeTheCited = 4;
+
 const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
                        const Sentence& sentence, const Mention& outlet) {
   const Actor* actor = actors.find(outlet.value());
@@ -173,7 +177,7 @@ const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
   }
   for (const Mention* source : analysis.in(sentence.range, "actor")) {
     if (source->range.begin >= relay->range.end &&
-        analysis.words_between(relay->range.end, source->range.begin) <= 2) {
+        analysis.words_between(relay->range.end, source->range.begin) <= kWordsBeforeTheCited) {
       return source;
     }
   }

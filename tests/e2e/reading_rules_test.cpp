@@ -1173,6 +1173,20 @@ TEST_F(FictionalTheatre, AnAgencyPassingOnAQuotationIsNoSpeakerOfItsOwn) {
   }
 }
 
+// "сообщает ТАСС со ссылкой на Генеральную прокуратуру и МВД Азербайджана": an
+// agency citing bodies joined by "and" relays the one the name is complete for.
+TEST_F(FictionalTheatre, AnAgencyCitingTwoBodiesRelaysThem) {
+  const auto claimant = [&](const std::string& cited) {
+    return of_the_one_claim(read("Синтетический текст\n\nСиловики обстреляли Гренцдорф вчера. "
+                                 "Об этом сообщает Фридония Пресс со ссылкой на " +
+                                 cited + "."),
+                            "/claimant/id");
+  };
+  EXPECT_EQ(claimant("МИД Руритании"), "ru-fictional-mfa");
+  EXPECT_EQ(claimant("пограничную службу и МИД Руритании"), "ru-fictional-mfa");
+  EXPECT_EQ(claimant("свои источники"), "fd-wire");
+}
+
 TEST_F(FictionalTheatre, ARecapOfRecentDaysIsTheOutletsAccount) {
   const json recap = read_published(
       "A synthetic story\n\nFreedonian troops still shelled Grenzdorf on 4 May 2030.");
