@@ -1643,6 +1643,34 @@ bool tells_an_outcome(const FrameView& view, const Mention& event) {
 
 }  // namespace
 
+namespace {
+
+// "the clashes provoked Tuesday by Armenia": a clash is mutual, but one a side
+// is said to have provoked (`instigation`, at most two words after the clash
+// word) that side started: the actor after an agent word at most two words
+// further on (a day may stand between).
+const Mention* instigator_of(const FrameView& view, const Mention& clash) {
+  constexpr std::uint32_t kWordsApart = 2;
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(clash.range.begin);
+  for (const Mention* word : analysis.in({clash.range.end, clause.end}, "instigation")) {
+    if (view.distance(clash.word, word->word) > kWordsApart) {
+      break;
+    }
+    for (const Mention* actor : analysis.in({word->range.end, clause.end}, "actor")) {
+      if (view.distance(word->word, actor->word) > kWordsApart + 1) {
+        break;
+      }
+      if (negated_before(view, *actor, "agent_marker", 1)) {
+        return actor;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
                            const std::vector<Range>& actor_ranges) {
   const Analysis& analysis = view.analysis;
@@ -2130,9 +2158,21 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   }
 
   // Perpetrator as claimed (perpetrator_of). A clash is mutual: no
-  // perpetrator is read from it.
+  // perpetrator is read from it, but the side said to have provoked it.
   std::string perpetrator_party;
   std::string post_party;  // whose post or positions were hit
+  if (draft.event != nullptr && claim.event_type == EventType::kArmedClash) {
+    for (const Mention* clash : view.all("event")) {
+      const Mention* instigator =
+          clash->value() == draft.event->value() ? instigator_of(view, *clash) : nullptr;
+      if (instigator != nullptr) {
+        claim.perpetrator = actor_ref(actors, instigator->value());
+        perpetrator_party = party_of_mention(actors, *instigator);
+        add_provenance(claim, "perpetrator", analysis, {instigator->range});
+        break;
+      }
+    }
+  }
   if (draft.event != nullptr &&
       (group_of(claim.event_type) == EventGroup::kViolence ||
        claim.event_type == EventType::kDetention) &&

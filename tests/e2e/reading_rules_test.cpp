@@ -1997,6 +1997,20 @@ TEST_F(FictionalTheatre, ABorderBeingDemarcatedIsATopic) {
   EXPECT_EQ(place_of("at the border"), "border");
 }
 
+// "the clashes provoked Tuesday by Armenia": a clash is mutual, but the side
+// said to have provoked it started it.
+TEST_F(FictionalTheatre, WhoProvokedAClashStartedIt) {
+  const auto perpetrator_of = [&](const std::string& clashes) {
+    return of_the_one_claim(read("A synthetic story\n\n\"Two servicemen died in the " + clashes +
+                                 ",\" the Foreign Ministry of Ruritania said."),
+                            "/perpetrator/id");
+  };
+  EXPECT_EQ(perpetrator_of("clashes provoked yesterday by Freedonian troops"),
+            "fd-fictional-forces");
+  EXPECT_EQ(perpetrator_of("clashes with Freedonian troops yesterday"), json());
+  EXPECT_EQ(perpetrator_of("clashes Freedonian troops provoked yesterday"), json());
+}
+
 // "12 Armenian servicemen were captured by the Azerbaijani military": who
 // captured them did it, an article between "by" and them or not; the persons
 // captured never captured themselves.
