@@ -101,7 +101,7 @@ std::string format_civil_time(const CivilTime& time) {
   // digit: the readers of a text word dates with this hundreds of times a
   // megabyte, and each snprintf cost several hundred instructions. Anything
   // else is written by snprintf, as before.
-  if (year >= 0 && year <= 9999 && month <= 99 && day <= 99 && total >= 0 && total < 100 * 3600) {
+  if (year >= 0 && year <= 9999 && month <= 99 && day <= 99 && total >= 0 && total < 100LL * 3600) {
     std::string text;
     append_digits(text, year, 4);
     text += '-';

@@ -175,19 +175,19 @@ const Actor* ActorRegistry::find(std::string_view id) const {
 }
 
 const std::string& ActorRegistry::party_of(std::string_view id) const {
-  static const std::string kNone;
+  static const std::string none;
   const std::uint32_t position = index_.find(id);
-  return position == IdIndex::kAbsent ? kNone : parties_[position];
+  return position == IdIndex::kAbsent ? none : parties_[position];
 }
 
 const std::string& ActorRegistry::state_of_country(std::string_view country) const {
-  static const std::string kNone;
+  static const std::string none;
   for (const auto& [code, state] : states_) {
     if (code == country) {
       return state;
     }
   }
-  return kNone;
+  return none;
 }
 
 std::string ActorRegistry::walk_to_party(const Actor* actor) const {

@@ -204,7 +204,7 @@ std::string Analysis::original_text(Range range) const {
 
 MentionList Analysis::all_of_named(std::string_view category) const {
   // Fibonacci hashing of the address spreads neighbouring literals over the slots.
-  const std::uint64_t address = reinterpret_cast<std::uintptr_t>(category.data());
+  const auto address = std::uint64_t{reinterpret_cast<std::uintptr_t>(category.data())};
   static_assert(kCategorySlots == 64, "the top six bits of the product pick the slot");
   CategorySlot& slot = category_slots_[(address * 0x9E3779B97F4A7C15ULL) >> 58U];
   if (slot.size == category.size() && slot.size != 0 &&

@@ -1,6 +1,7 @@
 #include "extract/detail/frames.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <optional>
 
 #include "core/vocabulary.hpp"
@@ -443,7 +444,7 @@ void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
       if (!attribution) {
         continue;
       }
-      const std::string party = actors.party_of(attribution->actor->value());
+      const std::string& party = actors.party_of(attribution->actor->value());
       if (first_party.empty()) {
         first_party = party.empty() ? std::string(attribution->actor->value()) : party;
         first_end = std::max(trigger->range.end, attribution->actor->range.end);
@@ -563,8 +564,9 @@ std::pair<Frame, Frame> split_frame(const Frame& frame, std::size_t at, const An
                                     const ActorRegistry& actors) {
   const std::uint32_t cut = analysis.sentences[frame.sentences[at]].range.begin;
   std::pair<Frame, Frame> parts;
-  parts.first.sentences.assign(frame.sentences.begin(), frame.sentences.begin() + at);
-  parts.second.sentences.assign(frame.sentences.begin() + at, frame.sentences.end());
+  const auto split = frame.sentences.begin() + static_cast<std::ptrdiff_t>(at);
+  parts.first.sentences.assign(frame.sentences.begin(), split);
+  parts.second.sentences.assign(split, frame.sentences.end());
   for (const Attribution& attribution : frame.attributions) {
     (attribution.trigger->range.begin < cut ? parts.first : parts.second)
         .attributions.push_back(attribution);
@@ -656,7 +658,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     }
     if (found.quoted) {
       const std::string id = speaker_of(*found.quoted->actor);
-      const std::string party = actors.party_of(id);
+      const std::string& party = actors.party_of(id);
       // «Ранее в командовании заявили …»: a paragraph recalling an earlier
       // statement is another statement, even of a body of the same side.
       const bool same_party = current != nullptr && !current->narrative() && !party.empty() &&
