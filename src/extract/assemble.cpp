@@ -1641,10 +1641,6 @@ bool tells_an_outcome(const FrameView& view, const Mention& event) {
                      [&](const Mention* outcome) { return outcome->range.overlaps(event.range); });
 }
 
-}  // namespace
-
-namespace {
-
 // "the clashes provoked Tuesday by Armenia": a clash is mutual, but one a side
 // is said to have provoked (`instigation`, at most two words after the clash
 // word) that side started: the actor after an agent word at most two words
