@@ -1336,8 +1336,16 @@ std::vector<Located> listed_places(const FrameView& view) {
   return lists;
 }
 
+// Whether every word a place was read from lies in `range`.
+bool told_in(const Located& located, Range range) {
+  return std::all_of(located.ranges.begin(), located.ranges.end(),
+                     [&](Range word) { return range.covers(word); });
+}
+
+// The claim's place; only one told inside `only_in` when it is given.
 std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
-                                  const std::vector<Range>& actor_ranges, Range event_sentence) {
+                                  const std::vector<Range>& actor_ranges, Range event_sentence,
+                                  std::optional<Range> only_in) {
   std::optional<Located> best;
   const Gazetteer& places = view.context.places;
   // "the handover took place at the border", «جرى عند الحدود», «произошел на
@@ -1353,6 +1361,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   // Of two places of one precision, the one that lies inside the other: the
   // Line of Control rather than Kashmir.
   auto consider = [&](std::optional<Located> candidate) {
+    if (candidate && only_in && !told_in(*candidate, *only_in)) {
+      return;
+    }
     if (candidate && !loci.empty() &&
         std::any_of(candidate->ranges.begin(), candidate->ranges.end(), told_as_the_locus)) {
       candidate->rank = kLocusRank;
@@ -2297,9 +2308,19 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   const Range event_sentence = draft.event != nullptr
                                    ? view.sentence_of(draft.event->range.begin).range
                                    : Range{0, std::numeric_limits<std::uint32_t>::max()};
-  std::optional<Located> place = read_place(view, parties, actor_ranges, event_sentence);
+  // Talks take place where their own sentence says: the places of the
+  // speaker's other sentences are what the talks are about ("contacts on the
+  // situation at the border").
+  const std::optional<Range> only_in =
+      claim.event_type == EventType::kDiplomaticContact && draft.event != nullptr
+          ? std::optional<Range>(event_sentence)
+          : std::nullopt;
+  std::optional<Located> place = read_place(view, parties, actor_ranges, event_sentence, only_in);
   if (!place || place->rank >= kCoarseRank || place->listed) {
     auto unknown = unknown_places(view);
+    if (only_in) {
+      std::erase_if(unknown, [&](const Located& located) { return !told_in(located, *only_in); });
+    }
     if (!unknown.empty() && (!place || place->listed)) {
       place = std::move(unknown.front());
     } else if (!unknown.empty()) {

@@ -74,6 +74,22 @@ bool relays(const Analysis& analysis, const Attribution& attribution) {
                      [](const Mention* verb) { return verb->entry->has_attribute("relay"); });
 }
 
+// An actor after the verb is its speaker at most this many words after it...
+constexpr std::uint32_t kWordsAfterTheVerb = 3;
+// ... or this many when an office opens the words after the verb: "заявил
+// директор четвертого департамента стран СНГ министерства иностранных дел РФ",
+// "said the director of the fourth CIS department of the Russian Foreign
+// Ministry" describe one speaker, the body named last.
+constexpr std::uint32_t kWordsOfAnOffice = 8;
+
+bool opens_with_an_office(const Analysis& analysis, const Sentence& sentence,
+                          const Mention& trigger) {
+  const MentionList offices =
+      analysis.in({trigger.range.end, sentence.range.end}, "speaker_office");
+  return !offices.empty() &&
+         analysis.words_between(trigger.range.end, offices.front()->range.begin) <= 1;
+}
+
 // The actor an attribution trigger quotes: an actor right beside the trigger
 // ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
 // the side the lexicon says first ("according to X", "X said"). An actor after
@@ -86,6 +102,8 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   }
   const Range clause = analysis.clause_of(sentence, trigger.range.begin);
   const auto actors = analysis.in(sentence.range, "actor");
+  const bool office_follows = opens_with_an_office(analysis, sentence, trigger);
+  const std::uint32_t after_reach = office_follows ? kWordsOfAnOffice : kWordsAfterTheVerb;
   const Mention* before = nullptr;
   const Mention* after = nullptr;
   for (const Mention* actor : actors) {
@@ -100,7 +118,7 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       }
       before = actor;  // the last one before wins
     } else if (actor->range.begin >= trigger.range.end && after == nullptr &&
-               analysis.words_between(trigger.range.end, actor->range.begin) <= 3 &&
+               analysis.words_between(trigger.range.end, actor->range.begin) <= after_reach &&
                !between(analysis, "complementizer", trigger.range.end, actor->range.begin)) {
       after = actor;
     }
@@ -115,8 +133,11 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   }
   const std::uint32_t before_gap =
       before != nullptr ? analysis.words_between(before->range.end, trigger.range.begin) : 99;
+  // The office and the body it belongs to are one description of the speaker.
   const std::uint32_t after_gap =
-      after != nullptr ? analysis.words_between(trigger.range.end, after->range.begin) : 99;
+      after == nullptr ? 99
+      : office_follows ? 0
+                       : analysis.words_between(trigger.range.end, after->range.begin);
   const std::string_view preferred = trigger.value();
   const Mention* chosen = nullptr;
   if (preferred == "only_before") {
@@ -955,8 +976,12 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                  places.nearby(place, before);
         });
       };
+      // "six shellings" and then, uncounted, where "the shelling" hit: the
+      // places of the events counted before, not another claim.
+      const bool details_counted = next && *next == event && violation_word != nullptr &&
+                                   counted(analysis, *violation_word) && !counted(analysis, *first);
       const bool elsewhere = next && new_paragraph && !named_before.empty() && !named.empty() &&
-                             std::none_of(named.begin(), named.end(), related);
+                             !details_counted && std::none_of(named.begin(), named.end(), related);
       // "In the previous 24 hours, it recorded 11 ceasefire violations": an
       // event on another day than the claim's is another claim.
       // Looked up only where it can matter: an event's sentence, or the claim's first day.

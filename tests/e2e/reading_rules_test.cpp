@@ -2038,5 +2038,67 @@ TEST_F(FictionalTheatre, AnotherWordOfTheActNamesWhoDidIt) {
             "fd-fictional-forces");
 }
 
+// "заявил директор четвертого департамента … министерства иностранных дел":
+// an office right after the verb opens a description of the speaker that
+// names the body further on than an actor after a verb is otherwise looked for.
+TEST_F(FictionalTheatre, AnOfficeAfterTheVerbOpensTheSpeakersDescription) {
+  const auto claimant = [&](const std::string& speaker) {
+    return of_the_one_claim(
+        read("A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, said " + speaker +
+             "."),
+        "/claimant/id");
+  };
+  EXPECT_EQ(claimant("the director of the second department of the Foreign Ministry of Ruritania"),
+            "ru-fictional-mfa");
+  // Without the office, the body is too far from the verb to be its speaker.
+  EXPECT_TRUE(
+      read("A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, said a "
+           "visitor of the second department of the Foreign Ministry of Ruritania.")["claims"]
+          .empty());
+  EXPECT_EQ(of_the_one_claim(read("Синтетический текст\n\nСиловики Фридонии обстреляли Гренцдорф "
+                                  "вчера, заявил директор второго департамента северных стран "
+                                  "МИД Руритании."),
+                             "/claimant/id"),
+            "ru-fictional-mfa");
+}
+
+// «…», – сказал он: the speaker named in the paragraph before goes on, even
+// when what that speaker said before was no claim.
+TEST_F(FictionalTheatre, HeWhoSpokeBeforeGoesOn) {
+  const json reading = read(
+      "Синтетический текст\n\nМИД Руритании заявил, что принимает меры для урегулирования "
+      "ситуации.\n\n«Находимся в тесном контакте с Фридонией», – сказал он.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "diplomatic_contact");
+}
+
+// Talks are placed where their own sentence says they were held; the place
+// the speaker spoke about before is what they were about.
+TEST_F(FictionalTheatre, TalksArePlacedOnlyWhereTheirSentenceSays) {
+  const auto place = [&](const std::string& talks) {
+    return of_the_one_claim(read("A synthetic story\n\nThe Foreign Ministry of Ruritania said it "
+                                 "was following the situation in Kleinheim. " +
+                                 talks),
+                            "/place/name");
+  };
+  EXPECT_EQ(place("It held talks with Freedonia on Tuesday."), json());
+  EXPECT_EQ(place("It held talks with Freedonia in Grenzdorf on Tuesday."), "Grenzdorf");
+}
+
+// "six shellings" and then, in a paragraph of their own, the villages "the
+// shelling" hit: where the counted shellings fell, not another claim.
+TEST_F(FictionalTheatre, WhereCountedShellingsFellIsNoOtherClaim) {
+  const auto read_with = [&](const std::string& count) {
+    return read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian "
+        "troops carried out " +
+        count + " shellings in Unterdorf yesterday.\n\nIt said that the shelling hit Ostdorf.");
+  };
+  const json counted = read_with("six");
+  EXPECT_EQ(counted["claims"].size(), 1U) << counted.dump(1);
+  const json uncounted = read_with("heavy");
+  EXPECT_EQ(uncounted["claims"].size(), 2U) << uncounted.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

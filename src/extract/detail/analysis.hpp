@@ -68,7 +68,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 68> kKnownCategories = {
+inline constexpr std::array<std::string_view, 69> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -126,6 +126,7 @@ inline constexpr std::array<std::string_view, 68> kKnownCategories = {
     "relay_marker",
     "sequel",
     "side_word",
+    "speaker_office",
     "subset_marker",
     "suffix",
     "target_marker",
