@@ -2100,5 +2100,23 @@ TEST_F(FictionalTheatre, WhereCountedShellingsFellIsNoOtherClaim) {
   EXPECT_EQ(uncounted["claims"].size(), 2U) << uncounted.dump(1);
 }
 
+// "offered to host talks", «готов выступить посредником на переговорах»: an
+// offer of talks is no contact that took place.
+TEST_F(FictionalTheatre, AnOfferOfTalksIsNoContact) {
+  const auto claims = [&](const std::string& text) { return read(text)["claims"].size(); };
+  EXPECT_EQ(claims("A synthetic story\n\nThe Foreign Ministry of Ruritania said on Tuesday it "
+                   "offered to host talks with Freedonia."),
+            0U);
+  EXPECT_EQ(claims("A synthetic story\n\nThe Foreign Ministry of Ruritania said on Tuesday it "
+                   "held talks with Freedonia."),
+            1U);
+  EXPECT_EQ(claims("Синтетический текст\n\nМИД Руритании во вторник заявил, что готов выступить "
+                   "посредником на переговорах с Фридонией."),
+            0U);
+  EXPECT_EQ(claims("Синтетический текст\n\nМИД Руритании во вторник заявил, что провел "
+                   "переговоры с Фридонией."),
+            1U);
+}
+
 }  // namespace
 }  // namespace truce::test
