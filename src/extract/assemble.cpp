@@ -428,9 +428,21 @@ bool counted_one_by_article(const FrameView& view, const Mention& person) {
   return false;
 }
 
+// Whether an event was told before the frame, outside the headline: a figure
+// of no stated side and no event of its own may then retell it.
+bool told_before(const FrameView& view) {
+  const std::uint32_t start = view.sentence_ranges.front().begin;
+  const MentionList before = view.analysis.in({0, start}, "event");
+  const std::optional<Range>& headline = view.context.headline;
+  return std::any_of(before.begin(), before.end(), [&](const Mention* event) {
+    return !headline || !headline->contains(event->range.begin);
+  });
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
                                     const std::string& civilians_party,
-                                    const std::string& post_party, bool tells_an_event) {
+                                    const std::string& post_party, bool tells_an_event,
+                                    bool& retold) {
   const Analysis& analysis = view.analysis;
   const ActorRegistry& actors = view.context.actors;
   std::vector<Figure> figures;
@@ -642,11 +654,14 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     // "قصفت قوات النظام …، ما أدى إلى مقتل عنصرين" in a monitor's report:
     // persons hit in an event told, whose side no one states, are kept on no
     // stated side. Without an event word of its own ("قُتل الجندى" relayed
-    // after the account), such a figure retells the account before it.
-    if (!side && tells_an_event) {
+    // after the account), such a figure retells the account before it; with
+    // no account before it ("Seven soldiers were killed on Tuesday" opening
+    // a story), it is the first telling.
+    if (!side && (tells_an_event || !told_before(view))) {
       side = Side{SideKind::kUnknown, std::nullopt};
     }
     if (!side) {
+      retold = retold || !uncounted;  // a count; "the dead" alone is no figure
       continue;
     }
     previous = side;
@@ -2349,8 +2364,8 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
 
   // Casualties.
   const std::string civilians_party = civilians_state(actors, claim.place, claimant_party);
-  std::vector<Figure> figures =
-      read_casualties(view, claimant_party, civilians_party, post_party, draft.has_event);
+  std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party, post_party,
+                                                draft.has_event, draft.retells_figures);
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
   // Prisoners in an account of an exchange ("handed over 15 prisoners", "the
   // return of the other prisoners") are those handed over or still held, not

@@ -388,8 +388,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // Agreement references are words about an agreement, never events.
   auto references =
       detail::find_agreement_references(analysis, published, impl.options.recency_days);
-  detail::DocumentContext context{analysis,  impl.actors, impl.places, impl.options,
-                                  published, {},          {},          {}};
+  detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published, {},
+                                  headline, {},          {}};
   for (const auto& reference : references) {
     context.excluded.push_back(reference.range);
   }
@@ -558,6 +558,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
         out.set_aside.push_back(
             {draft.negated ? SetAsideReason::kNegated : SetAsideReason::kHypothetical, span,
              "the only event words are negated or hypothetical"});
+      } else if (draft.retells_figures) {
+        out.set_aside.push_back({SetAsideReason::kRepeat, span,
+                                 "a figure of no stated side and no event of its own retells the "
+                                 "account before it"});
       }
       continue;
     }

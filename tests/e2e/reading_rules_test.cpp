@@ -2118,5 +2118,27 @@ TEST_F(FictionalTheatre, AnOfferOfTalksIsNoContact) {
             1U);
 }
 
+// Soldiers of no stated side killed, told with no event word: the first
+// telling in a story is the outlet's claim; after an account of an event they
+// retell it, and the reading says so instead of dropping the sentence unseen.
+TEST_F(FictionalTheatre, AFigureOfNoSideIsAClaimOnlyWhenToldFirst) {
+  const json first = read_published("A synthetic story\n\nSeven soldiers were killed on Tuesday.");
+  EXPECT_EQ(of_the_one_claim(first, "/casualties/0/min"), 7);
+  EXPECT_EQ(of_the_one_claim(first, "/casualties/0/side/kind"), "unknown");
+
+  const json after = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+      "shelled Grenzdorf on Tuesday, killing two soldiers.\n\nSeven soldiers were among the "
+      "dead.");
+  ASSERT_EQ(after["claims"].size(), 1U) << after.dump(1);
+  EXPECT_EQ(after["claims"][0]["casualties"][0]["min"], 2);
+  const auto retold =
+      std::find_if(after["set_aside"].begin(), after["set_aside"].end(), [](const json& set_aside) {
+        return set_aside["span"]["text"] == "Seven soldiers were among the dead.";
+      });
+  ASSERT_NE(retold, after["set_aside"].end()) << after.dump(1);
+  EXPECT_EQ((*retold)["reason"], "repeat");
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -26,6 +26,7 @@ struct DocumentContext {
   const ExtractorOptions& options;
   std::optional<CivilTime> published;
   std::vector<Range> excluded;  // agreement references and the source line
+  std::optional<Range> headline;
   // The countries the text's actor mentions stand for, each once, in the order
   // first named: every border word without a country beside it asks for them
   // (border_place), so they are found once, on the first ask.
@@ -50,6 +51,9 @@ struct Draft {
   Range range;
   bool has_event = false;
   bool has_figures = false;  // casualties or assets
+  // A figure of no stated side and no event of its own, left out as a
+  // retelling of the account told before it.
+  bool retells_figures = false;
   const DateMention* own_date = nullptr;
   // The frame's first date when it cannot be placed (a "yesterday" in a text
   // with no publication date): the event has a date of its own, unknown here.
