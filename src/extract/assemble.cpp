@@ -2409,6 +2409,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
 
+  // "a provocation … that wounded an Azerbaijani soldier": a violation that
+  // killed or wounded someone is an attack, told in no more detail. Counted
+  // violations ("11 violations") are a tally, not the act that hurt them.
+  if (claim.event_type == EventType::kCeasefireViolation && draft.event != nullptr &&
+      !detail::counted(analysis, *draft.event) &&
+      std::any_of(claim.casualties.begin(), claim.casualties.end(), [](const CasualtyFigure& f) {
+        return (f.status == CasualtyStatus::kKilled || f.status == CasualtyStatus::kWounded) &&
+               (f.count.min > 0 || !f.count.max || *f.count.max > 0);
+      })) {
+    claim.event_type = EventType::kAttack;
+  }
+
   // "12 Armenian servicemen were captured": the persons captured are not who
   // captured them.
   if (claim.event_type == EventType::kDetention && claim.perpetrator &&

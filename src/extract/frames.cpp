@@ -801,14 +801,13 @@ bool generic(EventType type) {
          type == EventType::kCeasefireViolation;
 }
 
-// "112 ceasefire violations": a number right before the word counts them.
+}  // namespace
+
 bool counted(const Analysis& analysis, const Mention& word) {
   return std::any_of(analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
     return n.end <= word.range.begin && analysis.words_between(n.end, word.range.begin) <= 1;
   });
 }
-
-}  // namespace
 
 bool dates_the_speaking(const Analysis& analysis, const std::vector<Attribution>& attributions,
                         Range sentence, const DateMention& date, bool before_the_verb) {

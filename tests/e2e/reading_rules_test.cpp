@@ -2140,5 +2140,22 @@ TEST_F(FictionalTheatre, AFigureOfNoSideIsAClaimOnlyWhenToldFirst) {
   EXPECT_EQ((*retold)["reason"], "repeat");
 }
 
+// "a provocation that wounded a soldier": a violation that hurt someone is an
+// attack; one that hurt no one, or a count of violations, stays a violation.
+TEST_F(FictionalTheatre, AViolationThatHurtSomeoneIsAnAttack) {
+  const auto type = [&](const std::string& what) {
+    return of_the_one_claim(
+        read("A synthetic story\n\nThe Foreign Ministry of Ruritania said on Tuesday that " + what +
+             "."),
+        "/event_type");
+  };
+  EXPECT_EQ(type("Freedonian troops committed a ceasefire violation that wounded two soldiers"),
+            "attack");
+  EXPECT_EQ(type("Freedonian troops committed a ceasefire violation near Grenzdorf"),
+            "ceasefire_violation");
+  EXPECT_EQ(type("Freedonian troops committed 11 ceasefire violations that wounded two soldiers"),
+            "ceasefire_violation");
+}
+
 }  // namespace
 }  // namespace truce::test

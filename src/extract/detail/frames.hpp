@@ -67,6 +67,9 @@ bool tells_how_things_stood(const Analysis& analysis, const DateMention& date);
 // `ongoing_since` word starts a state that lasts to the time of writing.
 bool runs_on_since(const Analysis& analysis, const DateMention& date);
 
+// "112 ceasefire violations": a number right before the word counts them.
+bool counted(const Analysis& analysis, const Mention& word);
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const std::vector<Range>& excluded);
 
