@@ -2445,6 +2445,20 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
   draft.has_figures = !claim.casualties.empty() || !claim.assets.empty();
+  // "died in the clashes and … lost control of two military positions":
+  // clashes in which ground changed hands are told in more detail as its
+  // seizure. An attack stays one (the founding article's offensive that
+  // overran ground and took two positions is an attack by its perpetrator).
+  const auto ground_changed_hands = [](const AssetChange& asset) {
+    return (asset.kind == AssetKind::kPosition || asset.kind == AssetKind::kTerritory ||
+            asset.kind == AssetKind::kSettlement) &&
+           (asset.outcome == AssetOutcome::kLost || asset.outcome == AssetOutcome::kCaptured ||
+            asset.outcome == AssetOutcome::kOverrun);
+  };
+  if (claim.event_type == EventType::kArmedClash &&
+      std::any_of(claim.assets.begin(), claim.assets.end(), ground_changed_hands)) {
+    claim.event_type = EventType::kTerritorySeizure;
+  }
   // «أعلنت سلطات باكو … السيطرة عليه», "the army took control of the heights":
   // ground taken that no one is named for is the claimant's own gain (a loss
   // is told as one: "lost control of two positions").

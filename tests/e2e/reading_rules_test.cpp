@@ -2157,5 +2157,18 @@ TEST_F(FictionalTheatre, AViolationThatHurtSomeoneIsAnAttack) {
             "ceasefire_violation");
 }
 
+// "died in the clashes and … lost control of two military positions": clashes
+// in which ground changed hands are its seizure.
+TEST_F(FictionalTheatre, ClashesThatCostPositionsAreASeizure) {
+  const auto type = [&](const std::string& what) {
+    return of_the_one_claim(read("A synthetic story\n\nThe Foreign Ministry of Ruritania said "
+                                 "that two soldiers died in the clashes on Tuesday" +
+                                 what + "."),
+                            "/event_type");
+  };
+  EXPECT_EQ(type(" and that Ruritania lost control of two positions"), "territory_seizure");
+  EXPECT_EQ(type(""), "armed_clash");
+}
+
 }  // namespace
 }  // namespace truce::test
