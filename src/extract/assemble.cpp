@@ -2228,10 +2228,15 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     post_party = whose_post_was_hit(view, *draft.event);
     if (chosen == nullptr && draft.event->entry->has_attribute("response") &&
         is_party(actors, claimant_party)) {
-      // "we responded": the answer to fire is the speaker's side's own act.
+      // "we responded": the answer to fire is the speaker's side's own act,
+      // given to whom a target word names ("a befitting response was given to X").
       claim.perpetrator = actor_ref(actors, claimant_party);
       perpetrator_party = claimant_party;
       add_provenance(claim, "perpetrator", analysis, {draft.event->range});
+      if (target != nullptr && party_of_mention(actors, *target) != claimant_party) {
+        claim.target = actor_ref(actors, party_of_mention(actors, *target));
+        add_provenance(claim, "target", analysis, {target->range});
+      }
     }
     // "противник продолжает обстреливать", "the enemy's advance": the side
     // the claimant fights, the state the document names most after its own.

@@ -2170,5 +2170,15 @@ TEST_F(FictionalTheatre, ClashesThatCostPositionsAreASeizure) {
   EXPECT_EQ(type(""), "armed_clash");
 }
 
+// "a befitting response was given to Freedonia": whom the answer to fire was
+// given to is its target; the speaker's side gave it.
+TEST_F(FictionalTheatre, WhomAnAnswerWasGivenToIsItsTarget) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said on Tuesday that a befitting "
+      "response was given to Freedonia for its aggression.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania");
+  EXPECT_EQ(of_the_one_claim(reading, "/target/id"), "freedonia");
+}
+
 }  // namespace
 }  // namespace truce::test
