@@ -2433,12 +2433,29 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         return f.status == CasualtyStatus::kCaptured && f.side.party &&
                actors.party_of(f.side.party->id) == perpetrator_party;
       })) {
+    const std::string captured_party = perpetrator_party;
     claim.perpetrator.reset();
     claim.target.reset();
     perpetrator_party.clear();
     std::erase_if(claim.provenance, [](const FieldProvenance& entry) {
       return entry.field == "perpetrator" || entry.field == "target";
     });
+    // "заявило о пленении шестерых армянских военных", then "военнослужащие
+    // ВС Азербайджана … пленили шестерых": another word of the capture may
+    // name who made it.
+    for (const Mention* other : view.all("event")) {
+      if (draft.event == nullptr || other == draft.event ||
+          other->value() != draft.event->value()) {
+        continue;
+      }
+      const Perpetrator again = perpetrator_of(view, *other, actor_ranges);
+      if (again.actor != nullptr && party_of_mention(actors, *again.actor) != captured_party) {
+        claim.perpetrator = actor_ref(actors, again.actor->value());
+        perpetrator_party = party_of_mention(actors, *again.actor);
+        add_provenance(claim, "perpetrator", analysis, {again.actor->range});
+        break;
+      }
+    }
   }
 
   // Materiel and territory.

@@ -2180,5 +2180,19 @@ TEST_F(FictionalTheatre, WhomAnAnswerWasGivenToIsItsTarget) {
   EXPECT_EQ(of_the_one_claim(reading, "/target/id"), "freedonia");
 }
 
+// "said 12 Ruritanian servicemen were captured", then "the 12 servicemen were
+// captured by Freedonian troops": when the only actor beside the first word of
+// the capture is the persons captured, another word of it names the captor.
+TEST_F(FictionalTheatre, AnotherWordOfTheCaptureNamesTheCaptor) {
+  write_file(data_ / "actors/names/en.capture.tsv", "ruritania\tRuritanian servicemen\n");
+  EXPECT_EQ(
+      of_the_one_claim(
+          read("A synthetic story\n\nThe Foreign Ministry of Ruritania said on Tuesday that 12 "
+               "Ruritanian servicemen were captured. It said the 12 servicemen were captured by "
+               "Freedonian troops."),
+          "/perpetrator/id"),
+      "fd-fictional-forces");
+}
+
 }  // namespace
 }  // namespace truce::test
