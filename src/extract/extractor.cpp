@@ -159,6 +159,55 @@ bool headline_repeats(const Claim& headline, const Claim& body) {
                      [&](const CasualtyFigure& figure) { return shared(figure.side.id()); });
 }
 
+// The countries a stretch of the text names: country names, and the countries
+// of the actors named there.
+std::vector<std::string> countries_named(const detail::Analysis& analysis,
+                                         const ActorRegistry& actors, const Gazetteer& places,
+                                         detail::Range range) {
+  std::vector<std::string> found;
+  const auto add = [&](std::string_view country) {
+    if (!country.empty() && std::find(found.begin(), found.end(), country) == found.end()) {
+      found.emplace_back(country);
+    }
+  };
+  for (const detail::Mention* place : analysis.in(range, "place")) {
+    const GazetteerPlace* known = places.find(place->value());
+    if (known != nullptr && known->type == "country") {
+      for (const std::string& country : known->countries) {
+        add(country);
+      }
+    }
+  }
+  for (const detail::Mention* mention : analysis.in(range, "actor")) {
+    if (const Actor* actor = actors.find(mention->value()); actor != nullptr) {
+      add(actor->country);
+    }
+  }
+  return found;
+}
+
+// Whether a claim involves one of `countries`: through its claimant, its
+// perpetrator, its target, the sides of its figures or its place.
+bool involves(const Claim& claim, const std::vector<std::string>& countries,
+              const ActorRegistry& actors) {
+  const auto listed = [&](std::string_view country) {
+    return std::find(countries.begin(), countries.end(), country) != countries.end();
+  };
+  const auto of_actor = [&](std::string_view id) {
+    const Actor* actor = actors.find(id);
+    return actor != nullptr && listed(actor->country);
+  };
+  if (of_actor(claim.claimant.id) || (claim.perpetrator && of_actor(claim.perpetrator->id)) ||
+      (claim.target && of_actor(claim.target->id)) ||
+      (claim.place && listed(claim.place->country))) {
+    return true;
+  }
+  return std::any_of(claim.casualties.begin(), claim.casualties.end(),
+                     [&](const CasualtyFigure& figure) {
+                       return figure.side.party && of_actor(figure.side.party->id);
+                     });
+}
+
 // A figure of the headline with the status and the lowest count of one of the body's.
 bool same_toll(const Claim& headline, const Claim& body) {
   return std::any_of(headline.casualties.begin(), headline.casualties.end(), [&](const auto& told) {
@@ -687,9 +736,16 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
 
   // The headline repeats a claim of the body; its words join that claim.
   if (headline_draft != nullptr && headline_draft->has_event) {
+    // "ترامب: لست سعيدا بالغارة الإسرائيلية على قطر" over a story of the
+    // Armenian-Azerbaijani border: a site's ticker names countries the body's
+    // claims do not involve.
+    const std::vector<std::string> headline_countries =
+        countries_named(analysis, impl.actors, impl.places, headline_draft->range);
     const auto repeats = [&](std::size_t k) {
       return compatible(drafts[k].claim, headline_draft->claim) &&
-             headline_repeats(headline_draft->claim, drafts[k].claim);
+             headline_repeats(headline_draft->claim, drafts[k].claim) &&
+             (headline_countries.empty() ||
+              involves(drafts[k].claim, headline_countries, impl.actors));
     };
     // A headline toll is the body claim that gives the same count, if one does.
     auto same = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {

@@ -125,7 +125,7 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   const std::map<std::string, double> floors = {
       {"claim", 0.88},       {"claimant", 0.85},   {"event_type", 0.84},
       {"date", 0.86},        {"event_date", 0.90}, {"place", 0.85},
-      {"perpetrator", 0.84}, {"casualties", 0.90}, {"overall", 0.85}};
+      {"perpetrator", 0.86}, {"casualties", 0.90}, {"overall", 0.85}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }

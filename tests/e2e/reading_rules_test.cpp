@@ -2194,5 +2194,28 @@ TEST_F(FictionalTheatre, AnotherWordOfTheCaptureNamesTheCaptor) {
       "fd-fictional-forces");
 }
 
+// A site's ticker headline ("X: not happy with the strike on Y") over a story
+// of the Ruritania-Freedonia border names countries no claim of the body
+// involves: it repeats none of them, whatever its event word.
+TEST_F(FictionalTheatre, AHeadlineAboutOtherCountriesRepeatsNoBodyClaim) {
+  write_file(data_ / "gazetteer/elsewhere.tsv",
+             "graustark\tcountry\t20.0\t45.0\t6\tGK\t\t\tEurope/Paris\tno\tfictional\n");
+  write_file(data_ / "gazetteer/names/en.elsewhere.tsv", "graustark\tGraustark\n");
+  const auto headline_set_aside = [&](const std::string& headline) {
+    const json reading = read(headline +
+                              "\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+                              "shelled Grenzdorf on Tuesday.");
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    for (const json& set_aside : reading["set_aside"]) {
+      if (set_aside["span"]["text"] == headline) {
+        return set_aside["reason"].get<std::string>();
+      }
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(headline_set_aside("Not happy with the shelling of Graustark"), "background");
+  EXPECT_EQ(headline_set_aside("Freedonian troops shelled Grenzdorf"), "headline_repeat");
+}
+
 }  // namespace
 }  // namespace truce::test
