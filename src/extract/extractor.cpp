@@ -652,7 +652,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
         context_date = draft.own_date;
       }
     } else if (const DateMention* nearest = borrowed_date(i);
-               placeable && nearest != nullptr && !said_before(draft.statement_date, nearest)) {
+               placeable && nearest != nullptr && !said_before(draft.statement_date, nearest) &&
+               !draft.background) {
+      // Above: "противник продолжает обстреливать …", "continues to shell": fire
+      // said to go on is of the day it is told, not of the act told before.
       detail::set_time(draft.claim, *nearest, analysis, true);
     } else if (placeable && draft.statement_date != nullptr) {
       detail::set_statement_time(draft.claim, *draft.statement_date, analysis);

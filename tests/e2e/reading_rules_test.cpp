@@ -2217,5 +2217,23 @@ TEST_F(FictionalTheatre, AHeadlineAboutOtherCountriesRepeatsNoBodyClaim) {
   EXPECT_EQ(headline_set_aside("Freedonian troops shelled Grenzdorf"), "headline_repeat");
 }
 
+// "the enemy continues to shell …" after an act of 1 May: fire said to go on
+// is of the day it is told, not of the act told before it.
+TEST_F(FictionalTheatre, FireSaidToGoOnIsOfTheDayItIsTold) {
+  const auto dates = [&](const std::string& second) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said that Freedonian troops "
+        "shelled Grenzdorf on 1 May 2030.\n\nIt said Freedonian troops " +
+        second + " Kleinheim.");
+    std::vector<std::string> found;
+    for (const json& claim : reading["claims"]) {
+      found.push_back(claim["time"]["start"].get<std::string>());
+    }
+    return found;
+  };
+  EXPECT_EQ(dates("are still shelling"), (std::vector<std::string>{"2030-05-01", "2030-05-06"}));
+  EXPECT_EQ(dates("also shelled"), (std::vector<std::string>{"2030-05-01", "2030-05-01"}));
+}
+
 }  // namespace
 }  // namespace truce::test
