@@ -646,6 +646,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     // A date of its own that nothing here can place leaves the claim undated:
     // another sentence's date is not its.
     const bool placeable = draft.unplaced_date == nullptr;
+    // "противник продолжает обстреливать …", "are still shelling": fire said to
+    // go on is of the day it is told, not of the act told before it.
+    const bool goes_on = draft.background;
     if (draft.own_date != nullptr) {
       detail::set_time(draft.claim, *draft.own_date, analysis, false);
       if (draft.has_event) {
@@ -653,9 +656,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
     } else if (const DateMention* nearest = borrowed_date(i);
                placeable && nearest != nullptr && !said_before(draft.statement_date, nearest) &&
-               !draft.background) {
-      // Above: "противник продолжает обстреливать …", "continues to shell": fire
-      // said to go on is of the day it is told, not of the act told before.
+               !goes_on) {
       detail::set_time(draft.claim, *nearest, analysis, true);
     } else if (placeable && draft.statement_date != nullptr) {
       detail::set_statement_time(draft.claim, *draft.statement_date, analysis);
