@@ -2235,5 +2235,21 @@ TEST_F(FictionalTheatre, FireSaidToGoOnIsOfTheDayItIsTold) {
   EXPECT_EQ(dates("also shelled"), (std::vector<std::string>{"2030-05-01", "2030-05-01"}));
 }
 
+// "The equipment was damaged, but there were no injuries" after the speaker's
+// account: what came of the act, told with no speaker, day or count of its
+// own, goes on with that account.
+TEST_F(FictionalTheatre, WhatCameOfTheActGoesOnWithTheAccount) {
+  const auto figures = [&](const std::string& outcome) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+        "Grenzdorf on Tuesday.\n\n" +
+        outcome);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"][0].value("casualties", json::array()).size();
+  };
+  EXPECT_EQ(figures("The houses were damaged, but there were no injuries."), 1U);
+  EXPECT_EQ(figures("On Monday the houses were damaged, but there were no injuries."), 0U);
+}
+
 }  // namespace
 }  // namespace truce::test
