@@ -775,18 +775,20 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     }
     // "The equipment was damaged, but there were no injuries": a sentence that
     // tells no event, no speaker, no day and no count, only what came of the
-    // act, goes on with the account before it.
-    const auto inside = [&](const auto& found_in_text) {
-      return std::any_of(found_in_text.begin(), found_in_text.end(),
-                         [&](const auto& item) { return sentence.range.contains(item.begin); });
+    // act, goes on with the account before it (looked at only where it matters).
+    const auto only_the_outcome = [&] {
+      const auto inside = [&](const auto& found_in_text) {
+        return std::any_of(found_in_text.begin(), found_in_text.end(),
+                           [&](const auto& item) { return sentence.range.contains(item.begin); });
+      };
+      return analysis.in(sentence.range, "event").empty() &&
+             (!analysis.in(sentence.range, "casualty").empty() ||
+              !analysis.in(sentence.range, "casualty_none").empty() ||
+              !analysis.in(sentence.range, "asset_outcome").empty()) &&
+             !inside(analysis.numbers) && !inside(analysis.dates);
     };
-    const bool only_the_outcome = !found.quoted && analysis.in(sentence.range, "event").empty() &&
-                                  (!analysis.in(sentence.range, "casualty").empty() ||
-                                   !analysis.in(sentence.range, "casualty_none").empty() ||
-                                   !analysis.in(sentence.range, "asset_outcome").empty()) &&
-                                  !inside(analysis.numbers) && !inside(analysis.dates);
     if (current != nullptr && !current->narrative() &&
-        (same_paragraph || found.anaphor || first_person || only_the_outcome)) {
+        (same_paragraph || found.anaphor || first_person || only_the_outcome())) {
       current->sentences.push_back(index);
       if (found.anaphor != nullptr) {
         current->attributions.push_back({found.anaphor, nullptr});
