@@ -2251,5 +2251,18 @@ TEST_F(FictionalTheatre, WhatCameOfTheActGoesOnWithTheAccount) {
   EXPECT_EQ(figures("On Monday the houses were damaged, but there were no injuries."), 0U);
 }
 
+// A road blocked is an act of its own (type other) in each language, not
+// nothing at all.
+TEST_F(FictionalTheatre, ARoadBlockedIsAnAct) {
+  EXPECT_EQ(of_the_one_claim(read("Синтетический текст\n\nМИД Руритании заявил, что вчера "
+                                  "силовики Фридонии перекрыли дорогу в Гренцдорф."),
+                             "/event_type"),
+            "other");
+  EXPECT_EQ(of_the_one_claim(read("A synthetic story\n\nThe Foreign Ministry of Ruritania said "
+                                  "Freedonian troops blocked the road to Grenzdorf yesterday."),
+                             "/event_type"),
+            "other");
+}
+
 }  // namespace
 }  // namespace truce::test
