@@ -773,6 +773,19 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       fold_into_previous(frames, index, std::nullopt);
       continue;
     }
+    // «Сообщалось о …», "It was reported that …": a report that names no one
+    // and refers to no one is the outlet's, not the speaker's before it.
+    const MentionList verbs = analysis.in(sentence.range, "attribution");
+    const bool impersonal =
+        found.anaphor == nullptr && found.unnamed == nullptr && !verbs.empty() &&
+        std::all_of(verbs.begin(), verbs.end(),
+                    [](const Mention* verb) { return verb->entry->has_attribute("impersonal"); });
+    if (impersonal) {
+      Frame frame;
+      frame.sentences.push_back(index);
+      frames.push_back(std::move(frame));
+      continue;
+    }
     // "The equipment was damaged, but there were no injuries": a sentence that
     // tells no event, no speaker, no day and no count, only what came of the
     // act, goes on with the account before it (looked at only where it matters).

@@ -2264,5 +2264,27 @@ TEST_F(FictionalTheatre, ARoadBlockedIsAnAct) {
             "other");
 }
 
+// «Сообщалось о …», "It was reported that …" after a speaker's sentence: a
+// report that names no one and refers to no one is the outlet's, not that
+// speaker's, so its figures are not the speaker's claim.
+TEST_F(FictionalTheatre, AnImpersonalReportIsNotTheSpeakersBefore) {
+  const auto figures = [&](const std::string& text) {
+    const json reading = read(text);
+    EXPECT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    return reading["claims"][0].value("casualties", json::array()).size();
+  };
+  EXPECT_EQ(figures("Синтетический текст\n\nМИД Руритании заявил, что вчера силовики Фридонии "
+                    "обстреляли Гренцдорф. Сообщалось о четырех пострадавших при обстреле."),
+            0U);
+  EXPECT_EQ(figures("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian "
+                    "troops shelled Grenzdorf yesterday. It was reported that four people were "
+                    "injured in the shelling."),
+            0U);
+  EXPECT_EQ(figures("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian "
+                    "troops shelled Grenzdorf yesterday. It said that four people were injured "
+                    "in the shelling."),
+            1U);
+}
+
 }  // namespace
 }  // namespace truce::test
