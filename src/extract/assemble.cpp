@@ -1759,6 +1759,27 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   return found;
 }
 
+// "the opposing side … subjected to intensive fire …", then "Armenian
+// military units subjected to fire our tractor": the perpetrator another word
+// of the claim's act names (not an answer to fire), skipping one of the party
+// `not_of` (the persons captured did not capture themselves).
+Perpetrator perpetrator_by_another_word(const FrameView& view, const Mention& event,
+                                        const std::vector<Range>& actor_ranges,
+                                        std::string_view not_of = {}) {
+  for (const Mention* other : view.all("event")) {
+    if (other == &event || other->value() != event.value() ||
+        other->entry->has_attribute("response")) {
+      continue;
+    }
+    const Perpetrator again = perpetrator_of(view, *other, actor_ranges);
+    if (again.actor != nullptr &&
+        (not_of.empty() || party_of_mention(view.context.actors, *again.actor) != not_of)) {
+      return again;
+    }
+  }
+  return {};
+}
+
 namespace {
 
 // «обстрелян пост вооруженных формирований», "على مواقع عسكرية أرمنية": the
@@ -2209,21 +2230,10 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       chosen = of_violation.actor;
       target = target != nullptr ? target : of_violation.target;
     }
-    // "the opposing side … subjected to intensive fire …", then "Armenian
-    // military units subjected to fire our tractor": another word of the
-    // claim's act names who.
     if (chosen == nullptr && !draft.event->entry->has_attribute("response")) {
-      for (const Mention* other : view.all("event")) {
-        if (other != draft.event && other->value() == draft.event->value() &&
-            !other->entry->has_attribute("response")) {
-          if (const Perpetrator again = perpetrator_of(view, *other, actor_ranges);
-              again.actor != nullptr) {
-            chosen = again.actor;
-            target = target != nullptr ? target : again.target;
-            break;
-          }
-        }
-      }
+      const Perpetrator again = perpetrator_by_another_word(view, *draft.event, actor_ranges);
+      chosen = again.actor;
+      target = target != nullptr ? target : again.target;
     }
     post_party = whose_post_was_hit(view, *draft.event);
     if (chosen == nullptr && draft.event->entry->has_attribute("response") &&
@@ -2443,17 +2453,13 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     // "заявило о пленении шестерых армянских военных", then "военнослужащие
     // ВС Азербайджана … пленили шестерых": another word of the capture may
     // name who made it.
-    for (const Mention* other : view.all("event")) {
-      if (draft.event == nullptr || other == draft.event ||
-          other->value() != draft.event->value()) {
-        continue;
-      }
-      const Perpetrator again = perpetrator_of(view, *other, actor_ranges);
-      if (again.actor != nullptr && party_of_mention(actors, *again.actor) != captured_party) {
+    if (draft.event != nullptr) {
+      const Perpetrator again =
+          perpetrator_by_another_word(view, *draft.event, actor_ranges, captured_party);
+      if (again.actor != nullptr) {
         claim.perpetrator = actor_ref(actors, again.actor->value());
         perpetrator_party = party_of_mention(actors, *again.actor);
         add_provenance(claim, "perpetrator", analysis, {again.actor->range});
-        break;
       }
     }
   }

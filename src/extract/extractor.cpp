@@ -124,41 +124,6 @@ bool compatible(const Claim& a, const Claim& b) {
   return detail::group_of(a.event_type) == detail::group_of(b.event_type);
 }
 
-// A headline that names parties or a place repeats a body claim only when it
-// shares one of them: a site's ticker headline about another story does not.
-bool headline_repeats(const Claim& headline, const Claim& body) {
-  std::vector<std::string> named;
-  for (const auto& actor : {headline.perpetrator, headline.target}) {
-    if (actor) {
-      named.push_back(actor->id);
-    }
-  }
-  for (const CasualtyFigure& figure : headline.casualties) {
-    if (figure.side.kind != SideKind::kUnknown) {
-      named.push_back(figure.side.id());
-    }
-  }
-  if (named.empty() && !headline.place) {
-    return true;
-  }
-  // The same place: the same name, or the same point of the gazetteer
-  // ("Border" in a title-cased headline, "border" in the body).
-  if (headline.place && body.place &&
-      (headline.place->name == body.place->name ||
-       (headline.place->geometry && headline.place->geometry == body.place->geometry))) {
-    return true;
-  }
-  const auto shared = [&](const std::string& id) {
-    return std::find(named.begin(), named.end(), id) != named.end();
-  };
-  if (shared(body.claimant.id) || (body.perpetrator && shared(body.perpetrator->id)) ||
-      (body.target && shared(body.target->id))) {
-    return true;
-  }
-  return std::any_of(body.casualties.begin(), body.casualties.end(),
-                     [&](const CasualtyFigure& figure) { return shared(figure.side.id()); });
-}
-
 // The countries a stretch of the text names: country names, and the countries
 // of the actors named there.
 std::vector<std::string> countries_named(const detail::Analysis& analysis,
@@ -206,6 +171,49 @@ bool involves(const Claim& claim, const std::vector<std::string>& countries,
                      [&](const CasualtyFigure& figure) {
                        return figure.side.party && of_actor(figure.side.party->id);
                      });
+}
+
+// A headline that names parties or a place repeats a body claim only when it
+// shares one of them, and one that names countries (`headline_countries`) only
+// a claim that involves one of them: a site's ticker headline about another
+// story does not ("ترامب: لست سعيدا بالغارة الإسرائيلية على قطر" over a story
+// of the Armenian-Azerbaijani border).
+bool headline_repeats(const Claim& headline, const Claim& body,
+                      const std::vector<std::string>& headline_countries,
+                      const ActorRegistry& actors) {
+  if (!headline_countries.empty() && !involves(body, headline_countries, actors)) {
+    return false;
+  }
+  std::vector<std::string> named;
+  for (const auto& actor : {headline.perpetrator, headline.target}) {
+    if (actor) {
+      named.push_back(actor->id);
+    }
+  }
+  for (const CasualtyFigure& figure : headline.casualties) {
+    if (figure.side.kind != SideKind::kUnknown) {
+      named.push_back(figure.side.id());
+    }
+  }
+  if (named.empty() && !headline.place) {
+    return true;
+  }
+  // The same place: the same name, or the same point of the gazetteer
+  // ("Border" in a title-cased headline, "border" in the body).
+  if (headline.place && body.place &&
+      (headline.place->name == body.place->name ||
+       (headline.place->geometry && headline.place->geometry == body.place->geometry))) {
+    return true;
+  }
+  const auto shared = [&](const std::string& id) {
+    return std::find(named.begin(), named.end(), id) != named.end();
+  };
+  if (shared(body.claimant.id) || (body.perpetrator && shared(body.perpetrator->id)) ||
+      (body.target && shared(body.target->id))) {
+    return true;
+  }
+  return std::any_of(body.casualties.begin(), body.casualties.end(),
+                     [&](const CasualtyFigure& figure) { return shared(figure.side.id()); });
 }
 
 // A figure of the headline with the status and the lowest count of one of the body's.
@@ -740,16 +748,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
 
   // The headline repeats a claim of the body; its words join that claim.
   if (headline_draft != nullptr && headline_draft->has_event) {
-    // "ترامب: لست سعيدا بالغارة الإسرائيلية على قطر" over a story of the
-    // Armenian-Azerbaijani border: a site's ticker names countries the body's
-    // claims do not involve.
     const std::vector<std::string> headline_countries =
         countries_named(analysis, impl.actors, impl.places, headline_draft->range);
     const auto repeats = [&](std::size_t k) {
       return compatible(drafts[k].claim, headline_draft->claim) &&
-             headline_repeats(headline_draft->claim, drafts[k].claim) &&
-             (headline_countries.empty() ||
-              involves(drafts[k].claim, headline_countries, impl.actors));
+             headline_repeats(headline_draft->claim, drafts[k].claim, headline_countries,
+                              impl.actors);
     };
     // A headline toll is the body claim that gives the same count, if one does.
     auto same = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {

@@ -774,18 +774,13 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
       continue;
     }
     // «Сообщалось о …», "It was reported that …": a report that names no one
-    // and refers to no one is the outlet's, not the speaker's before it.
+    // and refers to no one is the outlet's, not the speaker's before it: it
+    // joins no speaker's frame.
     const MentionList verbs = analysis.in(sentence.range, "attribution");
     const bool impersonal =
         found.anaphor == nullptr && found.unnamed == nullptr && !verbs.empty() &&
         std::all_of(verbs.begin(), verbs.end(),
                     [](const Mention* verb) { return verb->entry->has_attribute("impersonal"); });
-    if (impersonal) {
-      Frame frame;
-      frame.sentences.push_back(index);
-      frames.push_back(std::move(frame));
-      continue;
-    }
     // "The equipment was damaged, but there were no injuries": a sentence that
     // tells no event, no speaker, no day and no count, only what came of the
     // act, goes on with the account before it (looked at only where it matters).
@@ -800,7 +795,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
               !analysis.in(sentence.range, "asset_outcome").empty()) &&
              !inside(analysis.numbers) && !inside(analysis.dates);
     };
-    if (current != nullptr && !current->narrative() &&
+    if (!impersonal && current != nullptr && !current->narrative() &&
         (same_paragraph || found.anaphor || first_person || only_the_outcome())) {
       current->sentences.push_back(index);
       if (found.anaphor != nullptr) {
