@@ -2114,15 +2114,21 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // "a violation was recorded: shots were fired at the post": the specific act
   // says more than the generic word, which may still stand by who did it.
   const Mention* violation_word = nullptr;
+  // Of several acts, the most specific (sniper fire told after "shots were fired").
   if (draft.event != nullptr && draft.event->value() == "ceasefire_violation") {
+    const Mention* act = nullptr;
     for (const Mention* event : events) {
       const auto type = event_type_of(*event);
       if (type && group_of(*type) == EventGroup::kViolence &&
-          *type != EventType::kCeasefireViolation && *type != EventType::kArmedClash) {
-        violation_word = draft.event;
-        draft.event = event;
-        break;
+          *type != EventType::kCeasefireViolation && *type != EventType::kArmedClash &&
+          (act == nullptr ||
+           (!specific_violence(*event_type_of(*act)) && specific_violence(*type)))) {
+        act = event;
       }
+    }
+    if (act != nullptr) {
+      violation_word = draft.event;
+      draft.event = act;
     }
   }
   // "launched an operation ... and took the hill": a specific act in the same

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <charconv>
 #include <cstring>
 #include <exception>
 #include <functional>
@@ -29,6 +30,11 @@ constexpr std::string_view kContext = "extract.matcher: compile";
 constexpr std::string_view kPrefixCategory = "prefix";
 constexpr std::string_view kSuffixCategory = "suffix";
 constexpr std::string_view kOrderAttribute = "order";
+constexpr std::string_view kGapAttribute = "gap";
+constexpr std::string_view kGapPieceCategory = "gap_piece";
+constexpr unsigned kMaxGapWords = 8;
+// A rest further than this from its first word is not looked at (eight long words).
+constexpr std::uint32_t kMaxGapBytesPerWord = 40;
 // "وبال" is three prefixes (and, with, the); no language we read needs more.
 constexpr std::size_t kMaxAffixesInChain = 3;
 // Guards against data whose combinations would explode (many affixes of many orders).
@@ -1339,12 +1345,138 @@ Result<DatabasePtr> compile_stems(const PatternSources& sources, const MatchTabl
   return DatabasePtr(database);
 }
 
+// An entry with attribute gap=N ("أطلق* النار" with gap=3) is found with up to N
+// words between its first word and the rest of its phrase, as an Arabic verb,
+// its subject and its object stand ("أطلقت القوات الهندية النار"). Its two pieces
+// are compiled as entries of their own (category gap_piece, appended to the
+// matcher's lexicon), and scan joins them.
+struct GapPiece {
+  std::uint32_t parent = 0;  // the entry with the gap
+  bool first_word = true;
+  unsigned gap = 0;
+};
+
+struct GapPieces {
+  std::uint32_t first_entry = std::numeric_limits<std::uint32_t>::max();
+  std::vector<GapPiece> pieces;  // of entries first_entry, first_entry + 1, ...
+
+  const GapPiece* of(std::uint32_t entry) const {
+    return entry >= first_entry ? &pieces[entry - first_entry] : nullptr;
+  }
+};
+
+// "ar/claims.tsv:12: event 'فتح* النار'", as the lexicon's own errors begin.
+std::string where(const LexiconEntry& entry) {
+  return entry.file + ":" + std::to_string(entry.line) + ": " + entry.category + " '" +
+         entry.phrase + "'";
+}
+
+Result<GapPieces> add_gap_pieces(Lexicon& lexicon) {
+  GapPieces added;
+  added.first_entry = static_cast<std::uint32_t>(lexicon.size());
+  const auto count = static_cast<std::uint32_t>(lexicon.size());
+  for (std::uint32_t index = 0; index < count; ++index) {
+    const LexiconEntry& entry = lexicon.entry(index);
+    if (!entry.has_attribute(kGapAttribute)) {
+      continue;
+    }
+    const std::string_view written = entry.attribute(kGapAttribute);
+    unsigned gap = 0;
+    const auto [end, error] = std::from_chars(written.data(), written.data() + written.size(), gap);
+    if (error != std::errc{} || end != written.data() + written.size() || gap < 1 ||
+        gap > kMaxGapWords) {
+      return make_error(ErrorCode::kInvalidInput,
+                        where(entry) + ": attribute 'gap' must be a number of words from 1 to " +
+                            std::to_string(kMaxGapWords) + ", not '" + std::string(written) + "'",
+                        std::string(kContext));
+    }
+    const std::size_t space = entry.phrase.find(' ');
+    if (space == std::string::npos) {
+      return make_error(ErrorCode::kInvalidInput,
+                        where(entry) + ": attribute 'gap' needs a phrase of two words or more",
+                        std::string(kContext));
+    }
+    LexiconEntry first_word;
+    first_word.category = std::string(kGapPieceCategory);
+    first_word.value = std::to_string(index);
+    first_word.phrase = entry.phrase.substr(0, space);
+    first_word.language = entry.language;
+    first_word.file = entry.file;
+    first_word.line = entry.line;
+    LexiconEntry rest = first_word;
+    rest.phrase = entry.phrase.substr(space + 1) + (entry.stem ? "*" : "");
+    added.pieces.push_back({index, true, gap});
+    added.pieces.push_back({index, false, gap});
+    lexicon.add(std::move(first_word));
+    lexicon.add(std::move(rest));
+  }
+  return added;
+}
+
+// The words between a first word and a rest; nullopt when a sentence ends or a
+// line breaks between them.
+std::optional<unsigned> words_in_gap(std::string_view gap) {
+  unsigned words = 0;
+  bool in_word = false;
+  for (std::size_t at = 0; at < gap.size();) {
+    const Decoded decoded = decode_at(gap, at);
+    at += std::max<std::size_t>(decoded.length, 1);
+    const char32_t c = decoded.code_point;
+    if (c == U'\n' || c == U'.' || c == U'!' || c == U'?' || c == U'؟' || c == U';' || c == U'؛') {
+      return std::nullopt;
+    }
+    const bool word = is_word_char(c);
+    words += word && !in_word ? 1 : 0;
+    in_word = word;
+  }
+  return words;
+}
+
+// Replaces the pieces among `matches` (in canonical order) by the matches of
+// their entries: a first word and the nearest rest of the same entry after it,
+// 1 to gap words apart in one sentence.
+void join_gap_pieces(const GapPieces& gaps, std::string_view text, std::vector<Match>& matches) {
+  std::vector<Match> joined;
+  bool any_piece = false;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    const Match& first = matches[i];
+    const GapPiece* piece = gaps.of(first.entry);
+    any_piece = any_piece || piece != nullptr;
+    if (piece == nullptr || !piece->first_word) {
+      continue;
+    }
+    const std::uint32_t reach = first.word_end + kMaxGapBytesPerWord * piece->gap;
+    for (std::size_t j = i + 1; j < matches.size() && matches[j].begin <= reach; ++j) {
+      const Match& rest = matches[j];
+      const GapPiece* other = gaps.of(rest.entry);
+      if (other == nullptr || other->first_word || other->parent != piece->parent ||
+          rest.word_begin < first.word_end) {
+        continue;
+      }
+      const std::optional<unsigned> words =
+          words_in_gap(text.substr(first.word_end, rest.word_begin - first.word_end));
+      if (words && *words >= 1 && *words <= piece->gap) {
+        joined.push_back(
+            Match{piece->parent, first.begin, rest.end, first.word_begin, rest.word_end});
+      }
+      break;
+    }
+  }
+  if (!any_piece) {
+    return;
+  }
+  std::erase_if(matches, [&](const Match& match) { return gaps.of(match.entry) != nullptr; });
+  matches.insert(matches.end(), joined.begin(), joined.end());
+  std::sort(matches.begin(), matches.end(), canonical_order);
+}
+
 }  // namespace
 
 struct Matcher::Impl {
   explicit Impl(Lexicon source) : lexicon(std::move(source)) {}
 
   Lexicon lexicon;
+  GapPieces gap_pieces;
   MatchTables tables;
   DatabasePtr literals;                    // null when there is none
   DatabasePtr stems;                       // phrases with inner stems; null when there is none
@@ -1370,6 +1502,11 @@ Result<Matcher> Matcher::compile(Lexicon&& lexicon, MatcherOptions options) {
     return make_error(ErrorCode::kInvalidInput, "the lexicon has too many entries",
                       std::string(kContext));
   }
+  Result<GapPieces> gap_pieces = add_gap_pieces(impl->lexicon);
+  if (!gap_pieces) {
+    return std::move(gap_pieces).error();
+  }
+  impl->gap_pieces = std::move(gap_pieces).value();
   std::vector<LanguageIndex> entry_language;
   std::vector<std::string> every_prefix_chain;
   std::vector<std::string> every_suffix_chain;
@@ -1448,6 +1585,9 @@ std::vector<Match> Matcher::scan(std::string_view normalized) const {
   // Each run (the two databases', the short phrases') is in order; the runs are merged.
   if (!std::is_sorted(matches.begin(), matches.end(), canonical_order)) {
     std::sort(matches.begin(), matches.end(), canonical_order);
+  }
+  if (!impl_->gap_pieces.pieces.empty()) {
+    join_gap_pieces(impl_->gap_pieces, normalized, matches);
   }
   return matches;
 }

@@ -13,7 +13,11 @@
 // end at a boundary, or before a chain of the language's suffixes that ends at
 // one; a stem entry ("убит*") instead runs on over the word characters that
 // follow, and so does each stem word inside a phrase ("удар* с беспилотник*").
-// Entries without a language get no affixes. data/lexicon/README.md has the
+// Entries without a language get no affixes. An entry with attribute gap=N
+// also matches with 1 to N words between its phrase's first word and the rest,
+// within a sentence (an Arabic verb, its subject, its object: "أطلقت القوات
+// الهندية النار"); its two pieces are entries of category "gap_piece" appended
+// to the matcher's lexicon, never reported. data/lexicon/README.md has the
 // details.
 #pragma once
 

@@ -2286,5 +2286,26 @@ TEST_F(FictionalTheatre, AnImpersonalReportIsNotTheSpeakersBefore) {
             1U);
 }
 
+// «أطلقت قوات فريدونيا النار»: the verb, its subject and the fire apart (lexicon
+// attribute gap) are still an act, and the subject between them its perpetrator.
+TEST_F(FictionalTheatre, FireOpenedByASubjectBetweenVerbAndObjectIsAnAttack) {
+  const json reading = read(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا أمس: «أطلقت قوات فريدونيا النار على مواقعنا "
+      "قرب أوبرلاند».");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "attack");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "freedonia");
+}
+
+// A violation told and then detailed twice, as shots fired and as sniper fire:
+// the most specific act is the claim's.
+TEST_F(FictionalTheatre, AViolationDetailedAsSniperFireIsSniperFire) {
+  EXPECT_EQ(of_the_one_claim(
+                read("A synthetic story\n\nThe Foreign Ministry of Ruritania said a ceasefire "
+                     "violation was recorded in Grenzdorf yesterday: unknown persons opened fire "
+                     "on a patrol. The patrol came under sniper fire, it said."),
+                "/event_type"),
+            "sniper_fire");
+}
+
 }  // namespace
 }  // namespace truce::test

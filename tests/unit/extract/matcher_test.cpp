@@ -540,6 +540,49 @@ TEST(Matcher, RejectsABadAffixOrder) {
       << matcher.error().message;
 }
 
+// A verb, its subject and its object (a made-up "fired ... the fire" phrase).
+TEST_F(ArabicMatcher, APhraseWithAGapTakesWordsBetweenItsFirstWordAndTheRest) {
+  load(lexicon_, dir_, "ar", "gap.tsv", "event\tfire\tأطلق* النار\tgap=2\n");
+  Matcher matcher = compile(lexicon_);
+  // Contiguous, it is one match, not two.
+  EXPECT_EQ(scan(matcher, "أطلقت النار").described, Strings{"fire:اطلقت النار[اطلقت النار]"});
+  // One or two words between: the match runs from the first word to the rest,
+  // prefixes and suffixes included.
+  EXPECT_EQ(scan(matcher, "وأطلقت القوات النار").described,
+            Strings{"fire:اطلقت القوات النار[واطلقت القوات النار]"});
+  EXPECT_EQ(scan(matcher, "أطلقت القوات الجنوبية النار على الحدود").described,
+            (Strings{"fire:اطلقت القوات الجنوبيه النار[اطلقت القوات الجنوبيه النار]",
+                     "border:حدود[الحدود]"}));
+  // Three words are more than the gap; a sentence end or a line break between
+  // them parts them; the pieces themselves are never reported.
+  EXPECT_TRUE(scan(matcher, "أطلقت القوات الجنوبية الكبيرة النار").described.empty());
+  EXPECT_TRUE(scan(matcher, "أطلقت القوات. النار").described.empty());
+  EXPECT_TRUE(scan(matcher, "أطلقت القوات\nالنار").described.empty());
+  EXPECT_TRUE(scan(matcher, "أطلقت سراحهم").described.empty());
+  EXPECT_TRUE(scan(matcher, "النار").described.empty());
+  // The nearest rest after each first word.
+  EXPECT_EQ(scan(matcher, "أطلقت القوات النار ثم النار").described,
+            Strings{"fire:اطلقت القوات النار[اطلقت القوات النار]"});
+}
+
+TEST(Matcher, RejectsABadGap) {
+  for (const auto& [line, message] :
+       {std::pair{"event\tfire\tأطلق* النار\tgap=0\n",
+                  "ar/gap.tsv:1: event 'اطلق* النار': attribute 'gap' must be a number of words "
+                  "from 1 to 8, not '0'"},
+        std::pair{"event\tfire\tأطلق* النار\tgap=many\n", "not 'many'"},
+        std::pair{"event\tfire\tالنار\tgap=2\n",
+                  "ar/gap.tsv:1: event 'النار': attribute 'gap' needs a phrase of two words"}}) {
+    TempDir dir;
+    Lexicon lexicon;
+    load(lexicon, dir, "ar", "gap.tsv", line);
+    Result<Matcher> matcher = Matcher::compile(lexicon);
+    ASSERT_FALSE(matcher) << line;
+    EXPECT_EQ(matcher.error().code, ErrorCode::kInvalidInput);
+    EXPECT_NE(matcher.error().message.find(message), std::string::npos) << matcher.error().message;
+  }
+}
+
 TEST(Matcher, RejectsAnAffixWithoutALanguage) {
   Lexicon lexicon;
   LexiconEntry suffix;
