@@ -1,5 +1,7 @@
 #include "core/ids.hpp"
 
+#include <algorithm>
+
 namespace truce {
 
 bool is_valid_slug(std::string_view text) {
@@ -39,6 +41,12 @@ std::string slug_from_name(std::string_view name) {
     slug.pop_back();
   }
   return slug;
+}
+
+std::string slug_from_publisher(std::string_view name) {
+  const std::string_view head = name.substr(0, std::min(name.find(" ("), name.find(", ")));
+  std::string slug = slug_from_name(head);
+  return slug.empty() ? slug_from_name(name) : slug;
 }
 
 }  // namespace truce

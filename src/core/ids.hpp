@@ -48,4 +48,11 @@ bool is_valid_slug(std::string_view text);
 // characters cut at a '-'. Empty when the name has no ASCII letter or digit.
 std::string slug_from_name(std::string_view name);
 
+// The slug of a publisher known by name only, as envelopes and pages give it:
+// of the name before a site or description in brackets or after a comma
+// ("Syria TV (syria.tv)" -> "syria-tv", "inform.sumy.ua, relaying the
+// regional head" -> "inform-sumy-ua"); of the whole name when that leaves
+// nothing.
+std::string slug_from_publisher(std::string_view name);
+
 }  // namespace truce

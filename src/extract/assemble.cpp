@@ -308,13 +308,37 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
                    [](const Pair& a, const Pair& b) { return a.words < b.words; });
   std::map<const Mention*, const NumberMention*> chosen;
   std::vector<const NumberMention*> taken;
+  const auto is_taken = [&](const NumberMention* number) {
+    return std::find(taken.begin(), taken.end(), number) != taken.end();
+  };
   for (const Pair& pair : pairs) {
-    if (chosen.count(pair.status) != 0 ||
-        std::find(taken.begin(), taken.end(), pair.number) != taken.end()) {
+    if (chosen.count(pair.status) != 0 || is_taken(pair.number)) {
       continue;
     }
     chosen[pair.status] = pair.number;
     taken.push_back(pair.number);
+  }
+  // "Four soldiers were killed and nine were wounded": "nine" is as near to
+  // "killed" as to "wounded", and taken first it would leave "wounded"
+  // without a count. A status left without one takes a count of another
+  // status that has a free count of its own to take instead.
+  for (const Pair& pair : pairs) {
+    if (chosen.count(pair.status) != 0) {
+      continue;
+    }
+    const auto holder = std::find_if(chosen.begin(), chosen.end(),
+                                     [&](const auto& held) { return held.second == pair.number; });
+    if (holder == chosen.end()) {
+      continue;
+    }
+    const auto instead = std::find_if(pairs.begin(), pairs.end(), [&](const Pair& other) {
+      return other.status == holder->first && !is_taken(other.number);
+    });
+    if (instead != pairs.end()) {
+      holder->second = instead->number;
+      taken.push_back(instead->number);
+      chosen[pair.status] = pair.number;
+    }
   }
   return chosen;
 }
@@ -485,6 +509,14 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       continue;
     }
     const Range clause = view.clause_of(status->range.begin);
+    // "died in a road accident", «погиб в ДТП»: a death or a wound of another
+    // cause is no casualty of the fighting.
+    const MentionList causes = analysis.in(clause, "not_of_fighting");
+    if (std::any_of(causes.begin(), causes.end(), [&](const Mention* cause) {
+          return view.distance(status->word, cause->word) <= kNearWords;
+        })) {
+      continue;
+    }
     const auto paired = counts.find(status);
     const NumberMention* count = paired == counts.end() ? nullptr : paired->second;
     // "five civilians including two women were wounded": the status is said
@@ -539,7 +571,16 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     const bool some = person == nullptr && others == nullptr && count == nullptr &&
                       status->entry->has_attribute("noun") &&
                       !negated_before(view, *status, "negation", kNearWords);
-    if (person == nullptr && others == nullptr && !status_as_noun && !some) {
+    // "Four soldiers were killed and nine were wounded": a count right before
+    // a status, after a figure of the same clause, counts the same persons.
+    const bool counts_like_the_figure_before =
+        person == nullptr && others == nullptr && count != nullptr && previous &&
+        !figures.empty() && count->end <= status->range.begin &&
+        analysis.words_between(count->end, status->word.begin) <= 1 &&
+        clause.contains(figures.back().ranges.front().begin) &&
+        figures.back().ranges.front().end <= count->begin;
+    if (person == nullptr && others == nullptr && !status_as_noun && !some &&
+        !counts_like_the_figure_before) {
       continue;  // "killed" of what?
     }
     // "and others wounded", "وإصابة آخر": the persons counted are new ones, at

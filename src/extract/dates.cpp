@@ -1020,6 +1020,14 @@ class DateReader {
       if (!word_before && !word_after) {
         continue;  // four digits alone may be any number
       }
+      // "мужчина 1966 года рождения": a year of birth dates no event.
+      const std::uint32_t from = word_before.value_or(runs_[i].begin);
+      const std::uint32_t to = word_after ? word_after->first : runs_[i].end;
+      if (std::any_of(pieces_.begin(), pieces_.end(), [&](const Piece& piece) {
+            return piece.kind == PieceKind::kNotADate && piece.begin < to && from < piece.end;
+          })) {
+        continue;
+      }
       std::vector<std::size_t> used;
       DateMention mention;
       mention.begin = with_fillers(word_before.value_or(runs_[i].begin), used);

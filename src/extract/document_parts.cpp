@@ -141,6 +141,25 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
         range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(stop) + 1};
       }
     }
+    // "10 января, Минск /Корр. БЕЛТА/. …": a date first, a comma, the city, cut
+    // after the agency between slashes, or at the full stop.
+    if (!range) {
+      const auto date = std::find_if(
+          analysis.dates.begin(), analysis.dates.end(), [&](const DateMention& mention) {
+            return mention.begin == lead.begin && mention.basis == DateBasis::kStated;
+          });
+      const std::size_t after_date =
+          date != analysis.dates.end() ? date->end - lead.begin : std::string_view::npos;
+      if (after_date < head.size() && head.substr(after_date).starts_with(", ")) {
+        const std::size_t city = after_date + 2;
+        const std::size_t slashes = find_mark_before(head, "/.", city, city + 60);
+        const std::size_t stop =
+            slashes < city + 60 ? slashes + 1 : find_mark_before(head, ". ", city, city + 40);
+        if (stop < city + 60) {
+          range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(stop) + 1};
+        }
+      }
+    }
     if (!range) {
       const std::size_t colon = find_mark_before(head, ":", 0, 160);
       if (colon < 160) {
@@ -233,16 +252,32 @@ std::optional<SourceLine> find_source_line(const Analysis& analysis, const Actor
 }
 
 std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis,
+                                                        const Gazetteer& places,
                                                         std::optional<CivilTime> published,
                                                         int recency_days) {
   std::vector<ReferenceMention> references;
   for (const Sentence& sentence : analysis.sentences) {
     for (const Mention* mention : analysis.in(sentence.range, "agreement")) {
+      // "the Minsk agreements", «اتفاقات مينسك»: a place right before the
+      // agreement word, or a town right after it, names the agreement and is
+      // no place of events.
+      Range words = mention->word;
+      for (const Mention* place : analysis.in(sentence.range, "place")) {
+        const GazetteerPlace* known = places.find(place->value());
+        if (place->word.end <= words.begin &&
+            analysis.words_between(place->word.end, words.begin) == 0) {
+          words.begin = place->word.begin;
+        } else if (known != nullptr && known->type == "settlement" &&
+                   place->word.begin >= words.end &&
+                   analysis.words_between(words.end, place->word.begin) == 0) {
+          words.end = place->word.end;
+        }
+      }
       ReferenceMention found;
-      found.range = mention->word;
-      found.reference.name = analysis.original_text(mention->word);
-      found.reference.spans.push_back(analysis.span(mention->word));
-      std::uint32_t last_end = mention->word.end;
+      found.range = words;
+      found.reference.name = analysis.original_text(words);
+      found.reference.spans.push_back(analysis.span(words));
+      std::uint32_t last_end = words.end;
       for (const DateMention& date : analysis.dates) {
         if (!sentence.range.contains(date.begin) || !date.resolved) {
           continue;
@@ -250,8 +285,8 @@ std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis
         const Range range{date.begin, date.end};
         const bool after =
             date.begin >= last_end && analysis.words_between(last_end, date.begin) <= 8;
-        const bool before = date.end <= mention->word.begin &&
-                            analysis.words_between(date.end, mention->word.begin) <= 6;
+        const bool before =
+            date.end <= words.begin && analysis.words_between(date.end, words.begin) <= 6;
         if (!after && !before) {
           continue;
         }

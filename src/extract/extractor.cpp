@@ -443,8 +443,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   }
 
   // Agreement references are words about an agreement, never events.
-  auto references =
-      detail::find_agreement_references(analysis, published, impl.options.recency_days);
+  auto references = detail::find_agreement_references(analysis, impl.places, published,
+                                                      impl.options.recency_days);
   detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published, {},
                                   headline, {},          {}};
   for (const auto& reference : references) {
@@ -723,7 +723,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
     draft.claim.claimant = publisher_actor != nullptr
                                ? ActorRef{publisher_actor->id, publisher_actor->name}
-                               : ActorRef{slug_from_name(publisher), publisher};
+                               : ActorRef{slug_from_publisher(publisher), publisher};
     if (draft.own_date != nullptr) {
       detail::set_time(draft.claim, *draft.own_date, analysis, false);
     } else if (sequel_date[i] != nullptr) {

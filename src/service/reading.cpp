@@ -36,7 +36,7 @@ Source source_for(const extract::Extraction& extraction, const ReadOptions& opti
     id = extraction.publisher_id;
   }
   if (id.empty()) {
-    id = slug_from_name(name);
+    id = slug_from_publisher(name);
   }
   if (id.empty()) {
     id = "unattributed";

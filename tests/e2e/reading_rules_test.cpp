@@ -2307,5 +2307,67 @@ TEST_F(FictionalTheatre, AViolationDetailedAsSniperFireIsSniperFire) {
             "sniper_fire");
 }
 
+// "Four soldiers were killed and nine were wounded": "nine" is as near to
+// "killed" as to "wounded"; each status keeps a count of its own.
+TEST_F(FictionalTheatre, EachStatusOfAListKeepsItsOwnCount) {
+  const json reading = read(
+      "A synthetic story\n\nFour Freedonian soldiers were killed and nine were wounded in "
+      "the shelling of Grenzdorf yesterday, the Foreign Ministry of Freedonia said.");
+  const json casualties = of_the_one_claim(reading, "/casualties");
+  ASSERT_TRUE(casualties.is_array()) << reading.dump(1);
+  ASSERT_EQ(casualties.size(), 2U) << casualties.dump(1);
+  EXPECT_EQ(casualties[0]["status"], "killed");
+  EXPECT_EQ(casualties[0]["min"], 4);
+  EXPECT_EQ(casualties[1]["status"], "wounded");
+  EXPECT_EQ(casualties[1]["min"], 9);
+  EXPECT_EQ(casualties[1]["side"]["id"], "freedonia");
+}
+
+// A death of another cause told beside the fighting's is no casualty of it.
+TEST_F(FictionalTheatre, ADeathInARoadAccidentIsNoCasualtyOfTheFighting) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday, and one soldier was wounded. Another soldier died in a road accident.");
+  const json casualties = of_the_one_claim(reading, "/casualties");
+  ASSERT_TRUE(casualties.is_array()) << reading.dump(1);
+  ASSERT_EQ(casualties.size(), 1U) << casualties.dump(1);
+  EXPECT_EQ(casualties[0]["status"], "wounded");
+}
+
+// «мужчина 1966 года рождения»: a year of birth dates no event; the figure
+// added by the same speaker is of the day told before, not set aside as of
+// 1966.
+TEST_F(FictionalTheatre, AYearOfBirthDatesNoEvent) {
+  const json reading = read(
+      "Синтетический текст\n\nМИД Руритании заявил, что вчера силовики Фридонии "
+      "обстреляли Гренцдорф.\n\nФридония Пресс добавила, что в результате обстрела получил "
+      "ранение мужчина 1966 года рождения.");
+  for (const json& aside : reading["set_aside"]) {
+    EXPECT_NE(aside["reason"], "historical") << aside.dump(1);
+  }
+  ASSERT_FALSE(reading["claims"].empty()) << reading.dump(1);
+  for (const json& claim : reading["claims"]) {
+    EXPECT_EQ(claim["time"]["start"], "2030-05-05") << claim.dump(1);
+  }
+}
+
+// "mortars banned by the Grenzdorf agreements": a place naming an agreement is
+// no place of the events.
+TEST_F(FictionalTheatre, APlaceThatNamesAnAgreementIsNoPlaceOfEvents) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "positions in Oberland yesterday with mortars banned by the Grenzdorf agreements.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Oberland") << reading.dump(1);
+}
+
+// "May 5, Grenzdorf /Freedonia Wire/.": a date line with the date first; its city
+// is where the story was filed, not where the events took place.
+TEST_F(FictionalTheatre, ADateLineWithTheDateFirstPlacesNoEvent) {
+  const json reading = read(
+      "A synthetic story\n\nMay 5, Grenzdorf /Freedonia Wire/. In Oberland, Freedonian troops "
+      "shelled positions, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Oberland") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -68,7 +68,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 69> kKnownCategories = {
+inline constexpr std::array<std::string_view, 71> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -105,7 +105,9 @@ inline constexpr std::array<std::string_view, 69> kKnownCategories = {
     "month",
     "negation",
     "night",
+    "not_a_date",
     "not_a_number",
+    "not_of_fighting",
     "number",
     "number_connector",
     "number_qualifier",

@@ -12,6 +12,7 @@
 #include "extract/actors.hpp"
 #include "extract/detail/analysis.hpp"
 #include "extract/extraction.hpp"
+#include "extract/gazetteer.hpp"
 
 namespace truce::extract::detail {
 
@@ -41,6 +42,7 @@ struct ReferenceMention {
 };
 
 std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis,
+                                                        const Gazetteer& places,
                                                         std::optional<CivilTime> published,
                                                         int recency_days);
 

@@ -281,5 +281,15 @@ TEST(SlugFromName, CutsLongNamesAtAWordWithinSixtyFourCharacters) {
   EXPECT_EQ(slug, "ministry-of-foreign-affairs-of-azerbaijan-website-of-the-embassy");
 }
 
+TEST(SlugFromPublisher, LeavesOutTheSiteAndTheDescription) {
+  EXPECT_EQ(slug_from_publisher("Syria TV (syria.tv)"), "syria-tv");
+  EXPECT_EQ(slug_from_publisher("El Khabar (elkhabar.com.dz), Algerian daily"), "el-khabar");
+  EXPECT_EQ(slug_from_publisher("inform.sumy.ua, relaying the head of the region"),
+            "inform-sumy-ua");
+  EXPECT_EQ(slug_from_publisher("Ruritanian Daily"), "ruritanian-daily");
+  // A name only in another script keeps what the whole name gives.
+  EXPECT_EQ(slug_from_publisher("وكالة (agency.example)"), "agency-example");
+}
+
 }  // namespace
 }  // namespace truce
