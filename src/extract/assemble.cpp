@@ -1770,12 +1770,14 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
       }
       continue;
     }
-    if ((actor->entry->has_attribute("adjective") && !names_forces(view, *actor)) ||
+    // "captured by the Azerbaijani military": an article may stand between;
+    // «под обстрел сирийских войск»: an adjective there names the agent too.
+    const bool agent = negated_before(view, *actor, "agent_marker", 1);
+    if ((actor->entry->has_attribute("adjective") && !names_forces(view, *actor) && !agent) ||
         negated_before(view, *actor, "border", 1) || observer(view.context.actors, *actor)) {
       continue;
     }
-    // "captured by the Azerbaijani military": an article may stand between.
-    if (negated_before(view, *actor, "agent_marker", 1)) {
+    if (agent) {
       found.actor = actor;
       break;
     }

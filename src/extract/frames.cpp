@@ -74,6 +74,18 @@ bool relays(const Analysis& analysis, const Attribution& attribution) {
                      [](const Mention* verb) { return verb->entry->has_attribute("relay"); });
 }
 
+// Words between two offsets, not counting those of a date in between ("Об
+// этом сегодня, 15 сентября, заявила").
+std::uint32_t words_apart(const Analysis& analysis, std::uint32_t from, std::uint32_t to) {
+  std::uint32_t words = analysis.words_between(from, to);
+  for (const DateMention& date : analysis.dates) {
+    if (date.begin >= from && date.end <= to) {
+      words -= std::min(words, analysis.words_between(date.begin, date.end));
+    }
+  }
+  return words;
+}
+
 // An actor after the verb is its speaker at most this many words after it...
 constexpr std::uint32_t kWordsAfterTheVerb = 3;
 // ... or this many when an office opens the words after the verb: "заявил
@@ -118,7 +130,7 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       }
       before = actor;  // the last one before wins
     } else if (actor->range.begin >= trigger.range.end && after == nullptr &&
-               analysis.words_between(trigger.range.end, actor->range.begin) <= after_reach &&
+               words_apart(analysis, trigger.range.end, actor->range.begin) <= after_reach &&
                !between(analysis, "complementizer", trigger.range.end, actor->range.begin)) {
       after = actor;
     }
@@ -137,7 +149,7 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   const std::uint32_t after_gap =
       after == nullptr ? 99
       : office_follows ? 0
-                       : analysis.words_between(trigger.range.end, after->range.begin);
+                       : words_apart(analysis, trigger.range.end, after->range.begin);
   const std::string_view preferred = trigger.value();
   const Mention* chosen = nullptr;
   if (preferred == "only_before") {
@@ -216,18 +228,6 @@ struct SentenceAttribution {
   bool points_back = false;  // "Об этом заявили в ...": the sentences before are quoted
   bool refers_back = false;  // by a word ("об этом"), not by a closing quotation mark
 };
-
-// Words between two offsets, not counting those of a date in between ("Об
-// этом сегодня, 15 сентября, заявила").
-std::uint32_t words_apart(const Analysis& analysis, std::uint32_t from, std::uint32_t to) {
-  std::uint32_t words = analysis.words_between(from, to);
-  for (const DateMention& date : analysis.dates) {
-    if (date.begin >= from && date.end <= to) {
-      words -= std::min(words, analysis.words_between(date.begin, date.end));
-    }
-  }
-  return words;
-}
 
 // A word such as "об этом" ("about this") beside the trigger says the
 // attribution is of what came before it.

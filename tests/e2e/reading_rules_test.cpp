@@ -2369,5 +2369,23 @@ TEST_F(FictionalTheatre, ADateLineWithTheDateFirstPlacesNoEvent) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Oberland") << reading.dump(1);
 }
 
+// «Об этом заявили в пятницу журналистам в МИД …»: a date between the verb
+// and the speaker does not count against how far the speaker may stand.
+TEST_F(FictionalTheatre, ADateBetweenTheVerbAndTheSpeakerIsNotCounted) {
+  const json reading = read(
+      "Синтетический текст\n\nСиловики Фридонии вчера обстреляли Гренцдорф. Об этом "
+      "заявили в пятницу журналистам в МИД Руритании.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+}
+
+// "came under fire from Ruritanian artillery": whose fire one came under is the
+// perpetrator (an adjective there names it), not those who came under it.
+TEST_F(FictionalTheatre, WhoseFireOneCameUnderIsThePerpetrator) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Freedonia said Freedonian border guards "
+      "came under fire from Ruritanian artillery near Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
