@@ -2387,5 +2387,17 @@ TEST_F(FictionalTheatre, WhoseFireOneCameUnderIsThePerpetrator) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
 }
 
+// «قضى طفل»: "died", as Syrian monitors write it, counts the dead.
+TEST_F(FictionalTheatre, ArabicDiedCountsTheDead) {
+  const json reading = read(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن طفلاً قضى أمس بقصف مدفعي لقوات فريدونيا على "
+      "أوبرلاند.");
+  const json casualties = of_the_one_claim(reading, "/casualties");
+  ASSERT_TRUE(casualties.is_array()) << reading.dump(1);
+  ASSERT_EQ(casualties.size(), 1U) << casualties.dump(1);
+  EXPECT_EQ(casualties[0]["status"], "killed");
+  EXPECT_EQ(casualties[0]["min"], 1);
+}
+
 }  // namespace
 }  // namespace truce::test
