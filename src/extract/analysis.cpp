@@ -266,6 +266,18 @@ std::uint32_t Analysis::words_between(std::uint32_t from, std::uint32_t to) cons
   return words;
 }
 
+bool follows_an_allegiance_word(const Analysis& analysis, const Mention& actor) {
+  constexpr std::uint32_t kReachBack = 64;  // bytes: an allegiance word is a word or two
+  const std::uint32_t from = actor.word.begin > kReachBack ? actor.word.begin - kReachBack : 0;
+  for (const Mention* word : analysis.in(Range{from, actor.word.begin}, "allegiance_marker")) {
+    if (word->word.end <= actor.word.begin &&
+        analysis.words_between(word->word.end, actor.word.begin) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
   const DateMention* oldest = nullptr;
   for (const DateMention& date : analysis.dates) {

@@ -1759,7 +1759,7 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     const bool claimant_words =
         std::any_of(actor_ranges.begin(), actor_ranges.end(),
                     [&](const Range& range) { return range.overlaps(actor->range); });
-    if (claimant_words) {
+    if (claimant_words || follows_an_allegiance_word(analysis, *actor)) {
       continue;
     }
     // «обстрелян пост вооруженных формирований», "the positions of the

@@ -11,6 +11,11 @@ namespace truce::extract::detail {
 namespace {
 
 bool usable_as_claimant(const Analysis& analysis, const Mention& actor, Range clause) {
+  // «الانفصاليين الموالين لروسيا», "separatists loyal to Moscow": whom others are
+  // loyal to only describes them.
+  if (follows_an_allegiance_word(analysis, actor)) {
+    return false;
+  }
   // "сказал он в интервью РИА Новости": the outlet is who asked.
   for (const Mention* medium : analysis.in(clause, "medium_marker")) {
     if (medium->range.end <= actor.range.begin &&

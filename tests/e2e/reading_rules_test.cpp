@@ -2399,5 +2399,15 @@ TEST_F(FictionalTheatre, ArabicDiedCountsTheDead) {
   EXPECT_EQ(casualties[0]["min"], 1);
 }
 
+// «المسلحين الموالين لفريدونيا»: whom the gunmen are loyal to neither acts
+// nor speaks; it is no perpetrator.
+TEST_F(FictionalTheatre, WhomOthersAreLoyalToIsNoPerpetrator) {
+  const json reading = read(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن المسلحين الموالين لفريدونيا قصفوا أوبرلاند "
+      "أمس.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  EXPECT_NE(of_the_one_claim(reading, "/perpetrator/id"), "freedonia") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -68,11 +68,12 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 71> kKnownCategories = {
+inline constexpr std::array<std::string_view, 72> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
     "agreement",
+    "allegiance_marker",
     "article",
     "as_of",
     "asset",
@@ -273,6 +274,10 @@ struct Analysis {
 
 // The earliest resolved date inside `range`, or null.
 const DateMention* oldest_date_in(const Analysis& analysis, Range range);
+
+// «الانفصاليين الموالين لروسيا», "separatists loyal to Moscow": an actor right
+// after an allegiance word is whom others are loyal to; it neither speaks nor acts.
+bool follows_an_allegiance_word(const Analysis& analysis, const Mention& actor);
 
 // Lexicon-driven analysis; `anchor` resolves relative dates.
 Analysis analyse(std::string_view original, const Matcher& matcher,
