@@ -83,9 +83,13 @@ bool relays(const Analysis& analysis, const Attribution& attribution) {
 // этом сегодня, 15 сентября, заявила").
 std::uint32_t words_apart(const Analysis& analysis, std::uint32_t from, std::uint32_t to) {
   std::uint32_t words = analysis.words_between(from, to);
-  for (const DateMention& date : analysis.dates) {
-    if (date.begin >= from && date.end <= to) {
-      words -= std::min(words, analysis.words_between(date.begin, date.end));
+  // The dates are in order of their start: only those starting in [from, to).
+  auto date = std::lower_bound(
+      analysis.dates.begin(), analysis.dates.end(), from,
+      [](const DateMention& mention, std::uint32_t at) { return mention.begin < at; });
+  for (; date != analysis.dates.end() && date->begin < to; ++date) {
+    if (date->end <= to) {
+      words -= std::min(words, analysis.words_between(date->begin, date->end));
     }
   }
   return words;
@@ -831,8 +835,12 @@ bool generic(EventType type) {
 }  // namespace
 
 bool counted(const Analysis& analysis, const Mention& word) {
+  // At most one word between: no more than a long word's bytes, which spares
+  // counting the words back to every number of a long text.
+  constexpr std::uint32_t kBytesOfOneWord = 128;
   return std::any_of(analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
-    return n.end <= word.range.begin && analysis.words_between(n.end, word.range.begin) <= 1;
+    return n.end <= word.range.begin && word.range.begin - n.end <= kBytesOfOneWord &&
+           analysis.words_between(n.end, word.range.begin) <= 1;
   });
 }
 

@@ -1466,8 +1466,10 @@ void join_gap_pieces(const GapPieces& gaps, std::string_view text, std::vector<M
     return;
   }
   std::erase_if(matches, [&](const Match& match) { return gaps.of(match.entry) != nullptr; });
-  matches.insert(matches.end(), joined.begin(), joined.end());
-  std::sort(matches.begin(), matches.end(), canonical_order);
+  // The joined are few and already in order: each goes where it belongs.
+  for (const Match& match : joined) {
+    matches.insert(std::upper_bound(matches.begin(), matches.end(), match, canonical_order), match);
+  }
 }
 
 }  // namespace

@@ -139,9 +139,9 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   // Lowered when nine texts of the thinnest theatres (Donbas, Idlib) joined
   // the corpus, read much worse than the sixty before them (tests/data/corpus/README.md).
   const std::map<std::string, double> floors = {
-      {"claim", 0.85},       {"claimant", 0.79},   {"event_type", 0.80},
+      {"claim", 0.85},       {"claimant", 0.80},   {"event_type", 0.80},
       {"date", 0.83},        {"event_date", 0.86}, {"place", 0.78},
-      {"perpetrator", 0.78}, {"casualties", 0.80}, {"overall", 0.80}};
+      {"perpetrator", 0.79}, {"casualties", 0.80}, {"overall", 0.81}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
