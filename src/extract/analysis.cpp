@@ -291,8 +291,42 @@ const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
   return oldest;
 }
 
+namespace {
+
+// "government forces", «القوات الحكومية», «боевики»: names that name an actor
+// only in the theatre they are listed for (attribute only_in=<ISO code>) name
+// no one in a text that names no place of that country.
+void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& places,
+                                  std::vector<Match>& matches) {
+  const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
+  const std::uint32_t place = lexicon.category_number(std::string_view("place"));
+  const auto limited = [&](const Match& match) {
+    return lexicon.category_number(match.entry) == actor &&
+           lexicon.entry(match.entry).has_attribute("only_in");
+  };
+  if (actor == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), limited)) {
+    return;
+  }
+  std::vector<std::string_view> countries;  // of the places the text names
+  for (const Match& match : matches) {
+    if (lexicon.category_number(match.entry) != place) {
+      continue;
+    }
+    if (const GazetteerPlace* named = places.find(lexicon.entry(match.entry).value)) {
+      countries.insert(countries.end(), named->countries.begin(), named->countries.end());
+    }
+  }
+  std::erase_if(matches, [&](const Match& match) {
+    return limited(match) &&
+           std::find(countries.begin(), countries.end(),
+                     lexicon.entry(match.entry).attribute("only_in")) == countries.end();
+  });
+}
+
+}  // namespace
+
 Analysis analyse(std::string_view original, const Matcher& matcher,
-                 const std::optional<CivilTime>& anchor) {
+                 const std::optional<CivilTime>& anchor, const Gazetteer* places) {
   Analysis analysis;
   analysis.original = original;
   analysis.normalized = text::normalize_for_matching(original);
@@ -300,6 +334,9 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   analysis.word_starts = find_word_starts(analysis.normalized.text);
   const Lexicon& lexicon = matcher.lexicon();
   analysis.matches = longest_per_category(lexicon, matcher.scan(analysis.normalized.text));
+  if (places != nullptr) {
+    drop_names_of_other_theatres(lexicon, *places, analysis.matches);
+  }
   const std::vector<Match>& matches = analysis.matches;
   analysis.mentions.reserve(matches.size());
   for (const Match& match : matches) {

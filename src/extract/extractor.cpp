@@ -362,7 +362,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     out.foreign_spans.push_back({span.language, span.span});
   }
 
-  Analysis analysis = detail::analyse(input.text, *impl.matcher, input.published);
+  Analysis analysis = detail::analyse(input.text, *impl.matcher, input.published, &impl.places);
   std::optional<Range> headline = detail::find_headline(analysis);
   if (headline && document.title.empty()) {
     document.title = analysis.original_text(*headline);

@@ -2,6 +2,7 @@
 // frames and speakers, the page's parts, and how `truce eval` scores.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -2407,6 +2408,21 @@ TEST_F(FictionalTheatre, WhomOthersAreLoyalToIsNoPerpetrator) {
       "أمس.");
   EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
   EXPECT_NE(of_the_one_claim(reading, "/perpetrator/id"), "freedonia") << reading.dump(1);
+}
+
+// A generic name listed for one theatre's country ("government troops",
+// only_in=RU) names its actor in a text about that country, no one elsewhere.
+TEST_F(FictionalTheatre, AGenericNameNamesItsActorOnlyInItsTheatre) {
+  std::ofstream(data_ / "actors/names/en.tsv", std::ios::app)
+      << "ruritania\tgovernment troops\tonly_in=RU\n";
+  const auto perpetrator = [&](const std::string& place) {
+    return of_the_one_claim(read("A synthetic story\n\nThe Foreign Ministry of Freedonia said "
+                                 "government troops shelled " +
+                                 place + " yesterday."),
+                            "/perpetrator/id");
+  };
+  EXPECT_EQ(perpetrator("Grenzdorf"), "ruritania");
+  EXPECT_EQ(perpetrator("Ostdorf"), nullptr);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 
 #include "core/claim.hpp"
 #include "extract/dates.hpp"
+#include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/matcher.hpp"
 #include "extract/numbers.hpp"
@@ -280,8 +281,11 @@ const DateMention* oldest_date_in(const Analysis& analysis, Range range);
 bool follows_an_allegiance_word(const Analysis& analysis, const Mention& actor);
 
 // Lexicon-driven analysis; `anchor` resolves relative dates.
+// With `places`, a name listed only for one theatre's country (attribute
+// only_in=<ISO code>: "government forces", «боевики») names no one in a text
+// that names no place of that country.
 Analysis analyse(std::string_view original, const Matcher& matcher,
-                 const std::optional<CivilTime>& anchor);
+                 const std::optional<CivilTime>& anchor, const Gazetteer* places = nullptr);
 
 // Dates again with another anchor (the publication date once it is known).
 void redate(Analysis& analysis, const Lexicon& lexicon, const std::optional<CivilTime>& anchor);
