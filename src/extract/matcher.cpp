@@ -392,6 +392,12 @@ struct Affix {
   unsigned order = 0;  // 0: stands alone, never chained
 };
 
+// "ar/claims.tsv:12: event 'فتح* النار'", as the lexicon's own errors begin.
+std::string where(const LexiconEntry& entry) {
+  return entry.file + ":" + std::to_string(entry.line) + ": " + entry.category + " '" +
+         entry.phrase + "'";
+}
+
 Result<unsigned> affix_order(const LexiconEntry& entry) {
   if (!entry.has_attribute(kOrderAttribute)) {
     return 0U;
@@ -408,8 +414,7 @@ Result<unsigned> affix_order(const LexiconEntry& entry) {
   }
   if (order == 0) {
     return make_error(ErrorCode::kInvalidInput,
-                      entry.file + ":" + std::to_string(entry.line) + ": " + entry.category + " '" +
-                          entry.phrase + "': attribute 'order' must be a positive integer, not '" +
+                      where(entry) + ": attribute 'order' must be a positive integer, not '" +
                           std::string(text) + "'",
                       std::string(kContext));
   }
@@ -1364,12 +1369,6 @@ struct GapPieces {
     return entry >= first_entry ? &pieces[entry - first_entry] : nullptr;
   }
 };
-
-// "ar/claims.tsv:12: event 'فتح* النار'", as the lexicon's own errors begin.
-std::string where(const LexiconEntry& entry) {
-  return entry.file + ":" + std::to_string(entry.line) + ": " + entry.category + " '" +
-         entry.phrase + "'";
-}
 
 Result<GapPieces> add_gap_pieces(Lexicon& lexicon) {
   GapPieces added;
