@@ -323,6 +323,53 @@ void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& place
   });
 }
 
+// «В Народной милиции добавили»: a short name that several bodies bear
+// (attribute `short`, one row per body) names the one of them the text named
+// in full last before it, and no one when it named none of them.
+void resolve_short_names(const Lexicon& lexicon, std::vector<Match>& matches) {
+  const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
+  const auto is_short = [&](const Match& match) {
+    return lexicon.category_number(match.entry) == actor &&
+           lexicon.entry(match.entry).has_attribute("short");
+  };
+  if (actor == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), is_short)) {
+    return;
+  }
+  std::vector<bool> drop(matches.size(), false);
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (!is_short(matches[i])) {
+      continue;
+    }
+    // The bearers of this short name at this place: its rows' matches here.
+    std::vector<std::string_view> bearers;
+    for (std::size_t j = 0; j < matches.size(); ++j) {
+      if (is_short(matches[j]) && matches[j].begin == matches[i].begin &&
+          matches[j].end == matches[i].end) {
+        bearers.push_back(lexicon.entry(matches[j].entry).value);
+      }
+    }
+    std::string_view named_last;
+    for (const Match& earlier : matches) {
+      if (earlier.begin >= matches[i].begin) {
+        break;
+      }
+      const std::string_view id = lexicon.entry(earlier.entry).value;
+      if (lexicon.category_number(earlier.entry) == actor && !is_short(earlier) &&
+          std::find(bearers.begin(), bearers.end(), id) != bearers.end()) {
+        named_last = id;
+      }
+    }
+    drop[i] = lexicon.entry(matches[i].entry).value != named_last;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (!drop[i]) {
+      matches[kept++] = matches[i];
+    }
+  }
+  matches.resize(kept);
+}
+
 }  // namespace
 
 Analysis analyse(std::string_view original, const Matcher& matcher,
@@ -333,7 +380,9 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   analysis.original_offsets = std::move(analysis.normalized.code_point_offsets);
   analysis.word_starts = find_word_starts(analysis.normalized.text);
   const Lexicon& lexicon = matcher.lexicon();
-  analysis.matches = longest_per_category(lexicon, matcher.scan(analysis.normalized.text));
+  std::vector<Match> found = matcher.scan(analysis.normalized.text);
+  resolve_short_names(lexicon, found);
+  analysis.matches = longest_per_category(lexicon, std::move(found));
   if (places != nullptr) {
     drop_names_of_other_theatres(lexicon, *places, analysis.matches);
   }

@@ -214,6 +214,22 @@ bool draft_is_third_party(const FrameView& view, const std::string& claimant_par
          view.context.actors.find(claimant_party) != nullptr && !view.frame.attributions.empty();
 }
 
+// A weapon of the air (aircraft, a drone) just after the event word, in its
+// clause: who carried it out ("shelling by drones", «قصف سابق نفّذته طائرات
+// حربية»), not an observer's drone before it ("a mini-UAV spotted houses
+// burned by shelling").
+const Mention* aircraft_of(const FrameView& view, const Mention& event) {
+  constexpr std::uint32_t kWordsToTheCarrier = 3;
+  const Range clause = view.clause_of(event.range.begin);
+  for (const Mention* weapon : view.analysis.in({event.range.end, clause.end}, "weapon")) {
+    if ((weapon->value() == "aircraft" || weapon->value() == "drone") &&
+        view.analysis.words_between(event.range.end, weapon->range.begin) <= kWordsToTheCarrier) {
+      return weapon;
+    }
+  }
+  return nullptr;
+}
+
 const Mention* choose_event(const FrameView& view, const std::vector<const Mention*>& events) {
   // The first event after the attribution in its sentence: what was said.
   if (!view.frame.attributions.empty()) {
@@ -346,14 +362,51 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
 // Civilians belong to the state whose ground they were hit on (de jure: the
 // state of the place's country), whoever reports them; without a place, to
 // the reporting party.
-std::string civilians_state(const ActorRegistry& actors, const std::optional<Place>& place,
+// The country most of the text's places lie in (more than half of those in
+// one country), or empty: where a text tells of one country's villages, an
+// account that names no place is of that country too.
+std::string country_of_the_text(const Analysis& analysis, const Gazetteer& places) {
+  std::vector<std::pair<std::string_view, std::size_t>> counts;
+  std::size_t total = 0;
+  for (const Mention* mention : analysis.all_of("place")) {
+    const GazetteerPlace* place = places.find(mention->value());
+    if (place == nullptr || place->type == "country" || place->countries.size() != 1) {
+      continue;
+    }
+    ++total;
+    const std::string_view country = place->countries.front();
+    const auto found = std::find_if(counts.begin(), counts.end(),
+                                    [&](const auto& count) { return count.first == country; });
+    if (found == counts.end()) {
+      counts.emplace_back(country, 1);
+    } else {
+      ++found->second;
+    }
+  }
+  for (const auto& [country, count] : counts) {
+    if (2 * count > total) {
+      return std::string(country);
+    }
+  }
+  return {};
+}
+
+// Whose civilians those of no stated side are: the state of the claim's
+// place, else of the claimant when it is a party, else of the country the
+// text's places lie in («قتل 14 مدنيا» in a report on Idlib's villages).
+std::string civilians_state(const FrameView& view, const std::optional<Place>& place,
                             const std::string& claimant_party) {
+  const ActorRegistry& actors = view.context.actors;
   if (place && !place->country.empty()) {
     if (const std::string& state = actors.state_of_country(place->country); !state.empty()) {
       return state;
     }
   }
-  return is_party(actors, claimant_party) ? claimant_party : std::string();
+  if (is_party(actors, claimant_party)) {
+    return claimant_party;
+  }
+  const std::string country = country_of_the_text(view.analysis, view.context.places);
+  return country.empty() ? std::string() : actors.state_of_country(country);
 }
 
 // "five civilians were injured ... five civilians including two boys and two
@@ -432,6 +485,32 @@ const Mention* person_opening_list(const FrameView& view, Range clause) {
     }
   }
   return nullptr;
+}
+
+// "его хозяйка, 55-летняя женщина, которая пряталась в подвале, погибла",
+// "a woman, who was hiding in the cellar, died": a status word alone in its
+// clause after a relative clause is said of the person that closes the clause
+// before that one.
+const Mention* subject_before_relative_clause(const FrameView& view, Range clause) {
+  const Analysis& analysis = view.analysis;
+  const Sentence& sentence = view.sentence_of(clause.begin);
+  const auto at = std::find_if(sentence.clauses.begin(), sentence.clauses.end(),
+                               [&](const Range& one) { return one.begin == clause.begin; });
+  if (at == sentence.clauses.end() || at - sentence.clauses.begin() < 2) {
+    return nullptr;
+  }
+  const Range relative = *(at - 1);
+  const MentionList pronouns = analysis.in(relative, "relative_pronoun");
+  if (pronouns.empty() ||
+      analysis.words_between(relative.begin, pronouns.front()->range.begin) > 0) {
+    return nullptr;
+  }
+  const Range subject = *(at - 2);
+  const MentionList persons = analysis.in(subject, "person");
+  if (persons.empty() || analysis.words_between(persons.back()->word.end, subject.end) > 0) {
+    return nullptr;
+  }
+  return persons.back();
 }
 
 // "A 22 years old civilian had got injured": an article that counts one
@@ -549,6 +628,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       if (view.distance(status->word, candidate->word) <= kNearWords) {
         others = candidate;
       }
+    }
+    if (person == nullptr && others == nullptr && count == nullptr) {
+      person = subject_before_relative_clause(view, clause);
     }
     if (person == nullptr && others == nullptr && count != nullptr) {
       person = person_closing_list(view, clause);
@@ -2216,7 +2298,16 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     if (auto type = event_type_of(*draft.event)) {
       claim.event_type = *type;
       draft.has_event = true;
-      add_provenance(claim, "event_type", analysis, {draft.event->range});
+      // «قصف ... نفّذته طائرات حربية», "shelled by drones": a bombardment
+      // that aircraft or drones carried out is an air strike.
+      const Mention* aircraft =
+          *type == EventType::kShelling ? aircraft_of(view, *draft.event) : nullptr;
+      if (aircraft != nullptr) {
+        claim.event_type = EventType::kAirStrike;
+        add_provenance(claim, "event_type", analysis, {draft.event->range, aircraft->range});
+      } else {
+        add_provenance(claim, "event_type", analysis, {draft.event->range});
+      }
     }
   }
   // A word that marks background only where it opens a paragraph («Ранее …»:
@@ -2427,7 +2518,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   claim.time.timezone = timezone_of(context.places, country);
 
   // Casualties.
-  const std::string civilians_party = civilians_state(actors, claim.place, claimant_party);
+  const std::string civilians_party = civilians_state(view, claim.place, claimant_party);
   std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party, post_party,
                                                 draft.has_event, draft.retells_figures);
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);

@@ -124,6 +124,24 @@ bool compatible(const Claim& a, const Claim& b) {
   return detail::group_of(a.event_type) == detail::group_of(b.event_type);
 }
 
+// Two villages or towns apart: the outlet tells of another place than the
+// one quoted ("the shelling of Kansafra", then "a civilian died of an earlier
+// air strike on Kafr Uwayd", a village 4 km away), another event.
+bool placed_apart(const Claim& a, const Claim& b) {
+  constexpr double kSamePlaceKm = 1.0;
+  const auto point_of = [](const Claim& claim) -> std::optional<GeoPoint> {
+    if (!claim.place || !claim.place->geometry ||
+        claim.place->precision > LocationPrecision::kNear ||
+        claim.place->geometry->type != GeometryType::kPoint) {
+      return std::nullopt;
+    }
+    return claim.place->geometry->parts.front().front();
+  };
+  const std::optional<GeoPoint> one = point_of(a);
+  const std::optional<GeoPoint> other = point_of(b);
+  return one && other && haversine_km(*one, *other) > kSamePlaceKm;
+}
+
 // The countries a stretch of the text names: country names, and the countries
 // of the actors named there.
 std::vector<std::string> countries_named(const detail::Analysis& analysis,
@@ -711,7 +729,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       const bool other_act = detail::specific_violence(draft.claim.event_type) &&
                              draft.claim.event_type != quoted.event_type;
       return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator &&
-             !adds_figures && !mutual_against_one_sided && !other_act;
+             !adds_figures && !mutual_against_one_sided && !other_act &&
+             !placed_apart(quoted, draft.claim);
     });
     const TextSpan span = analysis.span(draft.range);
     if (covered || publisher.empty()) {

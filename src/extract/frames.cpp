@@ -103,12 +103,27 @@ constexpr std::uint32_t kWordsAfterTheVerb = 3;
 // Ministry" describe one speaker, the body named last.
 constexpr std::uint32_t kWordsOfAnOffice = 8;
 
-bool opens_with_an_office(const Analysis& analysis, const Sentence& sentence,
-                          const Mention& trigger) {
-  const MentionList offices =
-      analysis.in({trigger.range.end, sentence.range.end}, "speaker_office");
-  return !offices.empty() &&
-         analysis.words_between(trigger.range.end, offices.front()->range.begin) <= 1;
+// Where the words naming the speaker start: after the verb, or after the
+// document it names ("говорится в сообщении на сайте главы … администрации
+// Геннадия Москаля": the message is on the site of the one who speaks).
+std::uint32_t speaker_words_begin(const Analysis& analysis, const Sentence& sentence,
+                                  const Mention& trigger) {
+  const MentionList documents =
+      analysis.in({trigger.range.end, sentence.range.end}, "claimant_anaphor");
+  if (!documents.empty() && documents.front()->entry->phrase.find(' ') != std::string::npos &&
+      analysis.words_between(trigger.range.end, documents.front()->range.begin) == 0) {
+    return documents.front()->range.end;
+  }
+  return trigger.range.end;
+}
+
+// The office that opens the words naming the speaker, within `reach` words.
+const Mention* opening_office(const Analysis& analysis, const Sentence& sentence,
+                              std::uint32_t from, std::uint32_t reach) {
+  const MentionList offices = analysis.in({from, sentence.range.end}, "speaker_office");
+  return !offices.empty() && analysis.words_between(from, offices.front()->range.begin) <= reach
+             ? offices.front()
+             : nullptr;
 }
 
 // The actor an attribution trigger quotes: an actor right beside the trigger
@@ -123,7 +138,12 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   }
   const Range clause = analysis.clause_of(sentence, trigger.range.begin);
   const auto actors = analysis.in(sentence.range, "actor");
-  const bool office_follows = opens_with_an_office(analysis, sentence, trigger);
+  const std::uint32_t speaker_from = speaker_words_begin(analysis, sentence, trigger);
+  // After a document, the words of its place ("на сайте") may come first.
+  const Mention* office =
+      opening_office(analysis, sentence, speaker_from, speaker_from == trigger.range.end ? 1 : 2);
+  const bool office_follows = office != nullptr;
+  const std::uint32_t after_from = office_follows ? office->range.begin : trigger.range.end;
   const std::uint32_t after_reach = office_follows ? kWordsOfAnOffice : kWordsAfterTheVerb;
   const Mention* before = nullptr;
   const Mention* after = nullptr;
@@ -139,7 +159,7 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       }
       before = actor;  // the last one before wins
     } else if (actor->range.begin >= trigger.range.end && after == nullptr &&
-               words_apart(analysis, trigger.range.end, actor->range.begin) <= after_reach &&
+               words_apart(analysis, after_from, actor->range.begin) <= after_reach &&
                !between(analysis, "complementizer", trigger.range.end, actor->range.begin)) {
       after = actor;
     }
@@ -894,6 +914,22 @@ bool runs_on_since(const Analysis& analysis, const DateMention& date) {
   });
 }
 
+bool opens_with(const Analysis& analysis, const Sentence& sentence, Category category) {
+  const MentionList words = analysis.in(sentence.range, category);
+  return !words.empty() &&
+         analysis.words_between(sentence.range.begin, words.front()->range.begin) == 0;
+}
+
+// A word telling that what follows is one more of the same ("также", "also",
+// «كما» opening the sentence).
+bool tells_one_more(const Analysis& analysis, const Sentence& sentence) {
+  const MentionList words = analysis.in(sentence.range, "one_more");
+  return std::any_of(words.begin(), words.end(), [&](const Mention* word) {
+    return !word->entry->has_attribute("opening") ||
+           analysis.words_between(sentence.range.begin, word->range.begin) == 0;
+  });
+}
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const std::vector<Range>& excluded) {
   // The first event a sentence names outside excluded ranges (agreement
@@ -1016,6 +1052,26 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                                    counted(analysis, *violation_word) && !counted(analysis, *first);
       const bool elsewhere = next && new_paragraph && !named_before.empty() && !named.empty() &&
                              !details_counted && std::none_of(named.begin(), named.end(), related);
+      // "Во вторник … подверглась также Попасная": an act told as one more,
+      // in a place apart from those named (not one of them nor a region
+      // around one; inside the region told before or near a village counts
+      // as apart), is another claim in the paragraph too.
+      const auto same_or_around = [&](std::string_view place) {
+        return std::any_of(named_before.begin(), named_before.end(), [&](std::string_view before) {
+          return place == before || places.within(before, place);
+        });
+      };
+      // «Кроме того, в Станице Луганской … прямого попадания», "In addition,
+      // …": a paragraph that opens by adding to the account and tells an act
+      // tells another one.
+      const bool added_act = next && new_paragraph && group_of(*next) == EventGroup::kViolence &&
+                             !details_counted && !details_violation &&
+                             opens_with(analysis, analysis.sentences[index], "continuation");
+      const bool one_more_elsewhere = next && !new_paragraph &&
+                                      group_of(*next) == EventGroup::kViolence &&
+                                      !named_before.empty() && !named.empty() && !details_counted &&
+                                      tells_one_more(analysis, analysis.sentences[index]) &&
+                                      std::none_of(named.begin(), named.end(), same_or_around);
       // "In the previous 24 hours, it recorded 11 ceasefire violations": an
       // event on another day than the claim's is another claim.
       // Looked up only where it can matter: an event's sentence, or the claim's first day.
@@ -1024,7 +1080,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const bool another_day =
           next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
       if (!current.sentences.empty() &&
-          (other_group || other_event || elsewhere || response || another_day)) {
+          (other_group || other_event || elsewhere || one_more_elsewhere || added_act || response ||
+           another_day)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;

@@ -388,12 +388,12 @@ TEST_F(FictionalTheatre, TheOutletsAccountOfAnotherDayIsNotCoveredByAQuotedOne) 
       "\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf "
       "yesterday.";
   const json apart =
-      read_published("A synthetic story\n\nOn 1 May Freedonian troops shelled Kleinheim." + quoted);
+      read_published("A synthetic story\n\nOn 1 May Freedonian troops shelled Grenzdorf." + quoted);
   ASSERT_EQ(apart["claims"].size(), 2U) << apart.dump(1);
   EXPECT_EQ(apart["claims"][0]["claimant"]["name"], "Ruritanian Daily");
   EXPECT_EQ(apart["claims"][0]["time"]["start"], "2030-05-01");
   const json same =
-      read_published("A synthetic story\n\nOn 5 May Freedonian troops shelled Kleinheim." + quoted);
+      read_published("A synthetic story\n\nOn 5 May Freedonian troops shelled Grenzdorf." + quoted);
   ASSERT_EQ(same["claims"].size(), 1U) << same.dump(1);
   EXPECT_EQ(same["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
 }
@@ -403,12 +403,12 @@ TEST_F(FictionalTheatre, TheOutletsAccountWithFiguresTheQuotedOneLacksIsItsOwn) 
       "The Foreign Ministry of Ruritania said Freedonian troops shelled Grenzdorf "
       "yesterday.\n\n";
   const json figures = read_published("A synthetic story\n\n" + quoted +
-                                      "The shelling of Kleinheim yesterday killed four people.");
+                                      "The shelling of Grenzdorf yesterday killed four people.");
   ASSERT_EQ(figures["claims"].size(), 2U) << figures.dump(1);
   EXPECT_EQ(figures["claims"][1]["claimant"]["name"], "Ruritanian Daily");
   EXPECT_EQ(figures["claims"][1]["casualties"][0]["min"], 4);
   const json none = read_published("A synthetic story\n\n" + quoted +
-                                   "The shelling of Kleinheim went on yesterday.");
+                                   "The shelling of Grenzdorf went on yesterday.");
   ASSERT_EQ(none["claims"].size(), 1U) << none.dump(1);
   EXPECT_EQ(none["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
 }
@@ -2429,6 +2429,121 @@ TEST_F(FictionalTheatre, AGenericNameNamesItsActorOnlyInItsTheatre) {
   };
   EXPECT_EQ(perpetrator("Grenzdorf"), "ruritania");
   EXPECT_EQ(perpetrator("Ostdorf"), nullptr);
+}
+
+// The outlet's own account of an event in another village than the one its
+// quoted source names is another event, not a retelling of the quoted one.
+TEST_F(FictionalTheatre, TheOutletsAccountOfAnotherVillageIsAnotherClaim) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday, killing two soldiers.\n\nA civilian died of wounds yesterday after "
+      "the shelling of Nebendorf.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Nebendorf");
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ruritanian-daily") << reading.dump(1);
+}
+
+// "shelled by warplanes": a bombardment that aircraft carried out is an air
+// strike; a drone that only saw what shelling did is no carrier of it.
+TEST_F(FictionalTheatre, ABombardmentByAircraftIsAnAirStrike) {
+  EXPECT_EQ(of_the_one_claim(read("A synthetic story\n\nThe Foreign Ministry of Ruritania said "
+                                  "Grenzdorf was shelled by warplanes yesterday."),
+                             "/event_type"),
+            "air_strike");
+  EXPECT_EQ(of_the_one_claim(read("A synthetic story\n\nThe Foreign Ministry of Ruritania said a "
+                                  "UAV spotted houses burned by shelling in Grenzdorf yesterday."),
+                             "/event_type"),
+            "shelling");
+}
+
+// «говорится в сообщении на сайте главы службы …»: the message is on the site
+// of the one who speaks, named after the document and the office.
+TEST_F(FictionalTheatre, TheSpeakerMayFollowTheDocumentAndTheOffice) {
+  const json reading = read(
+      "Синтетический текст\n\nВчера вооруженные формирования обстреляли Гренцдорф, говорится в "
+      "сообщении на сайте главы службы пограничников Фридонии.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "fd-border-guards") << reading.dump(1);
+}
+
+// "Kleinheim was also shelled": one more act, in a place apart from those told
+// before, is another claim even in the same paragraph.
+TEST_F(FictionalTheatre, OneMoreActElsewhereIsAnotherClaimInTheParagraph) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+      "shelled Grenzdorf on Monday, killing two soldiers. Kleinheim was also shelled on "
+      "Monday.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf");
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim");
+  EXPECT_TRUE(reading["claims"][1].value("casualties", json::array()).empty()) << reading.dump(1);
+}
+
+// "a woman, who was hiding in a cellar, died": the status is said of the
+// person before the relative clause.
+TEST_F(FictionalTheatre, AStatusAfterARelativeClauseCountsThePersonBeforeIt) {
+  const std::vector<std::string> figures = figures_of_the_one_claim(
+      read("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+           "shelled Grenzdorf yesterday. A woman, who was hiding in a cellar, died."));
+  ASSERT_EQ(figures.size(), 1U);
+  EXPECT_TRUE(figures[0].starts_with("killed 1")) << figures[0];
+}
+
+// «обстрелян блокпост пограничников Фридонии»: whose checkpoint was hit is
+// the target, not who fired.
+TEST_F(FictionalTheatre, WhoseCheckpointWasHitIsNoPerpetrator) {
+  const json reading = read(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера был обстрелян блокпост "
+      "пограничников Фридонии у Гренцдорфа.");
+  EXPECT_NE(of_the_one_claim(reading, "/perpetrator/id"), "fd-border-guards") << reading.dump(1);
+}
+
+// "In addition, a direct hit …": a paragraph that opens by adding to the
+// account and tells an act tells another one, even in a village nearby.
+TEST_F(FictionalTheatre, AParagraphAddingAnActTellsAnotherOne) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+      "shelled Grenzdorf yesterday.\n\nIn addition, a direct hit destroyed a house in "
+      "Nebendorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Nebendorf");
+  EXPECT_EQ(reading["claims"][1]["event_type"], "shelling");
+}
+
+// Civilians of no stated side, in an account that names no place, are of the
+// country where the text's places lie.
+TEST_F(FictionalTheatre, CiviliansOfNoStatedSideAreOfTheTextsCountry) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Border Monitoring Mission said it recorded shelling in Grenzdorf "
+      "and Kleinheim on Monday.\n\nA bombardment on Sunday killed 14 civilians.");
+  std::vector<std::string> sides;
+  for (const json& claim : reading["claims"]) {
+    for (const json& figure : claim.value("casualties", json::array())) {
+      sides.push_back(figure["side"].value("id", std::string("-")));
+    }
+  }
+  EXPECT_EQ(sides, std::vector<std::string>{"civilians:ruritania"}) << reading.dump(1);
+}
+
+// A short name two bodies bear («в штабе») names the one the text named in
+// full before it.
+TEST_F(FictionalTheatre, AShortNameNamesTheBodyNamedInFullBeforeIt) {
+  std::ofstream(data_ / "actors/names/ru.tsv", std::ios::app)
+      << "fd-fictional-forces\tштабе армии Фридонии\nfd-border-guards\tштабе погранслужбы "
+         "Фридонии\nfd-fictional-forces\tштабе\tshort\nfd-border-guards\tштабе\tshort\n";
+  const auto second_claimant = [&](const std::string& named_first) {
+    const json reading =
+        read("Синтетический текст\n\nВчера был обстрелян Гренцдорф, сообщили в " + named_first +
+             ".\n\nСегодня был обстрелян Кляйнхайм, сообщили в штабе.");
+    EXPECT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+    return reading["claims"].size() == 2 ? reading["claims"][1]["claimant"]["id"] : json();
+  };
+  EXPECT_EQ(second_claimant("штабе погранслужбы Фридонии"), "fd-border-guards");
+  EXPECT_EQ(second_claimant("штабе армии Фридонии"), "fd-fictional-forces");
+  // Named in full by no one, it names no one: the shelling has no claimant.
+  const json unnamed =
+      read("Синтетический текст\n\nВчера был обстрелян Гренцдорф, сообщили в штабе.");
+  EXPECT_TRUE(unnamed["claims"].empty()) << unnamed.dump(1);
 }
 
 }  // namespace

@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 72> kKnownCategories = {
+inline constexpr std::array<std::string_view, 74> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -115,6 +115,7 @@ inline constexpr std::array<std::string_view, 72> kKnownCategories = {
     "number_qualifier",
     "number_range",
     "number_vague",
+    "one_more",
     "ongoing_since",
     "origin_marker",
     "others",
@@ -127,6 +128,7 @@ inline constexpr std::array<std::string_view, 72> kKnownCategories = {
     "references_heading",
     "relative_day",
     "relative_period",
+    "relative_pronoun",
     "relay_marker",
     "sequel",
     "side_word",
