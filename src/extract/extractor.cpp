@@ -828,6 +828,41 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     later = kept.erase(later);
   }
 
+  // «ранены трое сирийских военных», then, told one by one, one wounded at a
+  // post and two at another: a toll that the same claimant's next claims add
+  // up to (two or more figures of its side and status) is their total, not
+  // another event; it is set aside.
+  const auto exact = [](const CasualtyFigure& figure) {
+    return figure.count.max && *figure.count.max == figure.count.min;
+  };
+  for (auto total = kept.begin(); total != kept.end();) {
+    const Claim& claim = drafts[*total].claim;
+    if (claim.casualties.size() != 1 || !exact(claim.casualties.front())) {
+      ++total;
+      continue;
+    }
+    const CasualtyFigure& figure = claim.casualties.front();
+    std::int64_t sum = 0;
+    int parts = 0;
+    for (auto next = total + 1; next != kept.end() && sum < figure.count.min &&
+                                drafts[*next].claim.claimant.id == claim.claimant.id;
+         ++next) {
+      for (const CasualtyFigure& part : drafts[*next].claim.casualties) {
+        if (part.side == figure.side && part.status == figure.status && exact(part)) {
+          sum += part.count.min;
+          ++parts;
+        }
+      }
+    }
+    if (parts < 2 || sum != figure.count.min) {
+      ++total;
+      continue;
+    }
+    out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*total].range),
+                             "a total of the tolls the claimant tells one by one after it"});
+    total = kept.erase(total);
+  }
+
   // Agreement references go with the claim whose words hold them.
   for (const auto& reference : references) {
     auto owner = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {

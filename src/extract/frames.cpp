@@ -914,6 +914,10 @@ bool runs_on_since(const Analysis& analysis, const DateMention& date) {
   });
 }
 
+Range sentence_range_of(const Analysis& analysis, std::uint32_t index) {
+  return analysis.sentences[index].range;
+}
+
 bool opens_with(const Analysis& analysis, const Sentence& sentence, Category category) {
   const MentionList words = analysis.in(sentence.range, category);
   return !words.empty() &&
@@ -1024,6 +1028,15 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                                group_of(*next) != EventGroup::kNone &&
                                !(generic(*next) && generic(event)) && !details_violation &&
                                !told_as_going_on(analysis, *first);
+      // In the same paragraph, a sentence that tells another specific act
+      // with a toll of its own ("…снайперского обстрела …, ранен один
+      // военнослужащий. В результате обстрела из РСЗО …, ранено двое") is
+      // another claim, once the claim so far has told a toll.
+      const bool other_act_with_toll =
+          known && !new_paragraph && told_figures && specific_violence(*next) &&
+          specific_violence(event) && *next != event && !details_violation &&
+          !analysis.in(sentence_range_of(analysis, index), "casualty").empty() &&
+          !told_as_going_on(analysis, *first);
       // A new paragraph telling an event in places the claim has not named
       // (a report's next region) is another claim too.
       // A capital standing for its state ("under Baku's control") is an
@@ -1080,8 +1093,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const bool another_day =
           next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
       if (!current.sentences.empty() &&
-          (other_group || other_event || elsewhere || one_more_elsewhere || added_act || response ||
-           another_day)) {
+          (other_group || other_event || other_act_with_toll || elsewhere || one_more_elsewhere ||
+           added_act || response || another_day)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;

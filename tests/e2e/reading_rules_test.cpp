@@ -2546,5 +2546,25 @@ TEST_F(FictionalTheatre, AShortNameNamesTheBodyNamedInFullBeforeIt) {
   EXPECT_TRUE(unnamed["claims"].empty()) << unnamed.dump(1);
 }
 
+// In one paragraph, acts of different kinds each with its own toll are claims
+// of their own, and the toll told before them that they add up to is their
+// total, set aside.
+TEST_F(FictionalTheatre, ActsWithTollsOfTheirOwnAreClaimsAndTheirTotalIsSetAside) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said three Ruritanian soldiers were "
+      "wounded in Freedonian shelling yesterday. Sniper fire at a post near Grenzdorf wounded "
+      "one soldier. Mortar shelling of Kleinheim wounded two soldiers.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "sniper_fire");
+  EXPECT_EQ(reading["claims"][0]["casualties"][0]["min"], 1);
+  EXPECT_EQ(reading["claims"][1]["event_type"], "shelling");
+  EXPECT_EQ(reading["claims"][1]["casualties"][0]["min"], 2);
+  const bool total_set_aside =
+      std::any_of(reading["set_aside"].begin(), reading["set_aside"].end(), [](const json& aside) {
+        return aside["detail"] == "a total of the tolls the claimant tells one by one after it";
+      });
+  EXPECT_TRUE(total_set_aside) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
