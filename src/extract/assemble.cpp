@@ -1829,7 +1829,24 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   for (const Mention* actor : analysis.in(clause, "actor")) {
     candidates.push_back(actor);
   }
-  const Range sentence = view.sentence_of(event.range.begin).range;
+  // «обстрела, произведенного террористами»: a clause right after the
+  // event's that opens with an agent word names who did it.
+  const Sentence& whole = view.sentence_of(event.range.begin);
+  const auto after = std::find_if(whole.clauses.begin(), whole.clauses.end(),
+                                  [&](const Range& one) { return one.begin >= clause.end; });
+  if (after != whole.clauses.end()) {
+    const MentionList markers = analysis.in(*after, "agent_marker");
+    if (!markers.empty() &&
+        analysis.words_between(after->begin, markers.front()->range.begin) == 0) {
+      for (const Mention* actor : analysis.in(*after, "actor")) {
+        if (negated_before(view, *actor, "agent_marker", 1)) {
+          found.actor = actor;
+          return found;
+        }
+      }
+    }
+  }
+  const Range sentence = whole.range;
   for (const Mention* actor : analysis.in({sentence.begin, clause.begin}, "actor")) {
     candidates.push_back(actor);
   }

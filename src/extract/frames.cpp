@@ -795,7 +795,10 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     const bool continues =
         !same_paragraph && !continuations.empty() &&
         analysis.words_between(sentence.range.begin, continuations.front()->range.begin) == 0;
-    const bool first_person = continues || !analysis.in(sentence.range, "first_person").empty();
+    // "the enemy mounted six attacks" is the speaker's word for the other
+    // side, not the outlet's: it goes on with the speaker too.
+    const bool first_person = continues || !analysis.in(sentence.range, "first_person").empty() ||
+                              (!same_paragraph && !analysis.in(sentence.range, "enemy").empty());
     if (first_person && current != nullptr && current->narrative() && frames.size() >= 2 &&
         !frames[frames.size() - 2].narrative()) {
       // The speaker's account went on through the outlet's sentences between.

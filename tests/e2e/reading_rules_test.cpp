@@ -2566,5 +2566,27 @@ TEST_F(FictionalTheatre, ActsWithTollsOfTheirOwnAreClaimsAndTheirTotalIsSetAside
   EXPECT_TRUE(total_set_aside) << reading.dump(1);
 }
 
+// "the enemy mounted two attacks": the speaker's word for the other side goes
+// on with the speaker quoted before it, in a paragraph of its own too.
+TEST_F(FictionalTheatre, AParagraphCallingTheOtherSideTheEnemyGoesOnWithTheSpeaker) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\nNear Kleinheim the enemy mounted two attacks yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim");
+}
+
+// «обстрела, произведенного пограничниками Фридонии»: the clause after the
+// event's, opening with an agent word, names who did it.
+TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
+  std::ofstream(data_ / "actors/names/ru.tsv", std::ios::app)
+      << "fd-border-guards\tпограничниками Фридонии\n";
+  const json reading = read(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера в результате обстрела, "
+      "произведенного пограничниками Фридонии, в Гренцдорфе ранены двое военнослужащих.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-border-guards") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
