@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <unordered_map>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -328,38 +329,56 @@ void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& place
 // in full last before it, and no one when it named none of them.
 void resolve_short_names(const Lexicon& lexicon, std::vector<Match>& matches) {
   const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
+  const auto is_actor = [&](const Match& match) {
+    return lexicon.category_number(match.entry) == actor;
+  };
   const auto is_short = [&](const Match& match) {
-    return lexicon.category_number(match.entry) == actor &&
-           lexicon.entry(match.entry).has_attribute("short");
+    return is_actor(match) && lexicon.entry(match.entry).has_attribute("short");
   };
   if (actor == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), is_short)) {
     return;
   }
+  if (!std::is_sorted(matches.begin(), matches.end(),
+                      [](const Match& a, const Match& b) { return a.begin < b.begin; })) {
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  }
+  // One pass in text order: where each actor was last named in full, and,
+  // at each start, the short names there resolved before the full names
+  // starting there count.
+  std::unordered_map<std::string_view, std::size_t> named_at;
   std::vector<bool> drop(matches.size(), false);
-  for (std::size_t i = 0; i < matches.size(); ++i) {
-    if (!is_short(matches[i])) {
-      continue;
+  for (std::size_t first = 0; first < matches.size();) {
+    std::size_t end = first;
+    while (end < matches.size() && matches[end].begin == matches[first].begin) {
+      ++end;
     }
-    // The bearers of this short name at this place: its rows' matches here.
-    std::vector<std::string_view> bearers;
-    for (std::size_t j = 0; j < matches.size(); ++j) {
-      if (is_short(matches[j]) && matches[j].begin == matches[i].begin &&
-          matches[j].end == matches[i].end) {
-        bearers.push_back(lexicon.entry(matches[j].entry).value);
+    for (std::size_t i = first; i < end; ++i) {
+      if (!is_short(matches[i])) {
+        continue;
+      }
+      // The bearer named last among the rows of this name with the same extent.
+      std::string_view best;
+      std::size_t best_at = 0;
+      for (std::size_t j = first; j < end; ++j) {
+        if (!is_short(matches[j]) || matches[j].end != matches[i].end) {
+          continue;
+        }
+        const std::string_view id = lexicon.entry(matches[j].entry).value;
+        if (const auto found = named_at.find(id);
+            found != named_at.end() && (best.empty() || found->second > best_at)) {
+          best = id;
+          best_at = found->second;
+        }
+      }
+      drop[i] = lexicon.entry(matches[i].entry).value != best;
+    }
+    for (std::size_t i = first; i < end; ++i) {
+      if (is_actor(matches[i]) && !is_short(matches[i])) {
+        named_at[lexicon.entry(matches[i].entry).value] = i + 1;
       }
     }
-    std::string_view named_last;
-    for (const Match& earlier : matches) {
-      if (earlier.begin >= matches[i].begin) {
-        break;
-      }
-      const std::string_view id = lexicon.entry(earlier.entry).value;
-      if (lexicon.category_number(earlier.entry) == actor && !is_short(earlier) &&
-          std::find(bearers.begin(), bearers.end(), id) != bearers.end()) {
-        named_last = id;
-      }
-    }
-    drop[i] = lexicon.entry(matches[i].entry).value != named_last;
+    first = end;
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < matches.size(); ++i) {

@@ -405,8 +405,12 @@ std::string civilians_state(const FrameView& view, const std::optional<Place>& p
   if (is_party(actors, claimant_party)) {
     return claimant_party;
   }
-  const std::string country = country_of_the_text(view.analysis, view.context.places);
-  return country.empty() ? std::string() : actors.state_of_country(country);
+  if (!view.context.state_of_the_text) {
+    const std::string country = country_of_the_text(view.analysis, view.context.places);
+    view.context.state_of_the_text =
+        country.empty() ? std::string() : actors.state_of_country(country);
+  }
+  return *view.context.state_of_the_text;
 }
 
 // "five civilians were injured ... five civilians including two boys and two

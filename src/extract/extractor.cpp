@@ -463,8 +463,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // Agreement references are words about an agreement, never events.
   auto references = detail::find_agreement_references(analysis, impl.places, published,
                                                       impl.options.recency_days);
-  detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published, {},
-                                  headline, {},          {}};
+  detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published,
+                                  {},       headline,    {},          {},           {}};
   for (const auto& reference : references) {
     context.excluded.push_back(reference.range);
   }

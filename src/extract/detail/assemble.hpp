@@ -36,6 +36,9 @@ struct DocumentContext {
   // them (resolve_homonym); found on the first ask.
   mutable std::optional<std::vector<std::pair<const Mention*, const GazetteerPlace*>>>
       unambiguous_places;
+  // The state of the country most of the text's places lie in (empty if
+  // none): civilians of no stated side in a claim with no place ask for it.
+  mutable std::optional<std::string> state_of_the_text;
 };
 
 enum class EventGroup { kNone, kViolence, kDetention, kDeEscalation, kDiplomacy, kAgreement };
