@@ -1760,6 +1760,11 @@ bool observer(const ActorRegistry& actors, const Mention& mention) {
 // nationality with a word for combatants right beside it names that state's
 // forces; not when they are the ones counted as casualties ("Indian soldiers
 // were killed in Pakistani shelling").
+bool specific_violence_word(const Mention& event) {
+  const auto type = parse_event_type(event.value());
+  return type && specific_violence(*type);
+}
+
 bool names_forces(const FrameView& view, const Mention& adjective) {
   const Analysis& analysis = view.analysis;
   const Range clause = view.clause_of(adjective.range.begin);
@@ -1876,7 +1881,12 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     // "captured by the Azerbaijani military": an article may stand between;
     // «под обстрел сирийских войск»: an adjective there names the agent too.
     const bool agent = negated_before(view, *actor, "agent_marker", 1);
-    if ((actor->entry->has_attribute("adjective") && !names_forces(view, *actor) && !agent) ||
+    // "Russian air strikes", «غارات روسية»: a nationality right beside the
+    // word of a specific act says whose act it was.
+    const bool qualifies_the_act =
+        specific_violence_word(event) && view.distance(actor->word, event.word) == 0;
+    if ((actor->entry->has_attribute("adjective") && !names_forces(view, *actor) && !agent &&
+         !qualifies_the_act) ||
         negated_before(view, *actor, "border", 1) || observer(view.context.actors, *actor)) {
       continue;
     }

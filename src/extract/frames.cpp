@@ -290,7 +290,12 @@ bool closes_earlier_quotation(const Analysis& analysis, const Sentence& sentence
 // "Украинские силовики открыли огонь … . Загорелся один дом, сообщили в
 // представительстве ДНР": an attribution in a last clause of its own, after
 // what was said, speaks for the paragraph's sentences before it too.
+// "according to", «وفق ما أفاد», «по данным» are said of their own sentence
+// only ("…, killing 12 civilians, according to the Observatory").
 bool ends_the_account(const Analysis& analysis, const Sentence& sentence, const Mention& trigger) {
+  if (trigger.value() == "after") {
+    return false;
+  }
   const Range clause = analysis.clause_of(sentence, trigger.range.begin);
   return clause.begin > sentence.range.begin && !sentence.clauses.empty() &&
          sentence.clauses.back().begin == clause.begin && analysis.in(clause, "event").empty() &&

@@ -2588,5 +2588,31 @@ TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-border-guards") << reading.dump(1);
 }
 
+// "…, according to the Border Monitoring Mission" is said of its own sentence:
+// the outlet's sentence before it stays the outlet's.
+TEST_F(FictionalTheatre, AccordingToIsSaidOfItsOwnSentenceOnly) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops and Ruritanian troops exchanged fire near "
+      "Grenzdorf yesterday. Air strikes killed 12 civilians in Kleinheim yesterday, according to "
+      "the Border Monitoring Mission.");
+  std::vector<std::string> claims;
+  for (const json& claim : reading["claims"]) {
+    claims.push_back(claim["claimant"]["id"].get<std::string>() + " " +
+                     claim["event_type"].get<std::string>());
+  }
+  EXPECT_EQ(claims, (std::vector<std::string>{"ruritanian-daily armed_clash",
+                                              "border-monitors air_strike"}))
+      << reading.dump(1);
+}
+
+// "Ruritanian shelling": a nationality right beside the word of a specific
+// act says whose act it was.
+TEST_F(FictionalTheatre, ANationalityBesideTheActNamesItsPerpetrator) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Freedonia said Ruritanian shelling killed two "
+      "soldiers in Ostdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
