@@ -2614,5 +2614,20 @@ TEST_F(FictionalTheatre, ANationalityBesideTheActNamesItsPerpetrator) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
 }
 
+// "No casualties have been recorded" with no event of its own tells no event
+// and is no figure of the fighting told before it.
+TEST_F(FictionalTheatre, NoCasualtiesWithoutAnEventOfItsOwnIsNoClaim) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\nNo casualties have been recorded, the Border Monitoring Mission "
+      "said.");
+  ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa");
+  const bool set_aside = std::any_of(
+      reading["set_aside"].begin(), reading["set_aside"].end(),
+      [](const json& aside) { return aside["detail"] == "no casualties and no event of its own"; });
+  EXPECT_TRUE(set_aside) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
