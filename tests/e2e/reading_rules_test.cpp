@@ -2629,5 +2629,14 @@ TEST_F(FictionalTheatre, NoCasualtiesWithoutAnEventOfItsOwnIsNoClaim) {
   EXPECT_TRUE(set_aside) << reading.dump(1);
 }
 
+// «…», – цитирует МИД Руритании Фридония Пресс: the one quoted follows the
+// verb, the agency quoting it is no claimant.
+TEST_F(FictionalTheatre, TheOneAnAgencyQuotesIsTheClaimant) {
+  const json reading = read(
+      "Синтетический текст\n\n«Вчера вооруженные формирования обстреляли Гренцдорф», – "
+      "цитирует МИД Руритании Фридония Пресс.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
