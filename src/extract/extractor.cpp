@@ -510,8 +510,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
     }
   }
-  std::vector<detail::Frame> frames =
-      detail::split_by_event(std::move(built), analysis, impl.places, context.excluded);
+  std::vector<detail::Frame> frames = detail::split_by_event(
+      std::move(built), analysis, impl.places, impl.actors, context.excluded);
   std::vector<Draft> drafts;
   drafts.reserve(frames.size());
   for (std::size_t i = 0; i < frames.size(); ++i) {

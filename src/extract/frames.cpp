@@ -942,8 +942,40 @@ bool tells_one_more(const Analysis& analysis, const Sentence& sentence) {
   });
 }
 
+// The party whose act the sentence's event word tells, as its words say: an
+// actor right after an agent word ("by", «со стороны», «من قبل»), else the
+// actor that stands right before the event word in its clause, its subject (not
+// an adjective, not whose positions were hit). Empty when the words say none.
+std::string agent_party(const Analysis& analysis, const ActorRegistry& actors,
+                        const Sentence& sentence, const Mention& event) {
+  const auto party = [&](const Mention& actor) { return actors.party_of(actor.value()); };
+  for (const Mention* marker : analysis.in(sentence.range, "agent_marker")) {
+    for (const Mention* actor : analysis.in({marker->range.end, sentence.range.end}, "actor")) {
+      if (analysis.words_between(marker->range.end, actor->word.begin) <= 1) {
+        return party(*actor);
+      }
+      break;
+    }
+  }
+  const Range clause = analysis.clause_of(sentence, event.range.begin);
+  const Mention* subject = nullptr;
+  for (const Mention* actor : analysis.in({clause.begin, event.range.begin}, "actor")) {
+    const MentionList assets = analysis.in({clause.begin, actor->word.begin}, "asset");
+    const bool owner =
+        !assets.empty() && analysis.words_between(assets.back()->range.end, actor->word.begin) <= 2;
+    // "The ministry reported shelling": the speaker, not the subject of the act.
+    const bool speaks = !analysis.in({actor->word.end, event.range.begin}, "attribution").empty();
+    if (!actor->entry->has_attribute("adjective") && !owner && !speaks &&
+        analysis.words_between(actor->word.end, event.word.begin) <= 2) {
+      subject = actor;
+    }
+  }
+  return subject != nullptr ? party(*subject) : std::string();
+}
+
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
-                                  const Gazetteer& places, const std::vector<Range>& excluded) {
+                                  const Gazetteer& places, const ActorRegistry& actors,
+                                  const std::vector<Range>& excluded) {
   // The first event a sentence names outside excluded ranges (agreement
   // references and the like), if any.
   // A general word for fighting gives way to a specific one of the same
@@ -1001,6 +1033,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     std::vector<std::string_view> named_before;  // in the current claim's sentences
     bool told_figures = false;                   // a casualty word in its sentences
     const DateMention* claim_day = nullptr;      // the first day its sentences give
+    std::string claim_agent;                     // whose act its words say it tells
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     for (std::uint32_t index : frame.sentences) {
       const Mention* first = first_event(index);
@@ -1052,8 +1085,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const Range sentence_range = analysis.sentences[index].range;
       std::vector<std::string_view> named;
       for (const Mention* place : analysis.in(sentence_range, "place")) {
-        const MentionList actors = analysis.in(sentence_range, "actor");
-        if (std::none_of(actors.begin(), actors.end(), [&](const Mention* actor) {
+        const MentionList actor_names = analysis.in(sentence_range, "actor");
+        if (std::none_of(actor_names.begin(), actor_names.end(), [&](const Mention* actor) {
               return actor->range.overlaps(place->range);
             })) {
           named.push_back(place->value());
@@ -1088,6 +1121,15 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const bool added_act = next && new_paragraph && group_of(*next) == EventGroup::kViolence &&
                              !details_counted && !details_violation &&
                              opens_with(analysis, analysis.sentences[index], "continuation");
+      // The other side's act told by the same speaker ("Azerbaijan launched an
+      // operation …. A soldier was killed in a terrorist act of the Armenian
+      // forces") is another claim.
+      const std::string agent =
+          next && group_of(*next) == EventGroup::kViolence
+              ? agent_party(analysis, actors, analysis.sentences[index], *first)
+              : std::string();
+      const bool other_side =
+          !claim_agent.empty() && !agent.empty() && agent != claim_agent && !response;
       const bool one_more_elsewhere = next && !new_paragraph &&
                                       group_of(*next) == EventGroup::kViolence &&
                                       !named_before.empty() && !named.empty() && !details_counted &&
@@ -1102,7 +1144,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
           next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
       if (!current.sentences.empty() &&
           (other_group || other_event || other_act_with_toll || elsewhere || one_more_elsewhere ||
-           added_act || response || another_day)) {
+           added_act || response || another_day || other_side)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;
@@ -1111,9 +1153,13 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         named_before.clear();
         told_figures = false;
         claim_day = nullptr;
+        claim_agent.clear();
       }
       if (claim_day == nullptr) {
         claim_day = day;
+      }
+      if (claim_agent.empty()) {
+        claim_agent = agent;
       }
       named_before.insert(named_before.end(), named.begin(), named.end());
       told_figures = told_figures || !analysis.in(sentence_range, "casualty").empty();

@@ -2638,5 +2638,16 @@ TEST_F(FictionalTheatre, TheOneAnAgencyQuotesIsTheClaimant) {
   EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
 }
 
+// The other side's act, told by the same speaker in the same paragraph, is
+// another claim with its own perpetrator.
+TEST_F(FictionalTheatre, TheOtherSidesActIsAnotherClaim) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Freedonia said Ruritania shelled Ostdorf "
+      "yesterday. Freedonian troops shelled Grenzdorf the same day.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "ruritania");
+  EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "fd-fictional-forces");
+}
+
 }  // namespace
 }  // namespace truce::test

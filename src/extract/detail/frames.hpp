@@ -71,7 +71,8 @@ bool runs_on_since(const Analysis& analysis, const DateMention& date);
 bool counted(const Analysis& analysis, const Mention& word);
 
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
-                                  const Gazetteer& places, const std::vector<Range>& excluded);
+                                  const Gazetteer& places, const ActorRegistry& actors,
+                                  const std::vector<Range>& excluded);
 
 // The frame cut before its sentence `at` (an index into `frame.sentences`, not
 // the first): each part speaks for the most specific actor quoted in it, or
