@@ -359,9 +359,6 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
   return chosen;
 }
 
-// Civilians belong to the state whose ground they were hit on (de jure: the
-// state of the place's country), whoever reports them; without a place, to
-// the reporting party.
 // The country most of the text's places lie in (more than half of those in
 // one country), or empty: where a text tells of one country's villages, an
 // account that names no place is of that country too.
@@ -391,9 +388,10 @@ std::string country_of_the_text(const Analysis& analysis, const Gazetteer& place
   return {};
 }
 
-// Whose civilians those of no stated side are: the state of the claim's
-// place, else of the claimant when it is a party, else of the country the
-// text's places lie in («قتل 14 مدنيا» in a report on Idlib's villages).
+// Civilians belong to the state whose ground they were hit on (de jure: the
+// state of the place's country), whoever reports them; without a place, to
+// the reporting party, else to the state of the country the text's places
+// lie in ("14 civilians killed" in a story of Idlib's towns).
 std::string civilians_state(const FrameView& view, const std::optional<Place>& place,
                             const std::string& claimant_party) {
   const ActorRegistry& actors = view.context.actors;
@@ -1756,15 +1754,16 @@ bool observer(const ActorRegistry& actors, const Mention& mention) {
          std::end(kObserverKinds);
 }
 
-// "The Indian soldiers targeted …", "индийские военные обстреляли": a
-// nationality with a word for combatants right beside it names that state's
-// forces; not when they are the ones counted as casualties ("Indian soldiers
-// were killed in Pakistani shelling").
+// A word for a specific violent act (shelling, an air strike, …).
 bool specific_violence_word(const Mention& event) {
   const auto type = parse_event_type(event.value());
   return type && specific_violence(*type);
 }
 
+// "The Indian soldiers targeted …", "индийские военные обстреляли": a
+// nationality with a word for combatants right beside it names that state's
+// forces; not when they are the ones counted as casualties ("Indian soldiers
+// were killed in Pakistani shelling").
 bool names_forces(const FrameView& view, const Mention& adjective) {
   const Analysis& analysis = view.analysis;
   const Range clause = view.clause_of(adjective.range.begin);

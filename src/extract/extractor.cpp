@@ -627,11 +627,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     // "…have not shown any fire activity. No casualties have been recorded":
     // with no event of its own, figures that are all none tell no event, and
     // are no figures of the fighting told before it.
-    const bool only_none = !draft.claim.casualties.empty() && draft.claim.assets.empty() &&
-                           std::all_of(draft.claim.casualties.begin(), draft.claim.casualties.end(),
-                                       [](const CasualtyFigure& figure) {
-                                         return figure.count.max && *figure.count.max == 0;
-                                       });
+    const bool only_none =
+        !draft.claim.casualties.empty() && draft.claim.assets.empty() &&
+        std::all_of(draft.claim.casualties.begin(), draft.claim.casualties.end(),
+                    [](const CasualtyFigure& figure) { return figure.count == exactly(0); });
     if (!draft.has_event && only_none) {
       out.set_aside.push_back(
           {SetAsideReason::kNegated, span, "no casualties and no event of its own"});

@@ -10,6 +10,13 @@
 namespace truce::extract::detail {
 namespace {
 
+// Whether a word of `category` opens the sentence.
+bool opens_with(const Analysis& analysis, const Sentence& sentence, Category category) {
+  const MentionList words = analysis.in(sentence.range, category);
+  return !words.empty() &&
+         analysis.words_between(sentence.range.begin, words.front()->range.begin) == 0;
+}
+
 bool usable_as_claimant(const Analysis& analysis, const Mention& actor, Range clause) {
   // «الانفصاليين الموالين لروسيا», "separatists loyal to Moscow": whom others are
   // loyal to only describes them.
@@ -796,10 +803,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     // "… Armenian units subjected to fire our tractor": a sentence in the first
     // person goes on with the speaker before it, not the outlet; so does a
     // paragraph opening with "Кроме того", "Moreover".
-    const MentionList continuations = analysis.in(sentence.range, "continuation");
-    const bool continues =
-        !same_paragraph && !continuations.empty() &&
-        analysis.words_between(sentence.range.begin, continuations.front()->range.begin) == 0;
+    const bool continues = !same_paragraph && opens_with(analysis, sentence, "continuation");
     // "the enemy mounted six attacks" is the speaker's word for the other
     // side, not the outlet's: it goes on with the speaker too.
     const bool first_person = continues || !analysis.in(sentence.range, "first_person").empty() ||
@@ -922,15 +926,7 @@ bool runs_on_since(const Analysis& analysis, const DateMention& date) {
   });
 }
 
-Range sentence_range_of(const Analysis& analysis, std::uint32_t index) {
-  return analysis.sentences[index].range;
-}
-
-bool opens_with(const Analysis& analysis, const Sentence& sentence, Category category) {
-  const MentionList words = analysis.in(sentence.range, category);
-  return !words.empty() &&
-         analysis.words_between(sentence.range.begin, words.front()->range.begin) == 0;
-}
+namespace {
 
 // A word telling that what follows is one more of the same ("также", "also",
 // «كما» opening the sentence).
@@ -972,6 +968,8 @@ std::string agent_party(const Analysis& analysis, const ActorRegistry& actors,
   }
   return subject != nullptr ? party(*subject) : std::string();
 }
+
+}  // namespace
 
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const ActorRegistry& actors,
@@ -1045,8 +1043,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // act of its own, with the other perpetrator.
       const bool response =
           first != nullptr && first->entry->has_attribute("response") && event != EventType::kOther;
-      const bool new_paragraph = analysis.sentences[index].paragraph != paragraph;
-      paragraph = analysis.sentences[index].paragraph;
+      const Sentence& sentence = analysis.sentences[index];
+      const bool new_paragraph = sentence.paragraph != paragraph;
+      paragraph = sentence.paragraph;
       // A new paragraph that names another specific event (a strike after an
       // attack, a seizure after a strike) starts another claim of the same
       // claimant.
@@ -1073,19 +1072,18 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // with a toll of its own ("…снайперского обстрела …, ранен один
       // военнослужащий. В результате обстрела из РСЗО …, ранено двое") is
       // another claim, once the claim so far has told a toll.
-      const bool other_act_with_toll =
-          known && !new_paragraph && told_figures && specific_violence(*next) &&
-          specific_violence(event) && *next != event && !details_violation &&
-          !analysis.in(sentence_range_of(analysis, index), "casualty").empty() &&
-          !told_as_going_on(analysis, *first);
+      const bool tells_casualties = !analysis.in(sentence.range, "casualty").empty();
+      const bool other_act_with_toll = known && !new_paragraph && told_figures &&
+                                       specific_violence(*next) && specific_violence(event) &&
+                                       *next != event && !details_violation && tells_casualties &&
+                                       !told_as_going_on(analysis, *first);
       // A new paragraph telling an event in places the claim has not named
       // (a report's next region) is another claim too.
       // A capital standing for its state ("under Baku's control") is an
       // actor, not where something happened.
-      const Range sentence_range = analysis.sentences[index].range;
       std::vector<std::string_view> named;
-      for (const Mention* place : analysis.in(sentence_range, "place")) {
-        const MentionList actor_names = analysis.in(sentence_range, "actor");
+      const MentionList actor_names = analysis.in(sentence.range, "actor");
+      for (const Mention* place : analysis.in(sentence.range, "place")) {
         if (std::none_of(actor_names.begin(), actor_names.end(), [&](const Mention* actor) {
               return actor->range.overlaps(place->range);
             })) {
@@ -1120,26 +1118,25 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // tells another one.
       const bool added_act = next && new_paragraph && group_of(*next) == EventGroup::kViolence &&
                              !details_counted && !details_violation &&
-                             opens_with(analysis, analysis.sentences[index], "continuation");
+                             opens_with(analysis, sentence, "continuation");
       // The other side's act told by the same speaker ("Azerbaijan launched an
       // operation …. A soldier was killed in a terrorist act of the Armenian
       // forces") is another claim.
-      const std::string agent =
-          next && group_of(*next) == EventGroup::kViolence
-              ? agent_party(analysis, actors, analysis.sentences[index], *first)
-              : std::string();
+      const std::string agent = next && group_of(*next) == EventGroup::kViolence
+                                    ? agent_party(analysis, actors, sentence, *first)
+                                    : std::string();
       const bool other_side =
           !claim_agent.empty() && !agent.empty() && agent != claim_agent && !response;
       const bool one_more_elsewhere = next && !new_paragraph &&
                                       group_of(*next) == EventGroup::kViolence &&
                                       !named_before.empty() && !named.empty() && !details_counted &&
-                                      tells_one_more(analysis, analysis.sentences[index]) &&
+                                      tells_one_more(analysis, sentence) &&
                                       std::none_of(named.begin(), named.end(), same_or_around);
       // "In the previous 24 hours, it recorded 11 ceasefire violations": an
       // event on another day than the claim's is another claim.
       // Looked up only where it can matter: an event's sentence, or the claim's first day.
       const DateMention* day =
-          next || claim_day == nullptr ? day_of(frame, sentence_range) : nullptr;
+          next || claim_day == nullptr ? day_of(frame, sentence.range) : nullptr;
       const bool another_day =
           next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
       if (!current.sentences.empty() &&
@@ -1162,15 +1159,14 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         claim_agent = agent;
       }
       named_before.insert(named_before.end(), named.begin(), named.end());
-      told_figures = told_figures || !analysis.in(sentence_range, "casualty").empty();
+      told_figures = told_figures || tells_casualties;
       if (event == EventType::kOther && next && group_of(*next) != EventGroup::kNone) {
         event = *next;
         violation_word = first;
       }
       current.sentences.push_back(index);
-      const Range sentence = analysis.sentences[index].range;
       for (const Attribution& attribution : frame.attributions) {
-        if (sentence.contains(attribution.trigger->range.begin)) {
+        if (sentence.range.contains(attribution.trigger->range.begin)) {
           current.attributions.push_back(attribution);
         }
       }
