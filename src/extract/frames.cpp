@@ -17,6 +17,23 @@ bool opens_with(const Analysis& analysis, const Sentence& sentence, Category cat
          analysis.words_between(sentence.range.begin, words.front()->range.begin) == 0;
 }
 
+// Whether two sentences open with the same words ("In the area of
+// responsibility of the …"): the items of one list of a report.
+bool same_opening(const Analysis& analysis, const Sentence& a, const Sentence& b) {
+  constexpr std::ptrdiff_t kOpeningWords = 4;
+  const auto opening = [&](const Sentence& sentence) -> std::optional<std::string_view> {
+    const auto first = std::lower_bound(analysis.word_starts.begin(), analysis.word_starts.end(),
+                                        sentence.range.begin);
+    if (analysis.word_starts.end() - first <= kOpeningWords ||
+        first[kOpeningWords] >= sentence.range.end) {
+      return std::nullopt;
+    }
+    return std::string_view(analysis.normalized.text).substr(*first, first[kOpeningWords] - *first);
+  };
+  const std::optional<std::string_view> first = opening(a);
+  return first && first == opening(b);
+}
+
 bool usable_as_claimant(const Analysis& analysis, const Mention& actor, Range clause) {
   // «الانفصاليين الموالين لروسيا», "separatists loyal to Moscow": whom others are
   // loyal to only describes them.
@@ -672,6 +689,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
   std::vector<Frame> frames;
   frames.reserve(analysis.sentences.size());  // a frame per sentence at most, nearly always
   std::uint32_t last_paragraph = 0;
+  std::optional<std::uint32_t> paragraph_opening;  // the first sentence of the last paragraph
   // An agency's paragraph passing on the account ends the speaker's own words:
   // another body of the side quoted in the paragraph after it speaks anew.
   bool passed_on = false;
@@ -701,6 +719,16 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     const SentenceAttribution found = attribution_of(analysis, actors, sentence);
     Frame* current = frames.empty() || frames.back().headline ? nullptr : &frames.back();
     const bool same_paragraph = current != nullptr && sentence.paragraph == last_paragraph;
+    // The paragraph before this one, when it opened as this one does and went
+    // on with a speaker: another item of the speaker's list.
+    const bool lists_on =
+        !same_paragraph && current != nullptr && !current->narrative() && paragraph_opening &&
+        std::find(current->sentences.begin(), current->sentences.end(), *paragraph_opening) !=
+            current->sentences.end() &&
+        same_opening(analysis, analysis.sentences[*paragraph_opening], sentence);
+    if (!paragraph_opening || sentence.paragraph != last_paragraph) {
+      paragraph_opening = index;
+    }
     last_paragraph = sentence.paragraph;
     const bool after_passing_on = passed_on && !same_paragraph;
     if (!same_paragraph) {
@@ -806,7 +834,8 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     const bool continues = !same_paragraph && opens_with(analysis, sentence, "continuation");
     // "the enemy mounted six attacks" is the speaker's word for the other
     // side, not the outlet's: it goes on with the speaker too.
-    const bool first_person = continues || !analysis.in(sentence.range, "first_person").empty() ||
+    const bool first_person = continues || lists_on ||
+                              !analysis.in(sentence.range, "first_person").empty() ||
                               (!same_paragraph && !analysis.in(sentence.range, "enemy").empty());
     if (first_person && current != nullptr && current->narrative() && frames.size() >= 2 &&
         !frames[frames.size() - 2].narrative()) {

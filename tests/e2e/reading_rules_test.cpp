@@ -2577,6 +2577,18 @@ TEST_F(FictionalTheatre, AParagraphCallingTheOtherSideTheEnemyGoesOnWithTheSpeak
   EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim");
 }
 
+// "In the sector of the South group, …" after "In the sector of the North
+// group, the enemy …": another item of the speaker's list, told by the speaker.
+TEST_F(FictionalTheatre, AParagraphOpeningAsTheSpeakersLastOneGoesOnWithTheSpeaker) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\nIn the sector of the North group, the enemy mounted two attacks "
+      "near Kleinheim.\n\nIn the sector of the South group, Nebendorf was shelled.");
+  ASSERT_EQ(reading["claims"].size(), 3U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][2]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(reading["claims"][2]["place"]["name"], "Nebendorf");
+}
+
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
 // event's, opening with an agent word, names who did it.
 TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
