@@ -1521,8 +1521,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   std::vector<Located> lists = listed_places(view);
   for (const Mention* mention : view.all("place")) {
     // A sentence after the event's that tells no event and no casualties (a
-    // bulletin's patrols after its violation) says where something else was.
-    if (mention->range.begin >= event_sentence.end) {
+    // bulletin's patrols after its violation) says where something else was,
+    // unless it says where "it took place".
+    if (mention->range.begin >= event_sentence.end && !told_as_the_locus(mention->word)) {
       const Range sentence = view.sentence_of(mention->range.begin).range;
       if (view.analysis.in(sentence, "event").empty() &&
           view.analysis.in(sentence, "casualty").empty() &&

@@ -1106,6 +1106,18 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                                        specific_violence(*next) && specific_violence(event) &&
                                        *next != event && !details_violation && tells_casualties &&
                                        !told_as_going_on(analysis, *first);
+      // «وتابع قائلا أن الانفصاليين قصفوا …», "He added that …": another
+      // specific act the speaker tells anew in the paragraph is another claim.
+      const bool said_anew =
+          opens_with(analysis, sentence, "attribution") ||
+          std::any_of(frame.attributions.begin(), frame.attributions.end(),
+                      [&](const Attribution& said) {
+                        return sentence.range.contains(said.trigger->range.begin);
+                      });
+      const bool other_act_said_anew = known && !new_paragraph && said_anew &&
+                                       specific_violence(*next) && specific_violence(event) &&
+                                       *next != event && !details_violation &&
+                                       !told_as_going_on(analysis, *first);
       // A new paragraph telling an event in places the claim has not named
       // (a report's next region) is another claim too.
       // A capital standing for its state ("under Baku's control") is an
@@ -1169,8 +1181,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const bool another_day =
           next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
       if (!current.sentences.empty() &&
-          (other_group || other_event || other_act_with_toll || elsewhere || one_more_elsewhere ||
-           added_act || response || another_day || other_side)) {
+          (other_group || other_event || other_act_with_toll || other_act_said_anew || elsewhere ||
+           one_more_elsewhere || added_act || response || another_day || other_side)) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;

@@ -137,6 +137,19 @@ std::pair<char32_t, std::size_t> code_point_before(std::string_view text, std::s
   return {detail::decode_utf8(text.substr(0, end), at).code_point, at};
 }
 
+// The code point before byte `end`, closing quotes and brackets skipped
+// ("الانفصاليون".وأضاف); 0 when there is none.
+char32_t letter_before_closers(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin) {
+    const auto [code_point, starts_at] = code_point_before(text, begin, end);
+    if (!is_closer(code_point)) {
+      return code_point;
+    }
+    end = starts_at;
+  }
+  return 0;
+}
+
 Range trimmed(std::string_view text, std::size_t begin, std::size_t end) {
   while (begin < end && is_space(text[begin])) {
     ++begin;
@@ -253,7 +266,7 @@ std::vector<Range> sentences(std::string_view normalized, Range paragraph,
     bool split = after == end || is_space(normalized[after]);
     if (!split && decoded.code_point == U'.' && after == at + 1 && at > sentence_begin &&
         is_caseless_letter(detail::decode_utf8(normalized.substr(0, end), after).code_point) &&
-        is_caseless_letter(code_point_before(normalized, sentence_begin, at).first)) {
+        is_caseless_letter(letter_before_closers(normalized, sentence_begin, at))) {
       split = true;
     }
     if (split && decoded.code_point == U'.' && at > sentence_begin) {

@@ -2589,6 +2589,36 @@ TEST_F(FictionalTheatre, AParagraphOpeningAsTheSpeakersLastOneGoesOnWithTheSpeak
   EXPECT_EQ(reading["claims"][2]["place"]["name"], "Nebendorf");
 }
 
+// "It added that Freedonian troops shelled …" after a mine explosion: another
+// specific act the speaker tells anew in the paragraph is another claim;
+// «وتابع قائلا إن …» opens a sentence of the speaker's as well.
+TEST_F(FictionalTheatre, AnotherActTheSpeakerTellsAnewIsAnotherClaim) {
+  const json english = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said two soldiers were killed in "
+      "a mine explosion near Grenzdorf yesterday. It added that Freedonian troops shelled "
+      "Kleinheim.");
+  ASSERT_EQ(english["claims"].size(), 2U) << english.dump(1);
+  EXPECT_EQ(english["claims"][1]["event_type"], "shelling");
+  EXPECT_EQ(english["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+  EXPECT_EQ(english["claims"][1]["place"]["name"], "Kleinheim");
+  std::ofstream(data_ / "gazetteer/names/ar.tsv", std::ios::app) << "unterdorf\tأونتردورف\n";
+  const json arabic = read(
+      "نص مصطنع\n\nقالت وزارة خارجية روريتانيا أمس إن جنديين قتلا في انفجار لغم في أوبرلاند. "
+      "وتابع قائلا إن القوات قصفت أونتردورف.");
+  ASSERT_EQ(arabic["claims"].size(), 2U) << arabic.dump(1);
+  EXPECT_EQ(arabic["claims"][1]["event_type"], "shelling");
+  EXPECT_EQ(arabic["claims"][1]["claimant"]["id"], "ru-fictional-mfa");
+}
+
+// "… killed in a mine explosion in Oberland yesterday. It took place in
+// Unterdorf.": a later sentence that says where the act took place places it.
+TEST_F(FictionalTheatre, ALaterSentenceSayingWhereItTookPlacePlacesTheAct) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said two soldiers were killed in "
+      "a mine explosion in Oberland yesterday. It took place in Unterdorf.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Unterdorf") << reading.dump(1);
+}
+
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
 // event's, opening with an agent word, names who did it.
 TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {

@@ -93,6 +93,9 @@ TEST(Sentences, AFullStopRightBeforeALetterWithoutCaseEndsTheSentence) {
   // Pages pasted together drop the space: "… مع أذربيجان.وقال …".
   EXPECT_EQ(sentence_texts("قتل جنديان في اشتباكات.وقال الوزير إن القتال مستمر."),
             (Strings{"قتل جنديان في اشتباكات.", "وقال الوزير إن القتال مستمر."}));
+  // A closing quote may stand between the letter and the stop: «…الانفصاليون".وأضاف».
+  EXPECT_EQ(sentence_texts("وقال \"إن القتال مستمر\".وأضاف أن جنديا قتل."),
+            (Strings{"وقال \"إن القتال مستمر\".", "وأضاف أن جنديا قتل."}));
   // Not after a single letter (an initial: "د.محمد"), a digit, or between
   // letters that have case ("U.S.Army", "e.g.the").
   EXPECT_EQ(sentence_texts("قال د.محمد إن القتال مستمر."),
