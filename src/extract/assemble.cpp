@@ -1400,6 +1400,9 @@ std::optional<Located> antecedent_place(const FrameView& view, const Mention& an
                                         const std::vector<std::string>& parties) {
   const MentionList before = view.analysis.in({0, anaphor.range.begin}, "place");
   const MentionList actors = view.analysis.in({0, anaphor.range.begin}, "actor");
+  // "жилой массив города", "the village": a word for a kind of place (the
+  // lexicon value, a gazetteer type) points back to the last place of that kind.
+  const std::string_view kind = anaphor.value() == "-" ? std::string_view() : anaphor.value();
   // NOLINTNEXTLINE(modernize-loop-convert): std::views::reverse fails under clang-tidy 14
   for (auto mention = before.rbegin(); mention != before.rend(); ++mention) {
     const GazetteerPlace* found = view.context.places.find((*mention)->value());
@@ -1407,6 +1410,9 @@ std::optional<Located> antecedent_place(const FrameView& view, const Mention& an
       continue;
     }
     found = resolve_homonym(view, **mention, found, parties);
+    if (!kind.empty() && found->type != kind) {
+      continue;
+    }
     const bool names_an_actor =
         std::any_of(actors.begin(), actors.end(),
                     [&](const Mention* actor) { return actor->range.overlaps((*mention)->range); });
@@ -1422,6 +1428,45 @@ std::optional<Located> antecedent_place(const FrameView& view, const Mention& an
     return located;
   }
   return std::nullopt;
+}
+
+// Whether the text starts with a capital Latin or Cyrillic letter (A-Z, А-Я, Ё).
+bool starts_with_a_capital(std::string_view original) {
+  const auto lead = static_cast<unsigned char>(original.empty() ? 0 : original[0]);
+  if (lead < 0x80) {
+    return lead >= 'A' && lead <= 'Z';
+  }
+  if (lead == 0xD0 && original.size() > 1) {
+    const auto second = static_cast<unsigned char>(original[1]);
+    return (second >= 0x90 && second <= 0xAF) || second == 0x81;
+  }
+  return false;
+}
+
+// "города Стаханов", "the town of Popasna": a word for a kind of place with
+// the name after it (a place or a capitalised word at most one word on) names
+// that place, it does not point back.
+bool names_its_place(const FrameView& view, const Mention& anaphor) {
+  if (anaphor.value() == "-") {
+    return false;
+  }
+  const Analysis& analysis = view.analysis;
+  const Range rest{anaphor.word.end, view.sentence_of(anaphor.range.begin).range.end};
+  for (const Mention* place : analysis.in(rest, "place")) {
+    if (analysis.words_between(anaphor.word.end, place->range.begin) <= 1) {
+      return true;
+    }
+    break;
+  }
+  const auto next =
+      std::lower_bound(analysis.word_starts.begin(), analysis.word_starts.end(), anaphor.word.end);
+  for (auto word = next; word != analysis.word_starts.end() && word - next < 2 && *word < rest.end;
+       ++word) {
+    if (starts_with_a_capital(analysis.original_text({*word, *word + 1}))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // "Terrorists shelled X, Y and Z in Latakia province, V and W in Hama province
@@ -1566,7 +1611,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
   }
   // "на этом направлении", "in this direction": the place named last before.
   for (const Mention* anaphor : view.all("place_anaphor")) {
-    consider(antecedent_place(view, *anaphor, parties));
+    if (!names_its_place(view, *anaphor)) {
+      consider(antecedent_place(view, *anaphor, parties));
+    }
   }
   for (const Mention* border : view.all("border")) {
     // "حرس الحدود", "border guards": the word names a force, not where;
@@ -1593,14 +1640,7 @@ bool could_be_a_name(const Analysis& analysis, Range name) {
   }
   const std::string original = analysis.original_text(name);
   const auto lead = static_cast<unsigned char>(original.empty() ? 0 : original[0]);
-  if (lead < 0x80) {
-    return lead >= 'A' && lead <= 'Z';
-  }
-  if (lead == 0xD0 && original.size() > 1) {
-    const auto second = static_cast<unsigned char>(original[1]);
-    return (second >= 0x90 && second <= 0xAF) || second == 0x81;  // А-Я, Ё
-  }
-  return true;
+  return (lead >= 0x80 && lead != 0xD0 && lead != 0xD1) || starts_with_a_capital(original);
 }
 
 // A place kept as written, without coordinates: ranked after every known one.

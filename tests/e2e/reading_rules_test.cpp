@@ -2619,6 +2619,25 @@ TEST_F(FictionalTheatre, ALaterSentenceSayingWhereItTookPlacePlacesTheAct) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Unterdorf") << reading.dump(1);
 }
 
+// «Сегодня жилой массив города обстреляли» after Popasna: "the town" with no
+// name after it is the last town named before; with a name after it, that name.
+TEST_F(FictionalTheatre, TheTownWithNoNameAfterItIsTheLastTownNamed) {
+  const auto places = [&](const std::string& second) {
+    const json reading = read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+        "Kleinheim on 1 May 2030. On 3 May 2030 " +
+        second + " was shelled.");
+    std::vector<std::string> found;
+    for (const json& claim : reading["claims"]) {
+      found.push_back(claim["place"].is_null() ? "-" : claim["place"]["name"].get<std::string>());
+    }
+    return found;
+  };
+  EXPECT_EQ(places("the town"), (std::vector<std::string>{"Kleinheim", "the town"}));
+  EXPECT_EQ(places("the town of Nebendorf").back(), "town of Nebendorf");
+  EXPECT_NE(places("the town of Neuheim").back(), "the town");
+}
+
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
 // event's, opening with an agent word, names who did it.
 TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
