@@ -1444,7 +1444,7 @@ bool starts_with_a_capital(std::string_view original) {
 }
 
 // "города Стаханов", "the town of Popasna": a word for a kind of place with
-// the name after it (a place or a capitalised word at most one word on) names
+// the name after it (a place or a capitalised word among the next three) names
 // that place, it does not point back.
 bool names_its_place(const FrameView& view, const Mention& anaphor) {
   if (anaphor.value() == "-") {
@@ -1460,7 +1460,7 @@ bool names_its_place(const FrameView& view, const Mention& anaphor) {
   }
   const auto next =
       std::lower_bound(analysis.word_starts.begin(), analysis.word_starts.end(), anaphor.word.end);
-  for (auto word = next; word != analysis.word_starts.end() && word - next < 2 && *word < rest.end;
+  for (auto word = next; word != analysis.word_starts.end() && word - next < 3 && *word < rest.end;
        ++word) {
     if (starts_with_a_capital(analysis.original_text({*word, *word + 1}))) {
       return true;
@@ -1681,6 +1681,33 @@ std::optional<Located> name_before(const FrameView& view, const Mention& prefix)
                        {{begin, prefix.word.begin}, prefix.range});
 }
 
+// Where a name that starts at `start` ends when a link word ("имени", "named
+// after") follows its first or second word and a possible name follows the link.
+std::optional<std::uint32_t> name_through_link(const FrameView& view, std::uint32_t start) {
+  const Analysis& analysis = view.analysis;
+  const Range sentence = view.sentence_of(start).range;
+  for (const Mention* link : analysis.in({start, sentence.end}, "name_link")) {
+    if (analysis.words_between(start, link->range.begin) > 2) {
+      break;
+    }
+    const auto next =
+        std::lower_bound(analysis.word_starts.begin(), analysis.word_starts.end(), link->word.end);
+    if (next == analysis.word_starts.end() || *next >= sentence.end) {
+      break;
+    }
+    std::uint32_t end = *next;
+    const std::string_view text = analysis.normalized.text;
+    while (end < sentence.end && text[end] != ' ' && text[end] != ',' && text[end] != '.') {
+      ++end;
+    }
+    if (could_be_a_name(analysis, {*next, end})) {
+      return end;
+    }
+    break;
+  }
+  return std::nullopt;
+}
+
 // Place names the gazetteer does not know, kept as written: the word after
 // "village"/"село"/"قرية" (a place word marked `names_unknown`) when no known
 // place follows. "area" or "district" is as often followed by a common word.
@@ -1718,9 +1745,15 @@ std::vector<Located> unknown_places(const FrameView& view) {
     if (end == start) {
       continue;
     }
-    const Range name{start, end};
+    Range name{start, end};
     if (!could_be_a_name(view.analysis, name)) {
-      continue;
+      // «поселок шахты имени Гагарина»: a common word and a link word
+      // ("named after") before the name are part of it.
+      const std::optional<std::uint32_t> linked = name_through_link(view, start);
+      if (!linked) {
+        continue;
+      }
+      name.end = end = *linked;
     }
     found.push_back(unknown_place(
         view.analysis.original_text({prefix->word.begin, end + (quoted && end < text.size())}),

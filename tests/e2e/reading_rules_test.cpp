@@ -2638,6 +2638,16 @@ TEST_F(FictionalTheatre, TheTownWithNoNameAfterItIsTheLastTownNamed) {
   EXPECT_NE(places("the town of Neuheim").back(), "the town");
 }
 
+// «поселок шахты имени Иванова»: a common word and a link word before a name
+// the gazetteer lacks are part of it; the place is kept as written.
+TEST_F(FictionalTheatre, ALinkWordCarriesAnUnknownPlaceNameOn) {
+  const json reading = read(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера был обстрелян поселок шахты "
+      "имени Иванова.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "поселок шахты имени Иванова")
+      << reading.dump(1);
+}
+
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
 // event's, opening with an agent word, names who did it.
 TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
