@@ -575,6 +575,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     shared.insert(second);
   }
   const auto none = view.all("casualty_none");
+  const auto deaths_of_wounded = view.all("died_of_wounds");
   for (const Mention* status : statuses) {
     // "Мирные жители не пострадали", "were not injured": nobody was; and the
     // missing of "the commission for missing persons" are a name's words.
@@ -582,11 +583,13 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       continue;
     }
     // «Пострадавших нет», "no casualties": the status word is part of a phrase
-    // that says there were none.
-    if (std::any_of(none.begin(), none.end(), [&](const Mention* phrase) {
-          return phrase->range.begin <= status->range.begin &&
-                 status->range.end <= phrase->range.end;
-        })) {
+    // that says there were none; «متأثرا بجراحه», "died of his wounds": of one
+    // that a wounded one died (read_deaths_of_the_wounded).
+    const auto holds_the_status = [&](const Mention* phrase) {
+      return phrase->range.begin <= status->range.begin && status->range.end <= phrase->range.end;
+    };
+    if (std::any_of(none.begin(), none.end(), holds_the_status) ||
+        std::any_of(deaths_of_wounded.begin(), deaths_of_wounded.end(), holds_the_status)) {
       continue;
     }
     const Range clause = view.clause_of(status->range.begin);
@@ -770,7 +773,10 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         side = side_for_party(actors, opponent);
       }
     }
-    if (!side && previous) {
+    // The side of the figure before, but a soldier is no civilian ("погиб
+    // … мирная жительница. … ранения получил боец").
+    const bool combatant = person != nullptr && person->value() == "combatant";
+    if (!side && previous && !(combatant && previous->kind == SideKind::kCivilians)) {
       side = previous;
     }
     if (!side) {
@@ -859,6 +865,39 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
     figure.figure.count = exactly(0);
     figure.ranges.push_back(none.front()->range);
     figures.push_back(std::move(figure));
+  }
+}
+
+// "Раненого госпитализировали, однако через два часа он умер", "died of his
+// wounds", «توفي متأثرا بجراحه»: one wounded person told before died. The last
+// figure of one wounded before the words, with no count beside them, becomes
+// one dead (a lead that told the death already is the same
+// figure, and counts once).
+void read_deaths_of_the_wounded(const FrameView& view, std::vector<Figure>& figures) {
+  const Analysis& analysis = view.analysis;
+  for (const Mention* death : view.all("died_of_wounds")) {
+    // "ещё один скончался", "скончались трое": a count beside the words.
+    const Range clause = view.clause_of(death->range.begin);
+    const bool counted_beside =
+        std::any_of(analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
+          return clause.contains(n.begin) &&
+                 (n.end <= death->range.begin
+                      ? analysis.words_between(n.end, death->range.begin) <= 1
+                      : analysis.words_between(death->range.end, n.begin) <= 1);
+        });
+    if (counted_beside) {
+      continue;
+    }
+    const auto wounded = std::find_if(figures.rbegin(), figures.rend(), [&](const Figure& figure) {
+      return figure.figure.status == CasualtyStatus::kWounded &&
+             figure.figure.count == exactly(1) && !figure.ranges.empty() &&
+             figure.ranges.front().end <= death->range.begin;
+    });
+    if (wounded == figures.rend()) {
+      continue;
+    }
+    wounded->figure.status = CasualtyStatus::kKilled;
+    wounded->ranges.push_back(death->range);
   }
 }
 
@@ -2626,6 +2665,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party, post_party,
                                                 draft.has_event, draft.retells_figures);
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
+  read_deaths_of_the_wounded(view, figures);
   // Prisoners in an account of an exchange ("handed over 15 prisoners", "the
   // return of the other prisoners") are those handed over or still held, not
   // people captured in this event: a figure of them would count as captures.

@@ -2648,6 +2648,31 @@ TEST_F(FictionalTheatre, ALinkWordCarriesAnUnknownPlaceNameOn) {
       << reading.dump(1);
 }
 
+// "A soldier was wounded … He later died of his wounds": the wounded one is
+// dead; «…умер» likewise. A count in the clause says something else.
+TEST_F(FictionalTheatre, AWoundedOneWhoDiedIsCountedDead) {
+  const std::string story =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said a soldier was wounded when "
+      "Freedonian troops shelled Grenzdorf yesterday. ";
+  EXPECT_EQ(figures_of_the_one_claim(read(story + "He later died of his wounds.")),
+            (std::vector<std::string>{"killed 1 ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(read(story + "He was taken to a hospital.")),
+            (std::vector<std::string>{"wounded 1 ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(
+                read("Синтетический текст\n\nМИД Руритании сообщил, что вчера в Гренцдорфе ранен "
+                     "военнослужащий. Раненого госпитализировали, однако через два часа он умер.")),
+            (std::vector<std::string>{"killed 1 ruritania"}));
+}
+
+// "… a woman was killed. … a soldier was wounded": the soldier takes no
+// civilian side from the figure before him.
+TEST_F(FictionalTheatre, ASoldierTakesNoCivilianSideFromTheFigureBefore) {
+  EXPECT_EQ(figures_of_the_one_claim(
+                read("Синтетический текст\n\nМИД Руритании сообщил, что вчера при обстреле "
+                     "Гренцдорфа погибла мирная жительница. Ранения получил боец.")),
+            (std::vector<std::string>{"killed 1 civilians:ruritania", "wounded 1 ruritania"}));
+}
+
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
 // event's, opening with an agent word, names who did it.
 TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
