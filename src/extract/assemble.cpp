@@ -432,6 +432,35 @@ bool breaks_down(const FrameView& view, const std::vector<Figure>& figures, cons
   return !view.analysis.in({clause.begin, first}, "subset_marker").empty();
 }
 
+// "جرح مدنيون آخرون (بينهم طفلان)", "civilians were wounded, including two
+// children": the count right after a subset word right after an uncounted
+// group, which is at least that many.
+std::optional<std::int64_t> counted_part_after(const FrameView& view, const Mention& group) {
+  const Analysis& analysis = view.analysis;
+  const Range sentence = view.sentence_of(group.range.begin).range;
+  for (const Mention* marker : analysis.in({group.word.end, sentence.end}, "subset_marker")) {
+    if (analysis.words_between(group.word.end, marker->word.begin) > 0) {
+      break;
+    }
+    for (const NumberMention& number : analysis.numbers) {
+      if (number.begin >= marker->word.end && number.begin < sentence.end &&
+          analysis.words_between(marker->word.end, number.begin) == 0) {
+        return number.count.min;
+      }
+    }
+    // A dual ("طفلان", two children) counts by itself.
+    for (const Mention* person : analysis.in({marker->word.end, sentence.end}, "person")) {
+      const std::string_view count = person->entry->attribute("count");
+      if (!count.empty() && analysis.words_between(marker->word.end, person->word.begin) == 0) {
+        return std::atoll(std::string(count).c_str());
+      }
+      break;
+    }
+    break;
+  }
+  return std::nullopt;
+}
+
 // The status words of a clause that also holds a count ("13 captured"): an
 // item of a list of figures. Empty when the clause is no such item.
 MentionList counted_statuses(const Analysis& analysis, Range clause) {
@@ -705,6 +734,17 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     if (!range) {
       continue;
+    }
+    if (uncounted) {
+      const Mention* group = status;  // the last of the words that tell the group
+      for (const Mention* word : {person, others}) {
+        if (word != nullptr && word->word.end > group->word.end) {
+          group = word;
+        }
+      }
+      if (const std::optional<std::int64_t> part = counted_part_after(view, *group)) {
+        range = at_least(*part);
+      }
     }
 
     std::optional<Side> side;

@@ -2673,6 +2673,21 @@ TEST_F(FictionalTheatre, ASoldierTakesNoCivilianSideFromTheFigureBefore) {
             (std::vector<std::string>{"killed 1 civilians:ruritania", "wounded 1 ruritania"}));
 }
 
+// "civilians were wounded, including two children", «جرح مدنيون آخرون (بينهم
+// طفلان)»: an uncounted group is at least as many as its part counted after
+// a subset word.
+TEST_F(FictionalTheatre, AnUncountedGroupIsAtLeastItsCountedPart) {
+  EXPECT_EQ(
+      figures_of_the_one_claim(read(
+          "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+          "shelled Grenzdorf yesterday and civilians were wounded, including three children.")),
+      (std::vector<std::string>{"wounded 3 civilians:ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(read(
+                "نص مصطنع\n\nقالت وزارة خارجية روريتانيا أمس إن القوات قصفت أوبرلاند، ما أدى إلى "
+                "جرح مدنيين آخرين (بينهم طفلان).")),
+            (std::vector<std::string>{"wounded 2 civilians:ruritania"}));
+}
+
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
 // event's, opening with an agent word, names who did it.
 TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
