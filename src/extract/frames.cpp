@@ -1049,7 +1049,10 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
   std::vector<Frame> result;
   result.reserve(frames.size());  // splits are rare; growing moved every frame
   for (Frame& frame : frames) {
-    if (frame.narrative() || frame.headline || frame.sentences.size() < 2) {
+    // The outlet's own account is split only where it tells one more act
+    // elsewhere («…، كما جرحت امرأة بقصف مماثل طال قرية كفرومة»).
+    const bool narrative = frame.narrative();
+    if (frame.headline || frame.sentences.size() < 2) {
       result.push_back(std::move(frame));
       continue;
     }
@@ -1108,15 +1111,16 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                                        !told_as_going_on(analysis, *first);
       // «وتابع قائلا أن الانفصاليين قصفوا …», "He added that …": another
       // specific act the speaker tells anew in the paragraph is another claim.
-      const bool said_anew =
-          opens_with(analysis, sentence, "attribution") ||
-          std::any_of(frame.attributions.begin(), frame.attributions.end(),
-                      [&](const Attribution& said) {
-                        return sentence.range.contains(said.trigger->range.begin);
-                      });
-      const bool other_act_said_anew = known && !new_paragraph && said_anew &&
-                                       specific_violence(*next) && specific_violence(event) &&
-                                       *next != event && !details_violation &&
+      const auto said_anew = [&] {
+        return opens_with(analysis, sentence, "attribution") ||
+               std::any_of(frame.attributions.begin(), frame.attributions.end(),
+                           [&](const Attribution& said) {
+                             return sentence.range.contains(said.trigger->range.begin);
+                           });
+      };
+      const bool other_act_said_anew = known && !new_paragraph && specific_violence(*next) &&
+                                       specific_violence(event) && *next != event &&
+                                       !details_violation && said_anew() &&
                                        !told_as_going_on(analysis, *first);
       // A new paragraph telling an event in places the claim has not named
       // (a report's next region) is another claim too.
@@ -1163,7 +1167,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // The other side's act told by the same speaker ("Azerbaijan launched an
       // operation …. A soldier was killed in a terrorist act of the Armenian
       // forces") is another claim.
-      const std::string agent = next && group_of(*next) == EventGroup::kViolence
+      const std::string agent = !narrative && next && group_of(*next) == EventGroup::kViolence
                                     ? agent_party(analysis, actors, sentence, *first)
                                     : std::string();
       const bool other_side =
@@ -1177,12 +1181,14 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // event on another day than the claim's is another claim.
       // Looked up only where it can matter: an event's sentence, or the claim's first day.
       const DateMention* day =
-          next || claim_day == nullptr ? day_of(frame, sentence.range) : nullptr;
+          !narrative && (next || claim_day == nullptr) ? day_of(frame, sentence.range) : nullptr;
       const bool another_day =
           next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
-      if (!current.sentences.empty() &&
-          (other_group || other_event || other_act_with_toll || other_act_said_anew || elsewhere ||
-           one_more_elsewhere || added_act || response || another_day || other_side)) {
+      const bool splits = narrative ? one_more_elsewhere
+                                    : other_group || other_event || other_act_with_toll ||
+                                          other_act_said_anew || elsewhere || one_more_elsewhere ||
+                                          added_act || response || another_day || other_side;
+      if (!current.sentences.empty() && splits) {
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;

@@ -2688,6 +2688,21 @@ TEST_F(FictionalTheatre, AnUncountedGroupIsAtLeastItsCountedPart) {
             (std::vector<std::string>{"wounded 2 civilians:ruritania"}));
 }
 
+// «قتل طفل أمس بقصف على غرنتسدورف، كما جرحت امرأة بقصف مماثل طال كلاينهايم»:
+// after a comma «كما» opens another statement; in the outlet's own account
+// too, one more act elsewhere is another claim, of the day told last.
+TEST_F(FictionalTheatre, OneMoreActAfterACommaIsAnotherClaimOfTheSameDay) {
+  std::ofstream(data_ / "gazetteer/names/ar.tsv", std::ios::app)
+      << "grenzdorf\tغرنتسدورف\nkleinheim\tكلاينهايم\n";
+  const json reading = read_published(
+      "نص مصطنع\n\nقتل طفل أمس بقصف مدفعي على غرنتسدورف، كما جرحت امرأة بقصف مماثل طال "
+      "كلاينهايم.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "كلاينهايم");
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-05");
+  EXPECT_EQ(reading["claims"][1]["casualties"][0]["status"], "wounded");
+}
+
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
 // event's, opening with an agent word, names who did it.
 TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
