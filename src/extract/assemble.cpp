@@ -881,12 +881,25 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
   Side side = own_side && !claimant_party.empty()
                   ? *side_for_party(view.context.actors, claimant_party)
                   : Side{SideKind::kUnknown, std::nullopt};
+  const auto of_civilians = [&] {
+    side.kind = SideKind::kCivilians;
+    side.party.reset();
+    if (!civilians_party.empty()) {
+      side.party = actor_ref(view.context.actors, civilians_party);
+    }
+  };
   for (const Mention* person : view.analysis.in(view.clause_of(phrase.range.begin), "person")) {
     if (person->value() == "civilian" && view.distance(person->word, phrase.word) <= 3) {
-      side.kind = SideKind::kCivilians;
-      if (!civilians_party.empty()) {
-        side.party = actor_ref(view.context.actors, civilians_party);
-      }
+      of_civilians();
+    }
+  }
+  // "разрушен и дотла сгорел частный дом, никто не пострадал": where a
+  // civilian object was hit, the no one hurt are civilians.
+  if (side.kind == SideKind::kUnknown) {
+    const auto assets = view.all("asset");
+    if (std::any_of(assets.begin(), assets.end(),
+                    [](const Mention* asset) { return asset->entry->has_attribute("civilian"); })) {
+      of_civilians();
     }
   }
   for (CasualtyStatus status : {CasualtyStatus::kKilled, CasualtyStatus::kWounded}) {

@@ -2703,6 +2703,19 @@ TEST_F(FictionalTheatre, OneMoreActAfterACommaIsAnotherClaimOfTheSameDay) {
   EXPECT_EQ(reading["claims"][1]["casualties"][0]["status"], "wounded");
 }
 
+// "A house was destroyed, no one was hurt" in an account of no stated side:
+// where a civilian object was hit, the no one hurt are civilians.
+TEST_F(FictionalTheatre, NoOneHurtWhereAHouseWasHitAreCivilians) {
+  const auto figures = [&](const std::string& what) {
+    return figures_of_the_one_claim(
+        read_published("A synthetic story\n\nUnknown persons fired on Grenzdorf yesterday; " +
+                       what + " was damaged, and no one was hurt."));
+  };
+  EXPECT_EQ(figures("a house"), (std::vector<std::string>{"killed 0 civilians:ruritania",
+                                                          "wounded 0 civilians:ruritania"}));
+  EXPECT_EQ(figures("a tank"), (std::vector<std::string>{"killed 0 unknown", "wounded 0 unknown"}));
+}
+
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
 // event's, opening with an agent word, names who did it.
 TEST_F(FictionalTheatre, AnAgentClauseAfterTheEventNamesThePerpetrator) {
