@@ -573,6 +573,15 @@ bool told_before(const FrameView& view) {
   });
 }
 
+// Whether the frame names civilians by a word that names no one else
+// ("residents", "journalists"; not "people").
+bool names_civilians(const FrameView& view) {
+  const auto persons = view.all("person");
+  return std::any_of(persons.begin(), persons.end(), [](const Mention* person) {
+    return person->value() == "civilian" && !person->entry->has_attribute("anyone");
+  });
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
                                     const std::string& civilians_party,
                                     const std::string& post_party, bool tells_an_event,
@@ -781,10 +790,16 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       side = side_for_party(actors, post_party);
     }
     if (!side && person != nullptr && person->value() == "civilian") {
-      // Civilians are the place's state's unless an adjective says otherwise.
-      side = Side{SideKind::kCivilians, std::nullopt};
-      if (!civilians_party.empty()) {
-        side->party = actor_ref(actors, civilians_party);
+      if (person->entry->has_attribute("anyone") && !names_civilians(view)) {
+        // "4 people were killed": of no stated side, unless the account
+        // says they were civilians ("journalists", "residents").
+        side = Side{SideKind::kUnknown, std::nullopt};
+      } else {
+        // Civilians are the place's state's unless an adjective says otherwise.
+        side = Side{SideKind::kCivilians, std::nullopt};
+        if (!civilians_party.empty()) {
+          side->party = actor_ref(actors, civilians_party);
+        }
       }
     }
     if (person != nullptr && person->entry->has_attribute("own")) {

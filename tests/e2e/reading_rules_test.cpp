@@ -476,12 +476,12 @@ TEST_F(FictionalTheatre, PersonsOfAnyoneHitAtAPostAreItsPersonnel) {
   ASSERT_EQ(clause["claims"][0]["casualties"].size(), 1U) << clause.dump(1);
   EXPECT_EQ(clause["claims"][0]["casualties"][0]["side"]["kind"], "combatants") << clause.dump(1);
   EXPECT_EQ(clause["claims"][0]["casualties"][0]["side"]["party"]["id"], "ruritania");
-  // Without a post hit, people are civilians.
+  // Without a post hit, people are of no stated side.
   const json village = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said that yesterday Grenzdorf "
       "was shelled and two people were wounded.");
   ASSERT_EQ(village["claims"].size(), 1U) << village.dump(1);
-  EXPECT_EQ(village["claims"][0]["casualties"][0]["side"]["kind"], "civilians");
+  EXPECT_EQ(village["claims"][0]["casualties"][0]["side"]["kind"], "unknown");
 }
 
 TEST_F(FictionalTheatre, AnIndefiniteArticleCountsOneOfASingularPersonNoun) {
@@ -2714,6 +2714,20 @@ TEST_F(FictionalTheatre, NoOneHurtWhereAHouseWasHitAreCivilians) {
   EXPECT_EQ(figures("a house"), (std::vector<std::string>{"killed 0 civilians:ruritania",
                                                           "wounded 0 civilians:ruritania"}));
   EXPECT_EQ(figures("a tank"), (std::vector<std::string>{"killed 0 unknown", "wounded 0 unknown"}));
+}
+
+// "The shelling killed four people": persons of anyone are of no stated side,
+// unless the account names them civilians by a word of its own ("journalists").
+TEST_F(FictionalTheatre, PeopleOfNoStatedSideAreNotCivilians) {
+  const auto figures = [&](const std::string& more) {
+    return figures_of_the_one_claim(read(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+        "Grenzdorf yesterday, killing four people" +
+        more + "."));
+  };
+  EXPECT_EQ(figures(""), (std::vector<std::string>{"killed 4 unknown"}));
+  EXPECT_EQ(figures(", all of them residents of the village"),
+            (std::vector<std::string>{"killed 4 civilians:ruritania"}));
 }
 
 // «обстрела, произведенного пограничниками Фридонии»: the clause after the
