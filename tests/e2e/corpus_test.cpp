@@ -138,11 +138,13 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   const json evaluation = json::parse(result.out);
   // Lowered when nine texts of the thinnest theatres (Donbas, Idlib) joined
   // the corpus, read much worse than the sixty before them (tests/data/corpus/README.md);
-  // raised again as the reader learned to tell their events apart.
+  // raised again as the reader learned to tell their events apart. Event
+  // dates, casualty figures and places hold the corpus targets the README
+  // quotes (0.9, 0.9, 0.85).
   const std::map<std::string, double> floors = {
-      {"claim", 0.86},       {"claimant", 0.82},   {"event_type", 0.82},
-      {"date", 0.84},        {"event_date", 0.88}, {"place", 0.82},
-      {"perpetrator", 0.80}, {"casualties", 0.84}, {"overall", 0.83}};
+      {"claim", 0.88},       {"claimant", 0.85},   {"event_type", 0.83},
+      {"date", 0.86},        {"event_date", 0.90}, {"place", 0.85},
+      {"perpetrator", 0.80}, {"casualties", 0.90}, {"overall", 0.85}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
