@@ -621,13 +621,15 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       continue;
     }
     // «Пострадавших нет», "no casualties": the status word is part of a phrase
-    // that says there were none; «متأثرا بجراحه», "died of his wounds": of one
-    // that a wounded one died (read_deaths_of_the_wounded).
+    // that says there were none; the wound word of «متأثرا بجراحه», "died of
+    // his wounds" tells that a wounded one died (read_deaths_of_the_wounded).
     const auto holds_the_status = [&](const Mention* phrase) {
       return phrase->range.begin <= status->range.begin && status->range.end <= phrase->range.end;
     };
+    const bool a_wound = parse_casualty_status(status->value()) == CasualtyStatus::kWounded;
     if (std::any_of(none.begin(), none.end(), holds_the_status) ||
-        std::any_of(deaths_of_wounded.begin(), deaths_of_wounded.end(), holds_the_status)) {
+        (a_wound &&
+         std::any_of(deaths_of_wounded.begin(), deaths_of_wounded.end(), holds_the_status))) {
       continue;
     }
     const Range clause = view.clause_of(status->range.begin);
@@ -939,8 +941,8 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
 // "Раненого госпитализировали, однако через два часа он умер", "died of his
 // wounds", «توفي متأثرا بجراحه»: one wounded person told before died. The last
 // figure of one wounded before the words, with no count beside them, becomes
-// one dead (a lead that told the death already is the same
-// figure, and counts once).
+// one dead (a lead that told the death already is the same figure, and counts
+// once). A count beside them («скончался ещё один») is a toll of its own.
 void read_deaths_of_the_wounded(const FrameView& view, std::vector<Figure>& figures) {
   const Analysis& analysis = view.analysis;
   for (const Mention* death : view.all("died_of_wounds")) {
