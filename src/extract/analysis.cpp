@@ -86,6 +86,12 @@ std::vector<Range> split_at_breaks(const Analysis& analysis, Range sentence) {
     if (mark == text.size() || mark <= sentence.begin) {
       continue;
     }
+    // «…، كما قال المتحدث»: "as the spokesman said" closes the sentence before.
+    const MentionList said = analysis.in({opening->word.end, sentence.end}, "attribution");
+    if (!said.empty() &&
+        analysis.words_between(opening->word.end, said.front()->range.begin) == 0) {
+      continue;
+    }
     parts.push_back({sentence.begin, before});
     sentence.begin = opening->word.begin;
   }

@@ -2705,6 +2705,11 @@ TEST_F(FictionalTheatre, OneMoreActAfterACommaIsAnotherClaimOfTheSameDay) {
   EXPECT_EQ(reading["claims"][1]["place"]["name"], "كلاينهايم");
   EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-05");
   EXPECT_EQ(reading["claims"][1]["casualties"][0]["status"], "wounded");
+  // «…، كما قالت الوزارة»: "as the ministry said" closes the sentence before.
+  const json said = read_published(
+      "نص مصطنع\n\nقتل طفل أمس بقصف مدفعي على غرنتسدورف، كما قالت وزارة خارجية روريتانيا.");
+  ASSERT_EQ(said["claims"].size(), 1U) << said.dump(1);
+  EXPECT_EQ(said["claims"][0]["claimant"]["id"], "ru-fictional-mfa") << said.dump(1);
 }
 
 // "A house was destroyed, no one was hurt" in an account of no stated side:
