@@ -2811,5 +2811,21 @@ TEST_F(FictionalTheatre, TheOtherSidesActIsAnotherClaim) {
   EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "fd-fictional-forces");
 }
 
+// «قصفاً نفذته قوات فريدونيا», "shelling that Freedonian troops carried out":
+// the actor right after the relative verb is its agent, so the other side's
+// act told next is another claim.
+TEST_F(FictionalTheatre, TheActorAfterCarriedOutIsTheAgent) {
+  std::ofstream(data_ / "actors/names/ar.tsv", std::ios::app)
+      << "fd-fictional-forces\tقوات فريدونيا\nruritania\tروريتانيا\n";
+  std::ofstream(data_ / "gazetteer/names/ar.tsv", std::ios::app)
+      << "grenzdorf\tغرنتسدورف\nostdorf\tأوستدورف\n";
+  const json reading = read(
+      "نص مصطنع\n\nقالت وزارة خارجية روريتانيا أمس إن قصفاً نفذته قوات فريدونيا طال "
+      "غرنتسدورف. روريتانيا قصفت أوستدورف في اليوم نفسه.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces");
+  EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "ruritania");
+}
+
 }  // namespace
 }  // namespace truce::test
