@@ -69,36 +69,6 @@ std::size_t clause_mark_length(std::string_view text, std::size_t at) {
   }
 }
 
-// «وقضى طفل … بقصف على قرية حاس، كما جرحت امرأة بقصف مماثل طال قرية كفرومة»:
-// a word that opens another statement after a comma (`sentence_break`) ends
-// the sentence at the comma. Nearly always the sentence is whole.
-std::vector<Range> split_at_breaks(const Analysis& analysis, Range sentence) {
-  std::vector<Range> parts;
-  const std::string_view text = analysis.normalized.text;
-  for (const Mention* opening : analysis.in(sentence, "sentence_break")) {
-    std::uint32_t before = opening->word.begin;
-    while (before > sentence.begin && text[before - 1] == ' ') {
-      --before;
-    }
-    const std::size_t mark = before >= 2 && clause_mark_length(text, before - 2) == 2 ? before - 2
-                             : before >= 1 && text[before - 1] == ','                 ? before - 1
-                                                                                      : text.size();
-    if (mark == text.size() || mark <= sentence.begin) {
-      continue;
-    }
-    // «…، كما قال المتحدث»: "as the spokesman said" closes the sentence before.
-    const MentionList said = analysis.in({opening->word.end, sentence.end}, "attribution");
-    if (!said.empty() &&
-        analysis.words_between(opening->word.end, said.front()->range.begin) == 0) {
-      continue;
-    }
-    parts.push_back({sentence.begin, before});
-    sentence.begin = opening->word.begin;
-  }
-  parts.push_back(sentence);
-  return parts;
-}
-
 // `cuts` is the caller's, cleared here: one list for all the sentences of a
 // text instead of an allocation per sentence.
 std::vector<Range> split_clauses(const Analysis& analysis, Range sentence,
@@ -419,6 +389,41 @@ void resolve_short_names(const Lexicon& lexicon, std::vector<Match>& matches) {
   matches.resize(kept);
 }
 
+// «وقضى طفل … بقصف على قرية حاس، كما جرحت امرأة بقصف مماثل طال قرية كفرومة»:
+// a word that opens another statement after a comma (`sentence_break`) ends
+// the sentence at the comma. Adds the sentence's parts (nearly always the
+// whole sentence) to analysis.sentences.
+void add_sentences(Analysis& analysis, Range sentence, std::uint32_t paragraph,
+                   std::vector<std::uint32_t>& cuts) {
+  const auto add = [&](Range part) {
+    Sentence entry{part, paragraph, {}};
+    entry.clauses = split_clauses(analysis, entry.range, cuts);
+    analysis.sentences.push_back(std::move(entry));
+  };
+  const std::string_view text = analysis.normalized.text;
+  for (const Mention* opening : analysis.in(sentence, "sentence_break")) {
+    std::uint32_t before = opening->word.begin;
+    while (before > sentence.begin && text[before - 1] == ' ') {
+      --before;
+    }
+    const std::size_t mark = before >= 2 && clause_mark_length(text, before - 2) == 2 ? before - 2
+                             : before >= 1 && text[before - 1] == ','                 ? before - 1
+                                                                                      : text.size();
+    if (mark == text.size() || mark <= sentence.begin) {
+      continue;
+    }
+    // «…، كما قال المتحدث»: "as the spokesman said" closes the sentence before.
+    const MentionList said = analysis.in({opening->word.end, sentence.end}, "attribution");
+    if (!said.empty() &&
+        analysis.words_between(opening->word.end, said.front()->range.begin) == 0) {
+      continue;
+    }
+    add({sentence.begin, before});
+    sentence.begin = opening->word.begin;
+  }
+  add(sentence);
+}
+
 }  // namespace
 
 Analysis analyse(std::string_view original, const Matcher& matcher,
@@ -512,11 +517,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
     const auto index = static_cast<std::uint32_t>(analysis.paragraphs.size());
     analysis.paragraphs.push_back({paragraph.begin, paragraph.end});
     for (const text::Range& sentence : text::sentences(text, paragraph, lower_case_at)) {
-      for (const Range part : split_at_breaks(analysis, {sentence.begin, sentence.end})) {
-        Sentence entry{part, index, {}};
-        entry.clauses = split_clauses(analysis, entry.range, cuts);
-        analysis.sentences.push_back(std::move(entry));
-      }
+      add_sentences(analysis, {sentence.begin, sentence.end}, index, cuts);
     }
   }
   return analysis;

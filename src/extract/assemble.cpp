@@ -18,6 +18,19 @@ namespace {
 
 constexpr std::uint32_t kNearWords = 4;
 
+// Counts one more of `key` in `counts`, kept in order of first count (a few
+// keys a text: a vector searched in order beats a map).
+template <typename Key, typename Count>
+void tally(std::vector<std::pair<Key, Count>>& counts, const Key& key) {
+  const auto found = std::find_if(counts.begin(), counts.end(),
+                                  [&](const auto& count) { return count.first == key; });
+  if (found == counts.end()) {
+    counts.emplace_back(key, 1);
+  } else {
+    ++found->second;
+  }
+}
+
 // Mentions FrameView::all found: a view into the analysis's list of the
 // category, or into `owned` when they are not one run of it.
 struct FoundMentions {
@@ -371,14 +384,7 @@ std::string country_of_the_text(const Analysis& analysis, const Gazetteer& place
       continue;
     }
     ++total;
-    const std::string_view country = place->countries.front();
-    const auto found = std::find_if(counts.begin(), counts.end(),
-                                    [&](const auto& count) { return count.first == country; });
-    if (found == counts.end()) {
-      counts.emplace_back(country, 1);
-    } else {
-      ++found->second;
-    }
+    tally(counts, std::string_view(place->countries.front()));
   }
   for (const auto& [country, count] : counts) {
     if (2 * count > total) {
@@ -2186,13 +2192,7 @@ std::string opponent_of(const Analysis& analysis, const ActorRegistry& actors,
     if (party.empty() || party == own || !is_party(actors, party)) {
       continue;
     }
-    const auto found = std::find_if(counts.begin(), counts.end(),
-                                    [&](const auto& count) { return count.first == party; });
-    if (found == counts.end()) {
-      counts.emplace_back(party, 1);
-    } else {
-      ++found->second;
-    }
+    tally(counts, party);
   }
   const auto most =
       std::max_element(counts.begin(), counts.end(),

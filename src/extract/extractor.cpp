@@ -655,9 +655,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     if (frame.narrative()) {
       // «كما جرحت امرأة بقصف مماثل …»: one more act, opening the account with
       // "also", goes on from the day told last, as a sequel word does.
-      const detail::MentionList more = analysis.in(draft.range, "one_more");
-      const bool one_more = !more.empty() && analysis.words_between(draft.range.begin,
-                                                                    more.front()->range.begin) == 0;
+      const bool one_more = analysis.opens_with(draft.range, "one_more");
       if (draft.own_date == nullptr && draft.unplaced_date == nullptr && !draft.background &&
           last_told != nullptr && (one_more || !analysis.in(draft.range, "sequel").empty())) {
         sequel_date[i] = last_told;

@@ -10,13 +10,6 @@
 namespace truce::extract::detail {
 namespace {
 
-// Whether a word of `category` opens the sentence.
-bool opens_with(const Analysis& analysis, const Sentence& sentence, Category category) {
-  const MentionList words = analysis.in(sentence.range, category);
-  return !words.empty() &&
-         analysis.words_between(sentence.range.begin, words.front()->range.begin) == 0;
-}
-
 // Whether two sentences open with the same words ("In the area of
 // responsibility of the …"): the items of one list of a report.
 bool same_opening(const Analysis& analysis, const Sentence& a, const Sentence& b) {
@@ -831,7 +824,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     // "… Armenian units subjected to fire our tractor": a sentence in the first
     // person goes on with the speaker before it, not the outlet; so does a
     // paragraph opening with "Кроме того", "Moreover".
-    const bool continues = !same_paragraph && opens_with(analysis, sentence, "continuation");
+    const bool continues = !same_paragraph && analysis.opens_with(sentence.range, "continuation");
     // "the enemy mounted six attacks" is the speaker's word for the other
     // side, not the outlet's: it goes on with the speaker too.
     const bool first_person = continues || lists_on ||
@@ -1112,7 +1105,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // «وتابع قائلا أن الانفصاليين قصفوا …», "He added that …": another
       // specific act the speaker tells anew in the paragraph is another claim.
       const auto said_anew = [&] {
-        return opens_with(analysis, sentence, "attribution") ||
+        return analysis.opens_with(sentence.range, "attribution") ||
                std::any_of(frame.attributions.begin(), frame.attributions.end(),
                            [&](const Attribution& said) {
                              return sentence.range.contains(said.trigger->range.begin);
@@ -1163,7 +1156,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // tells another one.
       const bool added_act = next && new_paragraph && group_of(*next) == EventGroup::kViolence &&
                              !details_counted && !details_violation &&
-                             opens_with(analysis, sentence, "continuation");
+                             analysis.opens_with(sentence.range, "continuation");
       // The other side's act told by the same speaker ("Azerbaijan launched an
       // operation …. A soldier was killed in a terrorist act of the Armenian
       // forces") is another claim.

@@ -276,6 +276,11 @@ struct Analysis {
   Range clause_of(const Sentence& sentence, std::uint32_t offset) const;
   // Number of words between two offsets (0 for adjacent words).
   std::uint32_t words_between(std::uint32_t from, std::uint32_t to) const;
+  // Whether a word of `category` opens `range` (a sentence, an account).
+  bool opens_with(Range range, Category category) const {
+    const Mention* first = first_in(range, category);
+    return first != nullptr && words_between(range.begin, first->range.begin) == 0;
+  }
 };
 
 // The earliest resolved date inside `range`, or null.
