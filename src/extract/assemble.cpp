@@ -588,6 +588,54 @@ bool names_civilians(const FrameView& view) {
   });
 }
 
+// "killed five children, four women, and one man": after a count and its
+// persons, more counted persons of the same kind, each group right after the
+// one before (a comma or a conjunction between), are counted with them. A
+// group another status word counts, or with a status or subset word before
+// it ("12 civilians, among them 4 children"), is not.
+std::vector<std::pair<const NumberMention*, const Mention*>> listed_after(
+    const FrameView& view, const NumberMention& count, const Mention* person,
+    const std::map<const Mention*, const NumberMention*>& counts) {
+  std::vector<std::pair<const NumberMention*, const Mention*>> listed;
+  const Analysis& analysis = view.analysis;
+  if (person == nullptr || count.figure_end > person->word.begin ||
+      analysis.words_between(count.figure_end, person->word.begin) != 0) {
+    return listed;
+  }
+  // The list's commas cut clauses; it stays in the sentence.
+  const Range sentence = view.sentence_of(count.begin).range;
+  const MentionList persons = analysis.in(sentence, "person");
+  std::uint32_t at = person->word.end;
+  for (const NumberMention& number : analysis.numbers) {
+    if (number.begin < at) {
+      continue;
+    }
+    const bool counted_elsewhere = std::any_of(
+        counts.begin(), counts.end(), [&](const auto& held) { return held.second == &number; });
+    if (!sentence.contains(number.begin) || number.vague || counted_elsewhere ||
+        analysis.words_between(at, number.begin) > 1 ||
+        !analysis.in({at, number.begin}, "casualty").empty() ||
+        !analysis.in({at, number.begin}, "subset_marker").empty()) {
+      break;
+    }
+    const auto next = std::find_if(persons.begin(), persons.end(), [&](const Mention* candidate) {
+      return candidate->word.begin >= number.figure_end &&
+             analysis.words_between(number.figure_end, candidate->word.begin) == 0;
+    });
+    // "7 civilians were killed, 3 people wounded": a group with a status word
+    // of its own after it is counted by that word.
+    if (next == persons.end() || (*next)->value() != person->value() ||
+        (*next)->entry->has_attribute("anyone") != person->entry->has_attribute("anyone") ||
+        !analysis.in({(*next)->word.end, view.clause_of((*next)->word.begin).end}, "casualty")
+             .empty()) {
+      break;
+    }
+    listed.emplace_back(&number, *next);
+    at = (*next)->word.end;
+  }
+  return listed;
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
                                     const std::string& civilians_party,
                                     const std::string& post_party, bool tells_an_event,
@@ -730,6 +778,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
 
     std::optional<CountRange> range;
     bool uncounted = false;
+    std::vector<std::pair<const NumberMention*, const Mention*>> listed;
     if (count != nullptr && shared.count(status) != 0 && count->count.max) {
       // Together N, each asserted: each is 1..N-1 (0..N when N cannot hold both).
       const std::int64_t most = *count->count.max;
@@ -737,6 +786,13 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     } else if (count != nullptr) {
       // An open count ("several") reads as said of each, as the corpus codes it.
       range = count->count;
+      listed = listed_after(view, *count, person, counts);
+      for (const auto& [number, persons] : listed) {
+        range->min += number->count.min;
+        range->max = range->max && number->count.max
+                         ? std::optional<std::int64_t>(*range->max + *number->count.max)
+                         : std::nullopt;
+      }
     } else if (person == nullptr && others != nullptr) {
       range = others->entry->has_attribute("one") ? exactly(1) : at_least(1);
     } else if (person != nullptr && !person->entry->attribute("count").empty()) {
@@ -874,6 +930,10 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     if (others != nullptr) {
       figure.ranges.push_back(others->range);
+    }
+    for (const auto& [number, persons] : listed) {
+      figure.ranges.push_back({number->begin, number->end});
+      figure.ranges.push_back(persons->range);
     }
     if (breaks_down(view, figures, figure)) {
       continue;

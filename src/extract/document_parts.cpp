@@ -251,6 +251,35 @@ std::optional<SourceLine> find_source_line(const Analysis& analysis, const Actor
   return std::nullopt;
 }
 
+std::optional<SourceLabel> find_source_label(const Analysis& analysis,
+                                             const ActorRegistry& actors) {
+  const std::string_view text = analysis.normalized.text;
+  for (const Mention* label : analysis.all_of("source_label")) {
+    const auto paragraph =
+        std::find_if(analysis.paragraphs.begin(), analysis.paragraphs.end(),
+                     [&](const Range& range) { return range.contains(label->word.begin); });
+    if (paragraph == analysis.paragraphs.end() || label->word.begin != paragraph->begin) {
+      continue;
+    }
+    std::uint32_t at = label->word.end;
+    while (at < paragraph->end && text[at] == ' ') {
+      ++at;
+    }
+    if (at >= paragraph->end || text[at] != ':') {
+      continue;
+    }
+    const MentionList named = analysis.in({at, paragraph->end}, "actor");
+    if (named.empty() || analysis.words_between(at, named.front()->word.begin) != 0 ||
+        analysis.words_between(named.front()->word.end, paragraph->end) != 0) {
+      continue;
+    }
+    if (const Actor* actor = actors.find(named.front()->value()); actor != nullptr) {
+      return SourceLabel{*paragraph, actor};
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis,
                                                         const Gazetteer& places,
                                                         std::optional<CivilTime> published,

@@ -498,15 +498,30 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   if (publisher_actor != nullptr) {
     out.publisher_id = publisher_actor->id;
   }
-  const bool speaks_for_itself = publisher_actor != nullptr && publisher_actor->kind != "outlet" &&
-                                 publisher_actor->kind != "agency";
+  // A body speaking for itself (not an outlet or an agency) gives the outlet's
+  // own sentences their claimant: the publisher, or the source a label names
+  // ("Источник: штаб ООС").
+  const auto speaks_itself = [](const Actor* actor) {
+    return actor != nullptr && actor->kind != "outlet" && actor->kind != "agency";
+  };
+  const std::optional<detail::SourceLabel> source_label =
+      detail::find_source_label(analysis, impl.actors);
+  const Actor* voice = nullptr;
+  if (speaks_itself(publisher_actor)) {
+    voice = publisher_actor;
+  } else if (source_label && speaks_itself(source_label->actor)) {
+    voice = source_label->actor;
+  }
+  if (source_label) {
+    context.excluded.push_back(source_label->range);
+  }
   detail::split_at_second_claimant(analysis, impl.actors);
   std::vector<detail::Frame> built =
       detail::build_frames(analysis, impl.actors, impl.places, body, headline);
-  if (speaks_for_itself) {
+  if (voice != nullptr) {
     for (detail::Frame& frame : built) {
       if (frame.narrative() && !frame.headline) {
-        frame.claimant = publisher_actor->id;
+        frame.claimant = voice->id;
       }
     }
   }

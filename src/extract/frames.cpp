@@ -372,8 +372,21 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
           return anaphor->range.end <= trigger->range.begin &&
                  analysis.words_between(anaphor->range.end, trigger->range.begin) == 0;
         });
+    // "По информации ведомства, … украинские силовики открыли огонь": a body
+    // referred to again right after the verb is the speaker too (a document
+    // there, "в сообщении …", is followed by whose it is).
+    const auto speaker_after =
+        std::find_if(anaphors.begin(), anaphors.end(), [&](const Mention* anaphor) {
+          return anaphor->range.begin >= trigger->range.end &&
+                 anaphor->entry->phrase.find(' ') == std::string::npos &&
+                 analysis.words_between(trigger->range.end, anaphor->range.begin) == 0;
+        });
     auto attribution = resolve(analysis, sentence, *trigger);
     if (attribution && speaker_before && attribution->actor->range.begin >= trigger->range.end) {
+      attribution.reset();
+    }
+    if (attribution && speaker_after != anaphors.end() &&
+        attribution->actor->range.begin >= (*speaker_after)->range.end) {
       attribution.reset();
     }
     if (attribution) {

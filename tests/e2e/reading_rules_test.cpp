@@ -2827,5 +2827,50 @@ TEST_F(FictionalTheatre, TheActorAfterCarriedOutIsTheAgent) {
   EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "ruritania");
 }
 
+// "Source: Foreign Ministry of Ruritania" standing alone: the outlet relays
+// that body's account, so its own sentences are the body's claims. A label
+// naming an agency makes no one else speak.
+TEST_F(FictionalTheatre, ASourceLabelNamesWhoseAccountTheOutletRelays) {
+  const std::string story =
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, killing two "
+      "soldiers.\n\nSource: ";
+  const json relayed = read_published(story + "Foreign Ministry of Ruritania");
+  EXPECT_EQ(of_the_one_claim(relayed, "/claimant/id"), "ru-fictional-mfa") << relayed.dump(1);
+  const json wired = read_published(story + "Freedonia Wire");
+  EXPECT_NE(of_the_one_claim(wired, "/claimant/id"), "ru-fictional-mfa") << wired.dump(1);
+}
+
+// «По информации ведомства, … пограничники Фридонии открыли огонь»: the body
+// named again right after the verb is the speaker, not the actor after it.
+TEST_F(FictionalTheatre, ABodyReferredToRightAfterTheVerbIsTheSpeaker) {
+  std::ofstream(data_ / "actors/names/ru.tsv", std::ios::app)
+      << "fd-border-guards\tпограничники Фридонии\n";
+  const json reading = read(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера погиб военнослужащий.\n\n"
+      "По информации ведомства, вчера пограничники Фридонии открыли огонь по Гренцдорфу.");
+  ASSERT_FALSE(reading["claims"].empty()) << reading.dump(1);
+  for (const json& claim : reading["claims"]) {
+    EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
+  }
+}
+
+// "killed two children, three women and one man": the groups listed after
+// the first count are counted with it; a group after "including" is part of
+// the count before it.
+TEST_F(FictionalTheatre, CountedGroupsListedTogetherAreSummed) {
+  const json listed = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian shelling killed "
+      "two children, three women and one man in Grenzdorf yesterday.");
+  const json figures = of_the_one_claim(listed, "/casualties");
+  ASSERT_EQ(figures.size(), 1U) << listed.dump(1);
+  EXPECT_EQ(figures[0]["min"], 6) << listed.dump(1);
+  const json part = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian shelling killed "
+      "six civilians, including two children, in Grenzdorf yesterday.");
+  const json whole = of_the_one_claim(part, "/casualties");
+  ASSERT_EQ(whole.size(), 1U) << part.dump(1);
+  EXPECT_EQ(whole[0]["min"], 6) << part.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

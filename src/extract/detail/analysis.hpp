@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 77> kKnownCategories = {
+inline constexpr std::array<std::string_view, 78> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -135,6 +135,7 @@ inline constexpr std::array<std::string_view, 77> kKnownCategories = {
     "sentence_break",
     "sequel",
     "side_word",
+    "source_label",
     "speaker_office",
     "subset_marker",
     "suffix",

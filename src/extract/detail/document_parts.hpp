@@ -36,6 +36,16 @@ struct SourceLine {
 std::optional<SourceLine> find_source_line(const Analysis& analysis, const ActorRegistry& actors,
                                            std::optional<Range> headline);
 
+// "Источник: штаб ООС", "Source: JFO", «المصدر: …»: a paragraph that is only a
+// `source_label` word, a colon and an actor's name says whose account the
+// outlet relays; null range and actor when the text has none.
+struct SourceLabel {
+  Range range;
+  const Actor* actor = nullptr;
+};
+
+std::optional<SourceLabel> find_source_label(const Analysis& analysis, const ActorRegistry& actors);
+
 struct ReferenceMention {
   AgreementReference reference;
   Range range;  // the words the reference spans, dates included
