@@ -189,13 +189,28 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
     }
     return Attribution{&trigger, after};
   }
-  const std::uint32_t before_gap =
-      before != nullptr ? analysis.words_between(before->range.end, trigger.range.begin) : 99;
   // The office and the body it belongs to are one description of the speaker.
   const std::uint32_t after_gap =
       after == nullptr ? 99
       : office_follows ? 0
                        : words_apart(analysis, trigger.range.end, after->range.begin);
+  // "…, a spokesman for the DPR militia, Eduard Basurin, said": a verb whose
+  // speaker stands before it (lexicon value `before`) that opens its clause
+  // after a comma speaks for the name that ends the clause before it, unless
+  // a name follows the verb at once ("…, said Kyiv").
+  if (before == nullptr && after_gap > 0 && trigger.value() == "before" &&
+      analysis.words_between(clause.begin, trigger.range.begin) == 0) {
+    for (const Mention* actor : actors) {
+      if (actor->range.end <= trigger.range.begin &&
+          analysis.words_between(actor->range.end, trigger.range.begin) == 0 &&
+          usable_as_claimant(analysis, *actor, sentence.range) &&
+          !agent_of_a_noun(analysis, *actor)) {
+        before = actor;
+      }
+    }
+  }
+  const std::uint32_t before_gap =
+      before != nullptr ? analysis.words_between(before->range.end, trigger.range.begin) : 99;
   const std::string_view preferred = trigger.value();
   const Mention* chosen = nullptr;
   if (preferred == "only_before") {

@@ -2872,5 +2872,22 @@ TEST_F(FictionalTheatre, CountedGroupsListedTogetherAreSummed) {
   EXPECT_EQ(whole[0]["min"], 6) << part.dump(1);
 }
 
+// "…, a spokeswoman for the ministry, Anna Example, said": a verb after a
+// comma whose speaker stands before it speaks for the name ending the clause
+// before; "…, said X" keeps X.
+TEST_F(FictionalTheatre, ANameBetweenCommasBeforeTheVerbIsTheSpeaker) {
+  for (const std::string& speaker :
+       {std::string("a spokeswoman for the Foreign Ministry of Ruritania, Anna Example, said"),
+        std::string("Anna Example, a spokeswoman for the Foreign Ministry of Ruritania, said")}) {
+    const json reading = read(
+        "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, " + speaker + ".");
+    EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  }
+  const json after = read(
+      "A synthetic story\n\nFreedonian troops shelled the positions of the Ruritanian parliament "
+      "guard yesterday, said the Foreign Ministry of Ruritania.");
+  EXPECT_EQ(of_the_one_claim(after, "/claimant/id"), "ru-fictional-mfa") << after.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
