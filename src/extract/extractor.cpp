@@ -244,6 +244,20 @@ bool same_toll(const Claim& headline, const Claim& body) {
   });
 }
 
+// Every figure of `account` is one of `quoted`'s: the same side and status,
+// the counts overlapping ("at least five" and "five").
+bool retells_the_toll(const Claim& account, const Claim& quoted) {
+  return !account.casualties.empty() &&
+         std::all_of(account.casualties.begin(), account.casualties.end(), [&](const auto& told) {
+           return std::any_of(quoted.casualties.begin(), quoted.casualties.end(),
+                              [&](const auto& figure) {
+                                return figure.status == told.status && figure.side == told.side &&
+                                       (!figure.count.max || told.count.min <= *figure.count.max) &&
+                                       (!told.count.max || figure.count.min <= *told.count.max);
+                              });
+         });
+}
+
 // The words `from` gives for `from_field` join those of `into`'s `into_field`:
 // first when they say it first (a headline), else after.
 void join_provenance(Claim& into, std::string_view into_field, const Claim& from,
@@ -758,6 +772,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // the positions" beside an accusation of "aggression") is another act.
       const bool other_act = detail::specific_violence(draft.claim.event_type) &&
                              draft.claim.event_type != quoted.event_type;
+      // «По меньшей мере пять … погибли в результате обстрела», then the
+      // ministry quoted for the five with no event word of its own: its figures
+      // are of the outlet's account, which retells them.
+      if (event_before[k] == &draft && !dated_apart && retells_the_toll(draft.claim, quoted)) {
+        return true;
+      }
       return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator &&
              !adds_figures && !mutual_against_one_sided && !other_act &&
              !placed_apart(quoted, draft.claim);

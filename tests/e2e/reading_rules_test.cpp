@@ -2889,5 +2889,17 @@ TEST_F(FictionalTheatre, ANameBetweenCommasBeforeTheVerbIsTheSpeaker) {
   EXPECT_EQ(of_the_one_claim(after, "/claimant/id"), "ru-fictional-mfa") << after.dump(1);
 }
 
+// The outlet's lead ("at least five soldiers were killed in shelling") and
+// then the body it quotes for the five, with no event word of its own: one
+// claim, the body's, which takes the lead's event.
+TEST_F(FictionalTheatre, AnOutletsLeadRetellingAQuotedTollIsNoClaimOfItsOwn) {
+  const json reading = read_published(
+      "A synthetic story\n\nAt least five Ruritanian soldiers were killed in shelling in "
+      "Grenzdorf yesterday.\n\n\"Five of our soldiers were killed yesterday,\" the Foreign "
+      "Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
