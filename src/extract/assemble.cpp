@@ -312,6 +312,8 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
 // Counts go to status words by nearness across the whole clause, closest pairs
 // first: in "seven soldiers were killed and ten wounded" ten is the wounded
 // and seven the killed, though ten stands nearer to "killed".
+constexpr std::uint32_t kDurationReach = 4;  // bytes: a space, a bracket, a quotation mark
+
 std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view,
                                                            const FoundMentions& statuses) {
   struct Pair {
@@ -320,11 +322,18 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
     const NumberMention* number;
   };
   std::vector<Pair> pairs;
+  // "in the past 24 hours", «за 24 часа»: a number of units of time counts no persons.
+  const auto a_duration = [&](const NumberMention& number) {
+    const MentionList units =
+        view.analysis.in({number.figure_end, number.figure_end + kDurationReach}, "duration");
+    return !units.empty() &&
+           view.analysis.words_between(number.figure_end, units.front()->range.begin) == 0;
+  };
   for (const Mention* status : statuses) {
     const Range clause = view.clause_of(status->range.begin);
     for (const NumberMention& number : view.analysis.numbers) {
       const Range figure{number.begin, number.end};
-      if (!clause.contains(number.begin) || view.excluded(figure)) {
+      if (!clause.contains(number.begin) || view.excluded(figure) || a_duration(number)) {
         continue;
       }
       const std::uint32_t words = view.distance(status->word, figure);

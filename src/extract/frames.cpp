@@ -981,6 +981,10 @@ namespace {
 // A word telling that what follows is one more of the same ("также", "also",
 // «كما» opening the sentence).
 bool tells_one_more(const Analysis& analysis, const Sentence& sentence) {
+  // "Moreover, …", «Кроме того, …»: a sentence that opens by adding to the account.
+  if (analysis.opens_with(sentence.range, "continuation")) {
+    return true;
+  }
   const MentionList words = analysis.in(sentence.range, "one_more");
   return std::any_of(words.begin(), words.end(), [&](const Mention* word) {
     return !word->entry->has_attribute("opening") ||

@@ -2901,5 +2901,27 @@ TEST_F(FictionalTheatre, AnOutletsLeadRetellingAQuotedTollIsNoClaimOfItsOwn) {
   EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
 }
 
+// "in the past 24 hours": a number right before a unit of time (`duration`)
+// counts no persons.
+TEST_F(FictionalTheatre, ANumberOfHoursCountsNoPersons) {
+  const json reading = read(
+      "A synthetic story\n\nTwo soldiers have been seriously wounded in the past 24 "
+      "hours in Freedonian shelling of Grenzdorf, the Foreign Ministry of Ruritania said.");
+  const json figures = of_the_one_claim(reading, "/casualties");
+  ASSERT_EQ(figures.size(), 1U) << reading.dump(1);
+  EXPECT_EQ(figures[0]["min"], 2) << reading.dump(1);
+}
+
+// "Moreover, …" opening a sentence adds one more act: told in a place apart
+// from those named before, it is another claim in the paragraph.
+TEST_F(FictionalTheatre, ASentenceOpeningWithMoreoverElsewhereIsAnotherClaim) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday, killing two civilians. Moreover, Freedonian troops shelled Kleinheim "
+      "yesterday, wounding three soldiers.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
