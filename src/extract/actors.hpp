@@ -40,6 +40,8 @@ struct Actor {
   bool active_on(const CivilTime& day) const;
   // The preferred name in `language`, else `name`.
   std::string_view name_in(std::string_view language) const;
+  // An outlet or a news agency: it reports what others say.
+  bool is_press() const { return kind == "outlet" || kind == "agency"; }
 };
 
 class ActorRegistry {

@@ -235,6 +235,12 @@ MentionList Analysis::within(MentionList list, Range range) {
   return {first, last};
 }
 
+const Range* Analysis::paragraph_at(std::uint32_t offset) const {
+  const auto found = std::find_if(paragraphs.begin(), paragraphs.end(),
+                                  [&](const Range& range) { return range.contains(offset); });
+  return found == paragraphs.end() ? nullptr : &*found;
+}
+
 Range Analysis::clause_of(const Sentence& sentence, std::uint32_t offset) const {
   for (const Range& clause : sentence.clauses) {
     if (clause.contains(offset)) {

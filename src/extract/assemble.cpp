@@ -309,11 +309,11 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
   });
 }
 
+constexpr std::uint32_t kCountNounReach = 4;  // bytes: a space, a bracket, a quotation mark
+
 // Counts go to status words by nearness across the whole clause, closest pairs
 // first: in "seven soldiers were killed and ten wounded" ten is the wounded
 // and seven the killed, though ten stands nearer to "killed".
-constexpr std::uint32_t kDurationReach = 4;  // bytes: a space, a bracket, a quotation mark
-
 std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view,
                                                            const FoundMentions& statuses) {
   struct Pair {
@@ -322,18 +322,19 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
     const NumberMention* number;
   };
   std::vector<Pair> pairs;
-  // "in the past 24 hours", «за 24 часа»: a number of units of time counts no persons.
-  const auto a_duration = [&](const NumberMention& number) {
-    const MentionList units =
-        view.analysis.in({number.figure_end, number.figure_end + kDurationReach}, "duration");
-    return !units.empty() &&
-           view.analysis.words_between(number.figure_end, units.front()->range.begin) == 0;
+  // "14 violations", "in the past 24 hours": a number right before what it
+  // counts (`count_noun`: violations, explosions, units of time) counts no persons.
+  const auto counts_a_thing = [&](const NumberMention& number) {
+    const MentionList nouns =
+        view.analysis.in({number.figure_end, number.figure_end + kCountNounReach}, "count_noun");
+    return !nouns.empty() &&
+           view.analysis.words_between(number.figure_end, nouns.front()->range.begin) == 0;
   };
   for (const Mention* status : statuses) {
     const Range clause = view.clause_of(status->range.begin);
     for (const NumberMention& number : view.analysis.numbers) {
       const Range figure{number.begin, number.end};
-      if (!clause.contains(number.begin) || view.excluded(figure) || a_duration(number)) {
+      if (!clause.contains(number.begin) || view.excluded(figure) || counts_a_thing(number)) {
         continue;
       }
       const std::uint32_t words = view.distance(status->word, figure);
@@ -2599,11 +2600,8 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       draft.background = true;
       break;
     }
-    const auto paragraph =
-        std::find_if(analysis.paragraphs.begin(), analysis.paragraphs.end(),
-                     [&](const Range& range) { return range.contains(word->word.begin); });
-    if (paragraph != analysis.paragraphs.end() &&
-        analysis.words_between(paragraph->begin, word->word.begin) == 0) {
+    const Range* paragraph = analysis.paragraph_at(word->word.begin);
+    if (paragraph != nullptr && analysis.words_between(paragraph->begin, word->word.begin) == 0) {
       draft.background = true;
       break;
     }

@@ -175,7 +175,7 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
   line.range = *range;
   for (const Mention* mention : analysis.in(*range, "actor")) {
     const Actor* actor = actors.find(mention->value());
-    if (actor == nullptr || (actor->kind != "outlet" && actor->kind != "agency")) {
+    if (actor == nullptr || !actor->is_press()) {
       continue;
     }
     if (std::find(line.outlets.begin(), line.outlets.end(), actor->id) == line.outlets.end()) {
@@ -255,10 +255,8 @@ std::optional<SourceLabel> find_source_label(const Analysis& analysis,
                                              const ActorRegistry& actors) {
   const std::string_view text = analysis.normalized.text;
   for (const Mention* label : analysis.all_of("source_label")) {
-    const auto paragraph =
-        std::find_if(analysis.paragraphs.begin(), analysis.paragraphs.end(),
-                     [&](const Range& range) { return range.contains(label->word.begin); });
-    if (paragraph == analysis.paragraphs.end() || label->word.begin != paragraph->begin) {
+    const Range* paragraph = analysis.paragraph_at(label->word.begin);
+    if (paragraph == nullptr || label->word.begin != paragraph->begin) {
       continue;
     }
     std::uint32_t at = label->word.end;
@@ -349,10 +347,8 @@ std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis
 
 const DateMention* find_report_date(const Analysis& analysis) {
   for (const Mention* marker : analysis.all_of("as_of")) {
-    const auto paragraph =
-        std::find_if(analysis.paragraphs.begin(), analysis.paragraphs.end(),
-                     [&](const Range& range) { return range.contains(marker->range.begin); });
-    if (paragraph == analysis.paragraphs.end() || !analysis.in(*paragraph, "event").empty()) {
+    const Range* paragraph = analysis.paragraph_at(marker->range.begin);
+    if (paragraph == nullptr || !analysis.in(*paragraph, "event").empty()) {
       continue;
     }
     for (const DateMention& date : analysis.dates) {

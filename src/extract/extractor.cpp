@@ -486,10 +486,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // A page's list of references ("References", "المصادر" standing alone) and
   // all after it cite other texts; they tell no events of this one.
   for (const detail::Mention* heading : analysis.all_of("references_heading")) {
-    const auto paragraph =
-        std::find_if(analysis.paragraphs.begin(), analysis.paragraphs.end(),
-                     [&](const Range& range) { return range.contains(heading->word.begin); });
-    if (paragraph != analysis.paragraphs.end() &&
+    const Range* paragraph = analysis.paragraph_at(heading->word.begin);
+    if (paragraph != nullptr &&
         analysis.words_between(paragraph->begin, paragraph->end) ==
             analysis.words_between(heading->word.begin, heading->word.end)) {
       body.end = paragraph->begin;
@@ -516,7 +514,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // own sentences their claimant: the publisher, or the source a label names
   // ("Источник: штаб ООС").
   const auto speaks_itself = [](const Actor* actor) {
-    return actor != nullptr && actor->kind != "outlet" && actor->kind != "agency";
+    return actor != nullptr && !actor->is_press();
   };
   const std::optional<detail::SourceLabel> source_label =
       detail::find_source_label(analysis, impl.actors);

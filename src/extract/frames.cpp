@@ -256,7 +256,7 @@ constexpr std::uint32_t kWordsBeforeTheCited = 4;
 const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
                        const Sentence& sentence, const Mention& outlet) {
   const Actor* actor = actors.find(outlet.value());
-  if (actor == nullptr || (actor->kind != "outlet" && actor->kind != "agency")) {
+  if (actor == nullptr || !actor->is_press()) {
     return nullptr;
   }
   const Mention* relay = nullptr;
@@ -761,7 +761,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     if (found.quoted && current != nullptr && !current->narrative() &&
         relays(analysis, *found.quoted)) {
       const Actor* outlet = actors.find(found.quoted->actor->value());
-      if (outlet != nullptr && (outlet->kind == "outlet" || outlet->kind == "agency")) {
+      if (outlet != nullptr && outlet->is_press()) {
         current->sentences.push_back(index);
         passed_on = passed_on || !same_paragraph;
         continue;

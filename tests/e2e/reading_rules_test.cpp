@@ -2901,8 +2901,8 @@ TEST_F(FictionalTheatre, AnOutletsLeadRetellingAQuotedTollIsNoClaimOfItsOwn) {
   EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
 }
 
-// "in the past 24 hours": a number right before a unit of time (`duration`)
-// counts no persons.
+// "in the past 24 hours": a number right before a unit of time (`count_noun`
+// time) counts no persons.
 TEST_F(FictionalTheatre, ANumberOfHoursCountsNoPersons) {
   const json reading = read(
       "A synthetic story\n\nTwo soldiers have been seriously wounded in the past 24 "

@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 79> kKnownCategories = {
+inline constexpr std::array<std::string_view, 78> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -96,7 +96,6 @@ inline constexpr std::array<std::string_view, 79> kKnownCategories = {
     "date_modifier",
     "day_after",
     "died_of_wounds",
-    "duration",
     "enemy",
     "event",
     "event_locus",
@@ -276,6 +275,8 @@ struct Analysis {
  public:
   // The clause of `sentence` holding `offset`.
   Range clause_of(const Sentence& sentence, std::uint32_t offset) const;
+  // The paragraph holding `offset`, or null (between paragraphs).
+  const Range* paragraph_at(std::uint32_t offset) const;
   // Number of words between two offsets (0 for adjacent words).
   std::uint32_t words_between(std::uint32_t from, std::uint32_t to) const;
   // Whether a word of `category` opens `range` (a sentence, an account).
