@@ -128,6 +128,14 @@ class FictionalTheatre : public CliTest {
     return reading["claims"][0][at];
   }
 
+  // The one casualty figure of a reading's one claim: null (failing the test)
+  // when there is not exactly one claim with exactly one figure.
+  static nlohmann::json the_one_figure(const nlohmann::json& reading) {
+    const nlohmann::json figures = of_the_one_claim(reading, "/casualties");
+    EXPECT_EQ(figures.size(), 1U) << reading.dump(1);
+    return figures.is_array() && figures.size() == 1 ? figures[0] : nlohmann::json();
+  }
+
   nlohmann::json read(const std::string& text) {
     write_file(dir_ / "story.txt", text);
     auto result =

@@ -2861,15 +2861,11 @@ TEST_F(FictionalTheatre, CountedGroupsListedTogetherAreSummed) {
   const json listed = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian shelling killed "
       "two children, three women and one man in Grenzdorf yesterday.");
-  const json figures = of_the_one_claim(listed, "/casualties");
-  ASSERT_EQ(figures.size(), 1U) << listed.dump(1);
-  EXPECT_EQ(figures[0]["min"], 6) << listed.dump(1);
+  EXPECT_EQ(the_one_figure(listed)["min"], 6) << listed.dump(1);
   const json part = read(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian shelling killed "
       "six civilians, including two children, in Grenzdorf yesterday.");
-  const json whole = of_the_one_claim(part, "/casualties");
-  ASSERT_EQ(whole.size(), 1U) << part.dump(1);
-  EXPECT_EQ(whole[0]["min"], 6) << part.dump(1);
+  EXPECT_EQ(the_one_figure(part)["min"], 6) << part.dump(1);
 }
 
 // "…, a spokeswoman for the ministry, Anna Example, said": a verb after a
@@ -2907,9 +2903,7 @@ TEST_F(FictionalTheatre, ANumberOfHoursCountsNoPersons) {
   const json reading = read(
       "A synthetic story\n\nTwo soldiers have been seriously wounded in the past 24 "
       "hours in Freedonian shelling of Grenzdorf, the Foreign Ministry of Ruritania said.");
-  const json figures = of_the_one_claim(reading, "/casualties");
-  ASSERT_EQ(figures.size(), 1U) << reading.dump(1);
-  EXPECT_EQ(figures[0]["min"], 2) << reading.dump(1);
+  EXPECT_EQ(the_one_figure(reading)["min"], 2) << reading.dump(1);
 }
 
 // "Moreover, …" opening a sentence adds one more act: told in a place apart
