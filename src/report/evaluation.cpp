@@ -55,7 +55,7 @@ std::string evaluation_text(const Evaluation& evaluation, bool misses) {
     return out;
   }
   for (const TextScore& text : evaluation.texts) {
-    if (text.misses.empty() && text.false_claims.empty()) {
+    if (text.misses.empty() && text.false_claims.empty() && text.unknown_places.empty()) {
       continue;
     }
     out += "\n" + text.file + " (" + std::to_string(text.matched_claims) + " of " +
@@ -66,6 +66,9 @@ std::string evaluation_text(const Evaluation& evaluation, bool misses) {
     }
     for (const std::string& quote : text.false_claims) {
       out += "  not a claim: " + quote + "\n";
+    }
+    for (const std::string& place : text.unknown_places) {
+      out += "  unknown place: " + place + "\n";
     }
   }
   return out;
@@ -88,7 +91,8 @@ std::string evaluation_json(const Evaluation& evaluation) {
                               {"extracted_claims", text.extracted_claims},
                               {"matched_claims", text.matched_claims},
                               {"misses", text.misses},
-                              {"false_claims", text.false_claims}});
+                              {"false_claims", text.false_claims},
+                              {"unknown_places", text.unknown_places}});
   }
   return value.dump(2) + "\n";
 }

@@ -26,6 +26,9 @@ struct TextScore {
   std::vector<std::string> misses;  // one line each, naming the field and both values
   // Statements the corpus says must not become claims, yet did.
   std::vector<std::string> false_claims;
+  // Expected places whose id no gazetteer file defines: scored by their name
+  // alone, so a misspelt id shows here instead of as a silent miss.
+  std::vector<std::string> unknown_places;
 };
 
 struct Evaluation {

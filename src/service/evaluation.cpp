@@ -311,6 +311,13 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
     text.file = relative;
     text.language = expectation->language;
     text.expected_claims = static_cast<int>(expectation->claims.size());
+    for (std::size_t i = 0; i < expectation->claims.size(); ++i) {
+      const std::string& id = expectation->claims[i].place_id;
+      if (!id.empty() && reader.extractor().gazetteer().find(id) == nullptr) {
+        text.unknown_places.push_back("/claims/" + std::to_string(i) + "/place/id: \"" + id +
+                                      "\" is in no gazetteer file; scored by the place's name");
+      }
+    }
     // Everything read is scored: a claim the text does not date is still read.
     std::vector<Claim> claims = reading->batch.claims;
     claims.insert(claims.end(), reading->extraction.undated_claims.begin(),

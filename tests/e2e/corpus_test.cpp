@@ -152,6 +152,19 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   EXPECT_LE(evaluation["false_claims"].get<int>(), 8) << "statements that must not be claims";
 }
 
+// A place id the gazetteer lacks would be scored by its name alone: a coding
+// slip (an id spelt as the text spells the place) would pass as a reading miss.
+TEST(Corpus, EveryExpectedPlaceIdIsAGazetteerEntry) {
+  auto result = run_command(kBinary, {"eval", "--json", kCorpus.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json evaluation = json::parse(result.out);
+  for (const auto& text : evaluation["texts"]) {
+    for (const auto& place : text["unknown_places"]) {
+      ADD_FAILURE() << text["file"].get<std::string>() << place.get<std::string>();
+    }
+  }
+}
+
 // The held-out texts are no target (tests/data/heldout/README.md): each is
 // listed with its source, and the reader scores them, above a floor low
 // enough only to catch a breakage of the reading.
