@@ -285,6 +285,20 @@ bool follows_an_allegiance_word(const Analysis& analysis, const Mention& actor) 
   return false;
 }
 
+const Mention* qualifies_the_next_actor(const Analysis& analysis, const Mention& actor) {
+  constexpr std::uint32_t kReach = 64;  // bytes: a patron word is a word or two
+  const Range ahead{actor.word.end, actor.word.end + kReach};
+  for (const Mention* word : analysis.in(ahead, "patron_marker")) {
+    if (analysis.words_between(actor.word.end, word->word.begin) > 0) {
+      break;
+    }
+    for (const Mention* meant : analysis.in({word->word.end, word->word.end + kReach}, "actor")) {
+      return analysis.words_between(word->word.end, meant->word.begin) == 0 ? meant : nullptr;
+    }
+  }
+  return nullptr;
+}
+
 const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
   const DateMention* oldest = nullptr;
   for (const DateMention& date : analysis.dates) {

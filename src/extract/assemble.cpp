@@ -2117,6 +2117,9 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   for (const Mention* actor : analysis.in({sentence.begin, clause.begin}, "actor")) {
     candidates.push_back(actor);
   }
+  // "by Syrian regime ally Russia": the agent word before the qualifier is the
+  // actor's it qualifies.
+  const Mention* agent_by_qualifier = nullptr;
   for (const Mention* actor : candidates) {
     const bool in_clause = clause.contains(actor->range.begin);
     if (!in_clause && found.actor != nullptr) {
@@ -2138,7 +2141,12 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     }
     // "captured by the Azerbaijani military": an article may stand between;
     // «под обстрел сирийских войск»: an adjective there names the agent too.
-    const bool agent = negated_before(view, *actor, "agent_marker", 1);
+    const bool agent =
+        actor == agent_by_qualifier || negated_before(view, *actor, "agent_marker", 1);
+    if (const Mention* meant = qualifies_the_next_actor(analysis, *actor)) {
+      agent_by_qualifier = agent ? meant : nullptr;
+      continue;
+    }
     // "Russian air strikes", «غارات روسية»: a nationality right beside the
     // word of a specific act says whose act it was.
     const bool qualifies_the_act =

@@ -2917,5 +2917,19 @@ TEST_F(FictionalTheatre, ASentenceOpeningWithMoreoverElsewhereIsAnotherClaim) {
   EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim") << reading.dump(1);
 }
 
+// "air strikes by Syrian regime ally Russia": an actor before a patron word
+// qualifies the actor after it, which is the one meant, and the agent word
+// before the qualifier is that actor's.
+TEST_F(FictionalTheatre, TheActorAfterAPatronWordIsTheOneMeant) {
+  const json reading = read(
+      "A synthetic story\n\nAir strikes by Ruritanian parliament ally Freedonia killed two "
+      "civilians in Grenzdorf yesterday, the Border Monitoring Mission said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "freedonia") << reading.dump(1);
+  const json acting = read(
+      "A synthetic story\n\nRuritanian parliament ally Freedonia shelled Grenzdorf yesterday, "
+      "the Border Monitoring Mission said.");
+  EXPECT_EQ(of_the_one_claim(acting, "/perpetrator/id"), "freedonia") << acting.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

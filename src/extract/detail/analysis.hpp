@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 78> kKnownCategories = {
+inline constexpr std::array<std::string_view, 79> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -121,6 +121,7 @@ inline constexpr std::array<std::string_view, 78> kKnownCategories = {
     "ongoing_since",
     "origin_marker",
     "others",
+    "patron_marker",
     "person",
     "place",
     "place_anaphor",
@@ -292,6 +293,11 @@ const DateMention* oldest_date_in(const Analysis& analysis, Range range);
 // «الانفصاليين الموالين لروسيا», "separatists loyal to Moscow": an actor right
 // after an allegiance word is whom others are loyal to; it neither speaks nor acts.
 bool follows_an_allegiance_word(const Analysis& analysis, const Mention& actor);
+
+// "Syrian regime ally Russia": an actor right before a patron word, with
+// another actor right after it, qualifies that one, which is the actor meant.
+// Returns the actor meant, or null.
+const Mention* qualifies_the_next_actor(const Analysis& analysis, const Mention& actor);
 
 // Lexicon-driven analysis; `anchor` resolves relative dates.
 // With `places`, a name listed only for one theatre's country (attribute
