@@ -1172,8 +1172,23 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // places of the events counted before, not another claim.
       const bool details_counted = next && *next == event && violation_word != nullptr &&
                                    counted(analysis, *violation_word) && !counted(analysis, *first);
-      const bool elsewhere = next && new_paragraph && !named_before.empty() && !named.empty() &&
-                             !details_counted && std::none_of(named.begin(), named.end(), related);
+      // «…قرية العزيزية» and then «مدينة السقيلبية بريف حماة»: a village apart
+      // from the villages named before is elsewhere, though the province
+      // around both is named with it.
+      const auto settlement = [&](std::string_view id) {
+        const GazetteerPlace* place = places.find(id);
+        return place != nullptr && place->type == "settlement";
+      };
+      const auto unrelated_settlement = [&] {
+        return std::any_of(named_before.begin(), named_before.end(), settlement) &&
+               std::any_of(named.begin(), named.end(), settlement) &&
+               std::none_of(named.begin(), named.end(), [&](std::string_view place) {
+                 return settlement(place) && related(place);
+               });
+      };
+      const bool elsewhere =
+          next && new_paragraph && !named_before.empty() && !named.empty() && !details_counted &&
+          (std::none_of(named.begin(), named.end(), related) || unrelated_settlement());
       // "Во вторник … подверглась также Попасная": an act told as one more,
       // in a place apart from those named (not one of them nor a region
       // around one; inside the region told before or near a village counts

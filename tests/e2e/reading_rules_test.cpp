@@ -2931,5 +2931,18 @@ TEST_F(FictionalTheatre, TheActorAfterAPatronWordIsTheOneMeant) {
   EXPECT_EQ(of_the_one_claim(acting, "/perpetrator/id"), "freedonia") << acting.dump(1);
 }
 
+// A new paragraph of the same speaker telling an act in a village apart from
+// the one told before is another claim, though it also names the province
+// around the first village.
+TEST_F(FictionalTheatre, AVillageApartInANewParagraphIsAnotherClaimThoughItsProvinceIsNamed) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Unterdorf yesterday, killing two civilians.\n\nThe ministry added that Freedonian "
+      "troops shelled the outskirts of Kleinheim in Oberland yesterday, without casualties.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Unterdorf") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
