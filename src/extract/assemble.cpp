@@ -2431,13 +2431,21 @@ void read_frame_dates(const FrameView& view, Draft& draft) {
   const auto from =
       std::lower_bound(dates.begin(), dates.end(), first,
                        [](const DateMention& date, std::uint32_t at) { return date.begin < at; });
+  const DateMention* today = nullptr;  // the day of the announcement, "today"
   for (auto it = from; it != dates.end() && it->begin < last; ++it) {
     const DateMention& date = *it;
     const Range range{date.begin, date.end};
-    const bool inside = std::any_of(view.sentence_ranges.begin(), view.sentence_ranges.end(),
-                                    [&](const Range& s) { return s.contains(date.begin); });
-    if (!inside || view.excluded(range)) {
+    const auto in_sentence = [&](const Range& s) { return s.contains(date.begin); };
+    const auto sentence =
+        std::find_if(view.sentence_ranges.begin(), view.sentence_ranges.end(), in_sentence);
+    if (sentence == view.sentence_ranges.end() || view.excluded(range)) {
       continue;
+    }
+    // "اتهم ممثل …، اليوم الثلاثاء، القوات الأوكرانية بقصف … خلال الـ24 الساعة
+    // الماضية": a day of the same sentence after the announcement's is the
+    // event's; "today" is when it was said.
+    if (today != nullptr && !sentence->contains(today->begin)) {
+      break;
     }
     if (tells_how_things_stood(view.analysis, date)) {
       continue;
@@ -2449,11 +2457,23 @@ void read_frame_dates(const FrameView& view, Draft& draft) {
       continue;
     }
     if (!date.resolved) {
-      draft.unplaced_date = &date;
+      if (today == nullptr) {
+        draft.unplaced_date = &date;
+      }
       break;
     }
     if (view.context.published && date.time.start.date > view.context.published->date) {
       continue;
+    }
+    if (today == nullptr && date.basis == DateBasis::kAnnouncement) {
+      today = &date;
+      draft.own_date = &date;
+      continue;
+    }
+    if (today != nullptr) {
+      if (draft.statement_date == nullptr) {
+        draft.statement_date = today;
+      }
     }
     draft.own_date = &date;
     break;

@@ -2944,5 +2944,17 @@ TEST_F(FictionalTheatre, AVillageApartInANewParagraphIsAnotherClaimThoughItsProv
   EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim") << reading.dump(1);
 }
 
+// "Today" is when it was said: a day of the same sentence after it is the
+// event's ("in the past 24 hours" is the day before the bulletin).
+TEST_F(FictionalTheatre, ADayAfterTodayInTheSentenceIsTheEvents) {
+  for (const std::string& when : {std::string("yesterday"), std::string("in the past 24 hours")}) {
+    const json reading = read_published(
+        "A synthetic story\n\nToday, in a statement on its website, the Foreign Ministry of "
+        "Ruritania accused Freedonian troops of shelling Grenzdorf " +
+        when + ".");
+    EXPECT_EQ(of_the_one_claim(reading, "/time/start"), "2030-05-05") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
