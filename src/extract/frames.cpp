@@ -72,6 +72,20 @@ bool agent_of_a_noun(const Analysis& analysis, const Mention& actor) {
   return false;
 }
 
+// "The Army blamed Pakistan for the violation and said …": the one a verb of
+// accusing (lexicon value `only_before`) names right after it is accused; it
+// speaks for no verb of the sentence.
+bool accused(const Analysis& analysis, const Mention& actor) {
+  const std::uint32_t from = actor.word.begin > 32 ? actor.word.begin - 32 : 0;
+  for (const Mention* verb : analysis.in({from, actor.word.begin}, "attribution")) {
+    if (verb->value() == "only_before" && verb->range.end <= actor.word.begin &&
+        analysis.words_between(verb->range.end, actor.word.begin) <= 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "an alleged Armenian military buildup", "the reported shelling": a verb of
 // saying right after an article describes the noun after it; no one speaks.
 bool after_an_article(const Analysis& analysis, const Mention& trigger) {
@@ -171,7 +185,7 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
     if (actor->range.end <= trigger.range.begin && clause.contains(actor->range.begin)) {
       // "violations by the Pakistan Army were recorded": the agent of a noun
       // before the verb is not who reports.
-      if (agent_of_a_noun(analysis, *actor)) {
+      if (agent_of_a_noun(analysis, *actor) || accused(analysis, *actor)) {
         continue;
       }
       before = actor;  // the last one before wins
@@ -604,6 +618,20 @@ const std::string* claimant_of_kind(const std::vector<Frame>& frames, const Acto
   return nullptr;
 }
 
+// The last actor of `kind` named before `before`, not an adjective ("the
+// Indian Army", not "Indian").
+const Mention* last_named_of_kind(const Analysis& analysis, const ActorRegistry& actors,
+                                  std::uint32_t before, std::string_view kind) {
+  const Mention* last = nullptr;
+  for (const Mention* actor : analysis.in({0, before}, "actor")) {
+    const Actor* named = actors.find(actor->value());
+    if (named != nullptr && named->kind == kind && !actor->entry->has_attribute("adjective")) {
+      last = actor;
+    }
+  }
+  return last;
+}
+
 // One claimant's frame speaks for the most specific of the actors quoted in
 // it: the ministry rather than the capital, the first one named when none is
 // known.
@@ -835,6 +863,22 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
           earlier != nullptr && *earlier != current->claimant) {
         Frame frame;
         frame.claimant = *earlier;
+        frame.sentences.push_back(index);
+        frame.attributions.push_back({found.anaphor, nullptr});
+        frames.push_back(std::move(frame));
+        continue;
+      }
+    }
+    // "Indian Army said in a statement …" in a caption, then "The Army blamed
+    // Pakistan …" in the outlet's account: an anaphor of an actor kind, where
+    // no one of that kind has spoken, is the body of that kind named last.
+    if (found.anaphor != nullptr && !found.points_back && found.anaphor->value() != "previous" &&
+        (current == nullptr || current->narrative()) &&
+        claimant_of_kind(frames, actors, found.anaphor->value()) == nullptr) {
+      if (const Mention* named = last_named_of_kind(analysis, actors, found.anaphor->range.begin,
+                                                    found.anaphor->value())) {
+        Frame frame;
+        frame.claimant = speaker_of(*named);
         frame.sentences.push_back(index);
         frame.attributions.push_back({found.anaphor, nullptr});
         frames.push_back(std::move(frame));

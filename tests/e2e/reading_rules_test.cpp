@@ -2956,5 +2956,17 @@ TEST_F(FictionalTheatre, ADayAfterTodayInTheSentenceIsTheEvents) {
   }
 }
 
+// "The Army blamed Pakistan … and said": the accused speaks for no verb of the
+// sentence, and "the army", where no armed force has spoken, is the armed force
+// the text named last.
+TEST_F(FictionalTheatre, TheArmyNamedBeforeSpeaksAndTheAccusedDoesNot) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian border guards were on alert near Ostdorf.\n\nThe army "
+      "blamed Ruritania for the shelling of Ostdorf yesterday and said two soldiers were "
+      "killed.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "fd-border-guards") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
