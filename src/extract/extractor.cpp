@@ -275,6 +275,67 @@ void join_provenance(Claim& into, std::string_view into_field, const Claim& from
   }
 }
 
+// Whether two tellings of an act can be of one day: their days overlap, or
+// one is only the day it was announced and the other's falls within the two
+// days up to it ("a monitor said on Monday"; "… killed … yesterday").
+bool days_meet(const Claim& a, const Claim& b) {
+  constexpr int kDaysBeforeTheAnnouncement = 2;
+  const auto before_announced = [&](const Claim& announced, const Claim& other) {
+    return announced.time_basis.basis == DateBasis::kAnnouncement &&
+           other.time.end.date <= announced.time.start.date &&
+           days_between(other.time.end, announced.time.start) <= kDaysBeforeTheAnnouncement;
+  };
+  return !days_apart(a.time, b.time) || before_announced(a, b) || before_announced(b, a);
+}
+
+// The claim `again` tells once more joins `into`: the words of each field
+// both give, the fields only `again` gives, and its day when `into` had only
+// the announcement's.
+void tell_again(Claim& into, const Claim& again) {
+  const auto has = [](const Claim& claim, std::string_view field) {
+    return std::any_of(claim.provenance.begin(), claim.provenance.end(),
+                       [&](const FieldProvenance& entry) { return entry.field == field; });
+  };
+  const auto take = [&](std::string_view field) {
+    for (const FieldProvenance& entry : again.provenance) {
+      if (entry.field == field) {
+        into.provenance.push_back(entry);
+      }
+    }
+  };
+  const bool better_day = into.time_basis.basis == DateBasis::kAnnouncement &&
+                          again.time_basis.basis != DateBasis::kAnnouncement &&
+                          again.time_basis.basis != DateBasis::kUnknown;
+  if (better_day) {
+    into.time = again.time;
+    into.time_basis = again.time_basis;
+    std::erase_if(into.provenance,
+                  [](const FieldProvenance& entry) { return entry.field == "time"; });
+    take("time");
+  }
+  if (!into.place && again.place) {
+    into.place = again.place;
+    take("place");
+  }
+  if (!into.perpetrator && again.perpetrator) {
+    into.perpetrator = again.perpetrator;
+    take("perpetrator");
+  }
+  for (const std::string_view field : {"claimant", "event_type", "place", "perpetrator"}) {
+    if (has(into, field)) {
+      join_provenance(into, field, again, field, false);
+    }
+  }
+  for (std::size_t i = 0; i < into.casualties.size(); ++i) {
+    const auto same =
+        std::find(again.casualties.begin(), again.casualties.end(), into.casualties[i]);
+    const std::string field = "casualties/" + std::to_string(i);
+    const std::string from =
+        "casualties/" + std::to_string(std::distance(again.casualties.begin(), same));
+    join_provenance(into, field, again, from, false);
+  }
+}
+
 // "… إلى 11 قتيلاً على الأقل" over a body telling "قتل 11 شخصاً": the headline
 // says the body's count is a floor. A body figure of the status and count of a
 // headline figure left open ("at least N") becomes open too, with the
@@ -873,6 +934,33 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                              claim.event_type == EventType::kAgreement
                                  ? "the claimant tells the same agreement again"
                                  : "the claimant tells the same truce again"});
+    later = kept.erase(later);
+  }
+
+  // "Air strikes … have killed 10 civilians …, a monitor said", then "The
+  // Syrian Observatory … said Russian air strikes overnight killed five
+  // children, four women, and one man": one claimant telling the same toll of
+  // the same kind of act again, at the same place and on days that meet, tells
+  // one claim. The retelling's words join the first telling, and its day
+  // replaces the first's when that was only the announcement's.
+  for (auto later = kept.begin(); later != kept.end();) {
+    const Claim& claim = drafts[*later].claim;
+    const auto first = std::find_if(kept.begin(), later, [&](std::size_t k) {
+      const Claim& earlier = drafts[k].claim;
+      return !undated[k] && !undated[*later] && earlier.claimant.id == claim.claimant.id &&
+             earlier.event_type == claim.event_type && !claim.casualties.empty() &&
+             std::is_permutation(earlier.casualties.begin(), earlier.casualties.end(),
+                                 claim.casualties.begin(), claim.casualties.end()) &&
+             same_place(earlier, claim) && days_meet(earlier, claim);
+    });
+    if (first == later) {
+      ++later;
+      continue;
+    }
+    Claim& kept_claim = drafts[*first].claim;
+    tell_again(kept_claim, claim);
+    out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*later].range),
+                             "the claimant tells the same toll of the same act again"});
     later = kept.erase(later);
   }
 

@@ -414,6 +414,19 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
     if (attribution && speaker_before && attribution->actor->range.begin >= trigger->range.end) {
       attribution.reset();
     }
+    // "…, a monitor said on Monday, hours after Moscow announced a ceasefire":
+    // a speaker that points ahead, right before the first verb, is the
+    // sentence's; a later verb's is not.
+    if (!attribution && speaker_before && result.anaphor == nullptr) {
+      for (const Mention* anaphor : anaphors) {
+        if (anaphor->range.end <= trigger->range.begin &&
+            analysis.words_between(anaphor->range.end, trigger->range.begin) == 0 &&
+            anaphor->value().starts_with("ahead:")) {
+          result.anaphor = anaphor;
+          return result;
+        }
+      }
+    }
     if (attribution && speaker_after != anaphors.end() &&
         attribution->actor->range.begin >= (*speaker_after)->range.end) {
       attribution.reset();
@@ -630,6 +643,19 @@ const Mention* last_named_of_kind(const Analysis& analysis, const ActorRegistry&
     }
   }
   return last;
+}
+
+// The first actor of `kind` named after `after`, not an adjective.
+const Mention* first_named_of_kind(const Analysis& analysis, const ActorRegistry& actors,
+                                   std::uint32_t after, std::string_view kind) {
+  for (const Mention* actor :
+       analysis.in({after, static_cast<std::uint32_t>(analysis.normalized.text.size())}, "actor")) {
+    const Actor* named = actors.find(actor->value());
+    if (named != nullptr && named->kind == kind && !actor->entry->has_attribute("adjective")) {
+      return actor;
+    }
+  }
+  return nullptr;
 }
 
 // One claimant's frame speaks for the most specific of the actors quoted in
@@ -872,13 +898,25 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     // "Indian Army said in a statement …" in a caption, then "The Army blamed
     // Pakistan …" in the outlet's account: an anaphor of an actor kind, where
     // no one of that kind has spoken, is the body of that kind named last.
-    if (found.anaphor != nullptr && !found.points_back && found.anaphor->value() != "previous" &&
-        (current == nullptr || current->narrative()) &&
-        claimant_of_kind(frames, actors, found.anaphor->value()) == nullptr) {
-      if (const Mention* named = last_named_of_kind(analysis, actors, found.anaphor->range.begin,
-                                                    found.anaphor->value())) {
+    // "Air strikes … have killed 10 civilians …, a monitor said" in a wire's
+    // lead, "The Syrian Observatory for Human Rights said …" further on: an
+    // anaphor pointing ahead (`ahead:<kind>`) is the body of that kind that
+    // spoke before, else the first one named after it.
+    if (found.anaphor != nullptr && !found.points_back && found.anaphor->value() != "previous") {
+      const std::string_view value = found.anaphor->value();
+      constexpr std::string_view kAhead = "ahead:";
+      const bool ahead = value.starts_with(kAhead);
+      const std::string_view kind = ahead ? value.substr(kAhead.size()) : value;
+      const std::string* earlier = claimant_of_kind(frames, actors, kind);
+      const Mention* named = nullptr;
+      if (earlier == nullptr && (ahead || current == nullptr || current->narrative())) {
+        named = ahead ? first_named_of_kind(analysis, actors, found.anaphor->range.end, kind)
+                      : last_named_of_kind(analysis, actors, found.anaphor->range.begin, kind);
+      }
+      if (named != nullptr ||
+          (ahead && earlier != nullptr && (current == nullptr || *earlier != current->claimant))) {
         Frame frame;
-        frame.claimant = speaker_of(*named);
+        frame.claimant = named != nullptr ? speaker_of(*named) : *earlier;
         frame.sentences.push_back(index);
         frame.attributions.push_back({found.anaphor, nullptr});
         frames.push_back(std::move(frame));

@@ -79,7 +79,8 @@ class FictionalTheatre : public CliTest {
                "fd-press-service\tagency\tPress Service of the Freedonian Forces\t"
                "fd-fictional-forces\t\t\t\tFD\tfictional\n"
                "ru-monitor-office\tagency\tRuritanian office in the Border Monitoring Mission\t"
-               "ruritania\t\t\t\tRU\tfictional\n");
+               "ruritania\t\t\t\tRU\tfictional\n"
+               "grenzland-watch\torganisation\tGrenzland Rights Watch\t\t\t\t\tRU\tfictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
@@ -91,7 +92,8 @@ class FictionalTheatre : public CliTest {
                "fd-fictional-mfa\tForeign Ministry of Freedonia\n"
                "fd-press-service\tFreedonian forces press service\n"
                "border-monitors\tBMM\n"
-               "ru-monitor-office\tRuritanian office in the Border Monitoring Mission\n");
+               "ru-monitor-office\tRuritanian office in the Border Monitoring Mission\n"
+               "grenzland-watch\tGrenzland Rights Watch\n");
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.

@@ -2968,5 +2968,22 @@ TEST_F(FictionalTheatre, TheArmyNamedBeforeSpeaksAndTheAccusedDoesNot) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
 }
 
+// A wire's "…, a monitor said" (`ahead:organisation`) is the organisation
+// named further on; and one claimant telling the same toll of the same act
+// again is one claim, dated by the retelling's day.
+TEST_F(FictionalTheatre, AMonitorNamedLaterTellingTheSameTollTwiceIsOneClaim) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf, killing two civilians, a "
+      "monitor said on Monday.\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+      "shelled Kleinheim yesterday.\n\nThe Grenzland Rights Watch said Freedonian shelling "
+      "killed two civilians in Grenzdorf yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const json& monitor = reading["claims"][0];
+  EXPECT_EQ(monitor["claimant"]["id"], "grenzland-watch") << reading.dump(1);
+  EXPECT_EQ(monitor["time"]["start"], "2030-05-05") << reading.dump(1);
+  EXPECT_EQ(monitor["provenance"]["claimant"].size(), 3U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
