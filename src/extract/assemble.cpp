@@ -2390,6 +2390,17 @@ void borrow_place(Claim& claim, const Claim& from, const Gazetteer& places) {
   }
 }
 
+void take_time(Claim& claim, const Claim& from) {
+  claim.time = from.time;
+  claim.time_basis = from.time_basis;
+  claim.time_basis.from_context = true;
+  for (const FieldProvenance& entry : from.provenance) {
+    if (entry.field == "time") {
+      claim.provenance.push_back(entry);
+    }
+  }
+}
+
 void set_statement_time(Claim& claim, const DateMention& date, const Analysis& analysis) {
   set_time(claim, date, analysis, false);
   claim.time_basis.basis = DateBasis::kAnnouncement;

@@ -2985,5 +2985,21 @@ TEST_F(FictionalTheatre, AMonitorNamedLaterTellingTheSameTollTwiceIsOneClaim) {
   EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
 }
 
+// A claimant retelling its own account of an act, adding no figure, tells no
+// other claim; undated, it is of the day of that account, not of the day
+// another body told last.
+TEST_F(FictionalTheatre, AClaimantRetellingItsOwnAccountAddsNoClaim) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf on Monday, killing two soldiers.\n\nThe Border Monitoring Mission said "
+      "Freedonian troops shelled Kleinheim on Sunday.\n\nThe shelling of Grenzdorf by "
+      "Freedonian troops was carried out without warning, the Foreign Ministry of Ruritania "
+      "said.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-06") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "border-monitors") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -79,6 +79,9 @@ std::string fit_name(std::string name);
 
 // Sets the claim's time from a date mention, with its basis and wording.
 void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, bool from_context);
+// The day of the claimant's own earlier account of the act, with its words, as
+// from context.
+void take_time(Claim& claim, const Claim& from);
 
 // Sets the claim's time from the date of the statement that makes it, with
 // basis kAnnouncement: the text dates nothing else.
