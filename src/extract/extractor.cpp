@@ -787,15 +787,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
           (paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date)) {
         return nullptr;
       }
-      for (auto k = kept.rbegin(); k != kept.rend(); ++k) {
-        const Draft& earlier = drafts[*k];
-        if (!undated[*k] && earlier.has_event &&
-            earlier.claim.claimant.id == draft.claim.claimant.id &&
-            earlier.claim.event_type == draft.claim.event_type) {
-          return &earlier;
-        }
-      }
-      return nullptr;
+      const auto same_act = std::find_if(kept.rbegin(), kept.rend(), [&](std::size_t k) {
+        const Draft& earlier = drafts[k];
+        return !undated[k] && earlier.has_event &&
+               earlier.claim.claimant.id == draft.claim.claimant.id &&
+               earlier.claim.event_type == draft.claim.event_type;
+      });
+      return same_act != kept.rend() ? &drafts[*same_act] : nullptr;
     };
     const Draft* own_account = nullptr;
     if (draft.own_date != nullptr) {
