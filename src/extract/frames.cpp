@@ -403,11 +403,15 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         });
     // "По информации ведомства, … украинские силовики открыли огонь": a body
     // referred to again right after the verb is the speaker too (a document
-    // there, "в сообщении …", is followed by whose it is).
+    // there, "в сообщении …", is followed by whose it is, unless its clause
+    // ends with it: "According to the statement, Indian forces targeted …").
     const auto speaker_after =
         std::find_if(anaphors.begin(), anaphors.end(), [&](const Mention* anaphor) {
+          const bool ends_its_clause =
+              analysis.words_between(anaphor->range.end,
+                                     analysis.clause_of(sentence, anaphor->range.begin).end) == 0;
           return anaphor->range.begin >= trigger->range.end &&
-                 anaphor->entry->phrase.find(' ') == std::string::npos &&
+                 (anaphor->entry->phrase.find(' ') == std::string::npos || ends_its_clause) &&
                  analysis.words_between(trigger->range.end, anaphor->range.begin) == 0;
         });
     auto attribution = resolve(analysis, sentence, *trigger);

@@ -3001,5 +3001,19 @@ TEST_F(FictionalTheatre, AClaimantRetellingItsOwnAccountAddsNoClaim) {
   EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "border-monitors") << reading.dump(1);
 }
 
+// "According to the statement, Indian forces targeted …": a document named
+// right after the verb that ends its clause is the speaker referred to again;
+// the forces after the comma are what it tells of.
+TEST_F(FictionalTheatre, ADocumentEndingTheAttributionClauseIsTheSpeaker) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Kleinheim yesterday.\n\nAccording to the statement, Freedonian troops also shelled "
+      "Grenzdorf yesterday, killing two civilians.");
+  ASSERT_FALSE(reading["claims"].empty()) << reading.dump(1);
+  for (const json& claim : reading["claims"]) {
+    EXPECT_EQ(claim["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
