@@ -329,6 +329,9 @@ void tell_again(Claim& into, const Claim& again) {
   for (std::size_t i = 0; i < into.casualties.size(); ++i) {
     const auto same =
         std::find(again.casualties.begin(), again.casualties.end(), into.casualties[i]);
+    if (same == again.casualties.end()) {
+      continue;  // a retelling with no figures of its own
+    }
     const std::string field = "casualties/" + std::to_string(i);
     const std::string from =
         "casualties/" + std::to_string(std::distance(again.casualties.begin(), same));

@@ -407,12 +407,13 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
     // ends with it: "According to the statement, Indian forces targeted …").
     const auto speaker_after =
         std::find_if(anaphors.begin(), anaphors.end(), [&](const Mention* anaphor) {
-          const bool ends_its_clause =
-              analysis.words_between(anaphor->range.end,
-                                     analysis.clause_of(sentence, anaphor->range.begin).end) == 0;
+          const auto ends_its_clause = [&] {
+            const Range clause = analysis.clause_of(sentence, anaphor->range.begin);
+            return analysis.words_between(anaphor->range.end, clause.end) == 0;
+          };
           return anaphor->range.begin >= trigger->range.end &&
-                 (anaphor->entry->phrase.find(' ') == std::string::npos || ends_its_clause) &&
-                 analysis.words_between(trigger->range.end, anaphor->range.begin) == 0;
+                 analysis.words_between(trigger->range.end, anaphor->range.begin) == 0 &&
+                 (anaphor->entry->phrase.find(' ') == std::string::npos || ends_its_clause());
         });
     auto attribution = resolve(analysis, sentence, *trigger);
     if (attribution && speaker_before && attribution->actor->range.begin >= trigger->range.end) {
@@ -635,31 +636,32 @@ const std::string* claimant_of_kind(const std::vector<Frame>& frames, const Acto
   return nullptr;
 }
 
-// The last actor of `kind` named before `before`, not an adjective ("the
-// Indian Army", not "Indian").
-const Mention* last_named_of_kind(const Analysis& analysis, const ActorRegistry& actors,
-                                  std::uint32_t before, std::string_view kind) {
-  const Mention* last = nullptr;
-  for (const Mention* actor : analysis.in({0, before}, "actor")) {
-    const Actor* named = actors.find(actor->value());
-    if (named != nullptr && named->kind == kind && !actor->entry->has_attribute("adjective")) {
-      last = actor;
-    }
-  }
-  return last;
+// Whether the mention names a body of `kind` ("the Indian Army"; not the
+// adjective "Indian").
+bool names_one_of_kind(const ActorRegistry& actors, const Mention& mention, std::string_view kind) {
+  const Actor* named = actors.find(mention.value());
+  return named != nullptr && named->kind == kind && !mention.entry->has_attribute("adjective");
 }
 
-// The first actor of `kind` named after `after`, not an adjective.
+// The last body of `kind` named before `before`.
+const Mention* last_named_of_kind(const Analysis& analysis, const ActorRegistry& actors,
+                                  std::uint32_t before, std::string_view kind) {
+  const MentionList named = analysis.in({0, before}, "actor");
+  const auto last = std::find_if(named.rbegin(), named.rend(), [&](const Mention* actor) {
+    return names_one_of_kind(actors, *actor, kind);
+  });
+  return last != named.rend() ? *last : nullptr;
+}
+
+// The first body of `kind` named after `after`.
 const Mention* first_named_of_kind(const Analysis& analysis, const ActorRegistry& actors,
                                    std::uint32_t after, std::string_view kind) {
-  for (const Mention* actor :
-       analysis.in({after, static_cast<std::uint32_t>(analysis.normalized.text.size())}, "actor")) {
-    const Actor* named = actors.find(actor->value());
-    if (named != nullptr && named->kind == kind && !actor->entry->has_attribute("adjective")) {
-      return actor;
-    }
-  }
-  return nullptr;
+  const auto end = static_cast<std::uint32_t>(analysis.normalized.text.size());
+  const MentionList named = analysis.in({after, end}, "actor");
+  const auto first = std::find_if(named.begin(), named.end(), [&](const Mention* actor) {
+    return names_one_of_kind(actors, *actor, kind);
+  });
+  return first != named.end() ? *first : nullptr;
 }
 
 // One claimant's frame speaks for the most specific of the actors quoted in
