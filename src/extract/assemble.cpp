@@ -2390,10 +2390,12 @@ void borrow_place(Claim& claim, const Claim& from, const Gazetteer& places) {
   }
 }
 
-void take_time(Claim& claim, const Claim& from) {
+void take_time(Claim& claim, const Claim& from, bool from_context) {
   claim.time = from.time;
   claim.time_basis = from.time_basis;
-  claim.time_basis.from_context = true;
+  claim.time_basis.from_context = from_context;
+  std::erase_if(claim.provenance,
+                [](const FieldProvenance& entry) { return entry.field == "time"; });
   for (const FieldProvenance& entry : from.provenance) {
     if (entry.field == "time") {
       claim.provenance.push_back(entry);

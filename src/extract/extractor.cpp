@@ -289,42 +289,11 @@ bool days_meet(const Claim& a, const Claim& b) {
 }
 
 // The claim `again` tells once more joins `into`: the words of each field
-// both give, the fields only `again` gives, and its day when `into` had only
-// the announcement's.
-void tell_again(Claim& into, const Claim& again) {
-  const auto has = [](const Claim& claim, std::string_view field) {
-    return std::any_of(claim.provenance.begin(), claim.provenance.end(),
-                       [&](const FieldProvenance& entry) { return entry.field == field; });
-  };
-  const auto take = [&](std::string_view field) {
-    for (const FieldProvenance& entry : again.provenance) {
-      if (entry.field == field) {
-        into.provenance.push_back(entry);
-      }
-    }
-  };
-  const bool better_day = into.time_basis.basis == DateBasis::kAnnouncement &&
-                          again.time_basis.basis != DateBasis::kAnnouncement &&
-                          again.time_basis.basis != DateBasis::kUnknown;
-  if (better_day) {
-    into.time = again.time;
-    into.time_basis = again.time_basis;
-    std::erase_if(into.provenance,
-                  [](const FieldProvenance& entry) { return entry.field == "time"; });
-    take("time");
-  }
-  if (!into.place && again.place) {
-    into.place = again.place;
-    take("place");
-  }
-  if (!into.perpetrator && again.perpetrator) {
-    into.perpetrator = again.perpetrator;
-    take("perpetrator");
-  }
+// both give, then the fields only `again` gives, and its day when `into` had
+// only the announcement's.
+void tell_again(Claim& into, const Claim& again, const Gazetteer& places) {
   for (const std::string_view field : {"claimant", "event_type", "place", "perpetrator"}) {
-    if (has(into, field)) {
-      join_provenance(into, field, again, field, false);
-    }
+    join_provenance(into, field, again, field, false);
   }
   for (std::size_t i = 0; i < into.casualties.size(); ++i) {
     const auto same =
@@ -332,10 +301,23 @@ void tell_again(Claim& into, const Claim& again) {
     if (same == again.casualties.end()) {
       continue;  // a retelling with no figures of its own
     }
-    const std::string field = "casualties/" + std::to_string(i);
-    const std::string from =
-        "casualties/" + std::to_string(std::distance(again.casualties.begin(), same));
-    join_provenance(into, field, again, from, false);
+    join_provenance(into, "casualties/" + std::to_string(i), again,
+                    "casualties/" + std::to_string(std::distance(again.casualties.begin(), same)),
+                    false);
+  }
+  if (into.time_basis.basis == DateBasis::kAnnouncement &&
+      again.time_basis.basis != DateBasis::kAnnouncement &&
+      again.time_basis.basis != DateBasis::kUnknown) {
+    detail::take_time(into, again, again.time_basis.from_context);
+  }
+  detail::borrow_place(into, again, places);  // only when `into` has none
+  if (!into.perpetrator && again.perpetrator) {
+    into.perpetrator = again.perpetrator;
+    for (const FieldProvenance& entry : again.provenance) {
+      if (entry.field == "perpetrator") {
+        into.provenance.push_back(entry);
+      }
+    }
   }
 }
 
@@ -805,7 +787,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
         context_date = draft.own_date;
       }
     } else if (placeable && !goes_on && (own_account = told_before()) != nullptr) {
-      detail::take_time(draft.claim, own_account->claim);
+      detail::take_time(draft.claim, own_account->claim, true);
     } else if (const DateMention* nearest = borrowed_date(i);
                placeable && nearest != nullptr && !said_before(draft.statement_date, nearest) &&
                !goes_on) {
@@ -990,7 +972,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       continue;
     }
     Claim& kept_claim = drafts[*first].claim;
-    tell_again(kept_claim, claim);
+    tell_again(kept_claim, claim, impl.places);
     out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*later].range),
                              "the claimant tells the same toll of the same act again"});
     later = kept.erase(later);

@@ -2983,6 +2983,13 @@ TEST_F(FictionalTheatre, AMonitorNamedLaterTellingTheSameTollTwiceIsOneClaim) {
   EXPECT_EQ(monitor["time"]["start"], "2030-05-05") << reading.dump(1);
   EXPECT_EQ(monitor["provenance"]["claimant"].size(), 3U) << reading.dump(1);
   EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
+  // The place only the retelling gives fills the first telling's, its words once.
+  const json placed = read_published(
+      "A synthetic story\n\nFreedonian shelling killed two civilians, a monitor said on "
+      "Monday.\n\nThe Grenzland Rights Watch said Freedonian shelling killed two civilians in "
+      "Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(placed, "/place/name"), "Grenzdorf") << placed.dump(1);
+  EXPECT_EQ(of_the_one_claim(placed, "/provenance/place").size(), 1U) << placed.dump(1);
 }
 
 // A claimant retelling its own account of an act, adding no figure, tells no

@@ -79,9 +79,10 @@ std::string fit_name(std::string name);
 
 // Sets the claim's time from a date mention, with its basis and wording.
 void set_time(Claim& claim, const DateMention& date, const Analysis& analysis, bool from_context);
-// The day of the claimant's own earlier account of the act, with its words, as
-// from context.
-void take_time(Claim& claim, const Claim& from);
+// Another claim's day, with its words, in place of the claim's own: the
+// claimant's earlier account of the act (from context), or a retelling that
+// dates what the first telling left to the announcement.
+void take_time(Claim& claim, const Claim& from, bool from_context);
 
 // Sets the claim's time from the date of the statement that makes it, with
 // basis kAnnouncement: the text dates nothing else.
