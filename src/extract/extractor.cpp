@@ -910,71 +910,65 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
   }
 
-  // One claimant telling an agreement or a truce twice on the same day
-  // ("reached a Russia-brokered ceasefire", then the statement itself: "an
-  // agreement was reached to cease fire"; a joint statement in two languages)
-  // tells one; the retelling's words join the first telling. A truce told
-  // at another place is another truce.
+  // One claimant telling one act again tells one claim; the later telling is
+  // set aside and its words join the first (`tell_again` for a toll, the
+  // event's words for an agreement or a truce). Null: not told again.
+  //   - An agreement or a truce on the same day ("reached a Russia-brokered
+  //     ceasefire", then the statement itself: "an agreement was reached to
+  //     cease fire"; a joint statement in two languages); a truce told at
+  //     another place is another truce.
+  //   - The same toll of the same kind of act at the same place on days that
+  //     meet ("Air strikes … have killed 10 civilians …, a monitor said", then
+  //     "The Syrian Observatory … said Russian air strikes overnight killed five
+  //     children, four women, and one man"), or a retelling with no figure of
+  //     its own and the same perpetrator ("The shelling by Syrian government
+  //     forces was carried out …, the ministry's statement said").
   const auto same_place = [](const Claim& a, const Claim& b) {
     return !a.place || !b.place || a.place->geometry == b.place->geometry;
   };
+  const auto told_again = [&](const Claim& earlier, const Claim& claim) -> const char* {
+    if (earlier.claimant.id != claim.claimant.id || earlier.event_type != claim.event_type) {
+      return nullptr;
+    }
+    if (claim.event_type == EventType::kAgreement) {
+      return days_apart(earlier.time, claim.time) ? nullptr
+                                                  : "the claimant tells the same agreement again";
+    }
+    if (claim.event_type == EventType::kDeEscalation) {
+      return days_apart(earlier.time, claim.time) || !same_place(earlier, claim)
+                 ? nullptr
+                 : "the claimant tells the same truce again";
+    }
+    const bool same_toll = !claim.casualties.empty() &&
+                           std::is_permutation(earlier.casualties.begin(), earlier.casualties.end(),
+                                               claim.casualties.begin(), claim.casualties.end());
+    const bool adds_nothing = claim.casualties.empty() && claim.assets.empty() &&
+                              !earlier.casualties.empty() && earlier.perpetrator &&
+                              claim.perpetrator &&
+                              impl.actors.party_of(earlier.perpetrator->id) ==
+                                  impl.actors.party_of(claim.perpetrator->id);
+    return (same_toll || adds_nothing) && same_place(earlier, claim) && days_meet(earlier, claim)
+               ? "the claimant tells the same toll of the same act again"
+               : nullptr;
+  };
   for (auto later = kept.begin(); later != kept.end();) {
     const Claim& claim = drafts[*later].claim;
+    const char* why = nullptr;
     const auto first = std::find_if(kept.begin(), later, [&](std::size_t k) {
-      const Claim& earlier = drafts[k].claim;
-      const bool told_again =
-          (claim.event_type == EventType::kAgreement ||
-           (claim.event_type == EventType::kDeEscalation && same_place(earlier, claim))) &&
-          earlier.event_type == claim.event_type;
-      return told_again && !undated[k] && !undated[*later] &&
-             earlier.claimant.id == claim.claimant.id && !days_apart(earlier.time, claim.time);
+      why = undated[k] || undated[*later] ? nullptr : told_again(drafts[k].claim, claim);
+      return why != nullptr;
     });
     if (first == later) {
       ++later;
       continue;
     }
     Claim& kept_claim = drafts[*first].claim;
-    join_provenance(kept_claim, "event_type", claim, "event_type", false);
-    out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*later].range),
-                             claim.event_type == EventType::kAgreement
-                                 ? "the claimant tells the same agreement again"
-                                 : "the claimant tells the same truce again"});
-    later = kept.erase(later);
-  }
-
-  // "Air strikes … have killed 10 civilians …, a monitor said", then "The
-  // Syrian Observatory … said Russian air strikes overnight killed five
-  // children, four women, and one man": one claimant telling the same toll of
-  // the same kind of act again, at the same place and on days that meet, tells
-  // one claim. The retelling's words join the first telling, and its day
-  // replaces the first's when that was only the announcement's.
-  for (auto later = kept.begin(); later != kept.end();) {
-    const Claim& claim = drafts[*later].claim;
-    const auto first = std::find_if(kept.begin(), later, [&](std::size_t k) {
-      const Claim& earlier = drafts[k].claim;
-      const bool same_toll =
-          !claim.casualties.empty() &&
-          std::is_permutation(earlier.casualties.begin(), earlier.casualties.end(),
-                              claim.casualties.begin(), claim.casualties.end());
-      // "The shelling by Syrian government forces was carried out …, the
-      // ministry's statement said": a retelling that adds no figure.
-      const bool adds_nothing = claim.casualties.empty() && claim.assets.empty() &&
-                                !earlier.casualties.empty() && earlier.perpetrator &&
-                                claim.perpetrator &&
-                                impl.actors.party_of(earlier.perpetrator->id) ==
-                                    impl.actors.party_of(claim.perpetrator->id);
-      return !undated[k] && !undated[*later] && earlier.claimant.id == claim.claimant.id &&
-             earlier.event_type == claim.event_type && (same_toll || adds_nothing) &&
-             same_place(earlier, claim) && days_meet(earlier, claim);
-    });
-    if (first == later) {
-      ++later;
-      continue;
+    if (claim.event_type == EventType::kAgreement || claim.event_type == EventType::kDeEscalation) {
+      join_provenance(kept_claim, "event_type", claim, "event_type", false);
+    } else {
+      tell_again(kept_claim, claim, impl.places);
     }
-    Claim& kept_claim = drafts[*first].claim;
-    tell_again(kept_claim, claim, impl.places);
-    out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*later].range),
-                             "the claimant tells the same toll of the same act again"});
+    out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*later].range), why});
     later = kept.erase(later);
   }
 
