@@ -616,9 +616,14 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_after(
   const Range sentence = view.sentence_of(count.begin).range;
   const MentionList persons = analysis.in(sentence, "person");
   std::uint32_t at = person->word.end;
-  for (const NumberMention& number : analysis.numbers) {
+  // The numbers are in text order: the list starts at the first after the persons.
+  const auto from = std::lower_bound(
+      analysis.numbers.begin(), analysis.numbers.end(), at,
+      [](const NumberMention& number, std::uint32_t offset) { return number.begin < offset; });
+  for (auto number_at = from; number_at != analysis.numbers.end(); ++number_at) {
+    const NumberMention& number = *number_at;
     if (number.begin < at) {
-      continue;
+      continue;  // inside the persons just counted
     }
     const bool counted_elsewhere = std::any_of(
         counts.begin(), counts.end(), [&](const auto& held) { return held.second == &number; });
@@ -2483,10 +2488,8 @@ void read_frame_dates(const FrameView& view, Draft& draft) {
       draft.own_date = &date;
       continue;
     }
-    if (today != nullptr) {
-      if (draft.statement_date == nullptr) {
-        draft.statement_date = today;
-      }
+    if (today != nullptr && draft.statement_date == nullptr) {
+      draft.statement_date = today;
     }
     draft.own_date = &date;
     break;
