@@ -560,6 +560,38 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
   return persons.back();
 }
 
+// "A militiaman of the self-proclaimed Donetsk People's Republic (DPR) was
+// killed": the person word the clause opens with is the subject of the status
+// word, however many names qualify it, when no other person, status, event or
+// number comes between them.
+const Mention* subject_named_at_length(const FrameView& view, Range clause,
+                                       const Mention& status) {
+  constexpr std::uint32_t kSubjectWords = 12;
+  const Analysis& analysis = view.analysis;
+  const Mention* person = nullptr;
+  for (const Mention* word : analysis.in({clause.begin, status.range.begin}, "person")) {
+    if (within_a_name(analysis, *word)) {
+      continue;
+    }
+    if (person != nullptr) {
+      return nullptr;
+    }
+    person = word;
+  }
+  if (person == nullptr) {
+    return nullptr;
+  }
+  const Range between{person->word.end, status.word.begin};
+  if (analysis.words_between(clause.begin, person->word.begin) > 1 ||
+      analysis.words_between(between.begin, between.end) > kSubjectWords ||
+      !analysis.in(between, "casualty").empty() || !analysis.in(between, "event").empty() ||
+      std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
+                  [&](const NumberMention& number) { return between.contains(number.begin); })) {
+    return nullptr;
+  }
+  return person;
+}
+
 // "A 22 years old civilian had got injured": an article that counts one
 // (`one`) opening the noun's phrase, at most three words before it in its
 // clause with no other person, status or event word between.
@@ -731,6 +763,11 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     const Mention* person = nullptr;
     std::uint32_t best = kNearWords + 1;
     for (const Mention* candidate : analysis.in(clause, "person")) {
+      // The "People" of "Donetsk People's Republic" is a name's word; the
+      // "soldiers" of "Armenian soldiers" head the name and count.
+      if (within_a_name(analysis, *candidate)) {
+        continue;
+      }
       const std::uint32_t words = view.distance(status->word, candidate->word);
       if (words < best) {
         best = words;
@@ -745,6 +782,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     if (person == nullptr && others == nullptr && count == nullptr) {
       person = subject_before_relative_clause(view, clause);
+    }
+    if (person == nullptr && others == nullptr && count == nullptr) {
+      person = subject_named_at_length(view, clause, *status);
     }
     if (person == nullptr && others == nullptr && count != nullptr) {
       person = person_closing_list(view, clause);
@@ -2340,6 +2380,19 @@ bool inside_a_name(const Analysis& analysis, const Mention& word) {
     for (const Mention* name : analysis.in({from, word.range.end}, category)) {
       if (name->range.begin <= word.range.begin && word.range.end <= name->range.end &&
           !(name->range.begin == word.range.begin && name->range.end == word.range.end)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool within_a_name(const Analysis& analysis, const Mention& word) {
+  constexpr std::uint32_t kLongestName = 256;
+  const std::uint32_t from = word.range.begin > kLongestName ? word.range.begin - kLongestName : 0;
+  for (const Category category : std::initializer_list<Category>{"place", "actor"}) {
+    for (const Mention* name : analysis.in({from, word.range.end}, category)) {
+      if (name->range.begin < word.word.begin && word.word.end < name->range.end) {
         return true;
       }
     }

@@ -80,7 +80,9 @@ class FictionalTheatre : public CliTest {
                "fd-fictional-forces\t\t\t\tFD\tfictional\n"
                "ru-monitor-office\tagency\tRuritanian office in the Border Monitoring Mission\t"
                "ruritania\t\t\t\tRU\tfictional\n"
-               "grenzland-watch\torganisation\tGrenzland Rights Watch\t\t\t\t\tRU\tfictional\n");
+               "grenzland-watch\torganisation\tGrenzland Rights Watch\t\t\t\t\tRU\tfictional\n"
+               "fd-peoples-guard\tarmed_forces\tFreedonian People's Guard\tfreedonia\t\t\t\tFD\t"
+               "fictional\n");
     write_file(data_ / "actors/names/en.tsv",
                "ruritania\tRuritania\nruritania\tRuritanian\tadjective\n"
                "ru-fictional-mfa\tForeign Ministry of Ruritania\n"
@@ -93,7 +95,8 @@ class FictionalTheatre : public CliTest {
                "fd-press-service\tFreedonian forces press service\n"
                "border-monitors\tBMM\n"
                "ru-monitor-office\tRuritanian office in the Border Monitoring Mission\n"
-               "grenzland-watch\tGrenzland Rights Watch\n");
+               "grenzland-watch\tGrenzland Rights Watch\n"
+               "fd-peoples-guard\tFreedonian People's Guard\n");
   }
 
   // As an outlet publishes it: the outlet's own voice can become its claim.

@@ -3022,5 +3022,20 @@ TEST_F(FictionalTheatre, ADocumentEndingTheAttributionClauseIsTheSpeaker) {
   }
 }
 
+// "A serviceman of the Freedonian People's Guard was killed when …": the
+// person word the clause opens with is the one killed, however long the name
+// after it; "People" inside the name is no person, and the troops of the
+// clause "when" opens are the shellers, not the dead.
+TEST_F(FictionalTheatre, ThePersonOpeningTheClauseIsTheOneKilled) {
+  const json reading = read_published(
+      "A synthetic story\n\nA serviceman of the Freedonian People's Guard was killed when "
+      "Ruritanian troops shelled Ostdorf yesterday, the Foreign Ministry of Freedonia said.");
+  const json figure = the_one_figure(reading);
+  EXPECT_EQ(figure["status"], "killed") << reading.dump(1);
+  EXPECT_EQ(figure["min"], 1) << reading.dump(1);
+  EXPECT_EQ(figure["max"], 1) << reading.dump(1);
+  EXPECT_EQ(figure["side"]["id"], "freedonia") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -91,6 +91,9 @@ void set_statement_time(Claim& claim, const DateMention& date, const Analysis& a
 // An event word inside a longer place or actor name ("Idlib de-escalation
 // zone", "Centre for the Reconciliation of the Opposing Parties") names no event.
 bool inside_a_name(const Analysis& analysis, const Mention& word);
+// The word lies inside a place's or an actor's name, neither its first word nor
+// its last ("People" in "Donetsk People's Republic").
+bool within_a_name(const Analysis& analysis, const Mention& word);
 // Words inside an excluded range (an agreement reference, a source line) are
 // no part of the account, but an event word that holds an agreement's name and
 // more ("signed an agreement", "agreement was reached") is an act on it, not
