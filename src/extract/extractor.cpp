@@ -258,6 +258,14 @@ bool retells_the_toll(const Claim& account, const Claim& quoted) {
          });
 }
 
+// The same persons told again: the same side, status and floor, the count
+// the same or left open in one telling ("at least six civilians", then "six
+// citizens").
+bool same_figure(const CasualtyFigure& a, const CasualtyFigure& b) {
+  return a.side == b.side && a.status == b.status && a.count.min == b.count.min &&
+         (!a.count.max || !b.count.max || *a.count.max == *b.count.max);
+}
+
 // The words `from` gives for `from_field` join those of `into`'s `into_field`:
 // first when they say it first (a headline), else after.
 void join_provenance(Claim& into, std::string_view into_field, const Claim& from,
@@ -296,10 +304,14 @@ void tell_again(Claim& into, const Claim& again, const Gazetteer& places) {
     join_provenance(into, field, again, field, false);
   }
   for (std::size_t i = 0; i < into.casualties.size(); ++i) {
-    const auto same =
-        std::find(again.casualties.begin(), again.casualties.end(), into.casualties[i]);
+    const auto same = std::find_if(
+        again.casualties.begin(), again.casualties.end(),
+        [&](const CasualtyFigure& figure) { return same_figure(into.casualties[i], figure); });
     if (same == again.casualties.end()) {
       continue;  // a retelling with no figures of its own
+    }
+    if (!into.casualties[i].count.max) {
+      into.casualties[i].count = same->count;  // "at least six", then "six"
     }
     join_provenance(into, "casualties/" + std::to_string(i), again,
                     "casualties/" + std::to_string(std::distance(again.casualties.begin(), same)),
@@ -939,9 +951,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                  ? nullptr
                  : "the claimant tells the same truce again";
     }
-    const bool same_toll = !claim.casualties.empty() &&
-                           std::is_permutation(earlier.casualties.begin(), earlier.casualties.end(),
-                                               claim.casualties.begin(), claim.casualties.end());
+    const bool same_toll =
+        !claim.casualties.empty() &&
+        std::is_permutation(earlier.casualties.begin(), earlier.casualties.end(),
+                            claim.casualties.begin(), claim.casualties.end(), same_figure);
     const bool adds_nothing = claim.casualties.empty() && claim.assets.empty() &&
                               !earlier.casualties.empty() && earlier.perpetrator &&
                               claim.perpetrator &&

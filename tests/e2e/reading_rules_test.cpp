@@ -3037,5 +3037,19 @@ TEST_F(FictionalTheatre, ThePersonOpeningTheClauseIsTheOneKilled) {
   EXPECT_EQ(figure["side"]["id"], "freedonia") << reading.dump(1);
 }
 
+// "At least six civilians", then "six civilians" from the same claimant of
+// the same act: one toll told again, and the exact count refines the open one.
+TEST_F(FictionalTheatre, AnOpenTollToldAgainExactlyIsOneClaimWithTheExactCount) {
+  const json reading = read_published(
+      "A synthetic story\n\nAt least six civilians were wounded when Freedonian troops shelled "
+      "Grenzdorf yesterday, the Foreign Ministry of Ruritania said.\n\n\"Yesterday six civilians "
+      "were wounded in Grenzdorf and taken to hospital,\" the Foreign Ministry of Ruritania said "
+      "on its website.");
+  const json figure = the_one_figure(reading);
+  EXPECT_EQ(figure["status"], "wounded") << reading.dump(1);
+  EXPECT_EQ(figure["min"], 6) << reading.dump(1);
+  EXPECT_EQ(figure["max"], 6) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
