@@ -3051,5 +3051,15 @@ TEST_F(FictionalTheatre, AnOpenTollToldAgainExactlyIsOneClaimWithTheExactCount) 
   EXPECT_EQ(figure["max"], 6) << reading.dump(1);
 }
 
+// "fired an anti-tank guided missile on …" is an attack, as "fired on" is.
+TEST_F(FictionalTheatre, FiringAMissileIsAnAttack) {
+  const json reading = read_published(
+      "A synthetic story\n\nYesterday, the Grenzland Rights Watch reported that Freedonian "
+      "troops fired an anti-tank guided missile on a Ruritanian armoured vehicle near Ostdorf.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "attack") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces")
+      << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
