@@ -34,9 +34,10 @@ constexpr std::array kDropped = {
 // Letter variants folded onto one letter, applied after NFKC_Casefold (so
 // presentation forms and capitals arrive here as base lower-case letters).
 // Sorted by the first member; the second is what the first becomes.
-constexpr std::array<std::pair<char32_t, char32_t>, 40> kFoldedLetters = {{
+constexpr std::array<std::pair<char32_t, char32_t>, 45> kFoldedLetters = {{
     {0x00AB, 0x0022},  // left guillemet -> quotation mark
     {0x00BB, 0x0022},  // right guillemet -> quotation mark
+    {0x02BC, 0x0027},  // modifier letter apostrophe -> apostrophe
     {0x0451, 0x0435},  // Cyrillic yo -> ie
     {0x0622, 0x0627},  // alef with madda -> alef
     {0x0623, 0x0627},  // alef with hamza above -> alef
@@ -71,6 +72,10 @@ constexpr std::array<std::pair<char32_t, char32_t>, 40> kFoldedLetters = {{
     {0x06CC, 0x064A},  // Farsi yeh -> yeh
     {0x06D2, 0x064A},  // yeh barree (Urdu) -> yeh
     {0x06D3, 0x064A},  // yeh barree with hamza above -> yeh
+    {0x2018, 0x0027},  // left single quotation mark -> apostrophe
+    {0x2019, 0x0027},  // right single quotation mark (the typographic apostrophe) -> apostrophe
+    {0x201A, 0x0027},  // single low-9 quotation mark -> apostrophe
+    {0x201B, 0x0027},  // single high-reversed-9 quotation mark -> apostrophe
     {0x201C, 0x0022},  // left double quotation mark -> quotation mark
     {0x201D, 0x0022},  // right double quotation mark -> quotation mark
     {0x201E, 0x0022},  // double low-9 quotation mark -> quotation mark

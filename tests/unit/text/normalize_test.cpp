@@ -96,13 +96,18 @@ TEST(MatchingForm, FoldsPersianAndUrduLetters) {
   EXPECT_EQ(matching_form("پاکستان پوائنٹ نیوز"), "باكستان بواينت نيوز");
 }
 
-// Typographic double quotation marks are one mark for matching: Arabic
-// sites open and close with ” alike, Russian ones use «», English “”.
-TEST(MatchingForm, FoldsDoubleQuotationMarks) {
+// Typographic quotation marks are one mark for matching: Arabic sites open
+// and close with ” alike, Russian ones use «», English “”; and ’ is '.
+TEST(MatchingForm, FoldsQuotationMarks) {
   EXPECT_EQ(matching_form("\u00ABa\u00BB \u201Cb\u201D \u201Ec\u201F \u201Dd\u201D"),
             "\"a\" \"b\" \"c\" \"d\"");
-  // Single quotation marks stay: they are apostrophes inside words.
-  EXPECT_EQ(matching_form("Baku\u2019s"), "baku\u2019s");
+  // Single quotation marks are the apostrophe inside words, however typed:
+  // "al-Fu\u2019ah" is the gazetteer's "al-Fu'ah", "Слов\u02BCянськ" is "Слов'янськ".
+  EXPECT_EQ(matching_form("Baku\u2019s"), "baku's");
+  EXPECT_EQ(matching_form("al-Fu\u2019ah \u2018a\u2019 \u201Ab\u201B"), "al-fu'ah 'a' 'b'");
+  EXPECT_EQ(matching_form("\u0421\u043B\u043E\u0432\u02BC\u044F\u043D\u0441\u044C\u043A"),
+            matching_form("\u0421\u043B\u043E\u0432'\u044F\u043D\u0441\u044C\u043A"));
+  EXPECT_EQ(original_of("al-Fu\u2019ah", "al-fu'ah"), "al-Fu\u2019ah");
   EXPECT_EQ(original_of("\u0645\u0646\u0637\u0642\u0629 \u201D\u062E\u0641\u0636\u201D",
                         "\"\u062E\u0641\u0636\""),
             "\u201D\u062E\u0641\u0636\u201D");
