@@ -546,10 +546,14 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
   if (at == sentence.clauses.end() || at - sentence.clauses.begin() < 2) {
     return nullptr;
   }
+  // "five civilians, including one child at least, were killed": a clause
+  // set off by a word of a part of the group is one too.
   const Range relative = *(at - 1);
-  const MentionList pronouns = analysis.in(relative, "relative_pronoun");
-  if (pronouns.empty() ||
-      analysis.words_between(relative.begin, pronouns.front()->range.begin) > 0) {
+  const auto opens = [&](Category category) {
+    const MentionList words = analysis.in(relative, category);
+    return !words.empty() && analysis.words_between(relative.begin, words.front()->range.begin) == 0;
+  };
+  if (!opens("relative_pronoun") && !opens("subset_marker")) {
     return nullptr;
   }
   const Range subject = *(at - 2);
@@ -558,6 +562,36 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
     return nullptr;
   }
   return persons.back();
+}
+
+// "killed in shelling by Freedonian troops": a person noun at most two words
+// after an agent word ("by", «со стороны», «من قبل») names who acted.
+bool names_the_agent(const FrameView& view, Range clause, const Mention& person) {
+  const Analysis& analysis = view.analysis;
+  for (const Mention* marker : analysis.in({clause.begin, person.word.begin}, "agent_marker")) {
+    if (marker->range.end <= person.word.begin &&
+        analysis.words_between(marker->range.end, person.word.begin) <= 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The number that counts a person noun, right before it in its clause ("five
+// civilians"); null when there is none.
+const NumberMention* count_right_before(const FrameView& view, const Mention& person) {
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(person.range.begin);
+  for (const NumberMention& number : analysis.numbers) {
+    if (number.begin >= person.word.begin) {
+      break;
+    }
+    if (clause.contains(number.begin) && number.figure_end <= person.word.begin &&
+        analysis.words_between(number.figure_end, person.word.begin) == 0) {
+      return &number;
+    }
+  }
+  return nullptr;
 }
 
 // "A militiaman of the self-proclaimed Donetsk People's Republic (DPR) was
@@ -764,8 +798,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     std::uint32_t best = kNearWords + 1;
     for (const Mention* candidate : analysis.in(clause, "person")) {
       // The "People" of "Donetsk People's Republic" is a name's word; the
-      // "soldiers" of "Armenian soldiers" head the name and count.
-      if (within_a_name(analysis, *candidate)) {
+      // "soldiers" of "Armenian soldiers" head the name and count. The
+      // troops of "killed in shelling by Freedonian troops" did the killing.
+      if (within_a_name(analysis, *candidate) || names_the_agent(view, clause, *candidate)) {
         continue;
       }
       const std::uint32_t words = view.distance(status->word, candidate->word);
@@ -782,6 +817,10 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     if (person == nullptr && others == nullptr && count == nullptr) {
       person = subject_before_relative_clause(view, clause);
+      // "five civilians, including …, were killed": the subject's count.
+      if (person != nullptr) {
+        count = count_right_before(view, *person);
+      }
     }
     if (person == nullptr && others == nullptr && count == nullptr) {
       person = subject_named_at_length(view, clause, *status);

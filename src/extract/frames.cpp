@@ -1267,11 +1267,18 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         const GazetteerPlace* place = places.find(id);
         return place != nullptr && place->type == "settlement";
       };
+      const auto near_a_settlement_before = [&](std::string_view place) {
+        return std::any_of(named_before.begin(), named_before.end(), [&](std::string_view before) {
+          return settlement(before) && (place == before || places.within(place, before) ||
+                                        places.within(before, place) ||
+                                        places.nearby(place, before));
+        });
+      };
       const auto unrelated_settlement = [&] {
         return std::any_of(named_before.begin(), named_before.end(), settlement) &&
                std::any_of(named.begin(), named.end(), settlement) &&
                std::none_of(named.begin(), named.end(), [&](std::string_view place) {
-                 return settlement(place) && related(place);
+                 return settlement(place) && near_a_settlement_before(place);
                });
       };
       const bool elsewhere =
@@ -1280,7 +1287,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // "Во вторник … подверглась также Попасная": an act told as one more,
       // in a place apart from those named (not one of them nor a region
       // around one; inside the region told before or near a village counts
-      // as apart), is another claim in the paragraph too.
+      // as apart; so does a village apart from the villages before, though
+      // the province around both is named again), is another claim in the
+      // paragraph too.
       const auto same_or_around = [&](std::string_view place) {
         return std::any_of(named_before.begin(), named_before.end(), [&](std::string_view before) {
           return place == before || places.within(before, place);
@@ -1304,7 +1313,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                                       group_of(*next) == EventGroup::kViolence &&
                                       !named_before.empty() && !named.empty() && !details_counted &&
                                       tells_one_more(analysis, sentence) &&
-                                      std::none_of(named.begin(), named.end(), same_or_around);
+                                      (std::none_of(named.begin(), named.end(), same_or_around) ||
+                                       unrelated_settlement());
       // "In the previous 24 hours, it recorded 11 ceasefire violations": an
       // event on another day than the claim's is another claim.
       // Looked up only where it can matter: an event's sentence, or the claim's first day.

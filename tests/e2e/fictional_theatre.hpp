@@ -44,13 +44,15 @@ class FictionalTheatre : public CliTest {
                "ru-fd-border\tborder\t11.0\t49.0\t5\tRU;FD\t\truritania\t\tno\tfictional\n"
                "oberland\tadmin1\t10.5\t50.5\t4\tRU\t\truritania\tEurope/Moscow\tno\tfictional\n"
                "unterdorf\tsettlement\t10.6\t50.6\t1\tRU\toberland\toberland\tEurope/Moscow\tno\t"
+               "fictional\n"
+               "hochdorf\tsettlement\t10.9\t50.9\t1\tRU\toberland\toberland\tEurope/Moscow\tno\t"
                "fictional\n");
     write_file(
         data_ / "gazetteer/names/en.tsv",
         "ruritania\tRuritania\ngrenzdorf\tGrenzdorf\nkleinheim\tKleinheim\nnebendorf\tNebendorf\n"
         "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n"
         "ru-fd-border\tRuritania-Freedonia border\noberland\tOberland\n"
-        "unterdorf\tUnterdorf\n");
+        "unterdorf\tUnterdorf\nhochdorf\tHochdorf\n");
     write_file(data_ / "gazetteer/names/ar.tsv", "oberland\tأوبرلاند\n");
     write_file(data_ / "gazetteer/names/ru.tsv", "grenzdorf\tГренцдорф*\nkleinheim\tКляйнхайм*\n");
     write_file(data_ / "actors/names/ru.tsv",

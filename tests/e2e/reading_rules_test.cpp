@@ -3061,5 +3061,33 @@ TEST_F(FictionalTheatre, FiringAMissileIsAnAttack) {
       << reading.dump(1);
 }
 
+// "Moreover, …" telling an act at a village apart from the village before is
+// another claim, though both sentences name the province around them.
+TEST_F(FictionalTheatre, OneMoreActAtAVillageApartInTheSameProvinceIsAnotherClaim) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Grenzland Rights Watch reported that Freedonian troops shelled "
+      "Unterdorf in Oberland this morning, killing five civilians. Moreover, its activists "
+      "documented the death of three civilians in shelling by Freedonian troops this morning "
+      "on Hochdorf in Oberland.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Unterdorf") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["casualties"][0]["min"], 5) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Hochdorf") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["casualties"][0]["min"], 3) << reading.dump(1);
+}
+
+// "five civilians, including one child at least, were killed": the clause a
+// word of a part opens sets off the subject and its count.
+TEST_F(FictionalTheatre, TheGroupBeforeAnIncludingClauseIsTheOneKilled) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that five civilians, "
+      "including one child at least, were killed in shelling by Freedonian troops on Grenzdorf "
+      "yesterday.");
+  const json figure = the_one_figure(reading);
+  EXPECT_EQ(figure["status"], "killed") << reading.dump(1);
+  EXPECT_EQ(figure["min"], 5) << reading.dump(1);
+  EXPECT_EQ(figure["side"]["kind"], "civilians") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
