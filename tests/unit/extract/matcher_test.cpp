@@ -232,7 +232,8 @@ TEST(Matcher, EnglishWordsEndAtWordBoundariesOrAPossessive) {
   EXPECT_TRUE(scan(matcher, "firearm").described.empty());
   EXPECT_EQ(scan(matcher, "fire-fight").described, Strings{"fire:fire[fire]"});
   EXPECT_EQ(scan(matcher, "Armenia's army").described, Strings{"armenia:armenia[armenia's]"});
-  EXPECT_EQ(scan(matcher, "Armenia’s army").described, Strings{"armenia:armenia[armenia’s]"});
+  // The typographic apostrophe is the apostrophe for matching.
+  EXPECT_EQ(scan(matcher, "Armenia’s army").described, Strings{"armenia:armenia[armenia's]"});
   EXPECT_EQ(scan(matcher, "Armenia'").described, Strings{"armenia:armenia[armenia]"});
   // The apostrophe ends the word even where no possessive follows.
   EXPECT_EQ(scan(matcher, "Armenia'sa").described, Strings{"armenia:armenia[armenia]"});
