@@ -330,11 +330,22 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
     return !nouns.empty() &&
            view.analysis.words_between(number.figure_end, nouns.front()->range.begin) == 0;
   };
+  // «توفي أحدهم متأثرا بجروحه»: a count beside the words of a death of the
+  // wounded counts those who died of them (read_deaths_of_the_wounded).
+  const FoundMentions deaths = view.all("died_of_wounds");
+  const auto counts_the_dead_of_wounds = [&](const NumberMention& number) {
+    return std::any_of(deaths.begin(), deaths.end(), [&](const Mention* death) {
+      return number.end <= death->range.begin
+                 ? view.analysis.words_between(number.end, death->range.begin) <= 1
+                 : view.analysis.words_between(death->range.end, number.begin) <= 1;
+    });
+  };
   for (const Mention* status : statuses) {
     const Range clause = view.clause_of(status->range.begin);
     for (const NumberMention& number : view.analysis.numbers) {
       const Range figure{number.begin, number.end};
-      if (!clause.contains(number.begin) || view.excluded(figure) || counts_a_thing(number)) {
+      if (!clause.contains(number.begin) || view.excluded(figure) || counts_a_thing(number) ||
+          (!deaths.empty() && counts_the_dead_of_wounds(number))) {
         continue;
       }
       const std::uint32_t words = view.distance(status->word, figure);
@@ -739,7 +750,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     if ((one == counts.end()) == (other == counts.end()) ||
         parse_casualty_status(first->value()) == parse_casualty_status(second->value()) ||
         analysis.words_between(first->range.end, second->range.begin) > 1 ||
-        view.clause_of(first->range.begin).begin != view.clause_of(second->range.begin).begin) {
+        view.clause_of(first->range.begin).begin != view.clause_of(second->range.begin).begin ||
+        // «مقتل جندي وإصابة تسعة»: a person between them has the first status alone.
+        !analysis.in({first->range.end, second->range.begin}, "person").empty()) {
       continue;
     }
     const NumberMention* count = one != counts.end() ? one->second : other->second;
@@ -1098,24 +1111,72 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
   }
 }
 
+// `count` of the wounded of the last exact wounded figure before `death`,
+// which counts more of them, died: they join the killed of the same side.
+void move_the_dead_of_the_wounded(std::vector<Figure>& figures, const NumberMention& count,
+                                  const Mention& death) {
+  if (!count.count.max || *count.count.max != count.count.min || count.count.min < 1) {
+    return;
+  }
+  const std::int64_t dead = count.count.min;
+  const auto wounded = std::find_if(figures.rbegin(), figures.rend(), [&](const Figure& figure) {
+    return figure.figure.status == CasualtyStatus::kWounded && figure.figure.count.max &&
+           *figure.figure.count.max == figure.figure.count.min &&
+           figure.figure.count.min > dead && !figure.ranges.empty() &&
+           figure.ranges.front().end <= death.range.begin;
+  });
+  if (wounded == figures.rend()) {
+    return;
+  }
+  wounded->figure.count = exactly(wounded->figure.count.min - dead);
+  wounded->ranges.push_back(death.range);
+  const Side side = wounded->figure.side;
+  const auto killed = std::find_if(figures.begin(), figures.end(), [&](const Figure& figure) {
+    return figure.figure.status == CasualtyStatus::kKilled && figure.figure.side == side &&
+           figure.figure.count.max && *figure.figure.count.max == figure.figure.count.min;
+  });
+  if (killed != figures.end()) {
+    killed->figure.count = exactly(killed->figure.count.min + dead);
+    killed->ranges.push_back(death.range);
+    return;
+  }
+  Figure died;
+  died.figure.side = side;
+  died.figure.status = CasualtyStatus::kKilled;
+  died.figure.count = exactly(dead);
+  died.ranges = {Range{count.begin, count.end}, death.range};
+  figures.push_back(std::move(died));
+}
+
 // "Раненого госпитализировали, однако через два часа он умер", "died of his
 // wounds", «توفي متأثرا بجراحه»: one wounded person told before died. The last
 // figure of one wounded before the words, with no count beside them, becomes
 // one dead (a lead that told the death already is the same figure, and counts
-// once). A count beside them («скончался ещё один») is a toll of its own.
+// once). A count beside them («скончался ещё один») is a toll of its own, or,
+// read by no status word («توفي أحدهم»), how many of the wounded died.
 void read_deaths_of_the_wounded(const FrameView& view, std::vector<Figure>& figures) {
   const Analysis& analysis = view.analysis;
   for (const Mention* death : view.all("died_of_wounds")) {
     // "ещё один скончался", "скончались трое": a count beside the words.
     const Range clause = view.clause_of(death->range.begin);
-    const bool counted_beside =
-        std::any_of(analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
+    const auto beside = std::find_if(
+        analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
           return clause.contains(n.begin) &&
                  (n.end <= death->range.begin
                       ? analysis.words_between(n.end, death->range.begin) <= 1
                       : analysis.words_between(death->range.end, n.begin) <= 1);
         });
-    if (counted_beside) {
+    if (beside != analysis.numbers.end()) {
+      // «وإصابة تسعة آخرين ما لبث أن توفي أحدهم متأثراً بجروحه»: with no
+      // status word of its own to read it, the count says how many of the
+      // wounded told before died: they leave the wounded for the killed.
+      const MentionList statuses = analysis.in(clause, "casualty");
+      const Range figure{beside->begin, beside->end};
+      if (std::none_of(statuses.begin(), statuses.end(), [&](const Mention* status) {
+            return view.distance(status->word, figure) <= 1;
+          })) {
+        move_the_dead_of_the_wounded(figures, *beside, *death);
+      }
       continue;
     }
     const auto wounded = std::find_if(figures.rbegin(), figures.rend(), [&](const Figure& figure) {

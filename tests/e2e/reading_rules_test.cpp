@@ -3089,5 +3089,29 @@ TEST_F(FictionalTheatre, TheGroupBeforeAnIncludingClauseIsTheOneKilled) {
   EXPECT_EQ(figure["side"]["kind"], "civilians") << reading.dump(1);
 }
 
+// «وإصابة تسعة آخرين توفي أحدهم متأثرا بجروحه»: one of the nine wounded died
+// of his wounds; he leaves the wounded for the killed.
+TEST_F(FictionalTheatre, OneOfTheWoundedWhoDiedIsCountedAmongTheKilled) {
+  const json reading = read_published(
+      "\u0646\u0635 \u0645\u0635\u0637\u0646\u0639\n\n"
+      "\u0642\u0627\u0644\u062A \u0648\u0632\u0627\u0631\u0629 \u062E\u0627\u0631\u062C"
+      "\u064A\u0629 \u0631\u0648\u0631\u064A\u062A\u0627\u0646\u064A\u0627 \u0625\u0646 "
+      "\u0642\u0635\u0641\u0627 \u0639\u0644\u0649 \u0623\u0648\u0628\u0631\u0644\u0627"
+      "\u0646\u062F \u0623\u0633\u0641\u0631 \u0639\u0646 \u0645\u0642\u062A\u0644 "
+      "\u062C\u0646\u062F\u064A \u0648\u0625\u0635\u0627\u0628\u0629 \u062A\u0633\u0639"
+      "\u0629 \u0622\u062E\u0631\u064A\u0646 \u062A\u0648\u0641\u064A \u0623\u062D\u062F"
+      "\u0647\u0645 \u0645\u062A\u0623\u062B\u0631\u0627 \u0628\u062C\u0631\u0648\u062D"
+      "\u0647.");
+  const json figures = of_the_one_claim(reading, "/casualties");
+  ASSERT_EQ(figures.size(), 2U) << reading.dump(1);
+  std::map<std::string, int> counts;
+  for (const json& figure : figures) {
+    EXPECT_EQ(figure["min"], figure["max"]) << reading.dump(1);
+    counts[figure["status"].get<std::string>()] = figure["min"].get<int>();
+  }
+  EXPECT_EQ(counts["killed"], 2) << reading.dump(1);
+  EXPECT_EQ(counts["wounded"], 8) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
