@@ -1222,6 +1222,18 @@ bool owns_asset(const FrameView& view, const Mention& actor, const Mention& asse
     return analysis.words_between(asset.range.end, actor.word.begin) <= 2 &&
            !negated_before(view, actor, "agent_marker", 0);
   }
+  // "Armenian positions"; not «قصف قوات النظام قرية تديل», where the actor
+  // right after the act's word is who did it and the village what was hit.
+  if (!actor.entry->has_attribute("adjective")) {
+    for (const Mention* event : analysis.in({actor.word.begin > 64 ? actor.word.begin - 64 : 0,
+                                             actor.word.begin},
+                                            "event")) {
+      if (event->range.end <= actor.word.begin &&
+          analysis.words_between(event->range.end, actor.word.begin) == 0) {
+        return false;
+      }
+    }
+  }
   return actor.range.end <= asset.range.begin &&
          analysis.words_between(actor.range.end, asset.range.begin) == 0;
 }

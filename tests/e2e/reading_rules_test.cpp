@@ -3113,5 +3113,20 @@ TEST_F(FictionalTheatre, OneOfTheWoundedWhoDiedIsCountedAmongTheKilled) {
   EXPECT_EQ(counts["wounded"], 8) << reading.dump(1);
 }
 
+// «نتيجة قصف قوات فريدونيا قرية غرينزدورف»: the forces right after the act's
+// word did it; the village after them is what was hit, not theirs.
+TEST_F(FictionalTheatre, TheActorRightAfterTheActsWordDidItNotOwnsTheVillage) {
+  const json reading = read_published(
+      "\u0646\u0635 \u0645\u0635\u0637\u0646\u0639\n\n"
+      "\u0642\u0627\u0644\u062A \u0648\u0632\u0627\u0631\u0629 \u062E\u0627\u0631\u062C"
+      "\u064A\u0629 \u0631\u0648\u0631\u064A\u062A\u0627\u0646\u064A\u0627 \u0625\u0646 "
+      "\u0645\u062F\u0646\u064A\u064A\u0646 \u0642\u062A\u0644\u0627 \u0623\u0645\u0633 "
+      "\u0646\u062A\u064A\u062C\u0629 \u0642\u0635\u0641 \u0642\u0648\u0627\u062A "
+      "\u0641\u0631\u064A\u062F\u0648\u0646\u064A\u0627 \u0642\u0631\u064A\u0629 "
+      "\u063A\u0631\u064A\u0646\u0632\u062F\u0648\u0631\u0641.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces")
+      << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
