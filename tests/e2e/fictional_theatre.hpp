@@ -53,14 +53,14 @@ class FictionalTheatre : public CliTest {
         "ostdorf\tOstdorf\ngrenzdorf-zone\tGrenzdorf ceasefire zone\n"
         "ru-fd-border\tRuritania-Freedonia border\noberland\tOberland\n"
         "unterdorf\tUnterdorf\nhochdorf\tHochdorf\n");
-    write_file(data_ / "gazetteer/names/ar.tsv", "oberland\tأوبرلاند\ngrenzdorf\tغرينزدورف\n");
+    write_file(data_ / "gazetteer/names/ar.tsv", "oberland\tأوبرلاند\n");
     write_file(data_ / "gazetteer/names/ru.tsv", "grenzdorf\tГренцдорф*\nkleinheim\tКляйнхайм*\n");
     write_file(data_ / "actors/names/ru.tsv",
                "ru-fictional-mfa\tМИД Руритании\nfd-wire\tФридония Пресс\n"
                "fd-border-guards\tпограничников Фридонии\n");
     write_file(data_ / "actors/names/ar.tsv",
                "ru-fictional-mfa\tوزارة خارجية روريتانيا\nfd-wire\tوكالة فريدونيا\n"
-               "freedonia\tفريدونيا\nfd-fictional-forces\tقوات فريدونيا\n");
+               "freedonia\tفريدونيا\n");
     write_file(data_ / "actors/actors.tsv",
                "ruritania\tstate\tRuritania\truritania\t\t\t\tRU\tfictional\n"
                "ru-fictional-mfa\tministry\tForeign Ministry of Ruritania\truritania\t\t\t\tRU\t"

@@ -3116,6 +3116,9 @@ TEST_F(FictionalTheatre, OneOfTheWoundedWhoDiedIsCountedAmongTheKilled) {
 // «نتيجة قصف قوات فريدونيا قرية غرينزدورف»: the forces right after the act's
 // word did it; the village after them is what was hit, not theirs.
 TEST_F(FictionalTheatre, TheActorRightAfterTheActsWordDidItNotOwnsTheVillage) {
+  std::ofstream(data_ / "actors/names/ar.tsv", std::ios::app)
+      << "fd-fictional-forces\tقوات فريدونيا\n";
+  std::ofstream(data_ / "gazetteer/names/ar.tsv", std::ios::app) << "grenzdorf\tغرينزدورف\n";
   const json reading = read_published(
       "\u0646\u0635 \u0645\u0635\u0637\u0646\u0639\n\n"
       "\u0642\u0627\u0644\u062A \u0648\u0632\u0627\u0631\u0629 \u062E\u0627\u0631\u062C"
