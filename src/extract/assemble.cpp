@@ -562,7 +562,8 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
   const Range relative = *(at - 1);
   const auto opens = [&](Category category) {
     const MentionList words = analysis.in(relative, category);
-    return !words.empty() && analysis.words_between(relative.begin, words.front()->range.begin) == 0;
+    return !words.empty() &&
+           analysis.words_between(relative.begin, words.front()->range.begin) == 0;
   };
   if (!opens("relative_pronoun") && !opens("subset_marker")) {
     return nullptr;
@@ -609,8 +610,7 @@ const NumberMention* count_right_before(const FrameView& view, const Mention& pe
 // killed": the person word the clause opens with is the subject of the status
 // word, however many names qualify it, when no other person, status, event or
 // number comes between them.
-const Mention* subject_named_at_length(const FrameView& view, Range clause,
-                                       const Mention& status) {
+const Mention* subject_named_at_length(const FrameView& view, Range clause, const Mention& status) {
   constexpr std::uint32_t kSubjectWords = 12;
   const Analysis& analysis = view.analysis;
   const Mention* person = nullptr;
@@ -1121,9 +1121,8 @@ void move_the_dead_of_the_wounded(std::vector<Figure>& figures, const NumberMent
   const std::int64_t dead = count.count.min;
   const auto wounded = std::find_if(figures.rbegin(), figures.rend(), [&](const Figure& figure) {
     return figure.figure.status == CasualtyStatus::kWounded && figure.figure.count.max &&
-           *figure.figure.count.max == figure.figure.count.min &&
-           figure.figure.count.min > dead && !figure.ranges.empty() &&
-           figure.ranges.front().end <= death.range.begin;
+           *figure.figure.count.max == figure.figure.count.min && figure.figure.count.min > dead &&
+           !figure.ranges.empty() && figure.ranges.front().end <= death.range.begin;
   });
   if (wounded == figures.rend()) {
     return;
@@ -1159,8 +1158,8 @@ void read_deaths_of_the_wounded(const FrameView& view, std::vector<Figure>& figu
   for (const Mention* death : view.all("died_of_wounds")) {
     // "ещё один скончался", "скончались трое": a count beside the words.
     const Range clause = view.clause_of(death->range.begin);
-    const auto beside = std::find_if(
-        analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
+    const auto beside =
+        std::find_if(analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
           return clause.contains(n.begin) &&
                  (n.end <= death->range.begin
                       ? analysis.words_between(n.end, death->range.begin) <= 1
@@ -1225,9 +1224,8 @@ bool owns_asset(const FrameView& view, const Mention& actor, const Mention& asse
   // "Armenian positions"; not «قصف قوات النظام قرية تديل», where the actor
   // right after the act's word is who did it and the village what was hit.
   if (!actor.entry->has_attribute("adjective")) {
-    for (const Mention* event : analysis.in({actor.word.begin > 64 ? actor.word.begin - 64 : 0,
-                                             actor.word.begin},
-                                            "event")) {
+    for (const Mention* event : analysis.in(
+             {actor.word.begin > 64 ? actor.word.begin - 64 : 0, actor.word.begin}, "event")) {
       if (event->range.end <= actor.word.begin &&
           analysis.words_between(event->range.end, actor.word.begin) == 0) {
         return false;

@@ -1269,9 +1269,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       };
       const auto near_a_settlement_before = [&](std::string_view place) {
         return std::any_of(named_before.begin(), named_before.end(), [&](std::string_view before) {
-          return settlement(before) && (place == before || places.within(place, before) ||
-                                        places.within(before, place) ||
-                                        places.nearby(place, before));
+          return settlement(before) &&
+                 (place == before || places.within(place, before) || places.within(before, place) ||
+                  places.nearby(place, before));
         });
       };
       const auto unrelated_settlement = [&] {
@@ -1309,12 +1309,11 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                                     : std::string();
       const bool other_side =
           !claim_agent.empty() && !agent.empty() && agent != claim_agent && !response;
-      const bool one_more_elsewhere = next && !new_paragraph &&
-                                      group_of(*next) == EventGroup::kViolence &&
-                                      !named_before.empty() && !named.empty() && !details_counted &&
-                                      tells_one_more(analysis, sentence) &&
-                                      (std::none_of(named.begin(), named.end(), same_or_around) ||
-                                       unrelated_settlement());
+      const bool one_more_elsewhere =
+          next && !new_paragraph && group_of(*next) == EventGroup::kViolence &&
+          !named_before.empty() && !named.empty() && !details_counted &&
+          tells_one_more(analysis, sentence) &&
+          (std::none_of(named.begin(), named.end(), same_or_around) || unrelated_settlement());
       // "In the previous 24 hours, it recorded 11 ceasefire violations": an
       // event on another day than the claim's is another claim.
       // Looked up only where it can matter: an event's sentence, or the claim's first day.

@@ -3057,8 +3057,7 @@ TEST_F(FictionalTheatre, FiringAMissileIsAnAttack) {
       "A synthetic story\n\nYesterday, the Grenzland Rights Watch reported that Freedonian "
       "troops fired an anti-tank guided missile on a Ruritanian armoured vehicle near Ostdorf.");
   EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "attack") << reading.dump(1);
-  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces")
-      << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
 }
 
 // "Moreover, …" telling an act at a village apart from the village before is
@@ -3127,8 +3126,7 @@ TEST_F(FictionalTheatre, TheActorRightAfterTheActsWordDidItNotOwnsTheVillage) {
       "\u0646\u062A\u064A\u062C\u0629 \u0642\u0635\u0641 \u0642\u0648\u0627\u062A "
       "\u0641\u0631\u064A\u062F\u0648\u0646\u064A\u0627 \u0642\u0631\u064A\u0629 "
       "\u063A\u0631\u064A\u0646\u0632\u062F\u0648\u0631\u0641.");
-  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces")
-      << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
 }
 
 }  // namespace
