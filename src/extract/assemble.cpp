@@ -311,6 +311,49 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
 
 constexpr std::uint32_t kCountNounReach = 4;  // bytes: a space, a bracket, a quotation mark
 
+// How many of the wounded told before died, by the count the words of their
+// death give: «وإصابة تسعة آخرين ما لبث أن توفي أحدهم متأثراً بجروحه» (a count
+// beside the words that no status word reads), "nine were wounded; one of them
+// died of his wounds", «один из них скончался» (a count a partitive word
+// follows, whatever status the words of the death hold). Null otherwise;
+// `counted_beside` tells whether a count stood beside the words at all
+// ("ещё один скончался": a toll of its own).
+const NumberMention* dead_of_the_wounded(const FrameView& view, const Mention& death,
+                                         bool& counted_beside) {
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(death.range.begin);
+  const MentionList statuses = analysis.in(clause, "casualty");
+  counted_beside = false;
+  for (const NumberMention& number : analysis.numbers) {
+    if (!clause.contains(number.begin)) {
+      continue;
+    }
+    const Range figure{number.begin, number.end};
+    if (number.end <= death.range.begin) {
+      const MentionList partitives = analysis.in({number.end, death.range.begin}, "partitive");
+      if (!partitives.empty() &&
+          analysis.words_between(number.end, partitives.front()->range.begin) == 0 &&
+          analysis.words_between(partitives.front()->range.end, death.range.begin) <= 1) {
+        return &number;
+      }
+    }
+    const bool beside = number.end <= death.range.begin
+                            ? analysis.words_between(number.end, death.range.begin) <= 1
+                            : analysis.words_between(death.range.end, number.begin) <= 1;
+    if (!beside) {
+      continue;
+    }
+    counted_beside = true;
+    if (std::none_of(statuses.begin(), statuses.end(), [&](const Mention* status) {
+          return view.distance(status->word, figure) <= 1;
+        })) {
+      return &number;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
 // Counts go to status words by nearness across the whole clause, closest pairs
 // first: in "seven soldiers were killed and ten wounded" ten is the wounded
 // and seven the killed, though ten stands nearer to "killed".
@@ -330,22 +373,26 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
     return !nouns.empty() &&
            view.analysis.words_between(number.figure_end, nouns.front()->range.begin) == 0;
   };
-  // «توفي أحدهم متأثرا بجروحه»: a count beside the words of a death of the
-  // wounded counts those who died of them (read_deaths_of_the_wounded).
-  const FoundMentions deaths = view.all("died_of_wounds");
+  // «توفي أحدهم متأثرا بجروحه», "one of them died of his wounds": the count
+  // of those of the wounded who died (read_deaths_of_the_wounded) is no
+  // status word's.
+  std::vector<const NumberMention*> dead_of_wounds;
+  for (const Mention* death : view.all("died_of_wounds")) {
+    bool counted_beside = false;
+    if (const NumberMention* dead = dead_of_the_wounded(view, *death, counted_beside)) {
+      dead_of_wounds.push_back(dead);
+    }
+  }
   const auto counts_the_dead_of_wounds = [&](const NumberMention& number) {
-    return std::any_of(deaths.begin(), deaths.end(), [&](const Mention* death) {
-      return number.end <= death->range.begin
-                 ? view.analysis.words_between(number.end, death->range.begin) <= 1
-                 : view.analysis.words_between(death->range.end, number.begin) <= 1;
-    });
+    return std::find(dead_of_wounds.begin(), dead_of_wounds.end(), &number) !=
+           dead_of_wounds.end();
   };
   for (const Mention* status : statuses) {
     const Range clause = view.clause_of(status->range.begin);
     for (const NumberMention& number : view.analysis.numbers) {
       const Range figure{number.begin, number.end};
       if (!clause.contains(number.begin) || view.excluded(figure) || counts_a_thing(number) ||
-          (!deaths.empty() && counts_the_dead_of_wounds(number))) {
+          (!dead_of_wounds.empty() && counts_the_dead_of_wounds(number))) {
         continue;
       }
       const std::uint32_t words = view.distance(status->word, figure);
@@ -1154,29 +1201,14 @@ void move_the_dead_of_the_wounded(std::vector<Figure>& figures, const NumberMent
 // once). A count beside them («скончался ещё один») is a toll of its own, or,
 // read by no status word («توفي أحدهم»), how many of the wounded died.
 void read_deaths_of_the_wounded(const FrameView& view, std::vector<Figure>& figures) {
-  const Analysis& analysis = view.analysis;
   for (const Mention* death : view.all("died_of_wounds")) {
-    // "ещё один скончался", "скончались трое": a count beside the words.
-    const Range clause = view.clause_of(death->range.begin);
-    const auto beside =
-        std::find_if(analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
-          return clause.contains(n.begin) &&
-                 (n.end <= death->range.begin
-                      ? analysis.words_between(n.end, death->range.begin) <= 1
-                      : analysis.words_between(death->range.end, n.begin) <= 1);
-        });
-    if (beside != analysis.numbers.end()) {
-      // «وإصابة تسعة آخرين ما لبث أن توفي أحدهم متأثراً بجروحه»: with no
-      // status word of its own to read it, the count says how many of the
-      // wounded told before died: they leave the wounded for the killed.
-      const MentionList statuses = analysis.in(clause, "casualty");
-      const Range figure{beside->begin, beside->end};
-      if (std::none_of(statuses.begin(), statuses.end(), [&](const Mention* status) {
-            return view.distance(status->word, figure) <= 1;
-          })) {
-        move_the_dead_of_the_wounded(figures, *beside, *death);
-      }
+    bool counted_beside = false;
+    if (const NumberMention* dead = dead_of_the_wounded(view, *death, counted_beside)) {
+      move_the_dead_of_the_wounded(figures, *dead, *death);
       continue;
+    }
+    if (counted_beside) {
+      continue;  // "ещё один скончался", "скончались трое": a toll of its own
     }
     const auto wounded = std::find_if(figures.rbegin(), figures.rend(), [&](const Figure& figure) {
       return figure.figure.status == CasualtyStatus::kWounded &&

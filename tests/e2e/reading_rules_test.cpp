@@ -3088,8 +3088,8 @@ TEST_F(FictionalTheatre, TheGroupBeforeAnIncludingClauseIsTheOneKilled) {
   EXPECT_EQ(figure["side"]["kind"], "civilians") << reading.dump(1);
 }
 
-// «وإصابة تسعة آخرين توفي أحدهم متأثرا بجروحه»: one of the nine wounded died
-// of his wounds; he leaves the wounded for the killed.
+// «وإصابة تسعة آخرين توفي أحدهم متأثرا بجروحه», "one of them died of his
+// wounds": one of the nine wounded died; he leaves the wounded for the killed.
 TEST_F(FictionalTheatre, OneOfTheWoundedWhoDiedIsCountedAmongTheKilled) {
   const json reading = read_published(
       "\u0646\u0635 \u0645\u0635\u0637\u0646\u0639\n\n"
@@ -3110,6 +3110,17 @@ TEST_F(FictionalTheatre, OneOfTheWoundedWhoDiedIsCountedAmongTheKilled) {
   }
   EXPECT_EQ(counts["killed"], 2) << reading.dump(1);
   EXPECT_EQ(counts["wounded"], 8) << reading.dump(1);
+  // A count a partitive word follows, whatever status the words of the death hold.
+  for (const std::string& text :
+       {std::string("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+                    "shelled Grenzdorf yesterday. One soldier was killed and nine were wounded; "
+                    "one of them died of his wounds in hospital."),
+        std::string("Синтетический текст\n\nМИД Руритании сообщил, что вчера в Гренцдорфе погиб "
+                    "один военнослужащий, ранены девять; один из них скончался в больнице.")}) {
+    EXPECT_EQ(figures_of_the_one_claim(read(text)),
+              (std::vector<std::string>{"killed 2 ruritania", "wounded 8 ruritania"}))
+        << text;
+  }
 }
 
 // «نتيجة قصف قوات فريدونيا قرية غرينزدورف»: the forces right after the act's
