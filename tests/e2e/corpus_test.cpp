@@ -143,9 +143,9 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   // the corpus falls short of the targets: these floors hold today's figures
   // on all the texts, a little lower, to catch a breakage.
   const std::map<std::string, double> floors = {
-      {"claim", 0.84},       {"claimant", 0.81},   {"event_type", 0.78},
-      {"date", 0.81},        {"event_date", 0.84}, {"place", 0.73},
-      {"perpetrator", 0.71}, {"casualties", 0.77}, {"overall", 0.78}};
+      {"claim", 0.85},       {"claimant", 0.82},   {"event_type", 0.79},
+      {"date", 0.82},        {"event_date", 0.86}, {"place", 0.75},
+      {"perpetrator", 0.71}, {"casualties", 0.81}, {"overall", 0.79}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
