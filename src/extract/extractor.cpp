@@ -716,6 +716,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
         !draft.claim.casualties.empty() && draft.claim.assets.empty() &&
         std::all_of(draft.claim.casualties.begin(), draft.claim.casualties.end(),
                     [](const CasualtyFigure& figure) { return figure.count == exactly(0); });
+    // "…авиация РФ не наносила удары в районе …, где погибли военные Турции":
+    // the figures of a denial are no claim of an act.
+    if (!draft.has_event && draft.negated && draft.has_figures) {
+      out.set_aside.push_back({SetAsideReason::kNegated, span, "the only event words are negated"});
+      continue;
+    }
     if (!draft.has_event && only_none) {
       out.set_aside.push_back(
           {SetAsideReason::kNegated, span, "no casualties and no event of its own"});

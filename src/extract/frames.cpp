@@ -1080,6 +1080,29 @@ bool tells_one_more(const Analysis& analysis, const Sentence& sentence) {
   });
 }
 
+// Whether every event word of the sentence, and it has one, is denied: a
+// negation at most two words before it in its clause ("не наносила удары").
+bool denies_its_acts(const Analysis& analysis, const Sentence& sentence,
+                     const std::vector<Range>& excluded) {
+  bool any = false;
+  for (const Mention* event : analysis.in(sentence.range, "event")) {
+    if (set_aside_by(excluded, analysis, "event", *event) || inside_a_name(analysis, *event)) {
+      continue;
+    }
+    const Range clause = analysis.clause_of(sentence, event->range.begin);
+    const MentionList negations = analysis.in({clause.begin, event->word.begin}, "negation");
+    const bool denied = std::any_of(negations.begin(), negations.end(), [&](const Mention* word) {
+      return word->range.end <= event->word.begin &&
+             analysis.words_between(word->range.end, event->word.begin) <= 2;
+    });
+    if (!denied) {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
 // The party whose act the sentence's event word tells, as its words say: an
 // actor right after an agent word ("by", «со стороны», «من قبل»), else the
 // actor that stands right before the event word in its clause, its subject (not
@@ -1178,6 +1201,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     const DateMention* claim_day = nullptr;      // the first day its sentences give
     std::string claim_agent;                     // whose act its words say it tells
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
+    bool after_denial = false;  // the sentence before only denied acts
     for (std::uint32_t index : frame.sentences) {
       const Mention* first = first_event(index);
       std::optional<EventType> next;
@@ -1321,10 +1345,17 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
           !narrative && (next || claim_day == nullptr) ? day_of(frame, sentence.range) : nullptr;
       const bool another_day =
           next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
-      const bool splits = narrative ? one_more_elsewhere
-                                    : other_group || other_event || other_act_with_toll ||
-                                          other_act_said_anew || elsewhere || one_more_elsewhere ||
-                                          added_act || response || another_day || other_side;
+      // "В ведомстве уточнили, что авиация РФ не наносила удары в районе …,
+      // где погибли военные Турции": a sentence that only denies acts tells
+      // no act of the claim before it; its actors and its dead are not that
+      // claim's, nor is what follows it.
+      const bool denies = denies_its_acts(analysis, sentence, excluded);
+      const bool splits = denies || after_denial ||
+                          (narrative ? one_more_elsewhere
+                                     : other_group || other_event || other_act_with_toll ||
+                                           other_act_said_anew || elsewhere || one_more_elsewhere ||
+                                           added_act || response || another_day || other_side);
+      after_denial = denies;
       if (!current.sentences.empty() && splits) {
         result.push_back(std::move(current));
         current = Frame{};

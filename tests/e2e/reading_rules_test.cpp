@@ -3140,5 +3140,17 @@ TEST_F(FictionalTheatre, TheActorRightAfterTheActsWordDidItNotOwnsTheVillage) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
 }
 
+// "… added that Freedonian troops did not open fire on Grenzdorf, where two
+// civilians died": a sentence that only denies acts is no part of the claim
+// before it, and its dead make no claim of an act.
+TEST_F(FictionalTheatre, ASentenceThatOnlyDeniesActsAddsNothingToTheClaimBefore) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Freedonia said Ruritanian troops attacked "
+      "Ostdorf yesterday.\n\nThe ministry added that Freedonian troops did not open fire on "
+      "Grenzdorf, where two civilians died.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/casualties"), nullptr) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
