@@ -1026,6 +1026,44 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     total = kept.erase(total);
   }
 
+  // "…подразделения вооруженных сил Армении вновь предприняли попытку
+  // атаковать наши позиции …. В то же время села … были обстреляны": a
+  // violent act the same claimant tells right after one whose perpetrator it
+  // named, in the same paragraph or the next, with no perpetrator of its own,
+  // is of the same perpetrator (with the words that named it). Not a clash
+  // (mutual), not an answer to fire, not when the figures or the target are
+  // that perpetrator's own, nor when the perpetrator is the claimant's side.
+  for (std::size_t n = 1; n < kept.size(); ++n) {
+    const Draft& draft = drafts[kept[n]];
+    const Claim& before = drafts[kept[n - 1]].claim;
+    Claim& claim = drafts[kept[n]].claim;
+    if (claim.perpetrator || !before.perpetrator || claim.claimant.id != before.claimant.id ||
+        detail::group_of(claim.event_type) != detail::EventGroup::kViolence ||
+        detail::group_of(before.event_type) != detail::EventGroup::kViolence ||
+        claim.event_type == EventType::kArmedClash ||
+        (draft.event != nullptr && draft.event->entry->has_attribute("response")) ||
+        paragraph_of(kept[n]) > paragraph_of(kept[n - 1]) + 1) {
+      continue;
+    }
+    const std::string& party = impl.actors.party_of(before.perpetrator->id);
+    const bool own =
+        party == impl.actors.party_of(claim.claimant.id) ||
+        (claim.target && impl.actors.party_of(claim.target->id) == party) ||
+        std::any_of(
+            claim.casualties.begin(), claim.casualties.end(), [&](const CasualtyFigure& figure) {
+              return figure.side.party && impl.actors.party_of(figure.side.party->id) == party;
+            });
+    if (own) {
+      continue;
+    }
+    claim.perpetrator = before.perpetrator;
+    for (const FieldProvenance& entry : before.provenance) {
+      if (entry.field == "perpetrator") {
+        claim.provenance.push_back(entry);
+      }
+    }
+  }
+
   // Agreement references go with the claim whose words hold them.
   for (const auto& reference : references) {
     auto owner = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {

@@ -3152,5 +3152,20 @@ TEST_F(FictionalTheatre, ASentenceThatOnlyDeniesActsAddsNothingToTheClaimBefore)
   EXPECT_EQ(of_the_one_claim(reading, "/casualties"), nullptr) << reading.dump(1);
 }
 
+// "… Freedonian troops attacked … At the same time, Kleinheim was shelled":
+// a violent act the same claimant tells right after one whose perpetrator it
+// named, with none of its own, is of the same perpetrator; not the claimant's
+// own answer.
+TEST_F(FictionalTheatre, AnActToldRightAfterAnotherWithNoPerpetratorIsTheSameOnes) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops attacked "
+      "Ruritanian positions near Grenzdorf yesterday.\n\nAt the same time, Kleinheim was "
+      "shelled with mortars, the ministry said.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
+  EXPECT_FALSE(reading["claims"][1]["provenance"]["perpetrator"].empty()) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
