@@ -3051,6 +3051,20 @@ TEST_F(FictionalTheatre, AnOpenTollToldAgainExactlyIsOneClaimWithTheExactCount) 
   EXPECT_EQ(figure["max"], 6) << reading.dump(1);
 }
 
+// "killed in Freedonian firing", "ambushed", "targeted" tell an attack;
+// "bombarded" a shelling.
+TEST_F(FictionalTheatre, FiringAmbushesAndBombardmentsAreActs) {
+  for (const auto& [text, type] : std::vector<std::pair<std::string, std::string>>{
+           {"two civilians were killed in Freedonian firing on Grenzdorf yesterday", "attack"},
+           {"Freedonian troops ambushed a patrol near Grenzdorf yesterday", "attack"},
+           {"Freedonian troops targeted a post near Grenzdorf yesterday", "attack"},
+           {"Freedonian troops bombarded Grenzdorf yesterday", "shelling"}}) {
+    const json reading =
+        read_published("A synthetic story\n\nThe Foreign Ministry of Ruritania said " + text + ".");
+    EXPECT_EQ(of_the_one_claim(reading, "/event_type"), type) << text;
+  }
+}
+
 // "fired an anti-tank guided missile on …" is an attack, as "fired on" is.
 TEST_F(FictionalTheatre, FiringAMissileIsAnAttack) {
   const json reading = read_published(
