@@ -3063,6 +3063,10 @@ TEST_F(FictionalTheatre, FiringAmbushesAndBombardmentsAreActs) {
         read_published("A synthetic story\n\nThe Foreign Ministry of Ruritania said " + text + ".");
     EXPECT_EQ(of_the_one_claim(reading, "/event_type"), type) << text;
   }
+  const json russian = read_published(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера противник вел огонь по "
+      "Гренцдорфу.");
+  EXPECT_EQ(of_the_one_claim(russian, "/event_type"), "attack") << russian.dump(1);
 }
 
 // "fired an anti-tank guided missile on …" is an attack, as "fired on" is.
