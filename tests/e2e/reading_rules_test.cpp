@@ -3067,6 +3067,9 @@ TEST_F(FictionalTheatre, FiringAmbushesAndBombardmentsAreActs) {
       "Синтетический текст\n\nМИД Руритании сообщил, что вчера противник вел огонь по "
       "Гренцдорфу.");
   EXPECT_EQ(of_the_one_claim(russian, "/event_type"), "attack") << russian.dump(1);
+  const json arabic = read_published(
+      "نص مصطنع\n\nقالت وزارة خارجية روريتانيا إن جنودها وقعوا أمس في كمين قرب أوبرلاند.");
+  EXPECT_EQ(of_the_one_claim(arabic, "/event_type"), "attack") << arabic.dump(1);
 }
 
 // "fired an anti-tank guided missile on …" is an attack, as "fired on" is.
