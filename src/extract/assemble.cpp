@@ -384,8 +384,7 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
     }
   }
   const auto counts_the_dead_of_wounds = [&](const NumberMention& number) {
-    return std::find(dead_of_wounds.begin(), dead_of_wounds.end(), &number) !=
-           dead_of_wounds.end();
+    return std::find(dead_of_wounds.begin(), dead_of_wounds.end(), &number) != dead_of_wounds.end();
   };
   for (const Mention* status : statuses) {
     const Range clause = view.clause_of(status->range.begin);
