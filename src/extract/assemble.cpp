@@ -2499,9 +2499,29 @@ bool set_aside_by(const std::vector<Range>& excluded, const Analysis& analysis, 
   });
 }
 
+namespace {
+
+// Names start at most this many bytes before a word they hold.
+constexpr std::uint32_t kLongestName = 256;
+
+// Whether a place's or an actor's name around the word holds it as `holds`
+// says (given the name's range).
+template <typename Holds>
+bool a_name_holds(const Analysis& analysis, const Mention& word, Holds holds) {
+  const std::uint32_t from = word.range.begin > kLongestName ? word.range.begin - kLongestName : 0;
+  for (const Category category : std::initializer_list<Category>{"place", "actor"}) {
+    for (const Mention* name : analysis.in({from, word.range.end}, category)) {
+      if (holds(name->range)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool inside_a_name(const Analysis& analysis, const Mention& word) {
-  // Names start at most this many bytes before a word they hold.
-  constexpr std::uint32_t kLongestName = 256;
   const std::uint32_t from = word.range.begin > kLongestName ? word.range.begin - kLongestName : 0;
   // «منطقة "خفض التصعيد"», the zone "De-escalation": words in quotation marks
   // right after a place word name the place.
@@ -2517,28 +2537,16 @@ bool inside_a_name(const Analysis& analysis, const Mention& word) {
       }
     }
   }
-  for (const Category category : std::initializer_list<Category>{"place", "actor"}) {
-    for (const Mention* name : analysis.in({from, word.range.end}, category)) {
-      if (name->range.begin <= word.range.begin && word.range.end <= name->range.end &&
-          !(name->range.begin == word.range.begin && name->range.end == word.range.end)) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return a_name_holds(analysis, word, [&](const Range& name) {
+    return name.begin <= word.range.begin && word.range.end <= name.end &&
+           !(name.begin == word.range.begin && name.end == word.range.end);
+  });
 }
 
 bool within_a_name(const Analysis& analysis, const Mention& word) {
-  constexpr std::uint32_t kLongestName = 256;
-  const std::uint32_t from = word.range.begin > kLongestName ? word.range.begin - kLongestName : 0;
-  for (const Category category : std::initializer_list<Category>{"place", "actor"}) {
-    for (const Mention* name : analysis.in({from, word.range.end}, category)) {
-      if (name->range.begin < word.word.begin && word.word.end < name->range.end) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return a_name_holds(analysis, word, [&](const Range& name) {
+    return name.begin < word.word.begin && word.word.end < name.end;
+  });
 }
 
 void type_by_its_toll(Claim& claim) {
