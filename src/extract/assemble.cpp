@@ -312,11 +312,11 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
 constexpr std::uint32_t kCountNounReach = 4;  // bytes: a space, a bracket, a quotation mark
 
 // How many of the wounded told before died, by the count the words of their
-// death give: «وإصابة تسعة آخرين ما لبث أن توفي أحدهم متأثراً بجروحه» (a count
-// beside the words that no status word reads), "nine were wounded; one of them
-// died of his wounds", «один из них скончался» (a count a partitive word
-// follows, whatever status the words of the death hold). Null otherwise;
-// `counted_beside` tells whether a count stood beside the words at all
+// death give: «وإصابة تسعة آخرين ما لبث أن توفي أحدهم متأثراً بجروحه», "one died
+// of his wounds" (a count beside the words that no other status word reads), "nine were wounded;
+// one of them died of his wounds", «один из них скончался» (a count a partitive word follows,
+// whatever status the words of the death hold). Null otherwise; `counted_beside` tells whether a
+// count stood beside the words at all
 // ("ещё один скончался": a toll of its own).
 const NumberMention* dead_of_the_wounded(const FrameView& view, const Mention& death,
                                          bool& counted_beside) {
@@ -329,13 +329,23 @@ const NumberMention* dead_of_the_wounded(const FrameView& view, const Mention& d
       continue;
     }
     const Range figure{number.begin, number.end};
+    // "one of them died of his wounds"; «скончался один из них».
+    const auto partitive_right_after = [&](std::uint32_t limit) -> const Mention* {
+      const MentionList partitives = analysis.in({number.end, limit}, "partitive");
+      return !partitives.empty() &&
+                     analysis.words_between(number.end, partitives.front()->range.begin) == 0
+                 ? partitives.front()
+                 : nullptr;
+    };
     if (number.end <= death.range.begin) {
-      const MentionList partitives = analysis.in({number.end, death.range.begin}, "partitive");
-      if (!partitives.empty() &&
-          analysis.words_between(number.end, partitives.front()->range.begin) == 0 &&
-          analysis.words_between(partitives.front()->range.end, death.range.begin) <= 1) {
+      const Mention* partitive = partitive_right_after(death.range.begin);
+      if (partitive != nullptr &&
+          analysis.words_between(partitive->range.end, death.range.begin) <= 1) {
         return &number;
       }
+    } else if (analysis.words_between(death.range.end, number.begin) <= 1 &&
+               partitive_right_after(clause.end) != nullptr) {
+      return &number;
     }
     const bool beside = number.end <= death.range.begin
                             ? analysis.words_between(number.end, death.range.begin) <= 1
@@ -344,8 +354,14 @@ const NumberMention* dead_of_the_wounded(const FrameView& view, const Mention& d
       continue;
     }
     counted_beside = true;
+    // A status word the words of the death hold and say more than ("died"
+    // of "died of his wounds"; not «скончался», which is both) reads nothing.
+    const auto of_the_death = [&](const Mention* status) {
+      return death.word.begin <= status->word.begin && status->word.end <= death.word.end &&
+             !(status->word.begin == death.word.begin && status->word.end == death.word.end);
+    };
     if (std::none_of(statuses.begin(), statuses.end(), [&](const Mention* status) {
-          return view.distance(status->word, figure) <= 1;
+          return !of_the_death(status) && view.distance(status->word, figure) <= 1;
         })) {
       return &number;
     }

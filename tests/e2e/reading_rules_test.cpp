@@ -3137,7 +3137,13 @@ TEST_F(FictionalTheatre, OneOfTheWoundedWhoDiedIsCountedAmongTheKilled) {
                     "shelled Grenzdorf yesterday. One soldier was killed and nine were wounded; "
                     "one of them died of his wounds in hospital."),
         std::string("Синтетический текст\n\nМИД Руритании сообщил, что вчера в Гренцдорфе погиб "
-                    "один военнослужащий, ранены девять; один из них скончался в больнице.")}) {
+                    "один военнослужащий, ранены девять; один из них скончался в больнице."),
+        std::string("Синтетический текст\n\nМИД Руритании сообщил, что вчера в Гренцдорфе погиб "
+                    "один военнослужащий, ранены девять; в больнице скончался один из них."),
+        // A count beside words that say more than the status they hold.
+        std::string("A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+                    "shelled Grenzdorf yesterday. One soldier was killed and nine were wounded; "
+                    "one died of his wounds in hospital.")}) {
     EXPECT_EQ(figures_of_the_one_claim(read(text)),
               (std::vector<std::string>{"killed 2 ruritania", "wounded 8 ruritania"}))
         << text;
