@@ -223,8 +223,14 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       }
     }
   }
-  const std::uint32_t before_gap =
+  std::uint32_t before_gap =
       before != nullptr ? analysis.words_between(before->range.end, trigger.range.begin) : 99;
+  // "SANA's reporter said terrorists …", "the ministry's spokesman said …":
+  // the office right before the verb is the body's, which speaks.
+  if (before_gap == 1 &&
+      !analysis.in({before->range.end, trigger.range.begin}, "speaker_office").empty()) {
+    before_gap = 0;
+  }
   const std::string_view preferred = trigger.value();
   const Mention* chosen = nullptr;
   if (preferred == "only_before") {

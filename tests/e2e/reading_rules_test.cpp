@@ -3194,5 +3194,16 @@ TEST_F(FictionalTheatre, AnActToldRightAfterAnotherWithNoPerpetratorIsTheSameOne
   EXPECT_FALSE(reading["claims"][1]["provenance"]["perpetrator"].empty()) << reading.dump(1);
 }
 
+// "The Grenzland Rights Watch's correspondent said Freedonian troops …": the
+// office right before the verb is the body's, which speaks; the troops after
+// the verb are what it tells of.
+TEST_F(FictionalTheatre, ABodysOfficeRightBeforeTheVerbSpeaksForIt) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Grenzland Rights Watch's correspondent said Freedonian troops "
+      "shelled Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "grenzland-watch") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
