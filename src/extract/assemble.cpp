@@ -3156,6 +3156,28 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
   draft.has_figures = !claim.casualties.empty() || !claim.assets.empty();
+  // «…авиация РФ не наносила удары в районе …, где погибли военные Турции»:
+  // with no event of its own, figures told only after a denied act are the
+  // denial's. Not after a denied answer to fire ("did not return fire after
+  // two civilians were wounded"), nor figures told before the denial.
+  if (draft.negated && !draft.has_event && !figures.empty()) {
+    const Mention* first_denied = nullptr;
+    bool answer_denied = false;
+    for (const Mention* event : view.all("event")) {
+      if (inside_a_name(analysis, *event) || !negated_before(view, *event, "negation", 2)) {
+        continue;
+      }
+      answer_denied = answer_denied || event->entry->has_attribute("response");
+      if (first_denied == nullptr) {
+        first_denied = event;
+      }
+    }
+    draft.tells_a_denial =
+        first_denied != nullptr && !answer_denied &&
+        std::all_of(figures.begin(), figures.end(), [&](const Figure& figure) {
+          return !figure.ranges.empty() && figure.ranges.front().begin >= first_denied->range.end;
+        });
+  }
   // "died in the clashes and … lost control of two military positions":
   // clashes in which ground changed hands are told in more detail as its
   // seizure. An attack stays one (the founding article's offensive that

@@ -718,7 +718,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                     [](const CasualtyFigure& figure) { return figure.count == exactly(0); });
     // "…авиация РФ не наносила удары в районе …, где погибли военные Турции":
     // the figures of a denial are no claim of an act.
-    if (!draft.has_event && draft.negated && draft.has_figures) {
+    if (!draft.has_event && draft.tells_a_denial) {
       out.set_aside.push_back({SetAsideReason::kNegated, span, "the only event words are negated"});
       continue;
     }

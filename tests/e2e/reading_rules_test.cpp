@@ -3169,7 +3169,7 @@ TEST_F(FictionalTheatre, TheActorRightAfterTheActsWordDidItNotOwnsTheVillage) {
 
 // "… added that Freedonian troops did not open fire on Grenzdorf, where two
 // civilians died": a sentence that only denies acts is no part of the claim
-// before it, and its dead make no claim of an act.
+// before it, and the dead told after the denied act make no claim of an act.
 TEST_F(FictionalTheatre, ASentenceThatOnlyDeniesActsAddsNothingToTheClaimBefore) {
   const json reading = read_published(
       "A synthetic story\n\nThe Foreign Ministry of Freedonia said Ruritanian troops attacked "
@@ -3177,6 +3177,18 @@ TEST_F(FictionalTheatre, ASentenceThatOnlyDeniesActsAddsNothingToTheClaimBefore)
       "Grenzdorf, where two civilians died.");
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
   EXPECT_EQ(of_the_one_claim(reading, "/casualties"), nullptr) << reading.dump(1);
+  // A toll told before the denial, or beside a denied answer to fire, stands.
+  for (const std::string& text :
+       {std::string("two civilians were wounded in Grenzdorf yesterday, but the army did not "
+                    "return fire"),
+        std::string("the army did not return fire after two civilians were wounded in "
+                    "Grenzdorf yesterday")}) {
+    const json told =
+        read_published("A synthetic story\n\nThe Foreign Ministry of Ruritania said " + text + ".");
+    EXPECT_EQ(figures_of_the_one_claim(told),
+              (std::vector<std::string>{"wounded 2 civilians:ruritania"}))
+        << told.dump(1);
+  }
 }
 
 // "… Freedonian troops attacked … At the same time, Kleinheim was shelled":

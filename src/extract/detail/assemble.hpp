@@ -67,6 +67,8 @@ struct Draft {
   const Mention* event = nullptr;
   bool negated = false;
   bool hypothetical = false;
+  // Its figures are told only after an act it denies (not an answer to fire).
+  bool tells_a_denial = false;
   bool background = false;
   std::vector<std::string> sides;  // parties the frame sets against each other
 };
