@@ -36,6 +36,7 @@ enum class PieceKind {
   kRelativeDay,
   kNight,
   kWeekend,
+  kWeek,
   kPeriod,
   kNotADate,
   kDayAfter,
@@ -49,11 +50,12 @@ struct CategoryKind {
 };
 
 // In order of precedence when two matches cover the same words.
-constexpr std::array<CategoryKind, 10> kCategories = {{
+constexpr std::array<CategoryKind, 11> kCategories = {{
     {"not_a_date", PieceKind::kNotADate},
     {"day_after", PieceKind::kDayAfter},
     {"night", PieceKind::kNight},
     {"weekend", PieceKind::kWeekend},
+    {"relative_week", PieceKind::kWeek},
     {"relative_period", PieceKind::kPeriod},
     {"relative_day", PieceKind::kRelativeDay},
     {"weekday", PieceKind::kWeekday},
@@ -235,6 +237,7 @@ class DateReader {
     read_relative_days();
     read_nights();
     read_weekends();
+    read_weeks();
     read_periods();
     read_years();
     read_days_after();
@@ -944,6 +947,33 @@ class DateReader {
         const year_month_day end = add_days(start, 1);
         return span_interval(start, sys_days(end) > sys_days(anchor) ? anchor : end);
       });
+    }
+  }
+
+  // "this week", "last week", «на прошлой неделе», «الأسبوع الماضي»: the week
+  // of the publication date up to it (value 0), or the whole week before it
+  // (value -1). Where a week starts is the entry's `first_day` (0 =
+  // Sunday ... 6 = Saturday): languages count their weeks from different days.
+  void read_weeks() {
+    for (std::size_t i = 0; i < pieces_.size(); ++i) {
+      if (piece_used_[i] || pieces_[i].kind != PieceKind::kWeek) {
+        continue;
+      }
+      const std::optional<int> weeks = small_integer(pieces_[i].entry->value);
+      const std::optional<int> first_day = small_integer(pieces_[i].entry->attribute("first_day"));
+      if (!weeks || *weeks > 0 || *weeks < -1 || !first_day || *first_day < 0 || *first_day > 6) {
+        piece_used_[i] = true;
+        continue;
+      }
+      const auto first = static_cast<unsigned>(*first_day);
+      const int back = *weeks;
+      add_counted_from_anchor(i, back == 0 ? "the week up to" : "the week before that of",
+                              [first, back](year_month_day anchor) {
+                                const year_month_day start =
+                                    add_days(previous_weekday(anchor, first, false), 7 * back);
+                                return back == 0 ? span_interval(start, anchor)
+                                                 : span_interval(start, add_days(start, 6));
+                              });
     }
   }
 

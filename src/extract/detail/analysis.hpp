@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 80> kKnownCategories = {
+inline constexpr std::array<std::string_view, 81> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -132,6 +132,7 @@ inline constexpr std::array<std::string_view, 80> kKnownCategories = {
     "references_heading",
     "relative_day",
     "relative_period",
+    "relative_week",
     "relative_pronoun",
     "relay_marker",
     "sentence_break",

@@ -204,6 +204,9 @@ TEST(DatesTest, ArabicRelativeDates) {
       {"يوم الأحد الماضي", {{"يوم الأحد الماضي", "2021-11-14", kDay, kRelative}}},
       {"يوم الأحد", {{"يوم الأحد", "2021-11-21", kDay, kRelative}}},
       {"الليلة الماضية", {{"الليلة الماضية", "2021-11-20..2021-11-21", kSpan, kRelative}}},
+      // Arabic weeks start on Sunday, the publication day here.
+      {"الأسبوع الماضي", {{"الأسبوع الماضي", "2021-11-14..2021-11-20", kSpan, kRelative}}},
+      {"الاسبوع الماضي", {{"الاسبوع الماضي", "2021-11-14..2021-11-20", kSpan, kRelative}}},
       {"في اليوم التالي", {}},
       {"1443 هـ", {}},
   });
@@ -266,6 +269,9 @@ TEST(DatesTest, RussianRelativeDates) {
       {"вчера", {{"вчера", "2021-11-20", kDay, kRelative}}},
       {"позавчера", {{"позавчера", "2021-11-19", kDay, kRelative}}},
       {"за прошедшие сутки", {{"за прошедшие сутки", "2021-11-20", kDay, kRelative}}},
+      // Russian weeks start on Monday.
+      {"на этой неделе", {{"на этой неделе", "2021-11-15..2021-11-21", kSpan, kRelative}}},
+      {"на прошлой неделе", {{"на прошлой неделе", "2021-11-08..2021-11-14", kSpan, kRelative}}},
       {"ночью", {{"ночью", "2021-11-20..2021-11-21", kSpan, kRelative}}},
       {"в минувшие выходные",
        {{"в минувшие выходные", "2021-11-20..2021-11-21", kSpan, kRelative}}},
@@ -308,6 +314,9 @@ TEST(DatesTest, EnglishRelativeDates) {
       {"yesterday", {{"yesterday", "2021-11-20", kDay, kRelative}}},
       {"the day before yesterday", {{"the day before yesterday", "2021-11-19", kDay, kRelative}}},
       {"overnight", {{"overnight", "2021-11-20..2021-11-21", kSpan, kRelative}}},
+      {"this week", {{"this week", "2021-11-15..2021-11-21", kSpan, kRelative}}},
+      {"last week", {{"last week", "2021-11-08..2021-11-14", kSpan, kRelative}}},
+      {"last weekend", {{"last weekend", "2021-11-20..2021-11-21", kSpan, kRelative}}},
       {"the next day", {}},
   });
 }
@@ -404,6 +413,10 @@ TEST(DatesTest, LexiconValuesAreWellFormed) {
     } else if (entry.category == "relative_day") {
       ASSERT_EQ(value.find_first_not_of("-0123456789"), std::string::npos) << value;
       EXPECT_TRUE(number(value) <= 0 && number(value) >= -7) << value;
+    } else if (entry.category == "relative_week") {
+      EXPECT_TRUE(value == "0" || value == "-1") << value;
+      const std::string first_day(entry.attribute("first_day"));
+      EXPECT_TRUE(first_day.size() == 1 && first_day[0] >= '0' && first_day[0] <= '6') << first_day;
     } else if (entry.category == "night") {
       EXPECT_TRUE(value == "last" || value == "before") << value;
     } else if (entry.category == "date_modifier") {
