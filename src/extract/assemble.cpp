@@ -2860,12 +2860,12 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   for (const Mention* word : view.all("background")) {
     if (!word->entry->has_attribute("opening")) {
       draft.background = true;
-      break;
+      draft.habitual = draft.habitual || word->entry->has_attribute("habitual");
+      continue;
     }
     const Range* paragraph = analysis.paragraph_at(word->word.begin);
     if (paragraph != nullptr && analysis.words_between(paragraph->begin, word->word.begin) == 0) {
       draft.background = true;
-      break;
     }
   }
 

@@ -684,6 +684,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
           {SetAsideReason::kBackground, span, "a tally over a period of time, not an incident"});
       continue;
     }
+    // "Баку и Ереван регулярно обмениваются обвинениями в обстрелах": a habit
+    // told with no day and no figure is no act, whoever tells it.
+    if (draft.habitual && draft.own_date == nullptr && !draft.has_figures) {
+      out.set_aside.push_back(
+          {SetAsideReason::kBackground, span, "a habit, not an act of one day"});
+      continue;
+    }
     // "the continuous blockade since December 12, 2022" goes on: no past.
     if (draft.own_date != nullptr && published &&
         days_between(draft.own_date->time.start, *published) > impl.options.recency_days &&

@@ -3217,5 +3217,24 @@ TEST_F(FictionalTheatre, ABodysOfficeRightBeforeTheVerbSpeaksForIt) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
 }
 
+// "Freedonia and Ruritania regularly accuse each other of shelling": a habit
+// told with no day and no figure is no act, even in a speaker's words; the
+// dated act beside it stays a claim.
+TEST_F(FictionalTheatre, AHabitToldWithNoDayIsNoClaim) {
+  const json habit = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops regularly "
+      "shell Ruritanian villages near Grenzdorf.");
+  EXPECT_TRUE(habit["claims"].empty()) << habit.dump(1);
+  EXPECT_TRUE(std::any_of(habit["set_aside"].begin(), habit["set_aside"].end(),
+                          [](const json& aside) { return aside["reason"] == "background"; }))
+      << habit.dump(1);
+  const json dated = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops regularly "
+      "shell Ruritanian villages near Grenzdorf.\n\nFreedonian troops shelled Kleinheim "
+      "yesterday, the ministry said.");
+  ASSERT_EQ(dated["claims"].size(), 1U) << dated.dump(1);
+  EXPECT_EQ(dated["claims"][0]["place"]["name"], "Kleinheim") << dated.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

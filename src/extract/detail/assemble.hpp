@@ -70,6 +70,8 @@ struct Draft {
   // Its figures are told only after an act it denies (not an answer to fire).
   bool tells_a_denial = false;
   bool background = false;
+  // A word of habit ("regularly", «регулярно») beside its event: no act of one day.
+  bool habitual = false;
   std::vector<std::string> sides;  // parties the frame sets against each other
 };
 
