@@ -862,6 +862,7 @@ class DateReader {
     mention.basis = entry.attribute("basis") == "announcement" ? DateBasis::kAnnouncement
                                                                : DateBasis::kRelative;
     mention.day_offset = offset;
+    mention.report_period = entry.has_attribute("report_period");
     if (!anchor_ || !offset) {
       mention.resolved = false;
       mention.wording = "counted from the publication date, which is not known";

@@ -43,6 +43,10 @@ struct DateMention {
   std::vector<TimeInterval> alternatives;
   // "this year", "هذا العام": the period a tally runs over, not an event's date.
   bool period = false;
+  // A bulletin's "past day" («за прошедшие сутки», lexicon attribute
+  // report_period): the time the speaker's report covers, so also that of the
+  // acts it tells with no day of their own.
+  bool report_period = false;
   // Days from the publication date for "today" (0), "yesterday" (-1) …, known
   // even when the publication date is not: two such days differ without it.
   std::optional<int> day_offset;

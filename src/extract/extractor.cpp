@@ -644,6 +644,21 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
     return context_date;
   };
+  // "ранен один сирийский военнослужащий … / за прошедшие сутки …
+  // зафиксировано шесть обстрелов": the period a speaker's bulletin covers,
+  // before or after, holds the acts it tells with no day of their own.
+  const auto reported_period = [&](const Draft& draft) -> const DateMention* {
+    if (draft.claim.claimant.id.empty()) {
+      return nullptr;
+    }
+    for (const Draft& other : drafts) {
+      if (&other != &draft && other.own_date != nullptr && other.own_date->report_period &&
+          other.claim.claimant.id == draft.claim.claimant.id) {
+        return other.own_date;
+      }
+    }
+    return nullptr;
+  };
   std::vector<std::size_t> kept;
   std::vector<std::size_t> narrative;
   std::vector<bool> undated(drafts.size(), false);
@@ -819,6 +834,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       detail::set_time(draft.claim, *nearest, analysis, true);
     } else if (placeable && draft.statement_date != nullptr) {
       detail::set_statement_time(draft.claim, *draft.statement_date, analysis);
+    } else if (const DateMention* covered = reported_period(draft);
+               placeable && covered != nullptr) {
+      detail::set_time(draft.claim, *covered, analysis, true);
     } else if (placeable && report_date != nullptr) {
       detail::set_time(draft.claim, *report_date, analysis, true);
     } else if (placeable && published) {

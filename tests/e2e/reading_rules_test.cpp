@@ -3236,5 +3236,23 @@ TEST_F(FictionalTheatre, AHabitToldWithNoDayIsNoClaim) {
   EXPECT_EQ(dated["claims"][0]["place"]["name"], "Kleinheim") << dated.dump(1);
 }
 
+// "… ранен один военнослужащий … / За прошедшие сутки зафиксировано шесть
+// обстрелов": the period the same speaker's bulletin covers, told after, holds
+// the acts it told with no day of their own; another speaker's act keeps the
+// publication date.
+TEST_F(FictionalTheatre, ABulletinsPeriodDatesTheSpeakersUndatedActs) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said one civilian was wounded by "
+      "Freedonian sniper fire in Grenzdorf.\n\nThe Grenzland Rights Watch said Freedonian troops "
+      "shelled Kleinheim.\n\nIn the past 24 hours, Freedonian troops violated the ceasefire six "
+      "times, the ministry said.");
+  ASSERT_EQ(reading["claims"].size(), 3U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Grenzdorf") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-05") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "grenzland-watch") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-06") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][2]["time"]["start"], "2030-05-05") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
