@@ -2666,6 +2666,11 @@ TEST_F(FictionalTheatre, AWoundedOneWhoDiedIsCountedDead) {
                 read("Синтетический текст\n\nМИД Руритании сообщил, что вчера в Гренцдорфе ранен "
                      "военнослужащий. В больнице скончался ещё один военнослужащий.")),
             (std::vector<std::string>{"wounded 1 ruritania", "killed 1 ruritania"}));
+  // «ранения, несовместимые с жизнью»: wounds no one survives.
+  EXPECT_EQ(figures_of_the_one_claim(
+                read("Синтетический текст\n\nМИД Руритании сообщил, что вчера в Гренцдорфе "
+                     "военнослужащий получил ранения, несовместимые с жизнью.")),
+            (std::vector<std::string>{"killed 1 ruritania"}));
 }
 
 // "… a woman was killed. … a soldier was wounded": the soldier takes no
