@@ -774,6 +774,21 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
         sequel_date[i] = last_told;
         sequel_of[i] = last_told_by;
       }
+      // «وأضاف المراسل أن بلدات … تعرّضت أيضاً لقصف مدفعي» right after «قوات
+      // النظام استهدفت … صباح اليوم …»: an act of the same kind told right
+      // after a dated one, with no day of its own, goes on from that day; not
+      // a state or a trend "since" some time ("bombardment has increased there
+      // since late April").
+      if (sequel_date[i] == nullptr && draft.own_date == nullptr &&
+          draft.unplaced_date == nullptr && !draft.background && draft.has_event && i > 0 &&
+          last_told_by == &drafts[i - 1] && drafts[i - 1].has_event &&
+          detail::group_of(drafts[i - 1].claim.event_type) ==
+              detail::group_of(draft.claim.event_type) &&
+          analysis.in(draft.range, "ongoing_since").empty() &&
+          (!published || days_between(last_told->time.start, *published) >= 0)) {
+        sequel_date[i] = last_told;
+        sequel_of[i] = last_told_by;
+      }
       // "Напомним, бои … начались в воскресенье, 12 июля": a recap dated within
       // the last days is the outlet's account all the same.
       const bool undated_retelling =

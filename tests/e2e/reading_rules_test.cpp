@@ -3259,5 +3259,23 @@ TEST_F(FictionalTheatre, ABulletinsPeriodDatesTheSpeakersUndatedActs) {
   EXPECT_EQ(reading["claims"][2]["time"]["start"], "2030-05-05") << reading.dump(1);
 }
 
+// "… shelled Grenzdorf yesterday, the ministry said. / Freedonian mortars hit
+// Kleinheim": the outlet's act of the same kind told right after a dated one,
+// with no day of its own, goes on from that day; not talks after fighting, and
+// not a trend "since" some time.
+TEST_F(FictionalTheatre, AnActOfTheSameKindToldRightAfterADatedOneGoesOnFromItsDay) {
+  const std::string dated =
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, the Foreign Ministry "
+      "of Ruritania said.\n\n";
+  const json reading =
+      read_published(dated + "Freedonian troops also shelled Kleinheim with mortars.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["name"], "Kleinheim") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-05") << reading.dump(1);
+  const json trend =
+      read_published(dated + "Freedonian shelling of Kleinheim has increased since the spring.");
+  EXPECT_EQ(trend["claims"].size(), 1U) << trend.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
