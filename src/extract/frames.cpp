@@ -1357,7 +1357,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // claim's, nor is what follows it.
       const bool denies = denies_its_acts(analysis, sentence, excluded);
       const bool splits = denies || after_denial ||
-                          (narrative ? one_more_elsewhere
+                          (narrative ? one_more_elsewhere || other_group
                                      : other_group || other_event || other_act_with_toll ||
                                            other_act_said_anew || elsewhere || one_more_elsewhere ||
                                            added_act || response || another_day || other_side);

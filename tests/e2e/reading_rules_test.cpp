@@ -3277,5 +3277,19 @@ TEST_F(FictionalTheatre, AnActOfTheSameKindToldRightAfterADatedOneGoesOnFromItsD
   EXPECT_EQ(trend["claims"].size(), 1U) << trend.dump(1);
 }
 
+// "Ruritania and Freedonia agreed a ceasefire yesterday. Fighting in
+// Grenzdorf had killed dozens": in the outlet's own account too, fighting told
+// after a truce is another event; the truce takes none of its dead.
+TEST_F(FictionalTheatre, TheOutletsFightingToldAfterATruceIsNotTheTruces) {
+  const json reading = read_published(
+      "A synthetic story\n\nRuritania and Freedonia agreed a ceasefire yesterday. Fierce "
+      "fighting in Grenzdorf killed dozens of soldiers yesterday.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["event_type"], "de_escalation") << reading.dump(1);
+  EXPECT_FALSE(reading["claims"][0].contains("casualties")) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["event_type"], "armed_clash") << reading.dump(1);
+  EXPECT_TRUE(reading["claims"][1].contains("casualties")) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
