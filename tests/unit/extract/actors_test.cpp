@@ -170,6 +170,21 @@ TEST(ActorData, OfficesHaveDates) {
   EXPECT_FALSE(loaded.registry.find("papikyan")->active_on(day("2021-11-14")));
   EXPECT_TRUE(loaded.registry.find("karapetyan-arshak")->active_on(day("2021-11-14")));
   EXPECT_TRUE(loaded.registry.find("armenia")->active_on(day("1990-01-01")));
+  // Donbas before the Joint Forces Operation: the ATO headquarters and the
+  // first heads of the self-proclaimed republics.
+  const Actor* ato = loaded.registry.find("ua-ato");
+  ASSERT_NE(ato, nullptr);
+  EXPECT_TRUE(ato->active_on(day("2016-08-02")));
+  EXPECT_FALSE(ato->active_on(day("2018-05-01")));
+  EXPECT_EQ(loaded.registry.party_of("ua-ato"), "ukraine");
+  EXPECT_TRUE(loaded.registry.find("zakharchenko")->active_on(day("2017-02-01")));
+  EXPECT_FALSE(loaded.registry.find("zakharchenko")->active_on(day("2018-09-07")));
+  EXPECT_TRUE(loaded.registry.find("plotnitsky")->active_on(day("2016-08-02")));
+  EXPECT_FALSE(loaded.registry.find("plotnitsky")->active_on(day("2017-11-25")));
+  EXPECT_EQ(loaded.registry.party_of("plotnitsky"), "lpr");
+  for (const char* id : {"ua-sbgs", "ua-sbu", "ua-national-guard"}) {
+    EXPECT_EQ(loaded.registry.party_of(id), "ukraine") << id;
+  }
 }
 
 // The holders of a title phrase on a day, as the extractor resolves a title.
@@ -288,6 +303,12 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   // testing. An army is the state's armed forces, as the Armenian and Azerbaijani ones are.
   const std::string_view arabic_5 = "قال الجيش الاوكرانى اليوم الاحد أن خمسة جنود قتلوا";
   EXPECT_EQ(value_at(matcher, arabic_5, "الجيش الاوكرانى", "actor"), "ua-armed-forces");
+  // A synthetic sentence in the words of the ATO's bulletins (2014–2018).
+  const std::string_view ato_bulletin =
+      "В пресс-центре штаба АТО сообщили, что Госпогранслужба Украины и Нацгвардия усилили охрану.";
+  EXPECT_EQ(value_at(matcher, ato_bulletin, "штаба АТО", "actor"), "ua-ato");
+  EXPECT_EQ(value_at(matcher, ato_bulletin, "Госпогранслужба Украины", "actor"), "ua-sbgs");
+  EXPECT_EQ(value_at(matcher, ato_bulletin, "Нацгвардия", "actor"), "ua-national-guard");
 
   // Kavkaz-uzel, "Жители двух армянских сел лишились домов и пастбищ из-за демаркации
   // границы", 25 December 2020; quoted for testing.
