@@ -185,6 +185,7 @@ TEST(ActorData, OfficesHaveDates) {
   for (const char* id : {"ua-sbgs", "ua-sbu", "ua-national-guard"}) {
     EXPECT_EQ(loaded.registry.party_of(id), "ukraine") << id;
   }
+  EXPECT_EQ(loaded.registry.party_of("az-anama"), "azerbaijan");
 }
 
 // The holders of a title phrase on a day, as the extractor resolves a title.
