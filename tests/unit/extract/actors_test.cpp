@@ -310,6 +310,13 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   EXPECT_EQ(value_at(matcher, ato_bulletin, "штаба АТО", "actor"), "ua-ato");
   EXPECT_EQ(value_at(matcher, ato_bulletin, "Госпогранслужба Украины", "actor"), "ua-sbgs");
   EXPECT_EQ(value_at(matcher, ato_bulletin, "Нацгвардия", "actor"), "ua-national-guard");
+  // A state's adjective before "armed forces" names its forces, in any case.
+  const std::string_view forces =
+      "Армянские вооруженные силы обстреляли позиции, где стояли подразделения азербайджанских "
+      "вооруженных сил.";
+  EXPECT_EQ(value_at(matcher, forces, "Армянские вооруженные силы", "actor"), "am-armed-forces");
+  EXPECT_EQ(value_at(matcher, forces, "азербайджанских вооруженных сил", "actor"),
+            "az-armed-forces");
 
   // Kavkaz-uzel, "Жители двух армянских сел лишились домов и пастбищ из-за демаркации
   // границы", 25 December 2020; quoted for testing.
