@@ -267,6 +267,29 @@ struct Figure {
   bool counted = true;  // false: "killed their soldiers", some of them
 };
 
+// Whether the actor names whose the counted persons are: inside their words
+// («двое азербайджанских военнослужащих») or right after them («двое
+// военнослужащих Азербайджана», "two soldiers of Azerbaijan", «جنديان من
+// أذربيجان»).
+bool owns_the_counted(const FrameView& view, const Mention& actor,
+                      const std::vector<Figure>& figures) {
+  const Analysis& analysis = view.analysis;
+  for (const Figure& figure : figures) {
+    for (const Range& words : figure.ranges) {
+      if (analysis.in(words, "person").empty()) {
+        continue;  // a count or a status word, not the persons
+      }
+      if (words.overlaps(actor.range) ||
+          (words.end <= actor.range.begin &&
+           analysis.words_between(words.end, actor.range.begin) <= 1 &&
+           view.clause_of(words.begin).contains(actor.range.begin))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::optional<Side> side_for_party(const ActorRegistry& actors, const std::string& party) {
   if (party.empty()) {
     return std::nullopt;
@@ -2885,7 +2908,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // Perpetrator as claimed (perpetrator_of). A clash is mutual: no
   // perpetrator is read from it, but the side said to have provoked it.
   std::string perpetrator_party;
-  std::string post_party;  // whose post or positions were hit
+  std::string post_party;                      // whose post or positions were hit
+  const Mention* perpetrator_words = nullptr;  // the actor chosen as perpetrator, if one was
+  bool target_of_claimant = false;             // the target is the claimant's own state
   if (draft.event != nullptr && claim.event_type == EventType::kArmedClash) {
     for (const Mention* clash : view.all("event")) {
       const Mention* instigator =
@@ -2974,6 +2999,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       }
     }
     if (chosen != nullptr) {
+      perpetrator_words = chosen;
       claim.perpetrator = actor_ref(actors, chosen->value());
       perpetrator_party = party_of_mention(actors, *chosen);
       add_provenance(claim, "perpetrator", analysis, {chosen->range});
@@ -2987,6 +3013,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       } else if (!claimant_party.empty() && claimant_party != perpetrator_party &&
                  is_party(actors, claimant_party) && !draft_is_third_party(view, claimant_party)) {
         claim.target = actor_ref(actors, claimant_party);
+        target_of_claimant = true;
         if (!frame.attributions.empty()) {
           const Attribution& first = frame.attributions.front();
           add_provenance(claim, "target", analysis,
@@ -3063,6 +3090,29 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   const std::string civilians_party = civilians_state(view, claim.place, claimant_party);
   std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party, post_party,
                                                 draft.has_event, draft.retells_figures);
+  // «погибли двое военнослужащих Азербайджана», "two soldiers of Azerbaijan
+  // were killed": the actor whose persons are counted did not strike them.
+  // Another word of the act may name who did it ("заявило о пленении шестерых
+  // армянских военных", then "военнослужащие ВС Азербайджана … пленили").
+  if (perpetrator_words != nullptr && owns_the_counted(view, *perpetrator_words, figures)) {
+    const std::string victims_party = perpetrator_party;
+    claim.perpetrator.reset();
+    perpetrator_party.clear();
+    std::erase_if(claim.provenance,
+                  [](const FieldProvenance& entry) { return entry.field == "perpetrator"; });
+    if (target_of_claimant) {
+      claim.target.reset();
+      std::erase_if(claim.provenance,
+                    [](const FieldProvenance& entry) { return entry.field == "target"; });
+    }
+    const Perpetrator again =
+        perpetrator_by_another_word(view, *draft.event, actor_ranges, victims_party);
+    if (again.actor != nullptr) {
+      claim.perpetrator = actor_ref(actors, again.actor->value());
+      perpetrator_party = party_of_mention(actors, *again.actor);
+      add_provenance(claim, "perpetrator", analysis, {again.actor->range});
+    }
+  }
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
   read_deaths_of_the_wounded(view, figures);
   // Prisoners in an account of an exchange ("handed over 15 prisoners", "the

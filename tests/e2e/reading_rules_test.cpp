@@ -3291,5 +3291,26 @@ TEST_F(FictionalTheatre, TheOutletsFightingToldAfterATruceIsNotTheTruces) {
   EXPECT_TRUE(reading["claims"][1].contains("casualties")) << reading.dump(1);
 }
 
+// "Two soldiers of Ruritania were killed in shelling": the state whose persons
+// are counted, named right after them or in their words, did not strike them.
+TEST_F(FictionalTheatre, WhoseDeadAreCountedIsNotWhoStruckThem) {
+  for (const std::string& text :
+       {std::string("A synthetic story\n\nTwo soldiers of Ruritania were killed in shelling near "
+                    "Grenzdorf yesterday, the Foreign Ministry of Ruritania said."),
+        std::string("Синтетический текст\n\nВчера в результате обстрела у Гренцдорфа погибли двое "
+                    "военнослужащих Руритании, сообщил МИД Руритании.")}) {
+    const json reading = read_published(text);
+    ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    EXPECT_FALSE(reading["claims"][0].contains("perpetrator")) << reading.dump(1);
+    EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"killed 2 ruritania"}))
+        << reading.dump(1);
+  }
+  // Who fired, named before the act, stays its perpetrator.
+  const json fired = read_published(
+      "A synthetic story\n\nFreedonian troops opened fire near Grenzdorf yesterday, killing two "
+      "soldiers of Ruritania, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(fired, "/perpetrator/id"), "fd-fictional-forces") << fired.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
