@@ -642,6 +642,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     if (paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date) {
       return paragraph_date;
     }
+    // A report's claims of no day of their own are of the day it runs to, not
+    // of the event told before ("In the previous 24 hours, …", then "In
+    // Luhansk region, the Mission recorded 676 ceasefire violations").
+    if (report_date != nullptr) {
+      return report_date;
+    }
     return context_date;
   };
   // "ранен один сирийский военнослужащий … / за прошедшие сутки …
@@ -823,7 +829,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     // Sunday: the claimant's own account of that act before gives its day,
     // not the latest told.
     const auto told_before = [&]() -> const Draft* {
-      if (!draft.has_event || event_before[i] != nullptr ||
+      if (!draft.has_event || event_before[i] != nullptr || report_date != nullptr ||
           (paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date)) {
         return nullptr;
       }

@@ -6,6 +6,7 @@
 
 #include "core/vocabulary.hpp"
 #include "extract/detail/assemble.hpp"
+#include "extract/detail/document_parts.hpp"
 
 namespace truce::extract::detail {
 namespace {
@@ -1020,11 +1021,29 @@ bool counted(const Analysis& analysis, const Mention& word) {
   });
 }
 
+namespace {
+
+bool observes(const Analysis& analysis, Range sentence, const Mention& trigger) {
+  if (trigger.entry->has_attribute("observation")) {
+    return true;
+  }
+  const MentionList verbs = analysis.in({trigger.range.end, sentence.end}, "attribution");
+  return !verbs.empty() && verbs.front()->entry->has_attribute("observation") &&
+         analysis.words_between(trigger.range.end, verbs.front()->range.begin) <= 1;
+}
+
+}  // namespace
+
 bool dates_the_speaking(const Analysis& analysis, const std::vector<Attribution>& attributions,
                         Range sentence, const DateMention& date, bool before_the_verb) {
   for (const Attribution& attribution : attributions) {
     const Mention& trigger = *attribution.trigger;
     if (!sentence.contains(trigger.range.begin)) {
+      continue;
+    }
+    // "In the previous 24 hours, it recorded …": a monitor's verb of seeing
+    // (or a speaker referred to again right before one) is dated by what it saw.
+    if (date.end <= trigger.range.begin && observes(analysis, sentence, trigger)) {
       continue;
     }
     if (date.end <= trigger.range.begin) {
@@ -1188,6 +1207,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     return nullptr;
   };
+  // The day a report's information runs to ("as of 19:30 30 August 2021")
+  // dates its claims that give none of their own.
+  const DateMention* report_day = find_report_date(analysis);
   std::vector<Frame> result;
   result.reserve(frames.size());  // splits are rare; growing moved every frame
   for (Frame& frame : frames) {
@@ -1349,8 +1371,12 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // Looked up only where it can matter: an event's sentence, or the claim's first day.
       const DateMention* day =
           !narrative && (next || claim_day == nullptr) ? day_of(frame, sentence.range) : nullptr;
-      const bool another_day =
-          next && day != nullptr && claim_day != nullptr && days_apart(day->time, claim_day->time);
+      // A claim or a sentence that gives no day of its own is of the report's day.
+      const DateMention* current_day =
+          claim_day != nullptr ? claim_day : (event != EventType::kOther ? report_day : nullptr);
+      const DateMention* sentence_day = day != nullptr ? day : (narrative ? nullptr : report_day);
+      const bool another_day = next && sentence_day != nullptr && current_day != nullptr &&
+                               days_apart(sentence_day->time, current_day->time);
       // "В ведомстве уточнили, что авиация РФ не наносила удары в районе …,
       // где погибли военные Турции": a sentence that only denies acts tells
       // no act of the claim before it; its actors and its dead are not that

@@ -3312,5 +3312,25 @@ TEST_F(FictionalTheatre, WhoseDeadAreCountedIsNotWhoStruckThem) {
   EXPECT_EQ(of_the_one_claim(fired, "/perpetrator/id"), "fd-fictional-forces") << fired.dump(1);
 }
 
+// A monitor's report "as of" a day: "In the previous 24 hours, it recorded …"
+// is the day before that day, in the region named last, another claim; the
+// report's next paragraph, with no day of its own, is of the report's day
+// again, not of the claim told just before it.
+TEST_F(FictionalTheatre, AReportsPreviousDayIsAClaimOfItsOwn) {
+  const json reading = read_published(
+      "A synthetic report\n\nBased on information from the monitoring teams as of 19:30 4 May "
+      "2030.\n\nIn Oberland, the Border Monitoring Mission recorded 12 ceasefire violations. In "
+      "the previous 24 hours, it recorded 3 ceasefire violations in the region.\n\nNear "
+      "Grenzdorf, the Border Monitoring Mission recorded 7 ceasefire violations.");
+  ASSERT_EQ(reading["claims"].size(), 3U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["place"]["name"], "Oberland") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["time"]["start"], "2030-05-04") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["geometry"]["coordinates"][0], 10.5) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["place"]["precision"], 4) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-03") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][2]["place"]["name"], "Grenzdorf") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][2]["time"]["start"], "2030-05-04") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
