@@ -1,6 +1,7 @@
 #include "extract/detail/assemble.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <limits>
 #include <map>
@@ -288,6 +289,25 @@ bool owns_the_counted(const FrameView& view, const Mention& actor,
     }
   }
   return false;
+}
+
+// Whether the word ending at `end` bears the possessive mark, in it or right
+// after it ("troops'", "army's"; typographic apostrophes are folded to ' for
+// matching).
+bool possessive(std::string_view text, std::uint32_t end) {
+  end = std::min<std::uint32_t>(end, static_cast<std::uint32_t>(text.size()));
+  if ((end >= 1 && text[end - 1] == '\'') ||
+      (end >= 2 && text[end - 2] == '\'' && text[end - 1] == 's')) {
+    return true;
+  }
+  if (end >= text.size() || text[end] != '\'') {
+    return false;
+  }
+  std::size_t next = end + 1;
+  if (next < text.size() && text[next] == 's') {
+    ++next;
+  }
+  return next >= text.size() || std::isalnum(static_cast<unsigned char>(text[next])) == 0;
 }
 
 std::optional<Side> side_for_party(const ActorRegistry& actors, const std::string& party) {
@@ -897,8 +917,10 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     for (const Mention* candidate : analysis.in(clause, "person")) {
       // The "People" of "Donetsk People's Republic" is a name's word; the
       // "soldiers" of "Armenian soldiers" head the name and count. The
-      // troops of "killed in shelling by Freedonian troops" did the killing.
-      if (within_a_name(analysis, *candidate) || names_the_agent(view, clause, *candidate)) {
+      // troops of "killed in shelling by Freedonian troops" did the killing;
+      // those of "Freedonian troops' fire killed two civilians" own the fire.
+      if (within_a_name(analysis, *candidate) || names_the_agent(view, clause, *candidate) ||
+          possessive(analysis.normalized.text, candidate->word.end)) {
         continue;
       }
       const std::uint32_t words = view.distance(status->word, candidate->word);

@@ -665,6 +665,15 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
     return nullptr;
   };
+  // The outlet's sentence that tells the act a quoted account just told, at
+  // no other place ("… shelled Ruritanian posts yesterday. / The posts were
+  // shelled near Grenzdorf.").
+  const auto retells_the_quoted_act = [&](const detail::Frame& quoted_frame, const Claim& quoted,
+                                          const Claim& claim) {
+    return !quoted_frame.narrative() && quoted.claimant.id != out.publisher_id &&
+           quoted.event_type == claim.event_type &&
+           (!quoted.place || !claim.place || quoted.place->geometry == claim.place->geometry);
+  };
   std::vector<std::size_t> kept;
   std::vector<std::size_t> narrative;
   std::vector<bool> undated(drafts.size(), false);
@@ -783,11 +792,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // «وأضاف المراسل أن بلدات … تعرّضت أيضاً لقصف مدفعي» right after «قوات
       // النظام استهدفت … صباح اليوم …»: an act of the same kind told right
       // after a dated one, with no day of its own, goes on from that day; not
-      // a state or a trend "since" some time ("bombardment has increased there
-      // since late April").
+      // the same act as a quoted account's just before (it retells that
+      // account, below), nor a state or a trend "since" some time
+      // ("bombardment has increased there since late April").
       if (sequel_date[i] == nullptr && draft.own_date == nullptr &&
           draft.unplaced_date == nullptr && !draft.background && draft.has_event && i > 0 &&
           last_told_by == &drafts[i - 1] && drafts[i - 1].has_event &&
+          !retells_the_quoted_act(frames[i - 1], drafts[i - 1].claim, draft.claim) &&
           detail::group_of(drafts[i - 1].claim.event_type) ==
               detail::group_of(draft.claim.event_type) &&
           analysis.in(draft.range, "ongoing_since").empty() &&

@@ -1680,9 +1680,10 @@ TEST_F(FictionalTheatre, PlacesAcrossThreeProvincesAreAListNotOnePlace) {
   EXPECT_EQ(village["name"], "village of Kleinwald") << village.dump(1);
 }
 
-// An outlet's sentence with no date of its own is background, unless a word
-// such as "subsequently" goes on from the day told last; and a specific act it
-// tells that a quoted account does not is the outlet's claim beside that one.
+// An outlet's sentence with no date of its own is background, unless it goes
+// on from the day told last: with a word such as "subsequently", or as another
+// act of fighting right after the dated one; and a specific act it tells that a
+// quoted account does not is the outlet's claim beside that one.
 TEST_F(FictionalTheatre, AnOutletsSequelTakesTheDayToldLast) {
   const auto claims_of = [&](const std::string& second) {
     const json reading = read_published(
@@ -1701,8 +1702,17 @@ TEST_F(FictionalTheatre, AnOutletsSequelTakesTheDayToldLast) {
   EXPECT_EQ(claims_of("Freedonian troops subsequently advanced into Nebendorf."),
             (Claims{"attack by ru-fictional-mfa on 2030-05-06",
                     "territory_seizure by ruritanian-daily on 2030-05-06"}));
+  // Another act of fighting right after the dated one goes on from its day
+  // without a sequel word.
   EXPECT_EQ(claims_of("Freedonian troops broke through near Nebendorf."),
+            (Claims{"attack by ru-fictional-mfa on 2030-05-06",
+                    "territory_seizure by ruritanian-daily on 2030-05-06"}));
+  const std::string apart = "Ruritania had long feared such a move.\n\n";
+  EXPECT_EQ(claims_of(apart + "Freedonian troops broke through near Nebendorf."),
             (Claims{"attack by ru-fictional-mfa on 2030-05-06"}));
+  EXPECT_EQ(claims_of(apart + "Freedonian troops subsequently broke through near Nebendorf."),
+            (Claims{"attack by ru-fictional-mfa on 2030-05-06",
+                    "territory_seizure by ruritanian-daily on 2030-05-06"}));
   // The same act as the quoted account's is that account, told again.
   EXPECT_EQ(claims_of("Freedonian troops subsequently began an aggression near Nebendorf."),
             (Claims{"attack by ru-fictional-mfa on 2030-05-06"}));
@@ -1879,6 +1889,9 @@ TEST_F(FictionalTheatre, FireThatKilledIsAnAttackByWhoseFireItWas) {
   ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
   EXPECT_EQ(reading["claims"][0]["event_type"], "attack") << reading.dump(1);
   EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
+  // The troops own the fire; the civilians are the dead.
+  EXPECT_EQ(figures_of_the_one_claim(reading),
+            (std::vector<std::string>{"killed 2 civilians:ruritania"}));
 }
 
 // "Clashes near the disputed Hochland region": what happened near a region
