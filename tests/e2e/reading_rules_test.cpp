@@ -3323,6 +3323,11 @@ TEST_F(FictionalTheatre, WhoseDeadAreCountedIsNotWhoStruckThem) {
       "A synthetic story\n\nFreedonian troops opened fire near Grenzdorf yesterday, killing two "
       "soldiers of Ruritania, the Foreign Ministry of Ruritania said.");
   EXPECT_EQ(of_the_one_claim(fired, "/perpetrator/id"), "fd-fictional-forces") << fired.dump(1);
+  // «مقتل ثلاثة مدنيين بقصف فريدونيا»: after the act's word, whose act it was.
+  const json arabic = read_published(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن أوبرلاند شهدت أمس مقتل ثلاثة مدنيين بقصف "
+      "فريدونيا.");
+  EXPECT_EQ(of_the_one_claim(arabic, "/perpetrator/id"), "freedonia") << arabic.dump(1);
 }
 
 // A monitor's report "as of" a day: "In the previous 24 hours, it recorded …"
