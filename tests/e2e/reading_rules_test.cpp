@@ -3350,5 +3350,19 @@ TEST_F(FictionalTheatre, AReportsPreviousDayIsAClaimOfItsOwn) {
   EXPECT_EQ(reading["claims"][2]["time"]["start"], "2030-05-04") << reading.dump(1);
 }
 
+// "…, martyring a civilian and injuring two others", "resulting in martyrdom
+// of a civilian": the words of a press service for the dead.
+TEST_F(FictionalTheatre, MartyrdomIsADeath) {
+  EXPECT_EQ(
+      figures_of_the_one_claim(read_published(
+          "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, martyring a "
+          "civilian and injuring two others, the Foreign Ministry of Ruritania said.")),
+      (std::vector<std::string>{"killed 1 civilians:ruritania", "wounded 2 civilians:ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, resulting in "
+                "martyrdom of a civilian, the Foreign Ministry of Ruritania said.")),
+            (std::vector<std::string>{"killed 1 civilians:ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
