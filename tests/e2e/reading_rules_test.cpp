@@ -3364,5 +3364,22 @@ TEST_F(FictionalTheatre, MartyrdomIsADeath) {
             (std::vector<std::string>{"killed 1 civilians:ruritania"}));
 }
 
+// «ранена пенсионерка», "a pensioner was wounded", «مقتل رجل»: civilians named
+// by age, sex or trade are counted as civilians.
+TEST_F(FictionalTheatre, CiviliansNamedByAgeOrTradeAreCounted) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "Синтетический текст\n\nМИД Руритании сообщил, что вчера в Гренцдорфе ранена "
+                "пенсионерка.")),
+            (std::vector<std::string>{"wounded 1 civilians:ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "A synthetic story\n\nA pensioner was wounded when Freedonian troops shelled "
+                "Grenzdorf yesterday, the Foreign Ministry of Ruritania said.")),
+            (std::vector<std::string>{"wounded 1 civilians:ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات قصفت أوبرلاند أمس، ما أدى إلى "
+                "مقتل رجل.")),
+            (std::vector<std::string>{"killed 1 civilians:ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test

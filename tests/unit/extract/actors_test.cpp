@@ -315,6 +315,9 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
       "Армянские вооруженные силы обстреляли позиции, где стояли подразделения азербайджанских "
       "вооруженных сил.";
   EXPECT_EQ(value_at(matcher, forces, "Армянские вооруженные силы", "actor"), "am-armed-forces");
+  // The republics' word for Ukraine's forces.
+  const std::string_view republics = "ВФУ обстреляли Горловку.";
+  EXPECT_EQ(value_at(matcher, republics, "ВФУ", "actor"), "ukraine");
   EXPECT_EQ(value_at(matcher, forces, "азербайджанских вооруженных сил", "actor"),
             "az-armed-forces");
 
