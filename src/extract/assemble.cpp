@@ -1960,6 +1960,34 @@ bool told_in(const Located& located, Range range) {
                      [&](Range word) { return range.covers(word); });
 }
 
+// "Ariha in Idlib", «أريحا في إدلب»: a place named right after another that
+// lies inside it or beside it says where that one is; it is not the place
+// (though the town of its name may be the better located one).
+bool locates_the_place_before(const FrameView& view, const Mention& mention,
+                              const GazetteerPlace& place) {
+  const Analysis& analysis = view.analysis;
+  const Gazetteer& places = view.context.places;
+  const Range clause = view.clause_of(mention.range.begin);
+  for (const Mention* before : analysis.in({clause.begin, mention.range.begin}, "place")) {
+    if (before->range.end > mention.word.begin ||
+        analysis.words_between(before->range.end, mention.word.begin) > 1) {
+      continue;
+    }
+    const GazetteerPlace* located = places.find(before->value());
+    if (located == nullptr || located->id == place.id || located->type == "country") {
+      continue;
+    }
+    for (const Category between :
+         std::initializer_list<Category>{"event", "origin_marker", "target_marker", "actor"}) {
+      if (!analysis.in({before->range.end, mention.word.begin}, between).empty()) {
+        return false;
+      }
+    }
+    return places.within(located->id, place.id) || places.nearby(located->id, place.id);
+  }
+  return false;
+}
+
 // The claim's place; only one told inside `only_in` when it is given.
 std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
                                   const std::vector<Range>& actor_ranges, Range event_sentence,
@@ -2035,7 +2063,8 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
           return actor->entry->has_attribute("metonym") && actor->range.overlaps(mention->range);
         });
     if (names_an_actor || is_topic(view, *mention) || names_a_thing(view, *mention) ||
-        in_what_was_given(view, *mention) || just_outside_an_area(view, *mention, *found)) {
+        in_what_was_given(view, *mention) || just_outside_an_area(view, *mention, *found) ||
+        locates_the_place_before(view, *mention, *found)) {
       continue;
     }
     Located located = place_from_gazetteer(view, *mention, found);

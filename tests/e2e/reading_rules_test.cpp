@@ -3381,5 +3381,23 @@ TEST_F(FictionalTheatre, CiviliansNamedByAgeOrTradeAreCounted) {
             (std::vector<std::string>{"killed 1 civilians:ruritania"}));
 }
 
+// "Ariha in Idlib": a place named right after another that lies beside it or
+// around it says where that one is, though it is the better located of the two.
+TEST_F(FictionalTheatre, APlaceRightAfterAnotherBesideItLocatesIt) {
+  write_file(data_ / "gazetteer/places-lindau.tsv",
+             "lindau\tsettlement\t10.12\t50.11\t2\tRU\t\truritania\tEurope/Moscow\tyes\t"
+             "fictional\n");
+  write_file(data_ / "gazetteer/names/en.lindau.tsv", "lindau\tLindau\n");
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Lindau in Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Lindau") << reading.dump(1);
+  // Named apart, the better located place is the claim's.
+  const json apart = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Lindau yesterday and fired on Grenzdorf.");
+  EXPECT_EQ(of_the_one_claim(apart, "/place/name"), "Grenzdorf") << apart.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
