@@ -235,6 +235,12 @@ TEST(ActorData, NamesKeepTheirAttributes) {
   EXPECT_EQ(attributes_of("azerbaijan", "Azeri"), std::set<std::string>{"adjective"});
   EXPECT_EQ(attributes_of("kremlin", "Кремл"), std::set<std::string>{});
   EXPECT_EQ(attributes_of("am-mod", "وزارة الدفاع الأرمنية"), std::set<std::string>{});
+  // Generic words for armed groups name the Syrian opposition only about Syria:
+  // "militants" in Kashmir are someone else.
+  for (const char* generic : {"militants", "terrorists", "боевики", "المسلحين"}) {
+    EXPECT_EQ(attributes_of("syrian-opposition", generic), std::set<std::string>{"only_in"})
+        << generic;
+  }
 }
 
 // --- The gazetteer and the registry in one lexicon, compiled into the matcher,
