@@ -284,6 +284,7 @@ bool owns_the_counted(const FrameView& view, const Mention& actor,
           (words.end <= actor.range.begin &&
            analysis.words_between(words.end, actor.range.begin) <= 1 &&
            analysis.in({words.end, actor.range.begin}, "event").empty() &&
+           analysis.in({words.end, actor.range.begin}, "agent_marker").empty() &&
            view.clause_of(words.begin).contains(actor.range.begin))) {
         return true;
       }
@@ -2290,6 +2291,30 @@ bool observer(const ActorRegistry& actors, const Mention& mention) {
          std::end(kObserverKinds);
 }
 
+// "a soldier was killed by Azerbaijani troops", "… قتل على يد …": the actor
+// an agent word puts right after a word of a casualty (at most three words
+// on), not the claimant's words nor an observer.
+const Mention* agent_of_a_casualty(const FrameView& view, const std::vector<Range>& actor_ranges) {
+  constexpr std::uint32_t kReach = 3;
+  const Analysis& analysis = view.analysis;
+  for (const Mention* status : view.all("casualty")) {
+    const Range clause = view.clause_of(status->range.begin);
+    for (const Mention* actor : analysis.in({status->range.end, clause.end}, "actor")) {
+      if (analysis.words_between(status->word.end, actor->word.begin) > kReach) {
+        break;
+      }
+      const bool claimant_words =
+          std::any_of(actor_ranges.begin(), actor_ranges.end(),
+                      [&](const Range& range) { return range.overlaps(actor->range); });
+      if (!claimant_words && negated_before(view, *actor, "agent_marker", 1) &&
+          !observer(view.context.actors, *actor)) {
+        return actor;
+      }
+    }
+  }
+  return nullptr;
+}
+
 // A word for a specific violent act (shelling, an air strike, …).
 bool specific_violence_word(const Mention& event) {
   const auto type = parse_event_type(event.value());
@@ -2975,6 +3000,34 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       }
     }
   }
+  // The claimant's own state as the target, when it is a party other than the
+  // perpetrator's and names itself in the account (not a third party's
+  // monitor reporting).
+  const auto claimant_as_target = [&] {
+    if (claimant_party.empty() || claimant_party == perpetrator_party ||
+        !is_party(actors, claimant_party) || draft_is_third_party(view, claimant_party)) {
+      return;
+    }
+    claim.target = actor_ref(actors, claimant_party);
+    target_of_claimant = true;
+    if (!frame.attributions.empty()) {
+      const Attribution& first = frame.attributions.front();
+      add_provenance(claim, "target", analysis,
+                     {first.actor != nullptr ? first.actor->range : first.trigger->range});
+    }
+  };
+  // "a soldier was killed by Azerbaijani troops": with no word for the act,
+  // the actor an agent word puts right after a word of a casualty did it.
+  if (draft.event == nullptr) {
+    if (const Mention* agent = agent_of_a_casualty(view, actor_ranges); agent != nullptr) {
+      perpetrator_words = agent;
+      claim.perpetrator = actor_ref(actors, agent->value());
+      perpetrator_party = party_of_mention(actors, *agent);
+      add_provenance(claim, "perpetrator", analysis, {agent->range});
+      actor_ranges.push_back(agent->range);
+      claimant_as_target();
+    }
+  }
   if (draft.event != nullptr &&
       (group_of(claim.event_type) == EventGroup::kViolence ||
        claim.event_type == EventType::kDetention) &&
@@ -3062,15 +3115,8 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       if (target != nullptr && party_of_mention(actors, *target) != perpetrator_party) {
         claim.target = actor_ref(actors, party_of_mention(actors, *target));
         add_provenance(claim, "target", analysis, {target->range});
-      } else if (!claimant_party.empty() && claimant_party != perpetrator_party &&
-                 is_party(actors, claimant_party) && !draft_is_third_party(view, claimant_party)) {
-        claim.target = actor_ref(actors, claimant_party);
-        target_of_claimant = true;
-        if (!frame.attributions.empty()) {
-          const Attribution& first = frame.attributions.front();
-          add_provenance(claim, "target", analysis,
-                         {first.actor != nullptr ? first.actor->range : first.trigger->range});
-        }
+      } else {
+        claimant_as_target();
       }
     }
   }

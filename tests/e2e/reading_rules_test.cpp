@@ -3328,6 +3328,9 @@ TEST_F(FictionalTheatre, WhoseDeadAreCountedIsNotWhoStruckThem) {
       "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن أوبرلاند شهدت أمس مقتل ثلاثة مدنيين بقصف "
       "فريدونيا.");
   EXPECT_EQ(of_the_one_claim(arabic, "/perpetrator/id"), "freedonia") << arabic.dump(1);
+  const json bullets = read_published(
+      "نص اصطناعي\n\nأعلنت وزارة خارجية روريتانيا مقتل جندي برصاص فريدونيا في أوبرلاند أمس.");
+  EXPECT_EQ(of_the_one_claim(bullets, "/perpetrator/id"), "freedonia") << bullets.dump(1);
 }
 
 // A monitor's report "as of" a day: "In the previous 24 hours, it recorded …"
@@ -3397,6 +3400,20 @@ TEST_F(FictionalTheatre, APlaceRightAfterAnotherBesideItLocatesIt) {
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
       "Lindau yesterday and fired on Grenzdorf.");
   EXPECT_EQ(of_the_one_claim(apart, "/place/name"), "Grenzdorf") << apart.dump(1);
+}
+
+// "A Ruritanian soldier was killed by Freedonian troops", «… على يد قوات
+// فريدونيا»: with no word for the act, the actor an agent word puts right after
+// the word of the casualty did it.
+TEST_F(FictionalTheatre, WhoKilledWithNoWordForTheActIsThePerpetrator) {
+  const json reading = read_published(
+      "A synthetic story\n\nA Ruritanian soldier was killed by Freedonian troops near Grenzdorf "
+      "yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/target/id"), "ruritania") << reading.dump(1);
+  const json arabic = read_published(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن جنديا قتل أمس على يد فريدونيا في أوبرلاند.");
+  EXPECT_EQ(of_the_one_claim(arabic, "/perpetrator/id"), "freedonia") << arabic.dump(1);
 }
 
 }  // namespace
