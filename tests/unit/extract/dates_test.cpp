@@ -200,6 +200,7 @@ TEST(DatesTest, ArabicRelativeDates) {
       {"أعلن اليوم", {{"اليوم", "2021-11-21", kDay, kAnnouncement}}},
       {"وقع الهجوم أمس", {{"أمس", "2021-11-20", kDay, kRelative}}},
       {"أول أمس", {{"أول أمس", "2021-11-19", kDay, kRelative}}},
+      {"قبل يومين", {{"قبل يومين", "2021-11-19", kDay, kRelative}}},
       {"الخميس الماضي", {{"الخميس الماضي", "2021-11-18", kDay, kRelative}}},
       {"يوم الأحد الماضي", {{"يوم الأحد الماضي", "2021-11-14", kDay, kRelative}}},
       {"يوم الأحد", {{"يوم الأحد", "2021-11-21", kDay, kRelative}}},
@@ -268,6 +269,7 @@ TEST(DatesTest, RussianRelativeDates) {
       {"во вторник", {{"во вторник", "2021-11-16", kDay, kRelative}}},
       {"вчера", {{"вчера", "2021-11-20", kDay, kRelative}}},
       {"позавчера", {{"позавчера", "2021-11-19", kDay, kRelative}}},
+      {"три дня назад", {{"три дня назад", "2021-11-18", kDay, kRelative}}},
       {"за прошедшие сутки", {{"за прошедшие сутки", "2021-11-20", kDay, kRelative}}},
       // Russian weeks start on Monday.
       {"на этой неделе", {{"на этой неделе", "2021-11-15..2021-11-21", kSpan, kRelative}}},
@@ -313,6 +315,7 @@ TEST(DatesTest, EnglishRelativeDates) {
       {"this morning", {{"this morning", "2021-11-21", kDay, kRelative}}},
       {"yesterday", {{"yesterday", "2021-11-20", kDay, kRelative}}},
       {"the day before yesterday", {{"the day before yesterday", "2021-11-19", kDay, kRelative}}},
+      {"two days ago", {{"two days ago", "2021-11-19", kDay, kRelative}}},
       {"overnight", {{"overnight", "2021-11-20..2021-11-21", kSpan, kRelative}}},
       {"this week", {{"this week", "2021-11-15..2021-11-21", kSpan, kRelative}}},
       {"last week", {{"last week", "2021-11-08..2021-11-14", kSpan, kRelative}}},
