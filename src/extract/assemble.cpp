@@ -196,6 +196,19 @@ bool is_party(const ActorRegistry& actors, std::string_view id) {
   return actor != nullptr && actor->kind == "state";
 }
 
+// Monitors, outlets, agencies and international organisations watch, report
+// and mediate: "an explosion occurred near the SMM" names no attacker.
+bool observer(const ActorRegistry& actors, const Mention& mention) {
+  const Actor* actor = actors.find(mention.value());
+  if (actor == nullptr) {
+    return false;
+  }
+  static constexpr std::string_view kObserverKinds[] = {"mission", "monitoring_centre",
+                                                        "organisation", "outlet", "agency"};
+  return std::find(std::begin(kObserverKinds), std::end(kObserverKinds), actor->kind) !=
+         std::end(kObserverKinds);
+}
+
 bool negated_before(const FrameView& view, const Mention& mention, Category category,
                     std::uint32_t max_words) {
   const Range clause = view.clause_of(mention.range.begin);
@@ -1085,19 +1098,25 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     if (person != nullptr && person->entry->has_attribute("own")) {
       side = side_for_party(actors, claimant_party);
     }
-    if (!side && person != nullptr) {
+    // The party an actor beside the persons names ("Armenian civilians",
+    // "soldiers of Azerbaijan"); not a body that only watches or reports,
+    // such as the monitor that tells of them («قال الدفاع المدني السوري إن
+    // طفلا قتل»).
+    const auto party_beside = [&]() -> std::string {
       for (const Mention* actor : analysis.in(clause, "actor")) {
         if (view.distance(person->word, actor->word) <= 1) {
-          side = side_for_party(actors, party_of_mention(actors, *actor));
-          break;
+          return observer(actors, *actor) ? std::string() : party_of_mention(actors, *actor);
         }
       }
+      return {};
+    };
+    if (!side && person != nullptr) {
+      if (const std::string party = party_beside(); !party.empty()) {
+        side = side_for_party(actors, party);
+      }
     } else if (side && side->kind == SideKind::kCivilians && person != nullptr) {
-      for (const Mention* actor : analysis.in(clause, "actor")) {
-        if (view.distance(person->word, actor->word) <= 1) {
-          side->party = actor_ref(actors, party_of_mention(actors, *actor));
-          break;
-        }
+      if (const std::string party = party_beside(); !party.empty()) {
+        side->party = actor_ref(actors, party);
       }
     }
     // "وقمنا بالرد وقتلنا جنودهم" ("we responded and killed their soldiers"):
@@ -2277,19 +2296,6 @@ struct Perpetrator {
   const Mention* actor = nullptr;
   const Mention* target = nullptr;  // an actor behind a target word
 };
-
-// Monitors, outlets, agencies and international organisations watch, report
-// and mediate: "an explosion occurred near the SMM" names no attacker.
-bool observer(const ActorRegistry& actors, const Mention& mention) {
-  const Actor* actor = actors.find(mention.value());
-  if (actor == nullptr) {
-    return false;
-  }
-  static constexpr std::string_view kObserverKinds[] = {"mission", "monitoring_centre",
-                                                        "organisation", "outlet", "agency"};
-  return std::find(std::begin(kObserverKinds), std::end(kObserverKinds), actor->kind) !=
-         std::end(kObserverKinds);
-}
 
 // "a soldier was killed by Azerbaijani troops", "… قتل على يد …": the actor
 // an agent word puts right after a word of a casualty (at most three words

@@ -3382,6 +3382,10 @@ TEST_F(FictionalTheatre, CiviliansNamedByAgeOrTradeAreCounted) {
                 "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات قصفت أوبرلاند أمس، ما أدى إلى "
                 "مقتل رجل.")),
             (std::vector<std::string>{"killed 1 civilians:ruritania"}));
+  // The agency that tells of them, right before them, is not their side.
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "نص اصطناعي\n\nقالت وكالة فريدونيا إن طفلا قتل أمس في قصف على أوبرلاند.")),
+            (std::vector<std::string>{"killed 1 civilians:ruritania"}));
 }
 
 // "Ariha in Idlib": a place named right after another that lies beside it or
