@@ -283,8 +283,8 @@ struct Figure {
 
 // Whether the actor names whose the counted persons are: inside their words
 // («двое азербайджанских военнослужащих») or right after them («двое
-// военнослужащих Азербайджана», "two soldiers of Azerbaijan", «جنديان من
-// أذربيجان»); not after the act's word («مدنيين بقصف قوات النظام»).
+// военнослужащих Азербайджана»); not after a word between ("civilians in
+// regime shelling", «مدنيين بقصف قوات النظام»).
 bool owns_the_counted(const FrameView& view, const Mention& actor,
                       const std::vector<Figure>& figures) {
   const Analysis& analysis = view.analysis;
@@ -295,9 +295,7 @@ bool owns_the_counted(const FrameView& view, const Mention& actor,
       }
       if (words.overlaps(actor.range) ||
           (words.end <= actor.range.begin &&
-           analysis.words_between(words.end, actor.range.begin) <= 1 &&
-           analysis.in({words.end, actor.range.begin}, "event").empty() &&
-           analysis.in({words.end, actor.range.begin}, "agent_marker").empty() &&
+           analysis.words_between(words.end, actor.range.begin) == 0 &&
            view.clause_of(words.begin).contains(actor.range.begin))) {
         return true;
       }

@@ -237,6 +237,8 @@ TEST(ActorData, NamesKeepTheirAttributes) {
   EXPECT_EQ(attributes_of("am-mod", "وزارة الدفاع الأرمنية"), std::set<std::string>{});
   // Generic words for armed groups name the Syrian opposition only about Syria:
   // "militants" in Kashmir are someone else.
+  EXPECT_EQ(attributes_of("syria", "regime"), std::set<std::string>{"only_in"});
+  EXPECT_EQ(attributes_of("syria", "النظام"), std::set<std::string>{"only_in"});
   for (const char* generic : {"militants", "terrorists", "боевики", "المسلحين"}) {
     EXPECT_EQ(attributes_of("syrian-opposition", generic), std::set<std::string>{"only_in"})
         << generic;
