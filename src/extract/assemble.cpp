@@ -281,10 +281,18 @@ struct Figure {
   bool counted = true;  // false: "killed their soldiers", some of them
 };
 
+// Whether the one word between `from` and `to` is an `owner_link` ("of", «من»).
+bool linked_owner(const Analysis& analysis, std::uint32_t from, std::uint32_t to) {
+  const MentionList links = analysis.in({from, to}, "owner_link");
+  return analysis.words_between(from, to) == 1 && !links.empty() &&
+         analysis.words_between(from, links.front()->word.begin) == 0;
+}
+
 // Whether the actor names whose the counted persons are: inside their words
 // («двое азербайджанских военнослужащих») or right after them («двое
-// военнослужащих Азербайджана»); not after a word between ("civilians in
-// regime shelling", «مدنيين بقصف قوات النظام»).
+// военнослужащих Азербайджана», an `owner_link` between: "two soldiers of
+// Azerbaijan", «5 عناصر من قوات النظام»); not after another word between
+// ("civilians in regime shelling", «مدنيين بقصف قوات النظام»).
 bool owns_the_counted(const FrameView& view, const Mention& actor,
                       const std::vector<Figure>& figures) {
   const Analysis& analysis = view.analysis;
@@ -295,7 +303,8 @@ bool owns_the_counted(const FrameView& view, const Mention& actor,
       }
       if (words.overlaps(actor.range) ||
           (words.end <= actor.range.begin &&
-           analysis.words_between(words.end, actor.range.begin) == 0 &&
+           (analysis.words_between(words.end, actor.range.begin) == 0 ||
+            linked_owner(analysis, words.end, actor.range.begin)) &&
            view.clause_of(words.begin).contains(actor.range.begin))) {
         return true;
       }

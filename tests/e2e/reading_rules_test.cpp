@@ -3314,7 +3314,12 @@ TEST_F(FictionalTheatre, WhoseDeadAreCountedIsNotWhoStruckThem) {
   EXPECT_FALSE(reading["claims"][0].contains("perpetrator")) << reading.dump(1);
   EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"killed 2 ruritania"}))
       << reading.dump(1);
-  // A word between: "civilians in Freedonia's shelling" are not Freedonia's.
+  // An owner_link between: "two soldiers of Ruritania".
+  const json linked = read_published(
+      "A synthetic story\n\nTwo soldiers of Ruritania were killed in shelling near Grenzdorf "
+      "yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_FALSE(linked["claims"][0].contains("perpetrator")) << linked.dump(1);
+  // Another word between: "civilians in Freedonia's shelling" are not Freedonia's.
   const json between = read_published(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said two civilians died in Freedonia "
       "shelling near Grenzdorf yesterday.");
