@@ -3016,6 +3016,14 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // The claimant's own state as the target, when it is a party other than the
   // perpetrator's and names itself in the account (not a third party's
   // monitor reporting).
+  // The words of the claim's speaker as the provenance of a field they decide.
+  const auto add_speaker_provenance = [&](const std::string& field) {
+    if (!frame.attributions.empty()) {
+      const Attribution& first = frame.attributions.front();
+      add_provenance(claim, field, analysis,
+                     {first.actor != nullptr ? first.actor->range : first.trigger->range});
+    }
+  };
   const auto claimant_as_target = [&] {
     if (claimant_party.empty() || claimant_party == perpetrator_party ||
         !is_party(actors, claimant_party) || draft_is_third_party(view, claimant_party)) {
@@ -3023,11 +3031,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
     claim.target = actor_ref(actors, claimant_party);
     target_of_claimant = true;
-    if (!frame.attributions.empty()) {
-      const Attribution& first = frame.attributions.front();
-      add_provenance(claim, "target", analysis,
-                     {first.actor != nullptr ? first.actor->range : first.trigger->range});
-    }
+    add_speaker_provenance("target");
   };
   // "a soldier was killed by Azerbaijani troops": with no word for the act,
   // the actor an agent word puts right after a word of a casualty did it.
@@ -3107,11 +3111,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
           owner == opponent_of(analysis, actors, claimant_party)) {
         claim.perpetrator = actor_ref(actors, claimant_party);
         perpetrator_party = claimant_party;
-        if (!frame.attributions.empty()) {
-          const Attribution& first = frame.attributions.front();
-          add_provenance(claim, "perpetrator", analysis,
-                         {first.actor != nullptr ? first.actor->range : first.trigger->range});
-        }
+        add_speaker_provenance("perpetrator");
         claim.target = actor_ref(actors, owner);
         add_provenance(claim, "target", analysis, {target->range});
       }
@@ -3361,11 +3361,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       std::none_of(claim.assets.begin(), claim.assets.end(),
                    [](const AssetChange& asset) { return asset.outcome == AssetOutcome::kLost; })) {
     claim.perpetrator = actor_ref(actors, claimant_party);
-    if (!frame.attributions.empty()) {
-      const Attribution& first = frame.attributions.front();
-      add_provenance(claim, "perpetrator", analysis,
-                     {first.actor != nullptr ? first.actor->range : first.trigger->range});
-    }
+    add_speaker_provenance("perpetrator");
   }
 
   // Weapons, and counts of violations or explosions.
