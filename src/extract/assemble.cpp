@@ -3201,6 +3201,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   const std::string civilians_party = civilians_state(view, claim.place, claimant_party);
   std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party, post_party,
                                                 draft.has_event, draft.retells_figures);
+  // Another word of the claim's act naming its perpetrator, not of `party`.
+  const auto perpetrator_by_another_word_not_of = [&](const std::string& party) {
+    if (draft.event == nullptr) {
+      return;
+    }
+    const Perpetrator again = perpetrator_by_another_word(view, *draft.event, actor_ranges, party);
+    if (again.actor != nullptr) {
+      claim.perpetrator = actor_ref(actors, again.actor->value());
+      perpetrator_party = party_of_mention(actors, *again.actor);
+      add_provenance(claim, "perpetrator", analysis, {again.actor->range});
+    }
+  };
   // «погибли двое военнослужащих Азербайджана», "two soldiers of Azerbaijan
   // were killed": the actor whose persons are counted did not strike them.
   // Another word of the act may name who did it ("заявило о пленении шестерых
@@ -3216,13 +3228,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       std::erase_if(claim.provenance,
                     [](const FieldProvenance& entry) { return entry.field == "target"; });
     }
-    const Perpetrator again =
-        perpetrator_by_another_word(view, *draft.event, actor_ranges, victims_party);
-    if (again.actor != nullptr) {
-      claim.perpetrator = actor_ref(actors, again.actor->value());
-      perpetrator_party = party_of_mention(actors, *again.actor);
-      add_provenance(claim, "perpetrator", analysis, {again.actor->range});
-    }
+    perpetrator_by_another_word_not_of(victims_party);
   }
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
   read_deaths_of_the_wounded(view, figures);
@@ -3297,15 +3303,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     // "заявило о пленении шестерых армянских военных", then "военнослужащие
     // ВС Азербайджана … пленили шестерых": another word of the capture may
     // name who made it.
-    if (draft.event != nullptr) {
-      const Perpetrator again =
-          perpetrator_by_another_word(view, *draft.event, actor_ranges, captured_party);
-      if (again.actor != nullptr) {
-        claim.perpetrator = actor_ref(actors, again.actor->value());
-        perpetrator_party = party_of_mention(actors, *again.actor);
-        add_provenance(claim, "perpetrator", analysis, {again.actor->range});
-      }
-    }
+    perpetrator_by_another_word_not_of(captured_party);
   }
 
   // Materiel and territory.
