@@ -140,12 +140,12 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   // meets the corpus targets the README quotes (event dates and casualty
   // figures 0.9, places 0.85); seventeen texts added later from outlets it had
   // not read (tests/data/corpus/README.md) are read much worse, and with them
-  // the corpus falls short of the targets: these floors hold today's figures
-  // on all the texts, a little lower, to catch a breakage.
+  // the corpus meets the target on event dates only: these floors hold today's
+  // figures on all the texts, a little lower, to catch a breakage.
   const std::map<std::string, double> floors = {
-      {"claim", 0.85},       {"claimant", 0.82},   {"event_type", 0.79},
-      {"date", 0.82},        {"event_date", 0.86}, {"place", 0.75},
-      {"perpetrator", 0.71}, {"casualties", 0.81}, {"overall", 0.79}};
+      {"claim", 0.86},       {"claimant", 0.83},   {"event_type", 0.80},
+      {"date", 0.85},        {"event_date", 0.89}, {"place", 0.76},
+      {"perpetrator", 0.73}, {"casualties", 0.81}, {"overall", 0.81}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
