@@ -1108,11 +1108,14 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     // The party an actor beside the persons names ("Armenian civilians",
     // "soldiers of Azerbaijan"); not a body that only watches or reports,
     // such as the monitor that tells of them («قال الدفاع المدني السوري إن
-    // طفلا قتل»).
+    // طفلا قتل»), nor who acted («обстрела со стороны армянских вооруженных
+    // сил ранен мирный житель»).
     const auto party_beside = [&]() -> std::string {
       for (const Mention* actor : analysis.in(clause, "actor")) {
         if (view.distance(person->word, actor->word) <= 1) {
-          return observer(actors, *actor) ? std::string() : party_of_mention(actors, *actor);
+          return observer(actors, *actor) || negated_before(view, *actor, "agent_marker", 1)
+                     ? std::string()
+                     : party_of_mention(actors, *actor);
         }
       }
       return {};

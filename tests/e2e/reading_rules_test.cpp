@@ -3388,6 +3388,11 @@ TEST_F(FictionalTheatre, CiviliansNamedByAgeOrTradeAreCounted) {
                 "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات قصفت أوبرلاند أمس، ما أدى إلى "
                 "مقتل رجل.")),
             (std::vector<std::string>{"killed 1 civilians:ruritania"}));
+  // Who fired, right before them, is not their side.
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "Синтетический текст\n\nМИД Руритании сообщил, что вчера в результате обстрела "
+                "со стороны пограничников Фридонии ранен мирный житель Гренцдорфа.")),
+            (std::vector<std::string>{"wounded 1 civilians:ruritania"}));
   // The agency that tells of them, right before them, is not their side.
   EXPECT_EQ(figures_of_the_one_claim(read_published(
                 "نص اصطناعي\n\nقالت وكالة فريدونيا إن طفلا قتل أمس في قصف على أوبرلاند.")),
