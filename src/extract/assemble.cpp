@@ -2467,8 +2467,10 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     }
     // "Russian air strikes", «غارات روسية»: a nationality right beside the
     // word of a specific act says whose act it was.
+    // "an Indian ceasefire violation" likewise names who violated it.
     const bool qualifies_the_act =
-        specific_violence_word(event) && view.distance(actor->word, event.word) == 0;
+        (specific_violence_word(event) || event.value() == "ceasefire_violation") &&
+        view.distance(actor->word, event.word) == 0;
     if ((actor->entry->has_attribute("adjective") && !names_forces(view, *actor) && !agent &&
          !qualifies_the_act) ||
         negated_before(view, *actor, "border", 1) || observer(view.context.actors, *actor)) {

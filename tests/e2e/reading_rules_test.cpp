@@ -3443,5 +3443,14 @@ TEST_F(FictionalTheatre, AMonitorThatDocumentedSpeaks) {
   EXPECT_EQ(of_the_one_claim(arabic, "/claimant/id"), "fd-wire") << arabic.dump(1);
 }
 
+// "in an Indian ceasefire violation": a nationality right beside the words of
+// a violation names who violated the ceasefire.
+TEST_F(FictionalTheatre, ANationalityBesideAViolationNamesTheViolator) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Freedonia said two soldiers were killed in a "
+      "Ruritanian ceasefire violation near Ostdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
