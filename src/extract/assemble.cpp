@@ -365,12 +365,12 @@ bool counts_what_follows(const FrameView& view, const Mention& status, const Num
       }
     }
   }
-  if (noun == nullptr) {
-    return false;
-  }
+  // "A soldier was killed and two were wounded": with no noun, a status of its
+  // own just after the count.
+  const std::uint32_t after = noun != nullptr ? noun->range.end : number.end;
   return std::any_of(statuses.begin(), statuses.end(), [&](const Mention* next) {
-    return next->range.begin >= noun->range.end && clause.contains(next->range.begin) &&
-           analysis.words_between(noun->range.end, next->range.begin) <= 2;
+    return next != &status && next->range.begin >= after && clause.contains(next->range.begin) &&
+           analysis.words_between(after, next->range.begin) <= 2;
   });
 }
 

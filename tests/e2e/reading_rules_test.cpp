@@ -3452,5 +3452,15 @@ TEST_F(FictionalTheatre, ANationalityBesideAViolationNamesTheViolator) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
 }
 
+// "A soldier was killed and two were wounded": a count with a status of its own
+// right after it is not the first status's.
+TEST_F(FictionalTheatre, ACountWithAStatusOfItsOwnIsNotTheStatusBefore) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "A synthetic story\n\nA Ruritanian soldier was killed and two were wounded when "
+                "Freedonian troops shelled Grenzdorf yesterday, the Foreign Ministry of Ruritania "
+                "said.")),
+            (std::vector<std::string>{"killed 1 ruritania", "wounded 2 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
