@@ -3006,14 +3006,29 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   std::string post_party;                      // whose post or positions were hit
   const Mention* perpetrator_words = nullptr;  // the actor chosen as perpetrator, if one was
   bool target_of_claimant = false;             // the target is the claimant's own state
+  // The actor as the claim's perpetrator, with its words.
+  const auto name_perpetrator = [&](const Mention& actor) {
+    claim.perpetrator = actor_ref(actors, actor.value());
+    perpetrator_party = party_of_mention(actors, actor);
+    add_provenance(claim, "perpetrator", analysis, {actor.range});
+  };
+  // No perpetrator after all (and no target, when `target_too`).
+  const auto drop_perpetrator = [&](bool target_too) {
+    claim.perpetrator.reset();
+    perpetrator_party.clear();
+    if (target_too) {
+      claim.target.reset();
+    }
+    std::erase_if(claim.provenance, [&](const FieldProvenance& entry) {
+      return entry.field == "perpetrator" || (target_too && entry.field == "target");
+    });
+  };
   if (draft.event != nullptr && claim.event_type == EventType::kArmedClash) {
     for (const Mention* clash : view.all("event")) {
       const Mention* instigator =
           clash->value() == draft.event->value() ? instigator_of(view, *clash) : nullptr;
       if (instigator != nullptr) {
-        claim.perpetrator = actor_ref(actors, instigator->value());
-        perpetrator_party = party_of_mention(actors, *instigator);
-        add_provenance(claim, "perpetrator", analysis, {instigator->range});
+        name_perpetrator(*instigator);
         break;
       }
     }
@@ -3043,9 +3058,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   if (draft.event == nullptr) {
     if (const Mention* agent = agent_of_a_casualty(view, actor_ranges); agent != nullptr) {
       perpetrator_words = agent;
-      claim.perpetrator = actor_ref(actors, agent->value());
-      perpetrator_party = party_of_mention(actors, *agent);
-      add_provenance(claim, "perpetrator", analysis, {agent->range});
+      name_perpetrator(*agent);
       actor_ranges.push_back(agent->range);
       claimant_as_target();
     }
@@ -3097,9 +3110,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     // "اتهم الجيش الباكستاني الهند بقتل سبعة من جنوده": the accused did it.
     if (chosen == nullptr && perpetrator_party.empty()) {
       if (const Mention* accused = accused_of(view, *draft.event); accused != nullptr) {
-        claim.perpetrator = actor_ref(actors, accused->value());
-        perpetrator_party = party_of_mention(actors, *accused);
-        add_provenance(claim, "perpetrator", analysis, {accused->range});
+        name_perpetrator(*accused);
       }
     }
     // «Минобороны Азербайджана сообщило об уничтожении … объекта ВС Армении»:
@@ -3123,9 +3134,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
     if (chosen != nullptr) {
       perpetrator_words = chosen;
-      claim.perpetrator = actor_ref(actors, chosen->value());
-      perpetrator_party = party_of_mention(actors, *chosen);
-      add_provenance(claim, "perpetrator", analysis, {chosen->range});
+      name_perpetrator(*chosen);
       actor_ranges.push_back(chosen->range);
       // The target: named after a target word, else the claimant's own state
       // when the claimant is a party other than the perpetrator's and names
@@ -3213,9 +3222,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
     const Perpetrator again = perpetrator_by_another_word(view, *draft.event, actor_ranges, party);
     if (again.actor != nullptr) {
-      claim.perpetrator = actor_ref(actors, again.actor->value());
-      perpetrator_party = party_of_mention(actors, *again.actor);
-      add_provenance(claim, "perpetrator", analysis, {again.actor->range});
+      name_perpetrator(*again.actor);
     }
   };
   // «погибли двое военнослужащих Азербайджана», "two soldiers of Azerbaijan
@@ -3224,15 +3231,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // армянских военных", then "военнослужащие ВС Азербайджана … пленили").
   if (perpetrator_words != nullptr && owns_the_counted(view, *perpetrator_words, figures)) {
     const std::string victims_party = perpetrator_party;
-    claim.perpetrator.reset();
-    perpetrator_party.clear();
-    std::erase_if(claim.provenance,
-                  [](const FieldProvenance& entry) { return entry.field == "perpetrator"; });
-    if (target_of_claimant) {
-      claim.target.reset();
-      std::erase_if(claim.provenance,
-                    [](const FieldProvenance& entry) { return entry.field == "target"; });
-    }
+    drop_perpetrator(target_of_claimant);
     perpetrator_by_another_word_not_of(victims_party);
   }
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
@@ -3299,12 +3298,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
                actors.party_of(f.side.party->id) == perpetrator_party;
       })) {
     const std::string captured_party = perpetrator_party;
-    claim.perpetrator.reset();
-    claim.target.reset();
-    perpetrator_party.clear();
-    std::erase_if(claim.provenance, [](const FieldProvenance& entry) {
-      return entry.field == "perpetrator" || entry.field == "target";
-    });
+    drop_perpetrator(true);
     // "заявило о пленении шестерых армянских военных", then "военнослужащие
     // ВС Азербайджана … пленили шестерых": another word of the capture may
     // name who made it.

@@ -595,8 +595,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
     }
   }
+  // The day a report's information runs to ("as of 19:30 30 August 2021")
+  // dates its claims that give none of their own.
+  const DateMention* report_date = detail::find_report_date(analysis);
   std::vector<detail::Frame> frames = detail::split_by_event(
-      std::move(built), analysis, impl.places, impl.actors, context.excluded);
+      std::move(built), analysis, impl.places, impl.actors, context.excluded, report_date);
   std::vector<Draft> drafts;
   drafts.reserve(frames.size());
   for (std::size_t i = 0; i < frames.size(); ++i) {
@@ -615,7 +618,6 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
 
   // Document-level decisions, in text order: dates from context, background,
   // the outlet's own voice, the headline.
-  const DateMention* report_date = detail::find_report_date(analysis);
   const DateMention* context_date = nullptr;
   // "The new escalation began on Tuesday …. Armenia accused Baku of …": a day
   // a sentence of no event of its own gives, for the claims after it in its paragraph.
@@ -653,14 +655,17 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // "ранен один сирийский военнослужащий … / за прошедшие сутки …
   // зафиксировано шесть обстрелов": the period a speaker's bulletin covers,
   // before or after, holds the acts it tells with no day of their own.
-  const auto reported_period = [&](const Draft& draft) -> const DateMention* {
-    if (draft.claim.claimant.id.empty()) {
-      return nullptr;
+  std::vector<const Draft*> bulletins;  // drafts dated by a bulletin's period, gathered once
+  for (const Draft& draft : drafts) {
+    if (draft.own_date != nullptr && draft.own_date->report_period) {
+      bulletins.push_back(&draft);
     }
-    for (const Draft& other : drafts) {
-      if (&other != &draft && other.own_date != nullptr && other.own_date->report_period &&
-          other.claim.claimant.id == draft.claim.claimant.id) {
-        return other.own_date;
+  }
+  const auto reported_period = [&](const Draft& draft) -> const DateMention* {
+    for (const Draft* other : bulletins) {
+      if (other != &draft && !draft.claim.claimant.id.empty() &&
+          other->claim.claimant.id == draft.claim.claimant.id) {
+        return other->own_date;
       }
     }
     return nullptr;

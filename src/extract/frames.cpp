@@ -6,7 +6,6 @@
 
 #include "core/vocabulary.hpp"
 #include "extract/detail/assemble.hpp"
-#include "extract/detail/document_parts.hpp"
 
 namespace truce::extract::detail {
 namespace {
@@ -1163,7 +1162,8 @@ std::string agent_party(const Analysis& analysis, const ActorRegistry& actors,
 
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const ActorRegistry& actors,
-                                  const std::vector<Range>& excluded) {
+                                  const std::vector<Range>& excluded,
+                                  const DateMention* report_day) {
   // The first event a sentence names outside excluded ranges (agreement
   // references and the like), if any.
   // A general word for fighting gives way to a specific one of the same
@@ -1207,9 +1207,6 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     return nullptr;
   };
-  // The day a report's information runs to ("as of 19:30 30 August 2021")
-  // dates its claims that give none of their own.
-  const DateMention* report_day = find_report_date(analysis);
   std::vector<Frame> result;
   result.reserve(frames.size());  // splits are rare; growing moved every frame
   for (Frame& frame : frames) {

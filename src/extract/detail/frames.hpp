@@ -70,9 +70,11 @@ bool runs_on_since(const Analysis& analysis, const DateMention& date);
 // "112 ceasefire violations": a number right before the word counts them.
 bool counted(const Analysis& analysis, const Mention& word);
 
+// `report_day`: the day a report's information runs to (find_report_date), or null.
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const ActorRegistry& actors,
-                                  const std::vector<Range>& excluded);
+                                  const std::vector<Range>& excluded,
+                                  const DateMention* report_day);
 
 // The frame cut before its sentence `at` (an index into `frame.sentences`, not
 // the first): each part speaks for the most specific actor quoted in it, or
