@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "core/vocabulary.hpp"
 
@@ -3012,16 +3013,18 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     perpetrator_party = party_of_mention(actors, actor);
     add_provenance(claim, "perpetrator", analysis, {actor.range});
   };
-  // No perpetrator after all (and no target, when `target_too`).
+  // No perpetrator after all (and no target, when `target_too`); returns the
+  // party it had.
   const auto drop_perpetrator = [&](bool target_too) {
     claim.perpetrator.reset();
-    perpetrator_party.clear();
+    std::string dropped = std::exchange(perpetrator_party, std::string());
     if (target_too) {
       claim.target.reset();
     }
     std::erase_if(claim.provenance, [&](const FieldProvenance& entry) {
       return entry.field == "perpetrator" || (target_too && entry.field == "target");
     });
+    return dropped;
   };
   if (draft.event != nullptr && claim.event_type == EventType::kArmedClash) {
     for (const Mention* clash : view.all("event")) {
@@ -3230,8 +3233,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // Another word of the act may name who did it ("заявило о пленении шестерых
   // армянских военных", then "военнослужащие ВС Азербайджана … пленили").
   if (perpetrator_words != nullptr && owns_the_counted(view, *perpetrator_words, figures)) {
-    const std::string victims_party = perpetrator_party;
-    drop_perpetrator(target_of_claimant);
+    const std::string victims_party = drop_perpetrator(target_of_claimant);
     perpetrator_by_another_word_not_of(victims_party);
   }
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
@@ -3297,8 +3299,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         return f.status == CasualtyStatus::kCaptured && f.side.party &&
                actors.party_of(f.side.party->id) == perpetrator_party;
       })) {
-    const std::string captured_party = perpetrator_party;
-    drop_perpetrator(true);
+    const std::string captured_party = drop_perpetrator(true);
     // "заявило о пленении шестерых армянских военных", then "военнослужащие
     // ВС Азербайджана … пленили шестерых": another word of the capture may
     // name who made it.
