@@ -436,6 +436,32 @@ const NumberMention* dead_of_the_wounded(const FrameView& view, const Mention& d
   return nullptr;
 }
 
+// "the death toll from Monday's shelling rose to seven", «число погибших
+// выросло до семи», «ارتفعت حصيلة القتلى إلى سبعة»: with a rise of a figure
+// (`figure_rise`) in the status word's clause, before or after it, the first
+// count after both, with no other status word between, is the status's.
+const NumberMention* count_of_a_rise(const FrameView& view, const Mention& status) {
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(status.range.begin);
+  const Mention* rise = analysis.first_in(clause, "figure_rise");
+  if (rise == nullptr) {
+    return nullptr;
+  }
+  const std::uint32_t after = std::max(status.range.end, rise->range.end);
+  for (const NumberMention& number : analysis.numbers) {
+    if (number.begin < after) {
+      continue;
+    }
+    const MentionList between =
+        analysis.in({std::min(status.range.begin, rise->range.end), number.begin}, "casualty");
+    const bool counts_it = clause.contains(number.begin) &&
+                           std::all_of(between.begin(), between.end(),
+                                       [&](const Mention* other) { return other == &status; });
+    return counts_it ? &number : nullptr;
+  }
+  return nullptr;
+}
+
 // Counts go to status words by nearness across the whole clause, closest pairs
 // first: in "seven soldiers were killed and ten wounded" ten is the wounded
 // and seven the killed, though ten stands nearer to "killed".
@@ -470,6 +496,12 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
   };
   for (const Mention* status : statuses) {
     const Range clause = view.clause_of(status->range.begin);
+    // "the death toll … rose to seven", «حصيلة القتلى … ارتفعت إلى سبعة»: the
+    // count a rise ends on is the status's, however far the rise stands.
+    if (const NumberMention* risen = count_of_a_rise(view, *status)) {
+      pairs.push_back({0, status, risen});
+      continue;
+    }
     for (const NumberMention& number : view.analysis.numbers) {
       const Range figure{number.begin, number.end};
       if (!clause.contains(number.begin) || view.excluded(figure) || counts_a_thing(number) ||
@@ -693,7 +725,20 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
     return !words.empty() &&
            analysis.words_between(relative.begin, words.front()->range.begin) == 0;
   };
-  if (!opens("relative_pronoun") && !opens("subset_marker")) {
+  // "one of its soldiers, Private Anton Example, was killed": a short phrase
+  // set off by commas that says nothing of its own names the same person.
+  constexpr std::uint32_t kAppositionWords = 5;
+  const auto apposition = [&] {
+    return analysis.words_between(relative.begin, relative.end) <= kAppositionWords &&
+           analysis.in(relative, "casualty").empty() && analysis.in(relative, "event").empty() &&
+           analysis.in(relative, "attribution").empty() &&
+           std::none_of(
+               analysis.numbers.begin(), analysis.numbers.end(),
+               [&](const NumberMention& number) { return relative.contains(number.begin); }) &&
+           std::none_of(analysis.dates.begin(), analysis.dates.end(),
+                        [&](const DateMention& date) { return relative.contains(date.begin); });
+  };
+  if (!opens("relative_pronoun") && !opens("subset_marker") && !apposition()) {
     return nullptr;
   }
   const Range subject = *(at - 2);
@@ -732,6 +777,36 @@ const NumberMention* count_right_before(const FrameView& view, const Mention& pe
     }
   }
   return nullptr;
+}
+
+// The number that counts a person noun at the head of its phrase: right before
+// it ("five civilians") or a few words before with no other person, status or
+// event word between ("one of its soldiers"); null when there is none.
+const NumberMention* count_opening_the_phrase(const FrameView& view, const Mention& person) {
+  constexpr std::uint32_t kPhraseWords = 2;
+  if (const NumberMention* right_before = count_right_before(view, person)) {
+    return right_before;
+  }
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(person.range.begin);
+  const NumberMention* opening = nullptr;
+  for (const NumberMention& number : analysis.numbers) {
+    if (number.begin >= person.word.begin) {
+      break;
+    }
+    if (clause.contains(number.begin)) {
+      opening = &number;
+    }
+  }
+  if (opening == nullptr) {
+    return nullptr;
+  }
+  const Range between{opening->figure_end, person.word.begin};
+  const bool plain = analysis.words_between(between.begin, between.end) <= kPhraseWords &&
+                     analysis.in(between, "person").empty() &&
+                     analysis.in(between, "casualty").empty() &&
+                     analysis.in(between, "event").empty();
+  return plain ? opening : nullptr;
 }
 
 // "A militiaman of the self-proclaimed Donetsk People's Republic (DPR) was
@@ -962,7 +1037,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       person = subject_before_relative_clause(view, clause);
       // "five civilians, including …, were killed": the subject's count.
       if (person != nullptr) {
-        count = count_right_before(view, *person);
+        count = count_opening_the_phrase(view, *person);
       }
     }
     if (person == nullptr && others == nullptr && count == nullptr) {
@@ -978,11 +1053,13 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     // count names the persons itself.
     // Not when it describes who follows ("15 detained Armenians").
     const MentionList after = analysis.in({status->word.end, clause.end}, "actor");
+    const bool risen = count != nullptr && count == count_of_a_rise(view, *status);
     const bool status_as_noun =
         person == nullptr && others == nullptr && count != nullptr &&
-        count->figure_end <= status->range.begin &&
-        analysis.words_between(count->figure_end, status->word.begin) == 0 &&
-        (after.empty() || analysis.words_between(status->word.end, after.front()->word.begin) > 0);
+        (risen || (count->figure_end <= status->range.begin &&
+                   analysis.words_between(count->figure_end, status->word.begin) == 0 &&
+                   (after.empty() ||
+                    analysis.words_between(status->word.end, after.front()->word.begin) > 0)));
     // "есть погибшие и раненые", "سقوط قتلى وجرحى": a plural status noun
     // with no count names some persons, at least one.
     // Not "the real number of the dead and wounded is not clear".
@@ -1022,7 +1099,9 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       range = most >= 2 && count->count.min >= 2 ? CountRange{1, most - 1} : CountRange{0, most};
     } else if (count != nullptr) {
       // An open count ("several") reads as said of each, as the corpus codes it.
-      range = count->count;
+      // The "up to" of a rise («выросло до семи») is where the figure ended.
+      range = risen && count->qualifier == "up_to" && count->count.max ? exactly(*count->count.max)
+                                                                       : count->count;
       listed = listed_after(view, *count, person, counts);
       for (const auto& [number, persons] : listed) {
         range->min += number->count.min;

@@ -3462,5 +3462,48 @@ TEST_F(FictionalTheatre, ACountWithAStatusOfItsOwnIsNotTheStatusBefore) {
             (std::vector<std::string>{"killed 1 ruritania", "wounded 2 ruritania"}));
 }
 
+// "one of its soldiers, Private Anton Example, was killed": a short phrase set
+// off by commas between the persons and their status names the same persons,
+// and the count that opens their phrase counts them.
+TEST_F(FictionalTheatre, APhraseSetOffByCommasNamesTheSamePersons) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "A synthetic story\n\nThe Foreign Ministry of Ruritania said one of its soldiers, "
+                "Private Anton Example, was killed when Freedonian troops shelled Grenzdorf "
+                "yesterday.")),
+            (std::vector<std::string>{"killed 1 ruritania"}));
+  // A day set off by commas is no such phrase: the wound of one who died of
+  // it is no new figure.
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن مدنيا قضى، أمس، متأثرا بجراح أصيب "
+                "بها في قصف على أوبرلاند.")),
+            (std::vector<std::string>{"killed 1 civilians:ruritania"}));
+}
+
+// «قضى متأثرا بجراح أصيب بها»: the wound he "sustained" is the one he died of.
+TEST_F(FictionalTheatre, TheWoundOneDiedOfIsNoFigure) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن مدنيا قضى أمس متأثرا بجراح أصيب "
+                "بها في قصف على أوبرلاند.")),
+            (std::vector<std::string>{"killed 1 civilians:ruritania"}));
+}
+
+// "the death toll … rose to seven", «число погибших … выросло до семи»,
+// «ارتفعت حصيلة القتلى … إلى سبعة»: the count a rise ends on is the status's,
+// however far from it, and the "up to" of «до» is where it ended.
+TEST_F(FictionalTheatre, TheCountATollRoseToIsTheToll) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "A synthetic story\n\nThe death toll from the Freedonian shelling of Grenzdorf "
+                "yesterday rose to seven, the Foreign Ministry of Ruritania said.")),
+            (std::vector<std::string>{"killed 7 ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "Синтетический текст\n\nМИД Руритании сообщил, что число погибших в результате "
+                "обстрела Гренцдорфа вчера выросло до семи.")),
+            (std::vector<std::string>{"killed 7 ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن حصيلة القتلى جراء القصف على "
+                "أوبرلاند أمس ارتفعت إلى سبعة.")),
+            (std::vector<std::string>{"killed 7 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
