@@ -279,7 +279,8 @@ std::optional<EventType> event_type_of(const Mention& mention) {
 struct Figure {
   CasualtyFigure figure;
   std::vector<Range> ranges;
-  bool counted = true;  // false: "killed their soldiers", some of them
+  bool counted = true;    // false: "killed their soldiers", some of them
+  bool fighters = false;  // the persons are named as such ("soldiers")
 };
 
 // Whether the one word between `from` and `to` is an `owner_link` ("of", «من»).
@@ -508,7 +509,14 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
           (!dead_of_wounds.empty() && counts_the_dead_of_wounds(number))) {
         continue;
       }
-      const std::uint32_t words = view.distance(status->word, figure);
+      std::uint32_t words = view.distance(status->word, figure);
+      // «مقتل مدنيين اثنين وإصابة خمسة»: a count right after the persons it
+      // counts stands where they stand, nearer the status before them.
+      const MentionList persons = view.analysis.in({clause.begin, number.begin}, "person");
+      if (!persons.empty() &&
+          view.analysis.words_between(persons.back()->word.end, number.begin) == 0) {
+        words = std::min(words, view.distance(status->word, persons.back()->word));
+      }
       if (words <= kNearWords && !counts_what_follows(view, *status, number, statuses)) {
         pairs.push_back({words, status, &number});
       }
@@ -1246,6 +1254,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     figure.figure.status = parse_casualty_status(status->value()).value_or(CasualtyStatus::kKilled);
     figure.figure.count = *range;
     figure.counted = !uncounted;
+    figure.fighters = combatant;
     figure.ranges.push_back(status->range);
     if (count != nullptr) {
       figure.ranges.push_back({count->begin, count->end});
@@ -3314,6 +3323,32 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   if (perpetrator_words != nullptr && owns_the_counted(view, *perpetrator_words, figures)) {
     const std::string victims_party = drop_perpetrator(target_of_claimant);
     perpetrator_by_another_word_not_of(victims_party);
+  }
+  // "Two soldiers were killed when Freedonian troops shelled …": fighters of no
+  // stated side that one party struck are of the party it fights: the state
+  // the text names most besides it, else the state of the ground they were
+  // hit on when that is another.
+  const auto struck_party = [&]() -> std::string {
+    if (std::string opponent = opponent_of(analysis, actors, perpetrator_party);
+        !opponent.empty()) {
+      return opponent;
+    }
+    std::string ground = claim.place && !claim.place->country.empty()
+                             ? actors.state_of_country(claim.place->country)
+                             : std::string();
+    return ground != perpetrator_party ? ground : std::string();
+  };
+  if (is_party(actors, perpetrator_party) &&
+      std::any_of(figures.begin(), figures.end(), [](const Figure& figure) {
+        return figure.fighters && figure.figure.side.kind == SideKind::kUnknown;
+      })) {
+    if (const std::string struck = struck_party(); !struck.empty()) {
+      for (Figure& figure : figures) {
+        if (figure.fighters && figure.figure.side.kind == SideKind::kUnknown) {
+          figure.figure.side = *side_for_party(actors, struck);
+        }
+      }
+    }
   }
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
   read_deaths_of_the_wounded(view, figures);

@@ -3505,5 +3505,25 @@ TEST_F(FictionalTheatre, TheCountATollRoseToIsTheToll) {
             (std::vector<std::string>{"killed 7 ruritania"}));
 }
 
+// «مقتل مدنيين اثنين وإصابة خمسة آخرين»: a count right after the persons it
+// counts belongs to the status before them, not to the status right after it.
+TEST_F(FictionalTheatre, ACountAfterItsPersonsIsTheStatusBeforeThem) {
+  EXPECT_EQ(
+      figures_of_the_one_claim(read_published(
+          "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قصفا على أوبرلاند أمس أدى إلى مقتل "
+          "مدنيين اثنين وإصابة خمسة آخرين.")),
+      (std::vector<std::string>{"killed 2 civilians:ruritania", "wounded 5 civilians:ruritania"}));
+}
+
+// "Two soldiers were killed when Freedonian troops shelled …": fighters of no
+// stated side struck by one party are of the party it fights — the state the
+// text names besides it, else the state of the ground they were hit on.
+TEST_F(FictionalTheatre, FightersStruckByOnePartyAreOfTheOther) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "A synthetic story\n\nTwo soldiers were killed when Freedonian troops shelled "
+                "positions near Grenzdorf yesterday.")),
+            (std::vector<std::string>{"killed 2 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
