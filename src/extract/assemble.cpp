@@ -3490,6 +3490,19 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     add_provenance(claim, "weapons/" + std::to_string(claim.weapons.size() - 1), analysis,
                    {weapon->range});
   }
+  // «открыли огонь по Горловке из минометов», "opened fire on the posts, using
+  // artillery": fire of a mortar, a gun or a rocket launcher named in the
+  // clause of the act is shelling.
+  if (claim.event_type == EventType::kAttack && draft.event != nullptr) {
+    const MentionList named = analysis.in(view.clause_of(draft.event->range.begin), "weapon");
+    if (std::any_of(named.begin(), named.end(), [](const Mention* weapon) {
+          const auto weapon_class = parse_weapon_class(weapon->value());
+          return weapon_class == WeaponClass::kMortar || weapon_class == WeaponClass::kArtillery ||
+                 weapon_class == WeaponClass::kRocketArtillery;
+        })) {
+      claim.event_type = EventType::kShelling;
+    }
+  }
   for (const Mention* noun : view.all("count_noun")) {
     for (const NumberMention& number : analysis.numbers) {
       if (number.end <= noun->word.begin &&

@@ -3525,5 +3525,18 @@ TEST_F(FictionalTheatre, FightersStruckByOnePartyAreOfTheOther) {
             (std::vector<std::string>{"killed 2 ruritania"}));
 }
 
+// «открыли огонь по Гренцдорфу из минометов»: fire of a mortar, a gun or a
+// rocket launcher named in the clause of the act is shelling.
+TEST_F(FictionalTheatre, FireOfAnIndirectWeaponIsShelling) {
+  const json reading = read_published(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера военные открыли огонь по "
+      "Гренцдорфу из минометов.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
+  const json english = read_published(
+      "A synthetic story\n\nFreedonian troops opened fire on Grenzdorf yesterday using heavy "
+      "artillery, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(english, "/event_type"), "shelling") << english.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
