@@ -57,13 +57,24 @@ bool between(const Analysis& analysis, Category category, std::uint32_t from, st
   return to > from && analysis.first_in({from, to}, category) != nullptr;
 }
 
+// Whether a word for a statement or a report (`document`) ends right before
+// `word` ("a statement by", "a statement issued by", «بيان صادر عن»: at most
+// two words between).
+bool after_a_document(const Analysis& analysis, const Mention& word) {
+  const std::uint32_t from = word.word.begin > 32 ? word.word.begin - 32 : 0;
+  const MentionList documents = analysis.in({from, word.word.begin}, "document");
+  return !documents.empty() && documents.back()->range.end <= word.word.begin &&
+         analysis.words_between(documents.back()->range.end, word.word.begin) <= 2;
+}
+
 // "violations by the Pakistan Army were recorded": an actor just after an
 // agent word.
 bool agent_of_a_noun(const Analysis& analysis, const Mention& actor) {
   const std::uint32_t from = actor.range.begin > 32 ? actor.range.begin - 32 : 0;
   for (const Mention* marker : analysis.in({from, actor.range.begin}, "agent_marker")) {
-    // "by the Pakistan Army"; not "by Armenia,” Baku's defence ministry".
-    if (marker->range.end <= actor.range.begin &&
+    // "by the Pakistan Army"; not "by Armenia,” Baku's defence ministry", nor
+    // "a statement by the ministry said" (who wrote it speaks).
+    if (marker->range.end <= actor.range.begin && !after_a_document(analysis, *marker) &&
         analysis.words_between(marker->range.end, actor.range.begin) <= 1 &&
         analysis.in({marker->range.end, actor.range.begin}, "actor").empty()) {
       return true;
@@ -145,6 +156,13 @@ std::uint32_t speaker_words_begin(const Analysis& analysis, const Sentence& sent
       analysis.words_between(trigger.range.end, documents.front()->range.begin) == 0) {
     return documents.front()->range.end;
   }
+  // "according to a statement from the ministry", «جاء في بيان لوزارة»: the
+  // words of whose it is follow the statement.
+  const Mention* statement = analysis.first_in({trigger.range.end, sentence.range.end}, "document");
+  if (statement != nullptr &&
+      analysis.words_between(trigger.range.end, statement->range.begin) <= 1) {
+    return statement->range.end;
+  }
   return trigger.range.end;
 }
 
@@ -174,7 +192,7 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   const Mention* office =
       opening_office(analysis, sentence, speaker_from, speaker_from == trigger.range.end ? 1 : 2);
   const bool office_follows = office != nullptr;
-  const std::uint32_t after_from = office_follows ? office->range.begin : trigger.range.end;
+  const std::uint32_t after_from = office_follows ? office->range.begin : speaker_from;
   const std::uint32_t after_reach = office_follows ? kWordsOfAnOffice : kWordsAfterTheVerb;
   const Mention* before = nullptr;
   const Mention* after = nullptr;
@@ -438,8 +456,16 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         }
       }
     }
+    // «جاء في بيان لوزارة الدفاع»: a statement right before whose it is does
+    // not stand for the speaker named before.
+    const auto whose_statement = [&](const Mention& anaphor, const Mention& actor) {
+      return after_a_document(analysis, actor) &&
+             analysis.words_between(anaphor.range.end, actor.range.begin) <= 2 &&
+             analysis.clause_of(sentence, anaphor.range.begin).contains(actor.range.begin);
+    };
     if (attribution && speaker_after != anaphors.end() &&
-        attribution->actor->range.begin >= (*speaker_after)->range.end) {
+        attribution->actor->range.begin >= (*speaker_after)->range.end &&
+        !whose_statement(**speaker_after, *attribution->actor)) {
       attribution.reset();
     }
     if (attribution) {

@@ -3538,5 +3538,22 @@ TEST_F(FictionalTheatre, FireOfAnIndirectWeaponIsShelling) {
   EXPECT_EQ(of_the_one_claim(english, "/event_type"), "shelling") << english.dump(1);
 }
 
+// "a statement by the ministry said", "according to a statement from …",
+// «جاء في بيان لوزارة …», «ذكر بيان صادر عن …»: the actor after a word for a
+// statement is whose it is, the speaker, not an agent of what was done.
+TEST_F(FictionalTheatre, WhoseStatementItIsSpeaks) {
+  for (const std::string text : {
+           "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, a statement by the "
+           "Foreign Ministry of Ruritania said.",
+           "A synthetic story\n\nAccording to a statement from the Foreign Ministry of Ruritania, "
+           "Freedonian troops shelled Grenzdorf yesterday.",
+           "نص اصطناعي\n\nوجاء في بيان لوزارة خارجية روريتانيا أن فريدونيا قصفت أوبرلاند أمس.",
+           "نص اصطناعي\n\nوذكر بيان صادر عن وزارة خارجية روريتانيا أن فريدونيا قصفت أوبرلاند أمس.",
+       }) {
+    const json reading = read_published(text);
+    EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
