@@ -1036,8 +1036,17 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       }
     }
     const Mention* others = nullptr;
+    // "وأصيب ثالث", "and others wounded": others right beside another status
+    // word are that one's.
+    const auto beside_another_status = [&](const Mention* candidate) {
+      return std::any_of(statuses.begin(), statuses.end(), [&](const Mention* other) {
+        return other != status && view.distance(other->word, candidate->word) == 0 &&
+               view.distance(status->word, candidate->word) > 0;
+      });
+    };
     for (const Mention* candidate : analysis.in(clause, "others")) {
-      if (view.distance(status->word, candidate->word) <= kNearWords) {
+      if (view.distance(status->word, candidate->word) <= kNearWords &&
+          !beside_another_status(candidate)) {
         others = candidate;
       }
     }

@@ -3555,5 +3555,14 @@ TEST_F(FictionalTheatre, WhoseStatementItIsSpeaks) {
   }
 }
 
+// «لقي جنديان مصرعهما وأصيب ثالث»: "a third" is one more person, and others
+// right beside another status word are that one's, not the first's.
+TEST_F(FictionalTheatre, AThirdOneBesideItsOwnStatusIsOneMore) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن جنديين روريتانيين لقيا مصرعهما وأصيب "
+                "ثالث في قصف على أوبرلاند أمس.")),
+            (std::vector<std::string>{"killed 2 ruritania", "wounded 1 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
