@@ -1444,9 +1444,12 @@ TEST_F(FictionalTheatre, FireToldAsGoingOnIsNoNewEvent) {
   EXPECT_EQ(another["claims"].size(), 2U) << another.dump(1);
 }
 
+// Soldiers hit in shelling no one is named for, told by a monitor that is no
+// party, are of no stated side (struck by a named party, they would be of the
+// party it fights: FightersStruckByOnePartyAreOfTheOther).
 TEST_F(FictionalTheatre, PersonsHitWhoseSideNoOneStatesAreKeptOnNoStatedSide) {
   const json reading = read(
-      "A synthetic story\n\nThe Border Monitoring Mission said that Freedonian troops shelled "
+      "A synthetic story\n\nThe Border Monitoring Mission said that unidentified gunmen shelled "
       "Grenzdorf yesterday, killing two soldiers.");
   ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
   ASSERT_TRUE(reading["claims"][0].contains("casualties")) << reading.dump(1);
