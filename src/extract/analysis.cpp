@@ -344,6 +344,72 @@ void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& place
   });
 }
 
+// "shelled positions in Stepanakert", "talks in Moscow": a capital that can
+// stand for its government (an actor's `metonym`) right after a word of place
+// (`locative`) is the place, not the government — unless a verb of saying
+// follows it at once («в Москве заявили»: officials there speak).
+void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::string_view text,
+                                              std::vector<Match>& matches) {
+  constexpr std::uint32_t kBesideTheVerb = 32;  // bytes: two short words at most
+  const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
+  const std::uint32_t place = lexicon.category_number(std::string_view("place"));
+  const std::uint32_t locative = lexicon.category_number(std::string_view("locative"));
+  const std::uint32_t attribution = lexicon.category_number(std::string_view("attribution"));
+  const std::uint32_t agreement_category = lexicon.category_number(std::string_view("agreement"));
+  if (actor == Lexicon::kNoCategory || place == Lexicon::kNoCategory ||
+      locative == Lexicon::kNoCategory) {
+    return;
+  }
+  const auto only_spaces = [&](std::uint32_t from, std::uint32_t to) {
+    return from <= to &&
+           text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
+  };
+  std::vector<std::size_t> dropped;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    const Match& named = matches[i];
+    if (lexicon.category_number(named.entry) != actor ||
+        !lexicon.entry(named.entry).has_attribute("metonym")) {
+      continue;
+    }
+    const auto is = [&](const Match& other, std::uint32_t category) {
+      return lexicon.category_number(other.entry) == category;
+    };
+    const bool a_place_too = std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
+      return is(other, place) && other.begin == named.begin && other.end == named.end;
+    });
+    const bool after_a_locative =
+        std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
+          return is(other, locative) && only_spaces(other.word_end, named.word_begin);
+        });
+    // «В Баку 14 июля сообщили»: a day may stand between, not a comma.
+    const bool says = std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
+      if (!is(other, attribution) || other.word_begin < named.word_end ||
+          other.word_begin - named.word_end > kBesideTheVerb) {
+        return false;
+      }
+      const std::string_view between =
+          text.substr(named.word_end, other.word_begin - named.word_end);
+      return between.find_first_of(",;:.") == std::string_view::npos &&
+             std::count(between.begin(), between.end(), ' ') <= 3;
+    });
+    // «اتفاق وقف إطلاق النار … الموقع … في موسكو»: after an agreement named
+    // earlier in the sentence, a capital is where it was made, no place of events.
+    const std::size_t sentence_start = text.find_last_of(".!?\n", named.begin);
+    const std::uint32_t from =
+        sentence_start == std::string_view::npos ? 0 : static_cast<std::uint32_t>(sentence_start);
+    const bool of_an_agreement =
+        std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
+          return is(other, agreement_category) && other.begin >= from && other.end <= named.begin;
+        });
+    if (a_place_too && after_a_locative && !says && !of_an_agreement) {
+      dropped.push_back(i);
+    }
+  }
+  for (auto at = dropped.rbegin(); at != dropped.rend(); ++at) {
+    matches.erase(matches.begin() + static_cast<std::ptrdiff_t>(*at));
+  }
+}
+
 // «В Народной милиции добавили»: a short name that several bodies bear
 // (attribute `short`, one row per body) names the one of them the text named
 // in full last before it, and no one when it named none of them.
@@ -456,6 +522,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   const Lexicon& lexicon = matcher.lexicon();
   std::vector<Match> found = matcher.scan(analysis.normalized.text);
   resolve_short_names(lexicon, found);
+  read_capitals_after_a_locative_as_places(lexicon, analysis.normalized.text, found);
   analysis.matches = longest_per_category(lexicon, std::move(found));
   if (places != nullptr) {
     drop_names_of_other_theatres(lexicon, *places, analysis.matches);

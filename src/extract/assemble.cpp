@@ -2190,8 +2190,9 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
         std::any_of(metonyms.begin(), metonyms.end(), [&](const Mention* actor) {
           return actor->entry->has_attribute("metonym") && actor->range.overlaps(mention->range);
         });
-    if (names_an_actor || is_topic(view, *mention) || names_a_thing(view, *mention) ||
-        in_what_was_given(view, *mention) || just_outside_an_area(view, *mention, *found) ||
+    if (names_an_actor || view.excluded(mention->range) || is_topic(view, *mention) ||
+        names_a_thing(view, *mention) || in_what_was_given(view, *mention) ||
+        just_outside_an_area(view, *mention, *found) ||
         locates_the_place_before(view, *mention, *found)) {
       continue;
     }

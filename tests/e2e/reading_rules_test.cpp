@@ -3567,5 +3567,35 @@ TEST_F(FictionalTheatre, AThirdOneBesideItsOwnStatusIsOneMore) {
             (std::vector<std::string>{"killed 2 ruritania", "wounded 1 ruritania"}));
 }
 
+// "shelling in Rurburg", "talks in Rurburg": a capital that stands for its
+// government, right after a word of place, is the place; «в Рурбурге заявили»
+// and "Rurburg said" still name the government that speaks.
+TEST_F(FictionalTheatre, ACapitalAfterAWordOfPlaceIsThePlace) {
+  write_file(data_ / "gazetteer/places-rurburg.tsv",
+             "rurburg\tsettlement\t10.3\t50.2\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
+             "fictional\n");
+  write_file(data_ / "gazetteer/names/en.rurburg.tsv", "rurburg\tRurburg\n");
+  write_file(data_ / "gazetteer/names/ru.rurburg.tsv", "rurburg\tРурбург*\n");
+  write_file(data_ / "actors/names/en.rurburg.tsv", "ruritania\tRurburg\tmetonym\n");
+  write_file(data_ / "actors/names/ru.rurburg.tsv", "ruritania\tРурбург*\tmetonym\n");
+  const json shelled = read_published(
+      "A synthetic story\n\nFreedonian troops shelled positions in Rurburg yesterday, the "
+      "Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(shelled, "/place/name"), "Rurburg") << shelled.dump(1);
+  const json said = read_published(
+      "Синтетический текст\n\nВ Рурбурге вчера заявили, что войска обстреляли Гренцдорф.");
+  EXPECT_EQ(of_the_one_claim(said, "/claimant/id"), "ruritania") << said.dump(1);
+}
+
+// "The SMM recorded 15 explosions near …": explosions a monitor records are
+// violations of the ceasefire.
+TEST_F(FictionalTheatre, ExplosionsRecordedAreViolations) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Border Monitoring Mission recorded 15 explosions near Grenzdorf "
+      "yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "ceasefire_violation") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "border-monitors") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
