@@ -2548,18 +2548,20 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     if (claimant_words || follows_an_allegiance_word(analysis, *actor)) {
       continue;
     }
+    // "captured by the Azerbaijani military": an article may stand between;
+    // «под обстрел сирийских войск»: an adjective there names the agent too.
+    const bool agent =
+        actor == agent_by_qualifier || negated_before(view, *actor, "agent_marker", 1);
     // «обстрелян пост вооруженных формирований», "the positions of the
-    // Azerbaijani army": whose post or positions were hit is a target.
-    if (negated_before(view, *actor, "target_marker", 1) || owns_what_was_hit(view, *actor)) {
+    // Azerbaijani army": whose post or positions were hit is a target; not the
+    // agent right after a passive's "upon" ("fired upon by Azerbaijani units").
+    if ((negated_before(view, *actor, "target_marker", 1) && !agent) ||
+        owns_what_was_hit(view, *actor)) {
       if (found.target == nullptr) {
         found.target = actor;
       }
       continue;
     }
-    // "captured by the Azerbaijani military": an article may stand between;
-    // «под обстрел сирийских войск»: an adjective there names the agent too.
-    const bool agent =
-        actor == agent_by_qualifier || negated_before(view, *actor, "agent_marker", 1);
     if (const Mention* meant = qualifies_the_next_actor(analysis, *actor)) {
       agent_by_qualifier = agent ? meant : nullptr;
       continue;

@@ -3597,5 +3597,14 @@ TEST_F(FictionalTheatre, ExplosionsRecordedAreViolations) {
   EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "border-monitors") << reading.dump(1);
 }
 
+// "Ruritanian positions were fired upon by Freedonian troops": the actor after
+// the passive's "upon" and an agent word did it; it was not hit.
+TEST_F(FictionalTheatre, TheAgentAfterAPassiveUponIsThePerpetrator) {
+  const json reading = read_published(
+      "A synthetic story\n\nRuritanian positions near Grenzdorf were fired upon by Freedonian "
+      "troops yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
