@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 
 #if defined(__SSE2__)
@@ -410,6 +411,68 @@ void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::strin
   }
 }
 
+// "separatists", «сепаратисты», «الانفصاليين»: a generic name the forces of
+// several first-order divisions bear (attribute `where=<division id>`, one row
+// per body) names the body of the division that the place named nearest to it
+// lies in, and no one when the text names no place of those divisions.
+void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
+                             std::vector<Match>& matches) {
+  const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
+  const std::uint32_t place = lexicon.category_number(std::string_view("place"));
+  const auto by_ground = [&](const Match& match) {
+    return lexicon.category_number(match.entry) == actor &&
+           lexicon.entry(match.entry).has_attribute("where");
+  };
+  if (actor == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), by_ground)) {
+    return;
+  }
+  struct Ground {
+    std::uint32_t begin;
+    std::string_view division;
+  };
+  std::vector<Ground> grounds;
+  for (const Match& match : matches) {
+    if (lexicon.category_number(match.entry) != place) {
+      continue;
+    }
+    if (const GazetteerPlace* named = places.find(lexicon.entry(match.entry).value)) {
+      grounds.push_back({match.begin, named->type == "admin1" ? std::string_view(named->id)
+                                                              : std::string_view(named->admin1)});
+    }
+  }
+  std::vector<bool> drop(matches.size(), false);
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (!by_ground(matches[i])) {
+      continue;
+    }
+    const auto borne_here = [&](std::string_view division) {
+      return std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
+        return by_ground(other) && other.begin == matches[i].begin && other.end == matches[i].end &&
+               lexicon.entry(other.entry).attribute("where") == division;
+      });
+    };
+    const Ground* nearest = nullptr;
+    std::uint32_t nearest_gap = std::numeric_limits<std::uint32_t>::max();
+    for (const Ground& ground : grounds) {
+      const std::uint32_t gap = ground.begin > matches[i].begin ? ground.begin - matches[i].begin
+                                                                : matches[i].begin - ground.begin;
+      if (gap < nearest_gap && borne_here(ground.division)) {
+        nearest = &ground;
+        nearest_gap = gap;
+      }
+    }
+    drop[i] = nearest == nullptr ||
+              nearest->division != lexicon.entry(matches[i].entry).attribute("where");
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (!drop[i]) {
+      matches[kept++] = matches[i];
+    }
+  }
+  matches.resize(kept);
+}
+
 // «В Народной милиции добавили»: a short name that several bodies bear
 // (attribute `short`, one row per body) names the one of them the text named
 // in full last before it, and no one when it named none of them.
@@ -522,6 +585,9 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   const Lexicon& lexicon = matcher.lexicon();
   std::vector<Match> found = matcher.scan(analysis.normalized.text);
   resolve_short_names(lexicon, found);
+  if (places != nullptr) {
+    resolve_names_by_ground(lexicon, *places, found);
+  }
   read_capitals_after_a_locative_as_places(lexicon, analysis.normalized.text, found);
   analysis.matches = longest_per_category(lexicon, std::move(found));
   if (places != nullptr) {

@@ -3606,5 +3606,33 @@ TEST_F(FictionalTheatre, TheAgentAfterAPassiveUponIsThePerpetrator) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
 }
 
+// "rebels" named for the forces of two divisions (attribute where, one row per
+// body): the body of the division the place named nearest lies in; no one
+// where no place of those divisions is named.
+TEST_F(FictionalTheatre, AGenericNameNamesTheForcesOfTheGroundNamedNearest) {
+  write_file(data_ / "gazetteer/places-ground.tsv",
+             "unterland\tadmin1\t11.5\t50.5\t4\tRU\t\truritania\tEurope/Moscow\tno\tfictional\n"
+             "tiefdorf\tsettlement\t11.6\t50.6\t1\tRU\tunterland\tunterland\tEurope/Moscow\tno\t"
+             "fictional\n");
+  write_file(data_ / "gazetteer/names/en.ground.tsv", "unterland\tUnterland\ntiefdorf\tTiefdorf\n");
+  std::ofstream(data_ / "actors/actors.tsv", std::ios::app)
+      << "ober-guard\tarmed_forces\tOberland Guard\truritania\t\t\t\tRU\tfictional\n"
+         "unter-guard\tarmed_forces\tUnterland Guard\truritania\t\t\t\tRU\tfictional\n";
+  write_file(data_ / "actors/names/en.ground.tsv",
+             "ober-guard\tOberland Guard\nunter-guard\tUnterland Guard\n"
+             "ober-guard\trebels\twhere=oberland\nunter-guard\trebels\twhere=unterland\n");
+  const std::string said = ", the Foreign Ministry of Freedonia said.";
+  const json ober =
+      read_published("A synthetic story\n\nRebels shelled Unterdorf yesterday" + said);
+  EXPECT_EQ(of_the_one_claim(ober, "/perpetrator/id"), "ober-guard") << ober.dump(1);
+  const json unter =
+      read_published("A synthetic story\n\nRebels shelled Tiefdorf yesterday" + said);
+  EXPECT_EQ(of_the_one_claim(unter, "/perpetrator/id"), "unter-guard") << unter.dump(1);
+  const json neither =
+      read_published("A synthetic story\n\nRebels shelled Grenzdorf yesterday" + said);
+  ASSERT_EQ(neither["claims"].size(), 1U) << neither.dump(1);
+  EXPECT_FALSE(neither["claims"][0].contains("perpetrator")) << neither.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
