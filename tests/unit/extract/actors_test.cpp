@@ -122,6 +122,18 @@ TEST(ActorData, HoldsTheActorsOfTheConflictAndItsReporting) {
   EXPECT_EQ(loaded.registry.find("no-such-actor"), nullptr);
 }
 
+// Border guards fire and are fired on: they are forces of their state, not
+// bodies that only report (an agency is an observer, never a perpetrator).
+TEST(ActorData, BorderGuardsAreArmedForces) {
+  Loaded loaded = load_repository();
+  for (const char* id :
+       {"in-bsf", "pk-rangers", "am-border-guards", "az-state-border-service", "ua-sbgs"}) {
+    const Actor* actor = loaded.registry.find(id);
+    ASSERT_NE(actor, nullptr) << id;
+    EXPECT_EQ(actor->kind, "armed_forces") << id;
+  }
+}
+
 TEST(ActorData, PartyOfFollowsLinksToTheStateAnActorActsFor) {
   Loaded loaded = load_repository();
   const ActorRegistry& registry = loaded.registry;
