@@ -2569,8 +2569,10 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     // "Russian air strikes", «غارات روسية»: a nationality right beside the
     // word of a specific act says whose act it was.
     // "an Indian ceasefire violation" likewise names who violated it.
+    // So does "Pakistani firing", "a Pakistani attack".
     const bool qualifies_the_act =
-        (specific_violence_word(event) || event.value() == "ceasefire_violation") &&
+        (specific_violence_word(event) || event.value() == "ceasefire_violation" ||
+         event.value() == "attack") &&
         view.distance(actor->word, event.word) == 0;
     if ((actor->entry->has_attribute("adjective") && !names_forces(view, *actor) && !agent &&
          !qualifies_the_act) ||

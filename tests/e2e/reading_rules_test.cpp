@@ -3455,6 +3455,15 @@ TEST_F(FictionalTheatre, ANationalityBesideAViolationNamesTheViolator) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
 }
 
+// "Pakistani firing", "a Pakistani attack": a nationality right beside a
+// general word of an attack names who attacked.
+TEST_F(FictionalTheatre, ANationalityBesideAnAttackNamesTheAttacker) {
+  const json reading = read_published(
+      "A synthetic story\n\nA soldier was wounded in Ruritanian firing near Ostdorf yesterday, the "
+      "Foreign Ministry of Freedonia said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
+}
+
 // "A soldier was killed and two were wounded": a count with a status of its own
 // right after it is not the first status's.
 TEST_F(FictionalTheatre, ACountWithAStatusOfItsOwnIsNotTheStatusBefore) {
