@@ -3508,7 +3508,13 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // artillery": fire of a mortar, a gun or a rocket launcher named in the
   // clause of the act is shelling.
   if (claim.event_type == EventType::kAttack && draft.event != nullptr) {
-    const MentionList named = analysis.in(view.clause_of(draft.event->range.begin), "weapon");
+    // In the clause of the act, or after it in its sentence up to the next
+    // act ("opened fire on the area, firing 12 mortar bombs").
+    const Range clause = view.clause_of(draft.event->range.begin);
+    const Range sentence = view.sentence_of(draft.event->range.begin).range;
+    const Mention* next_act = analysis.first_in({draft.event->range.end, sentence.end}, "event");
+    const Range reach{clause.begin, next_act != nullptr ? next_act->range.begin : sentence.end};
+    const MentionList named = analysis.in(reach, "weapon");
     if (std::any_of(named.begin(), named.end(), [](const Mention* weapon) {
           const auto weapon_class = parse_weapon_class(weapon->value());
           return weapon_class == WeaponClass::kMortar || weapon_class == WeaponClass::kArtillery ||

@@ -3548,6 +3548,11 @@ TEST_F(FictionalTheatre, FireOfAnIndirectWeaponIsShelling) {
       "A synthetic story\n\nFreedonian troops opened fire on Grenzdorf yesterday using heavy "
       "artillery, the Foreign Ministry of Ruritania said.");
   EXPECT_EQ(of_the_one_claim(english, "/event_type"), "shelling") << english.dump(1);
+  // After the act in its sentence, before another act: how the fire was made.
+  const json fired = read_published(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера военные открыли огонь по "
+      "Гренцдорфу, выпустив 12 мин калибра 120 мм.");
+  EXPECT_EQ(of_the_one_claim(fired, "/event_type"), "shelling") << fired.dump(1);
 }
 
 // "a statement by the ministry said", "according to a statement from …",
