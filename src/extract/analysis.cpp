@@ -315,6 +315,18 @@ const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
 
 namespace {
 
+// Removes the matches marked in `drop` (one flag per match), keeping the order
+// of the others.
+void erase_marked(std::vector<Match>& matches, const std::vector<bool>& drop) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (!drop[i]) {
+      matches[kept++] = matches[i];
+    }
+  }
+  matches.resize(kept);
+}
+
 // "government forces", «القوات الحكومية», «боевики»: names that name an actor
 // only in the theatre they are listed for (attribute only_in=<ISO code>) name
 // no one in a text that names no place of that country.
@@ -365,7 +377,7 @@ void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::strin
     return from <= to &&
            text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
   };
-  std::vector<std::size_t> dropped;
+  std::vector<bool> drop(matches.size(), false);
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const Match& named = matches[i];
     if (lexicon.category_number(named.entry) != actor ||
@@ -402,13 +414,9 @@ void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::strin
         std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
           return is(other, agreement_category) && other.begin >= from && other.end <= named.begin;
         });
-    if (a_place_too && after_a_locative && !says && !of_an_agreement) {
-      dropped.push_back(i);
-    }
+    drop[i] = a_place_too && after_a_locative && !says && !of_an_agreement;
   }
-  for (auto at = dropped.rbegin(); at != dropped.rend(); ++at) {
-    matches.erase(matches.begin() + static_cast<std::ptrdiff_t>(*at));
-  }
+  erase_marked(matches, drop);
 }
 
 // "separatists", «сепаратисты», «الانفصاليين»: a generic name the forces of
@@ -464,13 +472,7 @@ void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
     drop[i] = nearest == nullptr ||
               nearest->division != lexicon.entry(matches[i].entry).attribute("where");
   }
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < matches.size(); ++i) {
-    if (!drop[i]) {
-      matches[kept++] = matches[i];
-    }
-  }
-  matches.resize(kept);
+  erase_marked(matches, drop);
 }
 
 // «В Народной милиции добавили»: a short name that several bodies bear
@@ -529,13 +531,7 @@ void resolve_short_names(const Lexicon& lexicon, std::vector<Match>& matches) {
     }
     first = end;
   }
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < matches.size(); ++i) {
-    if (!drop[i]) {
-      matches[kept++] = matches[i];
-    }
-  }
-  matches.resize(kept);
+  erase_marked(matches, drop);
 }
 
 // «وقضى طفل … بقصف على قرية حاس، كما جرحت امرأة بقصف مماثل طال قرية كفرومة»:

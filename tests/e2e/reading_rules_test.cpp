@@ -3648,5 +3648,16 @@ TEST_F(FictionalTheatre, AGenericNameNamesTheForcesOfTheGroundNamedNearest) {
   EXPECT_FALSE(neither["claims"][0].contains("perpetrator")) << neither.dump(1);
 }
 
+// "…, the ministry said, adding that our troops responded": the answer the
+// speaker adds after a comma is a claim of its own, with its own perpetrator.
+TEST_F(FictionalTheatre, AnAnswerAddedAfterACommaIsAClaimOfItsOwn) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops fired on Grenzdorf yesterday, the Foreign Ministry "
+      "of Ruritania said, adding that Ruritanian troops returned fire.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["perpetrator"]["id"], "fd-fictional-forces") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "ruritania") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
