@@ -360,7 +360,10 @@ void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& place
 // "shelled positions in Stepanakert", "talks in Moscow": a capital that can
 // stand for its government (an actor's `metonym`) right after a word of place
 // (`locative`) is the place, not the government — unless a verb of saying
-// follows it at once («в Москве заявили»: officials there speak).
+// follows it («в Москве заявили», «В Баку 14 июля сообщили»: officials there
+// speak), or an agreement is named before it in its sentence (where it was
+// made). The other matches are looked up by position (sorted lists), so a long
+// text full of capitals costs a few binary searches a capital.
 void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::string_view text,
                                               std::vector<Match>& matches) {
   constexpr std::uint32_t kBesideTheVerb = 32;  // bytes: two short words at most
@@ -368,52 +371,64 @@ void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::strin
   const std::uint32_t place = lexicon.category_number(std::string_view("place"));
   const std::uint32_t locative = lexicon.category_number(std::string_view("locative"));
   const std::uint32_t attribution = lexicon.category_number(std::string_view("attribution"));
-  const std::uint32_t agreement_category = lexicon.category_number(std::string_view("agreement"));
+  const std::uint32_t agreement = lexicon.category_number(std::string_view("agreement"));
+  const auto capital = [&](const Match& match) {
+    return lexicon.category_number(match.entry) == actor &&
+           lexicon.entry(match.entry).has_attribute("metonym");
+  };
   if (actor == Lexicon::kNoCategory || place == Lexicon::kNoCategory ||
-      locative == Lexicon::kNoCategory) {
+      locative == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), capital)) {
     return;
   }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> place_spans;
+  std::vector<std::uint32_t> locative_ends;
+  std::vector<std::uint32_t> verb_begins;
+  std::vector<std::uint32_t> agreement_ends;
+  for (const Match& match : matches) {
+    const std::uint32_t category = lexicon.category_number(match.entry);
+    if (category == place) {
+      place_spans.emplace_back(match.begin, match.end);
+    } else if (category == locative) {
+      locative_ends.push_back(match.word_end);
+    } else if (category == attribution) {
+      verb_begins.push_back(match.word_begin);
+    } else if (category == agreement) {
+      agreement_ends.push_back(match.end);
+    }
+  }
+  for (auto* list : {&locative_ends, &verb_begins, &agreement_ends}) {
+    std::sort(list->begin(), list->end());
+  }
+  std::sort(place_spans.begin(), place_spans.end());
   const auto only_spaces = [&](std::uint32_t from, std::uint32_t to) {
-    return from <= to &&
-           text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
+    return text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
   };
   std::vector<bool> drop(matches.size(), false);
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const Match& named = matches[i];
-    if (lexicon.category_number(named.entry) != actor ||
-        !lexicon.entry(named.entry).has_attribute("metonym")) {
+    if (!capital(named)) {
       continue;
     }
-    const auto is = [&](const Match& other, std::uint32_t category) {
-      return lexicon.category_number(other.entry) == category;
-    };
-    const bool a_place_too = std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
-      return is(other, place) && other.begin == named.begin && other.end == named.end;
-    });
+    const bool a_place_too = std::binary_search(place_spans.begin(), place_spans.end(),
+                                                std::pair{named.begin, named.end});
+    // The last word of place ending at or before the name, with only spaces after it.
+    const auto locative_end =
+        std::upper_bound(locative_ends.begin(), locative_ends.end(), named.word_begin);
     const bool after_a_locative =
-        std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
-          return is(other, locative) && only_spaces(other.word_end, named.word_begin);
-        });
-    // «В Баку 14 июля сообщили»: a day may stand between, not a comma.
-    const bool says = std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
-      if (!is(other, attribution) || other.word_begin < named.word_end ||
-          other.word_begin - named.word_end > kBesideTheVerb) {
-        return false;
-      }
-      const std::string_view between =
-          text.substr(named.word_end, other.word_begin - named.word_end);
+        locative_end != locative_ends.begin() && only_spaces(*(locative_end - 1), named.word_begin);
+    const auto verb = std::lower_bound(verb_begins.begin(), verb_begins.end(), named.word_end);
+    const bool says = verb != verb_begins.end() && *verb - named.word_end <= kBesideTheVerb && [&] {
+      const std::string_view between = text.substr(named.word_end, *verb - named.word_end);
       return between.find_first_of(",;:.") == std::string_view::npos &&
              std::count(between.begin(), between.end(), ' ') <= 3;
-    });
-    // «اتفاق وقف إطلاق النار … الموقع … في موسكو»: after an agreement named
-    // earlier in the sentence, a capital is where it was made, no place of events.
+    }();
     const std::size_t sentence_start = text.find_last_of(".!?\n", named.begin);
     const std::uint32_t from =
         sentence_start == std::string_view::npos ? 0 : static_cast<std::uint32_t>(sentence_start);
+    const auto agreement_end =
+        std::upper_bound(agreement_ends.begin(), agreement_ends.end(), named.begin);
     const bool of_an_agreement =
-        std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
-          return is(other, agreement_category) && other.begin >= from && other.end <= named.begin;
-        });
+        agreement_end != agreement_ends.begin() && *(agreement_end - 1) >= from;
     drop[i] = a_place_too && after_a_locative && !says && !of_an_agreement;
   }
   erase_marked(matches, drop);
@@ -439,32 +454,34 @@ void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
     std::string_view division;
   };
   std::vector<Ground> grounds;
-  for (const Match& match : matches) {
-    if (lexicon.category_number(match.entry) != place) {
-      continue;
-    }
-    if (const GazetteerPlace* named = places.find(lexicon.entry(match.entry).value)) {
-      grounds.push_back({match.begin, named->type == "admin1" ? std::string_view(named->id)
-                                                              : std::string_view(named->admin1)});
+  std::vector<std::size_t> named;  // the matches of such names
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    const Match& match = matches[i];
+    if (by_ground(match)) {
+      named.push_back(i);
+    } else if (lexicon.category_number(match.entry) == place) {
+      if (const GazetteerPlace* found = places.find(lexicon.entry(match.entry).value)) {
+        grounds.push_back({match.begin, found->type == "admin1" ? std::string_view(found->id)
+                                                                : std::string_view(found->admin1)});
+      }
     }
   }
   std::vector<bool> drop(matches.size(), false);
-  for (std::size_t i = 0; i < matches.size(); ++i) {
-    if (!by_ground(matches[i])) {
-      continue;
+  for (const std::size_t i : named) {
+    // The divisions whose bodies bear this name here (a row each).
+    std::vector<std::string_view> divisions;
+    for (const std::size_t other : named) {
+      if (matches[other].begin == matches[i].begin && matches[other].end == matches[i].end) {
+        divisions.push_back(lexicon.entry(matches[other].entry).attribute("where"));
+      }
     }
-    const auto borne_here = [&](std::string_view division) {
-      return std::any_of(matches.begin(), matches.end(), [&](const Match& other) {
-        return by_ground(other) && other.begin == matches[i].begin && other.end == matches[i].end &&
-               lexicon.entry(other.entry).attribute("where") == division;
-      });
-    };
     const Ground* nearest = nullptr;
     std::uint32_t nearest_gap = std::numeric_limits<std::uint32_t>::max();
     for (const Ground& ground : grounds) {
       const std::uint32_t gap = ground.begin > matches[i].begin ? ground.begin - matches[i].begin
                                                                 : matches[i].begin - ground.begin;
-      if (gap < nearest_gap && borne_here(ground.division)) {
+      if (gap < nearest_gap &&
+          std::find(divisions.begin(), divisions.end(), ground.division) != divisions.end()) {
         nearest = &ground;
         nearest_gap = gap;
       }
