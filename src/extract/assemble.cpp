@@ -2502,6 +2502,7 @@ const Mention* instigator_of(const FrameView& view, const Mention& clash) {
 
 Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
                            const std::vector<Range>& actor_ranges) {
+  constexpr std::uint32_t kSubjectReach = 16;
   const Analysis& analysis = view.analysis;
   Perpetrator found;
   const Range clause = view.clause_of(event.range.begin);
@@ -2584,13 +2585,17 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
       break;
     }
     const std::uint32_t words = view.distance(actor->word, event.word);
+    // A subject opening the sentence, or the statement reported after "that"
+    // ("… أن الجيش الأذربيجاني أطلق عملية …، وسيطر على تلة"), may stand far
+    // from its verb ("Armenian armed forces units from the village of Sotk of
+    // the Basarkechar district fired …").
+    const bool opens_at_a_distance =
+        words <= kSubjectReach && actor->range.end <= event.range.begin &&
+        (analysis.words_between(sentence.begin, actor->range.begin) <= 1 ||
+         negated_before(view, *actor, "complementizer", 0));
     if (!in_clause) {
-      // Outside the clause only a subject opening the sentence counts, or
-      // one opening the statement reported after "that" ("… أن الجيش
-      // الأذربيجاني أطلق عملية …، وسيطر على تلة").
-      const bool opens = analysis.words_between(sentence.begin, actor->range.begin) <= 1 ||
-                         negated_before(view, *actor, "complementizer", 0);
-      if (!opens || words > 16) {
+      // Outside the clause only such a subject counts.
+      if (!opens_at_a_distance) {
         continue;
       }
       found.actor = actor;
@@ -2599,6 +2604,8 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     if (words < best) {
       best = words;
       found.actor = actor;
+    } else if (found.actor == nullptr && opens_at_a_distance) {
+      found.actor = actor;  // unless a nearer one follows
     }
   }
   return found;

@@ -3659,5 +3659,15 @@ TEST_F(FictionalTheatre, AnAnswerAddedAfterACommaIsAClaimOfItsOwn) {
   EXPECT_EQ(reading["claims"][1]["perpetrator"]["id"], "ruritania") << reading.dump(1);
 }
 
+// "Freedonian troops stationed near the village of Ostdorf in the east fired
+// …": the subject that opens the sentence did it, however many words of where
+// they stood come before the verb.
+TEST_F(FictionalTheatre, TheSubjectOpeningTheSentenceActsFromAfar) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops stationed near the village of Ostdorf in the east "
+      "fired on Grenzdorf yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
