@@ -449,18 +449,17 @@ const NumberMention* count_of_a_rise(const FrameView& view, const Mention& statu
     return nullptr;
   }
   const std::uint32_t after = std::max(status.range.end, rise->range.end);
-  for (const NumberMention& number : analysis.numbers) {
-    if (number.begin < after) {
-      continue;
-    }
-    const MentionList between =
-        analysis.in({std::min(status.range.begin, rise->range.end), number.begin}, "casualty");
-    const bool counts_it = clause.contains(number.begin) &&
-                           std::all_of(between.begin(), between.end(),
-                                       [&](const Mention* other) { return other == &status; });
-    return counts_it ? &number : nullptr;
+  const auto number =
+      std::lower_bound(analysis.numbers.begin(), analysis.numbers.end(), after,
+                       [](const NumberMention& one, std::uint32_t at) { return one.begin < at; });
+  if (number == analysis.numbers.end() || !clause.contains(number->begin)) {
+    return nullptr;
   }
-  return nullptr;
+  const MentionList between =
+      analysis.in({std::min(status.range.begin, rise->range.end), number->begin}, "casualty");
+  const bool counts_it = std::all_of(between.begin(), between.end(),
+                                     [&](const Mention* other) { return other == &status; });
+  return counts_it ? &*number : nullptr;
 }
 
 // Counts go to status words by nearness across the whole clause, closest pairs
