@@ -3528,6 +3528,16 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         })) {
       claim.event_type = EventType::kShelling;
     }
+    // "Russian warplanes pounded Kafr Nabl": aircraft or drones that carry out
+    // the attack (named before its word in its clause, not a drone shot down
+    // after it) make it an air strike.
+    const MentionList before = analysis.in({clause.begin, draft.event->range.begin}, "weapon");
+    if (std::any_of(before.begin(), before.end(), [](const Mention* weapon) {
+          const auto weapon_class = parse_weapon_class(weapon->value());
+          return weapon_class == WeaponClass::kAircraft || weapon_class == WeaponClass::kDrone;
+        })) {
+      claim.event_type = EventType::kAirStrike;
+    }
   }
   for (const Mention* noun : view.all("count_noun")) {
     for (const NumberMention& number : analysis.numbers) {

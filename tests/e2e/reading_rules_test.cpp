@@ -3553,6 +3553,11 @@ TEST_F(FictionalTheatre, FireOfAnIndirectWeaponIsShelling) {
       "Синтетический текст\n\nМИД Руритании сообщил, что вчера военные открыли огонь по "
       "Гренцдорфу, выпустив 12 мин калибра 120 мм.");
   EXPECT_EQ(of_the_one_claim(fired, "/event_type"), "shelling") << fired.dump(1);
+  // Aircraft that carry out an attack, named before its word, make it an air strike.
+  const json flown = read_published(
+      "A synthetic story\n\nFreedonian warplanes pounded Grenzdorf yesterday, the Foreign "
+      "Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(flown, "/event_type"), "air_strike") << flown.dump(1);
 }
 
 // "a statement by the ministry said", "according to a statement from …",
