@@ -278,7 +278,8 @@ void build_floor(const fs::path& data_dir, FloorDatabase& floor) {
 
   std::set<std::string> phrases;
   for (const truce::extract::LexiconEntry& entry : lexicon.entries()) {
-    if (entry.phrase.empty() || entry.category == "prefix" || entry.category == "suffix") {
+    if (entry.phrase.empty() || entry.category == "prefix" || entry.category == "suffix" ||
+        entry.has_attribute("lookup")) {
       continue;
     }
     std::string phrase = entry.phrase;

@@ -327,18 +327,53 @@ void erase_marked(std::vector<Match>& matches, const std::vector<bool>& drop) {
   matches.resize(kept);
 }
 
+// What the passes below need of the lexicon, gathered once per lexicon and
+// thread: which entries name an actor only in a theatre (`only_in`), by the
+// ground named nearest (`where`), by the body named last (`short`), or stand
+// for a government (`metonym`), so a
+// text's matches are told apart by an index, not by reading attributes.
+struct ActorNameWords {
+  explicit ActorNameWords(const Lexicon& lexicon)
+      : actor(lexicon.category_number(std::string_view("actor"))),
+        place(lexicon.category_number(std::string_view("place"))),
+        attribution(lexicon.category_number(std::string_view("attribution"))),
+        agreement(lexicon.category_number(std::string_view("agreement"))),
+        locatives(lexicon.category("locative")),
+        only_in(lexicon.size(), false),
+        by_ground(lexicon.size(), false),
+        metonym(lexicon.size(), false),
+        short_name(lexicon.size(), false) {
+    if (actor == Lexicon::kNoCategory) {
+      return;
+    }
+    for (const std::uint32_t index : lexicon.category("actor")) {
+      const LexiconEntry& entry = lexicon.entry(index);
+      only_in[index] = entry.has_attribute("only_in");
+      by_ground[index] = entry.has_attribute("where");
+      metonym[index] = entry.has_attribute("metonym");
+      short_name[index] = entry.has_attribute("short");
+    }
+  }
+  std::uint32_t actor;
+  std::uint32_t place;
+  std::uint32_t attribution;
+  std::uint32_t agreement;
+  std::vector<std::uint32_t> locatives;
+  std::vector<bool> only_in;
+  std::vector<bool> by_ground;
+  std::vector<bool> metonym;
+  std::vector<bool> short_name;
+};
+
 // "government forces", «القوات الحكومية», «боевики»: names that name an actor
 // only in the theatre they are listed for (attribute only_in=<ISO code>) name
 // no one in a text that names no place of that country.
 void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& places,
                                   std::vector<Match>& matches) {
-  const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
-  const std::uint32_t place = lexicon.category_number(std::string_view("place"));
-  const auto limited = [&](const Match& match) {
-    return lexicon.category_number(match.entry) == actor &&
-           lexicon.entry(match.entry).has_attribute("only_in");
-  };
-  if (actor == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), limited)) {
+  const ActorNameWords& words = gathered_from<ActorNameWords>(lexicon);
+  const std::uint32_t place = words.place;
+  const auto limited = [&](const Match& match) { return words.only_in[match.entry]; };
+  if (std::none_of(matches.begin(), matches.end(), limited)) {
     return;
   }
   std::vector<std::string_view> countries;  // of the places the text names
@@ -367,69 +402,79 @@ void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& place
 void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::string_view text,
                                               std::vector<Match>& matches) {
   constexpr std::uint32_t kBesideTheVerb = 32;  // bytes: two short words at most
-  const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
-  const std::uint32_t place = lexicon.category_number(std::string_view("place"));
-  const std::uint32_t locative = lexicon.category_number(std::string_view("locative"));
-  const std::uint32_t attribution = lexicon.category_number(std::string_view("attribution"));
-  const std::uint32_t agreement = lexicon.category_number(std::string_view("agreement"));
-  const auto capital = [&](const Match& match) {
-    return lexicon.category_number(match.entry) == actor &&
-           lexicon.entry(match.entry).has_attribute("metonym");
+  const ActorNameWords& words = gathered_from<ActorNameWords>(lexicon);
+  const std::uint32_t place = words.place;
+  const std::uint32_t attribution = words.attribution;
+  const std::uint32_t agreement = words.agreement;
+  const auto capital = [&](const Match& match) { return words.metonym[match.entry]; };
+  if (words.locatives.empty()) {
+    return;
+  }
+  // The words of place are `lookup` entries, not scanned for: the words right
+  // before a capital are compared with them. Most capitals follow none, so the
+  // rest is looked at only for those that do.
+  const std::vector<std::uint32_t>& locatives = words.locatives;
+  const auto after_a_locative = [&](std::uint32_t word_begin) {
+    std::uint32_t end = word_begin;
+    while (end > 0 && text[end - 1] == ' ') {
+      --end;
+    }
+    return end < word_begin &&
+           std::any_of(locatives.begin(), locatives.end(), [&](std::uint32_t index) {
+             const std::string_view phrase = lexicon.entry(index).phrase;
+             if (phrase.size() > end) {
+               return false;
+             }
+             const std::uint32_t begin = end - static_cast<std::uint32_t>(phrase.size());
+             return text.substr(begin, phrase.size()) == phrase &&
+                    (begin == 0 || text[begin - 1] == ' ');
+           });
   };
-  if (actor == Lexicon::kNoCategory || place == Lexicon::kNoCategory ||
-      locative == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), capital)) {
+  std::vector<std::size_t> candidates;
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (capital(matches[i]) && after_a_locative(matches[i].word_begin)) {
+      candidates.push_back(i);
+    }
+  }
+  if (candidates.empty()) {
     return;
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> place_spans;
-  std::vector<std::uint32_t> locative_ends;
   std::vector<std::uint32_t> verb_begins;
   std::vector<std::uint32_t> agreement_ends;
   for (const Match& match : matches) {
     const std::uint32_t category = lexicon.category_number(match.entry);
     if (category == place) {
       place_spans.emplace_back(match.begin, match.end);
-    } else if (category == locative) {
-      locative_ends.push_back(match.word_end);
     } else if (category == attribution) {
       verb_begins.push_back(match.word_begin);
     } else if (category == agreement) {
       agreement_ends.push_back(match.end);
     }
   }
-  for (auto* list : {&locative_ends, &verb_begins, &agreement_ends}) {
+  for (auto* list : {&verb_begins, &agreement_ends}) {
     std::sort(list->begin(), list->end());
   }
   std::sort(place_spans.begin(), place_spans.end());
-  const auto only_spaces = [&](std::uint32_t from, std::uint32_t to) {
-    return text.substr(from, to - from).find_first_not_of(' ') == std::string_view::npos;
-  };
   std::vector<bool> drop(matches.size(), false);
-  for (std::size_t i = 0; i < matches.size(); ++i) {
+  for (const std::size_t i : candidates) {
     const Match& named = matches[i];
-    if (!capital(named)) {
-      continue;
-    }
     const bool a_place_too = std::binary_search(place_spans.begin(), place_spans.end(),
                                                 std::pair{named.begin, named.end});
-    // The last word of place ending at or before the name, with only spaces after it.
-    const auto locative_end =
-        std::upper_bound(locative_ends.begin(), locative_ends.end(), named.word_begin);
-    const bool after_a_locative =
-        locative_end != locative_ends.begin() && only_spaces(*(locative_end - 1), named.word_begin);
     const auto verb = std::lower_bound(verb_begins.begin(), verb_begins.end(), named.word_end);
     const bool says = verb != verb_begins.end() && *verb - named.word_end <= kBesideTheVerb && [&] {
       const std::string_view between = text.substr(named.word_end, *verb - named.word_end);
       return between.find_first_of(",;:.") == std::string_view::npos &&
              std::count(between.begin(), between.end(), ' ') <= 3;
     }();
-    const std::size_t sentence_start = text.find_last_of(".!?\n", named.begin);
-    const std::uint32_t from =
-        sentence_start == std::string_view::npos ? 0 : static_cast<std::uint32_t>(sentence_start);
+    // An agreement ending before the name with no end of a sentence between.
     const auto agreement_end =
         std::upper_bound(agreement_ends.begin(), agreement_ends.end(), named.begin);
-    const bool of_an_agreement =
-        agreement_end != agreement_ends.begin() && *(agreement_end - 1) >= from;
-    drop[i] = a_place_too && after_a_locative && !says && !of_an_agreement;
+    const bool of_an_agreement = agreement_end != agreement_ends.begin() && [&] {
+      const std::uint32_t from = *(agreement_end - 1);
+      return text.substr(from, named.begin - from).find_first_of(".!?\n") == std::string_view::npos;
+    }();
+    drop[i] = a_place_too && !says && !of_an_agreement;
   }
   erase_marked(matches, drop);
 }
@@ -440,13 +485,10 @@ void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::strin
 // lies in, and no one when the text names no place of those divisions.
 void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
                              std::vector<Match>& matches) {
-  const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
-  const std::uint32_t place = lexicon.category_number(std::string_view("place"));
-  const auto by_ground = [&](const Match& match) {
-    return lexicon.category_number(match.entry) == actor &&
-           lexicon.entry(match.entry).has_attribute("where");
-  };
-  if (actor == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), by_ground)) {
+  const ActorNameWords& words = gathered_from<ActorNameWords>(lexicon);
+  const std::uint32_t place = words.place;
+  const auto by_ground = [&](const Match& match) { return words.by_ground[match.entry]; };
+  if (std::none_of(matches.begin(), matches.end(), by_ground)) {
     return;
   }
   struct Ground {
@@ -496,14 +538,13 @@ void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
 // (attribute `short`, one row per body) names the one of them the text named
 // in full last before it, and no one when it named none of them.
 void resolve_short_names(const Lexicon& lexicon, std::vector<Match>& matches) {
-  const std::uint32_t actor = lexicon.category_number(std::string_view("actor"));
+  const ActorNameWords& words = gathered_from<ActorNameWords>(lexicon);
+  const std::uint32_t actor = words.actor;
   const auto is_actor = [&](const Match& match) {
     return lexicon.category_number(match.entry) == actor;
   };
-  const auto is_short = [&](const Match& match) {
-    return is_actor(match) && lexicon.entry(match.entry).has_attribute("short");
-  };
-  if (actor == Lexicon::kNoCategory || std::none_of(matches.begin(), matches.end(), is_short)) {
+  const auto is_short = [&](const Match& match) { return words.short_name[match.entry]; };
+  if (std::none_of(matches.begin(), matches.end(), is_short)) {
     return;
   }
   if (!std::is_sorted(matches.begin(), matches.end(),

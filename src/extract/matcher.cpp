@@ -1154,8 +1154,12 @@ PatternSources build_patterns(const Lexicon& lexicon,
   const std::vector<LexiconEntry>& entries = lexicon.entries();
   for (std::uint32_t index = 0; index < entries.size(); ++index) {
     const LexiconEntry& entry = entries[index];
+    // Affixes are read by the code around phrases, and words marked `lookup`
+    // ("in" of `locative`) only where the code looks for them: scanning for
+    // such frequent words everywhere would cost more than the few places
+    // that need them.
     if (entry.phrase.empty() || entry.category == kPrefixCategory ||
-        entry.category == kSuffixCategory) {
+        entry.category == kSuffixCategory || entry.has_attribute("lookup")) {
       continue;
     }
     auto [it, inserted] = pattern_of_phrase.try_emplace(
