@@ -308,10 +308,13 @@ const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
   if (relay == nullptr) {
     return nullptr;
   }
+  // «نقلت سانا عن مصدر عسكري قوله إن المجموعات …»: an actor after "that" is
+  // what the unnamed source said, not the one cited.
   for (const Mention* source : analysis.in(sentence.range, "actor")) {
     if (source->range.begin >= relay->range.end &&
         analysis.words_between(relay->range.end, source->range.begin) <= kWordsBeforeTheCited) {
-      return source;
+      return between(analysis, "complementizer", relay->range.end, source->range.begin) ? nullptr
+                                                                                        : source;
     }
   }
   return nullptr;

@@ -3674,5 +3674,14 @@ TEST_F(FictionalTheatre, TheSubjectOpeningTheSentenceActsFromAfar) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
 }
 
+// «نقلت الوكالة عن مصدر عسكري قوله إن …»: an agency relaying an unnamed source
+// speaks itself; the actor after "that" is what the source said.
+TEST_F(FictionalTheatre, AnActorAfterThatIsNotTheSourceCited) {
+  const json reading = read_published(
+      "نص اصطناعي\n\nونقلت وكالة فريدونيا عن مصدر عسكري قوله إن فريدونيا قصفت أوبرلاند أمس.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "fd-wire") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "freedonia") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
