@@ -2500,8 +2500,12 @@ const Mention* instigator_of(const FrameView& view, const Mention& clash) {
 }  // namespace
 
 Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
-                           const std::vector<Range>& actor_ranges) {
+                           const std::vector<Range>& actor_ranges, std::string_view not_of = {}) {
   constexpr std::uint32_t kSubjectReach = 16;
+  // An actor of the party `not_of` (whose persons were hit) is passed over.
+  const auto passed_over = [&](const Mention& actor) {
+    return !not_of.empty() && party_of_mention(view.context.actors, actor) == not_of;
+  };
   const Analysis& analysis = view.analysis;
   Perpetrator found;
   const Range clause = view.clause_of(event.range.begin);
@@ -2523,7 +2527,7 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     if (!markers.empty() &&
         analysis.words_between(after->begin, markers.front()->range.begin) == 0) {
       for (const Mention* actor : analysis.in(*after, "actor")) {
-        if (negated_before(view, *actor, "agent_marker", 1)) {
+        if (negated_before(view, *actor, "agent_marker", 1) && !passed_over(*actor)) {
           found.actor = actor;
           return found;
         }
@@ -2545,7 +2549,7 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     const bool claimant_words =
         std::any_of(actor_ranges.begin(), actor_ranges.end(),
                     [&](const Range& range) { return range.overlaps(actor->range); });
-    if (claimant_words || follows_an_allegiance_word(analysis, *actor)) {
+    if (claimant_words || follows_an_allegiance_word(analysis, *actor) || passed_over(*actor)) {
       continue;
     }
     // "captured by the Azerbaijani military": an article may stand between;
@@ -3342,7 +3346,16 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // армянских военных", then "военнослужащие ВС Азербайджана … пленили").
   if (perpetrator_words != nullptr && owns_the_counted(view, *perpetrator_words, figures)) {
     const std::string victims_party = drop_perpetrator(target_of_claimant);
-    perpetrator_by_another_word_not_of(victims_party);
+    // «مقتل ثلاثة عناصر من قوات النظام بهجوم لهيئة تحرير الشام»: the next actor
+    // of the same word, of another party, first.
+    const Perpetrator next = draft.event != nullptr
+                                 ? perpetrator_of(view, *draft.event, actor_ranges, victims_party)
+                                 : Perpetrator{};
+    if (next.actor != nullptr) {
+      name_perpetrator(*next.actor);
+    } else {
+      perpetrator_by_another_word_not_of(victims_party);
+    }
   }
   // "Two soldiers were killed when Freedonian troops shelled …": fighters of no
   // stated side that one party struck are of the party it fights: the state

@@ -3683,5 +3683,17 @@ TEST_F(FictionalTheatre, AnActorAfterThatIsNotTheSourceCited) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "freedonia") << reading.dump(1);
 }
 
+// «مقتل ثلاثة عناصر من قوات فريدونيا بهجوم لروريتانيا»: the owner of the dead,
+// right before the word of the attack, did not attack them; the next actor of
+// that word, of another party, did.
+TEST_F(FictionalTheatre, AfterTheOwnerOfTheDeadTheNextActorOfTheActIsThePerpetrator) {
+  write_file(data_ / "actors/names/ar.owner.tsv",
+             "ruritania\tروريتانيا\nfd-fictional-forces\tقوات فريدونيا\n");
+  const json reading = read_published(
+      "نص اصطناعي\n\nوثقت وكالة فريدونيا مقتل ثلاثة عناصر من قوات فريدونيا بهجوم لروريتانيا على "
+      "أوبرلاند أمس.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
