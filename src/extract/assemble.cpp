@@ -938,6 +938,25 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_after(
   return listed;
 }
 
+// The persons a status word is said of when they follow it as its object: at
+// most two words after it (a count, a nationality), no mark and no status word
+// between ("killed two Armenian soldiers"); or null.
+const Mention* object_after(const FrameView& view, const Mention& status) {
+  constexpr std::uint32_t kObjectWords = 2;
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(status.range.begin);
+  const Mention* person = analysis.first_in({status.word.end, clause.end}, "person");
+  if (person == nullptr ||
+      analysis.words_between(status.word.end, person->word.begin) > kObjectWords ||
+      !analysis.in({status.word.end, person->word.begin}, "casualty").empty()) {
+    return nullptr;
+  }
+  const std::string_view between =
+      std::string_view(analysis.normalized.text)
+          .substr(status.word.end, person->word.begin - status.word.end);
+  return between.find_first_of(",;:") == std::string_view::npos ? person : nullptr;
+}
+
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
                                     const std::string& civilians_party,
                                     const std::string& post_party, bool tells_an_event,
@@ -1029,7 +1048,13 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         continue;
       }
       const std::uint32_t words = view.distance(status->word, candidate->word);
-      if (words < best) {
+      // "Azerbaijani troops killed two civilians": the persons a status word
+      // right after other persons has as its object are those it is said of;
+      // the persons before did it.
+      const bool object = person != nullptr && person->word.end <= status->word.begin &&
+                          analysis.words_between(person->word.end, status->word.begin) == 0 &&
+                          candidate == object_after(view, *status);
+      if (words < best || object) {
         best = words;
         person = candidate;
       }
@@ -2425,6 +2450,16 @@ const Mention* agent_of_a_casualty(const FrameView& view, const std::vector<Rang
         return actor;
       }
     }
+    // "Azerbaijani troops killed two civilians": the actor right before a
+    // status word with the persons it is said of right after it did it.
+    const MentionList before = analysis.in({clause.begin, status->word.begin}, "actor");
+    if (!before.empty() && before.back()->word.end <= status->word.begin &&
+        analysis.words_between(before.back()->word.end, status->word.begin) == 0 &&
+        object_after(view, *status) != nullptr && !observer(view.context.actors, *before.back()) &&
+        std::none_of(actor_ranges.begin(), actor_ranges.end(),
+                     [&](const Range& range) { return range.overlaps(before.back()->range); })) {
+      return before.back();
+    }
   }
   return nullptr;
 }
@@ -2797,22 +2832,29 @@ bool within_a_name(const Analysis& analysis, const Mention& word) {
 }
 
 void type_by_its_toll(Claim& claim) {
-  for (std::size_t i = 0; i < claim.casualties.size(); ++i) {
-    const CasualtyFigure& figure = claim.casualties[i];
-    if ((figure.status != CasualtyStatus::kKilled && figure.status != CasualtyStatus::kWounded) ||
-        figure.count.min == 0) {
-      continue;
+  // Persons killed or wounded tell of an attack; failing those, persons
+  // captured ("Azerbaijani troops captured two Armenian servicemen") of a
+  // detention.
+  for (const EventType type : {EventType::kAttack, EventType::kDetention}) {
+    for (std::size_t i = 0; i < claim.casualties.size(); ++i) {
+      const CasualtyFigure& figure = claim.casualties[i];
+      const bool tells = type == EventType::kAttack ? (figure.status == CasualtyStatus::kKilled ||
+                                                       figure.status == CasualtyStatus::kWounded)
+                                                    : figure.status == CasualtyStatus::kCaptured;
+      if (!tells || figure.count.min == 0) {
+        continue;
+      }
+      claim.event_type = type;
+      const std::string field = "casualties/" + std::to_string(i);
+      const auto words =
+          std::find_if(claim.provenance.begin(), claim.provenance.end(),
+                       [&](const FieldProvenance& entry) { return entry.field == field; });
+      if (words != claim.provenance.end()) {
+        FieldProvenance typed{"event_type", words->spans};
+        claim.provenance.push_back(std::move(typed));
+      }
+      return;
     }
-    claim.event_type = EventType::kAttack;
-    const std::string field = "casualties/" + std::to_string(i);
-    const auto words =
-        std::find_if(claim.provenance.begin(), claim.provenance.end(),
-                     [&](const FieldProvenance& entry) { return entry.field == field; });
-    if (words != claim.provenance.end()) {
-      FieldProvenance typed{"event_type", words->spans};
-      claim.provenance.push_back(std::move(typed));
-    }
-    return;
   }
 }
 

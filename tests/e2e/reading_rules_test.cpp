@@ -3695,5 +3695,23 @@ TEST_F(FictionalTheatre, AfterTheOwnerOfTheDeadTheNextActorOfTheActIsThePerpetra
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
 }
 
+// "Freedonian troops killed two Ruritanian soldiers": the persons after the
+// status word are its object and the ones counted; the troops before it did it.
+// Captured so, they tell of a detention.
+TEST_F(FictionalTheatre, TheObjectOfAStatusVerbIsCountedAndItsSubjectDidIt) {
+  const json killed = read_published(
+      "A synthetic story\n\nFreedonian troops killed two Ruritanian soldiers near Grenzdorf "
+      "yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(figures_of_the_one_claim(killed), (std::vector<std::string>{"killed 2 ruritania"}));
+  EXPECT_EQ(of_the_one_claim(killed, "/perpetrator/id"), "fd-fictional-forces") << killed.dump(1);
+  const json captured = read_published(
+      "A synthetic story\n\nFreedonian troops captured two Ruritanian soldiers near Grenzdorf "
+      "yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(captured, "/event_type"), "detention") << captured.dump(1);
+  EXPECT_EQ(figures_of_the_one_claim(captured), (std::vector<std::string>{"captured 2 ruritania"}));
+  EXPECT_EQ(of_the_one_claim(captured, "/perpetrator/id"), "fd-fictional-forces")
+      << captured.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
