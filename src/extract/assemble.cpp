@@ -1074,6 +1074,17 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         others = candidate;
       }
     }
+    // "33 of its soldiers had been killed": a count that opens the phrase of
+    // the persons, farther than a count is paired, and no other status's.
+    if (person != nullptr && others == nullptr && count == nullptr &&
+        person->word.end <= status->word.begin) {
+      const NumberMention* opening = count_opening_the_phrase(view, *person);
+      if (opening != nullptr && std::none_of(counts.begin(), counts.end(), [&](const auto& held) {
+            return held.second == opening;
+          })) {
+        count = opening;
+      }
+    }
     if (person == nullptr && others == nullptr && count == nullptr) {
       person = subject_before_relative_clause(view, clause);
       // "five civilians, including …, were killed": the subject's count.

@@ -3713,5 +3713,15 @@ TEST_F(FictionalTheatre, TheObjectOfAStatusVerbIsCountedAndItsSubjectDidIt) {
       << captured.dump(1);
 }
 
+// "33 of its soldiers had been killed": the count that opens the persons'
+// phrase counts them, however many words stand before the status word.
+TEST_F(FictionalTheatre, TheCountOpeningThePersonsPhraseCountsThem) {
+  EXPECT_EQ(
+      figures_of_the_one_claim(read_published(
+          "A synthetic story\n\nThe Foreign Ministry of Ruritania said 33 of its soldiers had "
+          "been killed in Freedonian shelling of Grenzdorf yesterday.")),
+      (std::vector<std::string>{"killed 33 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
