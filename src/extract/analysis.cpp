@@ -370,7 +370,7 @@ struct ActorNameWords {
 // no one in a text that names no place of that country.
 void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& places,
                                   std::vector<Match>& matches) {
-  const ActorNameWords& words = gathered_from<ActorNameWords>(lexicon);
+  const auto& words = gathered_from<ActorNameWords>(lexicon);
   const std::uint32_t place = words.place;
   const auto limited = [&](const Match& match) { return words.only_in[match.entry]; };
   if (std::none_of(matches.begin(), matches.end(), limited)) {
@@ -402,7 +402,7 @@ void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& place
 void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::string_view text,
                                               std::vector<Match>& matches) {
   constexpr std::uint32_t kBesideTheVerb = 32;  // bytes: two short words at most
-  const ActorNameWords& words = gathered_from<ActorNameWords>(lexicon);
+  const auto& words = gathered_from<ActorNameWords>(lexicon);
   const std::uint32_t place = words.place;
   const std::uint32_t attribution = words.attribution;
   const std::uint32_t agreement = words.agreement;
@@ -485,7 +485,7 @@ void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::strin
 // lies in, and no one when the text names no place of those divisions.
 void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
                              std::vector<Match>& matches) {
-  const ActorNameWords& words = gathered_from<ActorNameWords>(lexicon);
+  const auto& words = gathered_from<ActorNameWords>(lexicon);
   const std::uint32_t place = words.place;
   const auto by_ground = [&](const Match& match) { return words.by_ground[match.entry]; };
   if (std::none_of(matches.begin(), matches.end(), by_ground)) {
@@ -538,7 +538,7 @@ void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
 // (attribute `short`, one row per body) names the one of them the text named
 // in full last before it, and no one when it named none of them.
 void resolve_short_names(const Lexicon& lexicon, std::vector<Match>& matches) {
-  const ActorNameWords& words = gathered_from<ActorNameWords>(lexicon);
+  const auto& words = gathered_from<ActorNameWords>(lexicon);
   const std::uint32_t actor = words.actor;
   const auto is_actor = [&](const Match& match) {
     return lexicon.category_number(match.entry) == actor;
