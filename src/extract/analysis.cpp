@@ -365,25 +365,38 @@ struct ActorNameWords {
   std::vector<bool> short_name;
 };
 
+// The gazetteer places the text's matches name, each with where it starts.
+struct NamedPlace {
+  std::uint32_t begin;
+  const GazetteerPlace* place;
+};
+std::vector<NamedPlace> places_named(const Lexicon& lexicon, const Gazetteer& places,
+                                     const std::vector<Match>& matches, std::uint32_t place) {
+  std::vector<NamedPlace> named;
+  for (const Match& match : matches) {
+    if (lexicon.category_number(match.entry) != place) {
+      continue;
+    }
+    if (const GazetteerPlace* found = places.find(lexicon.entry(match.entry).value)) {
+      named.push_back({match.begin, found});
+    }
+  }
+  return named;
+}
+
 // "government forces", «القوات الحكومية», «боевики»: names that name an actor
 // only in the theatre they are listed for (attribute only_in=<ISO code>) name
 // no one in a text that names no place of that country.
 void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& places,
                                   std::vector<Match>& matches) {
   const auto& words = gathered_from<ActorNameWords>(lexicon);
-  const std::uint32_t place = words.place;
   const auto limited = [&](const Match& match) { return words.only_in[match.entry]; };
   if (std::none_of(matches.begin(), matches.end(), limited)) {
     return;
   }
   std::vector<std::string_view> countries;  // of the places the text names
-  for (const Match& match : matches) {
-    if (lexicon.category_number(match.entry) != place) {
-      continue;
-    }
-    if (const GazetteerPlace* named = places.find(lexicon.entry(match.entry).value)) {
-      countries.insert(countries.end(), named->countries.begin(), named->countries.end());
-    }
+  for (const NamedPlace& named : places_named(lexicon, places, matches, words.place)) {
+    countries.insert(countries.end(), named.place->countries.begin(), named.place->countries.end());
   }
   std::erase_if(matches, [&](const Match& match) {
     return limited(match) &&
@@ -486,7 +499,6 @@ void read_capitals_after_a_locative_as_places(const Lexicon& lexicon, std::strin
 void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
                              std::vector<Match>& matches) {
   const auto& words = gathered_from<ActorNameWords>(lexicon);
-  const std::uint32_t place = words.place;
   const auto by_ground = [&](const Match& match) { return words.by_ground[match.entry]; };
   if (std::none_of(matches.begin(), matches.end(), by_ground)) {
     return;
@@ -496,16 +508,15 @@ void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
     std::string_view division;
   };
   std::vector<Ground> grounds;
+  for (const NamedPlace& named : places_named(lexicon, places, matches, words.place)) {
+    grounds.push_back({named.begin, named.place->type == "admin1"
+                                        ? std::string_view(named.place->id)
+                                        : std::string_view(named.place->admin1)});
+  }
   std::vector<std::size_t> named;  // the matches of such names
   for (std::size_t i = 0; i < matches.size(); ++i) {
-    const Match& match = matches[i];
-    if (by_ground(match)) {
+    if (by_ground(matches[i])) {
       named.push_back(i);
-    } else if (lexicon.category_number(match.entry) == place) {
-      if (const GazetteerPlace* found = places.find(lexicon.entry(match.entry).value)) {
-        grounds.push_back({match.begin, found->type == "admin1" ? std::string_view(found->id)
-                                                                : std::string_view(found->admin1)});
-      }
     }
   }
   std::vector<bool> drop(matches.size(), false);

@@ -1038,6 +1038,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     }
     const Mention* person = nullptr;
     std::uint32_t best = kNearWords + 1;
+    const Mention* object = object_after(view, *status);
     for (const Mention* candidate : analysis.in(clause, "person")) {
       // The "People" of "Donetsk People's Republic" is a name's word; the
       // "soldiers" of "Armenian soldiers" head the name and count. The
@@ -1051,10 +1052,10 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       // "Azerbaijani troops killed two civilians": the persons a status word
       // right after other persons has as its object are those it is said of;
       // the persons before did it.
-      const bool object = person != nullptr && person->word.end <= status->word.begin &&
-                          analysis.words_between(person->word.end, status->word.begin) == 0 &&
-                          candidate == object_after(view, *status);
-      if (words < best || object) {
+      const bool the_object = candidate == object && person != nullptr &&
+                              person->word.end <= status->word.begin &&
+                              analysis.words_between(person->word.end, status->word.begin) == 0;
+      if (words < best || the_object) {
         best = words;
         person = candidate;
       }
