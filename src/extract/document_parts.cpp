@@ -42,19 +42,6 @@ bool one_short_line(const Analysis& analysis, Range paragraph) {
          analysis.words_between(paragraph.begin, paragraph.end) <= kHeadlineMaxWords;
 }
 
-// One line of at most kHeadlineMaxWords words without a full stop at its end
-// (a headline may exclaim or ask: "أرمينيا تعلن مقتل 49 من جنودها!!").
-bool headline_like(const Analysis& analysis, Range paragraph) {
-  std::string_view text = std::string_view(analysis.normalized.text)
-                              .substr(paragraph.begin, paragraph.end - paragraph.begin);
-  while (!text.empty() && (text.back() == '!' || text.back() == '?' || text.back() == ' ' ||
-                           text.back() == '\n' || text.ends_with("\xD8\x9F"))) {
-    text.remove_suffix(text.ends_with("\xD8\x9F") ? 2 : 1);
-  }
-  return text.find('\n') == std::string_view::npos && !ends_with_stop(text) &&
-         analysis.words_between(paragraph.begin, paragraph.end) <= kHeadlineMaxWords;
-}
-
 }  // namespace
 
 std::size_t find_mark_before(std::string_view head, std::string_view what, std::size_t from,
@@ -72,6 +59,19 @@ std::size_t find_mark_before(std::string_view head, std::string_view what, std::
     }
   }
   return std::string_view::npos;
+}
+
+// One line of at most kHeadlineMaxWords words without a full stop at its end
+// (a headline may exclaim or ask: "أرمينيا تعلن مقتل 49 من جنودها!!").
+bool headline_like(const Analysis& analysis, Range paragraph) {
+  std::string_view text = std::string_view(analysis.normalized.text)
+                              .substr(paragraph.begin, paragraph.end - paragraph.begin);
+  while (!text.empty() && (text.back() == '!' || text.back() == '?' || text.back() == ' ' ||
+                           text.back() == '\n' || text.ends_with("\xD8\x9F"))) {
+    text.remove_suffix(text.ends_with("\xD8\x9F") ? 2 : 1);
+  }
+  return text.find('\n') == std::string_view::npos && !ends_with_stop(text) &&
+         analysis.words_between(paragraph.begin, paragraph.end) <= kHeadlineMaxWords;
 }
 
 std::optional<Range> find_headline(const Analysis& analysis) {

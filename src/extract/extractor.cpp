@@ -688,6 +688,26 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     drafts[i].claim.time_basis.wording = std::string(kUndatedWording);
     undated[i] = true;
   };
+  // "Two soldiers were killed and nine wounded in clashes …" opening a story
+  // with no day and no one quoted: the outlet's own report of the news it
+  // publishes, of the day it publishes it.
+  // Its lead is the first paragraph of the body that is not one more title,
+  // a caption or a date line.
+  const auto first_act = std::find_if(drafts.begin(), drafts.end(), [&](const Draft& draft) {
+    const detail::Frame& frame = frames[static_cast<std::size_t>(&draft - drafts.data())];
+    return !frame.headline &&
+           !detail::headline_like(
+               analysis,
+               analysis.paragraphs[analysis.sentences[frame.sentences.front()].paragraph]);
+  });
+  const std::size_t lead = static_cast<std::size_t>(first_act - drafts.begin());
+  const auto undated_lead = [&](std::size_t i) {
+    const Draft& draft = drafts[i];
+    return i == lead && draft.has_event && draft.own_date == nullptr &&
+           draft.unplaced_date == nullptr && !draft.claim.casualties.empty() && !draft.background &&
+           !draft.habitual && !draft.negated && !draft.hypothetical && frames[i].narrative() &&
+           (i == 0 || paragraph_of(i - 1) != paragraph_of(i));
+  };
   const Draft* headline_draft = nullptr;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     Draft& draft = drafts[i];
@@ -813,8 +833,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
       // "Напомним, бои … начались в воскресенье, 12 июля": a recap dated within
       // the last days is the outlet's account all the same.
-      const bool undated_retelling =
-          draft.own_date == nullptr && draft.unplaced_date == nullptr && sequel_date[i] == nullptr;
+      const bool undated_retelling = draft.own_date == nullptr && draft.unplaced_date == nullptr &&
+                                     sequel_date[i] == nullptr && !undated_lead(i);
       // "Минобороны … сообщило об уничтожении военного объекта. / Военный
       // объект был уничтожен … в направлении Товузского района": the outlet's
       // undated retelling of the act just quoted says where it happened.
@@ -927,6 +947,14 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
              !placed_apart(quoted, draft.claim);
     });
     const TextSpan span = analysis.span(draft.range);
+    // The lead sums up what the outlet tells after it in its own voice.
+    if (undated_lead(i) && sequel_date[i] == nullptr &&
+        std::any_of(narrative.begin(), narrative.end(),
+                    [&](std::size_t other) { return other != i && drafts[other].has_event; })) {
+      out.set_aside.push_back(
+          {SetAsideReason::kBackground, span, "no claimant and no date of its own"});
+      continue;
+    }
     if (covered || publisher.empty()) {
       out.set_aside.push_back({SetAsideReason::kBackground, span,
                                covered ? "the outlet's own account of events a quoted claimant "
@@ -942,6 +970,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     } else if (sequel_date[i] != nullptr) {
       detail::set_time(draft.claim, *sequel_date[i], analysis, true);
       detail::borrow_area(draft.claim, sequel_of[i]->claim, impl.places);
+    } else if (published && undated_lead(i)) {
+      draft.claim.time.start = draft.claim.time.end = *published;
+      draft.claim.time.precision = TimePrecision::kDay;
+      draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
+      draft.claim.time_basis.wording = "the story's lead gives no date; the publication date";
     } else {
       leave_undated(i);
     }

@@ -3723,5 +3723,30 @@ TEST_F(FictionalTheatre, TheCountOpeningThePersonsPhraseCountsThem) {
       (std::vector<std::string>{"killed 33 ruritania"}));
 }
 
+// A story that opens with a toll and no day, and quotes no one for it, is the
+// outlet's report of the day it publishes; a caption before the lead, or more
+// of the outlet's own account after it, is no such lead.
+TEST_F(FictionalTheatre, AnUndatedLeadWithATollIsTheOutletsReportOfItsDay) {
+  const std::string lead =
+      "Two Ruritanian soldiers were killed and five wounded in clashes with Freedonian troops "
+      "near Grenzdorf.";
+  const json told = read_published("A synthetic story\n\n" + lead +
+                                   "\n\nThe talks on the border are to resume in June.");
+  EXPECT_EQ(of_the_one_claim(told, "/claimant/id"), "ruritanian-daily") << told.dump(1);
+  EXPECT_EQ(of_the_one_claim(told, "/time/start"), "2030-05-06") << told.dump(1);
+  EXPECT_EQ(of_the_one_claim(told, "/time_basis/basis"), "announcement") << told.dump(1);
+  EXPECT_EQ(figures_of_the_one_claim(told),
+            (std::vector<std::string>{"killed 2 ruritania", "wounded 5 ruritania"}));
+  const json after_a_caption = read_published(
+      "A synthetic story\n\nTwo soldiers killed near Grenzdorf\n\n"
+      "The talks on the border are to resume in June.");
+  EXPECT_TRUE(after_a_caption["claims"].empty()) << after_a_caption.dump(1);
+  const json summed_up = read_published(
+      "A synthetic story\n\n" + lead +
+      "\n\nFreedonian troops shelled Grenzdorf yesterday, killing two Ruritanian soldiers.");
+  ASSERT_EQ(summed_up["claims"].size(), 1U) << summed_up.dump(1);
+  EXPECT_EQ(summed_up["claims"][0]["time"]["start"], "2030-05-05") << summed_up.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

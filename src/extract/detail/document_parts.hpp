@@ -20,6 +20,9 @@ namespace truce::extract::detail {
 // sentence-final stop, followed by more text.
 std::optional<Range> find_headline(const Analysis& analysis);
 
+// A short line without a sentence-final stop (a headline, a caption, a title).
+bool headline_like(const Analysis& analysis, Range paragraph);
+
 // head.find(what, from) where the match starts before `limit`, else npos. The
 // source line's marks count near the start of the head only, so only the
 // bytes such a match can take are read; a mark that opens with a space
