@@ -848,21 +848,26 @@ const Mention* subject_named_at_length(const FrameView& view, Range clause, cons
 }
 
 // "A 22 years old civilian had got injured": an article that counts one
-// (`one`) opening the noun's phrase, at most three words before it in its
-// clause with no other person, status or event word between.
-bool counted_one_by_article(const FrameView& view, const Mention& person) {
+// (`one`) opening the noun's phrase, at most `most_words` words before it in
+// its clause with no other person, status or event word between; or null.
+const Mention* article_counting_one(const FrameView& view, const Mention& person,
+                                    std::uint32_t most_words) {
   const Analysis& analysis = view.analysis;
   const Range clause = view.clause_of(person.range.begin);
   for (const Mention* article : analysis.in({clause.begin, person.word.begin}, "article")) {
     if (article->entry->has_attribute("one") &&
-        analysis.words_between(article->word.end, person.word.begin) <= 3 &&
+        analysis.words_between(article->word.end, person.word.begin) <= most_words &&
         analysis.in({article->word.end, person.word.begin}, "person").empty() &&
         analysis.in({article->word.end, person.word.begin}, "casualty").empty() &&
         analysis.in({article->word.end, person.word.begin}, "event").empty()) {
-      return true;
+      return article;
     }
   }
-  return false;
+  return nullptr;
+}
+
+bool counted_one_by_article(const FrameView& view, const Mention& person) {
+  return article_counting_one(view, person, 3) != nullptr;
 }
 
 // Whether an event was told before the frame, outside the headline: a figure
@@ -935,6 +940,56 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_after(
     listed.emplace_back(&number, *next);
     at = (*next)->word.end;
   }
+  return listed;
+}
+
+// The groups of counted persons listed right before the group a status word
+// counts, in text order, a comma or a conjunction between each ("three
+// soldiers and four civilians were killed", «جنديان وثلاثة مدنيين»): each is
+// said of with the same status. A group another status word counts, one whose
+// count is none of its own, or one with a status, event, subset or owner word
+// between, ends the list.
+std::vector<std::pair<const NumberMention*, const Mention*>> listed_before(
+    const FrameView& view, const Mention& person, const NumberMention* count,
+    const std::map<const Mention*, const NumberMention*>& counts) {
+  std::vector<std::pair<const NumberMention*, const Mention*>> listed;
+  const Analysis& analysis = view.analysis;
+  if (count != nullptr && count->figure_end > person.word.begin) {
+    return listed;
+  }
+  const Range sentence = view.sentence_of(person.range.begin).range;
+  std::uint32_t at = count != nullptr ? count->begin : person.word.begin;
+  const MentionList persons = analysis.in({sentence.begin, at}, "person");
+  // NOLINTNEXTLINE(modernize-loop-convert): std::views::reverse fails under clang-tidy 14
+  for (auto it = persons.rbegin(); it != persons.rend(); ++it) {
+    const Mention& earlier = **it;
+    const Range gap{earlier.word.end, at};
+    if (earlier.word.end > at || analysis.words_between(gap.begin, gap.end) > 1 ||
+        within_a_name(analysis, earlier) || !analysis.in(gap, "casualty").empty() ||
+        !analysis.in(gap, "event").empty() || !analysis.in(gap, "subset_marker").empty() ||
+        !analysis.in(gap, "owner_link").empty()) {
+      break;
+    }
+    const NumberMention* its_count = count_opening_the_phrase(view, earlier);
+    const bool paired_elsewhere =
+        its_count != nullptr && std::any_of(counts.begin(), counts.end(), [&](const auto& held) {
+          return held.second == its_count;
+        });
+    const bool one = its_count == nullptr && (earlier.entry->has_attribute("one") ||
+                                              !earlier.entry->attribute("count").empty());
+    if (paired_elsewhere || (its_count == nullptr && !one)) {
+      break;
+    }
+    listed.emplace_back(its_count, &earlier);
+    // "a Border Security Force (BSF) officer": the article opens the phrase.
+    constexpr std::uint32_t kNamedPersonWords = 6;
+    const Mention* article =
+        its_count == nullptr ? article_counting_one(view, earlier, kNamedPersonWords) : nullptr;
+    at = its_count != nullptr ? its_count->begin
+         : article != nullptr ? article->word.begin
+                              : earlier.word.begin;
+  }
+  std::reverse(listed.begin(), listed.end());
   return listed;
 }
 
@@ -1189,135 +1244,178 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       }
     }
 
-    std::optional<Side> side;
-    // "11 people from the Azerbaijani side": a word that names persons of
-    // anyone yields to a side the clause names beside it.
-    // So does a status word that names the persons itself ("С армянской
-    // стороны есть погибшие").
-    const Mention* who = person != nullptr ? person : (others == nullptr ? status : nullptr);
-    if (who != nullptr && (who == status || who->entry->has_attribute("anyone"))) {
-      for (const Mention* side_word : analysis.in(clause, "side_word")) {
-        if (view.distance(who->word, side_word->word) > kNearWords) {
+    // The side the persons are of and the figure they make, after those of
+    // the groups listed before them.
+    const auto add_figure =
+        [&](const Mention* group, const Mention* other_persons, const NumberMention* its_count,
+            CountRange counted_range, bool uncounted_persons,
+            const std::vector<std::pair<const NumberMention*, const Mention*>>& listed_persons) {
+          std::optional<Side> side;
+          // "11 people from the Azerbaijani side": a word that names persons of
+          // anyone yields to a side the clause names beside it.
+          // So does a status word that names the persons itself ("С армянской
+          // стороны есть погибшие").
+          const Mention* who =
+              group != nullptr ? group : (other_persons == nullptr ? status : nullptr);
+          if (who != nullptr && (who == status || who->entry->has_attribute("anyone"))) {
+            for (const Mention* side_word : analysis.in(clause, "side_word")) {
+              if (view.distance(who->word, side_word->word) > kNearWords) {
+                continue;
+              }
+              for (const Mention* actor : analysis.in(clause, "actor")) {
+                const bool beside =
+                    actor->range.end <= side_word->range.begin
+                        ? analysis.words_between(actor->range.end, side_word->range.begin) <= 1
+                        : analysis.words_between(side_word->range.end, actor->range.begin) <= 2;
+                if (beside) {
+                  side = side_for_party(actors, party_of_mention(actors, *actor));
+                  break;
+                }
+              }
+              if (side) {
+                break;
+              }
+            }
+          }
+          // «обстрелян пост вооруженных формирований …, ранения получили два
+          // человека»: persons of anyone hit where a post or positions of X were
+          // struck are X's personnel.
+          if (!side && group != nullptr && group->entry->has_attribute("anyone") &&
+              !post_party.empty()) {
+            side = side_for_party(actors, post_party);
+          }
+          if (!side && group != nullptr && group->value() == "civilian") {
+            if (group->entry->has_attribute("anyone") && !names_civilians(view)) {
+              // "4 people were killed": of no stated side, unless the account
+              // says they were civilians ("journalists", "residents").
+              side = Side{SideKind::kUnknown, std::nullopt};
+            } else {
+              // Civilians are the place's state's unless an adjective says otherwise.
+              side = Side{SideKind::kCivilians, std::nullopt};
+              if (!civilians_party.empty()) {
+                side->party = actor_ref(actors, civilians_party);
+              }
+            }
+          }
+          if (group != nullptr && group->entry->has_attribute("own")) {
+            side = side_for_party(actors, claimant_party);
+          }
+          // The party an actor beside the persons names ("Armenian civilians",
+          // "soldiers of Azerbaijan"); not a body that only watches or reports,
+          // such as the monitor that tells of them («قال الدفاع المدني السوري إن
+          // طفلا قتل»), nor who acted («обстрела со стороны армянских вооруженных
+          // сил ранен мирный житель»).
+          const auto party_beside = [&]() -> std::string {
+            for (const Mention* actor : analysis.in(clause, "actor")) {
+              if (view.distance(group->word, actor->word) <= 1) {
+                return observer(actors, *actor) || negated_before(view, *actor, "agent_marker", 1)
+                           ? std::string()
+                           : party_of_mention(actors, *actor);
+              }
+            }
+            return {};
+          };
+          if (!side && group != nullptr) {
+            if (const std::string party = party_beside(); !party.empty()) {
+              side = side_for_party(actors, party);
+            }
+          } else if (side && side->kind == SideKind::kCivilians && group != nullptr) {
+            if (const std::string party = party_beside(); !party.empty()) {
+              side->party = actor_ref(actors, party);
+            }
+          }
+          // "وقمنا بالرد وقتلنا جنودهم" ("we responded and killed their soldiers"):
+          // whom the speaker says it killed are of the side it fights.
+          if (!side && status->entry->has_attribute("by_speaker") &&
+              is_party(actors, claimant_party)) {
+            if (const std::string opponent = opponent_of(analysis, actors, claimant_party);
+                !opponent.empty()) {
+              side = side_for_party(actors, opponent);
+            }
+          }
+          // The side of the figure before, but a soldier is no civilian ("погиб
+          // … мирная жительница. … ранения получил боец").
+          const bool combatant = group != nullptr && group->value() == "combatant";
+          if (!side && previous && !(combatant && previous->kind == SideKind::kCivilians)) {
+            side = previous;
+          }
+          if (!side) {
+            side = side_for_party(actors, claimant_party);
+          }
+          // "قصفت قوات النظام …، ما أدى إلى مقتل عنصرين" in a monitor's report:
+          // persons hit in an event told, whose side no one states, are kept on no
+          // stated side. Without an event word of its own ("قُتل الجندى" relayed
+          // after the account), such a figure retells the account before it; with
+          // no account before it ("Seven soldiers were killed on Tuesday" opening
+          // a story), it is the first telling.
+          if (!side && (tells_an_event || !told_before(view))) {
+            side = Side{SideKind::kUnknown, std::nullopt};
+          }
+          if (!side) {
+            retold = retold || !uncounted_persons;  // a count; "the dead" alone is no figure
+            return;
+          }
+          previous = side;
+
+          Figure figure;
+          figure.figure.side = *side;
+          figure.figure.status =
+              parse_casualty_status(status->value()).value_or(CasualtyStatus::kKilled);
+          figure.figure.count = counted_range;
+          figure.counted = !uncounted_persons;
+          figure.fighters = combatant;
+          figure.ranges.push_back(status->range);
+          if (its_count != nullptr) {
+            figure.ranges.push_back({its_count->begin, its_count->end});
+          }
+          if (group != nullptr) {
+            figure.ranges.push_back(group->range);
+          }
+          if (other_persons != nullptr) {
+            figure.ranges.push_back(other_persons->range);
+          }
+          for (const auto& [number, persons] : listed_persons) {
+            figure.ranges.push_back({number->begin, number->end});
+            figure.ranges.push_back(persons->range);
+          }
+          if (breaks_down(view, figures, figure)) {
+            return;
+          }
+          figures.push_back(std::move(figure));
+        };
+    // "three soldiers and four civilians were killed": the groups listed
+    // before the persons counted are killed too, each its own figure.
+    const std::size_t first_of_status = figures.size();
+    if (person != nullptr && person->word.end <= status->word.begin && !shared.count(status)) {
+      for (const auto& [group_count, group] : listed_before(view, *person, count, counts)) {
+        const std::string_view count_word = group->entry->attribute("count");
+        const CountRange group_range = group_count != nullptr ? group_count->count
+                                       : !count_word.empty()
+                                           ? exactly(std::atoll(std::string(count_word).c_str()))
+                                           : exactly(1);
+        add_figure(group, nullptr, group_count, group_range, false, {});
+      }
+    }
+    add_figure(person, others, count, *range, uncounted, listed);
+    // "five children and four women were killed": groups of one side are one figure.
+    for (std::size_t i = first_of_status; i < figures.size(); ++i) {
+      for (std::size_t j = i + 1; j < figures.size();) {
+        if (figures[j].figure.side != figures[i].figure.side) {
+          ++j;
           continue;
         }
-        for (const Mention* actor : analysis.in(clause, "actor")) {
-          const bool beside =
-              actor->range.end <= side_word->range.begin
-                  ? analysis.words_between(actor->range.end, side_word->range.begin) <= 1
-                  : analysis.words_between(side_word->range.end, actor->range.begin) <= 2;
-          if (beside) {
-            side = side_for_party(actors, party_of_mention(actors, *actor));
-            break;
-          }
-        }
-        if (side) {
-          break;
-        }
+        CountRange& sum = figures[i].figure.count;
+        const CountRange& more = figures[j].figure.count;
+        sum.min += more.min;
+        sum.max =
+            sum.max && more.max ? std::optional<std::int64_t>(*sum.max + *more.max) : std::nullopt;
+        figures[i].counted = figures[i].counted && figures[j].counted;
+        figures[i].fighters = figures[i].fighters || figures[j].fighters;
+        figures[i].ranges.insert(figures[i].ranges.end(), figures[j].ranges.begin(),
+                                 figures[j].ranges.end());
+        figures.erase(figures.begin() + static_cast<std::ptrdiff_t>(j));
       }
     }
-    // «обстрелян пост вооруженных формирований …, ранения получили два
-    // человека»: persons of anyone hit where a post or positions of X were
-    // struck are X's personnel.
-    if (!side && person != nullptr && person->entry->has_attribute("anyone") &&
-        !post_party.empty()) {
-      side = side_for_party(actors, post_party);
-    }
-    if (!side && person != nullptr && person->value() == "civilian") {
-      if (person->entry->has_attribute("anyone") && !names_civilians(view)) {
-        // "4 people were killed": of no stated side, unless the account
-        // says they were civilians ("journalists", "residents").
-        side = Side{SideKind::kUnknown, std::nullopt};
-      } else {
-        // Civilians are the place's state's unless an adjective says otherwise.
-        side = Side{SideKind::kCivilians, std::nullopt};
-        if (!civilians_party.empty()) {
-          side->party = actor_ref(actors, civilians_party);
-        }
-      }
-    }
-    if (person != nullptr && person->entry->has_attribute("own")) {
-      side = side_for_party(actors, claimant_party);
-    }
-    // The party an actor beside the persons names ("Armenian civilians",
-    // "soldiers of Azerbaijan"); not a body that only watches or reports,
-    // such as the monitor that tells of them («قال الدفاع المدني السوري إن
-    // طفلا قتل»), nor who acted («обстрела со стороны армянских вооруженных
-    // сил ранен мирный житель»).
-    const auto party_beside = [&]() -> std::string {
-      for (const Mention* actor : analysis.in(clause, "actor")) {
-        if (view.distance(person->word, actor->word) <= 1) {
-          return observer(actors, *actor) || negated_before(view, *actor, "agent_marker", 1)
-                     ? std::string()
-                     : party_of_mention(actors, *actor);
-        }
-      }
-      return {};
-    };
-    if (!side && person != nullptr) {
-      if (const std::string party = party_beside(); !party.empty()) {
-        side = side_for_party(actors, party);
-      }
-    } else if (side && side->kind == SideKind::kCivilians && person != nullptr) {
-      if (const std::string party = party_beside(); !party.empty()) {
-        side->party = actor_ref(actors, party);
-      }
-    }
-    // "وقمنا بالرد وقتلنا جنودهم" ("we responded and killed their soldiers"):
-    // whom the speaker says it killed are of the side it fights.
-    if (!side && status->entry->has_attribute("by_speaker") && is_party(actors, claimant_party)) {
-      if (const std::string opponent = opponent_of(analysis, actors, claimant_party);
-          !opponent.empty()) {
-        side = side_for_party(actors, opponent);
-      }
-    }
-    // The side of the figure before, but a soldier is no civilian ("погиб
-    // … мирная жительница. … ранения получил боец").
-    const bool combatant = person != nullptr && person->value() == "combatant";
-    if (!side && previous && !(combatant && previous->kind == SideKind::kCivilians)) {
-      side = previous;
-    }
-    if (!side) {
-      side = side_for_party(actors, claimant_party);
-    }
-    // "قصفت قوات النظام …، ما أدى إلى مقتل عنصرين" in a monitor's report:
-    // persons hit in an event told, whose side no one states, are kept on no
-    // stated side. Without an event word of its own ("قُتل الجندى" relayed
-    // after the account), such a figure retells the account before it; with
-    // no account before it ("Seven soldiers were killed on Tuesday" opening
-    // a story), it is the first telling.
-    if (!side && (tells_an_event || !told_before(view))) {
-      side = Side{SideKind::kUnknown, std::nullopt};
-    }
-    if (!side) {
-      retold = retold || !uncounted;  // a count; "the dead" alone is no figure
-      continue;
-    }
-    previous = side;
-
-    Figure figure;
-    figure.figure.side = *side;
-    figure.figure.status = parse_casualty_status(status->value()).value_or(CasualtyStatus::kKilled);
-    figure.figure.count = *range;
-    figure.counted = !uncounted;
-    figure.fighters = combatant;
-    figure.ranges.push_back(status->range);
-    if (count != nullptr) {
-      figure.ranges.push_back({count->begin, count->end});
-    }
-    if (person != nullptr) {
-      figure.ranges.push_back(person->range);
-    }
-    if (others != nullptr) {
-      figure.ranges.push_back(others->range);
-    }
-    for (const auto& [number, persons] : listed) {
-      figure.ranges.push_back({number->begin, number->end});
-      figure.ranges.push_back(persons->range);
-    }
-    if (breaks_down(view, figures, figure)) {
-      continue;
-    }
-    figures.push_back(std::move(figure));
   }
   return figures;
 }

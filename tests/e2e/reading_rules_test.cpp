@@ -3748,5 +3748,25 @@ TEST_F(FictionalTheatre, AnUndatedLeadWithATollIsTheOutletsReportOfItsDay) {
   EXPECT_EQ(summed_up["claims"][0]["time"]["start"], "2030-05-05") << summed_up.dump(1);
 }
 
+// "Three soldiers and two civilians were killed": every counted group listed
+// before the status word is said of with it, each side its own figure, the
+// groups of one side summed; a singular noun's article opens its phrase however
+// long the name between.
+TEST_F(FictionalTheatre, CountedGroupsListedBeforeAStatusWordShareIt) {
+  const auto figures = [&](const std::string& persons) {
+    return figures_of_the_one_claim(read_published(
+        "A synthetic story\n\n" + persons +
+        " were killed in Freedonian shelling of Grenzdorf yesterday, the Foreign Ministry of "
+        "Ruritania said."));
+  };
+  EXPECT_EQ(figures("Three Ruritanian soldiers and two civilians"),
+            (std::vector<std::string>{"killed 3 ruritania", "killed 2 civilians:ruritania"}));
+  EXPECT_EQ(figures("Five children and four women"),
+            (std::vector<std::string>{"killed 9 civilians:ruritania"}));
+  EXPECT_EQ(figures("Three Ruritanian soldiers, a Ruritanian Border Guard officer and four "
+                    "civilians"),
+            (std::vector<std::string>{"killed 4 ruritania", "killed 4 civilians:ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
