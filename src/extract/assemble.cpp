@@ -3246,8 +3246,15 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       draft.habitual = draft.habitual || word->entry->has_attribute("habitual");
       continue;
     }
+    // "Earlier the same day, …" tells of the day told before: no recall.
+    const bool dated_after =
+        std::any_of(analysis.dates.begin(), analysis.dates.end(), [&](const DateMention& date) {
+          return date.begin >= word->word.end &&
+                 analysis.words_between(word->word.end, date.begin) <= 1;
+        });
     const Range* paragraph = analysis.paragraph_at(word->word.begin);
-    if (paragraph != nullptr && analysis.words_between(paragraph->begin, word->word.begin) == 0) {
+    if (paragraph != nullptr && analysis.words_between(paragraph->begin, word->word.begin) == 0 &&
+        !dated_after) {
       draft.background = true;
     }
   }

@@ -1013,22 +1013,31 @@ class DateReader {
       const std::optional<int> offset = small_integer(pieces_[i].entry->value);
       const DateMention* before = nullptr;
       for (const DateMention& date : found_) {
-        if (date.resolved && date.end <= pieces_[i].begin &&
-            (date.time.precision == TimePrecision::kDay ||
+        if (date.end <= pieces_[i].begin &&
+            (!date.resolved || date.time.precision == TimePrecision::kDay ||
              date.time.precision == TimePrecision::kSpan) &&
-            (before == nullptr || date.end > before->end)) {
+            !date.period && (before == nullptr || date.end > before->end)) {
           before = &date;
         }
       }
       if (!offset || before == nullptr) {
         continue;
       }
-      const year_month_day from = *offset < 0 ? before->time.start.date : before->time.end.date;
       std::vector<std::size_t> used{i};
       DateMention mention;
       mention.begin = with_fillers(pieces_[i].begin, used);
       mention.end = pieces_[i].end;
       mention.basis = DateBasis::kRelative;
+      // "Saturday evening … Earlier the same day" on a page with no date: as
+      // unknown as the day it counts from, but a day of the text all the same.
+      if (!before->resolved) {
+        mention.resolved = false;
+        mention.wording = std::to_string(*offset) +
+                          " day(s) from the date the text gives before it, itself unresolved";
+        add(std::move(mention), used, {});
+        continue;
+      }
+      const year_month_day from = *offset < 0 ? before->time.start.date : before->time.end.date;
       mention.time = day_interval(add_days(from, *offset));
       mention.wording = std::to_string(*offset) + " day(s) from " + format_date(from) +
                         ", the date the text gives before it";

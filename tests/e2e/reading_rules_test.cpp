@@ -3768,5 +3768,20 @@ TEST_F(FictionalTheatre, CountedGroupsListedBeforeAStatusWordShareIt) {
             (std::vector<std::string>{"killed 4 ruritania", "killed 4 civilians:ruritania"}));
 }
 
+// "Earlier the same day, …" opening a paragraph tells of the day told before,
+// not of an earlier report; on a page with no date that day is as unknown as
+// the one it counts from, and the act is still the outlet's claim.
+TEST_F(FictionalTheatre, EarlierTheSameDayIsADayOfTheTextNotARecall) {
+  const json reading = read_undated(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on Saturday evening, the "
+      "Foreign Ministry of Ruritania said.\n\nEarlier the same day, Freedonian troops shelled "
+      "Oberland, killing six civilians.");
+  ASSERT_EQ(reading["undated_claims"].size(), 2U) << reading.dump(1);
+  const json& earlier = reading["undated_claims"][1];
+  EXPECT_EQ(earlier["claimant"]["id"], "ruritanian-daily") << earlier.dump(1);
+  EXPECT_EQ(earlier["place"]["name"], "Oberland") << earlier.dump(1);
+  EXPECT_EQ(earlier["casualties"][0]["min"], 6) << earlier.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

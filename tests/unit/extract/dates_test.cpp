@@ -362,6 +362,12 @@ TEST(DatesTest, WithoutAnAnchorRelativeDatesAreUnresolved) {
     EXPECT_FALSE(found.mentions[0].resolved);
     EXPECT_FALSE(found.mentions[0].wording.empty());
   }
+  // Counted from an unresolved day, a day is unresolved too; from none, no date.
+  Read counted = read("on Saturday evening; earlier the same day, a raid", std::nullopt);
+  ASSERT_EQ(counted.mentions.size(), 2U);
+  EXPECT_FALSE(counted.mentions[1].resolved);
+  EXPECT_NE(counted.mentions[1].wording.find("unresolved"), std::string::npos);
+  EXPECT_TRUE(read("the same day", std::nullopt).mentions.empty());
   Read stated = read("9 November 2020", std::nullopt);
   ASSERT_EQ(stated.mentions.size(), 1U);
   EXPECT_TRUE(stated.mentions[0].resolved);
