@@ -877,6 +877,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       });
       return same_act != kept.rend() ? &drafts[*same_act] : nullptr;
     };
+    // The claim's act and the one told before are done by the same party, or
+    // the claim names no one.
+    const auto by_the_same_hand = [&](const Claim& before) {
+      return !draft.claim.perpetrator ||
+             (before.perpetrator && impl.actors.party_of(before.perpetrator->id) ==
+                                        impl.actors.party_of(draft.claim.perpetrator->id));
+    };
     const Draft* own_account = nullptr;
     if (draft.own_date != nullptr) {
       detail::set_time(draft.claim, *draft.own_date, analysis, false);
@@ -885,10 +892,30 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
     } else if (placeable && !goes_on && (own_account = told_before()) != nullptr) {
       detail::take_time(draft.claim, own_account->claim, true);
+      if (by_the_same_hand(own_account->claim)) {
+        detail::borrow_place(draft.claim, own_account->claim, impl.places);
+      }
     } else if (const DateMention* nearest = borrowed_date(i);
                placeable && nearest != nullptr && !said_before(draft.statement_date, nearest) &&
                !goes_on) {
       detail::set_time(draft.claim, *nearest, analysis, true);
+      // «В Народной милиции добавили, что в результате обстрела получил
+      // ранение …» right after the militia's account of the shelling: the same
+      // speaker going on about the same kind of act, of its day, is at its place.
+      // Not the other side's answer to it ("a befitting response was given").
+      const auto nothing_told_between = [&](std::size_t from) {
+        return std::none_of(drafts.begin() + static_cast<std::ptrdiff_t>(from) + 1,
+                            drafts.begin() + static_cast<std::ptrdiff_t>(i),
+                            [](const Draft& between) { return between.has_event; });
+      };
+      if (!kept.empty() && !undated[kept.back()] && nothing_told_between(kept.back())) {
+        const Claim& before = drafts[kept.back()].claim;
+        if (before.claimant.id == draft.claim.claimant.id && !draft.claim.claimant.id.empty() &&
+            detail::group_of(before.event_type) == detail::group_of(draft.claim.event_type) &&
+            by_the_same_hand(before)) {
+          detail::borrow_place(draft.claim, before, impl.places);
+        }
+      }
     } else if (placeable && draft.statement_date != nullptr) {
       detail::set_statement_time(draft.claim, *draft.statement_date, analysis);
     } else if (const DateMention* covered = reported_period(draft);

@@ -3783,5 +3783,25 @@ TEST_F(FictionalTheatre, EarlierTheSameDayIsADayOfTheTextNotARecall) {
   EXPECT_EQ(earlier["casualties"][0]["min"], 6) << earlier.dump(1);
 }
 
+// A speaker going on about the same kind of act, dated by it, is at its place;
+// not the other side's answer to it.
+TEST_F(FictionalTheatre, TheSameSpeakerGoingOnAboutTheActIsAtItsPlace) {
+  const auto second_place = [&](const std::string& going_on) {
+    const json reading = read_published(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+        "Grenzdorf yesterday, wounding three civilians.\n\nFour shells hit a school.\n\n" +
+        going_on);
+    EXPECT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+    return reading["claims"].size() == 2 ? reading["claims"][1].value("place", json()) : json();
+  };
+  const json place = second_place(
+      "The Foreign Ministry of Ruritania added that two civilians were wounded in the shelling.");
+  ASSERT_TRUE(place.is_object()) << place.dump(1);
+  EXPECT_EQ(place["name"], "Grenzdorf");
+  EXPECT_TRUE(second_place("The Foreign Ministry of Ruritania added that Ruritanian troops "
+                           "responded with artillery, wounding two Freedonian soldiers.")
+                  .is_null());
+}
+
 }  // namespace
 }  // namespace truce::test
