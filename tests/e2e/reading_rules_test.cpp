@@ -3803,5 +3803,15 @@ TEST_F(FictionalTheatre, TheSameSpeakerGoingOnAboutTheActIsAtItsPlace) {
                   .is_null());
 }
 
+// "fired from mortars at …": fire from a weapon is an act; a place after "from
+// positions" is where the fire came from, not where it struck.
+TEST_F(FictionalTheatre, FireFromAWeaponIsAnActAndFromPositionsIsItsOrigin) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops fired from mortars at Grenzdorf from positions in "
+      "Oberland yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
