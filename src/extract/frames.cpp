@@ -268,9 +268,18 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
     }
     return Attribution{&trigger, before};
   }
+  // "Armenia's Defence Ministry later said Azerbaijani troops had shelled …":
+  // an actor right after the verb that goes on to act in its clause is the
+  // subject of what was said, not a speaker named after the verb ("…, said
+  // the ministry").
+  constexpr std::uint32_t kSpeakerWordsBefore = 6;
+  const bool after_acts =
+      after != nullptr && !analysis.in({after->range.end, clause.end}, "event").empty();
+  const bool speaker_just_before =
+      before != nullptr && before_gap <= kSpeakerWordsBefore && after_acts && preferred != "after";
   if (before_gap == 0 && after_gap > 0) {
     chosen = before;
-  } else if (after_gap == 0 && before_gap > 0) {
+  } else if (after_gap == 0 && before_gap > 0 && !speaker_just_before) {
     chosen = after;
   } else if (preferred == "after") {
     chosen = after != nullptr ? after : before;

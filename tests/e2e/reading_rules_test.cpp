@@ -3813,5 +3813,18 @@ TEST_F(FictionalTheatre, FireFromAWeaponIsAnActAndFromPositionsIsItsOrigin) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
 }
 
+// "The ministry later said Freedonian troops had shelled …": an actor right
+// after the verb that goes on to act is what was said, not who said it.
+TEST_F(FictionalTheatre, AnActorThatActsRightAfterTheVerbIsNotTheSpeaker) {
+  for (const std::string between : {"later", "denied the claim and"}) {
+    const json reading =
+        read_published("A synthetic story\n\nThe Foreign Ministry of Ruritania " + between +
+                       " said Freedonian troops had shelled Grenzdorf yesterday.");
+    EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+    EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces")
+        << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
