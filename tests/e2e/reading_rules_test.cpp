@@ -3826,5 +3826,13 @@ TEST_F(FictionalTheatre, AnActorThatActsRightAfterTheVerbIsNotTheSpeaker) {
   }
 }
 
+// "accused … of violating the truce": the gerund is the violation too.
+TEST_F(FictionalTheatre, ViolatingTheTruceIsAViolation) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania accused Freedonia yesterday of "
+      "violating the truce near Grenzdorf.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "ceasefire_violation") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
