@@ -3834,5 +3834,17 @@ TEST_F(FictionalTheatre, ViolatingTheTruceIsAViolation) {
   EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "ceasefire_violation") << reading.dump(1);
 }
 
+// "Meanwhile, …", «وفي سياق متصل»: the outlet's own act told beside the one
+// before is of its day.
+TEST_F(FictionalTheatre, AnActToldMeanwhileIsOfTheDayToldBefore) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, killing two "
+      "civilians, the Foreign Ministry of Ruritania said.\n\nThe talks on the border are to "
+      "resume in June.\n\nMeanwhile, Ruritanian troops shelled Oberland.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ruritanian-daily") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-05") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

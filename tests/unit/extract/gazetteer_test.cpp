@@ -223,6 +223,26 @@ TEST(GazetteerData, HandsEveryMatchedNameToTheLexicon) {
   EXPECT_EQ(loaded.gazetteer.find("jermuk")->name("ru"), "Джермук");
 }
 
+// "جبل الزاوية جنوبي إدلب": a direction of a governorate is the governorate, not
+// the city of its name, in the way the Syrian outlets write it.
+TEST(GazetteerData, ADirectionOfAGovernorateIsTheGovernorate) {
+  Loaded loaded = load_repository();
+  const auto named = [&](std::string_view name) {
+    const std::string form = text::matching_form(name);
+    for (const LexiconEntry& entry : loaded.lexicon.entries()) {
+      if (entry.phrase == form) {
+        return entry.value;
+      }
+    }
+    return std::string();
+  };
+  EXPECT_EQ(named("جنوبي إدلب"), "idlib-sy");
+  EXPECT_EQ(named("ريف حماه الغربي"), "hamah-sy");
+  EXPECT_EQ(named("southern Idlib"), "idlib-sy");
+  EXPECT_EQ(named("the northern countryside of Aleppo"), "halab-sy");
+  EXPECT_EQ(named("إدلب"), "idlib");
+}
+
 // --- Bad input: small synthetic tables.
 
 constexpr std::string_view kPlaces =
