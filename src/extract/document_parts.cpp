@@ -117,6 +117,7 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
       text.substr(lead.begin, std::min<std::uint32_t>(lead.end - lead.begin, kSourceLineMaxBytes));
   std::optional<Range> range;
   bool needs_outlet = false;
+  bool capitals_place = false;
   if (head.starts_with("(")) {
     const std::size_t close = head.find(')');
     if (close != std::string_view::npos) {
@@ -165,6 +166,10 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
       if (colon < 160) {
         range = Range{lead.begin, lead.begin + static_cast<std::uint32_t>(colon) + 1};
         needs_outlet = true;  // a colon also opens quotes and lists
+        // "RAWALPINDI: Two civilians …": a city in capitals before it is a dateline.
+        capitals_place =
+            colon < 40 && in_capitals(analysis.original_text(
+                              {lead.begin, lead.begin + static_cast<std::uint32_t>(colon)}));
       }
     }
   }
@@ -200,7 +205,7 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
   const bool bracketed_place =
       head.starts_with("(") && analysis.words_between(range->begin, range->end) <= 2 &&
       std::none_of(bracket.begin(), bracket.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (line.outlets.empty() && (needs_outlet || !dated) && !bracketed_place) {
+  if (line.outlets.empty() && (needs_outlet || !dated) && !bracketed_place && !capitals_place) {
     return std::nullopt;
   }
   return line;

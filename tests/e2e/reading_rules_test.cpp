@@ -3846,5 +3846,14 @@ TEST_F(FictionalTheatre, AnActToldMeanwhileIsOfTheDayToldBefore) {
   EXPECT_EQ(reading["claims"][1]["time"]["start"], "2030-05-05") << reading.dump(1);
 }
 
+// "GRENZDORF: …": a city in capitals before a colon opening the lead is where
+// the story was filed, not where the act was.
+TEST_F(FictionalTheatre, ACityInCapitalsBeforeAColonIsADateline) {
+  const json reading = read_published(
+      "A synthetic story\n\nGRENZDORF: Freedonian troops shelled Oberland yesterday, killing two "
+      "civilians, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Oberland") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
