@@ -1,6 +1,7 @@
 #include "extract/detail/assemble.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <limits>
@@ -19,6 +20,9 @@ std::string opponent_of(const Analysis& analysis, const ActorRegistry& actors,
 namespace {
 
 constexpr std::uint32_t kNearWords = 4;
+// What a word between an actor and a verb may not be for the actor to be the verb's subject.
+constexpr std::array<Category, 5> kNamingCategories{"person", "actor", "event", "casualty",
+                                                    "place"};
 
 // Counts one more of `key` in `counts`, kept in order of first count (a few
 // keys a text: a vector searched in order beats a map).
@@ -993,6 +997,17 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_before(
   return listed;
 }
 
+// Whether the words from `end` to a status word are none or one that names
+// nothing ("troops killed", "troops had killed", "troops reportedly killed").
+bool just_before_the_verb(const Analysis& analysis, std::uint32_t end, const Mention& status) {
+  const Range between{end, status.word.begin};
+  if (end > status.word.begin || analysis.words_between(between.begin, between.end) > 1) {
+    return false;
+  }
+  return std::all_of(kNamingCategories.begin(), kNamingCategories.end(),
+                     [&](Category category) { return analysis.in(between, category).empty(); });
+}
+
 // The persons a status word is said of when they follow it as its object: at
 // most two words after it (a count, a nationality), no mark and no status word
 // between ("killed two Armenian soldiers"); or null.
@@ -1108,8 +1123,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       // right after other persons has as its object are those it is said of;
       // the persons before did it.
       const bool the_object = candidate == object && person != nullptr &&
-                              person->word.end <= status->word.begin &&
-                              analysis.words_between(person->word.end, status->word.begin) == 0;
+                              just_before_the_verb(analysis, person->word.end, *status);
       if (words < best || the_object) {
         best = words;
         person = candidate;
@@ -2563,8 +2577,7 @@ const Mention* agent_of_a_casualty(const FrameView& view, const std::vector<Rang
     // "Azerbaijani troops killed two civilians": the actor right before a
     // status word with the persons it is said of right after it did it.
     const MentionList before = analysis.in({clause.begin, status->word.begin}, "actor");
-    if (!before.empty() && before.back()->word.end <= status->word.begin &&
-        analysis.words_between(before.back()->word.end, status->word.begin) == 0 &&
+    if (!before.empty() && just_before_the_verb(analysis, before.back()->word.end, *status) &&
         object_after(view, *status) != nullptr && !observer(view.context.actors, *before.back()) &&
         std::none_of(actor_ranges.begin(), actor_ranges.end(),
                      [&](const Range& range) { return range.overlaps(before.back()->range); })) {

@@ -3699,11 +3699,13 @@ TEST_F(FictionalTheatre, AfterTheOwnerOfTheDeadTheNextActorOfTheActIsThePerpetra
 // status word are its object and the ones counted; the troops before it did it.
 // Captured so, they tell of a detention.
 TEST_F(FictionalTheatre, TheObjectOfAStatusVerbIsCountedAndItsSubjectDidIt) {
-  const json killed = read_published(
-      "A synthetic story\n\nFreedonian troops killed two Ruritanian soldiers near Grenzdorf "
-      "yesterday, the Foreign Ministry of Ruritania said.");
-  EXPECT_EQ(figures_of_the_one_claim(killed), (std::vector<std::string>{"killed 2 ruritania"}));
-  EXPECT_EQ(of_the_one_claim(killed, "/perpetrator/id"), "fd-fictional-forces") << killed.dump(1);
+  for (const std::string verb : {"killed", "had killed"}) {
+    const json killed = read_published("A synthetic story\n\nFreedonian troops " + verb +
+                                       " two Ruritanian soldiers near Grenzdorf yesterday, the "
+                                       "Foreign Ministry of Ruritania said.");
+    EXPECT_EQ(figures_of_the_one_claim(killed), (std::vector<std::string>{"killed 2 ruritania"}));
+    EXPECT_EQ(of_the_one_claim(killed, "/perpetrator/id"), "fd-fictional-forces") << killed.dump(1);
+  }
   const json captured = read_published(
       "A synthetic story\n\nFreedonian troops captured two Ruritanian soldiers near Grenzdorf "
       "yesterday, the Foreign Ministry of Ruritania said.");
