@@ -3857,5 +3857,14 @@ TEST_F(FictionalTheatre, ACityInCapitalsBeforeAColonIsADateline) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Oberland") << reading.dump(1);
 }
 
+// "According to the state news agency Freedonia Wire, …": the words that say
+// what the speaker is stand between the verb and its name.
+TEST_F(FictionalTheatre, AnAgencyDescribedBeforeItsNameSpeaks) {
+  const json reading = read_published(
+      "A synthetic story\n\nAccording to the state news agency Freedonia Wire, Ruritanian troops "
+      "shelled Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "fd-wire") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
