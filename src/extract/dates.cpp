@@ -26,6 +26,7 @@ using std::chrono::year_month_day_last;
 // them more than this many days after publication: then the year before.
 constexpr int kFutureToleranceDays = 7;
 constexpr std::int64_t kFirstYear = 1000;
+constexpr int kLongestMonthDays = 31;
 constexpr std::int64_t kLastYear = 2999;
 
 constexpr std::string_view kArabicComma = "\u060C";
@@ -94,6 +95,7 @@ struct DateWords {
       year_words.push_back(
           YearWord{entry.phrase, entry.value, entry.attribute("position") == "before"});
     }
+    day_word = lexicon.category_number("day_word");
     for (std::size_t rank = 0; rank < kCategories.size(); ++rank) {
       if (const std::uint32_t number = lexicon.category_number(kCategories[rank].category);
           number != Lexicon::kNoCategory) {
@@ -106,6 +108,8 @@ struct DateWords {
   std::vector<YearWord> year_words;
   // Each category's rank in kCategories plus one (0: not a piece), by category number.
   std::vector<std::uint8_t> rank_after;
+  // A day of the month in words ("ninth of", «التاسع من», «второго»).
+  std::uint32_t day_word = Lexicon::kNoCategory;
 };
 
 bool is_space(char c) {
@@ -228,6 +232,7 @@ class DateReader {
       anchor_ = anchor->date;
     }
     collect_pieces(matches, lexicon);
+    add_day_words(matches, lexicon);
   }
 
   std::vector<DateMention> read() {
@@ -288,6 +293,48 @@ class DateReader {
       }
     }
     piece_used_.assign(pieces_.size(), false);
+  }
+
+  // "the ninth of August", «التاسع من أغسطس», «второго августа»: a day in words
+  // is read as its digits would be, so only right before a month does it date.
+  void add_day_words(const std::vector<Match>& matches, const Lexicon& lexicon) {
+    if (words_.day_word == Lexicon::kNoCategory) {
+      return;
+    }
+    std::vector<DigitRun> days;
+    for (const Match& match : matches) {
+      if (lexicon.category_number(match.entry) != words_.day_word) {
+        continue;
+      }
+      const std::optional<int> day = small_integer(lexicon.entry(match.entry).value);
+      if (!day || *day < 1 || *day > kLongestMonthDays) {
+        continue;
+      }
+      DigitRun run;
+      run.begin = match.word_begin;
+      run.end = match.end;
+      run.value = *day;
+      run.digits = 2;
+      days.push_back(run);
+    }
+    // «الحادي والعشرين من»: the longest words, not the "twentieth" inside them.
+    std::sort(days.begin(), days.end(), [](const DigitRun& a, const DigitRun& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::uint32_t taken_until = 0;
+    bool added = false;
+    for (const DigitRun& day : days) {
+      if (day.begin >= taken_until) {
+        runs_.push_back(day);
+        taken_until = day.end;
+        added = true;
+      }
+    }
+    if (added) {
+      std::stable_sort(runs_.begin(), runs_.end(),
+                       [](const DigitRun& a, const DigitRun& b) { return a.begin < b.begin; });
+      run_used_.assign(runs_.size(), false);
+    }
   }
 
   // The unused piece ending right before `at`, gap allowing.

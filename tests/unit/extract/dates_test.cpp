@@ -328,6 +328,18 @@ TEST(DatesTest, EnglishRelativeDates) {
   });
 }
 
+// A day in words dates only right before a month.
+TEST(DatesTest, ADayInWordsBeforeAMonth) {
+  check({
+      {"في التاسع من أغسطس 2021", {{"في التاسع من أغسطس 2021", "2021-08-09"}}},
+      {"في الحادي والعشرين من يوليو", {{"في الحادي والعشرين من يوليو", "2021-07-21"}}},
+      {"the ninth of August 2021", {{"ninth of August 2021", "2021-08-09"}}},
+      {"второго августа 2016 года", {{"второго августа 2016 года", "2016-08-02"}}},
+      {"the first of its kind", {}},
+      {"الأول من نوعه", {}},
+  });
+}
+
 TEST(DatesTest, StatedDateWithTheWrongWeekdayIsAConflict) {
   Read found = read("Monday, 16 November 2021");
   ASSERT_EQ(found.mentions.size(), 1U);
@@ -430,6 +442,9 @@ TEST(DatesTest, LexiconValuesAreWellFormed) {
       EXPECT_TRUE(value == "0" || value == "-1") << value;
       const std::string first_day(entry.attribute("first_day"));
       EXPECT_TRUE(first_day.size() == 1 && first_day[0] >= '0' && first_day[0] <= '6') << first_day;
+    } else if (entry.category == "day_word") {
+      ASSERT_EQ(value.find_first_not_of("0123456789"), std::string::npos) << value;
+      EXPECT_TRUE(number(value) >= 1 && number(value) <= 31) << value;
     } else if (entry.category == "night") {
       EXPECT_TRUE(value == "last" || value == "before") << value;
     } else if (entry.category == "date_modifier") {
