@@ -301,7 +301,7 @@ class DateReader {
     if (words_.day_word == Lexicon::kNoCategory) {
       return;
     }
-    std::vector<DigitRun> days;
+    std::vector<DigitRun> day_runs;
     for (const Match& match : matches) {
       if (lexicon.category_number(match.entry) != words_.day_word) {
         continue;
@@ -315,15 +315,15 @@ class DateReader {
       run.end = match.end;
       run.value = *day;
       run.digits = 2;
-      days.push_back(run);
+      day_runs.push_back(run);
     }
     // «الحادي والعشرين من»: the longest words, not the "twentieth" inside them.
-    std::sort(days.begin(), days.end(), [](const DigitRun& a, const DigitRun& b) {
+    std::sort(day_runs.begin(), day_runs.end(), [](const DigitRun& a, const DigitRun& b) {
       return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
     std::uint32_t taken_until = 0;
     bool added = false;
-    for (const DigitRun& day : days) {
+    for (const DigitRun& day : day_runs) {
       if (day.begin >= taken_until) {
         runs_.push_back(day);
         taken_until = day.end;
