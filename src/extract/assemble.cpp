@@ -894,25 +894,18 @@ bool names_civilians(const FrameView& view) {
   });
 }
 
-// "killed five children, four women, and one man": after a count and its
-// persons, more counted persons of the same kind, each group right after the
-// one before (a comma or a conjunction between), are counted with them. A
-// group another status word counts, or with a status or subset word before
-// it ("12 civilians, among them 4 children"), is not.
-std::vector<std::pair<const NumberMention*, const Mention*>> listed_after(
-    const FrameView& view, const NumberMention& count, const Mention* person,
+// The counted groups of persons listed from `at` on in the sentence, each
+// right after the one before (a comma or a conjunction between): of the kind
+// of `like` only, or of any kind when it is null. A group another status word
+// counts, or with a status or subset word before it ("12 civilians, among them
+// 4 children"), or one a status word of its own follows, ends the list.
+std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
+    const FrameView& view, std::uint32_t at, Range sentence, const Mention* like,
     const std::map<const Mention*, const NumberMention*>& counts) {
   std::vector<std::pair<const NumberMention*, const Mention*>> listed;
   const Analysis& analysis = view.analysis;
-  if (person == nullptr || count.figure_end > person->word.begin ||
-      analysis.words_between(count.figure_end, person->word.begin) != 0) {
-    return listed;
-  }
-  // The list's commas cut clauses; it stays in the sentence.
-  const Range sentence = view.sentence_of(count.begin).range;
   const MentionList persons = analysis.in(sentence, "person");
-  std::uint32_t at = person->word.end;
-  // The numbers are in text order: the list starts at the first after the persons.
+  // The numbers are in text order: the list starts at the first after `at`.
   const auto from = std::lower_bound(
       analysis.numbers.begin(), analysis.numbers.end(), at,
       [](const NumberMention& number, std::uint32_t offset) { return number.begin < offset; });
@@ -935,8 +928,10 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_after(
     });
     // "7 civilians were killed, 3 people wounded": a group with a status word
     // of its own after it is counted by that word.
-    if (next == persons.end() || (*next)->value() != person->value() ||
-        (*next)->entry->has_attribute("anyone") != person->entry->has_attribute("anyone") ||
+    if (next == persons.end() ||
+        (like != nullptr &&
+         ((*next)->value() != like->value() ||
+          (*next)->entry->has_attribute("anyone") != like->entry->has_attribute("anyone"))) ||
         !analysis.in({(*next)->word.end, view.clause_of((*next)->word.begin).end}, "casualty")
              .empty()) {
       break;
@@ -945,6 +940,22 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_after(
     at = (*next)->word.end;
   }
   return listed;
+}
+
+// "killed five children, four women, and one man": after a count and its
+// persons, more counted persons of the same kind listed after them are
+// counted with them.
+std::vector<std::pair<const NumberMention*, const Mention*>> listed_after(
+    const FrameView& view, const NumberMention& count, const Mention* person,
+    const std::map<const Mention*, const NumberMention*>& counts) {
+  const Analysis& analysis = view.analysis;
+  if (person == nullptr || count.figure_end > person->word.begin ||
+      analysis.words_between(count.figure_end, person->word.begin) != 0) {
+    return {};
+  }
+  // The list's commas cut clauses; it stays in the sentence.
+  return groups_listed_from(view, person->word.end, view.sentence_of(count.begin).range, person,
+                            counts);
 }
 
 // The groups of counted persons listed right before the group a status word
@@ -1127,6 +1138,18 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       if (words < best || the_object) {
         best = words;
         person = candidate;
+      }
+    }
+    // «قتل جنديان وثلاثة مدنيين»: a dual counts itself; a count after it that
+    // opens the next group of persons is that group's.
+    if (person != nullptr && count != nullptr && !person->entry->attribute("count").empty() &&
+        count->begin >= person->word.end &&
+        analysis.words_between(person->word.end, count->begin) <= 1) {
+      const MentionList next = analysis.in({count->figure_end, clause.end}, "person");
+      if (!next.empty() &&
+          analysis.words_between(count->figure_end, next.front()->word.begin) == 0) {
+        count = nullptr;
+        counts.erase(status);
       }
     }
     const Mention* others = nullptr;
@@ -1411,6 +1434,20 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       }
     }
     add_figure(person, others, count, *range, uncounted, listed);
+    // «погибли двое военнослужащих и один мирный житель», "killed two soldiers
+    // and three civilians": counted groups of other kinds listed after the
+    // persons the status word is said of after it are its too.
+    if (person != nullptr && person->word.begin >= status->word.end &&
+        (count == nullptr ? !person->entry->attribute("count").empty()
+                          : count->figure_end <= person->word.begin) &&
+        shared.count(status) == 0) {
+      const std::uint32_t list_from =
+          listed.empty() ? person->word.end : listed.back().second->word.end;
+      for (const auto& [group_count, group] : groups_listed_from(
+               view, list_from, view.sentence_of(status->range.begin).range, nullptr, counts)) {
+        add_figure(group, nullptr, group_count, group_count->count, false, {});
+      }
+    }
     // "five children and four women were killed": groups of one side are one figure.
     for (std::size_t i = first_of_status; i < figures.size(); ++i) {
       for (std::size_t j = i + 1; j < figures.size();) {

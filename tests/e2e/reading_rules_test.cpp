@@ -3866,5 +3866,20 @@ TEST_F(FictionalTheatre, AnAgencyDescribedBeforeItsNameSpeaks) {
   EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "fd-wire") << reading.dump(1);
 }
 
+// "killed two soldiers and three civilians", «قتل جنديان وثلاثة مدنيين»: the
+// counted groups listed after the persons a status word is said of after it
+// share it, each side its own figure; a dual counts itself, and the count
+// after it is the next group's.
+TEST_F(FictionalTheatre, CountedGroupsListedAfterAStatusWordShareIt) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "A synthetic story\n\nFreedonian troops killed two Ruritanian soldiers and three "
+                "civilians near Grenzdorf yesterday, the Foreign Ministry of Ruritania said.")),
+            (std::vector<std::string>{"killed 2 ruritania", "killed 3 civilians:ruritania"}));
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إنه قتل جنديان وثلاثة مدنيين في قصف "
+                "فريدونيا أمس.")),
+            (std::vector<std::string>{"killed 2 ruritania", "killed 3 civilians:ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
