@@ -863,7 +863,7 @@ TEST_F(FictionalTheatre, ABackReferenceOpeningItsParagraphQuotesTheParagraphBefo
 TEST_F(FictionalTheatre, AStandfirstWithAFullStopIsHeaderOnlyBeforeADatedSourceLine) {
   const std::string headline = "Freedonian troops shelled Grenzdorf\n\n";
   const std::string standfirst =
-      "The Foreign Ministry of Ruritania accused Freedonia of violating the ceasefire.\n\n";
+      "The Foreign Ministry of Ruritania said Freedonian troops also shelled Oberland.\n\n";
   const std::string body =
       "The Foreign Ministry of Ruritania said that Freedonian troops shelled Grenzdorf on 4 May.";
   const json dated = read(headline + standfirst + "OSTDORF, 5 May - " + body);

@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 85> kKnownCategories = {
+inline constexpr std::array<std::string_view, 86> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -95,6 +95,7 @@ inline constexpr std::array<std::string_view, 85> kKnownCategories = {
     "date_filler",
     "date_modifier",
     "day_after",
+    "day_word",
     "died_of_wounds",
     "document",
     "enemy",
