@@ -3881,5 +3881,15 @@ TEST_F(FictionalTheatre, CountedGroupsListedAfterAStatusWordShareIt) {
             (std::vector<std::string>{"killed 2 ruritania", "killed 3 civilians:ruritania"}));
 }
 
+// «МИД Руритании зафиксировал за сутки …»: a body that records speaks, and
+// "in the past day" of a bulletin is the day before.
+TEST_F(FictionalTheatre, ABodyThatRecordsSpeaksOfThePastDay) {
+  const json reading = read_published(
+      "Синтетический текст\n\nМИД Руритании зафиксировал за сутки 12 обстрелов Гренцдорфа со "
+      "стороны Фридонии.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/time/start"), "2030-05-05") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
