@@ -963,8 +963,12 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
         named = ahead ? first_named_of_kind(analysis, actors, found.anaphor->range.end, kind)
                       : last_named_of_kind(analysis, actors, found.anaphor->range.begin, kind);
       }
-      if (named != nullptr ||
-          (ahead && earlier != nullptr && (current == nullptr || *earlier != current->claimant))) {
+      // "The ministry said …" after a sentence of the outlet's own: the
+      // ministry quoted before speaks again.
+      const bool speaks_again =
+          earlier != nullptr && (ahead ? current == nullptr || *earlier != current->claimant
+                                       : current == nullptr || current->narrative());
+      if (named != nullptr || speaks_again) {
         Frame frame;
         frame.claimant = named != nullptr ? speaker_of(*named) : *earlier;
         frame.sentences.push_back(index);

@@ -3891,5 +3891,22 @@ TEST_F(FictionalTheatre, ABodyThatRecordsSpeaksOfThePastDay) {
   EXPECT_EQ(of_the_one_claim(reading, "/time/start"), "2030-05-05") << reading.dump(1);
 }
 
+// "The organisation said …": the monitor named before speaks again.
+TEST_F(FictionalTheatre, TheOrganisationIsTheMonitorNamedBefore) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, Grenzland Rights "
+      "Watch said.\n\nThe talks on the border are to resume in June.\n\nThe organisation said "
+      "Freedonian troops also shelled Oberland on 2 May, killing two civilians.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "grenzland-watch") << reading.dump(1);
+  // So does the ministry after a sentence of the outlet's own.
+  const json ministry = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, the Foreign Ministry "
+      "of Ruritania said.\n\nThe talks on the border are to resume in June.\n\nThe ministry said "
+      "Freedonian troops also shelled Oberland on 2 May, killing two civilians.");
+  ASSERT_EQ(ministry["claims"].size(), 2U) << ministry.dump(1);
+  EXPECT_EQ(ministry["claims"][1]["claimant"]["id"], "ru-fictional-mfa") << ministry.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
