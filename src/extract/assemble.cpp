@@ -2344,9 +2344,12 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     // unless it says where "it took place".
     if (mention->range.begin >= event_sentence.end && !told_as_the_locus(mention->word)) {
       const Range sentence = view.sentence_of(mention->range.begin).range;
+      // The weapons the act was done with tell of it too ("had used 122 mm
+      // artillery near the village of X").
       if (view.analysis.in(sentence, "event").empty() &&
           view.analysis.in(sentence, "casualty").empty() &&
-          view.analysis.in(sentence, "casualty_none").empty()) {
+          view.analysis.in(sentence, "casualty_none").empty() &&
+          view.analysis.in(sentence, "weapon").empty()) {
         continue;
       }
     }

@@ -3908,5 +3908,16 @@ TEST_F(FictionalTheatre, TheOrganisationIsTheMonitorNamedBefore) {
   EXPECT_EQ(ministry["claims"][1]["claimant"]["id"], "ru-fictional-mfa") << ministry.dump(1);
 }
 
+// "… had used mortars near Grenzdorf": a sentence after the act's that names
+// the weapons it was done with says where it was.
+TEST_F(FictionalTheatre, TheWeaponsOfTheActTellWhereItWas) {
+  const json reading = read_published(
+      "A synthetic story\n\nOne Ruritanian soldier was killed in Freedonian shelling yesterday, "
+      "the Foreign Ministry of Ruritania said. The ministry said Freedonian troops had used "
+      "mortars "
+      "near Grenzdorf.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
