@@ -43,10 +43,24 @@ bool usable_as_claimant(const Analysis& analysis, const Mention& actor, Range cl
   if (!actor.entry->has_attribute("adjective")) {
     return true;
   }
-  // "the Armenian side said": an adjective names a claimant only after a side word.
+  // "the Armenian side said": an adjective names a claimant only after a side word,
   for (const Mention* side : analysis.in(clause, "side_word")) {
     if (side->range.end <= actor.range.begin &&
         analysis.words_between(side->range.end, actor.range.begin) <= 1) {
+      return true;
+    }
+  }
+  // or beside an office: before it ("Armenian officials said", "a Syrian
+  // military official"), or right after it («مسؤول عسكري سوري» has one word
+  // between, «مسؤول أرميني» none).
+  for (const Mention* office : analysis.in(clause, "speaker_office")) {
+    if (office->range.begin >= actor.range.end &&
+        analysis.words_between(actor.range.end, office->range.begin) <= 1) {
+      return true;
+    }
+    if (office->range.end <= actor.range.begin &&
+        analysis.words_between(office->range.end, actor.range.begin) <= 1 &&
+        analysis.in({office->range.end, actor.range.begin}, "attribution").empty()) {
       return true;
     }
   }
@@ -287,6 +301,14 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
     chosen = before != nullptr ? before : after;
   } else {
     chosen = before_gap <= after_gap ? before : after;
+  }
+  // "Officials said Armenian troops shelled …": a verb whose speaker stands
+  // before it, with words of its clause before it, is not followed by its
+  // speaker when the actor after it goes on to act ("…, said the ministry"
+  // opens its clause).
+  if (chosen != nullptr && chosen == after && after_acts && preferred == "before" &&
+      analysis.words_between(clause.begin, trigger.range.begin) > 0) {
+    chosen = before;
   }
   if (chosen == nullptr) {
     return std::nullopt;

@@ -3919,5 +3919,20 @@ TEST_F(FictionalTheatre, TheWeaponsOfTheActTellWhereItWas) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
 }
 
+// "Ruritanian officials said …": an adjective before an office names the
+// speaker; "Officials said Freedonian troops shelled …" names none, and the
+// troops are who acted.
+TEST_F(FictionalTheatre, OfficialsOfANationSpeakForIt) {
+  const json named = read_published(
+      "A synthetic story\n\nRuritanian officials said Freedonian troops shelled Grenzdorf "
+      "yesterday.");
+  EXPECT_EQ(of_the_one_claim(named, "/claimant/id"), "ruritania") << named.dump(1);
+  EXPECT_EQ(of_the_one_claim(named, "/perpetrator/id"), "fd-fictional-forces") << named.dump(1);
+  const json unnamed = read_published(
+      "A synthetic story\n\nOfficials said Freedonian troops shelled Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(unnamed, "/claimant/id"), "ruritanian-daily") << unnamed.dump(1);
+  EXPECT_EQ(of_the_one_claim(unnamed, "/perpetrator/id"), "fd-fictional-forces") << unnamed.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
