@@ -194,6 +194,21 @@ const Mention* opening_office(const Analysis& analysis, const Sentence& sentence
 // the side the lexicon says first ("according to X", "X said"). An actor after
 // "that"/"أن"/"что" belongs to what was said, not to who said it. A verb
 // after an article quotes no one.
+// Whether the actor is who the speaker told ("a source told Reuters",
+// «قال مصدر عسكري لوكالة سبوتنيك»): right after a verb of telling (lexicon
+// attribute `addressee`), or joined to «ل» ("to"), not after a statement
+// («بيان لوزارة الدفاع» is the ministry's).
+bool addressed(const Analysis& analysis, const Mention& trigger, const Mention& actor) {
+  if (trigger.entry->has_attribute("addressee") &&
+      analysis.words_between(trigger.range.end, actor.range.begin) <= 1) {
+    return true;
+  }
+  const std::string_view prefix =
+      std::string_view(analysis.normalized.text)
+          .substr(actor.word.begin, actor.range.begin - actor.word.begin);
+  return prefix.ends_with("\xD9\x84") && !after_a_document(analysis, actor);  // ل
+}
+
 std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sentence,
                                    const Mention& trigger) {
   if (after_an_article(analysis, trigger)) {
@@ -223,7 +238,8 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       before = actor;  // the last one before wins
     } else if (actor->range.begin >= trigger.range.end && after == nullptr &&
                words_apart(analysis, after_from, actor->range.begin) <= after_reach &&
-               !between(analysis, "complementizer", trigger.range.end, actor->range.begin)) {
+               !between(analysis, "complementizer", trigger.range.end, actor->range.begin) &&
+               !addressed(analysis, trigger, *actor)) {
       after = actor;
     }
   }

@@ -3934,5 +3934,17 @@ TEST_F(FictionalTheatre, OfficialsOfANationSpeakForIt) {
   EXPECT_EQ(of_the_one_claim(unnamed, "/perpetrator/id"), "fd-fictional-forces") << unnamed.dump(1);
 }
 
+// "a military source told Freedonia Wire", «قال مصدر عسكري لوكالة فريدونيا»: the
+// agency told is not the speaker.
+TEST_F(FictionalTheatre, TheAgencyToldIsNotTheSpeaker) {
+  const json told = read_published(
+      "A synthetic story\n\nRuritanian troops shelled Grenzdorf yesterday, a military source "
+      "told Freedonia Wire.");
+  EXPECT_EQ(of_the_one_claim(told, "/claimant/id"), "ruritanian-daily") << told.dump(1);
+  const json told_ar = read_published(
+      "نص اصطناعي\n\nقال مصدر عسكري لوكالة فريدونيا إن قوات روريتانيا قصفت أوبرلاند أمس.");
+  EXPECT_EQ(of_the_one_claim(told_ar, "/claimant/id"), "ruritanian-daily") << told_ar.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
