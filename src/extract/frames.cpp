@@ -153,6 +153,8 @@ std::uint32_t words_apart(const Analysis& analysis, std::uint32_t from, std::uin
 
 // An actor after the verb is its speaker at most this many words after it...
 constexpr std::uint32_t kWordsAfterTheVerb = 3;
+// How far after an actor a source word is looked for (a space and a word).
+constexpr std::uint32_t kSourceReachBytes = 32;
 // ... or this many when an office opens the words after the verb: "заявил
 // директор четвертого департамента стран СНГ министерства иностранных дел РФ",
 // "said the director of the fourth CIS department of the Russian Foreign
@@ -189,18 +191,18 @@ const Mention* opening_office(const Analysis& analysis, const Sentence& sentence
              : nullptr;
 }
 
-// The actor an attribution trigger quotes: an actor right beside the trigger
-// ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
-// the side the lexicon says first ("according to X", "X said"). An actor after
-// "that"/"أن"/"что" belongs to what was said, not to who said it. A verb
-// after an article quotes no one.
 // Whether the actor is who the speaker told ("a source told Reuters",
-// «قال مصدر عسكري لوكالة سبوتنيك»): right after a verb of telling (lexicon
-// attribute `addressee`), or joined to «ل» ("to"), not after a statement
-// («بيان لوزارة الدفاع» is the ministry's).
+// «قال مصدر عسكري لوكالة سبوتنيك», «сообщил ТАСС источник»): right after a verb
+// of telling (lexicon attribute `addressee`), right before a source, or joined
+// to «ل» ("to"), not after a statement («بيان لوزارة الدفاع» is the ministry's).
 bool addressed(const Analysis& analysis, const Mention& trigger, const Mention& actor) {
   if (trigger.entry->has_attribute("addressee") &&
       analysis.words_between(trigger.range.end, actor.range.begin) <= 1) {
+    return true;
+  }
+  const Mention* source =
+      analysis.first_in({actor.range.end, actor.range.end + kSourceReachBytes}, "source_word");
+  if (source != nullptr && analysis.words_between(actor.range.end, source->range.begin) == 0) {
     return true;
   }
   const std::string_view prefix =
@@ -209,6 +211,11 @@ bool addressed(const Analysis& analysis, const Mention& trigger, const Mention& 
   return prefix.ends_with("\xD9\x84") && !after_a_document(analysis, actor);  // ل
 }
 
+// The actor an attribution trigger quotes: an actor right beside the trigger
+// ("وزارة الدفاع أوضحت", "أعلنت يريفان"), else the nearest in its clause on
+// the side the lexicon says first ("according to X", "X said"). An actor after
+// "that"/"أن"/"что" belongs to what was said, not to who said it. A verb
+// after an article quotes no one.
 std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sentence,
                                    const Mention& trigger) {
   if (after_an_article(analysis, trigger)) {
@@ -221,7 +228,7 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   const Mention* office =
       opening_office(analysis, sentence, speaker_from, speaker_from == trigger.range.end ? 1 : 2);
   const bool office_follows = office != nullptr;
-  const std::uint32_t after_from = office_follows ? office->range.begin : speaker_from;
+  std::uint32_t after_from = office_follows ? office->range.begin : speaker_from;
   const std::uint32_t after_reach = office_follows ? kWordsOfAnOffice : kWordsAfterTheVerb;
   const Mention* before = nullptr;
   const Mention* after = nullptr;
@@ -238,8 +245,12 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       before = actor;  // the last one before wins
     } else if (actor->range.begin >= trigger.range.end && after == nullptr &&
                words_apart(analysis, after_from, actor->range.begin) <= after_reach &&
-               !between(analysis, "complementizer", trigger.range.end, actor->range.begin) &&
-               !addressed(analysis, trigger, *actor)) {
+               !between(analysis, "complementizer", trigger.range.end, actor->range.begin)) {
+      // The one told takes nothing of the speaker's reach.
+      if (addressed(analysis, trigger, *actor)) {
+        after_from = actor->range.end;
+        continue;
+      }
       after = actor;
     }
   }

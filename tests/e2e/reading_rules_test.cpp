@@ -3944,6 +3944,10 @@ TEST_F(FictionalTheatre, TheAgencyToldIsNotTheSpeaker) {
   const json told_ar = read_published(
       "نص اصطناعي\n\nقال مصدر عسكري لوكالة فريدونيا إن قوات روريتانيا قصفت أوبرلاند أمس.");
   EXPECT_EQ(of_the_one_claim(told_ar, "/claimant/id"), "ruritanian-daily") << told_ar.dump(1);
+  const json told_ru = read_published(
+      "Синтетический текст\n\nВоенные Руритании вчера обстреляли Гренцдорф, сообщил Фридония "
+      "Пресс источник в МИД Руритании.");
+  EXPECT_EQ(of_the_one_claim(told_ru, "/claimant/id"), "ru-fictional-mfa") << told_ru.dump(1);
 }
 
 }  // namespace

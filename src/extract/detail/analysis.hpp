@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 86> kKnownCategories = {
+inline constexpr std::array<std::string_view, 87> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -144,6 +144,7 @@ inline constexpr std::array<std::string_view, 86> kKnownCategories = {
     "sequel",
     "side_word",
     "source_label",
+    "source_word",
     "speaker_office",
     "subset_marker",
     "suffix",
