@@ -3950,5 +3950,13 @@ TEST_F(FictionalTheatre, TheAgencyToldIsNotTheSpeaker) {
   EXPECT_EQ(of_the_one_claim(told_ru, "/claimant/id"), "ru-fictional-mfa") << told_ru.dump(1);
 }
 
+// "killed by a sniper": the sniper named is sniper fire.
+TEST_F(FictionalTheatre, KilledByASniperIsSniperFire) {
+  const json reading = read_published(
+      "A synthetic story\n\nA Ruritanian soldier was killed by a sniper near Grenzdorf yesterday, "
+      "the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "sniper_fire") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
