@@ -2754,11 +2754,24 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     // «под обстрел сирийских войск»: an adjective there names the agent too.
     const bool agent =
         actor == agent_by_qualifier || negated_before(view, *actor, "agent_marker", 1);
+    // «طائرة مسيرة تركية», "a Ukrainian drone dropped …": a nationality right
+    // beside the weapon that carried out the act in its clause says whose it was.
+    const MentionList weapons = analysis.in(clause, "weapon");
+    const bool qualifies_the_weapon =
+        actor->entry->has_attribute("adjective") &&
+        std::any_of(weapons.begin(), weapons.end(), [&](const Mention* weapon) {
+          const auto weapon_class = parse_weapon_class(weapon->value());
+          return (weapon_class == WeaponClass::kAircraft || weapon_class == WeaponClass::kDrone ||
+                  weapon_class == WeaponClass::kArtillery || weapon_class == WeaponClass::kMortar ||
+                  weapon_class == WeaponClass::kRocketArtillery) &&
+                 view.distance(actor->word, weapon->word) == 0 &&
+                 view.distance(weapon->word, event.word) <= 2;
+        });
     // «обстрелян пост вооруженных формирований», "the positions of the
     // Azerbaijani army": whose post or positions were hit is a target; not the
     // agent right after a passive's "upon" ("fired upon by Azerbaijani units").
     if ((negated_before(view, *actor, "target_marker", 1) && !agent) ||
-        owns_what_was_hit(view, *actor)) {
+        (owns_what_was_hit(view, *actor) && !qualifies_the_weapon)) {
       if (found.target == nullptr) {
         found.target = actor;
       }
@@ -2777,7 +2790,7 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
          event.value() == "attack") &&
         view.distance(actor->word, event.word) == 0;
     if ((actor->entry->has_attribute("adjective") && !names_forces(view, *actor) && !agent &&
-         !qualifies_the_act) ||
+         !qualifies_the_act && !qualifies_the_weapon) ||
         negated_before(view, *actor, "border", 1) || observer(view.context.actors, *actor)) {
       continue;
     }

@@ -3958,5 +3958,25 @@ TEST_F(FictionalTheatre, KilledByASniperIsSniperFire) {
   EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "sniper_fire") << reading.dump(1);
 }
 
+// «استهدفت طائرة مسيرة فريدونية موقعا …», "a Freedonian drone struck …": a
+// nationality beside the weapon that carried out the act names who did it,
+// not whose position was hit.
+TEST_F(FictionalTheatre, ANationalityBesideTheWeaponNamesWhoActed) {
+  write_file(data_ / "actors/names/ar.drone.tsv",
+             "freedonia\tفريدونية\tadjective\nruritania\tقوات روريتانيا\n");
+  write_file(data_ / "actors/names/en.drone.tsv", "freedonia\tFreedonian\tadjective\n");
+  const json arabic = read_published(
+      "نص اصطناعي\n\nاستهدفت طائرة مسيرة فريدونية موقعا لقوات روريتانيا في أوبرلاند أمس، ما أدى "
+      "إلى "
+      "مقتل عنصرين.");
+  EXPECT_EQ(of_the_one_claim(arabic, "/event_type"), "air_strike") << arabic.dump(1);
+  EXPECT_EQ(of_the_one_claim(arabic, "/perpetrator/id"), "freedonia") << arabic.dump(1);
+  const json english = read_published(
+      "A synthetic story\n\nA Freedonian drone struck a Ruritanian army position in Oberland "
+      "yesterday, killing two soldiers.");
+  EXPECT_EQ(of_the_one_claim(english, "/event_type"), "air_strike") << english.dump(1);
+  EXPECT_EQ(of_the_one_claim(english, "/perpetrator/id"), "freedonia") << english.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
