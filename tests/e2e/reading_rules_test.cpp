@@ -3978,5 +3978,14 @@ TEST_F(FictionalTheatre, ANationalityBesideTheWeaponNamesWhoActed) {
   EXPECT_EQ(of_the_one_claim(english, "/perpetrator/id"), "freedonia") << english.dump(1);
 }
 
+// "the Mission heard 12 explosions": a monitor that hears or observes speaks.
+TEST_F(FictionalTheatre, AMonitorThatHearsSpeaks) {
+  for (const std::string verb : {"heard", "observed"}) {
+    const json reading = read_published("A synthetic story\n\nThe Border Monitoring Mission " +
+                                        verb + " 12 explosions near Grenzdorf yesterday.");
+    EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "border-monitors") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
