@@ -1147,6 +1147,38 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                              "a total of the tolls the claimant tells one by one after it"});
     total = kept.erase(total);
   }
+  // "Accordingly, the number of civilians killed this morning … has reached
+  // eight" after five and three: a toll said to rise (`figure_rise`) to the sum
+  // of two or more tolls its claimant told before it is their running total.
+  for (auto total = kept.begin(); total != kept.end();) {
+    const Claim& claim = drafts[*total].claim;
+    if (claim.casualties.size() != 1 || !exact(claim.casualties.front()) ||
+        analysis.in(drafts[*total].range, "figure_rise").empty()) {
+      ++total;
+      continue;
+    }
+    const CasualtyFigure& figure = claim.casualties.front();
+    std::int64_t sum = 0;
+    int parts = 0;
+    for (auto before = kept.begin(); before != total; ++before) {
+      if (drafts[*before].claim.claimant.id != claim.claimant.id) {
+        continue;
+      }
+      for (const CasualtyFigure& part : drafts[*before].claim.casualties) {
+        if (part.side == figure.side && part.status == figure.status && exact(part)) {
+          sum += part.count.min;
+          ++parts;
+        }
+      }
+    }
+    if (parts < 2 || sum != figure.count.min) {
+      ++total;
+      continue;
+    }
+    out.set_aside.push_back({SetAsideReason::kRepeat, analysis.span(drafts[*total].range),
+                             "a running total of the tolls the claimant told before it"});
+    total = kept.erase(total);
+  }
 
   // "…подразделения вооруженных сил Армении вновь предприняли попытку
   // атаковать наши позиции …. В то же время села … были обстреляны": a

@@ -3987,5 +3987,17 @@ TEST_F(FictionalTheatre, AMonitorThatHearsSpeaks) {
   }
 }
 
+// "… has reached seven" after four and three: a toll said to rise to the sum of
+// the tolls its claimant told before is their running total, not another act.
+TEST_F(FictionalTheatre, ATollRisingToTheSumOfThoseBeforeIsTheirTotal) {
+  const std::string story =
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on 4 May, killing four civilians, "
+      "Grenzland Rights Watch said.\n\nFreedonian troops shelled Oberland on 4 May, killing three "
+      "civilians, Grenzland Rights Watch said.\n\nThe number of civilians killed by Freedonian "
+      "shelling on 4 May has risen to ";
+  EXPECT_EQ(read_published(story + "seven, Grenzland Rights Watch said.")["claims"].size(), 2U);
+  EXPECT_EQ(read_published(story + "nine, Grenzland Rights Watch said.")["claims"].size(), 3U);
+}
+
 }  // namespace
 }  // namespace truce::test
