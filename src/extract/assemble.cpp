@@ -475,6 +475,8 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
     std::uint32_t words;
     const Mention* status;
     const NumberMention* number;
+    // «ارتقاء 4 شهداء»: a count right before a status noun is its count first.
+    bool counts_the_noun = false;
   };
   std::vector<Pair> pairs;
   // "14 violations", "in the past 24 hours": a number right before what it
@@ -521,12 +523,16 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
         words = std::min(words, view.distance(status->word, persons.back()->word));
       }
       if (words <= kNearWords && !counts_what_follows(view, *status, number, statuses)) {
-        pairs.push_back({words, status, &number});
+        const bool counts_the_noun =
+            status->entry->has_attribute("noun") && number.figure_end <= status->range.begin &&
+            view.analysis.words_between(number.figure_end, status->word.begin) == 0;
+        pairs.push_back({words, status, &number, counts_the_noun});
       }
     }
   }
-  std::stable_sort(pairs.begin(), pairs.end(),
-                   [](const Pair& a, const Pair& b) { return a.words < b.words; });
+  std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    return a.words != b.words ? a.words < b.words : a.counts_the_noun && !b.counts_the_noun;
+  });
   std::map<const Mention*, const NumberMention*> chosen;
   std::vector<const NumberMention*> taken;
   const auto is_taken = [&](const NumberMention* number) {
@@ -905,38 +911,42 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
   std::vector<std::pair<const NumberMention*, const Mention*>> listed;
   const Analysis& analysis = view.analysis;
   const MentionList persons = analysis.in(sentence, "person");
-  // The numbers are in text order: the list starts at the first after `at`.
-  const auto from = std::lower_bound(
-      analysis.numbers.begin(), analysis.numbers.end(), at,
-      [](const NumberMention& number, std::uint32_t offset) { return number.begin < offset; });
-  for (auto number_at = from; number_at != analysis.numbers.end(); ++number_at) {
-    const NumberMention& number = *number_at;
-    if (number.begin < at) {
-      continue;  // inside the persons just counted
+  const auto of_the_kind = [&](const Mention& person) {
+    return like == nullptr ||
+           (person.value() == like->value() &&
+            person.entry->has_attribute("anyone") == like->entry->has_attribute("anyone"));
+  };
+  // "7 civilians were killed, 3 people wounded": a group with a status word
+  // of its own after it is counted by that word.
+  const auto has_its_own_status = [&](const Mention& person) {
+    return !analysis.in({person.word.end, view.clause_of(person.word.begin).end}, "casualty")
+                .empty();
+  };
+  const auto joined = [&](std::uint32_t begin) {
+    return analysis.words_between(at, begin) <= 1 && analysis.in({at, begin}, "casualty").empty() &&
+           analysis.in({at, begin}, "subset_marker").empty();
+  };
+  while (true) {
+    // The numbers are in text order: the next group's is the first after `at`.
+    const auto number_at = std::lower_bound(
+        analysis.numbers.begin(), analysis.numbers.end(), at,
+        [](const NumberMention& number, std::uint32_t offset) { return number.begin < offset; });
+    if (number_at == analysis.numbers.end() || !sentence.contains(number_at->begin) ||
+        !joined(number_at->begin)) {
+      break;
     }
+    const NumberMention* number = &*number_at;
     const bool counted_elsewhere = std::any_of(
-        counts.begin(), counts.end(), [&](const auto& held) { return held.second == &number; });
-    if (!sentence.contains(number.begin) || number.vague || counted_elsewhere ||
-        analysis.words_between(at, number.begin) > 1 ||
-        !analysis.in({at, number.begin}, "casualty").empty() ||
-        !analysis.in({at, number.begin}, "subset_marker").empty()) {
-      break;
-    }
-    const auto next = std::find_if(persons.begin(), persons.end(), [&](const Mention* candidate) {
-      return candidate->word.begin >= number.figure_end &&
-             analysis.words_between(number.figure_end, candidate->word.begin) == 0;
+        counts.begin(), counts.end(), [&](const auto& held) { return held.second == number; });
+    const auto next = std::find_if(persons.begin(), persons.end(), [&](const Mention* person) {
+      return person->word.begin >= number->figure_end &&
+             analysis.words_between(number->figure_end, person->word.begin) == 0;
     });
-    // "7 civilians were killed, 3 people wounded": a group with a status word
-    // of its own after it is counted by that word.
-    if (next == persons.end() ||
-        (like != nullptr &&
-         ((*next)->value() != like->value() ||
-          (*next)->entry->has_attribute("anyone") != like->entry->has_attribute("anyone"))) ||
-        !analysis.in({(*next)->word.end, view.clause_of((*next)->word.begin).end}, "casualty")
-             .empty()) {
+    if (number->vague || counted_elsewhere || next == persons.end() || !of_the_kind(**next) ||
+        has_its_own_status(**next)) {
       break;
     }
-    listed.emplace_back(&number, *next);
+    listed.emplace_back(number, *next);
     at = (*next)->word.end;
   }
   return listed;

@@ -2755,7 +2755,7 @@ TEST_F(FictionalTheatre, PeopleOfNoStatedSideAreNotCivilians) {
         "Grenzdorf yesterday, killing four people" +
         more + "."));
   };
-  EXPECT_EQ(figures(""), (std::vector<std::string>{"killed 4 unknown"}));
+  EXPECT_EQ(figures(""), (std::vector<std::string>{"killed 4 ruritania"}));
   EXPECT_EQ(figures(", all of them residents of the village"),
             (std::vector<std::string>{"killed 4 civilians:ruritania"}));
 }
@@ -3997,6 +3997,15 @@ TEST_F(FictionalTheatre, ATollRisingToTheSumOfThoseBeforeIsTheirTotal) {
       "shelling on 4 May has risen to ";
   EXPECT_EQ(read_published(story + "seven, Grenzland Rights Watch said.")["claims"].size(), 2U);
   EXPECT_EQ(read_published(story + "nine, Grenzland Rights Watch said.")["claims"].size(), 3U);
+}
+
+// «ارتقاء 4 شهداء»: martyrs are the dead, and the count right before a status
+// noun is its count.
+TEST_F(FictionalTheatre, MartyrsCountedAreTheDead) {
+  const json reading = read_published(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قصف فريدونيا على أوبرلاند أمس أسفر عن ارتقاء 4 "
+      "شهداء.");
+  EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"killed 4 ruritania"}));
 }
 
 }  // namespace
