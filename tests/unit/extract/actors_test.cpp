@@ -324,6 +324,13 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   // testing. An army is the state's armed forces, as the Armenian and Azerbaijani ones are.
   const std::string_view arabic_5 = "قال الجيش الاوكرانى اليوم الاحد أن خمسة جنود قتلوا";
   EXPECT_EQ(value_at(matcher, arabic_5, "الجيش الاوكرانى", "actor"), "ua-armed-forces");
+  // Synthetic sentences in the words of Kyiv's reports: the forces on the other side of the
+  // line, named by the ground (attribute where), like "separatists".
+  const std::string_view occupiers_ru = "Оккупанты обстреляли позиции возле Авдеевки.";
+  EXPECT_EQ(value_at(matcher, occupiers_ru, "Оккупанты", "actor"), "dpr-militia");
+  const std::string_view occupiers_en =
+      "Russian occupation forces shelled positions near Avdiivka.";
+  EXPECT_EQ(value_at(matcher, occupiers_en, "Russian occupation forces", "actor"), "dpr-militia");
   // A synthetic sentence in the words of the ATO's bulletins (2014–2018).
   const std::string_view ato_bulletin =
       "В пресс-центре штаба АТО сообщили, что Госпогранслужба Украины и Нацгвардия усилили охрану.";
