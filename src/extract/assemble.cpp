@@ -771,8 +771,11 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
 bool names_the_agent(const FrameView& view, Range clause, const Mention& person) {
   const Analysis& analysis = view.analysis;
   for (const Mention* marker : analysis.in({clause.begin, person.word.begin}, "agent_marker")) {
+    // «со стороны Азербайджана один военнослужащий получил ранение»: an actor
+    // after the agent word is the agent, and the persons after it were hit.
     if (marker->range.end <= person.word.begin &&
-        analysis.words_between(marker->range.end, person.word.begin) <= 2) {
+        analysis.words_between(marker->range.end, person.word.begin) <= 2 &&
+        analysis.in({marker->range.end, person.word.begin}, "actor").empty()) {
       return true;
     }
   }

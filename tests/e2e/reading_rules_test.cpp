@@ -4008,5 +4008,13 @@ TEST_F(FictionalTheatre, MartyrsCountedAreTheDead) {
   EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"killed 4 ruritania"}));
 }
 
+// «один защитник получил ранение»: Kyiv's word for a soldier is a fighter's.
+TEST_F(FictionalTheatre, ADefenderIsASoldier) {
+  const json reading = read_published(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера при обстреле Гренцдорфа со стороны "
+      "Фридонии один защитник Руритании получил ранение.");
+  EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"wounded 1 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
