@@ -4010,6 +4010,7 @@ TEST_F(FictionalTheatre, MartyrsCountedAreTheDead) {
 
 // «один защитник получил ранение»: Kyiv's word for a soldier is a fighter's.
 TEST_F(FictionalTheatre, ADefenderIsASoldier) {
+  write_file(data_ / "actors/names/ru.states.tsv", "freedonia\tФридонии\nruritania\tРуритании\n");
   const json reading = read_published(
       "Синтетический текст\n\nМИД Руритании сообщил, что вчера при обстреле Гренцдорфа со стороны "
       "Фридонии один защитник Руритании получил ранение.");
