@@ -773,9 +773,12 @@ bool names_the_agent(const FrameView& view, Range clause, const Mention& person)
   for (const Mention* marker : analysis.in({clause.begin, person.word.begin}, "agent_marker")) {
     // «со стороны Азербайджана один военнослужащий получил ранение»: an actor
     // after the agent word is the agent, and the persons after it were hit.
+    const MentionList actors = analysis.in({marker->range.end, person.word.begin}, "actor");
+    const bool actor_between = std::any_of(actors.begin(), actors.end(), [&](const Mention* actor) {
+      return actor->range.end <= person.word.begin;
+    });
     if (marker->range.end <= person.word.begin &&
-        analysis.words_between(marker->range.end, person.word.begin) <= 2 &&
-        analysis.in({marker->range.end, person.word.begin}, "actor").empty()) {
+        analysis.words_between(marker->range.end, person.word.begin) <= 2 && !actor_between) {
       return true;
     }
   }

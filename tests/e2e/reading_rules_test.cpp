@@ -2755,7 +2755,7 @@ TEST_F(FictionalTheatre, PeopleOfNoStatedSideAreNotCivilians) {
         "Grenzdorf yesterday, killing four people" +
         more + "."));
   };
-  EXPECT_EQ(figures(""), (std::vector<std::string>{"killed 4 ruritania"}));
+  EXPECT_EQ(figures(""), (std::vector<std::string>{"killed 4 unknown"}));
   EXPECT_EQ(figures(", all of them residents of the village"),
             (std::vector<std::string>{"killed 4 civilians:ruritania"}));
 }
