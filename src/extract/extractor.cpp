@@ -1120,26 +1120,37 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   const auto exact = [](const CasualtyFigure& figure) {
     return figure.count.max && *figure.count.max == figure.count.min;
   };
-  for (auto total = kept.begin(); total != kept.end();) {
-    const Claim& claim = drafts[*total].claim;
-    if (claim.casualties.size() != 1 || !exact(claim.casualties.front())) {
-      ++total;
-      continue;
-    }
-    const CasualtyFigure& figure = claim.casualties.front();
+  // Whether two or more exact figures of `figure`'s side and status in the
+  // claims [from, to) of `claimant` add up to it; `told_in_a_row`: the claims
+  // run on while the claimant is the same, and stop once the sum is reached.
+  const auto add_up_to = [&](const CasualtyFigure& figure, std::vector<std::size_t>::iterator from,
+                             std::vector<std::size_t>::iterator to, const std::string& claimant,
+                             bool told_in_a_row) {
     std::int64_t sum = 0;
     int parts = 0;
-    for (auto next = total + 1; next != kept.end() && sum < figure.count.min &&
-                                drafts[*next].claim.claimant.id == claim.claimant.id;
-         ++next) {
-      for (const CasualtyFigure& part : drafts[*next].claim.casualties) {
+    for (auto part_of = from; part_of != to; ++part_of) {
+      if (drafts[*part_of].claim.claimant.id != claimant) {
+        if (told_in_a_row) {
+          break;
+        }
+        continue;
+      }
+      if (told_in_a_row && sum >= figure.count.min) {
+        break;
+      }
+      for (const CasualtyFigure& part : drafts[*part_of].claim.casualties) {
         if (part.side == figure.side && part.status == figure.status && exact(part)) {
           sum += part.count.min;
           ++parts;
         }
       }
     }
-    if (parts < 2 || sum != figure.count.min) {
+    return parts >= 2 && sum == figure.count.min;
+  };
+  for (auto total = kept.begin(); total != kept.end();) {
+    const Claim& claim = drafts[*total].claim;
+    if (claim.casualties.size() != 1 || !exact(claim.casualties.front()) ||
+        !add_up_to(claim.casualties.front(), total + 1, kept.end(), claim.claimant.id, true)) {
       ++total;
       continue;
     }
@@ -1153,25 +1164,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   for (auto total = kept.begin(); total != kept.end();) {
     const Claim& claim = drafts[*total].claim;
     if (claim.casualties.size() != 1 || !exact(claim.casualties.front()) ||
-        analysis.in(drafts[*total].range, "figure_rise").empty()) {
-      ++total;
-      continue;
-    }
-    const CasualtyFigure& figure = claim.casualties.front();
-    std::int64_t sum = 0;
-    int parts = 0;
-    for (auto before = kept.begin(); before != total; ++before) {
-      if (drafts[*before].claim.claimant.id != claim.claimant.id) {
-        continue;
-      }
-      for (const CasualtyFigure& part : drafts[*before].claim.casualties) {
-        if (part.side == figure.side && part.status == figure.status && exact(part)) {
-          sum += part.count.min;
-          ++parts;
-        }
-      }
-    }
-    if (parts < 2 || sum != figure.count.min) {
+        analysis.in(drafts[*total].range, "figure_rise").empty() ||
+        !add_up_to(claim.casualties.front(), kept.begin(), total, claim.claimant.id, false)) {
       ++total;
       continue;
     }
