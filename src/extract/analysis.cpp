@@ -327,6 +327,19 @@ void erase_marked(std::vector<Match>& matches, const std::vector<bool>& drop) {
   matches.resize(kept);
 }
 
+// The clitic prefixes that mark the one spoken to (`prefix` entries with the
+// attribute `addressee`: Arabic «ل», "to"), gathered once per lexicon.
+struct AddresseePrefixes {
+  explicit AddresseePrefixes(const Lexicon& lexicon) {
+    for (const LexiconEntry& entry : lexicon.entries()) {
+      if (entry.category == "prefix" && entry.has_attribute("addressee")) {
+        phrases.push_back(entry.phrase);
+      }
+    }
+  }
+  std::vector<std::string_view> phrases;  // into the lexicon
+};
+
 // What the passes below need of the lexicon, gathered once per lexicon and
 // thread: which entries name an actor only in a theatre (`only_in`), by the
 // ground named nearest (`where`), by the body named last (`short`), or stand
@@ -648,6 +661,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   analysis.original_offsets = std::move(analysis.normalized.code_point_offsets);
   analysis.word_starts = find_word_starts(analysis.normalized.text);
   const Lexicon& lexicon = matcher.lexicon();
+  analysis.addressee_prefixes = &gathered_from<AddresseePrefixes>(lexicon).phrases;
   std::vector<Match> found = matcher.scan(analysis.normalized.text);
   resolve_short_names(lexicon, found);
   if (places != nullptr) {

@@ -194,7 +194,8 @@ const Mention* opening_office(const Analysis& analysis, const Sentence& sentence
 // Whether the actor is who the speaker told ("a source told Reuters",
 // «قال مصدر عسكري لوكالة سبوتنيك», «сообщил ТАСС источник»): right after a verb
 // of telling (lexicon attribute `addressee`), right before a source, or joined
-// to «ل» ("to"), not after a statement («بيان لوزارة الدفاع» is the ministry's).
+// to a prefix of the one spoken to («ل», "to": a `prefix` with the attribute
+// `addressee`), not after a statement («بيان لوزارة الدفاع» is the ministry's).
 bool addressed(const Analysis& analysis, const Mention& trigger, const Mention& actor) {
   if (trigger.entry->has_attribute("addressee") &&
       analysis.words_between(trigger.range.end, actor.range.begin) <= 1) {
@@ -208,7 +209,13 @@ bool addressed(const Analysis& analysis, const Mention& trigger, const Mention& 
   const std::string_view prefix =
       std::string_view(analysis.normalized.text)
           .substr(actor.word.begin, actor.range.begin - actor.word.begin);
-  return prefix.ends_with("\xD9\x84") && !after_a_document(analysis, actor);  // ل
+  if (prefix.empty() || analysis.addressee_prefixes == nullptr) {
+    return false;
+  }
+  const std::vector<std::string_view>& marks = *analysis.addressee_prefixes;
+  return std::any_of(marks.begin(), marks.end(),
+                     [&](std::string_view mark) { return prefix.ends_with(mark); }) &&
+         !after_a_document(analysis, actor);
 }
 
 // The actor an attribution trigger quotes: an actor right beside the trigger

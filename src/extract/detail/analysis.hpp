@@ -243,6 +243,9 @@ struct Analysis {
   // Where the words of the normalised text start (after a gap), ascending, so
   // words_between costs two binary searches however far apart its ends are.
   std::vector<std::uint32_t> word_starts;
+  // The clitic prefixes that mark the one spoken to (lexicon `prefix` entries
+  // with the attribute `addressee`), for the lexicon the text was read with.
+  const std::vector<std::string_view>* addressee_prefixes = nullptr;
 
   TextSpan span(Range range) const;
   // The original words of a normalised range.
