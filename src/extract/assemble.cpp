@@ -2755,6 +2755,18 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   // "by Syrian regime ally Russia": the agent word before the qualifier is the
   // actor's it qualifies.
   const Mention* agent_by_qualifier = nullptr;
+  // The weapons of the clause that carry out an act (aircraft, drones, guns,
+  // mortars, rocket launchers) right beside its word.
+  std::vector<const Mention*> carriers;
+  for (const Mention* weapon : analysis.in(clause, "weapon")) {
+    const auto weapon_class = parse_weapon_class(weapon->value());
+    if ((weapon_class == WeaponClass::kAircraft || weapon_class == WeaponClass::kDrone ||
+         weapon_class == WeaponClass::kArtillery || weapon_class == WeaponClass::kMortar ||
+         weapon_class == WeaponClass::kRocketArtillery) &&
+        view.distance(weapon->word, event.word) <= 2) {
+      carriers.push_back(weapon);
+    }
+  }
   for (const Mention* actor : candidates) {
     const bool in_clause = clause.contains(actor->range.begin);
     if (!in_clause && found.actor != nullptr) {
@@ -2771,17 +2783,11 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     const bool agent =
         actor == agent_by_qualifier || negated_before(view, *actor, "agent_marker", 1);
     // «طائرة مسيرة تركية», "a Ukrainian drone dropped …": a nationality right
-    // beside the weapon that carried out the act in its clause says whose it was.
-    const MentionList weapons = analysis.in(clause, "weapon");
+    // beside the weapon that carried out the act says whose it was.
     const bool qualifies_the_weapon =
         actor->entry->has_attribute("adjective") &&
-        std::any_of(weapons.begin(), weapons.end(), [&](const Mention* weapon) {
-          const auto weapon_class = parse_weapon_class(weapon->value());
-          return (weapon_class == WeaponClass::kAircraft || weapon_class == WeaponClass::kDrone ||
-                  weapon_class == WeaponClass::kArtillery || weapon_class == WeaponClass::kMortar ||
-                  weapon_class == WeaponClass::kRocketArtillery) &&
-                 view.distance(actor->word, weapon->word) == 0 &&
-                 view.distance(weapon->word, event.word) <= 2;
+        std::any_of(carriers.begin(), carriers.end(), [&](const Mention* weapon) {
+          return view.distance(actor->word, weapon->word) == 0;
         });
     // «обстрелян пост вооруженных формирований», "the positions of the
     // Azerbaijani army": whose post or positions were hit is a target; not the
