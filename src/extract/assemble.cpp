@@ -886,6 +886,30 @@ bool counted_one_by_article(const FrameView& view, const Mention& person) {
   return article_counting_one(view, person, 3) != nullptr;
 }
 
+// Where the phrase of persons counted by no number starts: at the article
+// that counts one right before them ("a woman"), else at the persons.
+std::uint32_t start_of_single(const FrameView& view, const Mention& person) {
+  const Mention* article = article_counting_one(view, person, 0);
+  return article != nullptr ? article->word.begin : person.word.begin;
+}
+
+// How many a group of a list counts: its number, else the count its word
+// carries (a dual), else one ("a woman").
+CountRange count_of_group(const NumberMention* count, const Mention& persons) {
+  if (count != nullptr) {
+    return count->count;
+  }
+  const std::string_view count_word = persons.entry->attribute("count");
+  return count_word.empty() ? exactly(1) : exactly(std::atoll(std::string(count_word).c_str()));
+}
+
+// Whether persons say how many they are without a number: one ("woman",
+// "a civilian") or the count of a dual.
+bool counts_itself(const FrameView& view, const Mention& persons) {
+  return persons.entry->has_attribute("one") || !persons.entry->attribute("count").empty() ||
+         (persons.entry->has_attribute("singular") && counted_one_by_article(view, persons));
+}
+
 // Whether an event was told before the frame, outside the headline: a figure
 // of no stated side and no event of its own may then retell it.
 bool told_before(const FrameView& view) {
@@ -989,7 +1013,7 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_before(
     return listed;
   }
   const Range sentence = view.sentence_of(person.range.begin).range;
-  std::uint32_t at = count != nullptr ? count->begin : person.word.begin;
+  std::uint32_t at = count != nullptr ? count->begin : start_of_single(view, person);
   const MentionList persons = analysis.in({sentence.begin, at}, "person");
   // NOLINTNEXTLINE(modernize-loop-convert): std::views::reverse fails under clang-tidy 14
   for (auto it = persons.rbegin(); it != persons.rend(); ++it) {
@@ -1006,8 +1030,7 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_before(
         its_count != nullptr && std::any_of(counts.begin(), counts.end(), [&](const auto& held) {
           return held.second == its_count;
         });
-    const bool one = its_count == nullptr && (earlier.entry->has_attribute("one") ||
-                                              !earlier.entry->attribute("count").empty());
+    const bool one = its_count == nullptr && counts_itself(view, earlier);
     if (paired_elsewhere || (its_count == nullptr && !one)) {
       break;
     }
@@ -1156,9 +1179,10 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         person = candidate;
       }
     }
-    // «قتل جنديان وثلاثة مدنيين»: a dual counts itself; a count after it that
-    // opens the next group of persons is that group's.
-    if (person != nullptr && count != nullptr && !person->entry->attribute("count").empty() &&
+    // «قتل جنديان وثلاثة مدنيين», "killing a soldier and two civilians": a dual
+    // or a single counts itself; a count after it that opens the next group of
+    // persons is that group's.
+    if (person != nullptr && count != nullptr && counts_itself(view, *person) &&
         count->begin >= person->word.end &&
         analysis.words_between(person->word.end, count->begin) <= 1) {
       const MentionList next = analysis.in({count->figure_end, clause.end}, "person");
@@ -1441,12 +1465,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     const std::size_t first_of_status = figures.size();
     if (person != nullptr && person->word.end <= status->word.begin && !shared.count(status)) {
       for (const auto& [group_count, group] : listed_before(view, *person, count, counts)) {
-        const std::string_view count_word = group->entry->attribute("count");
-        const CountRange group_range = group_count != nullptr ? group_count->count
-                                       : !count_word.empty()
-                                           ? exactly(std::atoll(std::string(count_word).c_str()))
-                                           : exactly(1);
-        add_figure(group, nullptr, group_count, group_range, false, {});
+        add_figure(group, nullptr, group_count, count_of_group(group_count, *group), false, {});
       }
     }
     add_figure(person, others, count, *range, uncounted, listed);
@@ -1454,7 +1473,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     // and three civilians": counted groups of other kinds listed after the
     // persons the status word is said of after it are its too.
     if (person != nullptr && person->word.begin >= status->word.end &&
-        (count == nullptr ? !person->entry->attribute("count").empty()
+        (count == nullptr ? counts_itself(view, *person)
                           : count->figure_end <= person->word.begin) &&
         shared.count(status) == 0) {
       const std::uint32_t list_from =

@@ -4017,5 +4017,23 @@ TEST_F(FictionalTheatre, ADefenderIsASoldier) {
   EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"wounded 1 ruritania"}));
 }
 
+// "Two soldiers and a woman were wounded", "killing a soldier and two
+// civilians": a person an article counts as one is a group of the list like a
+// counted one, and the count after it opens the next group.
+TEST_F(FictionalTheatre, ASinglePersonIsAGroupOfTheList) {
+  const std::string lead =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday";
+  const json before = read_published(lead + ". Two soldiers and a woman were wounded.");
+  EXPECT_EQ(figures_of_the_one_claim(before),
+            (std::vector<std::string>{"wounded 2 ruritania", "wounded 1 civilians:ruritania"}));
+  const json singles = read_published(lead + ". A man and a woman were wounded.");
+  EXPECT_EQ(figures_of_the_one_claim(singles),
+            (std::vector<std::string>{"wounded 2 civilians:ruritania"}));
+  const json after = read_published(lead + ", killing a soldier and two civilians.");
+  EXPECT_EQ(figures_of_the_one_claim(after),
+            (std::vector<std::string>{"killed 1 ruritania", "killed 2 civilians:ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
