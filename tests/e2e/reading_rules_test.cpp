@@ -4035,5 +4035,14 @@ TEST_F(FictionalTheatre, ASinglePersonIsAGroupOfTheList) {
             (std::vector<std::string>{"killed 1 ruritania", "killed 2 civilians:ruritania"}));
 }
 
+// "a soldier was killed and another was wounded": "another" is one more person.
+TEST_F(FictionalTheatre, AnotherIsOneMorePerson) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said a soldier was killed and "
+      "another was wounded when Freedonian troops shelled Grenzdorf yesterday.");
+  EXPECT_EQ(figures_of_the_one_claim(reading),
+            (std::vector<std::string>{"killed 1 ruritania", "wounded 1 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
