@@ -4044,5 +4044,14 @@ TEST_F(FictionalTheatre, AnotherIsOneMorePerson) {
             (std::vector<std::string>{"killed 1 ruritania", "wounded 1 ruritania"}));
 }
 
+// "fired 120-mm mortars at …": firing with the weapon named after it, words between.
+TEST_F(FictionalTheatre, FiringWithTheWeaponAfterItIsItsAct) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops fired "
+      "120-mm mortars at Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
