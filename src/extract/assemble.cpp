@@ -21,6 +21,8 @@ namespace {
 
 constexpr std::uint32_t kNearWords = 4;
 // What a word between an actor and a verb may not be for the actor to be the verb's subject.
+// What a number counts when it is no persons.
+constexpr std::array<Category, 2> kCountedThings{"count_noun", "asset"};
 constexpr std::array<Category, 5> kNamingCategories{"person", "actor", "event", "casualty",
                                                     "place"};
 
@@ -479,13 +481,16 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
     bool counts_the_noun = false;
   };
   std::vector<Pair> pairs;
-  // "14 violations", "in the past 24 hours": a number right before what it
-  // counts (`count_noun`: violations, explosions, units of time) counts no persons.
+  // "14 violations", "in the past 24 hours", "two houses were damaged": a
+  // number right before what it counts (`count_noun`: violations, explosions,
+  // units of time; an `asset`) counts no persons.
   const auto counts_a_thing = [&](const NumberMention& number) {
-    const MentionList nouns =
-        view.analysis.in({number.figure_end, number.figure_end + kCountNounReach}, "count_noun");
-    return !nouns.empty() &&
-           view.analysis.words_between(number.figure_end, nouns.front()->range.begin) == 0;
+    const Range after{number.figure_end, number.figure_end + kCountNounReach};
+    return std::any_of(kCountedThings.begin(), kCountedThings.end(), [&](Category category) {
+      const MentionList nouns = view.analysis.in(after, category);
+      return !nouns.empty() &&
+             view.analysis.words_between(number.figure_end, nouns.front()->range.begin) == 0;
+    });
   };
   // «توفي أحدهم متأثرا بجروحه», "one of them died of his wounds": the count
   // of those of the wounded who died (read_deaths_of_the_wounded) is no
@@ -3098,6 +3103,19 @@ void borrow_place(Claim& claim, const Claim& from, const Gazetteer& places) {
   }
   for (const FieldProvenance& entry : from.provenance) {
     if (entry.field == "place") {
+      claim.provenance.push_back(entry);
+    }
+  }
+}
+
+void borrow_figures(Claim& claim, const Claim& from) {
+  if (!claim.casualties.empty() || from.casualties.empty()) {
+    return;
+  }
+  claim.casualties = from.casualties;
+  // The claim had no figures: the indexes of the fields stay the same.
+  for (const FieldProvenance& entry : from.provenance) {
+    if (entry.field.starts_with("casualties/")) {
       claim.provenance.push_back(entry);
     }
   }

@@ -837,10 +837,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                                      sequel_date[i] == nullptr && !undated_lead(i);
       // "Минобороны … сообщило об уничтожении военного объекта. / Военный
       // объект был уничтожен … в направлении Товузского района": the outlet's
-      // undated retelling of the act just quoted says where it happened.
+      // undated retelling of the act just quoted says where it happened, and
+      // whom it hit ("… the DPR office in the JCCC said. / As a result of the
+      // shelling of Horlivka, a woman was wounded").
       if (undated_retelling && !draft.background && draft.has_event && !kept.empty() &&
           kept.back() + 1 == i && drafts[i - 1].claim.event_type == draft.claim.event_type) {
         detail::borrow_place(drafts[i - 1].claim, draft.claim, impl.places);
+        detail::borrow_figures(drafts[i - 1].claim, draft.claim);
       }
       if ((draft.background && draft.own_date == nullptr) || undated_retelling) {
         out.set_aside.push_back({SetAsideReason::kBackground, span,

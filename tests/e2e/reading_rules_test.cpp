@@ -4053,5 +4053,29 @@ TEST_F(FictionalTheatre, FiringWithTheWeaponAfterItIsItsAct) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
 }
 
+// "A woman was wounded and two houses were damaged": a number right before an
+// asset counts the asset, not persons.
+TEST_F(FictionalTheatre, ACountOfHousesIsNoCountOfPersons) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday. A woman was wounded and two houses were damaged.");
+  EXPECT_EQ(figures_of_the_one_claim(reading),
+            (std::vector<std::string>{"wounded 1 civilians:ruritania"}));
+}
+
+// "… the ministry said. / As a result of the shelling of Grenzdorf, a woman was
+// wounded": the outlet's undated retelling of the act just quoted tells whom
+// it hit, as it tells where.
+TEST_F(FictionalTheatre, TheRetellingOfAQuotedActGivesItsFigures) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Ruritanian villages yesterday, the Foreign "
+      "Ministry of Ruritania said.\n\nAs a result of the shelling of Grenzdorf, a woman was "
+      "wounded.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
+  EXPECT_EQ(figures_of_the_one_claim(reading),
+            (std::vector<std::string>{"wounded 1 civilians:ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -115,6 +115,9 @@ void borrow_area(Claim& claim, const Claim& from, const Gazetteer& places);
 // A claim that names no place takes the one another telling of its act names,
 // with the words of that telling and the time zone of its country.
 void borrow_place(Claim& claim, const Claim& from, const Gazetteer& places);
+// A claim that gives no casualty figures takes those another telling of its
+// act gives, with the words they came from.
+void borrow_figures(Claim& claim, const Claim& from);
 // With no fighting told before it, a claim whose persons were killed or
 // wounded (not none) tells of an attack; the words of that figure are the
 // event type's.
