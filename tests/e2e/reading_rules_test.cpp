@@ -4077,5 +4077,22 @@ TEST_F(FictionalTheatre, TheRetellingOfAQuotedActGivesItsFigures) {
             (std::vector<std::string>{"wounded 1 civilians:ruritania"}));
 }
 
+// «По данным представительства, под огонь попал Кляйнхайм»: the office just
+// named speaks again, and coming under fire is an attack.
+TEST_F(FictionalTheatre, TheOfficeJustNamedTellsWhatCameUnderFire) {
+  write_file(data_ / "actors/names/ru.office.tsv",
+             "ru-monitor-office\tпредставительстве Руритании в Миссии\n"
+             "fd-fictional-forces\tвойска Фридонии\n");
+  const json reading = read_published(
+      "Синтетический текст\n\nВчера войска Фридонии обстреляли Гренцдорф, сообщили в "
+      "представительстве Руритании в Миссии.\n\nПо данным представительства, вчера под огонь "
+      "попал и Кляйнхайм.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const json& second = reading["claims"][1];
+  EXPECT_EQ(second["claimant"]["id"], "ru-monitor-office") << reading.dump(1);
+  EXPECT_EQ(second["event_type"], "attack") << reading.dump(1);
+  EXPECT_EQ(second["place"]["name"], "Кляйнхайм") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
