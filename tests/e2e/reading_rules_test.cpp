@@ -4094,5 +4094,14 @@ TEST_F(FictionalTheatre, TheOfficeJustNamedTellsWhatCameUnderFire) {
   EXPECT_EQ(second["place"]["name"], "Кляйнхайм") << reading.dump(1);
 }
 
+// "subjected the positions of … to fire": the object between the verb and the fire.
+TEST_F(FictionalTheatre, SubjectingAnObjectToFireIsAnAttack) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops subjected the positions of the Ruritanian army near "
+      "Grenzdorf to fire yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "attack") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
