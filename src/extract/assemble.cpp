@@ -1079,7 +1079,31 @@ const Mention* object_after(const FrameView& view, const Mention& status) {
   const std::string_view between =
       std::string_view(analysis.normalized.text)
           .substr(status.word.end, person->word.begin - status.word.end);
-  return between.find_first_of(",;:") == std::string_view::npos ? person : nullptr;
+  if (between.find_first_of(",;:") != std::string_view::npos) {
+    return nullptr;
+  }
+  // Each word between counts or names them ("two", "Armenian", "the"); "a
+  // soldier injured as Pakistani troops fired": a word of another kind opens
+  // another clause, whose subject they are.
+  const Range gap{status.word.end, person->word.begin};
+  const MentionList actors = analysis.in(gap, "actor");
+  const MentionList articles = analysis.in(gap, "article");
+  const auto first_word =
+      std::upper_bound(analysis.word_starts.begin(), analysis.word_starts.end(), gap.begin);
+  for (auto word = first_word; word != analysis.word_starts.end() && *word < gap.end; ++word) {
+    const std::uint32_t at = *word;
+    const auto holds = [at](Range range) { return range.begin <= at && at < range.end; };
+    const bool counted = std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
+                                     [&](const NumberMention& number) {
+                                       return holds({number.begin, number.figure_end});
+                                     });
+    const auto names = [&](const Mention* mention) { return holds(mention->range); };
+    if (!counted && std::none_of(actors.begin(), actors.end(), names) &&
+        std::none_of(articles.begin(), articles.end(), names)) {
+      return nullptr;
+    }
+  }
+  return person;
 }
 
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,

@@ -4103,5 +4103,15 @@ TEST_F(FictionalTheatre, SubjectingAnObjectToFireIsAnAttack) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
 }
 
+// "a soldier was injured as Freedonian troops fired …": troops after a word
+// that opens another clause are no object of the wound, and did the firing.
+TEST_F(FictionalTheatre, TroopsOfAnotherClauseAreNoObject) {
+  const json reading = read_published(
+      "A synthetic story\n\nA Ruritanian soldier was injured as Freedonian troops fired mortar "
+      "shells at Grenzdorf yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
+  EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"wounded 1 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
