@@ -565,6 +565,19 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
             official->range.end <= trigger->range.begin
                 ? analysis.words_between(official->range.end, trigger->range.begin) <= 1
                 : analysis.words_between(trigger->range.end, official->range.begin) <= 1;
+        // "a defence spokesman in Jammu said": the place between them.
+        if (!beside && official->range.end <= trigger->range.begin) {
+          const Mention* place =
+              analysis.first_in({official->range.end, trigger->range.begin}, "place");
+          if (place != nullptr &&
+              analysis.words_between(official->range.end, place->range.begin) <= 1 &&
+              analysis.words_between(place->range.end, trigger->range.begin) == 0) {
+            result.unnamed = official;
+            result.unnamed_place = place;
+            result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
+          }
+          continue;
+        }
         if (!beside) {
           continue;
         }

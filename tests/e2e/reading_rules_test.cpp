@@ -514,6 +514,17 @@ TEST_F(FictionalTheatre, AnUnnamedOfficialSpeaksForTheStateTheySpeakIn) {
   EXPECT_EQ(claim["place"]["name"], "Oberland");
   ASSERT_EQ(claim["casualties"].size(), 1U) << reading.dump(1);
   EXPECT_EQ(claim["casualties"][0]["side"]["party"]["id"], "ruritania");
+  // The place may stand between the official and the verb.
+  const json between = read(
+      "A synthetic story\n\nFreedonian troops shelled Oberland yesterday, a defence spokesperson "
+      "in Kleinheim said. There was no loss of life.");
+  ASSERT_EQ(between["claims"].size(), 1U) << between.dump(1);
+  EXPECT_EQ(between["claims"][0]["claimant"]["id"], "ruritania") << between.dump(1);
+  EXPECT_EQ(between["claims"][0]["place"]["name"], "Oberland") << between.dump(1);
+  // "no loss of life": none killed; of the wounded it says nothing.
+  ASSERT_EQ(between["claims"][0]["casualties"].size(), 1U) << between.dump(1);
+  EXPECT_EQ(between["claims"][0]["casualties"][0]["status"], "killed");
+  EXPECT_EQ(between["claims"][0]["casualties"][0]["max"], 0);
   // With no place, or one of no single state, no one is named.
   const json nowhere = read(
       "A synthetic story\n\n\u201cFreedonian troops shelled Grenzdorf yesterday,\u201d a "
