@@ -1134,6 +1134,14 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
       continue;
     }
     const NumberMention* count = one != counts.end() ? one->second : other->second;
+    // «جنديين قتلا وأصيب خمسة آخرون», "and five others were wounded": a count
+    // of others is of new persons, its status's alone.
+    const Mention* others_after =
+        analysis.first_in({count->figure_end, view.clause_of(count->begin).end}, "others");
+    if (others_after != nullptr &&
+        analysis.words_between(count->figure_end, others_after->word.begin) == 0) {
+      continue;
+    }
     counts[first] = counts[second] = count;
     shared.insert(first);
     shared.insert(second);

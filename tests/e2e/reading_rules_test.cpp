@@ -4124,5 +4124,15 @@ TEST_F(FictionalTheatre, TroopsOfAnotherClauseAreNoObject) {
   EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"wounded 1 ruritania"}));
 }
 
+// «جنديان قتلا وأصيب خمسة آخرون»: a count of others beside the second status
+// is of new persons, not one count shared by both statuses.
+TEST_F(FictionalTheatre, ACountOfOthersIsNotSharedByTheStatusBefore) {
+  const json reading = read_published(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن جنديين قتلا وأصيب خمسة آخرون في قصف "
+      "فريدونيا على أوبرلاند أمس.");
+  EXPECT_EQ(figures_of_the_one_claim(reading),
+            (std::vector<std::string>{"killed 2 ruritania", "wounded 5 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
