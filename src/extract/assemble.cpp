@@ -939,10 +939,12 @@ bool names_civilians(const FrameView& view) {
 // right after the one before (a comma or a conjunction between): of the kind
 // of `like` only, or of any kind when it is null. A group another status word
 // counts, or with a status or subset word before it ("12 civilians, among them
-// 4 children"), or one a status word of its own follows, ends the list.
+// 4 children"), or one a status word of its own follows, ends the list. With
+// `singles` (a list that a single person opens: "killing a man and a woman",
+// «погибли мужчина и женщина»), persons who count themselves are groups too.
 std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
     const FrameView& view, std::uint32_t at, Range sentence, const Mention* like,
-    const std::map<const Mention*, const NumberMention*>& counts) {
+    const std::map<const Mention*, const NumberMention*>& counts, bool singles = false) {
   std::vector<std::pair<const NumberMention*, const Mention*>> listed;
   const Analysis& analysis = view.analysis;
   const MentionList persons = analysis.in(sentence, "person");
@@ -966,6 +968,20 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
     const auto number_at = std::lower_bound(
         analysis.numbers.begin(), analysis.numbers.end(), at,
         [](const NumberMention& number, std::uint32_t offset) { return number.begin < offset; });
+    const auto single = std::find_if(persons.begin(), persons.end(), [&](const Mention* person) {
+      return person->word.begin >= at;
+    });
+    if (singles && single != persons.end() && joined(start_of_single(view, **single)) &&
+        (number_at == analysis.numbers.end() || number_at->begin >= (*single)->word.begin) &&
+        counts_itself(view, **single)) {
+      if (!of_the_kind(**single) || has_its_own_status(**single) ||
+          within_a_name(analysis, **single)) {
+        break;
+      }
+      listed.emplace_back(nullptr, *single);
+      at = (*single)->word.end;
+      continue;
+    }
     if (number_at == analysis.numbers.end() || !sentence.contains(number_at->begin) ||
         !joined(number_at->begin)) {
       break;
@@ -1515,9 +1531,11 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         shared.count(status) == 0) {
       const std::uint32_t list_from =
           listed.empty() ? person->word.end : listed.back().second->word.end;
-      for (const auto& [group_count, group] : groups_listed_from(
-               view, list_from, view.sentence_of(status->range.begin).range, nullptr, counts)) {
-        add_figure(group, nullptr, group_count, group_count->count, false, {});
+      const bool single = count == nullptr && person->entry->attribute("count").empty();
+      for (const auto& [group_count, group] :
+           groups_listed_from(view, list_from, view.sentence_of(status->range.begin).range, nullptr,
+                              counts, single)) {
+        add_figure(group, nullptr, group_count, count_of_group(group_count, *group), false, {});
       }
     }
     // "five children and four women were killed": groups of one side are one figure.

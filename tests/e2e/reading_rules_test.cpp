@@ -4044,6 +4044,16 @@ TEST_F(FictionalTheatre, ASinglePersonIsAGroupOfTheList) {
   const json after = read_published(lead + ", killing a soldier and two civilians.");
   EXPECT_EQ(figures_of_the_one_claim(after),
             (std::vector<std::string>{"killed 1 ruritania", "killed 2 civilians:ruritania"}));
+  // A list a single person opens after the status word goes on with singles.
+  const json singles_after = read_published(lead + ", killing a man, a woman and two children.");
+  EXPECT_EQ(figures_of_the_one_claim(singles_after),
+            (std::vector<std::string>{"killed 4 civilians:ruritania"}));
+  write_file(data_ / "actors/names/ru.states.tsv", "freedonia\tФридонии\n");
+  const json russian = read_published(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера при обстреле Гренцдорфа со стороны "
+      "Фридонии погибли мужчина и женщина.");
+  EXPECT_EQ(figures_of_the_one_claim(russian),
+            (std::vector<std::string>{"killed 2 civilians:ruritania"}));
 }
 
 // "a soldier was killed and another was wounded": "another" is one more person.
