@@ -581,15 +581,25 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         if (!beside) {
           continue;
         }
-        // The place right after the speaker or the verb: "said in Jammu".
+        // The place right after the speaker or the verb: "said in Jammu"; or
+        // right before the speaker: "Aleppo Police Command told …".
         const std::uint32_t from = std::max(official->range.end, trigger->range.end);
-        for (const Mention* place : analysis.in({from, sentence.range.end}, "place")) {
-          if (analysis.words_between(from, place->range.begin) <= 1) {
-            result.unnamed = official;
-            result.unnamed_place = place;
-            result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
+        const Mention* place = analysis.first_in({from, sentence.range.end}, "place");
+        if (place != nullptr && analysis.words_between(from, place->range.begin) > 1) {
+          place = nullptr;
+        }
+        if (place == nullptr) {
+          const MentionList before =
+              analysis.in({sentence.range.begin, official->range.begin}, "place");
+          if (!before.empty() && before.back()->range.end <= official->range.begin &&
+              analysis.words_between(before.back()->range.end, official->range.begin) == 0) {
+            place = before.back();
           }
-          break;
+        }
+        if (place != nullptr) {
+          result.unnamed = official;
+          result.unnamed_place = place;
+          result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
         }
       }
     }

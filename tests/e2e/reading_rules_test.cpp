@@ -525,6 +525,14 @@ TEST_F(FictionalTheatre, AnUnnamedOfficialSpeaksForTheStateTheySpeakIn) {
   ASSERT_EQ(between["claims"][0]["casualties"].size(), 1U) << between.dump(1);
   EXPECT_EQ(between["claims"][0]["casualties"][0]["status"], "killed");
   EXPECT_EQ(between["claims"][0]["casualties"][0]["max"], 0);
+  // The police of a named place, the place before them; "claiming the lives of".
+  const json police = read(
+      "A synthetic story\n\nFreedonian troops shelled Oberland yesterday, claiming the lives of "
+      "two civilians, Kleinheim police said.");
+  ASSERT_EQ(police["claims"].size(), 1U) << police.dump(1);
+  EXPECT_EQ(police["claims"][0]["claimant"]["id"], "ruritania") << police.dump(1);
+  ASSERT_EQ(police["claims"][0]["casualties"].size(), 1U) << police.dump(1);
+  EXPECT_EQ(police["claims"][0]["casualties"][0]["min"], 2);
   // With no place, or one of no single state, no one is named.
   const json nowhere = read(
       "A synthetic story\n\n\u201cFreedonian troops shelled Grenzdorf yesterday,\u201d a "
