@@ -533,6 +533,13 @@ TEST_F(FictionalTheatre, AnUnnamedOfficialSpeaksForTheStateTheySpeakIn) {
   EXPECT_EQ(police["claims"][0]["claimant"]["id"], "ruritania") << police.dump(1);
   ASSERT_EQ(police["claims"][0]["casualties"].size(), 1U) << police.dump(1);
   EXPECT_EQ(police["claims"][0]["casualties"][0]["min"], 2);
+  // «أفادت شرطة أوبرلاند»; «حي» names a neighbourhood the gazetteer does not know.
+  const json arabic = read(
+      "نص اصطناعي\n\nأفادت شرطة أوبرلاند بأن فريدونيا قصفت حي الزيتون أمس، ما أدى إلى مقتل "
+      "ثلاثة مدنيين.");
+  ASSERT_EQ(arabic["claims"].size(), 1U) << arabic.dump(1);
+  EXPECT_EQ(arabic["claims"][0]["claimant"]["id"], "ruritania") << arabic.dump(1);
+  EXPECT_EQ(arabic["claims"][0]["place"]["name"], "حي الزيتون") << arabic.dump(1);
   // With no place, or one of no single state, no one is named.
   const json nowhere = read(
       "A synthetic story\n\n\u201cFreedonian troops shelled Grenzdorf yesterday,\u201d a "
