@@ -631,6 +631,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // that goes on from the day told last is of that day.
   const DateMention* last_told = nullptr;
   const Draft* last_told_by = nullptr;
+  // The same for a day nothing here can place ("on Monday" on an undated page).
+  const DateMention* last_unplaced = nullptr;
   std::vector<const DateMention*> sequel_date(drafts.size(), nullptr);
   std::vector<const Draft*> sequel_of(drafts.size(), nullptr);
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
@@ -717,6 +719,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                            impl.options.recency_days)) {
       last_told = drafts[i - 1].own_date;
       last_told_by = &drafts[i - 1];
+    }
+    if (i > 0 && !frames[i - 1].headline && drafts[i - 1].unplaced_date != nullptr) {
+      last_unplaced = drafts[i - 1].unplaced_date;
     }
     if (frame.headline) {
       headline_draft = &draft;
@@ -809,10 +814,17 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // «كما جرحت امرأة بقصف مماثل …»: one more act, opening the account with
       // "also", goes on from the day told last, as a sequel word does.
       const bool one_more = analysis.opens_with(draft.range, "one_more");
+      const bool goes_on = one_more || !analysis.in(draft.range, "sequel").empty();
       if (draft.own_date == nullptr && draft.unplaced_date == nullptr && !draft.background &&
-          last_told != nullptr && (one_more || !analysis.in(draft.range, "sequel").empty())) {
+          last_told != nullptr && goes_on) {
         sequel_date[i] = last_told;
         sequel_of[i] = last_told_by;
+      }
+      // "Meanwhile, seven civilians were martyred …" after "on Monday" on an
+      // undated page: of that day too, which nothing here can place.
+      if (draft.own_date == nullptr && draft.unplaced_date == nullptr && !draft.background &&
+          last_told == nullptr && last_unplaced != nullptr && goes_on) {
+        draft.unplaced_date = last_unplaced;
       }
       // «وأضاف المراسل أن بلدات … تعرّضت أيضاً لقصف مدفعي» right after «قوات
       // النظام استهدفت … صباح اليوم …»: an act of the same kind told right

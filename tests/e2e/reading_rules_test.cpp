@@ -4159,5 +4159,19 @@ TEST_F(FictionalTheatre, ACountOfOthersIsNotSharedByTheStatusBefore) {
             (std::vector<std::string>{"killed 2 ruritania", "wounded 5 ruritania"}));
 }
 
+// "… on Monday … / Meanwhile, …" on a page with no date: the sequel is of the
+// same day, which nothing can place; it is no undated retelling to set aside.
+TEST_F(FictionalTheatre, ASequelOnAnUndatedPageIsOfTheDayToldBefore) {
+  const json reading = read_enveloped(
+      json{{"text",
+            "A synthetic story\n\nFreedonian troops shelled Grenzdorf on Monday, killing two "
+            "civilians, Ruritanian Daily reports.\n\nMeanwhile, three civilians were killed in "
+            "shelling by Freedonian troops on Kleinheim."},
+           {"publisher", "Ruritanian Daily"}});
+  ASSERT_EQ(reading["undated_claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["undated_claims"][1]["place"]["name"], "Kleinheim") << reading.dump(1);
+  EXPECT_EQ(reading["undated_claims"][1]["casualties"][0]["min"], 3) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
