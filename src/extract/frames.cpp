@@ -392,6 +392,9 @@ struct SentenceAttribution {
   // the place they spoke in.
   const Mention* unnamed = nullptr;
   const Mention* unnamed_place = nullptr;
+  // The place is the one told of (police speaking of their own ground), not
+  // where they spoke: it stays the act's.
+  bool place_told_of = false;
   bool points_back = false;  // "Об этом заявили в ...": the sentences before are quoted
   bool refers_back = false;  // by a word ("об этом"), not by a closing quotation mark
 };
@@ -595,6 +598,12 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
               analysis.words_between(before.back()->range.end, official->range.begin) == 0) {
             place = before.back();
           }
+        }
+        // "A police source told SANA that … in Aleppo": the police (attribute
+        // `domestic`) speak of their own ground, the place they tell of.
+        if (place == nullptr && official->entry->has_attribute("domestic")) {
+          place = analysis.first_in({from, sentence.range.end}, "place");
+          result.place_told_of = place != nullptr;
         }
         if (place != nullptr) {
           result.unnamed = official;
@@ -994,19 +1003,20 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     // "…,” a defence spokesperson said in Jammu": an official of the state
     // they speak in, when no one is named.
     if (!found.quoted && found.anaphor == nullptr && found.unnamed != nullptr) {
+      const Mention* spoken_in = found.place_told_of ? nullptr : found.unnamed_place;
       if (std::string state = state_where(actors, places, *found.unnamed_place); !state.empty()) {
         // The quotation it closes began in the outlet's frame before it.
         if (current != nullptr && (current->claimant == state ||
                                    (found.points_back && current->narrative() && same_paragraph))) {
           current->claimant = state;
           current->sentences.push_back(index);
-          current->attributions.push_back({found.unnamed, nullptr, found.unnamed_place});
+          current->attributions.push_back({found.unnamed, nullptr, spoken_in});
           continue;
         }
         Frame frame;
         frame.claimant = std::move(state);
         frame.sentences.push_back(index);
-        frame.attributions.push_back({found.unnamed, nullptr, found.unnamed_place});
+        frame.attributions.push_back({found.unnamed, nullptr, spoken_in});
         frames.push_back(std::move(frame));
         continue;
       }

@@ -533,6 +533,14 @@ TEST_F(FictionalTheatre, AnUnnamedOfficialSpeaksForTheStateTheySpeakIn) {
   EXPECT_EQ(police["claims"][0]["claimant"]["id"], "ruritania") << police.dump(1);
   ASSERT_EQ(police["claims"][0]["casualties"].size(), 1U) << police.dump(1);
   EXPECT_EQ(police["claims"][0]["casualties"][0]["min"], 2);
+  // Police with no place beside them speak of their own ground: the place told
+  // of names their state and stays the act's.
+  const json own_ground = read(
+      "A synthetic story\n\nA police source told the agency that Freedonian troops shelled "
+      "Kleinheim yesterday, killing two civilians.");
+  ASSERT_EQ(own_ground["claims"].size(), 1U) << own_ground.dump(1);
+  EXPECT_EQ(own_ground["claims"][0]["claimant"]["id"], "ruritania") << own_ground.dump(1);
+  EXPECT_EQ(own_ground["claims"][0]["place"]["name"], "Kleinheim") << own_ground.dump(1);
   // «أفادت شرطة أوبرلاند»; «حي» names a neighbourhood the gazetteer does not know.
   const json arabic = read(
       "نص اصطناعي\n\nأفادت شرطة أوبرلاند بأن فريدونيا قصفت حي الزيتون أمس، ما أدى إلى مقتل "
