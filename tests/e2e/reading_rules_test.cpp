@@ -4181,5 +4181,18 @@ TEST_F(FictionalTheatre, ASequelOnAnUndatedPageIsOfTheDayToldBefore) {
   EXPECT_EQ(reading["undated_claims"][1]["casualties"][0]["min"], 3) << reading.dump(1);
 }
 
+// "members of" an armed body are its fighters; a family's members are civilians.
+TEST_F(FictionalTheatre, MembersAreOfWhatTheyAreMembersOf) {
+  const json family = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday, killing three members of one family.");
+  EXPECT_EQ(figures_of_the_one_claim(family),
+            (std::vector<std::string>{"killed 3 civilians:ruritania"}));
+  const json guard = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Ruritanian troops shelled "
+      "Ostdorf yesterday, killing two members of the Freedonian People's Guard.");
+  EXPECT_EQ(figures_of_the_one_claim(guard), (std::vector<std::string>{"killed 2 freedonia"}));
+}
+
 }  // namespace
 }  // namespace truce::test
