@@ -884,11 +884,14 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
           (paragraph_date != nullptr && paragraph_of(i) == paragraph_of_date)) {
         return nullptr;
       }
+      // Not what the speaker said before that day ("… this morning, SOHR said.
+      // / SOHR said yesterday that …").
       const auto same_act = std::find_if(kept.rbegin(), kept.rend(), [&](std::size_t k) {
         const Draft& earlier = drafts[k];
         return !undated[k] && earlier.has_event &&
                earlier.claim.claimant.id == draft.claim.claimant.id &&
-               earlier.claim.event_type == draft.claim.event_type;
+               earlier.claim.event_type == draft.claim.event_type &&
+               !said_before(draft.statement_date, earlier.own_date);
       });
       return same_act != kept.rend() ? &drafts[*same_act] : nullptr;
     };

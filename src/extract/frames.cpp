@@ -1177,7 +1177,10 @@ bool dates_the_speaking(const Analysis& analysis, const std::vector<Attribution>
       continue;
     }
     if (date.end <= trigger.range.begin) {
-      if (before_the_verb && analysis.in({date.end, trigger.range.begin}, "event").empty()) {
+      // "On Tuesday, the ministry said"; not "shelled Kansafra this morning,
+      // SOHR said", where the day follows the act it dates.
+      if (before_the_verb && analysis.in({date.end, trigger.range.begin}, "event").empty() &&
+          analysis.in({sentence.begin, date.begin}, "event").empty()) {
         return true;
       }
       continue;
@@ -1333,6 +1336,16 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         continue;
       }
       if (!tells_how_things_stood(analysis, date)) {
+        return &date;
+      }
+    }
+    return nullptr;
+  };
+  // The day the sentence says its speaker spoke ("SOHR said yesterday").
+  const auto spoken_on = [&](const Frame& frame, Range sentence) -> const DateMention* {
+    for (const DateMention& date : analysis.dates) {
+      if (sentence.contains(date.begin) && date.resolved &&
+          dates_the_speaking(analysis, frame.attributions, sentence, date, true)) {
         return &date;
       }
     }
@@ -1503,8 +1516,15 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const DateMention* current_day =
           claim_day != nullptr ? claim_day : (event != EventType::kOther ? report_day : nullptr);
       const DateMention* sentence_day = day != nullptr ? day : (narrative ? nullptr : report_day);
-      const bool another_day = next && sentence_day != nullptr && current_day != nullptr &&
-                               days_apart(sentence_day->time, current_day->time);
+      // "… this morning, SOHR said. / SOHR said yesterday that …": what was
+      // said the day before tells no act of this day.
+      const DateMention* spoken = next && !narrative && day == nullptr && current_day != nullptr
+                                      ? spoken_on(frame, sentence.range)
+                                      : nullptr;
+      const bool another_day =
+          next && current_day != nullptr &&
+          ((sentence_day != nullptr && days_apart(sentence_day->time, current_day->time)) ||
+           (spoken != nullptr && spoken->time.end.date < current_day->time.start.date));
       // "В ведомстве уточнили, что авиация РФ не наносила удары в районе …,
       // где погибли военные Турции": a sentence that only denies acts tells
       // no act of the claim before it; its actors and its dead are not that

@@ -4194,5 +4194,22 @@ TEST_F(FictionalTheatre, MembersAreOfWhatTheyAreMembersOf) {
   EXPECT_EQ(figures_of_the_one_claim(guard), (std::vector<std::string>{"killed 2 freedonia"}));
 }
 
+// "… this morning, the ministry said. / The ministry said yesterday that …":
+// what was said the day before tells no act of this day; it is another claim,
+// of the day it was said, and not at the place told since.
+TEST_F(FictionalTheatre, WhatWasSaidTheDayBeforeIsNoPartOfTodaysAct) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf this morning, the Foreign "
+      "Ministry of Ruritania said.\n\nThe Foreign Ministry of Ruritania said yesterday that a "
+      "child was killed in Freedonian shelling.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_TRUE(reading["claims"][0].value("casualties", json::array()).empty()) << reading.dump(1);
+  const json& earlier = reading["claims"][1];
+  EXPECT_EQ(earlier["time"]["start"], "2030-05-05") << reading.dump(1);
+  EXPECT_EQ(earlier["time_basis"]["basis"], "announcement") << reading.dump(1);
+  EXPECT_FALSE(earlier.contains("place")) << reading.dump(1);
+  EXPECT_EQ(earlier["casualties"][0]["min"], 1) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
