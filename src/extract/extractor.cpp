@@ -855,7 +855,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       if (undated_retelling && !draft.background && draft.has_event && !kept.empty() &&
           kept.back() + 1 == i && drafts[i - 1].claim.event_type == draft.claim.event_type) {
         detail::borrow_place(drafts[i - 1].claim, draft.claim, impl.places);
-        detail::borrow_figures(drafts[i - 1].claim, draft.claim);
+        // Not figures "it was reported" («сообщалось»): no one's, the outlet's.
+        const detail::MentionList said = analysis.in(draft.range, "attribution");
+        if (std::none_of(said.begin(), said.end(), [](const detail::Mention* verb) {
+              return verb->entry->has_attribute("impersonal");
+            })) {
+          detail::borrow_figures(drafts[i - 1].claim, draft.claim);
+        }
       }
       if ((draft.background && draft.own_date == nullptr) || undated_retelling) {
         out.set_aside.push_back({SetAsideReason::kBackground, span,
