@@ -4211,5 +4211,15 @@ TEST_F(FictionalTheatre, WhatWasSaidTheDayBeforeIsNoPartOfTodaysAct) {
   EXPECT_EQ(earlier["casualties"][0]["min"], 1) << reading.dump(1);
 }
 
+// "sustained a shrapnel wound", "received gunshot wounds": a wound is a wounded one.
+TEST_F(FictionalTheatre, AWoundSustainedIsAWoundedPerson) {
+  for (const std::string wound : {"sustained a shrapnel wound", "received gunshot wounds"}) {
+    const json reading = read_published(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said a Ruritanian soldier " +
+        wound + " when Freedonian troops shelled Grenzdorf yesterday.");
+    EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"wounded 1 ruritania"}));
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
