@@ -20,9 +20,9 @@ std::string opponent_of(const Analysis& analysis, const ActorRegistry& actors,
 namespace {
 
 constexpr std::uint32_t kNearWords = 4;
-// What a word between an actor and a verb may not be for the actor to be the verb's subject.
 // What a number counts when it is no persons.
 constexpr std::array<Category, 2> kCountedThings{"count_noun", "asset"};
+// What a word between an actor and a verb may not be for the actor to be the verb's subject.
 constexpr std::array<Category, 5> kNamingCategories{"person", "actor", "event", "casualty",
                                                     "place"};
 
