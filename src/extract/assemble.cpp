@@ -1109,10 +1109,12 @@ const Mention* object_after(const FrameView& view, const Mention& status) {
   for (auto word = first_word; word != analysis.word_starts.end() && *word < gap.end; ++word) {
     const std::uint32_t at = *word;
     const auto holds = [at](Range range) { return range.begin <= at && at < range.end; };
-    const bool counted = std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
-                                     [&](const NumberMention& number) {
-                                       return holds({number.begin, number.figure_end});
-                                     });
+    // The numbers are in text order: only the last to begin by `at` can hold it.
+    const auto after = std::upper_bound(
+        analysis.numbers.begin(), analysis.numbers.end(), at,
+        [](std::uint32_t offset, const NumberMention& number) { return offset < number.begin; });
+    const bool counted = after != analysis.numbers.begin() &&
+                         holds({std::prev(after)->begin, std::prev(after)->figure_end});
     const auto names = [&](const Mention* mention) { return holds(mention->range); };
     if (!counted && std::none_of(actors.begin(), actors.end(), names) &&
         std::none_of(articles.begin(), articles.end(), names)) {
