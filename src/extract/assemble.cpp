@@ -1234,6 +1234,18 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         person = candidate;
       }
     }
+    // «قتل جنديان باكستانيان وأصيب ثلاثة مدنيين»: the persons right after the
+    // status word's count are those it counts, however near others stand
+    // before the status word (persons between them open a list, below).
+    if (count != nullptr && person != nullptr && count->begin >= status->word.end &&
+        person->word.end <= status->word.begin) {
+      const Mention* counted = analysis.first_in({count->figure_end, clause.end}, "person");
+      if (counted != nullptr && counted != person &&
+          analysis.words_between(count->figure_end, counted->word.begin) == 0 &&
+          !within_a_name(analysis, *counted)) {
+        person = counted;
+      }
+    }
     // «قتل جنديان وثلاثة مدنيين», "killing a soldier and two civilians": a dual
     // or a single counts itself; a count after it that opens the next group of
     // persons is that group's.
@@ -1439,7 +1451,11 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
           // сил ранен мирный житель»).
           const auto party_beside = [&]() -> std::string {
             for (const Mention* actor : analysis.in(clause, "actor")) {
-              if (view.distance(group->word, actor->word) <= 1) {
+              // «القوات الأذربيجانية قتلت جنديين»: the status word between
+              // them makes the actor its subject, not the persons' side.
+              const bool across_the_verb =
+                  actor->range.end <= status->word.begin && group->word.begin >= status->word.end;
+              if (view.distance(group->word, actor->word) <= 1 && !across_the_verb) {
                 return observer(actors, *actor) || negated_before(view, *actor, "agent_marker", 1)
                            ? std::string()
                            : party_of_mention(actors, *actor);

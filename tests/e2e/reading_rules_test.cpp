@@ -4221,5 +4221,22 @@ TEST_F(FictionalTheatre, AWoundSustainedIsAWoundedPerson) {
   }
 }
 
+// «قتل جنديان … وأصيب ثلاثة مدنيين»: the persons right after a status word's
+// count are those it counts; «قوات فريدونيا قتلت جنديين»: an actor with the
+// status word between it and the persons did it and is not their side.
+TEST_F(FictionalTheatre, TheCountedPersonsAndTheSubjectOfTheVerb) {
+  write_file(data_ / "actors/names/ar.adjectives.tsv", "ruritania\tروريتاني\tadjective\n");
+  const json counted = read_published(
+      "نص اصطناعي\n\nقتل جنديان روريتانيان وأصيب ثلاثة مدنيين في قصف فريدونيا على أوبرلاند أمس، "
+      "وفق ما أعلنت وزارة خارجية روريتانيا.");
+  EXPECT_EQ(figures_of_the_one_claim(counted),
+            (std::vector<std::string>{"killed 2 ruritania", "wounded 3 civilians:ruritania"}));
+  const json subject = read_published(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات فريدونيا قتلت جنديين وثلاثة مدنيين في "
+      "أوبرلاند أمس.");
+  EXPECT_EQ(figures_of_the_one_claim(subject),
+            (std::vector<std::string>{"killed 2 ruritania", "killed 3 civilians:ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
