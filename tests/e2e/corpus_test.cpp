@@ -143,9 +143,9 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   // the corpus meets the target on event dates only: these floors hold today's
   // figures on all the texts, a little lower, to catch a breakage.
   const std::map<std::string, double> floors = {
-      {"claim", 0.87},       {"claimant", 0.84},   {"event_type", 0.80},
-      {"date", 0.86},        {"event_date", 0.89}, {"place", 0.77},
-      {"perpetrator", 0.75}, {"casualties", 0.83}, {"overall", 0.82}};
+      {"claim", 0.875},      {"claimant", 0.845},   {"event_type", 0.805},
+      {"date", 0.86},        {"event_date", 0.89},  {"place", 0.78},
+      {"perpetrator", 0.76}, {"casualties", 0.835}, {"overall", 0.825}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
