@@ -4238,5 +4238,15 @@ TEST_F(FictionalTheatre, TheCountedPersonsAndTheSubjectOfTheVerb) {
             (std::vector<std::string>{"killed 2 ruritania", "killed 3 civilians:ruritania"}));
 }
 
+// «سجلت … خلال اليوم الماضي»: a body that records speaks, and «the past day» of
+// its bulletin is the day before.
+TEST_F(FictionalTheatre, ABodyThatRecordsThePastDaySpeaksOfTheDayBefore) {
+  const json reading = read_published(
+      "نص اصطناعي\n\nسجلت وزارة خارجية روريتانيا خلال اليوم الماضي مقتل جنديين بقصف فريدونيا على "
+      "أوبرلاند.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/time/start"), "2030-05-05") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
