@@ -289,6 +289,20 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       }
     }
   }
+  // "Armenia's defence ministry denied the report, calling it …, and said …":
+  // a verb joined to an earlier one (lexicon attribute `coordinated`: "and
+  // said") with no speaker in its clause shares the subject that opens the
+  // sentence.
+  if (before == nullptr && trigger.entry->has_attribute("coordinated")) {
+    for (const Mention* actor : actors) {
+      if (actor->range.end <= trigger.range.begin &&
+          analysis.words_between(sentence.range.begin, actor->range.begin) <= 1 &&
+          usable_as_claimant(analysis, *actor, sentence.range)) {
+        before = actor;  // "The Foreign Ministry …": an article may open it
+        break;
+      }
+    }
+  }
   std::uint32_t before_gap =
       before != nullptr ? analysis.words_between(before->range.end, trigger.range.begin) : 99;
   // "SANA's reporter said terrorists …", "the ministry's spokesman said …":

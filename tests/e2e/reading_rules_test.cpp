@@ -4248,5 +4248,19 @@ TEST_F(FictionalTheatre, ABodyThatRecordsThePastDaySpeaksOfTheDayBefore) {
   EXPECT_EQ(of_the_one_claim(reading, "/time/start"), "2030-05-05") << reading.dump(1);
 }
 
+// "… denied the report, calling it disinformation, and said …": a verb of
+// saying joined to an earlier one shares the subject that opens the sentence.
+TEST_F(FictionalTheatre, AJoinedVerbOfSayingSharesTheOpeningSubject) {
+  const json english = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania denied the report, calling it "
+      "disinformation, and said Freedonian troops had shelled Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(english, "/claimant/id"), "ru-fictional-mfa") << english.dump(1);
+  write_file(data_ / "actors/names/ru.states.tsv", "freedonia\tФридонии\n");
+  const json russian = read_published(
+      "Синтетический текст\n\nМИД Руритании опроверг эти данные, назвав их дезинформацией, и "
+      "заявил, что вчера войска Фридонии обстреляли Гренцдорф.");
+  EXPECT_EQ(of_the_one_claim(russian, "/claimant/id"), "ru-fictional-mfa") << russian.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
