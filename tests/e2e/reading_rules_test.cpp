@@ -4262,5 +4262,15 @@ TEST_F(FictionalTheatre, AJoinedVerbOfSayingSharesTheOpeningSubject) {
   EXPECT_EQ(of_the_one_claim(russian, "/claimant/id"), "ru-fictional-mfa") << russian.dump(1);
 }
 
+// "Freedonian jets struck …": aircraft that struck carried out an air strike.
+TEST_F(FictionalTheatre, JetsThatStruckCarriedOutAnAirStrike) {
+  write_file(data_ / "actors/names/en.jets.tsv", "freedonia\tFreedonian\tadjective\n");
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian jets struck a market in Grenzdorf yesterday, killing two "
+      "civilians, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "air_strike") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "freedonia") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
