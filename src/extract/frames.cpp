@@ -399,6 +399,44 @@ const Mention* relayed(const Analysis& analysis, const ActorRegistry& actors,
   return nullptr;
 }
 
+// "An Indian army spokesman in Srinagar said …", "said in Srinagar that …",
+// «أعلن متحدث باسم الجيش الهندي في سريناغار أن …»: a place at most a word
+// after the speaker's words (the verb and who said it), with the verb, a
+// complementizer or the end of the clause right after it, is where they
+// spoke, not where anything happened; or null.
+const Mention* place_spoken_in(const Analysis& analysis, const Sentence& sentence,
+                               const Attribution& attribution) {
+  const Mention& trigger = *attribution.trigger;
+  const Range clause = analysis.clause_of(sentence, trigger.range.begin);
+  for (const Mention* speaker : {attribution.actor, &trigger}) {
+    if (speaker == nullptr) {
+      continue;
+    }
+    const Mention* place = analysis.first_in({speaker->range.end, sentence.range.end}, "place");
+    if (place == nullptr) {
+      continue;
+    }
+    // The office of a body may stand between it and the place ("army spokesman in").
+    const Range gap{speaker->range.end, place->range.begin};
+    const std::uint32_t reach = analysis.in(gap, "speaker_office").empty() ? 1 : 2;
+    if (analysis.words_between(gap.begin, gap.end) > reach) {
+      continue;
+    }
+    const bool verb_after = trigger.range.begin >= place->range.end &&
+                            analysis.words_between(place->range.end, trigger.range.begin) == 0;
+    const Mention* that =
+        analysis.first_in({place->range.end, sentence.range.end}, "complementizer");
+    const bool said_after =
+        that != nullptr && analysis.words_between(place->range.end, that->range.begin) == 0;
+    const bool ends_clause = place->range.begin >= trigger.range.end &&
+                             analysis.words_between(place->range.end, clause.end) == 0;
+    if (verb_after || said_after || ends_clause) {
+      return place;
+    }
+  }
+  return nullptr;
+}
+
 struct SentenceAttribution {
   std::optional<Attribution> quoted;  // with an actor
   const Mention* anaphor = nullptr;   // "according to the statement"
@@ -559,6 +597,7 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
       if (const Mention* source = relayed(analysis, actors, sentence, *attribution->actor)) {
         attribution->actor = source;
       }
+      attribution->spoken_in = place_spoken_in(analysis, sentence, *attribution);
       result.quoted = attribution;
       result.refers_back = points_back(analysis, sentence, *trigger);
       result.points_back = result.refers_back ||
