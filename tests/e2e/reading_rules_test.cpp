@@ -4275,9 +4275,8 @@ TEST_F(FictionalTheatre, JetsThatStruckCarriedOutAnAirStrike) {
 // "said in Kleinheim that …", "… in Kleinheim said …": where a named speaker
 // spoke is not where the act happened.
 TEST_F(FictionalTheatre, WhereANamedSpeakerSpokeIsNotWhereItHappened) {
-  for (const std::string opening :
-       {std::string("The Foreign Ministry of Ruritania said in Kleinheim that"),
-        std::string("The Foreign Ministry of Ruritania in Kleinheim said")}) {
+  for (const std::string opening : {"The Foreign Ministry of Ruritania said in Kleinheim that",
+                                    "The Foreign Ministry of Ruritania in Kleinheim said"}) {
     const json reading = read_published("A synthetic story\n\n" + opening +
                                         " Freedonian troops shelled Grenzdorf yesterday.");
     EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
