@@ -856,10 +856,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
           kept.back() + 1 == i && drafts[i - 1].claim.event_type == draft.claim.event_type) {
         detail::borrow_place(drafts[i - 1].claim, draft.claim, impl.places);
         // Not figures "it was reported" («сообщалось»): no one's, the outlet's.
-        const detail::MentionList said = analysis.in(draft.range, "attribution");
-        if (std::none_of(said.begin(), said.end(), [](const detail::Mention* verb) {
-              return verb->entry->has_attribute("impersonal");
-            })) {
+        if (!frame.impersonal) {
           detail::borrow_figures(drafts[i - 1].claim, draft.claim);
         }
       }

@@ -1178,6 +1178,7 @@ std::vector<Frame> build_frames(const Analysis& analysis, const ActorRegistry& a
     }
     Frame frame;
     frame.sentences.push_back(index);
+    frame.impersonal = impersonal;
     frames.push_back(std::move(frame));
   }
   return frames;
@@ -1416,6 +1417,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     Frame current;
     current.claimant = frame.claimant;
+    current.impersonal = frame.impersonal;
     EventType event = EventType::kOther;         // kOther: none yet
     const Mention* violation_word = nullptr;     // the word of `event`
     std::vector<std::string_view> named_before;  // in the current claim's sentences
@@ -1593,6 +1595,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         result.push_back(std::move(current));
         current = Frame{};
         current.claimant = frame.claimant;
+        current.impersonal = frame.impersonal;
         event = EventType::kOther;
         violation_word = nullptr;
         named_before.clear();

@@ -29,6 +29,9 @@ struct Frame {
   std::vector<Attribution> attributions;
   std::string claimant;  // actor id; empty for a narrative frame
   bool headline = false;
+  // Opened by a report that names no one («Сообщалось о …», "It was reported
+  // that …"): the outlet's, and lends nothing to the speaker before it.
+  bool impersonal = false;
   bool narrative() const { return claimant.empty(); }
   Range range(const Analysis& analysis) const;
 };
