@@ -25,9 +25,10 @@ enum Column : std::size_t {
   kSource
 };
 
-constexpr std::array<std::string_view, 12> kKinds = {
-    "state",  "government",   "head_of_state", "ministry", "armed_forces", "unit",
-    "person", "organisation", "outlet",        "agency",   "mission",      "monitoring_centre"};
+constexpr std::array<std::string_view, 13> kKinds = {
+    "state",        "government", "head_of_state",    "ministry",     "armed_forces",
+    "border_guard", "unit",       "person",           "organisation", "outlet",
+    "agency",       "mission",    "monitoring_centre"};
 
 std::string in_quotes(std::string_view text) {
   return "'" + std::string(text) + "'";
@@ -53,9 +54,11 @@ Result<Actor> parse_actor(const TableLine& line, const std::string& file) {
   }
   actor.kind = fields[kKind];
   if (std::find(kKinds.begin(), kKinds.end(), actor.kind) == kKinds.end()) {
-    return error(kKind, "unknown kind " + in_quotes(actor.kind) +
-                            " (state, government, head_of_state, ministry, armed_forces, unit, "
-                            "person, organisation, outlet, agency, mission, monitoring_centre)");
+    return error(kKind,
+                 "unknown kind " + in_quotes(actor.kind) +
+                     " (state, government, head_of_state, ministry, armed_forces, border_guard, "
+                     "unit, person, organisation, outlet, agency, mission, "
+                     "monitoring_centre)");
   }
   actor.name = fields[kName];
   if (actor.name.empty()) {

@@ -25,8 +25,8 @@ namespace truce::extract {
 
 struct Actor {
   std::string id;      // slug ("am-mod")
-  std::string kind;    // state, government, head_of_state, ministry, armed_forces, unit, person,
-                       // organisation, outlet, agency, mission, monitoring_centre
+  std::string kind;    // state, government, head_of_state, ministry, armed_forces, border_guard,
+                       // unit, person, organisation, outlet, agency, mission, monitoring_centre
   std::string name;    // English
   std::string party;   // the actor id it belongs to or acts for; a state is its own party
   std::string office;  // persons: the office held from valid_from to valid_to

@@ -123,14 +123,16 @@ TEST(ActorData, HoldsTheActorsOfTheConflictAndItsReporting) {
 }
 
 // Border guards fire and are fired on: they are forces of their state, not
-// bodies that only report (an agency is an observer, never a perpetrator).
-TEST(ActorData, BorderGuardsAreArmedForces) {
+// bodies that only report (an agency is an observer, never a perpetrator); and
+// they are not "the army" (kind border_guard, not armed_forces).
+TEST(ActorData, BorderGuardsAreForcesOfTheirStateButNotItsArmy) {
   Loaded loaded = load_repository();
   for (const char* id :
        {"in-bsf", "pk-rangers", "am-border-guards", "az-state-border-service", "ua-sbgs"}) {
     const Actor* actor = loaded.registry.find(id);
     ASSERT_NE(actor, nullptr) << id;
-    EXPECT_EQ(actor->kind, "armed_forces") << id;
+    EXPECT_EQ(actor->kind, "border_guard") << id;
+    EXPECT_NE(loaded.registry.party_of(id), "") << id;
   }
 }
 
