@@ -974,7 +974,20 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
                                          impl.actors.party_of(draft.claim.perpetrator->id);
       // Figures the quoted account does not give ("the shelling of the village
       // of X killed four") are the outlet's own report.
-      const bool adds_figures = !draft.claim.casualties.empty() && quoted.casualties.empty();
+      // So are figures of a side or status it does not count ("Eight people
+      // including three soldiers … and four civilians were killed" beside the
+      // police's four civilians).
+      const bool adds_figures =
+          !draft.claim.casualties.empty() &&
+          (quoted.casualties.empty() ||
+           std::any_of(draft.claim.casualties.begin(), draft.claim.casualties.end(),
+                       [&](const CasualtyFigure& own) {
+                         return std::none_of(quoted.casualties.begin(), quoted.casualties.end(),
+                                             [&](const CasualtyFigure& told) {
+                                               return told.side == own.side &&
+                                                      told.status == own.status;
+                                             });
+                       }));
       // "Fresh clashes broke out between Armenia and Azerbaijan, with each side
       // … blaming the other": the outlet's clash is not one side's accusation.
       const bool mutual_against_one_sided = draft.claim.event_type == EventType::kArmedClash &&

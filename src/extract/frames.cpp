@@ -71,6 +71,18 @@ bool between(const Analysis& analysis, Category category, std::uint32_t from, st
   return to > from && analysis.first_in({from, to}, category) != nullptr;
 }
 
+// Whether no mention of any category starts inside `range` (words the lexicon
+// does not know, such as a person's name).
+bool no_mention_in(const Analysis& analysis, Range range) {
+  const auto first = std::lower_bound(
+      analysis.mentions.begin(), analysis.mentions.end(), range.begin,
+      [](const Mention& mention, std::uint32_t at) { return mention.range.begin < at; });
+  return first == analysis.mentions.end() || first->range.begin >= range.end;
+}
+
+// The words of a person's name after an official's title and seat.
+constexpr std::uint32_t kWordsOfAName = 2;
+
 // Whether a word for a statement or a report (`document`) ends right before
 // `word` ("a statement by", "a statement issued by", «بيان صادر عن»: at most
 // two words between).
@@ -621,18 +633,29 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
             official->range.end <= trigger->range.begin
                 ? analysis.words_between(official->range.end, trigger->range.begin) <= 1
                 : analysis.words_between(trigger->range.end, official->range.begin) <= 1;
-        // "a defence spokesman in Jammu said": the place between them.
-        if (!beside && official->range.end <= trigger->range.begin) {
+        // "a defence spokesman in Jammu said", "SSP Baramulla Abdul Qayoom
+        // said": the place between them, and at most a name the lexicon does
+        // not know between the place and the verb.
+        if (official->range.end <= trigger->range.begin) {
           const Mention* place =
               analysis.first_in({official->range.end, trigger->range.begin}, "place");
+          const auto name_between = [&](const Mention& seat) {
+            const std::uint32_t words =
+                analysis.words_between(seat.range.end, trigger->range.begin);
+            return words == 0 || (words <= kWordsOfAName &&
+                                  no_mention_in(analysis, {seat.range.end, trigger->range.begin}));
+          };
           if (place != nullptr &&
               analysis.words_between(official->range.end, place->range.begin) <= 1 &&
-              analysis.words_between(place->range.end, trigger->range.begin) == 0) {
+              name_between(*place)) {
             result.unnamed = official;
             result.unnamed_place = place;
             result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
+            continue;
           }
-          continue;
+          if (!beside) {
+            continue;
+          }
         }
         if (!beside) {
           continue;

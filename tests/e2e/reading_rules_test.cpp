@@ -4283,5 +4283,53 @@ TEST_F(FictionalTheatre, WhereANamedSpeakerSpokeIsNotWhereItHappened) {
   }
 }
 
+// A border guard named in the outlet's lead, then "The Army blamed …": the
+// army anaphor is not the border guard (actors of kind border_guard).
+TEST_F(FictionalTheatre, TheArmyIsNotTheBorderGuardNamedLast) {
+  {
+    std::ofstream actors(data_ / "actors/actors.tsv", std::ios::app);
+    actors << "ru-fictional-border-force\tborder_guard\tRuritanian Border Force\truritania\t\t\t\t"
+              "RU\tfictional\n";
+    std::ofstream names(data_ / "actors/names/en.tsv", std::ios::app);
+    names << "ru-fictional-border-force\tBorder Force\n";
+  }
+  const json reading = read_published(
+      "A synthetic story\n\nFive people including three soldiers, a Border Force officer and a "
+      "civilian were killed when Freedonia violated the ceasefire at Grenzdorf.\n\nThe Army "
+      "blamed Freedonia for the ceasefire violation and said three soldiers were killed in the "
+      "unprovoked violation.");
+  ASSERT_FALSE(reading["claims"].empty()) << reading.dump(1);
+  for (const json& claim : reading["claims"]) {
+    EXPECT_NE(claim["claimant"]["id"], "ru-fictional-border-force") << reading.dump(1);
+  }
+}
+
+// "SSP Kleinheim Anna Beispiel said …": a police officer's title, the seat of
+// the office, and a name the lexicon does not know before the verb; the
+// officer speaks for the seat's state, of the place told of.
+TEST_F(FictionalTheatre, APoliceOfficerWithSeatAndNameSpeaksForTheSeatsState) {
+  for (const std::string officer : {"SSP Kleinheim Anna Beispiel", "SSP Kleinheim",
+                                    "Senior Superintendent of Police Kleinheim Anna Beispiel"}) {
+    const json reading =
+        read_published("A synthetic story\n\n" + officer +
+                       " said that four civilians were killed in Grenzdorf yesterday.");
+    EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ruritania") << reading.dump(1);
+    EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
+  }
+}
+
+// The outlet's toll of soldiers and civilians beside the police's civilians
+// alone is the outlet's own report, not covered by the quoted one.
+TEST_F(FictionalTheatre, TheOutletsFiguresOfASideTheQuotedOneDoesNotCountAreItsOwn) {
+  const json reading = read_published(
+      "A synthetic story\n\nEight people including four soldiers and four civilians were killed "
+      "when Freedonia violated the ceasefire at Grenzdorf.\n\nKleinheim police said that "
+      "shelling is still going on in Grenzdorf. \u201cFour civilians were killed in Grenzdorf and "
+      "another four were injured.\u201d");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  EXPECT_EQ(reading["claims"][0]["claimant"]["name"], "Ruritanian Daily") << reading.dump(1);
+  EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ruritania") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
