@@ -4331,5 +4331,17 @@ TEST_F(FictionalTheatre, TheOutletsFiguresOfASideTheQuotedOneDoesNotCountAreItsO
   EXPECT_EQ(reading["claims"][1]["claimant"]["id"], "ruritania") << reading.dump(1);
 }
 
+// "… shelled Grenzdorf, police said": police after the act speak of the place
+// told before them, which stays the act's (not their seat across the comma).
+TEST_F(FictionalTheatre, PoliceAfterTheActSpeakOfThePlaceToldBeforeThem) {
+  for (const std::string act : {"Freedonian troops shelled Grenzdorf yesterday",
+                                "Two civilians were wounded when Freedonian troops shelled "
+                                "Grenzdorf"}) {
+    const json reading = read_published("A synthetic story\n\n" + act + ", police said.");
+    EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ruritania") << reading.dump(1);
+    EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
