@@ -342,13 +342,14 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
     }
     return Attribution{&trigger, before};
   }
-  // "Armenia's Defence Ministry later said Azerbaijani troops had shelled …":
-  // an actor right after the verb that goes on to act in its clause is the
-  // subject of what was said, not a speaker named after the verb ("…, said
-  // the ministry").
+  // "Armenia's Defence Ministry later said Azerbaijani troops had shelled …",
+  // "… said Indian troops killed two civilians": an actor right after the verb
+  // that goes on to act or to kill or wound in its clause is the subject of
+  // what was said, not a speaker named after the verb ("…, said the ministry").
   constexpr std::uint32_t kSpeakerWordsBefore = 6;
   const bool after_acts =
-      after != nullptr && !analysis.in({after->range.end, clause.end}, "event").empty();
+      after != nullptr && (!analysis.in({after->range.end, clause.end}, "event").empty() ||
+                           !analysis.in({after->range.end, clause.end}, "casualty").empty());
   const bool speaker_just_before =
       before != nullptr && before_gap <= kSpeakerWordsBefore && after_acts && preferred != "after";
   if (before_gap == 0 && after_gap > 0) {

@@ -4343,5 +4343,17 @@ TEST_F(FictionalTheatre, PoliceAfterTheActSpeakOfThePlaceToldBeforeThem) {
   }
 }
 
+// "… said Freedonian troops killed two civilians": an actor right after the
+// verb that goes on to kill is the subject of what was said, not its speaker.
+TEST_F(FictionalTheatre, AnActorAfterTheVerbWhoKillsIsNotTheSpeaker) {
+  const json reading = read_published(
+      "A synthetic story\n\nRuritania's military said Freedonian troops killed two civilians in "
+      "Grenzdorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ruritania") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
+  EXPECT_EQ(figures_of_the_one_claim(reading),
+            (std::vector<std::string>{"killed 2 civilians:ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
