@@ -4355,5 +4355,14 @@ TEST_F(FictionalTheatre, AnActorAfterTheVerbWhoKillsIsNotTheSpeaker) {
             (std::vector<std::string>{"killed 2 civilians:ruritania"}));
 }
 
+// «دون وقوع إصابات»: «إصابات» are injuries; "no injuries" says none wounded
+// and nothing of the dead.
+TEST_F(FictionalTheatre, NoInjuriesSaysNoneWoundedAndNothingOfTheDead) {
+  const json reading = read_published(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قذائف أطلقتها فريدونيا سقطت على أوبرلاند أمس "
+      "دون وقوع إصابات.");
+  EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"wounded 0 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
