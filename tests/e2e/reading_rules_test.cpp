@@ -4362,6 +4362,11 @@ TEST_F(FictionalTheatre, NoInjuriesSaysNoneWoundedAndNothingOfTheDead) {
       "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قذائف أطلقتها فريدونيا سقطت على أوبرلاند أمس "
       "دون وقوع إصابات.");
   EXPECT_EQ(figures_of_the_one_claim(reading), (std::vector<std::string>{"wounded 0 ruritania"}));
+  // "no one was killed" says nothing of the wounded.
+  const json killed = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, the Foreign Ministry "
+      "of Ruritania said, adding that no one was killed.");
+  EXPECT_EQ(figures_of_the_one_claim(killed), (std::vector<std::string>{"killed 0 ruritania"}));
 }
 
 }  // namespace
