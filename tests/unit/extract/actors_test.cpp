@@ -381,6 +381,17 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   const std::string_view relayed_en = "according to Xinhua and Massis Post";
   EXPECT_EQ(value_at(matcher, relayed_en, "Xinhua", "actor"), "xinhua");
   EXPECT_EQ(value_at(matcher, relayed_en, "Massis Post", "actor"), "massis-post");
+
+  // A ministry in the usual English forms of its name: possessive, adjectival, "of"
+  // (a synthetic sentence).
+  const std::string_view ministries =
+      "Turkey's defence ministry, India’s Defense Ministry, the Foreign Ministry of Iran, "
+      "Syria's Ministry of Defence and the Pakistani Foreign Ministry said.";
+  EXPECT_EQ(value_at(matcher, ministries, "Turkey's defence ministry", "actor"), "tr-mod");
+  EXPECT_EQ(value_at(matcher, ministries, "India’s Defense Ministry", "actor"), "in-mod");
+  EXPECT_EQ(value_at(matcher, ministries, "Foreign Ministry of Iran", "actor"), "ir-mfa");
+  EXPECT_EQ(value_at(matcher, ministries, "Syria's Ministry of Defence", "actor"), "sy-mod");
+  EXPECT_EQ(value_at(matcher, ministries, "Pakistani Foreign Ministry", "actor"), "pk-mofa");
 }
 
 // --- Bad input: small synthetic tables.
