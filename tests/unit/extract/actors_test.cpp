@@ -392,6 +392,14 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   EXPECT_EQ(value_at(matcher, ministries, "Foreign Ministry of Iran", "actor"), "ir-mfa");
   EXPECT_EQ(value_at(matcher, ministries, "Syria's Ministry of Defence", "actor"), "sy-mod");
   EXPECT_EQ(value_at(matcher, ministries, "Pakistani Foreign Ministry", "actor"), "pk-mofa");
+  const std::string_view ministries_ru =
+      "Министерством обороны Пакистана и представителем украинского МИД было заявлено";
+  EXPECT_EQ(value_at(matcher, ministries_ru, "Министерством обороны Пакистана", "actor"), "pk-mod");
+  EXPECT_EQ(value_at(matcher, ministries_ru, "украинского МИД", "actor"), "ua-mfa");
+  const std::string_view ministries_ar =
+      "وقالت وزارة الدفاع الباكستانية ووزارة الخارجية الأوكرانية";
+  EXPECT_EQ(value_at(matcher, ministries_ar, "وزارة الدفاع الباكستانية", "actor"), "pk-mod");
+  EXPECT_EQ(value_at(matcher, ministries_ar, "وزارة الخارجية الأوكرانية", "actor"), "ua-mfa");
 }
 
 // --- Bad input: small synthetic tables.
