@@ -392,6 +392,9 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   EXPECT_EQ(value_at(matcher, ministries, "Foreign Ministry of Iran", "actor"), "ir-mfa");
   EXPECT_EQ(value_at(matcher, ministries, "Syria's Ministry of Defence", "actor"), "sy-mod");
   EXPECT_EQ(value_at(matcher, ministries, "Pakistani Foreign Ministry", "actor"), "pk-mofa");
+  const std::string_view armies = "Pakistan's military and India’s army said.";
+  EXPECT_EQ(value_at(matcher, armies, "Pakistan's military", "actor"), "pakistan");
+  EXPECT_EQ(value_at(matcher, armies, "India’s army", "actor"), "in-army");
   const std::string_view ministries_ru =
       "Министерством обороны Пакистана и представителем украинского МИД было заявлено";
   EXPECT_EQ(value_at(matcher, ministries_ru, "Министерством обороны Пакистана", "actor"), "pk-mod");
