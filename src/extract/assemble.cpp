@@ -2803,6 +2803,22 @@ const Mention* instigator_of(const FrameView& view, const Mention& clash) {
   return nullptr;
 }
 
+// "Armenia and Azerbaijan accused each other of …": the actors a verb of
+// saying with a reciprocal word right after it (`reciprocal`) has as its
+// subject blame one another; neither is named as the one who did it.
+bool blames_the_other(const FrameView& view, const Mention& actor) {
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(actor.range.begin);
+  for (const Mention* word : analysis.in({actor.range.end, clause.end}, "reciprocal")) {
+    for (const Mention* verb : analysis.in({actor.range.end, word->range.begin}, "attribution")) {
+      if (analysis.words_between(verb->range.end, word->range.begin) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
@@ -2810,7 +2826,8 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
   constexpr std::uint32_t kSubjectReach = 16;
   // An actor of the party `not_of` (whose persons were hit) is passed over.
   const auto passed_over = [&](const Mention& actor) {
-    return !not_of.empty() && party_of_mention(view.context.actors, actor) == not_of;
+    return (!not_of.empty() && party_of_mention(view.context.actors, actor) == not_of) ||
+           blames_the_other(view, actor);
   };
   const Analysis& analysis = view.analysis;
   Perpetrator found;

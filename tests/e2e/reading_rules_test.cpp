@@ -4369,5 +4369,15 @@ TEST_F(FictionalTheatre, NoInjuriesSaysNoneWoundedAndNothingOfTheDead) {
   EXPECT_EQ(figures_of_the_one_claim(killed), (std::vector<std::string>{"killed 0 ruritania"}));
 }
 
+// "Ruritania and Freedonia accused each other …": a mutual accusation is no
+// one party's statement, and neither side is named as the one who did it.
+TEST_F(FictionalTheatre, AMutualAccusationIsNoOnePartysStatement) {
+  const json reading = read_published(
+      "A synthetic story\n\nRuritania and Freedonia accused each other of shelling Grenzdorf "
+      "yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/name"), "Ruritanian Daily") << reading.dump(1);
+  EXPECT_TRUE(of_the_one_claim(reading, "/perpetrator").is_null()) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

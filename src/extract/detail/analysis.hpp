@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 87> kKnownCategories = {
+inline constexpr std::array<std::string_view, 88> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -134,6 +134,7 @@ inline constexpr std::array<std::string_view, 87> kKnownCategories = {
     "place_prefix",
     "prefix",
     "proximity",
+    "reciprocal",
     "references_heading",
     "relative_day",
     "relative_period",
