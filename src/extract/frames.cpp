@@ -437,6 +437,10 @@ const Mention* place_spoken_in(const Analysis& analysis, const Sentence& sentenc
     if (place == nullptr) {
       continue;
     }
+    // Not across a clause's end: "По данным X, в Идлибе …" tells where it happened.
+    if (!analysis.clause_of(sentence, speaker->range.begin).contains(place->range.begin)) {
+      continue;
+    }
     // The office of a body may stand between it and the place ("army spokesman in").
     const Range gap{speaker->range.end, place->range.begin};
     const std::uint32_t reach = analysis.in(gap, "speaker_office").empty() ? 1 : 2;

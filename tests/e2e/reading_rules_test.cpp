@@ -4379,5 +4379,15 @@ TEST_F(FictionalTheatre, AMutualAccusationIsNoOnePartysStatement) {
   EXPECT_TRUE(of_the_one_claim(reading, "/perpetrator").is_null()) << reading.dump(1);
 }
 
+// «По данным МИД Руритании, в Гренцдорфе …»: a place after the clause that
+// names the speaker is where it happened, not where they spoke.
+TEST_F(FictionalTheatre, APlaceAfterTheSpeakersClauseIsWhereItHappened) {
+  const json reading = read_published(
+      "Синтетический текст\n\nПо данным МИД Руритании, в Гренцдорфе в результате обстрела вчера "
+      "погибли два мирных жителя.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Гренцдорфе") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
