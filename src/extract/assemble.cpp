@@ -2082,13 +2082,35 @@ bool marks_a_target(const Analysis& analysis, const Mention& marker) {
   if (analysis.in(marker.range, "target_marker").empty()) {
     return false;
   }
-  const std::uint32_t from = marker.word.begin > 48 ? marker.word.begin - 48 : 0;
+  // Bytes: an event word and two names in Cyrillic or Arabic letters.
+  constexpr std::uint32_t kReach = 160;
+  const std::uint32_t from = marker.word.begin > kReach ? marker.word.begin - kReach : 0;
   const MentionList events = analysis.in({from, marker.word.begin}, "event");
+  const MentionList agents = analysis.in({from, marker.word.begin}, "actor");
+  // «авиаудары российских ВКС по Идлибу»: the one who struck, in a name or
+  // two, may stand between.
+  constexpr int kAgentNames = 2;
+  const auto right_before = [&](const Mention& event) {
+    std::uint32_t at = event.word.end;
+    for (int names = 0; names <= kAgentNames; ++names) {
+      if (analysis.words_between(at, marker.word.begin) == 0) {
+        return true;
+      }
+      const auto next = std::find_if(agents.begin(), agents.end(), [&](const Mention* agent) {
+        return agent->word.begin >= at && agent->word.end <= marker.word.begin &&
+               analysis.words_between(at, agent->word.begin) == 0;
+      });
+      if (next == agents.end()) {
+        return false;
+      }
+      at = (*next)->word.end;
+    }
+    return false;
+  };
   return std::any_of(events.begin(), events.end(), [&](const Mention* event) {
     const auto type = parse_event_type(event->value());
     return type && group_of(*type) == EventGroup::kViolence &&
-           event->word.end <= marker.word.begin &&
-           analysis.words_between(event->word.end, marker.word.begin) == 0;
+           event->word.end <= marker.word.begin && right_before(*event);
   });
 }
 

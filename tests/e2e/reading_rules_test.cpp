@@ -4389,5 +4389,14 @@ TEST_F(FictionalTheatre, APlaceAfterTheSpeakersClauseIsWhereItHappened) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Гренцдорфе") << reading.dump(1);
 }
 
+// «обстрела пограничников Фридонии по Гренцдорфу»: «по» after an act and who
+// did it marks its target, not a topic.
+TEST_F(FictionalTheatre, TheTargetOfAnActMayFollowWhoDidIt) {
+  const json reading = read_published(
+      "Синтетический текст\n\nПо данным МИД Руритании, в результате обстрела пограничников "
+      "Фридонии по Гренцдорфу вчера погибли два мирных жителя.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Гренцдорфу") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
