@@ -399,6 +399,10 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
       "Министерством обороны Пакистана и представителем украинского МИД было заявлено";
   EXPECT_EQ(value_at(matcher, ministries_ru, "Министерством обороны Пакистана", "actor"), "pk-mod");
   EXPECT_EQ(value_at(matcher, ministries_ru, "украинского МИД", "actor"), "ua-mfa");
+  // Names declined like masculine nouns, in the dative and instrumental too.
+  const std::string_view declined = "удары по Саракибу и бои под Бахмутом";
+  EXPECT_EQ(value_at(matcher, declined, "Саракибу", "place"), "saraqib");
+  EXPECT_EQ(value_at(matcher, declined, "Бахмутом", "place"), "bakhmut");
   const std::string_view ministries_ar =
       "وقالت وزارة الدفاع الباكستانية ووزارة الخارجية الأوكرانية";
   EXPECT_EQ(value_at(matcher, ministries_ar, "وزارة الدفاع الباكستانية", "actor"), "pk-mod");
