@@ -403,6 +403,9 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   const std::string_view declined = "удары по Саракибу и бои под Бахмутом";
   EXPECT_EQ(value_at(matcher, declined, "Саракибу", "place"), "saraqib");
   EXPECT_EQ(value_at(matcher, declined, "Бахмутом", "place"), "bakhmut");
+  const std::string_view militias = "وأعلنت قوات دونيتسك وميليشيا جمهورية لوغانسك الشعبية";
+  EXPECT_EQ(value_at(matcher, militias, "قوات دونيتسك", "actor"), "dpr-militia");
+  EXPECT_EQ(value_at(matcher, militias, "ميليشيا جمهورية لوغانسك الشعبية", "actor"), "lpr-militia");
   const std::string_view ministries_ar =
       "وقالت وزارة الدفاع الباكستانية ووزارة الخارجية الأوكرانية";
   EXPECT_EQ(value_at(matcher, ministries_ar, "وزارة الدفاع الباكستانية", "actor"), "pk-mod");
