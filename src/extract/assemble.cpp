@@ -228,6 +228,27 @@ bool negated_before(const FrameView& view, const Mention& mention, Category cate
   return false;
 }
 
+// A target word at most a word before the actor ("fire on the positions of X"),
+// not one of a date («в ночь на вторник ВСУ обстреляли …»).
+bool targeted(const FrameView& view, const Mention& actor) {
+  const Analysis& analysis = view.analysis;
+  const Range clause = view.clause_of(actor.range.begin);
+  for (const Mention* marker : analysis.in(clause, "target_marker")) {
+    if (marker->range.end > actor.word.begin ||
+        analysis.words_between(marker->range.end, actor.word.begin) > 1) {
+      continue;
+    }
+    const bool in_a_date =
+        std::any_of(analysis.dates.begin(), analysis.dates.end(), [&](const DateMention& date) {
+          return date.begin <= marker->range.begin && marker->range.end <= date.end;
+        });
+    if (!in_a_date) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A claimant reports as a third party (a mediator's ministry, a monitor) when
 // its own state appears nowhere in the account but as the speaker, and no
 // "our"/"its" soldiers are counted.
@@ -2923,7 +2944,7 @@ Perpetrator perpetrator_of(const FrameView& view, const Mention& event,
     // «обстрелян пост вооруженных формирований», "the positions of the
     // Azerbaijani army": whose post or positions were hit is a target; not the
     // agent right after a passive's "upon" ("fired upon by Azerbaijani units").
-    if ((negated_before(view, *actor, "target_marker", 1) && !agent) ||
+    if ((targeted(view, *actor) && !agent) ||
         (owns_what_was_hit(view, *actor) && !qualifies_the_weapon)) {
       if (found.target == nullptr) {
         found.target = actor;

@@ -4398,5 +4398,18 @@ TEST_F(FictionalTheatre, TheTargetOfAnActMayFollowWhoDidIt) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Гренцдорфу") << reading.dump(1);
 }
 
+// «В ночь на вторник пограничники Фридонии обстреляли …»: the «на» of a date
+// marks no target; the actor after it did it.
+TEST_F(FictionalTheatre, TheTargetWordOfADateMarksNoTarget) {
+  {
+    std::ofstream names(data_ / "actors/names/ru.tsv", std::ios::app);
+    names << "fd-border-guards\tпограничники Фридонии\n";
+  }
+  const json reading = read_published(
+      "Синтетический текст\n\nВ ночь на вторник пограничники Фридонии обстреляли Гренцдорф, "
+      "сообщили в МИД Руритании.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-border-guards") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
