@@ -286,6 +286,22 @@ bool follows_an_allegiance_word(const Analysis& analysis, const Mention& actor) 
   return false;
 }
 
+const Mention* reciprocal_of(const Analysis& analysis, const Mention& verb, Range clause) {
+  // Two names and a conjunction: "Armenia and Azerbaijan", «روسيا وتركيا».
+  constexpr std::uint32_t kWordsOfTheSubjects = 4;
+  const Mention* word = analysis.first_in({verb.range.end, clause.end}, "reciprocal");
+  if (word == nullptr) {
+    return nullptr;
+  }
+  const Range between{verb.range.end, word->range.begin};
+  const std::uint32_t words = analysis.words_between(between.begin, between.end);
+  if (words == 0 || (words <= kWordsOfTheSubjects && !analysis.in(between, "actor").empty() &&
+                     analysis.in(between, "event").empty())) {
+    return word;
+  }
+  return nullptr;
+}
+
 const Mention* qualifies_the_next_actor(const Analysis& analysis, const Mention& actor) {
   constexpr std::uint32_t kReach = 64;  // bytes: a patron word is a word or two
   const Range ahead{actor.word.end, actor.word.end + kReach};

@@ -2846,17 +2846,16 @@ const Mention* instigator_of(const FrameView& view, const Mention& clash) {
   return nullptr;
 }
 
-// "Armenia and Azerbaijan accused each other of …": the actors a verb of
-// saying with a reciprocal word right after it (`reciprocal`) has as its
-// subject blame one another; neither is named as the one who did it.
+// "Armenia and Azerbaijan accused each other of …": the subjects of a mutual
+// statement (reciprocal_of) blame one another; neither is named as the one
+// who did it.
 bool blames_the_other(const FrameView& view, const Mention& actor) {
   const Analysis& analysis = view.analysis;
   const Range clause = view.clause_of(actor.range.begin);
-  for (const Mention* word : analysis.in({actor.range.end, clause.end}, "reciprocal")) {
-    for (const Mention* verb : analysis.in({actor.range.end, word->range.begin}, "attribution")) {
-      if (analysis.words_between(verb->range.end, word->range.begin) == 0) {
-        return true;
-      }
+  for (const Mention* verb : analysis.in(clause, "attribution")) {
+    const Mention* word = reciprocal_of(analysis, *verb, clause);
+    if (word != nullptr && actor.range.end <= word->range.begin) {
+      return true;
     }
   }
   return false;

@@ -134,14 +134,6 @@ bool after_an_article(const Analysis& analysis, const Mention& trigger) {
   });
 }
 
-// "Armenia and Azerbaijan accused each other", «обвинили друг друга»: a verb
-// of saying with a reciprocal word right after it (`reciprocal`) is no one
-// party's statement.
-bool reciprocal_after(const Analysis& analysis, const Sentence& sentence, const Mention& trigger) {
-  const Mention* word = analysis.first_in({trigger.range.end, sentence.range.end}, "reciprocal");
-  return word != nullptr && analysis.words_between(trigger.range.end, word->range.begin) == 0;
-}
-
 // "передает РИА", «وحسبما نقلت وكالة …»: the verb of saying, or one between
 // it and the speaker, passes on what another said (an attribution with an actor).
 bool relays(const Analysis& analysis, const Attribution& attribution) {
@@ -245,10 +237,11 @@ bool addressed(const Analysis& analysis, const Mention& trigger, const Mention& 
 // after an article quotes no one.
 std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sentence,
                                    const Mention& trigger) {
-  if (after_an_article(analysis, trigger) || reciprocal_after(analysis, sentence, trigger)) {
+  const Range clause = analysis.clause_of(sentence, trigger.range.begin);
+  // A mutual statement ("accused each other") is no one party's.
+  if (after_an_article(analysis, trigger) || reciprocal_of(analysis, trigger, clause) != nullptr) {
     return std::nullopt;
   }
-  const Range clause = analysis.clause_of(sentence, trigger.range.begin);
   const auto actors = analysis.in(sentence.range, "actor");
   const std::uint32_t speaker_from = speaker_words_begin(analysis, sentence, trigger);
   // After a document, the words of its place ("на сайте") may come first.

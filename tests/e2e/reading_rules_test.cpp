@@ -4377,6 +4377,12 @@ TEST_F(FictionalTheatre, AMutualAccusationIsNoOnePartysStatement) {
       "yesterday.");
   EXPECT_EQ(of_the_one_claim(reading, "/claimant/name"), "Ruritanian Daily") << reading.dump(1);
   EXPECT_TRUE(of_the_one_claim(reading, "/perpetrator").is_null()) << reading.dump(1);
+  // Verb first, the subjects between it and the reciprocal word.
+  write_file(data_ / "actors/names/ar.states.tsv", "ruritania\tروريتانيا\n");
+  const json arabic = read_published(
+      "نص اصطناعي\n\nاتهمت روريتانيا وفريدونيا بعضهما البعض بقصف أوبرلاند أمس.");
+  EXPECT_EQ(of_the_one_claim(arabic, "/claimant/name"), "Ruritanian Daily") << arabic.dump(1);
+  EXPECT_TRUE(of_the_one_claim(arabic, "/perpetrator").is_null()) << arabic.dump(1);
 }
 
 // «По данным МИД Руритании, в Гренцдорфе …»: a place after the clause that

@@ -311,6 +311,12 @@ bool follows_an_allegiance_word(const Analysis& analysis, const Mention& actor);
 // Returns the actor meant, or null.
 const Mention* qualifies_the_next_actor(const Analysis& analysis, const Mention& actor);
 
+// "Armenia and Azerbaijan accused each other", «اتهمت أرمينيا وأذربيجان بعضهما
+// البعض»: the reciprocal word (`reciprocal`) in the verb's clause right after
+// the verb of saying, or after the subjects named right after it, which makes
+// the statement a mutual one; null if none.
+const Mention* reciprocal_of(const Analysis& analysis, const Mention& verb, Range clause);
+
 // Lexicon-driven analysis; `anchor` resolves relative dates.
 // With `places`, a name listed only for one theatre's country (attribute
 // only_in=<ISO code>: "government forces", «боевики») names no one in a text
