@@ -2852,6 +2852,13 @@ const Mention* instigator_of(const FrameView& view, const Mention& clash) {
 bool blames_the_other(const FrameView& view, const Mention& actor) {
   const Analysis& analysis = view.analysis;
   const Range clause = view.clause_of(actor.range.begin);
+  // "traded accusations", «تبادلت أرمينيا وأذربيجان الاتهامات» (attribute
+  // `statement`): a mutual statement in itself, its subjects before its end.
+  for (const Mention* word : analysis.in(clause, "reciprocal")) {
+    if (word->entry->has_attribute("statement") && actor.range.end <= word->range.end) {
+      return true;
+    }
+  }
   for (const Mention* verb : analysis.in(clause, "attribution")) {
     const Mention* word = reciprocal_of(analysis, *verb, clause);
     if (word != nullptr && actor.range.end <= word->range.begin) {

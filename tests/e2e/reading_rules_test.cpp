@@ -4379,10 +4379,18 @@ TEST_F(FictionalTheatre, AMutualAccusationIsNoOnePartysStatement) {
   EXPECT_TRUE(of_the_one_claim(reading, "/perpetrator").is_null()) << reading.dump(1);
   // Verb first, the subjects between it and the reciprocal word.
   write_file(data_ / "actors/names/ar.states.tsv", "ruritania\tروريتانيا\n");
-  const json arabic = read_published(
-      "نص اصطناعي\n\nاتهمت روريتانيا وفريدونيا بعضهما البعض بقصف أوبرلاند أمس.");
+  const json arabic =
+      read_published("نص اصطناعي\n\nاتهمت روريتانيا وفريدونيا بعضهما البعض بقصف أوبرلاند أمس.");
   EXPECT_EQ(of_the_one_claim(arabic, "/claimant/name"), "Ruritanian Daily") << arabic.dump(1);
   EXPECT_TRUE(of_the_one_claim(arabic, "/perpetrator").is_null()) << arabic.dump(1);
+  // A mutual statement in itself, its subjects before its end.
+  for (const std::string text :
+       {"A synthetic story\n\nRuritania and Freedonia traded accusations of shelling Grenzdorf "
+        "yesterday.",
+        "نص اصطناعي\n\nتبادلت روريتانيا وفريدونيا الاتهامات بقصف أوبرلاند أمس."}) {
+    const json traded = read_published(text);
+    EXPECT_TRUE(of_the_one_claim(traded, "/perpetrator").is_null()) << traded.dump(1);
+  }
 }
 
 // «По данным МИД Руритании, в Гренцдорфе …»: a place after the clause that
