@@ -258,6 +258,16 @@ bool retells_the_toll(const Claim& account, const Claim& quoted) {
          });
 }
 
+// Whether the account gives a figure of a side and status the quoted claim
+// does not count (every figure, when the quoted claim gives none).
+bool counts_what_it_does_not(const Claim& account, const Claim& quoted) {
+  return std::any_of(account.casualties.begin(), account.casualties.end(), [&](const auto& own) {
+    return std::none_of(quoted.casualties.begin(), quoted.casualties.end(), [&](const auto& told) {
+      return told.side == own.side && told.status == own.status;
+    });
+  });
+}
+
 // The same persons told again: the same side, status and floor, the count
 // the same or left open in one telling ("at least six civilians", then "six
 // citizens").
@@ -977,17 +987,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // So are figures of a side or status it does not count ("Eight people
       // including three soldiers … and four civilians were killed" beside the
       // police's four civilians).
-      const bool adds_figures =
-          !draft.claim.casualties.empty() &&
-          (quoted.casualties.empty() ||
-           std::any_of(draft.claim.casualties.begin(), draft.claim.casualties.end(),
-                       [&](const CasualtyFigure& own) {
-                         return std::none_of(quoted.casualties.begin(), quoted.casualties.end(),
-                                             [&](const CasualtyFigure& told) {
-                                               return told.side == own.side &&
-                                                      told.status == own.status;
-                                             });
-                       }));
+      const bool adds_figures = counts_what_it_does_not(draft.claim, quoted);
       // "Fresh clashes broke out between Armenia and Azerbaijan, with each side
       // … blaming the other": the outlet's clash is not one side's accusation.
       const bool mutual_against_one_sided = draft.claim.event_type == EventType::kArmedClash &&

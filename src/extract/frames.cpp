@@ -659,9 +659,6 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
             result.points_back = closes_earlier_quotation(analysis, sentence, *trigger);
             continue;
           }
-          if (!beside) {
-            continue;
-          }
         }
         if (!beside) {
           continue;
@@ -673,16 +670,15 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         if (place != nullptr && analysis.words_between(from, place->range.begin) > 1) {
           place = nullptr;
         }
-        if (place == nullptr) {
-          const MentionList before =
-              analysis.in({sentence.range.begin, official->range.begin}, "place");
-          // Not across a clause's end: "… shelled Uri, police said".
-          if (!before.empty() && before.back()->range.end <= official->range.begin &&
-              analysis.words_between(before.back()->range.end, official->range.begin) == 0 &&
-              analysis.clause_of(sentence, before.back()->range.begin)
-                  .contains(official->range.begin)) {
-            place = before.back();
-          }
+        const MentionList before =
+            analysis.in({sentence.range.begin, official->range.begin}, "place");
+        // Not across a clause's end: "… shelled Uri, police said".
+        if (place == nullptr && !before.empty() &&
+            before.back()->range.end <= official->range.begin &&
+            analysis.words_between(before.back()->range.end, official->range.begin) == 0 &&
+            analysis.clause_of(sentence, before.back()->range.begin)
+                .contains(official->range.begin)) {
+          place = before.back();
         }
         // "A police source told SANA that … in Aleppo": the police (attribute
         // `domestic`) speak of their own ground, the place they tell of.
@@ -690,8 +686,8 @@ SentenceAttribution attribution_of(const Analysis& analysis, const ActorRegistry
         // said"), the first place of the sentence.
         if (place == nullptr && official->entry->has_attribute("domestic")) {
           place = analysis.first_in({from, sentence.range.end}, "place");
-          if (place == nullptr) {
-            place = analysis.first_in({sentence.range.begin, official->range.begin}, "place");
+          if (place == nullptr && !before.empty()) {
+            place = before.front();
           }
           result.place_told_of = place != nullptr;
         }
