@@ -1605,10 +1605,11 @@ bool speaks_of_own_side(const FrameView& view, const std::string& claimant_party
 
 // "no casualties" on the speaker's side when it speaks of its own side (see
 // speaks_of_own_side), else on no stated side ("no one was hurt" in a report
-// of fire by someone unknown on a joint patrol).
+// of fire by someone unknown on a joint patrol). `settlement_hit`: the act
+// struck a town or village (hit_a_settlement).
 void read_no_casualties(const FrameView& view, const std::string& claimant_party,
                         const std::string& perpetrator_party, const std::string& civilians_party,
-                        const Draft& draft, std::vector<Figure>& figures) {
+                        const Draft& draft, bool settlement_hit, std::vector<Figure>& figures) {
   const auto none = view.all("casualty_none");
   if (none.empty()) {
     return;
@@ -1633,11 +1634,13 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
       of_civilians();
     }
   }
-  // "разрушен и дотла сгорел частный дом, никто не пострадал": where a
-  // civilian object was hit, the no one hurt are civilians.
+  // "разрушен и дотла сгорел частный дом, никто не пострадал", "bombarded X
+  // village, but no casualties were reported": where a civilian object or a
+  // settlement was hit, the no one hurt are civilians.
   if (side.kind == SideKind::kUnknown) {
     const auto assets = view.all("asset");
-    if (std::any_of(assets.begin(), assets.end(),
+    if (settlement_hit ||
+        std::any_of(assets.begin(), assets.end(),
                     [](const Mention* asset) { return asset->entry->has_attribute("civilian"); })) {
       of_civilians();
     }
@@ -2189,6 +2192,32 @@ bool in_what_was_given(const FrameView& view, const Mention& place) {
   const MentionList markers = view.analysis.in({clause.begin, place.word.begin}, "in_return");
   return std::any_of(markers.begin(), markers.end(),
                      [&](const Mention* marker) { return marker->word.end <= place.word.begin; });
+}
+
+// "bombarded Khirbat al-Naqus village", «обстреляли окраины Горловки», «قصف
+// قرية …»: a town or village right after an act of violence in its clause (a
+// word or three between, none of them a military object such as "positions")
+// is what the act struck.
+constexpr std::uint32_t kObjectMaxWords = 3;
+bool hit_a_settlement(const FrameView& view, const Mention& event, const Located& place) {
+  if (place.known == nullptr || place.known->type != "settlement" || place.ranges.empty()) {
+    return false;
+  }
+  const auto type = parse_event_type(event.value());
+  if (!type || group_of(*type) != EventGroup::kViolence) {
+    return false;
+  }
+  const Range clause = view.clause_of(event.range.begin);
+  return std::any_of(place.ranges.begin(), place.ranges.end(), [&](Range name) {
+    if (name.begin < event.word.end || !clause.contains(name.begin) ||
+        view.analysis.words_between(event.word.end, name.begin) > kObjectMaxWords) {
+      return false;
+    }
+    const MentionList between = view.analysis.in({event.word.end, name.begin}, "asset");
+    return std::none_of(between.begin(), between.end(), [](const Mention* asset) {
+      return !asset->entry->has_attribute("civilian");
+    });
+  });
 }
 
 // "clashes near the disputed Nagorno-Karabakh region": what happened near a
@@ -3801,7 +3830,10 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       }
     }
   }
-  read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft, figures);
+  const bool settlement_hit =
+      place && draft.event != nullptr && hit_a_settlement(view, *draft.event, *place);
+  read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft,
+                     settlement_hit, figures);
   read_deaths_of_the_wounded(view, figures);
   // Prisoners in an account of an exchange ("handed over 15 prisoners", "the
   // return of the other prisoners") are those handed over or still held, not

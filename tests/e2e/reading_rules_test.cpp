@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -4423,6 +4424,37 @@ TEST_F(FictionalTheatre, TheTargetWordOfADateMarksNoTarget) {
       "Синтетический текст\n\nВ ночь на вторник пограничники Фридонии обстреляли Гренцдорф, "
       "сообщили в МИД Руритании.");
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-border-guards") << reading.dump(1);
+}
+
+// "Freedonian troops shelled the village of Grenzdorf, but no casualties were
+// reported": the no one hurt where a settlement was struck are civilians, of
+// the state the settlement lies in; where military positions were struck, of
+// no stated side.
+TEST_F(FictionalTheatre, NoOneHurtWhereAVillageWasStruckAreCivilians) {
+  const auto sides_of_none = [](const json& reading) {
+    std::set<std::string> sides;
+    for (const json& figure : reading["claims"].at(0)["casualties"]) {
+      if (figure["min"] == 0) {
+        sides.insert(figure["side"]["id"].get<std::string>());
+      }
+    }
+    return sides;
+  };
+  for (const std::string text :
+       {"A synthetic story\n\nFreedonian troops shelled the village of Grenzdorf yesterday, but "
+        "no casualties were reported.",
+        "Синтетический текст\n\nВчера войска Фридонии обстреляли село Гренцдорф. Пострадавших "
+        "нет."}) {
+    const json reading = read_published(text);
+    ASSERT_EQ(reading["claims"].size(), 1U) << reading.dump(1);
+    EXPECT_EQ(sides_of_none(reading), std::set<std::string>{"civilians:ruritania"})
+        << reading.dump(1);
+  }
+  const json positions = read_published(
+      "A synthetic story\n\nFreedonian troops shelled army positions near Grenzdorf yesterday, "
+      "but no casualties were reported.");
+  ASSERT_EQ(positions["claims"].size(), 1U) << positions.dump(1);
+  EXPECT_EQ(sides_of_none(positions), std::set<std::string>{"unknown"}) << positions.dump(1);
 }
 
 }  // namespace
