@@ -308,6 +308,7 @@ struct Figure {
   std::vector<Range> ranges;
   bool counted = true;    // false: "killed their soldiers", some of them
   bool fighters = false;  // the persons are named as such ("soldiers")
+  bool unnamed = false;   // no word names the persons ("four were hurt", «пострадавших»)
 };
 
 // Whether the one word between `from` and `to` is an `owner_link` ("of", «من»).
@@ -1533,6 +1534,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
           figure.figure.count = counted_range;
           figure.counted = !uncounted_persons;
           figure.fighters = combatant;
+          figure.unnamed = group == nullptr;
           figure.ranges.push_back(status->range);
           if (its_count != nullptr) {
             figure.ranges.push_back({its_count->begin, its_count->end});
@@ -2196,27 +2198,40 @@ bool in_what_was_given(const FrameView& view, const Mention& place) {
 
 // "bombarded Khirbat al-Naqus village", «обстреляли окраины Горловки», «قصف
 // قرية …»: a town or village right after an act of violence in its clause (a
-// word or three between, none of them a military object such as "positions")
-// is what the act struck.
+// word or three between) is what the act struck, unless its sentence names a
+// military object ("shelled army positions near …", "a tank was damaged").
 constexpr std::uint32_t kObjectMaxWords = 3;
 bool hit_a_settlement(const FrameView& view, const Mention& event, const Located& place) {
-  if (place.known == nullptr || place.known->type != "settlement" || place.ranges.empty()) {
+  if (place.known == nullptr || place.known->type != "settlement") {
     return false;
   }
   const auto type = parse_event_type(event.value());
   if (!type || group_of(*type) != EventGroup::kViolence) {
     return false;
   }
+  // A military object: positions, equipment or a non-civilian building in the
+  // act's sentence, or something the account says was damaged or destroyed
+  // that is no civilian object ("a tank was damaged"); a village is none.
+  const auto civilian = [](const Mention* asset) { return asset->entry->has_attribute("civilian"); };
+  const MentionList assets =
+      view.analysis.in(view.sentence_of(event.range.begin).range, "asset");
+  const auto all_assets = view.all("asset");
+  const bool military_object =
+      std::any_of(assets.begin(), assets.end(),
+                  [&](const Mention* asset) {
+                    const std::string_view kind = asset->value();
+                    return !civilian(asset) &&
+                           (kind == "position" || kind == "equipment" || kind == "infrastructure");
+                  }) ||
+      (!view.all("asset_outcome").empty() &&
+       std::none_of(all_assets.begin(), all_assets.end(), civilian));
+  if (military_object) {
+    return false;
+  }
   const Range clause = view.clause_of(event.range.begin);
   return std::any_of(place.ranges.begin(), place.ranges.end(), [&](Range name) {
-    if (name.begin < event.word.end || !clause.contains(name.begin) ||
-        view.analysis.words_between(event.word.end, name.begin) > kObjectMaxWords) {
-      return false;
-    }
-    const MentionList between = view.analysis.in({event.word.end, name.begin}, "asset");
-    return std::none_of(between.begin(), between.end(), [](const Mention* asset) {
-      return !asset->entry->has_attribute("civilian");
-    });
+    return name.begin >= event.word.end && clause.contains(name.begin) &&
+           view.analysis.words_between(event.word.end, name.begin) <= kObjectMaxWords;
   });
 }
 
@@ -3832,6 +3847,22 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   }
   const bool settlement_hit =
       place && draft.event != nullptr && hit_a_settlement(view, *draft.event, *place);
+  // «о четырех пострадавших при обстреле города»: the hurt of no stated side,
+  // whom no word names, where a town or village was struck are its civilians
+  // ("people" is a word that leaves them of no stated side: read_casualties),
+  // unless the account counts fighters ("a soldier was killed and two were
+  // wounded").
+  if (settlement_hit && std::none_of(figures.begin(), figures.end(),
+                                     [](const Figure& figure) { return figure.fighters; })) {
+    for (Figure& figure : figures) {
+      if (figure.unnamed && figure.figure.side.kind == SideKind::kUnknown) {
+        figure.figure.side = Side{SideKind::kCivilians, std::nullopt};
+        if (!civilians_party.empty()) {
+          figure.figure.side.party = actor_ref(actors, civilians_party);
+        }
+      }
+    }
+  }
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft,
                      settlement_hit, figures);
   read_deaths_of_the_wounded(view, figures);

@@ -720,6 +720,12 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
            !draft.habitual && !draft.negated && !draft.hypothetical && frames[i].narrative() &&
            (i == 0 || paragraph_of(i - 1) != paragraph_of(i));
   };
+  // «Сообщалось о четырех пострадавших при обстреле города»: figures only
+  // "reported", with no one named, are the outlet's own report even where
+  // nothing dates them: of the day it publishes them, else undated.
+  const auto reported_figures = [&](std::size_t i) {
+    return frames[i].impersonal && drafts[i].has_figures && !drafts[i].background;
+  };
   const Draft* headline_draft = nullptr;
   for (std::size_t i = 0; i < drafts.size(); ++i) {
     Draft& draft = drafts[i];
@@ -870,7 +876,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
           detail::borrow_figures(drafts[i - 1].claim, draft.claim);
         }
       }
-      if ((draft.background && draft.own_date == nullptr) || undated_retelling) {
+      if ((draft.background && draft.own_date == nullptr) ||
+          (undated_retelling && !reported_figures(i))) {
         out.set_aside.push_back({SetAsideReason::kBackground, span,
                                  draft.background ? "background wording, no claimant"
                                                   : "no claimant and no date of its own"});
@@ -1036,6 +1043,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       draft.claim.time.precision = TimePrecision::kDay;
       draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
       draft.claim.time_basis.wording = "the story's lead gives no date; the publication date";
+    } else if (published && reported_figures(i)) {
+      draft.claim.time.start = draft.claim.time.end = *published;
+      draft.claim.time.precision = TimePrecision::kDay;
+      draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
+      draft.claim.time_basis.wording = "figures reported with no date; the publication date";
     } else {
       leave_undated(i);
     }

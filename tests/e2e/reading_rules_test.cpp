@@ -4455,6 +4455,41 @@ TEST_F(FictionalTheatre, NoOneHurtWhereAVillageWasStruckAreCivilians) {
       "but no casualties were reported.");
   ASSERT_EQ(positions["claims"].size(), 1U) << positions.dump(1);
   EXPECT_EQ(sides_of_none(positions), std::set<std::string>{"unknown"}) << positions.dump(1);
+  // The hurt whom no word names are civilians too, unless fighters are counted.
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "A synthetic story\n\nFreedonian troops shelled the village of Grenzdorf "
+                "yesterday, leaving four wounded.")),
+            std::vector<std::string>{"wounded 4 civilians:ruritania"});
+  for (const std::string& figure : figures_of_the_one_claim(read_published(
+           "A synthetic story\n\nFreedonian troops shelled the village of Grenzdorf yesterday: "
+           "a soldier was killed and two were wounded."))) {
+    EXPECT_EQ(figure.find("civilians"), std::string::npos) << figure;
+  }
+}
+
+// "It was reported that the shelling of the town left four wounded"
+// after a quoted account: figures only "reported" are the outlet's own report,
+// kept though nothing dates them, and people hurt where a town was struck are
+// its civilians. Nothing dates them: of the day the page is published, if any.
+TEST_F(FictionalTheatre, FiguresOnlyReportedAreTheOutletsOwnReport) {
+  for (const std::string text :
+       {"A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops attacked "
+        "Grenzdorf. It was reported that the shelling of the town left four wounded.",
+        "Синтетический текст\n\nВ МИД Руритании заявили, что войска Фридонии атаковали "
+        "Гренцдорф. Сообщалось о четырех пострадавших при обстреле города."}) {
+    const json reading = read_undated(text);
+    const json claims = reading["undated_claims"];
+    ASSERT_EQ(claims.size(), 2U) << reading.dump(1);
+    EXPECT_EQ(claims[0]["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
+    EXPECT_EQ(claims[1]["claimant"]["name"], "Ruritanian Daily") << reading.dump(1);
+    ASSERT_EQ(claims[1]["casualties"].size(), 1U) << reading.dump(1);
+    EXPECT_EQ(claims[1]["casualties"][0]["side"]["id"], "civilians:ruritania") << reading.dump(1);
+    EXPECT_EQ(claims[1]["casualties"][0]["min"], 4) << reading.dump(1);
+    // On a dated page, of the day it is published.
+    const json dated = read_published(text);
+    ASSERT_EQ(dated["claims"].size(), 2U) << dated.dump(1);
+    EXPECT_EQ(dated["claims"][1]["time_basis"]["basis"], "announcement") << dated.dump(1);
+  }
 }
 
 }  // namespace
