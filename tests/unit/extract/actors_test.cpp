@@ -410,6 +410,11 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
       "وقالت وزارة الدفاع الباكستانية ووزارة الخارجية الأوكرانية";
   EXPECT_EQ(value_at(matcher, ministries_ar, "وزارة الدفاع الباكستانية", "actor"), "pk-mod");
   EXPECT_EQ(value_at(matcher, ministries_ar, "وزارة الخارجية الأوكرانية", "actor"), "ua-mfa");
+  const std::string_view offices =
+      "the DPR's representative office in the JCCC and the LPR’s mission to the JCCC said";
+  EXPECT_EQ(value_at(matcher, offices, "DPR's representative office in the JCCC", "actor"),
+            "dpr-jccc");
+  EXPECT_EQ(value_at(matcher, offices, "LPR’s mission to the JCCC", "actor"), "lpr-jccc");
 }
 
 // --- Bad input: small synthetic tables.
