@@ -957,24 +957,44 @@ bool names_civilians(const FrameView& view) {
   });
 }
 
+// The words between two groups of persons listed one after the other, a
+// possessive word right before the second not counted ("a woman and her two
+// children": one).
+std::uint32_t words_between_groups(const Analysis& analysis, std::uint32_t end,
+                                   std::uint32_t begin) {
+  const std::uint32_t words = analysis.words_between(end, begin);
+  if (words == 0) {
+    return 0;
+  }
+  const MentionList owners = analysis.in({end, begin}, "possessive");
+  return !owners.empty() && analysis.words_between(owners.back()->word.end, begin) == 0
+             ? words - 1
+             : words;
+}
+
 // The counted groups of persons listed from `at` on in the sentence, each
 // right after the one before (a comma or a conjunction between): of the kind
 // of `like` only, or of any kind when it is null. A group another status word
 // counts, or with a status or subset word before it ("12 civilians, among them
 // 4 children"), or one a status word of its own follows, ends the list. With
 // `singles` (a list that a single person opens: "killing a man and a woman",
-// «погибли мужчина и женщина»), persons who count themselves are groups too.
+// «погибли мужчина и женщина»), persons who count themselves are groups too;
+// with `singles_like`, only those of its kind ("killing two children and a
+// woman", not the civilian of "five of its soldiers and a civilian working
+// for its army", who is told apart).
 std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
     const FrameView& view, std::uint32_t at, Range sentence, const Mention* like,
-    const std::map<const Mention*, const NumberMention*>& counts, bool singles = false) {
+    const std::map<const Mention*, const NumberMention*>& counts, bool singles = false,
+    const Mention* singles_like = nullptr) {
   std::vector<std::pair<const NumberMention*, const Mention*>> listed;
   const Analysis& analysis = view.analysis;
   const MentionList persons = analysis.in(sentence, "person");
-  const auto of_the_kind = [&](const Mention& person) {
-    return like == nullptr ||
-           (person.value() == like->value() &&
-            person.entry->has_attribute("anyone") == like->entry->has_attribute("anyone"));
+  const auto same_kind = [](const Mention& person, const Mention* kind) {
+    return kind == nullptr ||
+           (person.value() == kind->value() &&
+            person.entry->has_attribute("anyone") == kind->entry->has_attribute("anyone"));
   };
+  const auto of_the_kind = [&](const Mention& person) { return same_kind(person, like); };
   // "7 civilians were killed, 3 people wounded": a group with a status word
   // of its own after it is counted by that word.
   const auto has_its_own_status = [&](const Mention& person) {
@@ -982,7 +1002,8 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
                 .empty();
   };
   const auto joined = [&](std::uint32_t begin) {
-    return analysis.words_between(at, begin) <= 1 && analysis.in({at, begin}, "casualty").empty() &&
+    return words_between_groups(analysis, at, begin) <= 1 &&
+           analysis.in({at, begin}, "casualty").empty() &&
            analysis.in({at, begin}, "subset_marker").empty();
   };
   while (true) {
@@ -996,8 +1017,8 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
     if (singles && single != persons.end() && joined(start_of_single(view, **single)) &&
         (number_at == analysis.numbers.end() || number_at->begin >= (*single)->word.begin) &&
         counts_itself(view, **single)) {
-      if (!of_the_kind(**single) || has_its_own_status(**single) ||
-          within_a_name(analysis, **single)) {
+      if (!of_the_kind(**single) || !same_kind(**single, singles_like) ||
+          has_its_own_status(**single) || within_a_name(analysis, **single)) {
         break;
       }
       listed.emplace_back(nullptr, *single);
@@ -1062,7 +1083,7 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_before(
   for (auto it = persons.rbegin(); it != persons.rend(); ++it) {
     const Mention& earlier = **it;
     const Range gap{earlier.word.end, at};
-    if (earlier.word.end > at || analysis.words_between(gap.begin, gap.end) > 1 ||
+    if (earlier.word.end > at || words_between_groups(analysis, gap.begin, gap.end) > 1 ||
         within_a_name(analysis, earlier) || !analysis.in(gap, "casualty").empty() ||
         !analysis.in(gap, "event").empty() || !analysis.in(gap, "subset_marker").empty() ||
         !analysis.in(gap, "owner_link").empty()) {
@@ -1273,7 +1294,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
     // persons is that group's.
     if (person != nullptr && count != nullptr && counts_itself(view, *person) &&
         count->begin >= person->word.end &&
-        analysis.words_between(person->word.end, count->begin) <= 1) {
+        words_between_groups(analysis, person->word.end, count->begin) <= 1) {
       const MentionList next = analysis.in({count->figure_end, clause.end}, "person");
       if (!next.empty() &&
           analysis.words_between(count->figure_end, next.front()->word.begin) == 0) {
@@ -1572,10 +1593,12 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         shared.count(status) == 0) {
       const std::uint32_t list_from =
           listed.empty() ? person->word.end : listed.back().second->word.end;
+      // After a counted group, a single person of its kind ("two children and
+      // a woman").
       const bool single = count == nullptr && person->entry->attribute("count").empty();
       for (const auto& [group_count, group] :
            groups_listed_from(view, list_from, view.sentence_of(status->range.begin).range, nullptr,
-                              counts, single)) {
+                              counts, true, single ? nullptr : person)) {
         add_figure(group, nullptr, group_count, count_of_group(group_count, *group), false, {});
       }
     }

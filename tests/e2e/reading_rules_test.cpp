@@ -4492,5 +4492,33 @@ TEST_F(FictionalTheatre, FiguresOnlyReportedAreTheOutletsOwnReport) {
   }
 }
 
+// "killing two children and a woman", "a woman and her two children",
+// «امرأة وطفليها»: persons listed together are counted together, a single
+// person after a counted group of its kind too and a possessive word before a
+// group no break; a single person of another kind is told apart.
+TEST_F(FictionalTheatre, PersonsListedTogetherAreCountedTogether) {
+  const auto killed = [&](const std::string& text) {
+    return figures_of_the_one_claim(read_published(text));
+  };
+  for (const std::string text :
+       {"A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, killing two children "
+        "and a woman.",
+        "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, killing a woman and "
+        "her two children.",
+        "Синтетический текст\n\nВчера войска Фридонии обстреляли Гренцдорф, погибли женщина и её "
+        "двое детей.",
+        "نص اصطناعي\n\nقصفت قوات فريدونيا أوبرلاند أمس، ما أدى إلى مقتل امرأة وطفليها."}) {
+    const std::vector<std::string> figures = killed(text);
+    ASSERT_EQ(figures.size(), 1U) << text;
+    EXPECT_EQ(figures[0].rfind("killed 3 civilians", 0), 0U) << figures[0];
+  }
+  const std::vector<std::string> apart = killed(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, killing two soldiers "
+      "and a civilian.");
+  EXPECT_TRUE(std::none_of(apart.begin(), apart.end(), [](const std::string& figure) {
+    return figure.rfind("killed 3", 0) == 0;
+  })) << apart.size();
+}
+
 }  // namespace
 }  // namespace truce::test
