@@ -194,12 +194,29 @@ std::uint32_t speaker_words_begin(const Analysis& analysis, const Sentence& sent
   return trigger.range.end;
 }
 
-// The office that opens the words naming the speaker, within `reach` words.
+// The office that opens the words naming the speaker, within `reach` words,
+// or after a person's name the lexicon does not know («قال آرام مثال، المتحدث
+// باسم الوزارة»).
 const Mention* opening_office(const Analysis& analysis, const Sentence& sentence,
                               std::uint32_t from, std::uint32_t reach) {
   const MentionList offices = analysis.in({from, sentence.range.end}, "speaker_office");
-  return !offices.empty() && analysis.words_between(from, offices.front()->range.begin) <= reach
-             ? offices.front()
+  if (offices.empty()) {
+    return nullptr;
+  }
+  const Mention* office = offices.front();
+  const std::uint32_t words = analysis.words_between(from, office->range.begin);
+  if (words <= reach) {
+    return office;
+  }
+  // "said Aram Example, a spokesman for …": an article may open the office.
+  std::uint32_t begin = office->range.begin;
+  const MentionList articles = analysis.in({from, begin}, "article");
+  if (!articles.empty() && analysis.words_between(articles.back()->range.end, begin) == 0) {
+    begin = articles.back()->word.begin;
+  }
+  return analysis.words_between(from, begin) <= reach + kWordsOfAName &&
+                 no_mention_in(analysis, {from, begin})
+             ? office
              : nullptr;
 }
 
@@ -287,15 +304,37 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
       after == nullptr ? 99
       : office_follows ? 0
                        : words_apart(analysis, trigger.range.end, after->range.begin);
-  // "…, a spokesman for the DPR militia, Eduard Basurin, said": a verb whose
-  // speaker stands before it (lexicon value `before`) that opens its clause
-  // after a comma speaks for the name that ends the clause before it, unless
-  // a name follows the verb at once ("…, said Kyiv").
-  if (before == nullptr && after_gap > 0 && trigger.value() == "before" &&
+  // "Armenia's Defence Ministry later said Azerbaijani troops had shelled …",
+  // "… said Indian troops killed two civilians": an actor right after the verb
+  // that goes on to act or to kill or wound in its clause is the subject of
+  // what was said, not a speaker named after the verb ("…, said the ministry").
+  const bool after_acts =
+      after != nullptr && (!analysis.in({after->range.end, clause.end}, "event").empty() ||
+                           !analysis.in({after->range.end, clause.end}, "casualty").empty());
+  // "…, a spokesman for the DPR militia, Eduard Basurin, said": a verb that
+  // opens its clause after a comma speaks for the name that ends the clause
+  // before it (a person's name the lexicon does not know may follow it: "A
+  // spokesman for the ministry, Aram Example, said"), if its speaker stands
+  // before it (lexicon value `before`) unless a name follows the verb at once
+  // ("…, said Kyiv"), or if the actor after it goes on to act ("…, said
+  // Azerbaijani forces shelled …").
+  // With no one after it, the verb must end its clause ("…, заявил, что …"):
+  // "…, сообщает NTV" names its speaker after it, though not one the registry
+  // knows.
+  const bool ends_its_clause =
+      after == nullptr && analysis.words_between(trigger.range.end, clause.end) == 0;
+  const bool speaker_may_end_the_clause_before =
+      trigger.value() != "after" &&
+      (after_acts || ends_its_clause || (trigger.value() == "before" && after_gap > 0));
+  if (before == nullptr && speaker_may_end_the_clause_before &&
       analysis.words_between(clause.begin, trigger.range.begin) == 0) {
     for (const Mention* actor : actors) {
-      if (actor->range.end <= trigger.range.begin &&
-          analysis.words_between(actor->range.end, trigger.range.begin) == 0 &&
+      const std::uint32_t words = actor->range.end <= trigger.range.begin
+                                      ? analysis.words_between(actor->range.end, trigger.range.begin)
+                                      : 99;
+      if ((words == 0 ||
+           (words <= kWordsOfAName &&
+            no_mention_in(analysis, {actor->range.end, trigger.range.begin}))) &&
           usable_as_claimant(analysis, *actor, sentence.range) &&
           !agent_of_a_noun(analysis, *actor)) {
         before = actor;
@@ -343,14 +382,7 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
     }
     return Attribution{&trigger, before};
   }
-  // "Armenia's Defence Ministry later said Azerbaijani troops had shelled …",
-  // "… said Indian troops killed two civilians": an actor right after the verb
-  // that goes on to act or to kill or wound in its clause is the subject of
-  // what was said, not a speaker named after the verb ("…, said the ministry").
   constexpr std::uint32_t kSpeakerWordsBefore = 6;
-  const bool after_acts =
-      after != nullptr && (!analysis.in({after->range.end, clause.end}, "event").empty() ||
-                           !analysis.in({after->range.end, clause.end}, "casualty").empty());
   const bool speaker_just_before =
       before != nullptr && before_gap <= kSpeakerWordsBefore && after_acts && preferred != "after";
   if (before_gap == 0 && after_gap > 0) {

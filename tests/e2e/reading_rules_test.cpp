@@ -4520,5 +4520,26 @@ TEST_F(FictionalTheatre, PersonsListedTogetherAreCountedTogether) {
   })) << apart.size();
 }
 
+// "Hans Muster, a spokesman for the Foreign Ministry of Ruritania, said
+// Freedonian troops shelled …": a name the lexicon does not know beside the
+// office, before or after it, does not hide whose spokesman speaks; the
+// troops right after the verb are what was said.
+TEST_F(FictionalTheatre, ASpokesmanNamedBesideTheOfficeSpeaksForTheBody) {
+  for (const std::string text :
+       {"A synthetic story\n\nA spokesman for the Foreign Ministry of Ruritania, Hans Muster, said "
+        "on Tuesday that Freedonian troops shelled Grenzdorf.",
+        "A synthetic story\n\nHans Muster, a spokesman for the Foreign Ministry of Ruritania, said "
+        "Freedonian troops shelled Grenzdorf yesterday.",
+        "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, said Hans Muster, a "
+        "spokesman for the Foreign Ministry of Ruritania.",
+        "Синтетический текст\n\nГанс Мустер, представитель МИД Руритании, заявил, что вчера "
+        "войска Фридонии обстреляли Гренцдорф.",
+        "نص اصطناعي\n\nقال هانس موستر، المتحدث باسم وزارة خارجية روريتانيا، إن قوات فريدونيا قصفت "
+        "أوبرلاند أمس."}) {
+    const json reading = read_published(text);
+    EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
