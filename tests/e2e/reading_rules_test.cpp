@@ -4541,5 +4541,14 @@ TEST_F(FictionalTheatre, ASpokesmanNamedBesideTheOfficeSpeaksForTheBody) {
   }
 }
 
+// "on Apr. 30", "Sept. 13": an abbreviated month with its full stop, as AP
+// and VOA write it, dates the day after it.
+TEST_F(FictionalTheatre, AnAbbreviatedMonthWithItsStopDatesTheDay) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on Apr. 30, the Foreign Ministry "
+      "of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/time/start"), "2030-04-30") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
