@@ -3671,8 +3671,11 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     // population with mortars": the one who committed the violation the act
     // details.
     auto [chosen, target] = perpetrator_of(view, *draft.event, actor_ranges);
+    // Also from an earlier sentence of the account ("Ukraine's forces violated
+    // the ceasefire 12 times … / Areas of Horlivka came under fire").
     if (chosen == nullptr && violation_word != nullptr &&
-        view.sentence_of(violation_word->range.begin).range.contains(draft.event->range.begin)) {
+        (violation_word->range.begin <= draft.event->range.begin ||
+         view.sentence_of(violation_word->range.begin).range.contains(draft.event->range.begin))) {
       const Perpetrator of_violation = perpetrator_of(view, *violation_word, actor_ranges);
       chosen = of_violation.actor;
       target = target != nullptr ? target : of_violation.target;

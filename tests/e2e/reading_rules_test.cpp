@@ -4550,5 +4550,24 @@ TEST_F(FictionalTheatre, AnAbbreviatedMonthWithItsStopDatesTheDay) {
   EXPECT_EQ(of_the_one_claim(reading, "/time/start"), "2030-04-30") << reading.dump(1);
 }
 
+// "Freedonian troops violated the ceasefire … / Areas of Grenzdorf came under
+// fire": a passive act with no one named as its agent was done by who the
+// account said violated the ceasefire, even a sentence before.
+TEST_F(FictionalTheatre, AnActWithNoAgentIsOfWhoViolatedTheCeasefireBefore) {
+  const json reading = read_published(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops violated the "
+      "ceasefire 12 times yesterday. Areas of Grenzdorf came under fire.");
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces")
+      << reading.dump(1);
+  {
+    std::ofstream names(data_ / "actors/names/ru.tsv", std::ios::app);
+    names << "fd-border-guards\tпограничники Фридонии\n";
+  }
+  const json russian = read_published(
+      "Синтетический текст\n\nВ МИД Руритании сообщили, что вчера пограничники Фридонии 12 раз "
+      "нарушили режим прекращения огня. Под обстрел попали районы Гренцдорфа.");
+  EXPECT_EQ(of_the_one_claim(russian, "/perpetrator/id"), "fd-border-guards") << russian.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
