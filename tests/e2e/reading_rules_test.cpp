@@ -4569,5 +4569,17 @@ TEST_F(FictionalTheatre, AnActWithNoAgentIsOfWhoViolatedTheCeasefireBefore) {
   EXPECT_EQ(of_the_one_claim(russian, "/perpetrator/id"), "fd-border-guards") << russian.dump(1);
 }
 
+// «قصف جوي», "aerial bombardment": bombardment from the air is an air strike,
+// not shelling.
+TEST_F(FictionalTheatre, AerialBombardmentIsAnAirStrike) {
+  for (const std::string text :
+       {"نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن مدنيين قتلا في قصف جوي على أوبرلاند أمس.",
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said two civilians were killed in "
+        "aerial bombardment of Grenzdorf yesterday."}) {
+    const json reading = read_published(text);
+    EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "air_strike") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
