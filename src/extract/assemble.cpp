@@ -958,13 +958,20 @@ bool names_civilians(const FrameView& view) {
 }
 
 // The words between two groups of persons listed one after the other, a
-// possessive word right before the second not counted ("a woman and her two
-// children": one).
+// link of several words counted as one ("two soldiers as well as a civilian":
+// one) and a possessive word right before the second not counted ("a woman
+// and her two children": one).
 std::uint32_t words_between_groups(const Analysis& analysis, std::uint32_t end,
                                    std::uint32_t begin) {
-  const std::uint32_t words = analysis.words_between(end, begin);
+  std::uint32_t words = analysis.words_between(end, begin);
   if (words == 0) {
     return 0;
+  }
+  for (const Mention* link : analysis.in({end, begin}, "list_link")) {
+    const std::uint32_t link_words = analysis.words_between(link->word.begin, link->word.end);
+    if (link_words > 1 && link_words <= words) {
+      words -= link_words - 1;
+    }
   }
   const MentionList owners = analysis.in({end, begin}, "possessive");
   return !owners.empty() && analysis.words_between(owners.back()->word.end, begin) == 0

@@ -4581,5 +4581,21 @@ TEST_F(FictionalTheatre, AerialBombardmentIsAnAirStrike) {
   }
 }
 
+// "Two soldiers as well as a civilian were killed", «двое детей, а также
+// женщина»: a link of several words (`list_link`) joins persons listed
+// together like "and".
+TEST_F(FictionalTheatre, ALinkOfSeveralWordsJoinsAList) {
+  const std::vector<std::string> soldiers = figures_of_the_one_claim(read_published(
+      "A synthetic story\n\nTwo soldiers as well as a civilian were killed when Freedonian troops "
+      "shelled Grenzdorf yesterday."));
+  ASSERT_EQ(soldiers.size(), 2U);
+  EXPECT_EQ(soldiers[0].rfind("killed 2 ", 0), 0U) << soldiers[0];
+  EXPECT_EQ(soldiers[1], "killed 1 civilians:ruritania");
+  const std::vector<std::string> russian = figures_of_the_one_claim(read_published(
+      "Синтетический текст\n\nВчера в результате обстрела Гренцдорфа погибли двое детей, а также "
+      "женщина."));
+  EXPECT_EQ(russian, std::vector<std::string>{"killed 3 civilians:ruritania"});
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -69,7 +69,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 89> kKnownCategories = {
+inline constexpr std::array<std::string_view, 90> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -106,6 +106,7 @@ inline constexpr std::array<std::string_view, 89> kKnownCategories = {
     "hypothetical",
     "in_return",
     "instigation",
+    "list_link",
     "locative",
     "mediation",
     "medium_marker",
