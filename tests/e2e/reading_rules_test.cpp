@@ -4597,5 +4597,24 @@ TEST_F(FictionalTheatre, ALinkOfSeveralWordsJoinsAList) {
   EXPECT_EQ(russian, std::vector<std::string>{"killed 3 civilians:ruritania"});
 }
 
+// «Потерь среди личного состава нет», «Пострадавших среди мирного населения
+// нет»: a "no casualties" phrase with words between its parts (lexicon
+// attribute gap) is still read, of the side those words name.
+TEST_F(FictionalTheatre, NoCasualtiesWithWordsBetweenItsParts) {
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "Синтетический текст\n\nВ МИД Руритании сообщили, что вчера войска Фридонии "
+                "обстреляли Гренцдорф. Пострадавших среди мирного населения нет.")),
+            (std::vector<std::string>{"killed 0 civilians:ruritania",
+                                      "wounded 0 civilians:ruritania"}));
+  {
+    std::ofstream names(data_ / "actors/names/ru.tsv", std::ios::app);
+    names << "fd-fictional-forces\tвойска Фридонии\n";
+  }
+  EXPECT_EQ(figures_of_the_one_claim(read_published(
+                "Синтетический текст\n\nВ МИД Руритании сообщили, что вчера войска Фридонии "
+                "обстреляли позиции под Гренцдорфом. Потерь среди личного состава нет.")),
+            (std::vector<std::string>{"killed 0 ruritania", "wounded 0 ruritania"}));
+}
+
 }  // namespace
 }  // namespace truce::test
