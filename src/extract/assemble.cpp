@@ -2205,6 +2205,20 @@ bool is_origin(const FrameView& view, const Mention& place) {
                     [&](const Mention* near) { return near->range.overlaps(marker->range); })) {
       continue;
     }
+    // «Подразделения …, дислоцированные в направлении села A, подвергли обстрелу
+    // позиции …, расположенные в направлении села B»: where the units stand
+    // (attribute `before_act`) is where fire came from only before the act;
+    // after it, where those it hit stand.
+    if (marker->entry->has_attribute("before_act")) {
+      const Range sentence = view.sentence_of(place.word.begin).range;
+      const MentionList later = view.analysis.in({place.word.end, sentence.end}, "event");
+      if (std::none_of(later.begin(), later.end(), [](const Mention* event) {
+            const auto type = parse_event_type(event->value());
+            return type && group_of(*type) == EventGroup::kViolence;
+          })) {
+        continue;
+      }
+    }
     // "from the settlement of Yukhari Shorja of the Basarkechar district": an
     // unknown name and its links may stand between, but no event.
     if (marker->word.end <= place.word.begin &&
@@ -2717,6 +2731,7 @@ std::optional<std::uint32_t> name_through_link(const FrameView& view, std::uint3
 // place follows. "area" or "district" is as often followed by a common word.
 std::vector<Located> unknown_places(const FrameView& view) {
   std::vector<Located> found;
+  std::vector<Located> origins;  // where fire came from: after the others
   const std::string_view text = view.analysis.normalized.text;
   for (const Mention* prefix : view.all("place_prefix")) {
     if (!prefix->entry->has_attribute("names_unknown")) {
@@ -2759,10 +2774,13 @@ std::vector<Located> unknown_places(const FrameView& view) {
       }
       name.end = end = *linked;
     }
-    found.push_back(unknown_place(
-        view.analysis.original_text({prefix->word.begin, end + (quoted && end < text.size())}),
-        {prefix->range, name}));
+    (is_origin(view, *prefix) ? origins : found)
+        .push_back(unknown_place(
+            view.analysis.original_text({prefix->word.begin, end + (quoted && end < text.size())}),
+            {prefix->range, name}));
   }
+  found.insert(found.end(), std::make_move_iterator(origins.begin()),
+               std::make_move_iterator(origins.end()));
   return found;
 }
 

@@ -4616,5 +4616,22 @@ TEST_F(FictionalTheatre, NoCasualtiesWithWordsBetweenItsParts) {
             (std::vector<std::string>{"killed 0 ruritania", "wounded 0 ruritania"}));
 }
 
+// "Units stationed in the direction of X subjected to fire the positions
+// stationed in the direction of Y": where the units that fired stand, told
+// before the act, is where fire came from; the claim is placed where those
+// it hit stand, known to the gazetteer or not.
+TEST_F(FictionalTheatre, WhereTheUnitsThatFiredStandIsWhereFireCameFrom) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops stationed in the direction of Ostdorf subjected to "
+      "fire the positions stationed in the direction of Grenzdorf yesterday, the Foreign Ministry "
+      "of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Grenzdorf") << reading.dump(1);
+  const json unknown = read_published(
+      "Синтетический текст\n\nВ МИД Руритании сообщили, что вчера подразделения, "
+      "дислоцированные в направлении села Альтдорф, подвергли обстрелу позиции, расположенные в "
+      "направлении села Нойдорф.");
+  EXPECT_EQ(of_the_one_claim(unknown, "/place/name"), "села Нойдорф") << unknown.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
