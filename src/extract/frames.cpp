@@ -1,6 +1,7 @@
 #include "extract/detail/frames.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <optional>
 
@@ -1416,7 +1417,8 @@ std::string agent_party(const Analysis& analysis, const ActorRegistry& actors,
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const ActorRegistry& actors,
                                   const std::vector<Range>& excluded,
-                                  const DateMention* report_day) {
+                                  const DateMention* report_day,
+                                  const std::optional<CivilTime>& published, int recency_days) {
   // The first event a sentence names outside excluded ranges (agreement
   // references and the like), if any.
   // A general word for fighting gives way to a specific one of the same
@@ -1459,6 +1461,26 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       }
     }
     return nullptr;
+  };
+  // Whether the sentence dates what it tells (a day, a month or a year) more
+  // than `recency_days` before publication.
+  const auto told_in_the_past = [&](const Frame& frame, Range sentence) {
+    if (!published) {
+      return false;
+    }
+    for (const DateMention& date : analysis.dates) {
+      if (!sentence.contains(date.begin) || !date.resolved ||
+          dates_the_speaking(analysis, frame.attributions, sentence, date, true) ||
+          tells_how_things_stood(analysis, date) ||
+          std::any_of(excluded.begin(), excluded.end(),
+                      [&](const Range& out) { return out.contains(date.begin); })) {
+        continue;
+      }
+      return (std::chrono::sys_days(published->date) -
+              std::chrono::sys_days(date.time.start.date))
+                 .count() > recency_days;
+    }
+    return false;
   };
   // The day the sentence says its speaker spoke ("SOHR said yesterday").
   const auto spoken_on = [&](const Frame& frame, Range sentence) -> const DateMention* {
@@ -1641,10 +1663,16 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       const DateMention* spoken = next && !narrative && day == nullptr && current_day != nullptr
                                       ? spoken_on(frame, sentence.range)
                                       : nullptr;
+      // "… said on Tuesday that Armenian forces had shelled its positions. In
+      // April 2016, four days of fighting killed about 200 people": a day of
+      // the past after an act the claim gives no day for is another event.
+      const bool past_after_an_act = next && current_day == nullptr &&
+                                     event != EventType::kOther && told_in_the_past(frame, sentence.range);
       const bool another_day =
-          next && current_day != nullptr &&
-          ((sentence_day != nullptr && days_apart(sentence_day->time, current_day->time)) ||
-           (spoken != nullptr && spoken->time.end.date < current_day->time.start.date));
+          past_after_an_act ||
+          (next && current_day != nullptr &&
+           ((sentence_day != nullptr && days_apart(sentence_day->time, current_day->time)) ||
+            (spoken != nullptr && spoken->time.end.date < current_day->time.start.date)));
       // "В ведомстве уточнили, что авиация РФ не наносила удары в районе …,
       // где погибли военные Турции": a sentence that only denies acts tells
       // no act of the claim before it; its actors and its dead are not that

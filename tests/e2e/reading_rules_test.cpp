@@ -4633,5 +4633,23 @@ TEST_F(FictionalTheatre, WhereTheUnitsThatFiredStandIsWhereFireCameFrom) {
   EXPECT_EQ(of_the_one_claim(unknown, "/place/name"), "села Нойдорф") << unknown.dump(1);
 }
 
+// "… said on Tuesday that Freedonian troops had shelled Grenzdorf. In April
+// 2016, fighting killed about 200 people": a sentence of the past after an act
+// the claim gives no day for is another event, set aside as history; the act
+// is still claimed.
+TEST_F(FictionalTheatre, ThePastToldAfterAnUndatedActIsAnotherEvent) {
+  for (const std::string text :
+       {"A synthetic story\n\nThe Foreign Ministry of Ruritania said on Tuesday that Freedonian "
+        "troops had shelled Grenzdorf. In April 2016, four days of fighting killed about 200 "
+        "people.",
+        "Синтетический текст\n\nВ МИД Руритании во вторник заявили, что войска Фридонии "
+        "обстреляли Гренцдорф. В апреле 2016 года в ходе боев погибли около 200 человек."}) {
+    const json reading = read_published(text);
+    EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
+    ASSERT_EQ(reading["set_aside"].size(), 1U) << reading.dump(1);
+    EXPECT_EQ(reading["set_aside"][0]["reason"], "historical") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -74,10 +74,13 @@ bool runs_on_since(const Analysis& analysis, const DateMention& date);
 bool counted(const Analysis& analysis, const Mention& word);
 
 // `report_day`: the day a report's information runs to (find_report_date), or null.
+// `published` and `recency_days`: a day more than that many days before
+// publication is the past (Options::recency_days).
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const ActorRegistry& actors,
                                   const std::vector<Range>& excluded,
-                                  const DateMention* report_day);
+                                  const DateMention* report_day,
+                                  const std::optional<CivilTime>& published, int recency_days);
 
 // The frame cut before its sentence `at` (an index into `frame.sentences`, not
 // the first): each part speaks for the most specific actor quoted in it, or
