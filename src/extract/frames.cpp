@@ -1666,8 +1666,10 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // "… said on Tuesday that Armenian forces had shelled its positions. In
       // April 2016, four days of fighting killed about 200 people": a day of
       // the past after an act the claim gives no day for is another event.
-      const bool past_after_an_act = next && current_day == nullptr &&
-                                     event != EventType::kOther && told_in_the_past(frame, sentence.range);
+      // So is a sentence of the past with no event word ("The two countries
+      // fought a war in autumn 2020 that killed more than 6,500 people").
+      const bool past_after_an_act = current_day == nullptr && event != EventType::kOther &&
+                                     told_in_the_past(frame, sentence.range);
       const bool another_day =
           past_after_an_act ||
           (next && current_day != nullptr &&

@@ -4643,7 +4643,11 @@ TEST_F(FictionalTheatre, ThePastToldAfterAnUndatedActIsAnotherEvent) {
         "troops had shelled Grenzdorf. In April 2016, four days of fighting killed about 200 "
         "people.",
         "Синтетический текст\n\nВ МИД Руритании во вторник заявили, что войска Фридонии "
-        "обстреляли Гренцдорф. В апреле 2016 года в ходе боев погибли около 200 человек."}) {
+        "обстреляли Гренцдорф. В апреле 2016 года в ходе боев погибли около 200 человек.",
+        // With no event word in the sentence of the past.
+        "Синтетический текст\n\nВ МИД Руритании заявили, что войска Фридонии обстреляли "
+        "Гренцдорф. Руритания и Фридония воевали осенью 2020 года, тогда погибли более 6500 "
+        "человек."}) {
     const json reading = read_published(text);
     EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
     ASSERT_EQ(reading["set_aside"].size(), 1U) << reading.dump(1);
