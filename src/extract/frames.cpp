@@ -1468,16 +1468,19 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     if (!published) {
       return false;
     }
-    for (const DateMention& date : analysis.dates) {
-      if (!sentence.contains(date.begin) || !date.resolved ||
-          dates_the_speaking(analysis, frame.attributions, sentence, date, true) ||
-          tells_how_things_stood(analysis, date) ||
+    const auto from = std::lower_bound(
+        analysis.dates.begin(), analysis.dates.end(), sentence.begin,
+        [](const DateMention& date, std::uint32_t at) { return date.begin < at; });
+    for (auto date = from; date != analysis.dates.end() && date->begin < sentence.end; ++date) {
+      if (!date->resolved ||
+          dates_the_speaking(analysis, frame.attributions, sentence, *date, true) ||
+          tells_how_things_stood(analysis, *date) ||
           std::any_of(excluded.begin(), excluded.end(),
-                      [&](const Range& out) { return out.contains(date.begin); })) {
+                      [&](const Range& out) { return out.contains(date->begin); })) {
         continue;
       }
       return (std::chrono::sys_days(published->date) -
-              std::chrono::sys_days(date.time.start.date))
+              std::chrono::sys_days(date->time.start.date))
                  .count() > recency_days;
     }
     return false;
@@ -1513,6 +1516,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     std::string claim_agent;                     // whose act its words say it tells
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
     bool after_denial = false;  // the sentence before only denied acts
+    bool claim_in_the_past = false;  // a sentence of its dates the past
     for (std::uint32_t index : frame.sentences) {
       const Mention* first = first_event(index);
       std::optional<EventType> next;
@@ -1668,10 +1672,14 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // the past after an act the claim gives no day for is another event.
       // So is a sentence of the past with no event word ("The two countries
       // fought a war in autumn 2020 that killed more than 6,500 people").
-      const bool past_after_an_act = current_day == nullptr && event != EventType::kOther &&
-                                     told_in_the_past(frame, sentence.range);
+      const bool in_the_past = current_day == nullptr && told_in_the_past(frame, sentence.range);
+      const bool past_after_an_act = event != EventType::kOther && in_the_past;
+      // "Armenia and Azerbaijan fought a war in 2020 that killed 6,500 people.
+      // On Tuesday, Azerbaijani forces shelled Jermuk, the ministry said": an
+      // act on a day of its own after the past is another event too.
+      const bool act_after_the_past = next && day != nullptr && claim_in_the_past && !in_the_past;
       const bool another_day =
-          past_after_an_act ||
+          past_after_an_act || act_after_the_past ||
           (next && current_day != nullptr &&
            ((sentence_day != nullptr && days_apart(sentence_day->time, current_day->time)) ||
             (spoken != nullptr && spoken->time.end.date < current_day->time.start.date)));
@@ -1697,7 +1705,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
         told_figures = false;
         claim_day = nullptr;
         claim_agent.clear();
+        claim_in_the_past = false;
       }
+      claim_in_the_past = claim_in_the_past || in_the_past;
       if (claim_day == nullptr) {
         claim_day = day;
       }

@@ -4647,7 +4647,11 @@ TEST_F(FictionalTheatre, ThePastToldAfterAnUndatedActIsAnotherEvent) {
         // With no event word in the sentence of the past.
         "Синтетический текст\n\nВ МИД Руритании заявили, что войска Фридонии обстреляли "
         "Гренцдорф. Руритания и Фридония воевали осенью 2020 года, тогда погибли более 6500 "
-        "человек."}) {
+        "человек.",
+        // The past told first, and an act on a day of its own after it.
+        "A synthetic story\n\nRuritania and Freedonia fought a war in 2020 that killed 6,500 "
+        "people. On Tuesday, Freedonian troops shelled Grenzdorf, the Foreign Ministry of "
+        "Ruritania said."}) {
     const json reading = read_published(text);
     EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "shelling") << reading.dump(1);
     ASSERT_EQ(reading["set_aside"].size(), 1U) << reading.dump(1);
