@@ -4635,9 +4635,9 @@ TEST_F(FictionalTheatre, WhereTheUnitsThatFiredStandIsWhereFireCameFrom) {
 
 // "… said on Tuesday that Freedonian troops had shelled Grenzdorf. In April
 // 2016, fighting killed about 200 people": a sentence of the past after an act
-// the claim gives no day for is another event, set aside as history; the act
-// is still claimed.
-TEST_F(FictionalTheatre, ThePastToldAfterAnUndatedActIsAnotherEvent) {
+// the claim gives no day for is another event, set aside as history, and so
+// is one before an act on a day of its own; the act is still claimed.
+TEST_F(FictionalTheatre, ThePastToldBesideAnActIsAnotherEvent) {
   for (const std::string text :
        {"A synthetic story\n\nThe Foreign Ministry of Ruritania said on Tuesday that Freedonian "
         "troops had shelled Grenzdorf. In April 2016, four days of fighting killed about 200 "
