@@ -308,7 +308,7 @@ struct Figure {
   std::vector<Range> ranges;
   bool counted = true;    // false: "killed their soldiers", some of them
   bool fighters = false;  // the persons are named as such ("soldiers")
-  bool unnamed = false;   // no word names the persons ("four were hurt", «пострадавших»)
+  bool unnamed = false;  // no word names the persons ("four were hurt", «пострадавших»)
 };
 
 // Whether the one word between `from` and `to` is an `owner_link` ("of", «من»).
@@ -974,9 +974,8 @@ std::uint32_t words_between_groups(const Analysis& analysis, std::uint32_t end,
     }
   }
   const MentionList owners = analysis.in({end, begin}, "possessive");
-  return !owners.empty() && analysis.words_between(owners.back()->word.end, begin) == 0
-             ? words - 1
-             : words;
+  return !owners.empty() && analysis.words_between(owners.back()->word.end, begin) == 0 ? words - 1
+                                                                                        : words;
 }
 
 // The counted groups of persons listed from `at` on in the sentence, each
@@ -1671,9 +1670,9 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
   // settlement was hit, the no one hurt are civilians.
   if (side.kind == SideKind::kUnknown) {
     const auto assets = view.all("asset");
-    if (settlement_hit ||
-        std::any_of(assets.begin(), assets.end(),
-                    [](const Mention* asset) { return asset->entry->has_attribute("civilian"); })) {
+    if (settlement_hit || std::any_of(assets.begin(), assets.end(), [](const Mention* asset) {
+          return asset->entry->has_attribute("civilian");
+        })) {
       of_civilians();
     }
   }
@@ -2256,9 +2255,10 @@ bool hit_a_settlement(const FrameView& view, const Mention& event, const Located
   // A military object: positions, equipment or a non-civilian building in the
   // act's sentence, or something the account says was damaged or destroyed
   // that is no civilian object ("a tank was damaged"); a village is none.
-  const auto civilian = [](const Mention* asset) { return asset->entry->has_attribute("civilian"); };
-  const MentionList assets =
-      view.analysis.in(view.sentence_of(event.range.begin).range, "asset");
+  const auto civilian = [](const Mention* asset) {
+    return asset->entry->has_attribute("civilian");
+  };
+  const MentionList assets = view.analysis.in(view.sentence_of(event.range.begin).range, "asset");
   const auto all_assets = view.all("asset");
   const bool military_object =
       std::any_of(assets.begin(), assets.end(),

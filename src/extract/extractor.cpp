@@ -608,9 +608,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // The day a report's information runs to ("as of 19:30 30 August 2021")
   // dates its claims that give none of their own.
   const DateMention* report_date = detail::find_report_date(analysis);
-  std::vector<detail::Frame> frames = detail::split_by_event(
-      std::move(built), analysis, impl.places, impl.actors, context.excluded, report_date,
-      published, impl.options.recency_days);
+  std::vector<detail::Frame> frames =
+      detail::split_by_event(std::move(built), analysis, impl.places, impl.actors, context.excluded,
+                             report_date, published, impl.options.recency_days);
   std::vector<Draft> drafts;
   drafts.reserve(frames.size());
   for (std::size_t i = 0; i < frames.size(); ++i) {

@@ -330,12 +330,12 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   if (before == nullptr && speaker_may_end_the_clause_before &&
       analysis.words_between(clause.begin, trigger.range.begin) == 0) {
     for (const Mention* actor : actors) {
-      const std::uint32_t words = actor->range.end <= trigger.range.begin
-                                      ? analysis.words_between(actor->range.end, trigger.range.begin)
-                                      : 99;
-      if ((words == 0 ||
-           (words <= kWordsOfAName &&
-            no_mention_in(analysis, {actor->range.end, trigger.range.begin}))) &&
+      const std::uint32_t words =
+          actor->range.end <= trigger.range.begin
+              ? analysis.words_between(actor->range.end, trigger.range.begin)
+              : 99;
+      if ((words == 0 || (words <= kWordsOfAName &&
+                          no_mention_in(analysis, {actor->range.end, trigger.range.begin}))) &&
           usable_as_claimant(analysis, *actor, sentence.range) &&
           !agent_of_a_noun(analysis, *actor)) {
         before = actor;
@@ -1416,8 +1416,7 @@ std::string agent_party(const Analysis& analysis, const ActorRegistry& actors,
 
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const ActorRegistry& actors,
-                                  const std::vector<Range>& excluded,
-                                  const DateMention* report_day,
+                                  const std::vector<Range>& excluded, const DateMention* report_day,
                                   const std::optional<CivilTime>& published, int recency_days) {
   // The first event a sentence names outside excluded ranges (agreement
   // references and the like), if any.
@@ -1468,9 +1467,9 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     if (!published) {
       return false;
     }
-    const auto from = std::lower_bound(
-        analysis.dates.begin(), analysis.dates.end(), sentence.begin,
-        [](const DateMention& date, std::uint32_t at) { return date.begin < at; });
+    const auto from =
+        std::lower_bound(analysis.dates.begin(), analysis.dates.end(), sentence.begin,
+                         [](const DateMention& date, std::uint32_t at) { return date.begin < at; });
     for (auto date = from; date != analysis.dates.end() && date->begin < sentence.end; ++date) {
       if (!date->resolved ||
           dates_the_speaking(analysis, frame.attributions, sentence, *date, true) ||
@@ -1479,8 +1478,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
                       [&](const Range& out) { return out.contains(date->begin); })) {
         continue;
       }
-      return (std::chrono::sys_days(published->date) -
-              std::chrono::sys_days(date->time.start.date))
+      return (std::chrono::sys_days(published->date) - std::chrono::sys_days(date->time.start.date))
                  .count() > recency_days;
     }
     return false;
@@ -1515,7 +1513,7 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     const DateMention* claim_day = nullptr;      // the first day its sentences give
     std::string claim_agent;                     // whose act its words say it tells
     std::uint32_t paragraph = analysis.sentences[frame.sentences.front()].paragraph;
-    bool after_denial = false;  // the sentence before only denied acts
+    bool after_denial = false;       // the sentence before only denied acts
     bool claim_in_the_past = false;  // a sentence of its dates the past
     for (std::uint32_t index : frame.sentences) {
       const Mention* first = first_event(index);

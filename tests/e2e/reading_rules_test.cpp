@@ -4557,8 +4557,7 @@ TEST_F(FictionalTheatre, AnActWithNoAgentIsOfWhoViolatedTheCeasefireBefore) {
   const json reading = read_published(
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops violated the "
       "ceasefire 12 times yesterday. Areas of Grenzdorf came under fire.");
-  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces")
-      << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "fd-fictional-forces") << reading.dump(1);
   {
     std::ofstream names(data_ / "actors/names/ru.tsv", std::ios::app);
     names << "fd-border-guards\tпограничники Фридонии\n";
@@ -4601,11 +4600,11 @@ TEST_F(FictionalTheatre, ALinkOfSeveralWordsJoinsAList) {
 // нет»: a "no casualties" phrase with words between its parts (lexicon
 // attribute gap) is still read, of the side those words name.
 TEST_F(FictionalTheatre, NoCasualtiesWithWordsBetweenItsParts) {
-  EXPECT_EQ(figures_of_the_one_claim(read_published(
-                "Синтетический текст\n\nВ МИД Руритании сообщили, что вчера войска Фридонии "
-                "обстреляли Гренцдорф. Пострадавших среди мирного населения нет.")),
-            (std::vector<std::string>{"killed 0 civilians:ruritania",
-                                      "wounded 0 civilians:ruritania"}));
+  EXPECT_EQ(
+      figures_of_the_one_claim(read_published(
+          "Синтетический текст\n\nВ МИД Руритании сообщили, что вчера войска Фридонии "
+          "обстреляли Гренцдорф. Пострадавших среди мирного населения нет.")),
+      (std::vector<std::string>{"killed 0 civilians:ruritania", "wounded 0 civilians:ruritania"}));
   {
     std::ofstream names(data_ / "actors/names/ru.tsv", std::ios::app);
     names << "fd-fictional-forces\tвойска Фридонии\n";

@@ -78,8 +78,7 @@ bool counted(const Analysis& analysis, const Mention& word);
 // publication is the past (Options::recency_days).
 std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& analysis,
                                   const Gazetteer& places, const ActorRegistry& actors,
-                                  const std::vector<Range>& excluded,
-                                  const DateMention* report_day,
+                                  const std::vector<Range>& excluded, const DateMention* report_day,
                                   const std::optional<CivilTime>& published, int recency_days);
 
 // The frame cut before its sentence `at` (an index into `frame.sentences`, not
