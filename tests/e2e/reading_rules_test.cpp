@@ -4658,5 +4658,16 @@ TEST_F(FictionalTheatre, ThePastToldBesideAnActIsAnotherEvent) {
   }
 }
 
+// «передал Руритании пятерых пленных»: whom to and how many may stand between
+// the verb and the prisoners (lexicon gap), and the handover is an exchange
+// with no one captured in it.
+TEST_F(FictionalTheatre, PrisonersHandedOverToSomeoneAreAnExchange) {
+  const json reading = read_published(
+      "Синтетический текст\n\nВ МИД Руритании сообщили, что вчера Фридония передала Руритании "
+      "пятерых пленных военнослужащих.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "exchange") << reading.dump(1);
+  EXPECT_TRUE(figures_of_the_one_claim(reading).empty()) << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
