@@ -3917,6 +3917,25 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   read_no_casualties(view, claimant_party, perpetrator_party, civilians_party, draft,
                      settlement_hit, figures);
   read_deaths_of_the_wounded(view, figures);
+  // «أعلنت وزارة الدفاع الأذربيجانية أسر جنديين أرمينيين», «сообщило о пленении
+  // двух армянских военнослужащих»: persons of the side the speaking party
+  // fights, captured by no one named, the speaking party captured.
+  if (claim.event_type == EventType::kDetention && perpetrator_party.empty() &&
+      is_party(actors, claimant_party)) {
+    const std::string opponent = opponent_of(analysis, actors, claimant_party);
+    const auto of_the_opponent = [&](const Figure& figure) {
+      return figure.figure.status == CasualtyStatus::kCaptured &&
+             figure.figure.side.kind == SideKind::kCombatants && figure.figure.side.party &&
+             figure.figure.side.party->id == opponent;
+    };
+    if (!opponent.empty() && !figures.empty() &&
+        std::all_of(figures.begin(), figures.end(), of_the_opponent)) {
+      claim.perpetrator = actor_ref(actors, claimant_party);
+      perpetrator_party = claimant_party;
+      add_speaker_provenance("perpetrator");
+      claim.target = actor_ref(actors, opponent);
+    }
+  }
   // Prisoners in an account of an exchange ("handed over 15 prisoners", "the
   // return of the other prisoners") are those handed over or still held, not
   // people captured in this event: a figure of them would count as captures.

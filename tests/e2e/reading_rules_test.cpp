@@ -4669,5 +4669,24 @@ TEST_F(FictionalTheatre, PrisonersHandedOverToSomeoneAreAnExchange) {
   EXPECT_TRUE(figures_of_the_one_claim(reading).empty()) << reading.dump(1);
 }
 
+// «сообщили о пленении двух военнослужащих Фридонии»: persons of the side the
+// speaking party fights, captured by no one named, the speaking party
+// captured; a mission's report of the same names no one.
+TEST_F(FictionalTheatre, CapturedOfTheOtherSideWereCapturedByTheSpeakingParty) {
+  {
+    std::ofstream names(data_ / "actors/names/ru.tsv", std::ios::app);
+    names << "freedonia\tФридонии\nborder-monitors\tМиссия наблюдателей\n";
+  }
+  const json reading = read_published(
+      "Синтетический текст\n\nВ МИД Руритании вчера сообщили о пленении двух военнослужащих "
+      "Фридонии у Гренцдорфа.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "detention") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "ruritania") << reading.dump(1);
+  const json monitors = read_published(
+      "Синтетический текст\n\nМиссия наблюдателей вчера сообщила о пленении двух "
+      "военнослужащих Фридонии у Гренцдорфа.");
+  EXPECT_TRUE(of_the_one_claim(monitors, "/perpetrator").is_null()) << monitors.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
