@@ -3991,6 +3991,11 @@ TEST_F(FictionalTheatre, KilledByASniperIsSniperFire) {
       "A synthetic story\n\nA Ruritanian soldier was killed by a sniper near Grenzdorf yesterday, "
       "the Foreign Ministry of Ruritania said.");
   EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "sniper_fire") << reading.dump(1);
+  // A sniper of a side named: a sniper, whoever's, fired.
+  const json named = read_published(
+      "A synthetic story\n\nA Ruritanian soldier was killed by a Freedonian sniper near "
+      "Grenzdorf yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(named, "/event_type"), "sniper_fire") << named.dump(1);
 }
 
 // «استهدفت طائرة مسيرة فريدونية موقعا …», "a Freedonian drone struck …": a

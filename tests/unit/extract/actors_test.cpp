@@ -415,6 +415,9 @@ TEST(GazetteerAndActorsInTheMatcher, FindPlacesAndActorsInRealSentences) {
   EXPECT_EQ(value_at(matcher, offices, "DPR's representative office in the JCCC", "actor"),
             "dpr-jccc");
   EXPECT_EQ(value_at(matcher, offices, "LPR’s mission to the JCCC", "actor"), "lpr-jccc");
+  const std::string_view prosecutors = "the Azerbaijani prosecutor's office said";
+  EXPECT_EQ(value_at(matcher, prosecutors, "Azerbaijani prosecutor's office", "actor"),
+            "az-prosecutor-general");
 }
 
 // --- Bad input: small synthetic tables.
