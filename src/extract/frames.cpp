@@ -312,18 +312,18 @@ std::optional<Attribution> resolve(const Analysis& analysis, const Sentence& sen
   const bool after_acts =
       after != nullptr && (!analysis.in({after->range.end, clause.end}, "event").empty() ||
                            !analysis.in({after->range.end, clause.end}, "casualty").empty());
-  // "…, a spokesman for the DPR militia, Eduard Basurin, said": a verb that
-  // opens its clause after a comma speaks for the name that ends the clause
-  // before it (a person's name the lexicon does not know may follow it: "A
-  // spokesman for the ministry, Aram Example, said"), if its speaker stands
-  // before it (lexicon value `before`) unless a name follows the verb at once
-  // ("…, said Kyiv"), or if the actor after it goes on to act ("…, said
-  // Azerbaijani forces shelled …").
   // With no one after it, the verb must end its clause ("…, заявил, что …"):
   // "…, сообщает NTV" names its speaker after it, though not one the registry
   // knows.
   const bool ends_its_clause =
       after == nullptr && analysis.words_between(trigger.range.end, clause.end) == 0;
+  // "…, a spokesman for the DPR militia, Eduard Basurin, said": a verb that
+  // opens its clause after a comma speaks for the name that ends the clause
+  // before it (a person's name the lexicon does not know may follow it: "A
+  // spokesman for the ministry, Aram Example, said"), if its speaker stands
+  // before it (lexicon value `before`) unless a name follows the verb at once
+  // ("…, said Kyiv"), if the actor after it goes on to act ("…, said
+  // Azerbaijani forces shelled …"), or if it ends its clause.
   const bool speaker_may_end_the_clause_before =
       trigger.value() != "after" &&
       (after_acts || ends_its_clause || (trigger.value() == "before" && after_gap > 0));
