@@ -103,6 +103,14 @@ long days_between(const CivilTime& from, const CivilTime& to) {
   return (std::chrono::sys_days(to.date) - std::chrono::sys_days(from.date)).count();
 }
 
+// A claim the text gives no day for, dated by the day its page was published.
+void date_by_publication(Claim& claim, const CivilTime& published, std::string wording) {
+  claim.time.start = claim.time.end = published;
+  claim.time.precision = TimePrecision::kDay;
+  claim.time_basis.basis = DateBasis::kAnnouncement;
+  claim.time_basis.wording = std::move(wording);
+}
+
 // "ar", "en-GB", "zh-Hant": a hint that can stand as the document's language.
 bool looks_like_language_tag(std::string_view tag) {
   const std::size_t primary = tag.find('-');
@@ -963,10 +971,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     } else if (placeable && report_date != nullptr) {
       detail::set_time(draft.claim, *report_date, analysis, true);
     } else if (placeable && published) {
-      draft.claim.time.start = draft.claim.time.end = *published;
-      draft.claim.time.precision = TimePrecision::kDay;
-      draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
-      draft.claim.time_basis.wording = "no date given; the publication date";
+      date_by_publication(draft.claim, *published, "no date given; the publication date");
     } else {
       leave_undated(i);
     }
@@ -1040,15 +1045,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       detail::set_time(draft.claim, *sequel_date[i], analysis, true);
       detail::borrow_area(draft.claim, sequel_of[i]->claim, impl.places);
     } else if (published && undated_lead(i)) {
-      draft.claim.time.start = draft.claim.time.end = *published;
-      draft.claim.time.precision = TimePrecision::kDay;
-      draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
-      draft.claim.time_basis.wording = "the story's lead gives no date; the publication date";
+      date_by_publication(draft.claim, *published,
+                          "the story's lead gives no date; the publication date");
     } else if (published && reported_figures(i)) {
-      draft.claim.time.start = draft.claim.time.end = *published;
-      draft.claim.time.precision = TimePrecision::kDay;
-      draft.claim.time_basis.basis = truce::DateBasis::kAnnouncement;
-      draft.claim.time_basis.wording = "figures reported with no date; the publication date";
+      date_by_publication(draft.claim, *published,
+                          "figures reported with no date; the publication date");
     } else {
       leave_undated(i);
     }

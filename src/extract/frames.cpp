@@ -1443,45 +1443,38 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
     }
     return first;
   };
-  // The first day a sentence gives for what it tells: not one inside an
-  // excluded range, nor how things stood "as of" or "until" then.
-  const auto day_of = [&](const Frame& frame, Range sentence) -> const DateMention* {
-    for (const DateMention& date : analysis.dates) {
-      if (!sentence.contains(date.begin) || !date.resolved ||
-          dates_the_speaking(analysis, frame.attributions, sentence, date, true) ||
-          (date.time.precision != TimePrecision::kDay &&
-           date.time.precision != TimePrecision::kSpan) ||
-          std::any_of(excluded.begin(), excluded.end(),
-                      [&](const Range& out) { return out.contains(date.begin); })) {
-        continue;
-      }
-      if (!tells_how_things_stood(analysis, date)) {
-        return &date;
-      }
-    }
-    return nullptr;
-  };
-  // Whether the sentence dates what it tells (a day, a month or a year) more
-  // than `recency_days` before publication.
-  const auto told_in_the_past = [&](const Frame& frame, Range sentence) {
-    if (!published) {
-      return false;
-    }
+  // The first date a sentence gives for what it tells, of a day only or of
+  // any precision: not one inside an excluded range, nor one that dates the
+  // statement, nor how things stood "as of" or "until" then.
+  const auto date_told = [&](const Frame& frame, Range sentence,
+                             bool of_a_day) -> const DateMention* {
     const auto from =
         std::lower_bound(analysis.dates.begin(), analysis.dates.end(), sentence.begin,
                          [](const DateMention& date, std::uint32_t at) { return date.begin < at; });
     for (auto date = from; date != analysis.dates.end() && date->begin < sentence.end; ++date) {
       if (!date->resolved ||
+          (of_a_day && date->time.precision != TimePrecision::kDay &&
+           date->time.precision != TimePrecision::kSpan) ||
           dates_the_speaking(analysis, frame.attributions, sentence, *date, true) ||
-          tells_how_things_stood(analysis, *date) ||
           std::any_of(excluded.begin(), excluded.end(),
-                      [&](const Range& out) { return out.contains(date->begin); })) {
+                      [&](const Range& out) { return out.contains(date->begin); }) ||
+          tells_how_things_stood(analysis, *date)) {
         continue;
       }
-      return (std::chrono::sys_days(published->date) - std::chrono::sys_days(date->time.start.date))
-                 .count() > recency_days;
+      return &*date;
     }
-    return false;
+    return nullptr;
+  };
+  const auto day_of = [&](const Frame& frame, Range sentence) {
+    return date_told(frame, sentence, true);
+  };
+  // Whether the sentence dates what it tells (a day, a month or a year) more
+  // than `recency_days` before publication.
+  const auto told_in_the_past = [&](const Frame& frame, Range sentence) {
+    const DateMention* date = published ? date_told(frame, sentence, false) : nullptr;
+    return date != nullptr &&
+           (std::chrono::sys_days(published->date) - std::chrono::sys_days(date->time.start.date))
+                   .count() > recency_days;
   };
   // The day the sentence says its speaker spoke ("SOHR said yesterday").
   const auto spoken_on = [&](const Frame& frame, Range sentence) -> const DateMention* {
