@@ -4074,10 +4074,9 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     add_provenance(claim, "weapons/" + std::to_string(claim.weapons.size() - 1), analysis,
                    {weapon->range});
   }
-  // «открыли огонь по Горловке из минометов», "opened fire on the posts, using
-  // artillery": fire of a mortar, a gun or a rocket launcher named in the
-  // clause of the act is shelling.
-  if (claim.event_type == EventType::kAttack && draft.event != nullptr) {
+  const bool told_as_attack = claim.event_type == EventType::kAttack;
+  const bool told_as_shelling = claim.event_type == EventType::kShelling;
+  if ((told_as_attack || told_as_shelling) && draft.event != nullptr) {
     // In the clause of the act, or after it in its sentence up to the next
     // act ("opened fire on the area, firing 12 mortar bombs").
     const Range clause = view.clause_of(draft.event->range.begin);
@@ -4085,7 +4084,20 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     const Mention* next_act = analysis.first_in({draft.event->range.end, sentence.end}, "event");
     const Range reach{clause.begin, next_act != nullptr ? next_act->range.begin : sentence.end};
     const MentionList named = analysis.in(reach, "weapon");
-    if (std::any_of(named.begin(), named.end(), [](const Mention* weapon) {
+    // «подвергли обстрелу из стрелкового оружия», "shelled the post with
+    // small arms": fire told with a word of shelling whose only weapons named
+    // there are small arms is small-arms fire, an attack.
+    const MentionList in_clause = analysis.in(clause, "weapon");
+    if (told_as_shelling && !in_clause.empty() &&
+        std::all_of(in_clause.begin(), in_clause.end(), [](const Mention* weapon) {
+          return parse_weapon_class(weapon->value()) == WeaponClass::kSmallArms;
+        })) {
+      claim.event_type = EventType::kAttack;
+    }
+    // «открыли огонь по Горловке из минометов», "opened fire on the posts,
+    // using artillery": fire of a mortar, a gun or a rocket launcher named in
+    // the clause of the act is shelling.
+    if (told_as_attack && std::any_of(named.begin(), named.end(), [](const Mention* weapon) {
           const auto weapon_class = parse_weapon_class(weapon->value());
           return weapon_class == WeaponClass::kMortar || weapon_class == WeaponClass::kArtillery ||
                  weapon_class == WeaponClass::kRocketArtillery;
@@ -4096,7 +4108,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     // the attack (named before its word in its clause, not a drone shot down
     // after it) make it an air strike.
     const MentionList before = analysis.in({clause.begin, draft.event->range.begin}, "weapon");
-    if (std::any_of(before.begin(), before.end(), [](const Mention* weapon) {
+    if (told_as_attack && std::any_of(before.begin(), before.end(), [](const Mention* weapon) {
           const auto weapon_class = parse_weapon_class(weapon->value());
           return weapon_class == WeaponClass::kAircraft || weapon_class == WeaponClass::kDrone;
         })) {

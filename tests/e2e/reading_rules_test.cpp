@@ -4693,5 +4693,23 @@ TEST_F(FictionalTheatre, CapturedOfTheOtherSideWereCapturedByTheSpeakingParty) {
   EXPECT_TRUE(of_the_one_claim(monitors, "/perpetrator").is_null()) << monitors.dump(1);
 }
 
+// «подвергли обстрелу из стрелкового оружия», "shelled the post with small
+// arms": a word of shelling whose only weapons in its clause are small arms
+// tells small-arms fire, an attack; with a mortar beside them, shelling.
+TEST_F(FictionalTheatre, ShellingWithSmallArmsOnlyIsAnAttack) {
+  for (const std::string text :
+       {"Синтетический текст\n\nВ МИД Руритании заявили, что вчера войска Фридонии подвергли "
+        "обстрелу из стрелкового оружия позиции у Гренцдорфа.",
+        "A synthetic story\n\nFreedonian troops shelled the posts near Grenzdorf with small "
+        "arms yesterday, the Foreign Ministry of Ruritania said."}) {
+    const json reading = read_published(text);
+    EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "attack") << reading.dump(1);
+  }
+  const json mixed = read_published(
+      "A synthetic story\n\nFreedonian troops shelled the posts near Grenzdorf with small arms "
+      "and mortars yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(mixed, "/event_type"), "shelling") << mixed.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
