@@ -2463,6 +2463,68 @@ bool names_its_place(const FrameView& view, const Mention& anaphor) {
 // the gazetteer lacks in the claim's sentences is more telling still.
 constexpr std::size_t kListedDivisions = 3;
 
+// «قصف … بلدات وقرى (كفرسجنة، معرزيتا، ركايا، …) في ريف إدلب الجنوبي», "shelled
+// X, Y and Z": three places or more listed one after the other (nothing
+// between two but punctuation or a `list_link` word) tell one event over an
+// area, as ACLED and UCDP code it: the smallest place of the gazetteer that
+// holds them all (a country does not), at its precision, named by the list
+// as written. None of the listed places alone is the claim's.
+constexpr std::size_t kListedPlaces = 3;
+
+std::vector<Located> areas_of_lists(const FrameView& view, Range sentence) {
+  const Analysis& analysis = view.analysis;
+  const Gazetteer& places = view.context.places;
+  std::vector<Located> areas;
+  std::vector<std::pair<const Mention*, const GazetteerPlace*>> run;
+  const auto close_run = [&] {
+    if (run.size() >= kListedPlaces) {
+      const GazetteerPlace* area = places.find(run.front().second->parent);
+      while (area != nullptr && area->type != "country" &&
+             !std::all_of(run.begin(), run.end(), [&](const auto& listed) {
+               return places.within(listed.second->id, area->id);
+             })) {
+        area = places.find(area->parent);
+      }
+      if (area != nullptr && area->type != "country") {
+        Located& located = areas.emplace_back();
+        located.place = places.to_place(
+            *area,
+            analysis.original_text({run.front().first->word.begin, run.back().first->word.end}));
+        int coarsest = 0;
+        for (const auto& listed : run) {
+          located.ranges.push_back(listed.first->range);
+          coarsest = std::max(coarsest, static_cast<int>(listed.second->precision));
+        }
+        located.rank = coarsest;
+        located.known = area;
+      }
+    }
+    run.clear();
+  };
+  const auto linked = [&](const Mention& before, const Mention& after) {
+    const std::uint32_t words = analysis.words_between(before.word.end, after.word.begin);
+    if (words == 0) {
+      return true;
+    }
+    const MentionList links = analysis.in({before.word.end, after.word.begin}, "list_link");
+    return links.size() == 1 &&
+           analysis.words_between(links.front()->word.begin, links.front()->word.end) == words;
+  };
+  for (const Mention* mention : analysis.in(sentence, "place")) {
+    const GazetteerPlace* found = places.find(mention->value());
+    if (found == nullptr || found->type == "country") {
+      close_run();
+      continue;
+    }
+    if (!run.empty() && !linked(*run.back().first, *mention)) {
+      close_run();
+    }
+    run.emplace_back(mention, found);
+  }
+  close_run();
+  return areas;
+}
+
 std::vector<Located> listed_places(const FrameView& view) {
   std::vector<Located> lists;
   for (const Range& sentence : view.sentence_ranges) {
@@ -2491,6 +2553,9 @@ std::vector<Located> listed_places(const FrameView& view) {
       }
     }
     if (divisions.size() < kListedDivisions) {
+      for (Located& area : areas_of_lists(view, sentence)) {
+        lists.push_back(std::move(area));
+      }
       continue;
     }
     Located& list = lists.emplace_back();

@@ -4711,5 +4711,37 @@ TEST_F(FictionalTheatre, ShellingWithSmallArmsOnlyIsAnAttack) {
   EXPECT_EQ(of_the_one_claim(mixed, "/event_type"), "shelling") << mixed.dump(1);
 }
 
+// "shelled Unterdorf, Mitteldorf and Hochdorf": three places listed one after
+// the other tell an event over the smallest area that holds them, named by the
+// list as written, at the area's precision and point; a place "near" another
+// is no list, and a list that only a country holds leaves its places alone.
+TEST_F(FictionalTheatre, ThreePlacesListedAreTheAreaThatHoldsThem) {
+  std::ofstream(data_ / "gazetteer/places.tsv", std::ios::app)
+      << "mitteldorf\tsettlement\t10.7\t50.7\t1\tRU\toberland\toberland\tEurope/Moscow\tno\t"
+         "fictional\n";
+  std::ofstream(data_ / "gazetteer/names/en.tsv", std::ios::app) << "mitteldorf\tMitteldorf\n";
+  std::ofstream(data_ / "gazetteer/names/ru.tsv", std::ios::app)
+      << "unterdorf\tУнтердорф*\nmitteldorf\tМиттельдорф*\nhochdorf\tХохдорф*\n";
+  for (const std::string text :
+       {"A synthetic story\n\nFreedonian troops shelled Unterdorf, Mitteldorf and Hochdorf "
+        "yesterday, the Foreign Ministry of Ruritania said.",
+        "Синтетический текст\n\nВ МИД Руритании заявили, что вчера войска Фридонии обстреляли "
+        "Унтердорф, Миттельдорф и Хохдорф."}) {
+    const json reading = read_published(text);
+    const json place = of_the_one_claim(reading, "/place");
+    EXPECT_EQ(place["precision"], 4) << reading.dump(1);
+    EXPECT_EQ(place["geometry"]["coordinates"], json::array({10.5, 50.5})) << reading.dump(1);
+    EXPECT_NE(place["name"].get<std::string>().find(", "), std::string::npos) << reading.dump(1);
+  }
+  const json near = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Unterdorf near Hochdorf yesterday, the "
+      "Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(near, "/place/name"), "Unterdorf") << near.dump(1);
+  const json country_wide = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf, Kleinheim and Nebendorf "
+      "yesterday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(country_wide, "/place/precision"), 1) << country_wide.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
