@@ -913,10 +913,28 @@ bool counted_one_by_article(const FrameView& view, const Mention& person) {
   return article_counting_one(view, person, 3) != nullptr;
 }
 
+// The words of the ages told from `end` to `begin`, each an age word and its
+// number («мужчина 50 лет и женщина», «رجل (50 عاماً) وامرأة», "a man born in
+// 1966 and a woman"): they describe a listed person and link nothing.
+std::uint32_t words_of_ages(const Analysis& analysis, std::uint32_t end, std::uint32_t begin) {
+  std::uint32_t words = 0;
+  for (const Mention* age : analysis.in({end, begin}, "age_marker")) {
+    words += analysis.words_between(age->word.begin, age->word.end) + 1;
+  }
+  return words;
+}
+
 // Where the phrase of persons counted by no number starts: at the article
 // that counts one right before them ("a woman"), else at the persons.
 std::uint32_t start_of_single(const FrameView& view, const Mention& person) {
-  const Mention* article = article_counting_one(view, person, 0);
+  // "a 79-year-old woman": the age between the article and the persons.
+  const MentionList ages =
+      view.analysis.in({view.clause_of(person.range.begin).begin, person.word.begin}, "age_marker");
+  const std::uint32_t age_words =
+      !ages.empty() && view.analysis.words_between(ages.back()->word.end, person.word.begin) == 0
+          ? words_of_ages(view.analysis, ages.back()->word.begin, person.word.begin)
+          : 0;
+  const Mention* article = article_counting_one(view, person, age_words);
   return article != nullptr ? article->word.begin : person.word.begin;
 }
 
@@ -959,11 +977,16 @@ bool names_civilians(const FrameView& view) {
 
 // The words between two groups of persons listed one after the other, a
 // link of several words counted as one ("two soldiers as well as a civilian":
-// one) and a possessive word right before the second not counted ("a woman
-// and her two children": one).
+// one), a possessive word right before the second not counted ("a woman
+// and her two children": one), nor the age of the first ("a man born in 1966
+// and a woman": one).
 std::uint32_t words_between_groups(const Analysis& analysis, std::uint32_t end,
                                    std::uint32_t begin) {
   std::uint32_t words = analysis.words_between(end, begin);
+  if (words == 0) {
+    return 0;
+  }
+  words -= std::min(words, words_of_ages(analysis, end, begin));
   if (words == 0) {
     return 0;
   }

@@ -417,11 +417,12 @@ class NumberReader {
     return last != month_word_ends_.begin() && *std::prev(last) >= before;
   }
 
-  // A year word or a time word: "عام 2020", "в 2020 году", "2021 г.", "2020 AD",
-  // "الساعة 10", "5 a.m.", "в 18 часов".
+  // A year word, a time word or an age word: "عام 2020", "в 2020 году",
+  // "2021 г.", "2020 AD", "الساعة 10", "5 a.m.", "в 18 часов", "a 50-year-old
+  // man", «50-летний».
   bool has_marker_word(const DigitRun& run) const {
     std::size_t after = run.end;
-    while (after < text_.size() && text_[after] == ' ') {
+    while (after < text_.size() && (text_[after] == ' ' || text_[after] == '-')) {
       ++after;
     }
     for (std::string_view word : marker_words_after_) {

@@ -4743,5 +4743,28 @@ TEST_F(FictionalTheatre, ThreePlacesListedAreTheAreaThatHoldsThem) {
   EXPECT_EQ(of_the_one_claim(country_wide, "/place/precision"), 1) << country_wide.dump(1);
 }
 
+// "a 50-year-old man and a 79-year-old woman", «мужчина 1966 года рождения и
+// женщина 1937 года рождения», «رجل (50 عاماً) وامرأة (79 عاماً)»: a number with
+// an age word is no count, and the age of a listed person does not break the
+// list: two wounded.
+TEST_F(FictionalTheatre, TheAgesOfListedPersonsAreNoCountsNorBreaks) {
+  for (const std::string text :
+       {"A synthetic story\n\nA 50-year-old man and a 79-year-old woman were wounded when "
+        "Freedonian troops shelled Grenzdorf yesterday, the Foreign Ministry of Ruritania said.",
+        "A synthetic story\n\nA man born in 1966 and a woman aged 79 were wounded when Freedonian "
+        "troops shelled Grenzdorf yesterday, the Foreign Ministry of Ruritania said.",
+        "Синтетический текст\n\nВ МИД Руритании заявили, что вчера при обстреле Гренцдорфа "
+        "войсками Фридонии ранены мужчина 1966 года рождения и женщина 79 лет.",
+        "Синтетический текст\n\nВ МИД Руритании заявили, что вчера при обстреле Гренцдорфа "
+        "войсками Фридонии ранены 50-летний мужчина и 79-летняя женщина.",
+        "نص اصطناعي\n\nأعلنت وزارة خارجية روريتانيا أمس إصابة رجل (50 عاماً) وامرأة (79 عاماً) "
+        "بجروح جراء قصف القوات الفريدونية على أوبرلاند."}) {
+    const json reading = read_published(text);
+    const std::vector<std::string> figures = figures_of_the_one_claim(reading);
+    ASSERT_EQ(figures.size(), 1U) << reading.dump(1);
+    EXPECT_EQ(figures[0].substr(0, 10), "wounded 2 ") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
