@@ -1398,8 +1398,30 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
         analysis.words_between(count->end, status->word.begin) <= 1 &&
         clause.contains(figures.back().ranges.front().begin) &&
         figures.back().ranges.front().end <= count->begin;
+    // "killing 5 and wounding 12", «ما أدى إلى مقتل 5 وجرح 12», «погибли 5,
+    // ранены 12»: a count right after its status word that ends the phrase
+    // (the clause ends, or a link or another status word follows it) counts
+    // persons it does not name.
+    const auto ends_the_phrase = [&](std::uint32_t at) {
+      const auto next_word =
+          std::lower_bound(analysis.word_starts.begin(), analysis.word_starts.end(), at + 1);
+      if (next_word == analysis.word_starts.end() || *next_word >= clause.end) {
+        return true;
+      }
+      for (const Category next : std::initializer_list<Category>{"list_link", "casualty"}) {
+        const Mention* word = analysis.first_in({at, clause.end}, next);
+        if (word != nullptr && analysis.words_between(at, word->word.begin) == 0) {
+          return true;
+        }
+      }
+      return false;
+    };
+    const bool counted_after_the_status =
+        person == nullptr && others == nullptr && count != nullptr &&
+        count->begin >= status->word.end &&
+        analysis.words_between(status->word.end, count->begin) == 0 && ends_the_phrase(count->end);
     if (person == nullptr && others == nullptr && !status_as_noun && !some &&
-        !counts_like_the_figure_before) {
+        !counts_like_the_figure_before && !counted_after_the_status) {
       continue;  // "killed" of what?
     }
     // "and others wounded", "وإصابة آخر": the persons counted are new ones, at

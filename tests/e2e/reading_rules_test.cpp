@@ -4766,5 +4766,28 @@ TEST_F(FictionalTheatre, TheAgesOfListedPersonsAreNoCountsNorBreaks) {
   }
 }
 
+// "killing 5 and wounding 12", «погибли 5, ранены 12», «مقتل 5 وجرح 12»: a
+// count right after its status word that ends the phrase counts persons it
+// does not name; "killing 5 sheep" counts none.
+TEST_F(FictionalTheatre, ACountRightAfterItsStatusWordCountsPersons) {
+  for (const std::string text :
+       {"A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, killing 5 and "
+        "wounding 12, the Foreign Ministry of Ruritania said.",
+        "Синтетический текст\n\nВ МИД Руритании заявили, что вчера войска Фридонии обстреляли "
+        "Гренцдорф: погибли 5, ранены 12.",
+        "نص اصطناعي\n\nأعلنت وزارة خارجية روريتانيا أن القوات الفريدونية قصفت أوبرلاند أمس، ما "
+        "أدى إلى مقتل 5 وجرح 12."}) {
+    const json reading = read_published(text);
+    std::vector<std::string> figures = figures_of_the_one_claim(reading);
+    ASSERT_EQ(figures.size(), 2U) << reading.dump(1);
+    EXPECT_EQ(figures[0].substr(0, 9), "killed 5 ") << reading.dump(1);
+    EXPECT_EQ(figures[1].substr(0, 11), "wounded 12 ") << reading.dump(1);
+  }
+  const json sheep = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, killing 5 sheep, the "
+      "Foreign Ministry of Ruritania said.");
+  EXPECT_TRUE(figures_of_the_one_claim(sheep).empty()) << sheep.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
