@@ -1025,10 +1025,23 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
   };
   const auto of_the_kind = [&](const Mention& person) { return same_kind(person, like); };
   // "7 civilians were killed, 3 people wounded": a group with a status word
-  // of its own after it is counted by that word.
+  // of its own after it is counted by that word; not one a count or persons
+  // right after it make theirs («قتل طفلان وامرأة وأصيب خمسة مدنيين»).
   const auto has_its_own_status = [&](const Mention& person) {
-    return !analysis.in({person.word.end, view.clause_of(person.word.begin).end}, "casualty")
-                .empty();
+    const Range rest{person.word.end, view.clause_of(person.word.begin).end};
+    const Mention* status = analysis.first_in(rest, "casualty");
+    if (status == nullptr) {
+      return false;
+    }
+    const auto number = std::lower_bound(
+        analysis.numbers.begin(), analysis.numbers.end(), status->word.end,
+        [](const NumberMention& one, std::uint32_t offset) { return one.begin < offset; });
+    const Mention* subject = analysis.first_in({status->word.end, rest.end}, "person");
+    const bool subject_after =
+        (number != analysis.numbers.end() && rest.contains(number->begin) &&
+         analysis.words_between(status->word.end, number->begin) == 0) ||
+        (subject != nullptr && analysis.words_between(status->word.end, subject->word.begin) == 0);
+    return !subject_after;
   };
   const auto joined = [&](std::uint32_t begin) {
     return words_between_groups(analysis, at, begin) <= 1 &&

@@ -4789,5 +4789,18 @@ TEST_F(FictionalTheatre, ACountRightAfterItsStatusWordCountsPersons) {
   EXPECT_TRUE(figures_of_the_one_claim(sheep).empty()) << sheep.dump(1);
 }
 
+// «قتل طفلان وامرأة وأصيب خمسة مدنيين»: a status word right before its own
+// count or persons is theirs, not the single person's before it, who stays in
+// the list of the status before: three killed, five wounded.
+TEST_F(FictionalTheatre, AStatusBeforeItsOwnSubjectDoesNotEndTheListBeforeIt) {
+  const json reading = read_published(
+      "نص اصطناعي\n\nأعلنت وزارة خارجية روريتانيا أمس أنه قتل طفلان وامرأة وأصيب خمسة مدنيين "
+      "آخرين جراء قصف القوات الفريدونية على أوبرلاند.");
+  const std::vector<std::string> figures = figures_of_the_one_claim(reading);
+  ASSERT_EQ(figures.size(), 2U) << reading.dump(1);
+  EXPECT_EQ(figures[0].substr(0, 9), "killed 3 ") << reading.dump(1);
+  EXPECT_EQ(figures[1].substr(0, 10), "wounded 5 ") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
