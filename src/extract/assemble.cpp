@@ -782,7 +782,21 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
            std::none_of(analysis.dates.begin(), analysis.dates.end(),
                         [&](const DateMention& date) { return relative.contains(date.begin); });
   };
-  if (!opens("relative_pronoun") && !opens("subset_marker") && !apposition()) {
+  // "three civilians, two of them children, were wounded", «трое мирных
+  // жителей, двое из них дети, ранены»: a count and a subset word right after
+  // it open a part of the group too.
+  const auto counted_part = [&] {
+    const auto number = std::lower_bound(
+        analysis.numbers.begin(), analysis.numbers.end(), relative.begin,
+        [](const NumberMention& one, std::uint32_t offset) { return one.begin < offset; });
+    if (number == analysis.numbers.end() || !relative.contains(number->begin) ||
+        analysis.words_between(relative.begin, number->begin) != 0) {
+      return false;
+    }
+    const Mention* marker = analysis.first_in(relative, "subset_marker");
+    return marker != nullptr && analysis.words_between(number->figure_end, marker->word.begin) == 0;
+  };
+  if (!opens("relative_pronoun") && !opens("subset_marker") && !apposition() && !counted_part()) {
     return nullptr;
   }
   const Range subject = *(at - 2);
@@ -852,10 +866,14 @@ const NumberMention* count_opening_the_phrase(const FrameView& view, const Menti
     return nullptr;
   }
   const Range between{opening->figure_end, person.word.begin};
-  const bool plain = analysis.words_between(between.begin, between.end) <= kPhraseWords &&
-                     analysis.in(between, "person").empty() &&
-                     analysis.in(between, "casualty").empty() &&
-                     analysis.in(between, "event").empty();
+  // «Три мирных жителя»: a longer name of the same persons that ends on the
+  // word is no other person.
+  const MentionList persons_between = analysis.in(between, "person");
+  const bool plain =
+      analysis.words_between(between.begin, between.end) <= kPhraseWords &&
+      std::all_of(persons_between.begin(), persons_between.end(),
+                  [&](const Mention* other) { return other->word.end > person.word.begin; }) &&
+      analysis.in(between, "casualty").empty() && analysis.in(between, "event").empty();
   return plain ? opening : nullptr;
 }
 

@@ -4802,5 +4802,23 @@ TEST_F(FictionalTheatre, AStatusBeforeItsOwnSubjectDoesNotEndTheListBeforeIt) {
   EXPECT_EQ(figures[1].substr(0, 10), "wounded 5 ") << reading.dump(1);
 }
 
+// "Three civilians, two of them children, were wounded", «Три мирных жителя, в
+// том числе двое детей, получили ранения»: the part set off by commas counts
+// some of the whole, which the status is said of: three wounded.
+TEST_F(FictionalTheatre, APartSetOffByCommasLeavesTheWholeCounted) {
+  for (const std::string text :
+       {"A synthetic story\n\nThree civilians, two of them children, were wounded when "
+        "Freedonian troops shelled Grenzdorf yesterday, the Foreign Ministry of Ruritania said.",
+        "Синтетический текст\n\nВ МИД Руритании заявили, что вчера трое мирных жителей, двое из "
+        "них дети, получили ранения при обстреле Гренцдорфа войсками Фридонии.",
+        "Синтетический текст\n\nВ МИД Руритании заявили, что вчера три мирных жителя, в том "
+        "числе двое детей, получили ранения при обстреле Гренцдорфа войсками Фридонии."}) {
+    const json reading = read_published(text);
+    const std::vector<std::string> figures = figures_of_the_one_claim(reading);
+    ASSERT_EQ(figures.size(), 1U) << reading.dump(1);
+    EXPECT_EQ(figures[0].substr(0, 10), "wounded 3 ") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
