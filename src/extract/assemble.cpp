@@ -1158,14 +1158,22 @@ std::vector<std::pair<const NumberMention*, const Mention*>> listed_before(
     if (paired_elsewhere || (its_count == nullptr && !one)) {
       break;
     }
-    listed.emplace_back(its_count, &earlier);
     // "a Border Security Force (BSF) officer": the article opens the phrase.
     constexpr std::uint32_t kNamedPersonWords = 6;
     const Mention* article =
         its_count == nullptr ? article_counting_one(view, earlier, kNamedPersonWords) : nullptr;
-    at = its_count != nullptr ? its_count->begin
-         : article != nullptr ? article->word.begin
-                              : earlier.word.begin;
+    const std::uint32_t phrase = its_count != nullptr ? its_count->begin
+                                 : article != nullptr ? article->word.begin
+                                                      : earlier.word.begin;
+    // «Погиб мирный житель, его жена и двое детей получили ранения»: persons
+    // right after a status word of their own are its subject, not of the list.
+    const MentionList statuses_before = analysis.in({sentence.begin, phrase}, "casualty");
+    if (!statuses_before.empty() &&
+        analysis.words_between(statuses_before.back()->word.end, phrase) == 0) {
+      break;
+    }
+    listed.emplace_back(its_count, &earlier);
+    at = phrase;
   }
   std::reverse(listed.begin(), listed.end());
   return listed;

@@ -4820,5 +4820,27 @@ TEST_F(FictionalTheatre, APartSetOffByCommasLeavesTheWholeCounted) {
   }
 }
 
+// "A civilian was killed and his wife and two children were wounded", «Погиб
+// мирный житель, его жена и двое детей получили ранения», «قتل مدني وأصيبت
+// زوجته وطفلاه»: members of a family are persons (lexicon), and the person a
+// status word of its own opens is not listed with the hurt after it: one
+// killed, three wounded.
+TEST_F(FictionalTheatre, FamilyMembersAreCountedWithTheirOwnStatus) {
+  for (const std::string text :
+       {"A synthetic story\n\nA civilian was killed and his wife and two children were wounded "
+        "when Freedonian troops shelled Grenzdorf yesterday, the Foreign Ministry of Ruritania "
+        "said.",
+        "Синтетический текст\n\nВ МИД Руритании заявили, что вчера при обстреле Гренцдорфа "
+        "войсками Фридонии погиб мирный житель, его жена и двое детей получили ранения.",
+        "نص اصطناعي\n\nأعلنت وزارة خارجية روريتانيا أمس أنه قتل مدني وأصيبت زوجته وطفلاه جراء "
+        "قصف القوات الفريدونية على أوبرلاند."}) {
+    const json reading = read_published(text);
+    const std::vector<std::string> figures = figures_of_the_one_claim(reading);
+    ASSERT_EQ(figures.size(), 2U) << reading.dump(1);
+    EXPECT_EQ(figures[0].substr(0, 9), "killed 1 ") << reading.dump(1);
+    EXPECT_EQ(figures[1].substr(0, 10), "wounded 3 ") << reading.dump(1);
+  }
+}
+
 }  // namespace
 }  // namespace truce::test
