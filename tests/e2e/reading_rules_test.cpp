@@ -4842,5 +4842,17 @@ TEST_F(FictionalTheatre, FamilyMembersAreCountedWithTheirOwnStatus) {
   }
 }
 
+// «МИД Руритании в заявлении обвинил войска Фридонии в обстреле»: the one
+// accused after the verb is never the speaker, though a statement stands
+// between the speaker and the verb.
+TEST_F(FictionalTheatre, TheAccusedAfterTheVerbIsNeverTheSpeaker) {
+  std::ofstream(data_ / "actors/names/ru.tsv", std::ios::app)
+      << "fd-fictional-forces\tвойска Фридонии\n";
+  const json reading = read_published(
+      "Синтетический текст\n\nМИД Руритании в заявлении обвинил войска Фридонии во вчерашнем "
+      "обстреле Гренцдорфа.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
