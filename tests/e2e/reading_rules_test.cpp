@@ -4854,5 +4854,18 @@ TEST_F(FictionalTheatre, TheAccusedAfterTheVerbIsNeverTheSpeaker) {
   EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "ru-fictional-mfa") << reading.dump(1);
 }
 
+// «إن القوات الفريدونية شنت غارات على أوبرلاند»: the verb that launches the
+// strikes is part of the act (lexicon), so the forces before it carried them
+// out.
+TEST_F(FictionalTheatre, TheForcesThatLaunchedTheStrikesCarriedThemOut) {
+  std::ofstream(data_ / "actors/names/ar.tsv", std::ios::app)
+      << "freedonia\tالفريدونية\tadjective\n";
+  const json reading = read_published(
+      "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن القوات الفريدونية شنت غارات على أوبرلاند "
+      "أمس.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "air_strike") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "freedonia") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
