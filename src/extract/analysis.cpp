@@ -367,11 +367,18 @@ struct ActorNameWords {
         place(lexicon.category_number(std::string_view("place"))),
         attribution(lexicon.category_number(std::string_view("attribution"))),
         agreement(lexicon.category_number(std::string_view("agreement"))),
+        place_prefix(lexicon.category_number(std::string_view("place_prefix"))),
         locatives(lexicon.category("locative")),
         only_in(lexicon.size(), false),
         by_ground(lexicon.size(), false),
         metonym(lexicon.size(), false),
-        short_name(lexicon.size(), false) {
+        short_name(lexicon.size(), false),
+        after_place_word(lexicon.size(), false) {
+    if (place != Lexicon::kNoCategory) {
+      for (const std::uint32_t index : lexicon.category("place")) {
+        after_place_word[index] = lexicon.entry(index).has_attribute("after_place_word");
+      }
+    }
     if (actor == Lexicon::kNoCategory) {
       return;
     }
@@ -387,11 +394,13 @@ struct ActorNameWords {
   std::uint32_t place;
   std::uint32_t attribution;
   std::uint32_t agreement;
+  std::uint32_t place_prefix;
   std::vector<std::uint32_t> locatives;
   std::vector<bool> only_in;
   std::vector<bool> by_ground;
   std::vector<bool> metonym;
   std::vector<bool> short_name;
+  std::vector<bool> after_place_word;
 };
 
 // The gazetteer places the text's matches name, each with where it starts.
@@ -432,6 +441,40 @@ void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& place
            std::find(countries.begin(), countries.end(),
                      lexicon.entry(match.entry).attribute("only_in")) == countries.end();
   });
+}
+
+// «в районе Песок», «поселок Пески», not «пески»: a place's name that is also an
+// ordinary word (gazetteer attribute after_place_word) names the place only
+// right after a word of place (`place_prefix`: «поселок», «в районе»).
+void drop_ordinary_words_not_after_a_place_word(const Lexicon& lexicon, std::string_view text,
+                                                std::vector<Match>& matches) {
+  const auto& words = gathered_from<ActorNameWords>(lexicon);
+  const auto ordinary = [&](const Match& match) { return words.after_place_word[match.entry]; };
+  if (std::none_of(matches.begin(), matches.end(), ordinary)) {
+    return;
+  }
+  std::vector<bool> drop(matches.size(), false);
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    if (!ordinary(matches[i])) {
+      continue;
+    }
+    std::uint32_t end = matches[i].word_begin;
+    while (end > 0 && text[end - 1] == ' ') {
+      --end;
+    }
+    // The matches are in order of their starts: a word of place that ends
+    // right before the name starts before it, among the few matches before.
+    bool after_a_place_word = false;
+    for (std::size_t j = i; j-- > 0 && matches[j].word_end + 64 >= end;) {
+      if (lexicon.category_number(matches[j].entry) == words.place_prefix &&
+          matches[j].word_end == end) {
+        after_a_place_word = true;
+        break;
+      }
+    }
+    drop[i] = !after_a_place_word;
+  }
+  erase_marked(matches, drop);
 }
 
 // "shelled positions in Stepanakert", "talks in Moscow": a capital that can
@@ -685,6 +728,7 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   }
   read_capitals_after_a_locative_as_places(lexicon, analysis.normalized.text, found);
   analysis.matches = longest_per_category(lexicon, std::move(found));
+  drop_ordinary_words_not_after_a_place_word(lexicon, analysis.normalized.text, analysis.matches);
   if (places != nullptr) {
     drop_names_of_other_theatres(lexicon, *places, analysis.matches);
   }

@@ -4867,5 +4867,26 @@ TEST_F(FictionalTheatre, TheForcesThatLaunchedTheStrikesCarriedThemOut) {
   EXPECT_EQ(of_the_one_claim(reading, "/perpetrator/id"), "freedonia") << reading.dump(1);
 }
 
+// «обстреляли поселок Пески», not «обстреляли пески у Гренцдорфа»: a place's
+// name that is also an ordinary word (gazetteer attribute after_place_word)
+// names the place only right after a word of place.
+TEST_F(FictionalTheatre, ANameThatIsAnOrdinaryWordNeedsAWordOfPlace) {
+  std::ofstream(data_ / "gazetteer/places.tsv", std::ios::app)
+      << "sandfeld\tsettlement\t10.3\t50.3\t1\tRU\t\truritania\tEurope/Moscow\tno\t"
+         "fictional\n";
+  std::ofstream(data_ / "gazetteer/names/ru.tsv", std::ios::app)
+      << "sandfeld\tПески\tafter_place_word\nsandfeld\tПесок\tafter_place_word\n";
+  const json village = read_published(
+      "Синтетический текст\n\nВ МИД Руритании заявили, что вчера войска Фридонии обстреляли "
+      "позиции в районе Песок.");
+  EXPECT_EQ(of_the_one_claim(village, "/place/geometry/coordinates"), json::array({10.3, 50.3}))
+      << village.dump(1);
+  const json sand = read_published(
+      "Синтетический текст\n\nВ МИД Руритании заявили, что вчера войска Фридонии обстреляли "
+      "пески у Гренцдорфа.");
+  EXPECT_EQ(of_the_one_claim(sand, "/place/geometry/coordinates"), json::array({10.1, 50.1}))
+      << sand.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
