@@ -1744,7 +1744,31 @@ void read_no_casualties(const FrameView& view, const std::string& claimant_party
       side.party = actor_ref(view.context.actors, civilians_party);
     }
   };
-  for (const Mention* person : view.analysis.in(view.clause_of(phrase.range.begin), "person")) {
+  // "The Azerbaijani side suffered no losses", "no casualties on the Indian
+  // side", «потерь среди личного состава азербайджанской армии нет»: a party
+  // named beside the words, not the one that acted nor one that speaks ("…,
+  // the Russian Defence Ministry said"), is whose they are.
+  const ActorRegistry& actors = view.context.actors;
+  const Range clause = view.clause_of(phrase.range.begin);
+  const auto speaks = [&](const Mention& actor) {
+    const MentionList verbs = view.analysis.in(view.clause_of(actor.word.begin), "attribution");
+    return std::any_of(verbs.begin(), verbs.end(), [&](const Mention* verb) {
+      return view.distance(verb->word, actor.word) <= 1;
+    });
+  };
+  for (const Mention* actor : view.analysis.in(clause, "actor")) {
+    if (view.distance(actor->word, phrase.word) > kNearWords || observer(actors, *actor) ||
+        speaks(*actor)) {
+      continue;
+    }
+    const std::string party = party_of_mention(actors, *actor);
+    if (is_party(actors, party) && party != perpetrator_party) {
+      if (const std::optional<Side> named = side_for_party(actors, party)) {
+        side = *named;
+      }
+    }
+  }
+  for (const Mention* person : view.analysis.in(clause, "person")) {
     if (person->value() == "civilian" && view.distance(person->word, phrase.word) <= 3) {
       of_civilians();
     }

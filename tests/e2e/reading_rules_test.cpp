@@ -4888,5 +4888,24 @@ TEST_F(FictionalTheatre, ANameThatIsAnOrdinaryWordNeedsAWordOfPlace) {
       << sand.dump(1);
 }
 
+// "The Ruritanian side suffered no losses": a party named beside the words of
+// no losses is whose they are, not one of no stated side; not the one that
+// acted (Ostdorf's civilians then, the place struck), nor one that speaks.
+TEST_F(FictionalTheatre, NoLossesOfThePartyNamedBesideThem) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf yesterday, the Border "
+      "Monitoring Mission said. The Ruritanian side suffered no losses, it said.");
+  EXPECT_EQ(figures_of_the_one_claim(reading),
+            (std::vector<std::string>{"killed 0 ruritania", "wounded 0 ruritania"}))
+      << reading.dump(1);
+  const json acted = read_published(
+      "A synthetic story\n\nRuritanian shelling of Ostdorf yesterday caused no casualties, the "
+      "Border Monitoring Mission said.");
+  EXPECT_EQ(
+      figures_of_the_one_claim(acted),
+      (std::vector<std::string>{"killed 0 civilians:freedonia", "wounded 0 civilians:freedonia"}))
+      << acted.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
