@@ -143,9 +143,9 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   // the corpus meets the target on event dates only: these floors hold today's
   // figures on all the texts, a little lower, to catch a breakage.
   const std::map<std::string, double> floors = {
-      {"claim", 0.885},       {"claimant", 0.855},  {"event_type", 0.81},
-      {"date", 0.86},         {"event_date", 0.89}, {"place", 0.79},
-      {"perpetrator", 0.765}, {"casualties", 0.86}, {"overall", 0.835}};
+      {"claim", 0.885},       {"claimant", 0.855},   {"event_type", 0.815},
+      {"date", 0.86},         {"event_date", 0.89},  {"place", 0.79},
+      {"perpetrator", 0.765}, {"casualties", 0.865}, {"overall", 0.835}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
