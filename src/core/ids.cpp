@@ -1,6 +1,7 @@
 #include "core/ids.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace truce {
 
@@ -46,7 +47,22 @@ std::string slug_from_name(std::string_view name) {
 std::string slug_from_publisher(std::string_view name) {
   const std::string_view head = name.substr(0, std::min(name.find(" ("), name.find(", ")));
   std::string slug = slug_from_name(head);
-  return slug.empty() ? slug_from_name(name) : slug;
+  if (slug.empty()) {
+    slug = slug_from_name(name);
+  }
+  if (slug.empty() && !name.empty()) {
+    // FNV-1a, 64 bits: stable across runs and builds, unlike std::hash.
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : name) {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    constexpr std::string_view kHex = "0123456789abcdef";
+    slug = "outlet-";
+    for (int shift = 60; shift >= 0; shift -= 4) {
+      slug += kHex[(hash >> shift) & 0xFU];
+    }
+  }
+  return slug;
 }
 
 }  // namespace truce

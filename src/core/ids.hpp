@@ -52,7 +52,9 @@ std::string slug_from_name(std::string_view name);
 // of the name before a site or description in brackets or after a comma
 // ("Syria TV (syria.tv)" -> "syria-tv", "inform.sumy.ua, relaying the
 // regional head" -> "inform-sumy-ua"); of the whole name when that leaves
-// nothing.
+// nothing. A name with no ASCII letter or digit ("صحيفة الأيام", "=") gets
+// "outlet-" and 16 hex digits of a hash of its bytes: the same name, the same
+// id. Empty only for an empty name.
 std::string slug_from_publisher(std::string_view name);
 
 }  // namespace truce

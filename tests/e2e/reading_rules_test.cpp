@@ -4907,5 +4907,16 @@ TEST_F(FictionalTheatre, NoLossesOfThePartyNamedBesideThem) {
       << acted.dump(1);
 }
 
+// An outlet whose name has no Latin letter («صحيفة الأيام», as an envelope
+// gives it) tells its own account under an id of its own, not an empty one
+// that the reader refused as an internal error.
+TEST_F(FictionalTheatre, AnOutletNamedInAnotherScriptHasAnIdOfItsOwn) {
+  const json reading = read_published(
+      "A synthetic story\n\nOn Tuesday, Freedonian troops shelled Grenzdorf.", "صحيفة الأيام");
+  const std::string id = of_the_one_claim(reading, "/claimant/id").get<std::string>();
+  EXPECT_EQ(id.rfind("outlet-", 0), 0U) << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/name"), "صحيفة الأيام") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -281,6 +281,18 @@ TEST(SlugFromName, CutsLongNamesAtAWordWithinSixtyFourCharacters) {
   EXPECT_EQ(slug, "ministry-of-foreign-affairs-of-azerbaijan-website-of-the-embassy");
 }
 
+// A name with no ASCII letter or digit ("صحيفة الأيام" in an envelope, "=" in
+// a broken page) still names an outlet whose claims need a valid id.
+TEST(SlugFromPublisher, GivesANameWithoutLatinLettersAnIdOfItsOwn) {
+  const std::string arabic = slug_from_publisher("صحيفة الأيام");
+  EXPECT_TRUE(is_valid_slug(arabic)) << arabic;
+  EXPECT_EQ(arabic.rfind("outlet-", 0), 0U) << arabic;
+  EXPECT_EQ(slug_from_publisher("صحيفة الأيام"), arabic);
+  EXPECT_NE(slug_from_publisher("صحيفة الوطن"), arabic);
+  EXPECT_TRUE(is_valid_slug(slug_from_publisher("=")));
+  EXPECT_EQ(slug_from_publisher(""), "");
+}
+
 TEST(SlugFromPublisher, LeavesOutTheSiteAndTheDescription) {
   EXPECT_EQ(slug_from_publisher("Syria TV (syria.tv)"), "syria-tv");
   EXPECT_EQ(slug_from_publisher("El Khabar (elkhabar.com.dz), Algerian daily"), "el-khabar");
