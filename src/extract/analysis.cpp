@@ -464,8 +464,9 @@ void drop_ordinary_words_not_after_a_place_word(const Lexicon& lexicon, std::str
     }
     // The matches are in order of their starts: a word of place that ends
     // right before the name starts before it, among the few matches before.
+    constexpr std::uint32_t kPlaceWordBytes = 64;  // «населенного пункта» is 35
     bool after_a_place_word = false;
-    for (std::size_t j = i; j-- > 0 && matches[j].word_end + 64 >= end;) {
+    for (std::size_t j = i; j-- > 0 && matches[j].word_end + kPlaceWordBytes >= end;) {
       if (lexicon.category_number(matches[j].entry) == words.place_prefix &&
           matches[j].word_end == end) {
         after_a_place_word = true;

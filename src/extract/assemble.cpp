@@ -2571,12 +2571,12 @@ bool names_its_place(const FrameView& view, const Mention& anaphor) {
 // the gazetteer lacks in the claim's sentences is more telling still.
 constexpr std::size_t kListedDivisions = 3;
 
-// «قصف … بلدات وقرى (كفرسجنة، معرزيتا، ركايا، …) في ريف إدلب الجنوبي», "shelled
-// X, Y and Z": three places or more listed one after the other (nothing
-// between two but punctuation or a `list_link` word) tell one event over an
-// area, as ACLED and UCDP code it: the smallest place of the gazetteer that
-// holds them all (a country does not), at its precision, named by the list
-// as written. None of the listed places alone is the claim's.
+// "shelled Zaitseve, Horlivka and Dokuchaievsk", «обстреляли Зайцево, Горловку и
+// Докучаевск»: three known places or more listed one after the other
+// (nothing between two but punctuation or a `list_link` word) tell one event
+// over an area, as ACLED and UCDP code it: the smallest place of the
+// gazetteer that holds them all (a country does not), at its precision, named
+// by the list as written. None of the listed places alone is the claim's.
 constexpr std::size_t kListedPlaces = 3;
 
 std::vector<Located> areas_of_lists(const FrameView& view, Range sentence) {
