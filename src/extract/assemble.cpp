@@ -193,6 +193,15 @@ ActorRef actor_ref(const ActorRegistry& actors, std::string_view id) {
 }
 
 // The party (state) an actor mention stands for.
+// The first number of the text that starts at or after `offset` (the numbers
+// are in text order), or the end of the list.
+std::vector<NumberMention>::const_iterator first_number_from(const Analysis& analysis,
+                                                             std::uint32_t offset) {
+  return std::lower_bound(
+      analysis.numbers.begin(), analysis.numbers.end(), offset,
+      [](const NumberMention& number, std::uint32_t at) { return number.begin < at; });
+}
+
 std::string party_of_mention(const ActorRegistry& actors, const Mention& mention) {
   const std::string& party = actors.party_of(mention.value());
   return party.empty() ? std::string(mention.value()) : party;
@@ -477,9 +486,7 @@ const NumberMention* count_of_a_rise(const FrameView& view, const Mention& statu
     return nullptr;
   }
   const std::uint32_t after = std::max(status.range.end, rise->range.end);
-  const auto number =
-      std::lower_bound(analysis.numbers.begin(), analysis.numbers.end(), after,
-                       [](const NumberMention& one, std::uint32_t at) { return one.begin < at; });
+  const auto number = first_number_from(analysis, after);
   if (number == analysis.numbers.end() || !clause.contains(number->begin)) {
     return nullptr;
   }
@@ -786,9 +793,7 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
   // жителей, двое из них дети, ранены»: a count and a subset word right after
   // it open a part of the group too.
   const auto counted_part = [&] {
-    const auto number = std::lower_bound(
-        analysis.numbers.begin(), analysis.numbers.end(), relative.begin,
-        [](const NumberMention& one, std::uint32_t offset) { return one.begin < offset; });
+    const auto number = first_number_from(analysis, relative.begin);
     if (number == analysis.numbers.end() || !relative.contains(number->begin) ||
         analysis.words_between(relative.begin, number->begin) != 0) {
       return false;
@@ -1051,9 +1056,7 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
     if (status == nullptr) {
       return false;
     }
-    const auto number = std::lower_bound(
-        analysis.numbers.begin(), analysis.numbers.end(), status->word.end,
-        [](const NumberMention& one, std::uint32_t offset) { return one.begin < offset; });
+    const auto number = first_number_from(analysis, status->word.end);
     const Mention* subject = analysis.first_in({status->word.end, rest.end}, "person");
     const bool subject_after =
         (number != analysis.numbers.end() && rest.contains(number->begin) &&
@@ -1068,9 +1071,7 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
   };
   while (true) {
     // The numbers are in text order: the next group's is the first after `at`.
-    const auto number_at = std::lower_bound(
-        analysis.numbers.begin(), analysis.numbers.end(), at,
-        [](const NumberMention& number, std::uint32_t offset) { return number.begin < offset; });
+    const auto number_at = first_number_from(analysis, at);
     const auto single = std::find_if(persons.begin(), persons.end(), [&](const Mention* person) {
       return person->word.begin >= at;
     });
