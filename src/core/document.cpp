@@ -35,4 +35,46 @@ std::string_view code_point_slice(std::string_view utf8, std::size_t start, std:
   return utf8.substr(first, last - first);
 }
 
+namespace {
+
+bool starts_code_point(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
+}
+
+}  // namespace
+
+CodePointIndex::CodePointIndex(std::string_view utf8) : text_(utf8) {
+  marks_.reserve(utf8.size() / kStride + 1);
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    if (starts_code_point(utf8[i])) {
+      if (count_ % kStride == 0) {
+        marks_.push_back(i);
+      }
+      ++count_;
+    }
+  }
+}
+
+std::size_t CodePointIndex::byte_offset(std::size_t index) const {
+  if (index >= count_) {
+    return text_.size();
+  }
+  std::size_t at = marks_[index / kStride];
+  for (std::size_t left = index % kStride; left > 0; --left) {
+    ++at;
+    while (!starts_code_point(text_[at])) {
+      ++at;
+    }
+  }
+  return at;
+}
+
+std::string_view CodePointIndex::slice(std::size_t start, std::size_t end) const {
+  if (end <= start) {
+    return {};
+  }
+  const std::size_t first = byte_offset(start);
+  return text_.substr(first, byte_offset(end) - first);
+}
+
 }  // namespace truce

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ids.hpp"
@@ -40,5 +41,27 @@ std::string_view code_point_slice(std::string_view utf8, std::size_t start, std:
 
 // Byte offset of code point `index` (the size of the text if beyond it).
 std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t index);
+
+// Code points of one text found by their index without walking the text from
+// its start each time: provenance counts code points, and a long document has
+// thousands of spans, so a walk per span made writing them quadratic. Built in
+// one pass; keeps a view of the text, which must outlive it.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view utf8);
+
+  std::string_view text() const { return text_; }
+  std::size_t size() const { return count_; }  // code points in the text
+  // Byte offset of code point `index` (the size of the text if beyond it).
+  std::size_t byte_offset(std::size_t index) const;
+  // The bytes of code points [start, end), clamped to the text.
+  std::string_view slice(std::size_t start, std::size_t end) const;
+
+ private:
+  static constexpr std::size_t kStride = 64;  // code points between two marks
+  std::string_view text_;
+  std::vector<std::size_t> marks_;  // byte offset of every kStride-th code point
+  std::size_t count_ = 0;
+};
 
 }  // namespace truce

@@ -10,31 +10,32 @@ namespace {
 
 using serial::JsonValue;
 
-JsonValue span_value(const Document& document, const TextSpan& span) {
+JsonValue span_value(const CodePointIndex& text, const TextSpan& span) {
   return {{"start", span.start},
           {"end", span.end},
-          {"text", std::string(code_point_slice(document.text, span.start, span.end))}};
+          {"text", std::string(text.slice(span.start, span.end))}};
 }
 
-std::string quote(const Document& document, const TextSpan& span) {
-  return "\"" + std::string(code_point_slice(document.text, span.start, span.end)) + "\"";
+std::string quote(const CodePointIndex& text, const TextSpan& span) {
+  return "\"" + std::string(text.slice(span.start, span.end)) + "\"";
 }
 
 }  // namespace
 
 std::string reading_json(const Source& source, const extract::Extraction& extraction) {
   const Document& document = extraction.document;
+  const CodePointIndex text(document.text);
   JsonValue value = JsonValue::object();
   value["document"] = serial::document_value(document, true);
   value["source"] = serial::source_value(source);
   value["claims"] = JsonValue::array();
   for (const Claim& claim : extraction.claims) {
-    value["claims"].push_back(serial::claim_value(claim, &document));
+    value["claims"].push_back(serial::claim_value(claim, text));
   }
   // Undated claims keep the claim's shape, with no time.
   value["undated_claims"] = JsonValue::array();
   for (const Claim& claim : extraction.undated_claims) {
-    JsonValue item = serial::claim_value(claim, &document);
+    JsonValue item = serial::claim_value(claim, text);
     item["time"] = nullptr;
     value["undated_claims"].push_back(std::move(item));
   }
@@ -43,7 +44,7 @@ std::string reading_json(const Source& source, const extract::Extraction& extrac
     JsonValue item = {{"code", warning.code}, {"message", warning.message}};
     item["spans"] = JsonValue::array();
     for (const TextSpan& span : warning.spans) {
-      item["spans"].push_back(span_value(document, span));
+      item["spans"].push_back(span_value(text, span));
     }
     if (!warning.readings.empty()) {
       item["readings"] = warning.readings;
@@ -58,7 +59,7 @@ std::string reading_json(const Source& source, const extract::Extraction& extrac
   }
   value["foreign_spans"] = JsonValue::array();
   for (const extract::LanguageRun& run : extraction.foreign_spans) {
-    JsonValue item = span_value(document, run.span);
+    JsonValue item = span_value(text, run.span);
     item["language"] = run.language;
     value["foreign_spans"].push_back(std::move(item));
   }
@@ -66,7 +67,7 @@ std::string reading_json(const Source& source, const extract::Extraction& extrac
   for (const extract::SetAside& aside : extraction.set_aside) {
     JsonValue item = {{"reason", std::string(extract::to_string(aside.reason))},
                       {"detail", aside.detail}};
-    item["span"] = span_value(document, aside.span);
+    item["span"] = span_value(text, aside.span);
     value["set_aside"].push_back(std::move(item));
   }
   value["unresolved_places"] = extraction.unresolved_places;
@@ -75,24 +76,25 @@ std::string reading_json(const Source& source, const extract::Extraction& extrac
 
 std::string reading_text(const Source& source, const extract::Extraction& extraction) {
   const Document& document = extraction.document;
+  const CodePointIndex text(document.text);
   std::string out = document_detail(document);
   if (!extraction.foreign_spans.empty()) {
     out += "\nIn another language:\n";
     for (const extract::LanguageRun& run : extraction.foreign_spans) {
-      out += "  " + run.language + ": " + quote(document, run.span) + "\n";
+      out += "  " + run.language + ": " + quote(text, run.span) + "\n";
     }
   }
   out += "\n" + std::to_string(extraction.claims.size()) +
          (extraction.claims.size() == 1 ? " claim" : " claims") + "\n";
   for (const Claim& claim : extraction.claims) {
-    out += "\n" + claim_detail(ClaimRecord{claim, document, source});
+    out += "\n" + claim_detail(ClaimRecord{claim, document, source}, text);
   }
   if (!extraction.undated_claims.empty()) {
     out += "\n" + std::to_string(extraction.undated_claims.size()) +
            (extraction.undated_claims.size() == 1 ? " claim" : " claims") + " without a date (" +
            std::string(extract::kUndatedWording) + "; give --published)\n";
     for (const Claim& claim : extraction.undated_claims) {
-      out += "\n" + claim_detail(ClaimRecord{claim, document, source, true});
+      out += "\n" + claim_detail(ClaimRecord{claim, document, source, true}, text);
     }
   }
   if (!extraction.warnings.empty()) {
@@ -111,7 +113,7 @@ std::string reading_text(const Source& source, const extract::Extraction& extrac
     out += "\nSet aside (not claims of new events):\n";
     for (const extract::SetAside& aside : extraction.set_aside) {
       out += "  " + std::string(extract::to_string(aside.reason)) + ": " + aside.detail + "\n    " +
-             quote(document, aside.span) + "\n";
+             quote(text, aside.span) + "\n";
     }
   }
   if (!extraction.unresolved_places.empty()) {

@@ -61,7 +61,7 @@ std::string span_text(const TextSpan& span) {
 // `document_text` (just the offsets when the text is not at hand).
 void agreement_fields(std::string& text, std::string_view name,
                       const std::vector<AgreementReference>& references,
-                      std::string_view document_text) {
+                      const CodePointIndex& document_text) {
   for (std::size_t i = 0; i < references.size(); ++i) {
     const AgreementReference& reference = references[i];
     std::string line = reference.name;
@@ -77,7 +77,7 @@ void agreement_fields(std::string& text, std::string_view name,
     }
     field(text, i == 0 ? name : "", line);
     for (const TextSpan& span : reference.spans) {
-      std::string quote(code_point_slice(document_text, span.start, span.end));
+      std::string quote(document_text.slice(span.start, span.end));
       field(text, "", "  " + span_text(span) + (quote.empty() ? "" : ": \"" + quote + "\""));
     }
   }
@@ -162,6 +162,10 @@ std::string documents_table(const std::vector<Document>& documents) {
 }
 
 std::string claim_detail(const ClaimRecord& record) {
+  return claim_detail(record, CodePointIndex(record.document.text));
+}
+
+std::string claim_detail(const ClaimRecord& record, const CodePointIndex& document_text) {
   const Claim& claim = record.claim;
   std::string text = "claim " + claim.id.str() + "\n";
   field(text, "claimant", actor_text(claim.claimant));
@@ -221,7 +225,7 @@ std::string claim_detail(const ClaimRecord& record) {
     }
     field(text, i == 0 ? "materiel" : "", line);
   }
-  agreement_fields(text, "agreements", claim.agreements, record.document.text);
+  agreement_fields(text, "agreements", claim.agreements, document_text);
   field(text, "credibility", std::to_string(claim.credibility.grade));
   if (!claim.summary.empty()) {
     field(text, "summary", claim.summary);
@@ -236,7 +240,7 @@ std::string claim_detail(const ClaimRecord& record) {
     text += "  provenance (code points of the document's text):\n";
     for (const FieldProvenance& entry : claim.provenance) {
       for (const TextSpan& span : entry.spans) {
-        std::string quote(code_point_slice(record.document.text, span.start, span.end));
+        std::string quote(document_text.slice(span.start, span.end));
         text += "    " + entry.field + " " + span_text(span) +
                 (quote.empty() ? std::string() : ": \"" + quote + "\"") + "\n";
       }
@@ -260,7 +264,8 @@ std::string document_detail(const Document& document) {
   }
   field(text, "origin", origin.empty() ? "-" : origin);
   field(text, "content hash", document.content_hash);
-  agreement_fields(text, "agreements", document.agreement_references, document.text);
+  agreement_fields(text, "agreements", document.agreement_references,
+                   CodePointIndex(document.text));
   field(text, "text", std::to_string(code_point_count(document.text)) + " code points");
   if (!document.text.empty()) {
     text += "\n" + document.text + "\n";

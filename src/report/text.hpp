@@ -27,6 +27,9 @@ std::string claims_table(const std::vector<Claim>& claims);
 std::string sources_table(const std::vector<Source>& sources);
 std::string documents_table(const std::vector<Document>& documents);
 std::string claim_detail(const ClaimRecord& record);
+// The same with the code points of the record's document's text at hand, for
+// the many claims of one document.
+std::string claim_detail(const ClaimRecord& record, const CodePointIndex& document_text);
 std::string document_detail(const Document& document);
 std::string source_detail(const Source& source);
 std::string picture_text(const Picture& picture);

@@ -4,6 +4,7 @@
 // with the claim's document and source embedded so a file stands on its own.
 #include <array>
 #include <map>
+#include <utility>
 
 #include "serial/detail/json_batch.hpp"
 #include "serial/detail/json_parse.hpp"
@@ -177,10 +178,11 @@ Result<IntakeBatch> read_claims_geojson(std::string_view text, std::string_view 
 }
 
 std::string write_claims_geojson(const IntakeBatch& batch) {
-  std::map<DocumentId, const Document*> documents;
+  std::map<DocumentId, std::pair<const Document*, CodePointIndex>> documents;
   for (const Document& document : batch.documents) {
-    documents.emplace(document.id, &document);
+    documents.emplace(document.id, std::pair(&document, CodePointIndex(document.text)));
   }
+  const CodePointIndex no_text{std::string_view{}};
   std::map<SourceId, const Source*> sources;
   for (const Source& source : batch.sources) {
     sources.emplace(source.id, &source);
@@ -188,8 +190,9 @@ std::string write_claims_geojson(const IntakeBatch& batch) {
   Json features = Json::array();
   for (const Claim& claim : batch.claims) {
     auto document = documents.find(claim.document);
-    const Document* known = document == documents.end() ? nullptr : document->second;
-    Json members = detail::claim_to_json(claim, detail::ClaimLayout::kGeoJson, known);
+    const Document* known = document == documents.end() ? nullptr : document->second.first;
+    Json members = detail::claim_to_json(claim, detail::ClaimLayout::kGeoJson,
+                                         known == nullptr ? no_text : document->second.second);
     Json properties = Json::object();
     for (auto& [name, value] : members.items()) {
       if (name != "document" || known == nullptr) {

@@ -103,16 +103,16 @@ std::string write_report_json(const IntakeBatch& batch) {
   for (const Document& document : batch.documents) {
     root["documents"].push_back(detail::document_to_json(document, true));
   }
-  std::map<DocumentId, const Document*> documents;
+  std::map<DocumentId, CodePointIndex> texts;
   for (const Document& document : batch.documents) {
-    documents.emplace(document.id, &document);
+    texts.emplace(document.id, CodePointIndex(document.text));
   }
+  const CodePointIndex no_text{std::string_view{}};
   root["claims"] = Json::array();
   for (const Claim& claim : batch.claims) {
-    auto document = documents.find(claim.document);
-    root["claims"].push_back(
-        detail::claim_to_json(claim, detail::ClaimLayout::kReport,
-                              document == documents.end() ? nullptr : document->second));
+    auto text = texts.find(claim.document);
+    root["claims"].push_back(detail::claim_to_json(claim, detail::ClaimLayout::kReport,
+                                                   text == texts.end() ? no_text : text->second));
   }
   return detail::pretty_print(root);
 }

@@ -15,6 +15,9 @@ using JsonValue = nlohmann::ordered_json;
 
 // `document`, when given, lets provenance spans carry the words they cover.
 JsonValue claim_value(const Claim& claim, const Document* document);
+// The same with the code points of the document's text at hand, for the many
+// claims of one document (an index built per claim costs a pass over the text).
+JsonValue claim_value(const Claim& claim, const CodePointIndex& text);
 JsonValue source_value(const Source& source);
 JsonValue document_value(const Document& document, bool with_text);
 

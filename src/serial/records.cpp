@@ -4,7 +4,12 @@
 namespace truce::serial {
 
 JsonValue claim_value(const Claim& claim, const Document* document) {
-  return detail::claim_to_json(claim, detail::ClaimLayout::kReport, document);
+  return claim_value(claim, CodePointIndex(document != nullptr ? std::string_view(document->text)
+                                                               : std::string_view{}));
+}
+
+JsonValue claim_value(const Claim& claim, const CodePointIndex& text) {
+  return detail::claim_to_json(claim, detail::ClaimLayout::kReport, text);
 }
 
 JsonValue source_value(const Source& source) {

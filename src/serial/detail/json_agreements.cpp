@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, 5> kReferenceMembers{"name", "dates", "re
                                                             "quotes"};
 
 std::optional<AgreementReference> read_reference(JsonReader& reader, const Node& node,
-                                                 std::string_view text,
+                                                 const CodePointIndex& text,
                                                  std::string_view document_name) {
   ErrorMark mark(reader);
   if (!reader.object(node, kReferenceMembers)) {
@@ -34,7 +34,7 @@ std::optional<AgreementReference> read_reference(JsonReader& reader, const Node&
   }
   if (auto spans = reader.member(node, "spans"); spans && reader.array(*spans)) {
     for (std::size_t i = 0; i < (*spans)->size(); ++i) {
-      if (auto span = read_span(reader, reader.element(*spans, i), text, document_name)) {
+      if (auto span = read_span(reader, reader.element(*spans, i), text.text(), document_name)) {
         reference.spans.push_back(*span);
       }
     }
@@ -48,7 +48,7 @@ std::optional<AgreementReference> read_reference(JsonReader& reader, const Node&
 }  // namespace
 
 std::optional<std::vector<AgreementReference>> read_agreement_references(
-    JsonReader& reader, const Node& object, std::string_view name, std::string_view text,
+    JsonReader& reader, const Node& object, std::string_view name, const CodePointIndex& text,
     std::string_view document_name) {
   ErrorMark mark(reader);
   std::vector<AgreementReference> references;
@@ -63,7 +63,7 @@ std::optional<std::vector<AgreementReference>> read_agreement_references(
 }
 
 Json agreement_references_to_json(const std::vector<AgreementReference>& references,
-                                  std::string_view text) {
+                                  const CodePointIndex& text) {
   Json list = Json::array();
   for (const AgreementReference& reference : references) {
     Json item = Json::object();

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document.hpp"
 #include "core/references.hpp"
 #include "serial/detail/json_parse.hpp"
 #include "serial/detail/json_reader.hpp"
@@ -20,10 +21,10 @@ namespace truce::serial::detail {
 // quote an error); `document_name` names that document in messages. Returns
 // nullopt when it reported a problem.
 std::optional<std::vector<AgreementReference>> read_agreement_references(
-    JsonReader& reader, const Node& object, std::string_view name, std::string_view text,
+    JsonReader& reader, const Node& object, std::string_view name, const CodePointIndex& text,
     std::string_view document_name);
 
 Json agreement_references_to_json(const std::vector<AgreementReference>& references,
-                                  std::string_view text);
+                                  const CodePointIndex& text);
 
 }  // namespace truce::serial::detail

@@ -61,7 +61,7 @@ void BatchBuilder::add_document(Document document, std::string_view pointer) {
 void BatchBuilder::add_claim(Claim claim, std::string_view pointer,
                              std::string_view geometry_pointer) {
   std::vector<FieldProblem> problems =
-      check_claim(claim, text_length(find_document(claim.document)));
+      check_claim(claim, text_length(code_points(find_document(claim.document))));
   if (!problems.empty()) {
     report_problems(reader_, problems, pointer, geometry_pointer);
     return;
@@ -79,9 +79,25 @@ void BatchBuilder::add_document_with_errors(const DocumentId& id) {
   documents_with_errors_.insert(id.str());
 }
 
+const CodePointIndex& BatchBuilder::code_points(const Document* document) const {
+  static const CodePointIndex kNoText{std::string_view{}};
+  if (document == nullptr) {
+    return kNoText;
+  }
+  auto [entry, added] = code_points_.try_emplace(document->id.str(), document->text);
+  if (!added && (entry->second.text().data() != document->text.data() ||
+                 entry->second.text().size() != document->text.size())) {
+    // GeoJSON adds documents between claims: the batch grew and moved this one.
+    entry->second = CodePointIndex(document->text);
+  }
+  return entry->second;
+}
+
 DocumentLookup BatchBuilder::lookup() const {
-  return {[this](const DocumentId& id) { return find_document(id); },
-          [this](const DocumentId& id) { return documents_with_errors_.contains(id.str()); }};
+  return {
+      [this](const DocumentId& id) { return find_document(id); },
+      [this](const DocumentId& id) { return documents_with_errors_.contains(id.str()); },
+      [this](const Document* document) -> const CodePointIndex& { return code_points(document); }};
 }
 
 IntakeBatch BatchBuilder::take() {

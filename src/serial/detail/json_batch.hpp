@@ -35,6 +35,8 @@ class BatchBuilder {
   void add_document_with_errors(const DocumentId& id);
 
   const Document* find_document(const DocumentId& id) const;
+  // The code points of a document's text, built on first use (see DocumentLookup).
+  const CodePointIndex& code_points(const Document* document) const;
   DocumentLookup lookup() const;
   IntakeBatch take();
 
@@ -47,6 +49,7 @@ class BatchBuilder {
   std::vector<std::string> source_pointers_;
   std::vector<std::string> document_pointers_;
   std::set<std::string, std::less<>> documents_with_errors_;
+  mutable std::map<std::string, CodePointIndex, std::less<>> code_points_;  // by document id
 };
 
 }  // namespace truce::serial::detail

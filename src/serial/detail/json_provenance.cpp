@@ -150,7 +150,7 @@ std::optional<std::vector<FieldProvenance>> read_provenance(JsonReader& reader, 
 
 void check_provenance_quotes(JsonReader& reader, const Node& node,
                              const std::vector<FieldProvenance>& provenance,
-                             std::string_view text) {
+                             const CodePointIndex& text) {
   if (!node->is_object()) {
     reader.error(node.pointer, "must be an object mapping field paths to quotes");
     return;
@@ -169,7 +169,7 @@ void check_provenance_quotes(JsonReader& reader, const Node& node,
 }
 
 void check_span_quotes(JsonReader& reader, const Node& node, const std::vector<TextSpan>& spans,
-                       std::string_view text) {
+                       const CodePointIndex& text) {
   if (!reader.array(node)) {
     return;
   }
@@ -181,7 +181,7 @@ void check_span_quotes(JsonReader& reader, const Node& node, const std::vector<T
   for (std::size_t i = 0; i < node->size(); ++i) {
     Node item = reader.element(node, i);
     std::optional<std::string> quote = reader.string(item);
-    if (!quote || text.empty()) {
+    if (!quote || text.text().empty()) {
       continue;  // without the text there is nothing to check the quote against
     }
     std::optional<std::string_view> actual = text_of_span(text, spans[i]);
@@ -209,8 +209,8 @@ Json provenance_to_json(const std::vector<FieldProvenance>& provenance) {
 }
 
 Json provenance_quotes_to_json(const std::vector<FieldProvenance>& provenance,
-                               std::string_view text) {
-  if (text.empty()) {
+                               const CodePointIndex& text) {
+  if (text.text().empty()) {
     return nullptr;
   }
   Json result = Json::object();
@@ -224,8 +224,8 @@ Json provenance_quotes_to_json(const std::vector<FieldProvenance>& provenance,
   return result;
 }
 
-Json span_quotes_to_json(const std::vector<TextSpan>& spans, std::string_view text) {
-  if (text.empty()) {
+Json span_quotes_to_json(const std::vector<TextSpan>& spans, const CodePointIndex& text) {
+  if (text.text().empty()) {
     return nullptr;
   }
   Json quotes = Json::array();
@@ -245,11 +245,11 @@ std::optional<TextSpan> read_span(JsonReader& reader, const Node& node, std::str
                            : read_offsets(reader, node);
 }
 
-std::optional<std::string_view> text_of_span(std::string_view text, TextSpan span) {
-  if (span.end < span.start || span.end > code_point_count(text)) {
+std::optional<std::string_view> text_of_span(const CodePointIndex& text, TextSpan span) {
+  if (span.end < span.start || span.end > text.size()) {
     return std::nullopt;
   }
-  return code_point_slice(text, span.start, span.end);
+  return text.slice(span.start, span.end);
 }
 
 }  // namespace truce::serial::detail

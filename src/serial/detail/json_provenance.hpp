@@ -31,26 +31,27 @@ std::optional<TextSpan> read_span(JsonReader& reader, const Node& node, std::str
 // Checks quotes written beside spans (an array, one string per span) against
 // the spans and, when the text is known, against the text.
 void check_span_quotes(JsonReader& reader, const Node& node, const std::vector<TextSpan>& spans,
-                       std::string_view text);
+                       const CodePointIndex& text);
 
 // The words each span covers, or null when `text` is empty or a span is not
 // a non-empty stretch inside it.
-Json span_quotes_to_json(const std::vector<TextSpan>& spans, std::string_view text);
+Json span_quotes_to_json(const std::vector<TextSpan>& spans, const CodePointIndex& text);
 
 // Checks a "provenance_quotes" object (field path -> one string per span,
 // written for humans) against the spans read and, when the text is known,
 // against the text itself.
 void check_provenance_quotes(JsonReader& reader, const Node& node,
-                             const std::vector<FieldProvenance>& provenance, std::string_view text);
+                             const std::vector<FieldProvenance>& provenance,
+                             const CodePointIndex& text);
 
 // The "provenance_quotes" member for `provenance`, or null when `text` is
 // empty or a span does not lie inside it.
 Json provenance_quotes_to_json(const std::vector<FieldProvenance>& provenance,
-                               std::string_view text);
+                               const CodePointIndex& text);
 
 Json provenance_to_json(const std::vector<FieldProvenance>& provenance);
 
 // The text of [start, end) in code points, or nullopt if it is not inside `text`.
-std::optional<std::string_view> text_of_span(std::string_view text, TextSpan span);
+std::optional<std::string_view> text_of_span(const CodePointIndex& text, TextSpan span);
 
 }  // namespace truce::serial::detail

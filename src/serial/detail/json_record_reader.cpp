@@ -426,7 +426,8 @@ std::optional<Document> read_document(JsonReader& reader, const Node& node) {
   }
   read_string_member(reader, node, "text", document.text);
   if (auto references = read_agreement_references(reader, node, "agreement_references",
-                                                  document.text, document_reference(document.id))) {
+                                                  CodePointIndex(document.text),
+                                                  document_reference(document.id))) {
     document.agreement_references = std::move(*references);
   }
   return mark.clean() ? std::optional(std::move(document)) : std::nullopt;
@@ -506,10 +507,10 @@ std::optional<Claim> read_claim(JsonReader& reader, const Node& node, ClaimLayou
   if (document == nullptr && lookup.has_errors(claim.document)) {
     return std::nullopt;  // its document's errors are reported; quotes cannot be looked up
   }
-  std::string_view text = document != nullptr ? std::string_view(document->text) : "";
+  const CodePointIndex& text = lookup.code_points(document);
   if (auto provenance = reader.member(node, "provenance")) {
     claim.provenance =
-        read_provenance(reader, *provenance, text, document_reference(claim.document))
+        read_provenance(reader, *provenance, text.text(), document_reference(claim.document))
             .value_or(std::vector<FieldProvenance>{});
   }
   if (auto quotes = reader.member(node, "provenance_quotes"); quotes && mark.clean()) {
@@ -568,11 +569,11 @@ void report_problems(JsonReader& reader, const std::vector<FieldProblem>& proble
   }
 }
 
-std::optional<std::size_t> text_length(const Document* document) {
-  if (document == nullptr || document->text.empty()) {
+std::optional<std::size_t> text_length(const CodePointIndex& text) {
+  if (text.text().empty()) {
     return std::nullopt;
   }
-  return code_point_count(document->text);
+  return text.size();
 }
 
 std::string document_reference(const DocumentId& id) {

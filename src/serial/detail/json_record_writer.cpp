@@ -163,12 +163,12 @@ Json document_to_json(const Document& document, bool with_text) {
   if (!document.agreement_references.empty()) {
     // Quotes even without the text: a reader of the file sees the words.
     result["agreement_references"] =
-        agreement_references_to_json(document.agreement_references, document.text);
+        agreement_references_to_json(document.agreement_references, CodePointIndex(document.text));
   }
   return result;
 }
 
-Json claim_to_json(const Claim& claim, ClaimLayout layout, const Document* document) {
+Json claim_to_json(const Claim& claim, ClaimLayout layout, const CodePointIndex& text) {
   Json result = Json::object();
   if (layout == ClaimLayout::kReport) {
     put_string(result, "id", claim.id.str());
@@ -196,15 +196,13 @@ Json claim_to_json(const Claim& claim, ClaimLayout layout, const Document* docum
   }
   put_list(result, "assets", claim.assets, asset_to_json);
   if (!claim.agreements.empty()) {
-    result["agreements"] = agreement_references_to_json(
-        claim.agreements, document != nullptr ? std::string_view(document->text) : "");
+    result["agreements"] = agreement_references_to_json(claim.agreements, text);
   }
   result["credibility"] = claim.credibility.grade;
   put_string(result, "summary", claim.summary);
   if (!claim.provenance.empty()) {
     result["provenance"] = provenance_to_json(claim.provenance);
-    Json quotes = provenance_quotes_to_json(claim.provenance,
-                                            document != nullptr ? document->text : std::string());
+    Json quotes = provenance_quotes_to_json(claim.provenance, text);
     if (!quotes.is_null()) {
       result["provenance_quotes"] = std::move(quotes);
     }

@@ -30,6 +30,9 @@ struct DocumentLookup {
   // True for a document the file gives but that had errors (reported with
   // it), so the claims naming it add no second, misleading error.
   std::function<bool(const DocumentId&)> has_errors;
+  // The code points of a document's text (of no text for null), built once
+  // per document however many claims point into it.
+  std::function<const CodePointIndex&(const Document*)> code_points;
 };
 
 // Provisional document ids: a local key "k" becomes "key:k".
@@ -57,13 +60,13 @@ void report_problems(JsonReader& reader, const std::vector<FieldProblem>& proble
                      std::string_view base, std::string_view geometry_pointer = {});
 
 // check_claim's text length: the document's, when the file carries its text.
-std::optional<std::size_t> text_length(const Document* document);
+std::optional<std::size_t> text_length(const CodePointIndex& text);
 
 Json source_to_json(const Source& source);
 Json document_to_json(const Document& document, bool with_text);
 Json geometry_to_json(const Geometry& geometry);
-// `document` is the claim's document when the batch has it; its text lets
-// the writer add the provenance quotes. May be null.
-Json claim_to_json(const Claim& claim, ClaimLayout layout, const Document* document);
+// `text` holds the code points of the claim's document's text when the batch
+// has it (else of an empty text); it lets the writer add the provenance quotes.
+Json claim_to_json(const Claim& claim, ClaimLayout layout, const CodePointIndex& text);
 
 }  // namespace truce::serial::detail

@@ -119,6 +119,35 @@ TEST(CodePoints, SlicesByCodePointOffsets) {
   EXPECT_EQ(byte_offset_of_code_point(text, 4), 7U);
 }
 
+// A text of several strides of the index, in one- to four-byte code points.
+std::string mixed_text() {
+  std::string text;
+  for (int i = 0; i < 60; ++i) {
+    text += i % 4 == 0 ? "قتل " : i % 4 == 1 ? "ёлка " : i % 4 == 2 ? "a1 " : "\U0001F30D ";
+  }
+  return text;
+}
+
+TEST(CodePointIndex, FindsEveryCodePointAsAWalkFromTheStartDoes) {
+  const std::string text = mixed_text();
+  const CodePointIndex index(text);
+  ASSERT_EQ(index.size(), code_point_count(text));
+  ASSERT_GT(index.size(), 200U);  // several strides of marks
+  for (std::size_t i = 0; i <= index.size() + 2; ++i) {
+    ASSERT_EQ(index.byte_offset(i), byte_offset_of_code_point(text, i)) << i;
+    ASSERT_EQ(index.slice(i, i + 7), code_point_slice(text, i, i + 7)) << i;
+  }
+  EXPECT_EQ(index.slice(9, 9), "");
+  EXPECT_EQ(index.slice(9, 3), "");
+}
+
+TEST(CodePointIndex, HasNothingInAnEmptyText) {
+  const CodePointIndex index(std::string_view{});
+  EXPECT_EQ(index.size(), 0U);
+  EXPECT_EQ(index.byte_offset(0), 0U);
+  EXPECT_EQ(index.slice(0, 5), "");
+}
+
 // --- time basis, actors with roles, agreement references --------------------
 
 AgreementReference trilateral_statement() {
