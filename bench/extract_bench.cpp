@@ -11,6 +11,9 @@
 // - normalize_for_matching: truce's own matching form with its offsets.
 // - end-to-end, long docs: Extractor::extract of the same texts joined into
 //   documents of about 64 KB; it should run at the rate of the first stage.
+// - end-to-end, 4 MB docs: the first 8 MB of them joined into two documents
+//   of 4 MB (a document's text may hold at most 4 MiB); reading is linear in
+//   a document's length when it runs at the rate of the long documents.
 //
 // The corpus (extract_corpus.hpp) is built from the repository's test texts:
 // varied copies until it holds --mb megabytes (1 MB = 10^6 bytes). Every rate
@@ -24,10 +27,11 @@
 //
 //   build-dir/bin/extract_bench [--mb=100] [--runs=5] [--load-runs=5] [--seed=1]
 //                               [--data=DIR] [--texts=DIR]... [--extract-only
-//                               [--long-documents]]
+//                               [--long-documents|--huge-documents]]
 //
 // --extract-only runs the end-to-end stage alone (to profile it: perf record),
-// with --long-documents the stage on long documents instead.
+// with --long-documents the stage on long documents instead, with
+// --huge-documents the one on 4 MB documents.
 //
 // The data directory is TRUCE_DATA or the build tree's share/truce; the texts
 // default to tests/data/seed and tests/data/corpus/{ar,en,ru} of the sources.
@@ -76,6 +80,7 @@ struct Options {
   std::vector<fs::path> text_dirs;
   bool extract_only = false;
   bool long_documents = false;  // with extract_only: the long documents instead
+  bool huge_documents = false;  // with extract_only: the 4 MB documents instead
 };
 
 [[noreturn]] void fail(const std::string& message) {
@@ -109,10 +114,12 @@ Options parse_options(int argc, char** argv) {
       options.extract_only = true;
     } else if (arg == "--long-documents") {
       options.long_documents = true;
+    } else if (arg == "--huge-documents") {
+      options.huge_documents = true;
     } else {
       fail("unknown argument " + std::string(arg) +
            "; flags: --mb=N --runs=N --load-runs=N --seed=N --data=DIR --texts=DIR "
-           "--extract-only [--long-documents]");
+           "--extract-only [--long-documents|--huge-documents]");
     }
   }
   if (options.runs < 1 || options.load_runs < 1 || options.megabytes <= 0) {
@@ -326,6 +333,8 @@ using Inputs = std::vector<truce::extract::ExtractionInput>;
 // Long documents for the linearity stage; every rate there counts the corpus
 // bytes, leaving out the one newline per join (under 0.1 %).
 constexpr std::size_t kLongDocumentBytes = 64000;
+constexpr std::size_t kHugeDocumentBytes = 4000000;  // under the 4 MiB limit of one text
+constexpr std::size_t kHugeDocuments = 2;
 
 std::uint64_t run_extract(const Extractor& extractor, const Inputs& inputs) {
   std::uint64_t found = 0;
@@ -382,13 +391,14 @@ std::uint64_t run_ours(const Inputs& inputs) {
 
 struct Stage {
   const char* name;
+  double megabytes;  // of input text per run
   std::function<std::uint64_t()> run;
   std::vector<double> wall;
   std::vector<double> cpu;
   std::set<std::uint64_t> checksums;
 };
 
-void print_report(const Options& options, std::vector<Stage>& stages, double megabytes) {
+void print_report(const Options& options, std::vector<Stage>& stages) {
   std::printf("\n%-24s %10s %9s %9s %12s %12s %s\n", "stage", "MB/s", "min", "max", "MB/s (CPU)",
               "s/run", "checksum");
   for (Stage& stage : stages) {
@@ -396,9 +406,9 @@ void print_report(const Options& options, std::vector<Stage>& stages, double meg
       continue;
     }
     std::vector<double> rates;
-    for (double seconds : stage.wall) rates.push_back(megabytes / seconds);
+    for (double seconds : stage.wall) rates.push_back(stage.megabytes / seconds);
     std::vector<double> cpu_rates;
-    for (double seconds : stage.cpu) cpu_rates.push_back(megabytes / seconds);
+    for (double seconds : stage.cpu) cpu_rates.push_back(stage.megabytes / seconds);
     std::printf("%-24s %10.2f %9.2f %9.2f %12.2f %12.2f %llu%s\n", stage.name, median(rates),
                 *std::min_element(rates.begin(), rates.end()),
                 *std::max_element(rates.begin(), rates.end()), median(cpu_rates),
@@ -408,17 +418,20 @@ void print_report(const Options& options, std::vector<Stage>& stages, double meg
   if (options.extract_only) {
     return;
   }
-  auto rate = [&](std::size_t i) { return megabytes / median(stages[i].wall); };
-  auto cpu_rate = [&](std::size_t i) { return megabytes / median(stages[i].cpu); };
+  auto rate = [&](std::size_t i) { return stages[i].megabytes / median(stages[i].wall); };
+  auto cpu_rate = [&](std::size_t i) { return stages[i].megabytes / median(stages[i].cpu); };
   std::printf(
       "\nratios of median rates, wall (CPU): end-to-end/hyperscan-floor %.4f (%.4f), "
       "end-to-end/icu %.3f (%.3f), normalize_for_matching/icu %.3f (%.3f)\n",
       rate(0) / rate(1), cpu_rate(0) / cpu_rate(1), rate(0) / rate(2), cpu_rate(0) / cpu_rate(2),
       rate(3) / rate(2), cpu_rate(3) / cpu_rate(2));
+  std::printf("4 MB documents / long documents %.3f (%.3f): 1 when reading is linear\n",
+              rate(5) / rate(4), cpu_rate(5) / cpu_rate(4));
   std::printf(
       "summary: %.1f MB, median of %d runs, MB/s wall: end-to-end %.2f, hyperscan floor %.1f, "
-      "icu %.1f, normalize_for_matching %.1f, end-to-end on long documents %.2f\n",
-      megabytes, options.runs, rate(0), rate(1), rate(2), rate(3), rate(4));
+      "icu %.1f, normalize_for_matching %.1f, end-to-end on long documents %.2f, on 4 MB "
+      "documents %.2f\n",
+      stages[0].megabytes, options.runs, rate(0), rate(1), rate(2), rate(3), rate(4), rate(5));
 }
 
 }  // namespace
@@ -506,6 +519,26 @@ int main(int argc, char** argv) {
   }();
   std::printf("long documents: %.1f MB in %zu documents of about %zu KB\n", long_megabytes,
               long_inputs.size(), kLongDocumentBytes / 1000);
+  Inputs huge_inputs;
+  std::size_t huge_bytes = 0;
+  for (const auto& input : inputs) {
+    if (huge_inputs.empty() ||
+        huge_inputs.back().text.size() + input.text.size() + 1 > kHugeDocumentBytes) {
+      if (huge_inputs.size() == kHugeDocuments) {
+        break;
+      }
+      huge_inputs.emplace_back();
+      huge_inputs.back().published = input.published;
+      huge_inputs.back().published_origin = input.published_origin;
+    } else {
+      huge_inputs.back().text += '\n';
+      ++huge_bytes;
+    }
+    huge_inputs.back().text += input.text;
+    huge_bytes += input.text.size();
+  }
+  const double huge_megabytes = static_cast<double>(huge_bytes) / 1e6;
+  std::printf("4 MB documents: %.1f MB in %zu documents\n", huge_megabytes, huge_inputs.size());
 
   FloorDatabase floor;
   std::vector<std::string> normalized;
@@ -522,18 +555,36 @@ int main(int argc, char** argv) {
   }
 
   std::vector<Stage> stages;
+  stages.push_back({"end-to-end extract",
+                    megabytes,
+                    [&] { return run_extract(extractor, inputs); },
+                    {},
+                    {},
+                    {}});
   stages.push_back(
-      {"end-to-end extract", [&] { return run_extract(extractor, inputs); }, {}, {}, {}});
-  stages.push_back({"hyperscan floor", [&] { return run_floor(floor, normalized); }, {}, {}, {}});
-  stages.push_back({"icu nfkc_casefold", [&] { return run_icu(inputs); }, {}, {}, {}});
-  stages.push_back({"normalize_for_matching", [&] { return run_ours(inputs); }, {}, {}, {}});
+      {"hyperscan floor", megabytes, [&] { return run_floor(floor, normalized); }, {}, {}, {}});
+  stages.push_back({"icu nfkc_casefold", megabytes, [&] { return run_icu(inputs); }, {}, {}, {}});
   stages.push_back(
-      {"end-to-end, long docs", [&] { return run_extract(extractor, long_inputs); }, {}, {}, {}});
+      {"normalize_for_matching", megabytes, [&] { return run_ours(inputs); }, {}, {}, {}});
+  stages.push_back({"end-to-end, long docs",
+                    long_megabytes,
+                    [&] { return run_extract(extractor, long_inputs); },
+                    {},
+                    {},
+                    {}});
+  stages.push_back({"end-to-end, 4 MB docs",
+                    huge_megabytes,
+                    [&] { return run_extract(extractor, huge_inputs); },
+                    {},
+                    {},
+                    {}});
 
   std::mt19937_64 order_random(options.seed);
-  std::vector<std::size_t> order = {0, 1, 2, 3, 4};
+  std::vector<std::size_t> order = {0, 1, 2, 3, 4, 5};
   if (options.extract_only) {
-    order = {options.long_documents ? std::size_t{4} : std::size_t{0}};
+    order = {options.huge_documents   ? std::size_t{5}
+             : options.long_documents ? std::size_t{4}
+                                      : std::size_t{0}};
   }
   for (int run = 0; run < options.runs; ++run) {
     std::shuffle(order.begin(), order.end(), order_random);
@@ -545,12 +596,12 @@ int main(int argc, char** argv) {
       stage.wall.push_back(timing.wall);
       stage.cpu.push_back(timing.cpu);
       stage.checksums.insert(checksum);
-      std::printf(" %s %.2f MB/s;", stage.name, megabytes / timing.wall);
+      std::printf(" %s %.2f MB/s;", stage.name, stage.megabytes / timing.wall);
       std::fflush(stdout);
     }
     std::printf("\n");
   }
-  print_report(options, stages, megabytes);
+  print_report(options, stages);
   std::printf("load average at end: %s\n", first_line_of("/proc/loadavg", "").c_str());
   return 0;
 }

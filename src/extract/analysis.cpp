@@ -225,21 +225,50 @@ MentionList Analysis::all_of_named(std::string_view category) const {
   return list;
 }
 
+namespace {
+
+// The items of a list sorted by begin that begin inside `range`.
+template <typename Item>
+std::span<const Item> beginning_in(const std::vector<Item>& list, Range range) {
+  const auto by_begin = [](const Item& item, std::uint32_t at) { return item.begin < at; };
+  const auto first = std::lower_bound(list.begin(), list.end(), range.begin, by_begin);
+  const auto last =
+      range.end <= range.begin ? first : std::lower_bound(first, list.end(), range.end, by_begin);
+  return {first, last};
+}
+
+}  // namespace
+
+std::span<const NumberMention> Analysis::numbers_in(Range range) const {
+  return beginning_in(numbers, range);
+}
+
+std::span<const DateMention> Analysis::dates_in(Range range) const {
+  return beginning_in(dates, range);
+}
+
 MentionList Analysis::within(MentionList list, Range range) {
   auto first =
       std::lower_bound(list.begin(), list.end(), range.begin,
                        [](const Mention* m, std::uint32_t at) { return m->range.begin < at; });
-  auto last = first;
-  while (last != list.end() && (*last)->range.begin < range.end) {
-    ++last;
-  }
+  const auto last =
+      range.end <= range.begin
+          ? first
+          : std::lower_bound(first, list.end(), range.end, [](const Mention* m, std::uint32_t at) {
+              return m->range.begin < at;
+            });
   return {first, last};
 }
 
 const Range* Analysis::paragraph_at(std::uint32_t offset) const {
-  const auto found = std::find_if(paragraphs.begin(), paragraphs.end(),
-                                  [&](const Range& range) { return range.contains(offset); });
-  return found == paragraphs.end() ? nullptr : &*found;
+  // Paragraphs follow one another: the last that begins at or before `offset`.
+  const auto after = std::upper_bound(
+      paragraphs.begin(), paragraphs.end(), offset,
+      [](std::uint32_t at, const Range& paragraph) { return at < paragraph.begin; });
+  if (after == paragraphs.begin() || !std::prev(after)->contains(offset)) {
+    return nullptr;
+  }
+  return &*std::prev(after);
 }
 
 Range Analysis::clause_of(const Sentence& sentence, std::uint32_t offset) const {
@@ -318,8 +347,8 @@ const Mention* qualifies_the_next_actor(const Analysis& analysis, const Mention&
 
 const DateMention* oldest_date_in(const Analysis& analysis, Range range) {
   const DateMention* oldest = nullptr;
-  for (const DateMention& date : analysis.dates) {
-    if (!range.contains(date.begin) || !date.resolved) {
+  for (const DateMention& date : analysis.dates_in(range)) {
+    if (!date.resolved) {
       continue;
     }
     if (oldest == nullptr || date.time.start < oldest->time.start) {

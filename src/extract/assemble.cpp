@@ -14,8 +14,7 @@
 namespace truce::extract::detail {
 
 // The state the document names most often besides `own` (defined below).
-std::string opponent_of(const Analysis& analysis, const ActorRegistry& actors,
-                        std::string_view own);
+std::string opponent_of(const DocumentContext& context, std::string_view own);
 
 namespace {
 
@@ -70,10 +69,7 @@ struct FrameView {
   const Analysis& analysis;
   std::vector<Range> sentence_ranges;
 
-  bool excluded(Range range) const {
-    return std::any_of(context.excluded.begin(), context.excluded.end(),
-                       [&](const Range& out) { return out.overlaps(range); });
-  }
+  bool excluded(Range range) const { return overlaps_any(context.excluded, range); }
 
   bool set_aside(Category category, const Mention& mention) const {
     return set_aside_by(context.excluded, analysis, category, mention);
@@ -192,7 +188,6 @@ ActorRef actor_ref(const ActorRegistry& actors, std::string_view id) {
   return {std::string(id), std::string(id)};
 }
 
-// The party (state) an actor mention stands for.
 // The first number of the text that starts at or after `offset` (the numbers
 // are in text order), or the end of the list.
 std::vector<NumberMention>::const_iterator first_number_from(const Analysis& analysis,
@@ -202,6 +197,7 @@ std::vector<NumberMention>::const_iterator first_number_from(const Analysis& ana
       [](const NumberMention& number, std::uint32_t at) { return number.begin < at; });
 }
 
+// The party (state) an actor mention stands for.
 std::string party_of_mention(const ActorRegistry& actors, const Mention& mention) {
   const std::string& party = actors.party_of(mention.value());
   return party.empty() ? std::string(mention.value()) : party;
@@ -247,10 +243,9 @@ bool targeted(const FrameView& view, const Mention& actor) {
         analysis.words_between(marker->range.end, actor.word.begin) > 1) {
       continue;
     }
-    const bool in_a_date =
-        std::any_of(analysis.dates.begin(), analysis.dates.end(), [&](const DateMention& date) {
-          return date.begin <= marker->range.begin && marker->range.end <= date.end;
-        });
+    // Dates do not overlap: only the last to begin at or before the marker can hold it.
+    const auto before = analysis.dates_in({0, marker->range.begin + 1});
+    const bool in_a_date = !before.empty() && marker->range.end <= before.back().end;
     if (!in_a_date) {
       return true;
     }
@@ -428,10 +423,7 @@ const NumberMention* dead_of_the_wounded(const FrameView& view, const Mention& d
   const Range clause = view.clause_of(death.range.begin);
   const MentionList statuses = analysis.in(clause, "casualty");
   counted_beside = false;
-  for (const NumberMention& number : analysis.numbers) {
-    if (!clause.contains(number.begin)) {
-      continue;
-    }
+  for (const NumberMention& number : analysis.numbers_in(clause)) {
     const Range figure{number.begin, number.end};
     // "one of them died of his wounds"; «скончался один из них».
     const auto partitive_right_after = [&](std::uint32_t limit) -> const Mention* {
@@ -542,9 +534,9 @@ std::map<const Mention*, const NumberMention*> pair_counts(const FrameView& view
       pairs.push_back({0, status, risen});
       continue;
     }
-    for (const NumberMention& number : view.analysis.numbers) {
+    for (const NumberMention& number : view.analysis.numbers_in(clause)) {
       const Range figure{number.begin, number.end};
-      if (!clause.contains(number.begin) || view.excluded(figure) || counts_a_thing(number) ||
+      if (view.excluded(figure) || counts_a_thing(number) ||
           (!dead_of_wounds.empty() && counts_the_dead_of_wounds(number))) {
         continue;
       }
@@ -680,9 +672,8 @@ std::optional<std::int64_t> counted_part_after(const FrameView& view, const Ment
     if (analysis.words_between(group.word.end, marker->word.begin) > 0) {
       break;
     }
-    for (const NumberMention& number : analysis.numbers) {
-      if (number.begin >= marker->word.end && number.begin < sentence.end &&
-          analysis.words_between(marker->word.end, number.begin) == 0) {
+    for (const NumberMention& number : analysis.numbers_in({marker->word.end, sentence.end})) {
+      if (analysis.words_between(marker->word.end, number.begin) == 0) {
         return number.count.min;
       }
     }
@@ -702,10 +693,7 @@ std::optional<std::int64_t> counted_part_after(const FrameView& view, const Ment
 // The status words of a clause that also holds a count ("13 captured"): an
 // item of a list of figures. Empty when the clause is no such item.
 MentionList counted_statuses(const Analysis& analysis, Range clause) {
-  const bool counted =
-      std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
-                  [&](const NumberMention& n) { return clause.contains(n.begin); });
-  return counted ? analysis.in(clause, "casualty") : MentionList{};
+  return analysis.numbers_in(clause).empty() ? MentionList{} : analysis.in(clause, "casualty");
 }
 
 // "one dead, 13 captured, and 24 missing troops": counted statuses listed in
@@ -782,12 +770,8 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
   const auto apposition = [&] {
     return analysis.words_between(relative.begin, relative.end) <= kAppositionWords &&
            analysis.in(relative, "casualty").empty() && analysis.in(relative, "event").empty() &&
-           analysis.in(relative, "attribution").empty() &&
-           std::none_of(
-               analysis.numbers.begin(), analysis.numbers.end(),
-               [&](const NumberMention& number) { return relative.contains(number.begin); }) &&
-           std::none_of(analysis.dates.begin(), analysis.dates.end(),
-                        [&](const DateMention& date) { return relative.contains(date.begin); });
+           analysis.in(relative, "attribution").empty() && analysis.numbers_in(relative).empty() &&
+           analysis.dates_in(relative).empty();
   };
   // "three civilians, two of them children, were wounded", «трое мирных
   // жителей, двое из них дети, ранены»: a count and a subset word right after
@@ -831,16 +815,36 @@ bool names_the_agent(const FrameView& view, Range clause, const Mention& person)
   return false;
 }
 
+// The numbers that end right before `at` with no word between (words_between
+// zero), in text order: found from `at` backwards, where a walk over all of a
+// long text's numbers for each word made reading it quadratic.
+std::vector<const NumberMention*> numbers_right_before(const Analysis& analysis, std::uint32_t at) {
+  std::vector<const NumberMention*> found;
+  const auto before = analysis.numbers_in({0, at});
+  // NOLINTNEXTLINE(modernize-loop-convert): std::views::reverse fails under clang-tidy 14
+  for (auto number = before.rbegin(); number != before.rend(); ++number) {
+    if (number->end > at) {
+      continue;
+    }
+    const std::uint32_t words = analysis.words_between(number->end, at);
+    if (words == 0) {
+      found.push_back(&*number);
+    } else if (words >= 2) {
+      break;  // numbers do not overlap: every earlier one ends a word away or more
+    }
+  }
+  std::reverse(found.begin(), found.end());
+  return found;
+}
+
 // The number that counts a person noun, right before it in its clause ("five
 // civilians"); null when there is none.
 const NumberMention* count_right_before(const FrameView& view, const Mention& person) {
   const Analysis& analysis = view.analysis;
   const Range clause = view.clause_of(person.range.begin);
-  for (const NumberMention& number : analysis.numbers) {
-    if (number.begin >= person.word.begin) {
-      break;
-    }
-    if (clause.contains(number.begin) && number.figure_end <= person.word.begin &&
+  for (const NumberMention& number :
+       analysis.numbers_in({clause.begin, std::min(clause.end, person.word.begin)})) {
+    if (number.figure_end <= person.word.begin &&
         analysis.words_between(number.figure_end, person.word.begin) == 0) {
       return &number;
     }
@@ -858,18 +862,11 @@ const NumberMention* count_opening_the_phrase(const FrameView& view, const Menti
   }
   const Analysis& analysis = view.analysis;
   const Range clause = view.clause_of(person.range.begin);
-  const NumberMention* opening = nullptr;
-  for (const NumberMention& number : analysis.numbers) {
-    if (number.begin >= person.word.begin) {
-      break;
-    }
-    if (clause.contains(number.begin)) {
-      opening = &number;
-    }
-  }
-  if (opening == nullptr) {
+  const auto before = analysis.numbers_in({clause.begin, std::min(clause.end, person.word.begin)});
+  if (before.empty()) {
     return nullptr;
   }
+  const NumberMention* opening = &before.back();
   const Range between{opening->figure_end, person.word.begin};
   // «Три мирных жителя»: a longer name of the same persons that ends on the
   // word is no other person.
@@ -906,8 +903,7 @@ const Mention* subject_named_at_length(const FrameView& view, Range clause, cons
   if (analysis.words_between(clause.begin, person->word.begin) > 1 ||
       analysis.words_between(between.begin, between.end) > kSubjectWords ||
       !analysis.in(between, "casualty").empty() || !analysis.in(between, "event").empty() ||
-      std::any_of(analysis.numbers.begin(), analysis.numbers.end(),
-                  [&](const NumberMention& number) { return between.contains(number.begin); })) {
+      !analysis.numbers_in(between).empty()) {
     return nullptr;
   }
   return person;
@@ -1315,8 +1311,8 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
             analysis.words_between(marker->range.end, count->begin) > 1) {
           continue;
         }
-        for (const NumberMention& whole : analysis.numbers) {
-          if (clause.contains(whole.begin) && whole.end <= marker->range.begin &&
+        for (const NumberMention& whole : analysis.numbers_in(clause)) {
+          if (whole.end <= marker->range.begin &&
               analysis.words_between(whole.end, marker->range.begin) <= 2) {
             count = &whole;
           }
@@ -1610,7 +1606,7 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
           // whom the speaker says it killed are of the side it fights.
           if (!side && status->entry->has_attribute("by_speaker") &&
               is_party(actors, claimant_party)) {
-            if (const std::string opponent = opponent_of(analysis, actors, claimant_party);
+            if (const std::string opponent = opponent_of(view.context, claimant_party);
                 !opponent.empty()) {
               side = side_for_party(actors, opponent);
             }
@@ -1954,12 +1950,9 @@ std::vector<Asset> read_assets(const FrameView& view, const std::string& claiman
       asset.change.count =
           exactly(std::atoll(std::string(noun->entry->attribute("count")).c_str()));
     } else {
-      for (const NumberMention& number : analysis.numbers) {
-        if (number.end <= noun->word.begin &&
-            analysis.words_between(number.end, noun->word.begin) == 0) {
-          asset.change.count = number.count;
-          asset.ranges.push_back({number.begin, number.end});
-        }
+      for (const NumberMention* number : numbers_right_before(analysis, noun->word.begin)) {
+        asset.change.count = number->count;
+        asset.ranges.push_back({number->begin, number->end});
       }
     }
     std::string gainer;
@@ -2428,6 +2421,28 @@ bool names_a_thing(const FrameView& view, const Mention& place) {
 // points at: a place it names elsewhere that contains the candidate (3) or
 // shares its division (2), a country of the parties or of the other places
 // named (1). Ties go to the finer place, then to data order.
+const UnambiguousPlaces& unambiguous_places_of(const FrameView& view) {
+  if (view.context.unambiguous_places) {
+    return *view.context.unambiguous_places;
+  }
+  const Gazetteer& places = view.context.places;
+  auto& unambiguous = view.context.unambiguous_places.emplace();
+  for (const Mention* other : view.analysis.all_of("place")) {
+    if (places.named_count(other->entry->language, other->entry->phrase) > 1) {
+      continue;
+    }
+    if (const GazetteerPlace* place = places.find(other->value()); place != nullptr) {
+      unambiguous.mentions.emplace_back(other, place);
+      unambiguous.longest = std::max(unambiguous.longest, other->range.end - other->range.begin);
+      tally(unambiguous.places, place);
+      for (const std::string& country : place->countries) {
+        tally(unambiguous.countries, std::string_view(country));
+      }
+    }
+  }
+  return unambiguous;
+}
+
 const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& mention,
                                       const GazetteerPlace* found,
                                       const std::vector<std::string>& parties) {
@@ -2437,41 +2452,54 @@ const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& ment
   }
   const std::vector<const GazetteerPlace*> candidates =
       places.named(mention.entry->language, mention.entry->phrase);
-  if (!view.context.unambiguous_places) {
-    auto& unambiguous = view.context.unambiguous_places.emplace();
-    for (const Mention* other : view.analysis.all_of("place")) {
-      if (places.named_count(other->entry->language, other->entry->phrase) > 1) {
-        continue;
-      }
-      if (const GazetteerPlace* place = places.find(other->value()); place != nullptr) {
-        unambiguous.emplace_back(other, place);
+  const UnambiguousPlaces& unambiguous = unambiguous_places_of(view);
+  // The other places of the text with one bearer, each with how often it is
+  // named: not those named where this mention is (a longer name holding it).
+  auto named = unambiguous.places;
+  auto named_countries = unambiguous.countries;
+  const std::uint32_t reach =
+      mention.range.begin > unambiguous.longest ? mention.range.begin - unambiguous.longest : 0;
+  const auto& mentions = unambiguous.mentions;
+  auto other = std::lower_bound(
+      mentions.begin(), mentions.end(), reach,
+      [](const auto& entry, std::uint32_t at) { return entry.first->range.begin < at; });
+  for (; other != mentions.end() && other->first->range.begin < mention.range.end; ++other) {
+    if (!other->first->range.overlaps(mention.range)) {
+      continue;
+    }
+    for (auto& [place, count] : named) {
+      count -= place == other->second ? 1 : 0;
+    }
+    for (const std::string& country : other->second->countries) {
+      for (auto& [code, count] : named_countries) {
+        count -= code == country ? 1 : 0;
       }
     }
   }
-  std::vector<const GazetteerPlace*> named;  // other places of the text with one bearer
-  for (const auto& [other, place] : *view.context.unambiguous_places) {
-    if (!other->range.overlaps(mention.range)) {
-      named.push_back(place);
-    }
-  }
-  std::vector<std::string> countries;
-  countries.reserve(parties.size());
+  std::vector<std::string> of_parties;
+  of_parties.reserve(parties.size());
   for (const std::string& party : parties) {
-    countries.push_back(country_of(view.context.actors, party));
+    of_parties.push_back(country_of(view.context.actors, party));
   }
-  for (const GazetteerPlace* place : named) {
-    countries.insert(countries.end(), place->countries.begin(), place->countries.end());
+  std::vector<std::string_view> countries(of_parties.begin(), of_parties.end());
+  for (const auto& [code, count] : named_countries) {
+    if (count > 0) {
+      countries.push_back(code);
+    }
   }
   const GazetteerPlace* best = found;
   int best_score = -1;
   for (const GazetteerPlace* candidate : candidates) {
     int score = 0;
-    for (const GazetteerPlace* place : named) {
+    for (const auto& [place, count] : named) {
+      if (count <= 0) {
+        continue;
+      }
       if (place->id != candidate->id && places.within(candidate->id, place->id)) {
-        score += 3;
+        score += 3 * count;
       } else if (!candidate->admin1.empty() &&
                  (place->admin1 == candidate->admin1 || place->id == candidate->admin1)) {
-        score += 2;
+        score += 2 * count;
       }
     }
     if (std::any_of(candidate->countries.begin(), candidate->countries.end(),
@@ -3352,19 +3380,23 @@ const Mention* accused_of(const FrameView& view, const Mention& event) {
 
 // The state the document names most often besides `own` (the first named on
 // a tie), or empty.
-std::string opponent_of(const Analysis& analysis, const ActorRegistry& actors,
-                        std::string_view own) {
-  std::vector<std::pair<std::string, int>> counts;  // in order of first mention
-  for (const Mention* mention : analysis.all_of("actor")) {
-    const std::string party = party_of_mention(actors, *mention);
-    if (party.empty() || party == own || !is_party(actors, party)) {
-      continue;
+std::string opponent_of(const DocumentContext& context, std::string_view own) {
+  if (!context.states_named) {
+    auto& counts = context.states_named.emplace();
+    for (const Mention* mention : context.analysis.all_of("actor")) {
+      const std::string party = party_of_mention(context.actors, *mention);
+      if (!party.empty() && is_party(context.actors, party)) {
+        tally(counts, party);
+      }
     }
-    tally(counts, party);
   }
-  const auto most =
-      std::max_element(counts.begin(), counts.end(),
-                       [](const auto& a, const auto& b) { return a.second < b.second; });
+  const auto& counts = *context.states_named;
+  auto most = counts.end();
+  for (auto state = counts.begin(); state != counts.end(); ++state) {
+    if (state->first != own && (most == counts.end() || state->second > most->second)) {
+      most = state;
+    }
+  }
   return most == counts.end() ? std::string() : most->first;
 }
 
@@ -3387,10 +3419,36 @@ bool marks_a_time(const FrameView& view, const Mention& event) {
   return negated_before(view, event, "time_anchor", 2);
 }
 
+void join_ranges(std::vector<Range>& ranges) {
+  std::sort(ranges.begin(), ranges.end(),
+            [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  std::vector<Range> joined;
+  for (const Range& range : ranges) {
+    if (range.end <= range.begin) {
+      continue;  // holds no word
+    }
+    // Only ranges that share a byte: the byte where two ranges touch is in
+    // neither, and a range that ends there overlaps neither.
+    if (!joined.empty() && range.begin < joined.back().end) {
+      joined.back().end = std::max(joined.back().end, range.end);
+    } else {
+      joined.push_back(range);
+    }
+  }
+  ranges = std::move(joined);
+}
+
+bool overlaps_any(const std::vector<Range>& joined, Range range) {
+  // The first that ends after the range begins is the only one that can overlap it.
+  const auto found =
+      std::upper_bound(joined.begin(), joined.end(), range.begin,
+                       [](std::uint32_t at, const Range& out) { return at < out.end; });
+  return found != joined.end() && found->overlaps(range);
+}
+
 bool set_aside_by(const std::vector<Range>& excluded, const Analysis& analysis, Category category,
                   const Mention& mention) {
-  if (std::none_of(excluded.begin(), excluded.end(),
-                   [&](const Range& out) { return out.overlaps(mention.range); })) {
+  if (!overlaps_any(excluded, mention.range)) {
     return false;
   }
   if (category.index() != Category("event").index()) {
@@ -3772,11 +3830,17 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       continue;
     }
     // "Earlier the same day, …" tells of the day told before: no recall.
-    const bool dated_after =
-        std::any_of(analysis.dates.begin(), analysis.dates.end(), [&](const DateMention& date) {
-          return date.begin >= word->word.end &&
-                 analysis.words_between(word->word.end, date.begin) <= 1;
-        });
+    bool dated_after = false;
+    const auto text_end = static_cast<std::uint32_t>(analysis.normalized.text.size());
+    for (const DateMention& date : analysis.dates_in({word->word.end, text_end})) {
+      const std::uint32_t words = analysis.words_between(word->word.end, date.begin);
+      if (words <= 1) {
+        dated_after = true;
+      }
+      if (words <= 1 || words > 2) {
+        break;  // three words away, every later date is two or more away
+      }
+    }
     const Range* paragraph = analysis.paragraph_at(word->word.begin);
     if (paragraph != nullptr && analysis.words_between(paragraph->begin, word->word.begin) == 0 &&
         !dated_after) {
@@ -3901,8 +3965,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     // the claimant fights, the state the document names most after its own.
     if (chosen == nullptr && perpetrator_party.empty() && is_party(actors, claimant_party)) {
       if (const Mention* enemy = enemy_before(view, *draft.event); enemy != nullptr) {
-        if (std::string opponent = opponent_of(analysis, actors, claimant_party);
-            !opponent.empty()) {
+        if (std::string opponent = opponent_of(view.context, claimant_party); !opponent.empty()) {
           claim.perpetrator = actor_ref(actors, opponent);
           perpetrator_party = std::move(opponent);
           add_provenance(claim, "perpetrator", analysis, {enemy->range});
@@ -3926,7 +3989,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
         owns_what_was_hit(view, *target)) {
       if (const std::string owner = party_of_mention(actors, *target);
           is_party(actors, owner) && owner != claimant_party &&
-          owner == opponent_of(analysis, actors, claimant_party)) {
+          owner == opponent_of(view.context, claimant_party)) {
         claim.perpetrator = actor_ref(actors, claimant_party);
         perpetrator_party = claimant_party;
         add_speaker_provenance("perpetrator");
@@ -4049,8 +4112,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // the text names most besides it, else the state of the ground they were
   // hit on when that is another.
   const auto struck_party = [&]() -> std::string {
-    if (std::string opponent = opponent_of(analysis, actors, perpetrator_party);
-        !opponent.empty()) {
+    if (std::string opponent = opponent_of(view.context, perpetrator_party); !opponent.empty()) {
       return opponent;
     }
     std::string ground = claim.place && !claim.place->country.empty()
@@ -4096,7 +4158,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // fights, captured by no one named, the speaking party captured.
   if (claim.event_type == EventType::kDetention && perpetrator_party.empty() &&
       is_party(actors, claimant_party)) {
-    const std::string opponent = opponent_of(analysis, actors, claimant_party);
+    const std::string opponent = opponent_of(view.context, claimant_party);
     const auto of_the_opponent = [&](const Figure& figure) {
       return figure.figure.status == CasualtyStatus::kCaptured &&
              figure.figure.side.kind == SideKind::kCombatants && figure.figure.side.party &&
@@ -4290,16 +4352,14 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     }
   }
   for (const Mention* noun : view.all("count_noun")) {
-    for (const NumberMention& number : analysis.numbers) {
-      if (number.end <= noun->word.begin &&
-          analysis.words_between(number.end, noun->word.begin) == 0) {
-        if (noun->value() == "violations" && !claim.violations) {
-          claim.violations = number.count;
-          add_provenance(claim, "violations", analysis, {Range{number.begin, noun->range.end}});
-        } else if (noun->value() == "explosions" && !claim.explosions) {
-          claim.explosions = number.count;
-          add_provenance(claim, "explosions", analysis, {Range{number.begin, noun->range.end}});
-        }
+    for (const NumberMention* number : numbers_right_before(analysis, noun->word.begin)) {
+      const Range figure{number->begin, noun->range.end};
+      if (noun->value() == "violations" && !claim.violations) {
+        claim.violations = number->count;
+        add_provenance(claim, "violations", analysis, {figure});
+      } else if (noun->value() == "explosions" && !claim.explosions) {
+        claim.explosions = number->count;
+        add_provenance(claim, "explosions", analysis, {figure});
       }
     }
   }

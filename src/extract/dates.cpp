@@ -337,29 +337,35 @@ class DateReader {
     }
   }
 
-  // The unused piece ending right before `at`, gap allowing.
+  // The unused piece ending right before `at`, gap allowing. The pieces do
+  // not overlap (collect_pieces), so they begin and end in order: the last
+  // one that ends by `at` is found by bisection, not by a walk over a long
+  // text's pieces for each date.
   std::optional<std::size_t> piece_before(std::uint32_t at, bool commas) const {
-    for (std::size_t i = pieces_.size(); i-- > 0;) {
-      const Piece& piece = pieces_[i];
-      if (piece.end <= at) {
-        if (!piece_used_[i] && is_gap(text_.substr(piece.end, at - piece.end), commas)) {
-          return i;
-        }
-        return std::nullopt;
-      }
+    const auto after = std::upper_bound(
+        pieces_.begin(), pieces_.end(), at,
+        [](std::uint32_t offset, const Piece& piece) { return offset < piece.end; });
+    if (after == pieces_.begin()) {
+      return std::nullopt;
+    }
+    const auto i = static_cast<std::size_t>(after - pieces_.begin()) - 1;
+    const Piece& piece = pieces_[i];
+    if (!piece_used_[i] && is_gap(text_.substr(piece.end, at - piece.end), commas)) {
+      return i;
     }
     return std::nullopt;
   }
 
   std::optional<std::size_t> piece_after(std::uint32_t at, bool commas) const {
-    for (std::size_t i = 0; i < pieces_.size(); ++i) {
-      const Piece& piece = pieces_[i];
-      if (piece.word_begin >= at) {
-        if (!piece_used_[i] && is_gap(text_.substr(at, piece.word_begin - at), commas)) {
-          return i;
-        }
-        return std::nullopt;
-      }
+    const auto found = std::lower_bound(
+        pieces_.begin(), pieces_.end(), at,
+        [](const Piece& piece, std::uint32_t offset) { return piece.word_begin < offset; });
+    if (found == pieces_.end()) {
+      return std::nullopt;
+    }
+    const auto i = static_cast<std::size_t>(found - pieces_.begin());
+    if (!piece_used_[i] && is_gap(text_.substr(at, found->word_begin - at), commas)) {
+      return i;
     }
     return std::nullopt;
   }
@@ -1110,9 +1116,14 @@ class DateReader {
       // "мужчина 1966 года рождения": a year of birth dates no event.
       const std::uint32_t from = word_before.value_or(runs_[i].begin);
       const std::uint32_t to = word_after ? word_after->first : runs_[i].end;
-      if (std::any_of(pieces_.begin(), pieces_.end(), [&](const Piece& piece) {
-            return piece.kind == PieceKind::kNotADate && piece.begin < to && from < piece.end;
-          })) {
+      bool not_a_date = false;
+      for (auto piece = std::upper_bound(
+               pieces_.begin(), pieces_.end(), from,
+               [](std::uint32_t offset, const Piece&other) { return offset < other.end; });
+           piece != pieces_.end() && piece->begin < to; ++piece) {
+        not_a_date = not_a_date || piece->kind == PieceKind::kNotADate;
+      }
+      if (not_a_date) {
         continue;
       }
       std::vector<std::size_t> used;

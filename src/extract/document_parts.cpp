@@ -190,8 +190,8 @@ std::optional<SourceLine> source_line_of(const Analysis& analysis, const ActorRe
   // A date the text cannot place ("21 мая" with no publication date) still
   // makes a dateline; only a placed one dates the text.
   bool dated = false;
-  for (const DateMention& date : analysis.dates) {
-    if (range->contains(date.begin) && date.basis == DateBasis::kStated) {
+  for (const DateMention& date : analysis.dates_in(*range)) {
+    if (date.basis == DateBasis::kStated) {
       dated = true;
       if (date.resolved) {
         line.date = &date;
@@ -216,8 +216,7 @@ bool only_a_time_stamp(const Analysis& analysis, Range paragraph) {
   if (paragraph.end - paragraph.begin > kTimeStampMaxBytes) {
     return false;
   }
-  return std::any_of(analysis.dates.begin(), analysis.dates.end(),
-                     [&](const DateMention& date) { return paragraph.contains(date.begin); });
+  return !analysis.dates_in(paragraph).empty();
 }
 
 }  // namespace
@@ -310,8 +309,8 @@ std::vector<ReferenceMention> find_agreement_references(const Analysis& analysis
       found.reference.name = analysis.original_text(words);
       found.reference.spans.push_back(analysis.span(words));
       std::uint32_t last_end = words.end;
-      for (const DateMention& date : analysis.dates) {
-        if (!sentence.range.contains(date.begin) || !date.resolved) {
+      for (const DateMention& date : analysis.dates_in(sentence.range)) {
+        if (!date.resolved) {
           continue;
         }
         const Range range{date.begin, date.end};
@@ -356,10 +355,10 @@ const DateMention* find_report_date(const Analysis& analysis) {
     if (paragraph == nullptr || !analysis.in(*paragraph, "event").empty()) {
       continue;
     }
-    for (const DateMention& date : analysis.dates) {
-      // A clock time may stand between: "as of 19:30 30 August 2021".
-      if (date.resolved && date.begin >= marker->range.end && paragraph->contains(date.begin) &&
-          analysis.words_between(marker->range.end, date.begin) <= 1) {
+    // A clock time may stand between: "as of 19:30 30 August 2021".
+    for (const DateMention& date :
+         analysis.dates_in({std::max(marker->range.end, paragraph->begin), paragraph->end})) {
+      if (date.resolved && analysis.words_between(marker->range.end, date.begin) <= 1) {
         return &date;
       }
     }

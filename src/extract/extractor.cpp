@@ -553,8 +553,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   // Agreement references are words about an agreement, never events.
   auto references = detail::find_agreement_references(analysis, impl.places, published,
                                                       impl.options.recency_days);
-  detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published,
-                                  {},       headline,    {},          {},           {}};
+  detail::DocumentContext context{analysis, impl.actors, impl.places, impl.options, published, {},
+                                  headline, {},          {},          {},           {}};
   for (const auto& reference : references) {
     context.excluded.push_back(reference.range);
   }
@@ -603,6 +603,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   if (source_label) {
     context.excluded.push_back(source_label->range);
   }
+  detail::join_ranges(context.excluded);
   detail::split_at_second_claimant(analysis, impl.actors);
   std::vector<detail::Frame> built =
       detail::build_frames(analysis, impl.actors, impl.places, body, headline);
@@ -990,17 +991,21 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
           (draft.own_date != nullptr && quoted.time_basis.basis != DateBasis::kUnknown &&
            days_apart(draft.own_date->time, quoted.time)) ||
           unplaced_days_apart(draft, drafts[k]);
+      // «По меньшей мере пять … погибли в результате обстрела», then the
+      // ministry quoted for the five with no event word of its own: its figures
+      // are of the outlet's account, which retells them.
+      if (event_before[k] == &draft && !dated_apart && retells_the_toll(draft.claim, quoted)) {
+        return true;
+      }
+      // The cheap tests first: a long text pairs every account with every other.
+      if (dated_apart || !compatible(quoted, draft.claim)) {
+        return false;
+      }
       // The other side's answer to it ("Pakistan Army befittingly responded")
       // is another act.
       const bool other_perpetrator = quoted.perpetrator && draft.claim.perpetrator &&
                                      impl.actors.party_of(quoted.perpetrator->id) !=
                                          impl.actors.party_of(draft.claim.perpetrator->id);
-      // Figures the quoted account does not give ("the shelling of the village
-      // of X killed four") are the outlet's own report.
-      // So are figures of a side or status it does not count ("Eight people
-      // including three soldiers … and four civilians were killed" beside the
-      // police's four civilians).
-      const bool adds_figures = counts_what_it_does_not(draft.claim, quoted);
       // "Fresh clashes broke out between Armenia and Azerbaijan, with each side
       // … blaming the other": the outlet's clash is not one side's accusation.
       const bool mutual_against_one_sided = draft.claim.event_type == EventType::kArmedClash &&
@@ -1010,15 +1015,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // the positions" beside an accusation of "aggression") is another act.
       const bool other_act = detail::specific_violence(draft.claim.event_type) &&
                              draft.claim.event_type != quoted.event_type;
-      // «По меньшей мере пять … погибли в результате обстрела», then the
-      // ministry quoted for the five with no event word of its own: its figures
-      // are of the outlet's account, which retells them.
-      if (event_before[k] == &draft && !dated_apart && retells_the_toll(draft.claim, quoted)) {
-        return true;
-      }
-      return compatible(quoted, draft.claim) && !dated_apart && !other_perpetrator &&
-             !adds_figures && !mutual_against_one_sided && !other_act &&
-             !placed_apart(quoted, draft.claim);
+      // Figures the quoted account does not give ("the shelling of the village
+      // of X killed four") are the outlet's own report.
+      // So are figures of a side or status it does not count ("Eight people
+      // including three soldiers … and four civilians were killed" beside the
+      // police's four civilians).
+      return !other_perpetrator && !mutual_against_one_sided && !other_act &&
+             !counts_what_it_does_not(draft.claim, quoted) && !placed_apart(quoted, draft.claim);
     });
     const TextSpan span = analysis.span(draft.range);
     // The lead sums up what the outlet tells after it in its own voice.

@@ -1265,10 +1265,21 @@ bool counted(const Analysis& analysis, const Mention& word) {
   // At most one word between: no more than a long word's bytes, which spares
   // counting the words back to every number of a long text.
   constexpr std::uint32_t kBytesOfOneWord = 128;
-  return std::any_of(analysis.numbers.begin(), analysis.numbers.end(), [&](const NumberMention& n) {
-    return n.end <= word.range.begin && word.range.begin - n.end <= kBytesOfOneWord &&
-           analysis.words_between(n.end, word.range.begin) <= 1;
-  });
+  // Numbers do not overlap, so they end in text order: from the word backwards.
+  const auto before = analysis.numbers_in({0, word.range.begin});
+  // NOLINTNEXTLINE(modernize-loop-convert): std::views::reverse fails under clang-tidy 14
+  for (auto n = before.rbegin(); n != before.rend(); ++n) {
+    if (n->end > word.range.begin) {
+      continue;
+    }
+    if (word.range.begin - n->end > kBytesOfOneWord) {
+      return false;
+    }
+    if (analysis.words_between(n->end, word.range.begin) <= 1) {
+      return true;
+    }
+  }
+  return false;
 }
 
 namespace {

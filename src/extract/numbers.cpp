@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <utility>
 
 #include "extract/dates.hpp"
@@ -171,10 +172,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool all_spaces(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), is_space);
-}
-
 // --- atoms: the smallest pieces of a figure -----------------------------------------------
 
 enum class AtomKind { kDigits, kWord, kVague };
@@ -277,6 +274,15 @@ class NumberReader {
       month_word_begins_.push_back(month.word_begin);
       month_word_ends_.push_back(month.word_end);
     }
+    for (const Match& hider : hiders_) {
+      longest_hider_ = std::max(longest_hider_, hider.end - hider.begin);
+    }
+    for (const Match& qualifier : qualifiers_) {
+      qualifier_follows_.push_back(entry_of(qualifier).attribute("position") == "after");
+    }
+    qualifiers_by_end_ = in_order_of(qualifiers_, &Match::word_end);
+    qualifiers_by_begin_ = in_order_of(qualifiers_, &Match::word_begin);
+    openings_by_end_ = in_order_of(openings_, &Match::word_end);
     std::sort(month_word_begins_.begin(), month_word_begins_.end());
     std::sort(month_word_ends_.begin(), month_word_ends_.end());
   }
@@ -447,10 +453,18 @@ class NumberReader {
 
   bool hidden_by_longer_word(const Match& number) const {
     std::uint32_t length = number.end - number.begin;
-    return std::any_of(hiders_.begin(), hiders_.end(), [&](const Match& other) {
-      return other.begin <= number.begin && other.end >= number.end &&
-             other.end - other.begin > length;
-    });
+    // Only a word that begins at most the longest hider's length before the
+    // number's end can cover it (the hiders come sorted by begin).
+    const std::uint32_t reach = number.end > longest_hider_ ? number.end - longest_hider_ : 0;
+    auto other =
+        std::lower_bound(hiders_.begin(), hiders_.end(), reach,
+                         [](const Match& match, std::uint32_t at) { return match.begin < at; });
+    for (; other != hiders_.end() && other->begin <= number.begin; ++other) {
+      if (other->end >= number.end && other->end - other->begin > length) {
+        return true;
+      }
+    }
+    return false;
   }
 
   std::vector<Atom> word_atoms() const {
@@ -666,10 +680,10 @@ class NumberReader {
   // An "open" range word ("between", "от", "بين") right before `at`; its begin.
   std::optional<std::uint32_t> opening_word_before(std::uint32_t at) const {
     std::optional<std::uint32_t> found;
-    for (const Match& match : openings_) {
-      if (match.word_end <= at && all_spaces(text_.substr(match.word_end, at - match.word_end))) {
-        found = found ? std::min(*found, match.begin) : match.begin;
-      }
+    for (std::size_t index :
+         ending_in(openings_, openings_by_end_, &Match::word_end, spaces_before(at), at)) {
+      const Match& match = openings_[index];
+      found = found ? std::min(*found, match.begin) : match.begin;
     }
     return found;
   }
@@ -730,22 +744,85 @@ class NumberReader {
 
   // The qualifier that governs `mention`: the longest one ending right before
   // it, else one right after it (or after the one word that follows it).
+  // Candidates are looked up by where they end or begin, not walked over for
+  // each number: a long text has hundreds of both. Of equals, the earlier in
+  // the scan wins, as in a walk.
   const Match* qualifier_of(const NumberMention& mention, std::uint32_t word_begin) const {
     const Match* before = nullptr;
-    const Match* after = nullptr;
-    for (const Match& match : qualifiers_) {
-      bool follows = entry_of(match).attribute("position") == "after";
-      if (!follows && match.word_end <= word_begin &&
-          all_spaces(text_.substr(match.word_end, word_begin - match.word_end))) {
-        if (before == nullptr || match.begin < before->begin) {
-          before = &match;
-        }
-      } else if (follows && match.word_begin >= mention.end && after == nullptr &&
-                 at_most_one_word(text_.substr(mention.end, match.word_begin - mention.end))) {
-        after = &match;
+    std::size_t before_index = 0;
+    for (std::size_t index : ending_in(qualifiers_, qualifiers_by_end_, &Match::word_end,
+                                       spaces_before(word_begin), word_begin)) {
+      const Match& match = qualifiers_[index];
+      if (!qualifier_follows_[index] && (before == nullptr || match.begin < before->begin ||
+                                         (match.begin == before->begin && index < before_index))) {
+        before = &match;
+        before_index = index;
       }
     }
-    return before != nullptr ? before : after;
+    if (before != nullptr) {
+      return before;
+    }
+    std::optional<std::size_t> after;
+    for (std::size_t index : ending_in(qualifiers_, qualifiers_by_begin_, &Match::word_begin,
+                                       mention.end, one_word_after(mention.end))) {
+      const Match& match = qualifiers_[index];
+      if (qualifier_follows_[index] && (!after || index < *after) &&
+          at_most_one_word(text_.substr(mention.end, match.word_begin - mention.end))) {
+        after = index;
+      }
+    }
+    return after ? &qualifiers_[*after] : nullptr;
+  }
+
+  // Where the spaces right before `at` begin.
+  std::uint32_t spaces_before(std::uint32_t at) const {
+    while (at > 0 && is_space(text_[at - 1])) {
+      --at;
+    }
+    return at;
+  }
+
+  // The farthest a word can begin after `at` with at most one word between
+  // (at_most_one_word): past spaces, a word and spaces again.
+  std::uint32_t one_word_after(std::uint32_t at) const {
+    const auto skip = [&](bool spaces) {
+      while (at < text_.size() && is_space(text_[at]) == spaces) {
+        ++at;
+      }
+    };
+    skip(true);
+    skip(false);
+    skip(true);
+    return at;
+  }
+
+  // The positions in `matches`, sorted by `member` (then by position).
+  static std::vector<std::size_t> in_order_of(const std::vector<Match>& matches,
+                                              std::uint32_t Match::*member) {
+    std::vector<std::size_t> order(matches.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return matches[a].*member < matches[b].*member;
+    });
+    return order;
+  }
+
+  // The positions, from `order` (in_order_of by `member`), of the matches
+  // whose `member` lies in [first, last].
+  static std::span<const std::size_t> ending_in(const std::vector<Match>& matches,
+                                                const std::vector<std::size_t>& order,
+                                                std::uint32_t Match::*member, std::uint32_t first,
+                                                std::uint32_t last) {
+    const auto below = [&](std::size_t index, std::uint32_t at) {
+      return matches[index].*member < at;
+    };
+    const auto begin = std::lower_bound(order.begin(), order.end(), first, below);
+    const auto end = std::upper_bound(
+        begin, order.end(), last,
+        [&](std::uint32_t at, std::size_t index) { return at < matches[index].*member; });
+    return {begin, end};
   }
 
   // Spaces only, or one word between spaces ("7 جنود على الأقل", "20 people or more").
@@ -810,8 +887,13 @@ class NumberReader {
   std::vector<std::uint32_t> month_word_begins_;  // of months_, ascending
   std::vector<std::uint32_t> month_word_ends_;    // of months_, ascending
   std::vector<Match> qualifiers_;
+  std::vector<bool> qualifier_follows_;           // of qualifiers_: placed after the number
+  std::vector<std::size_t> qualifiers_by_end_;    // positions in qualifiers_ (in_order_of)
+  std::vector<std::size_t> qualifiers_by_begin_;  // the same by word_begin
   std::vector<Match> openings_;
-  std::vector<Match> hiders_;
+  std::vector<std::size_t> openings_by_end_;
+  std::vector<Match> hiders_;        // sorted by begin, as the scan
+  std::uint32_t longest_hider_ = 0;  // bytes
   const std::vector<DigitRun>* runs_ = nullptr;
 };
 

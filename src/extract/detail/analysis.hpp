@@ -258,6 +258,10 @@ struct Analysis {
 
   // Mentions of one category starting inside `range`.
   MentionList in(Range range, Category category) const { return within(all_of(category), range); }
+  // The numbers, the dates, that begin inside `range`, in text order: a walk
+  // over all of a long text's numbers for each claim made reading it quadratic.
+  std::span<const NumberMention> numbers_in(Range range) const;
+  std::span<const DateMention> dates_in(Range range) const;
   // Every mention of one category, by begin; `within` cuts it to a range
   // (one category lookup for many ranges).
   MentionList all_of(Category category) const { return known_categories[category.index()]; }

@@ -18,6 +18,18 @@
 
 namespace truce::extract::detail {
 
+// The place mentions of a text whose name only one place bears, with that
+// place (DocumentContext::unambiguous_places).
+struct UnambiguousPlaces {
+  std::vector<std::pair<const Mention*, const GazetteerPlace*>> mentions;  // in text order
+  // Each place once, with how many of the mentions name it, and each of their
+  // countries with the same count: a long text names the same few places over
+  // and over, and each homonym weighs them all.
+  std::vector<std::pair<const GazetteerPlace*, int>> places;
+  std::vector<std::pair<std::string_view, int>> countries;
+  std::uint32_t longest = 0;  // bytes of the longest of the mentions
+};
+
 // What every frame of a document shares.
 struct DocumentContext {
   const Analysis& analysis;
@@ -25,17 +37,22 @@ struct DocumentContext {
   const Gazetteer& places;
   const ExtractorOptions& options;
   std::optional<CivilTime> published;
-  std::vector<Range> excluded;  // agreement references and the source line
+  // Agreement references, the source line and label: join_ranges leaves them
+  // sorted for overlaps_any once the last is in.
+  std::vector<Range> excluded;
   std::optional<Range> headline;
   // The countries the text's actor mentions stand for, each once, in the order
   // first named: every border word without a country beside it asks for them
   // (border_place), so they are found once, on the first ask.
   mutable std::optional<std::vector<std::string_view>> text_countries;
   // The place mentions of the text whose name only one place bears, with that
-  // place, in text order: every place name that several places bear asks for
-  // them (resolve_homonym); found on the first ask.
-  mutable std::optional<std::vector<std::pair<const Mention*, const GazetteerPlace*>>>
-      unambiguous_places;
+  // place: every place name that several places bear asks for them
+  // (resolve_homonym); found on the first ask.
+  mutable std::optional<UnambiguousPlaces> unambiguous_places;
+  // The states the text's actor mentions stand for, each with how often, in
+  // the order first named: each claim asks for the one most named besides its
+  // own party's (opponent_of).
+  mutable std::optional<std::vector<std::pair<std::string, int>>> states_named;
   // The state of the country most of the text's places lie in (empty if
   // none): civilians of no stated side in a claim with no place ask for it.
   mutable std::optional<std::string> state_of_the_text;
@@ -98,10 +115,15 @@ bool inside_a_name(const Analysis& analysis, const Mention& word);
 // The word lies inside a place's or an actor's name, neither its first word nor
 // its last ("People" in "Donetsk People's Republic").
 bool within_a_name(const Analysis& analysis, const Mention& word);
-// Words inside an excluded range (an agreement reference, a source line) are
-// no part of the account, but an event word that holds an agreement's name and
-// more ("signed an agreement", "agreement was reached") is an act on it, not
-// only its name: the reference around it does not set it aside.
+// Sorts ranges, joins those that overlap and drops empty ones, so that whether
+// a range overlaps any of them is one bisection (overlaps_any): a long text has
+// many agreement references, and every word asks.
+void join_ranges(std::vector<Range>& ranges);
+bool overlaps_any(const std::vector<Range>& joined, Range range);
+// Words inside an excluded range (an agreement reference, a source line;
+// `excluded` as join_ranges leaves them) are no part of the account, but an event word that holds
+// an agreement's name and more ("signed an agreement", "agreement was reached") is an act on it,
+// not only its name: the reference around it does not set it aside.
 bool set_aside_by(const std::vector<Range>& excluded, const Analysis& analysis, Category category,
                   const Mention& mention);
 

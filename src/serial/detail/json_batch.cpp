@@ -80,9 +80,9 @@ void BatchBuilder::add_document_with_errors(const DocumentId& id) {
 }
 
 const CodePointIndex& BatchBuilder::code_points(const Document* document) const {
-  static const CodePointIndex kNoText{std::string_view{}};
+  static const CodePointIndex no_text{std::string_view{}};
   if (document == nullptr) {
-    return kNoText;
+    return no_text;
   }
   auto [entry, added] = code_points_.try_emplace(document->id.str(), document->text);
   if (!added && (entry->second.text().data() != document->text.data() ||

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -9,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/detail/assemble.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/matcher.hpp"
 
@@ -154,6 +156,50 @@ TEST(Analysis, OriginalOffsetsStartEveryCodePoint) {
     const std::vector<std::uint32_t> offsets(analysis.original_offsets.begin(),
                                              analysis.original_offsets.end());
     EXPECT_EQ(offsets, expected) << "shift " << shift;
+  }
+}
+
+TEST(Analysis, NumbersInARangeAreThoseThatBeginInIt) {
+  const Matcher matcher = empty_matcher();
+  const Analysis analysis =
+      analyse("Shelled 3 times, 12 wounded and 40 left; 7 more on 9 roads, 250 m away.", matcher,
+              std::nullopt);
+  ASSERT_GE(analysis.numbers.size(), 5U);
+  const auto size = static_cast<std::uint32_t>(analysis.normalized.text.size());
+  for (std::uint32_t from = 0; from <= size + 1; ++from) {
+    for (std::uint32_t to = 0; to <= size + 1; ++to) {
+      std::vector<std::uint32_t> expected;
+      for (const NumberMention& number : analysis.numbers) {
+        if (number.begin >= from && number.begin < to) {
+          expected.push_back(number.begin);
+        }
+      }
+      std::vector<std::uint32_t> found;
+      for (const NumberMention& number : analysis.numbers_in({from, to})) {
+        found.push_back(number.begin);
+      }
+      ASSERT_EQ(found, expected) << "from " << from << " to " << to;
+    }
+  }
+}
+
+TEST(ExcludedRanges, JoinedTheyOverlapWhatAnyOfThemOverlaps) {
+  // Overlapping, touching, nested and empty ranges, in no order.
+  const std::vector<Range> ranges{{30, 40}, {5, 9},   {9, 12},  {50, 50}, {60, 80},
+                                  {65, 70}, {38, 45}, {90, 91}, {20, 20}, {70, 85}};
+  std::vector<Range> joined = ranges;
+  join_ranges(joined);
+  for (std::size_t i = 1; i < joined.size(); ++i) {
+    ASSERT_LE(joined[i - 1].end, joined[i].begin) << "sorted and apart";
+  }
+  for (std::uint32_t begin = 0; begin < 100; ++begin) {
+    for (std::uint32_t end = begin; end < 100; ++end) {
+      const Range query{begin, end};
+      const bool expected = std::any_of(ranges.begin(), ranges.end(), [&](const Range& range) {
+        return range.begin < range.end && range.overlaps(query);  // an empty range holds no word
+      });
+      ASSERT_EQ(overlaps_any(joined, query), expected) << begin << ".." << end;
+    }
   }
 }
 
