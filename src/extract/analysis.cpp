@@ -251,12 +251,17 @@ MentionList Analysis::within(MentionList list, Range range) {
   auto first =
       std::lower_bound(list.begin(), list.end(), range.begin,
                        [](const Mention* m, std::uint32_t at) { return m->range.begin < at; });
-  const auto last =
-      range.end <= range.begin
-          ? first
-          : std::lower_bound(first, list.end(), range.end, [](const Mention* m, std::uint32_t at) {
-              return m->range.begin < at;
-            });
+  // Most ranges hold a few mentions: a short walk, then a bisection for those
+  // that span much of a long text.
+  constexpr int kWalk = 8;
+  auto last = first;
+  for (int step = 0; step < kWalk; ++step, ++last) {
+    if (last == list.end() || (*last)->range.begin >= range.end) {
+      return {first, last};
+    }
+  }
+  last = std::lower_bound(last, list.end(), range.end,
+                          [](const Mention* m, std::uint32_t at) { return m->range.begin < at; });
   return {first, last};
 }
 

@@ -803,9 +803,13 @@ class NumberReader {
     for (std::size_t i = 0; i < order.size(); ++i) {
       order[i] = i;
     }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return matches[a].*member < matches[b].*member;
-    });
+    const auto before = [&](std::size_t a, std::size_t b) {
+      return matches[a].*member < matches[b].*member ||
+             (matches[a].*member == matches[b].*member && a < b);
+    };
+    if (!std::is_sorted(order.begin(), order.end(), before)) {  // mostly they come in order
+      std::sort(order.begin(), order.end(), before);
+    }
     return order;
   }
 
