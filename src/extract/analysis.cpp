@@ -468,7 +468,11 @@ void drop_names_of_other_theatres(const Lexicon& lexicon, const Gazetteer& place
   }
   std::vector<std::string_view> countries;  // of the places the text names
   for (const NamedPlace& named : places_named(lexicon, places, matches, words.place)) {
-    countries.insert(countries.end(), named.place->countries.begin(), named.place->countries.end());
+    for (const std::string& country : named.place->countries) {
+      if (std::find(countries.begin(), countries.end(), country) == countries.end()) {
+        countries.push_back(country);  // each once: every limited name looks them up
+      }
+    }
   }
   std::erase_if(matches, [&](const Match& match) {
     return limited(match) &&
@@ -610,44 +614,83 @@ void resolve_names_by_ground(const Lexicon& lexicon, const Gazetteer& places,
   if (std::none_of(matches.begin(), matches.end(), by_ground)) {
     return;
   }
-  struct Ground {
-    std::uint32_t begin;
-    std::string_view division;
-  };
-  std::vector<Ground> grounds;
+  // Where each division's places are named, by division: (offset, position
+  // among all the places named), in order of offset.
+  std::vector<std::pair<std::string_view, std::vector<std::pair<std::uint32_t, std::size_t>>>>
+      grounds;
+  std::size_t position = 0;
   for (const NamedPlace& named : places_named(lexicon, places, matches, words.place)) {
-    grounds.push_back({named.begin, named.place->type == "admin1"
-                                        ? std::string_view(named.place->id)
-                                        : std::string_view(named.place->admin1)});
+    const std::string_view division = named.place->type == "admin1"
+                                          ? std::string_view(named.place->id)
+                                          : std::string_view(named.place->admin1);
+    auto of_division = std::find_if(grounds.begin(), grounds.end(),
+                                    [&](const auto& entry) { return entry.first == division; });
+    if (of_division == grounds.end()) {
+      of_division = grounds.insert(grounds.end(), {division, {}});
+    }
+    of_division->second.emplace_back(named.begin, position++);
   }
-  std::vector<std::size_t> named;  // the matches of such names
+  for (auto& [division, at] : grounds) {
+    std::sort(at.begin(), at.end());
+  }
+  // The matches of such names, one group per stretch of text (a row each of
+  // the bodies that bear the name there).
+  std::vector<std::size_t> named;
   for (std::size_t i = 0; i < matches.size(); ++i) {
     if (by_ground(matches[i])) {
       named.push_back(i);
     }
   }
+  std::sort(named.begin(), named.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair(matches[a].begin, matches[a].end) <
+           std::pair(matches[b].begin, matches[b].end);
+  });
   std::vector<bool> drop(matches.size(), false);
-  for (const std::size_t i : named) {
-    // The divisions whose bodies bear this name here (a row each).
-    std::vector<std::string_view> divisions;
-    for (const std::size_t other : named) {
-      if (matches[other].begin == matches[i].begin && matches[other].end == matches[i].end) {
-        divisions.push_back(lexicon.entry(matches[other].entry).attribute("where"));
+  for (std::size_t first = 0; first < named.size();) {
+    const Match& stretch = matches[named[first]];
+    std::size_t last = first;
+    std::vector<std::string_view> divisions;  // whose bodies bear this name here
+    while (last < named.size() && matches[named[last]].begin == stretch.begin &&
+           matches[named[last]].end == stretch.end) {
+      divisions.push_back(lexicon.entry(matches[named[last]].entry).attribute("where"));
+      ++last;
+    }
+    // The nearest place named in one of those divisions (the first named of
+    // equally near ones), by bisection in each division's places.
+    std::optional<std::string_view> nearest;
+    std::pair<std::uint32_t, std::size_t> best{std::numeric_limits<std::uint32_t>::max(), 0};
+    const std::uint32_t at = stretch.begin;
+    for (const auto& ground : grounds) {
+      const std::string_view division = ground.first;
+      const auto& offsets = ground.second;
+      if (std::find(divisions.begin(), divisions.end(), division) == divisions.end()) {
+        continue;
+      }
+      const auto after = std::lower_bound(offsets.begin(), offsets.end(),
+                                          std::pair<std::uint32_t, std::size_t>(at, 0));
+      const auto consider = [&](std::uint32_t offset) {
+        const std::uint32_t gap = offset > at ? offset - at : at - offset;
+        // The first named at that offset: the entries are sorted by position within it.
+        const auto first_there = std::lower_bound(offsets.begin(), offsets.end(),
+                                                  std::pair<std::uint32_t, std::size_t>(offset, 0));
+        const std::pair<std::uint32_t, std::size_t> candidate{gap, first_there->second};
+        if (candidate < best) {
+          best = candidate;
+          nearest = division;
+        }
+      };
+      if (after != offsets.end()) {
+        consider(after->first);
+      }
+      if (after != offsets.begin()) {
+        consider(std::prev(after)->first);
       }
     }
-    const Ground* nearest = nullptr;
-    std::uint32_t nearest_gap = std::numeric_limits<std::uint32_t>::max();
-    for (const Ground& ground : grounds) {
-      const std::uint32_t gap = ground.begin > matches[i].begin ? ground.begin - matches[i].begin
-                                                                : matches[i].begin - ground.begin;
-      if (gap < nearest_gap &&
-          std::find(divisions.begin(), divisions.end(), ground.division) != divisions.end()) {
-        nearest = &ground;
-        nearest_gap = gap;
-      }
+    for (std::size_t k = first; k < last; ++k) {
+      const std::string_view where = lexicon.entry(matches[named[k]].entry).attribute("where");
+      drop[named[k]] = !nearest || *nearest != where;
     }
-    drop[i] = nearest == nullptr ||
-              nearest->division != lexicon.entry(matches[i].entry).attribute("where");
+    first = last;
   }
   erase_marked(matches, drop);
 }

@@ -368,6 +368,20 @@ const DateMention* find_report_date(const Analysis& analysis) {
 
 std::vector<Warning> settle_date_conflicts(Analysis& analysis) {
   std::vector<Warning> warnings;
+  const auto day_of = [](const CivilTime& time) {
+    return static_cast<long>(std::chrono::sys_days(time.date).time_since_epoch().count());
+  };
+  // Evidence: the unambiguous dates of the text, by day (with their place in
+  // the text). None has readings to settle, so they are the same for every
+  // date settled, and the nearest are found by bisection.
+  std::vector<std::pair<long, std::size_t>> evidence;
+  for (std::size_t i = 0; i < analysis.dates.size(); ++i) {
+    const DateMention& other = analysis.dates[i];
+    if (other.resolved && other.alternatives.empty() && other.basis == DateBasis::kStated) {
+      evidence.emplace_back(day_of(other.time.start), i);
+    }
+  }
+  std::sort(evidence.begin(), evidence.end());
   for (DateMention& date : analysis.dates) {
     if (date.alternatives.empty()) {
       continue;
@@ -378,33 +392,37 @@ std::vector<Warning> settle_date_conflicts(Analysis& analysis) {
         readings.push_back(alternative);
       }
     }
-    // Evidence: the unambiguous dates of the same text, nearest first.
-    std::vector<const DateMention*> evidence;
-    for (const DateMention& other : analysis.dates) {
-      if (&other != &date && other.resolved && other.alternatives.empty() &&
-          other.basis == DateBasis::kStated) {
-        evidence.push_back(&other);
-      }
-    }
     const TimeInterval* chosen = &readings.front();
     long best = -1;
-    std::vector<const DateMention*> support;
+    std::vector<const DateMention*> support;  // within three days, in text order
     for (const TimeInterval& reading : readings) {
-      long nearest = -1;
-      std::vector<const DateMention*> near;
-      for (const DateMention* other : evidence) {
-        const long gap = std::labs(days_between(reading.start, other->time.start));
-        if (gap <= 3) {
-          near.push_back(other);
-        }
-        if (nearest < 0 || gap < nearest) {
-          nearest = gap;
-        }
+      if (evidence.empty()) {
+        break;
       }
-      if (nearest >= 0 && (best < 0 || nearest < best)) {
+      const long day = day_of(reading.start);
+      const auto at =
+          std::lower_bound(evidence.begin(), evidence.end(), std::pair<long, std::size_t>(day, 0));
+      long nearest = -1;
+      if (at != evidence.end()) {
+        nearest = at->first - day;
+      }
+      if (at != evidence.begin() && (nearest < 0 || day - std::prev(at)->first < nearest)) {
+        nearest = day - std::prev(at)->first;
+      }
+      if (best < 0 || nearest < best) {
         best = nearest;
         chosen = &reading;
-        support = near;
+        std::vector<std::size_t> near;
+        for (auto other = std::lower_bound(evidence.begin(), evidence.end(),
+                                           std::pair<long, std::size_t>(day - 3, 0));
+             other != evidence.end() && other->first <= day + 3; ++other) {
+          near.push_back(other->second);
+        }
+        std::sort(near.begin(), near.end());
+        support.clear();
+        for (std::size_t index : near) {
+          support.push_back(&analysis.dates[index]);
+        }
       }
     }
     Warning warning;
