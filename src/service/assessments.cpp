@@ -201,7 +201,7 @@ Result<assess::IncidentFacts> Monitor::incident_facts(const IncidentId& id) {
   if (!found) {
     return found.error();
   }
-  auto record = incident_record(*found, false);
+  auto record = incident_record(*found, false, false);
   auto fusion = fusion_data();
   auto data = assessment_data();
   if (!record || !fusion || !data) {
@@ -221,7 +221,7 @@ Result<std::vector<assess::IncidentFacts>> Monitor::stored_incident_facts(
   std::vector<assess::IncidentFacts> facts;
   facts.reserve(incidents->size());
   for (const Incident& incident : *incidents) {
-    auto record = incident_record(incident, false);
+    auto record = incident_record(incident, false, false);
     if (!record) {
       return record.error();
     }

@@ -182,7 +182,7 @@ Status Monitor::refresh_incident_summaries() {
         }
         return incident.error();
       }
-      auto record = incident_record(*incident, false);
+      auto record = incident_record(*incident, false, false);
       if (!record) {
         return record.error();
       }
@@ -244,7 +244,7 @@ Result<report::Verification> Monitor::incident_review(const IncidentId& id) {
   if (!registry) {
     return registry.error();
   }
-  auto record = incident_record(*incident, false);
+  auto record = incident_record(*incident, false, false);
   auto fusion = fusion_data();
   auto data = assessment_data();
   if (!record || !fusion || !data) {

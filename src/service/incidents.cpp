@@ -411,24 +411,16 @@ Result<storage::IncidentUpdate> plan_incidents(const storage::Store& store, cons
   return universe.plan();
 }
 
-Result<fusion::ClaimContext> claim_context(const storage::Store& store, const FusionData& data,
-                                           const Claim& claim) {
-  auto document = store.get_document(claim.document);
-  if (!document) {
-    return document.error();
-  }
-  auto source = store.get_source(document->source);
-  if (!source) {
-    return source.error();
-  }
+fusion::ClaimContext claim_context(const FusionData& data, const Claim& claim,
+                                   const Document& document, const Source& source) {
   fusion::ClaimContext context;
   context.claim = claim;
-  context.published = document->published;
-  context.source = source->id;
-  context.source_name = source->name;
-  context.reliability = fusion::reliability_of(data.reliability, claim.claimant.id,
-                                               source->id.str(), source->reliability);
-  context.origin = document->origin;
+  context.published = document.published;
+  context.source = source.id;
+  context.source_name = source.name;
+  context.reliability = fusion::reliability_of(data.reliability, claim.claimant.id, source.id.str(),
+                                               source.reliability);
+  context.origin = document.origin;
   return context;
 }
 

@@ -42,7 +42,7 @@ Result<storage::IncidentUpdate> plan_incidents(const storage::Store& store, cons
                                                const std::vector<Decision>& extra);
 
 // A member claim with its document and source, rated (for fusion::reconcile).
-Result<fusion::ClaimContext> claim_context(const storage::Store& store, const FusionData& data,
-                                           const Claim& claim);
+fusion::ClaimContext claim_context(const FusionData& data, const Claim& claim,
+                                   const Document& document, const Source& source);
 
 }  // namespace truce::service

@@ -264,31 +264,57 @@ Result<const FusionData*> Monitor::fusion_data() {
   return &*fusion_;
 }
 
-Result<report::IncidentRecord> Monitor::incident_record(const Incident& incident,
-                                                        bool with_history) {
+Result<report::IncidentRecord> Monitor::incident_record(const Incident& incident, bool with_history,
+                                                        bool with_texts) {
   auto data = fusion_data();
   if (!data) {
     return data.error();
   }
+  // Each document and source once: the members of an incident often come
+  // from one text.
+  std::map<std::string, Document, std::less<>> documents;
+  std::map<std::string, Source, std::less<>> sources;
+  const auto claim_record = [&](const ClaimId& id) -> Result<report::ClaimRecord> {
+    auto claim = store_->get_claim(id);
+    if (!claim) {
+      return claim.error();
+    }
+    auto document = documents.find(claim->document.str());
+    if (document == documents.end()) {
+      auto read = store_->get_document(claim->document);
+      if (!read) {
+        return read.error();
+      }
+      if (!with_texts) {
+        read->text.clear();
+      }
+      document = documents.emplace(claim->document.str(), std::move(read).value()).first;
+    }
+    auto source = sources.find(document->second.source.str());
+    if (source == sources.end()) {
+      auto read = store_->get_source(document->second.source);
+      if (!read) {
+        return read.error();
+      }
+      source = sources.emplace(document->second.source.str(), std::move(read).value()).first;
+    }
+    return report::ClaimRecord{std::move(claim).value(), document->second, source->second};
+  };
   report::IncidentRecord record;
   record.incident = incident;
   std::vector<fusion::ClaimContext> contexts;
   std::vector<ClaimId> member_ids;
   for (const IncidentMember& member : incident.members) {
-    auto found = claim(member.claim);
+    auto found = claim_record(member.claim);
     if (!found) {
       return found.error();
     }
-    auto context = claim_context(*store_, **data, found->claim);
-    if (!context) {
-      return context.error();
-    }
-    contexts.push_back(std::move(context).value());
+    contexts.push_back(claim_context(**data, found->claim, found->document, found->source));
     record.members.push_back(std::move(found).value());
     member_ids.push_back(member.claim);
   }
   for (const IncidentLink& link : incident.links) {
-    auto found = claim(link.claim);
+    auto found = claim_record(link.claim);
     if (!found) {
       return found.error();
     }

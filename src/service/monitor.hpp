@@ -319,7 +319,11 @@ class Monitor final {
   // Place precision and alert settings, loaded on first use.
   Result<const AssessmentData*> assessment_data();
   Result<std::vector<Incident>> stored_incidents(const storage::IncidentQuery& query) const;
-  Result<report::IncidentRecord> incident_record(const Incident& incident, bool with_history);
+  // `with_texts`: whether the members' documents keep their texts, for views
+  // that quote them; summaries, facts and assessments need none, and a long
+  // document copied into each of hundreds of members held gigabytes.
+  Result<report::IncidentRecord> incident_record(const Incident& incident, bool with_history,
+                                                 bool with_texts = true);
 
   std::string location_;
   std::unique_ptr<storage::Store> store_;
