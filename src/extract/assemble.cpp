@@ -189,12 +189,10 @@ ActorRef actor_ref(const ActorRegistry& actors, std::string_view id) {
 }
 
 // The first number of the text that starts at or after `offset` (the numbers
-// are in text order), or the end of the list.
-std::vector<NumberMention>::const_iterator first_number_from(const Analysis& analysis,
-                                                             std::uint32_t offset) {
-  return std::lower_bound(
-      analysis.numbers.begin(), analysis.numbers.end(), offset,
-      [](const NumberMention& number, std::uint32_t at) { return number.begin < at; });
+// are in text order), or null.
+const NumberMention* first_number_from(const Analysis& analysis, std::uint32_t offset) {
+  const auto from = analysis.numbers_in({offset, std::numeric_limits<std::uint32_t>::max()});
+  return from.empty() ? nullptr : &from.front();
 }
 
 // The party (state) an actor mention stands for.
@@ -479,7 +477,7 @@ const NumberMention* count_of_a_rise(const FrameView& view, const Mention& statu
   }
   const std::uint32_t after = std::max(status.range.end, rise->range.end);
   const auto number = first_number_from(analysis, after);
-  if (number == analysis.numbers.end() || !clause.contains(number->begin)) {
+  if (number == nullptr || !clause.contains(number->begin)) {
     return nullptr;
   }
   const MentionList between =
@@ -778,7 +776,7 @@ const Mention* subject_before_relative_clause(const FrameView& view, Range claus
   // it open a part of the group too.
   const auto counted_part = [&] {
     const auto number = first_number_from(analysis, relative.begin);
-    if (number == analysis.numbers.end() || !relative.contains(number->begin) ||
+    if (number == nullptr || !relative.contains(number->begin) ||
         analysis.words_between(relative.begin, number->begin) != 0) {
       return false;
     }
@@ -1055,7 +1053,7 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
     const auto number = first_number_from(analysis, status->word.end);
     const Mention* subject = analysis.first_in({status->word.end, rest.end}, "person");
     const bool subject_after =
-        (number != analysis.numbers.end() && rest.contains(number->begin) &&
+        (number != nullptr && rest.contains(number->begin) &&
          analysis.words_between(status->word.end, number->begin) == 0) ||
         (subject != nullptr && analysis.words_between(status->word.end, subject->word.begin) == 0);
     return !subject_after;
@@ -1072,7 +1070,7 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
       return person->word.begin >= at;
     });
     if (singles && single != persons.end() && joined(start_of_single(view, **single)) &&
-        (number_at == analysis.numbers.end() || number_at->begin >= (*single)->word.begin) &&
+        (number_at == nullptr || number_at->begin >= (*single)->word.begin) &&
         counts_itself(view, **single)) {
       if (!of_the_kind(**single) || !same_kind(**single, singles_like) ||
           has_its_own_status(**single) || within_a_name(analysis, **single)) {
@@ -1082,11 +1080,10 @@ std::vector<std::pair<const NumberMention*, const Mention*>> groups_listed_from(
       at = (*single)->word.end;
       continue;
     }
-    if (number_at == analysis.numbers.end() || !sentence.contains(number_at->begin) ||
-        !joined(number_at->begin)) {
+    if (number_at == nullptr || !sentence.contains(number_at->begin) || !joined(number_at->begin)) {
       break;
     }
-    const NumberMention* number = &*number_at;
+    const NumberMention* number = number_at;
     const bool counted_elsewhere = std::any_of(
         counts.begin(), counts.end(), [&](const auto& held) { return held.second == number; });
     const auto next = std::find_if(persons.begin(), persons.end(), [&](const Mention* person) {
@@ -1218,11 +1215,9 @@ const Mention* object_after(const FrameView& view, const Mention& status) {
     const std::uint32_t at = *word;
     const auto holds = [at](Range range) { return range.begin <= at && at < range.end; };
     // The numbers are in text order: only the last to begin by `at` can hold it.
-    const auto after = std::upper_bound(
-        analysis.numbers.begin(), analysis.numbers.end(), at,
-        [](std::uint32_t offset, const NumberMention& number) { return offset < number.begin; });
-    const bool counted = after != analysis.numbers.begin() &&
-                         holds({std::prev(after)->begin, std::prev(after)->figure_end});
+    const auto by_then = analysis.numbers_in({0, at + 1});
+    const bool counted =
+        !by_then.empty() && holds({by_then.back().begin, by_then.back().figure_end});
     const auto names = [&](const Mention* mention) { return holds(mention->range); };
     if (!counted && std::none_of(actors.begin(), actors.end(), names) &&
         std::none_of(articles.begin(), articles.end(), names)) {
@@ -3629,13 +3624,8 @@ void read_frame_dates(const FrameView& view, Draft& draft) {
     first = std::min(first, sentence.begin);
     last = std::max(last, sentence.end);
   }
-  const std::vector<DateMention>& dates = view.analysis.dates;
-  const auto from =
-      std::lower_bound(dates.begin(), dates.end(), first,
-                       [](const DateMention& date, std::uint32_t at) { return date.begin < at; });
   const DateMention* today = nullptr;  // the day of the announcement, "today"
-  for (auto it = from; it != dates.end() && it->begin < last; ++it) {
-    const DateMention& date = *it;
+  for (const DateMention& date : view.analysis.dates_in({first, last})) {
     const Range range{date.begin, date.end};
     const auto in_sentence = [&](const Range& s) { return s.contains(date.begin); };
     const auto sentence =
