@@ -804,11 +804,17 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     }
     // "…have not shown any fire activity. No casualties have been recorded":
     // with no event of its own, figures that are all none tell no event, and
-    // are no figures of the fighting told before it.
+    // are no figures of the fighting told before it. «…, потерь среди личного
+    // состава азербайджанской армии нет» names whose losses were none: a toll
+    // of the fighting told before it, as another figure would be.
     const bool only_none =
         !draft.claim.casualties.empty() && draft.claim.assets.empty() &&
         std::all_of(draft.claim.casualties.begin(), draft.claim.casualties.end(),
-                    [](const CasualtyFigure& figure) { return figure.count == exactly(0); });
+                    [](const CasualtyFigure& figure) { return figure.count == exactly(0); }) &&
+        (event_before[i] == nullptr ||
+         std::all_of(
+             draft.claim.casualties.begin(), draft.claim.casualties.end(),
+             [](const CasualtyFigure& figure) { return figure.side.kind == SideKind::kUnknown; }));
     // "…авиация РФ не наносила удары в районе …, где погибли военные Турции":
     // the figures of a denial are no claim of an act.
     if (!draft.has_event && draft.tells_a_denial) {

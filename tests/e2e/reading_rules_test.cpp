@@ -2856,6 +2856,35 @@ TEST_F(FictionalTheatre, NoCasualtiesWithoutAnEventOfItsOwnIsNoClaim) {
   EXPECT_TRUE(set_aside) << reading.dump(1);
 }
 
+// "No casualties among the Ruritanian troops", another body said: figures of
+// none that name whose losses they are, told after an act, are a toll of that
+// act, a claim of the body that gives it.
+TEST_F(FictionalTheatre, NoCasualtiesOfANamedSideAreATollOfTheActBefore) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "Grenzdorf yesterday.\n\nThere were no casualties among the Ruritanian troops, the Border "
+      "Monitoring Mission said.");
+  ASSERT_EQ(reading["claims"].size(), 2U) << reading.dump(1);
+  const json& toll = reading["claims"][1];
+  EXPECT_EQ(toll["claimant"]["id"], "border-monitors") << reading.dump(1);
+  EXPECT_EQ(toll["event_type"], "shelling") << reading.dump(1);
+  EXPECT_EQ(toll["time"]["start"], "2030-05-05") << reading.dump(1);
+  ASSERT_FALSE(toll["casualties"].empty()) << reading.dump(1);
+  for (const json& figure : toll["casualties"]) {
+    EXPECT_EQ(figure["side"]["id"], "ruritania") << reading.dump(1);
+    EXPECT_EQ(figure["min"], 0) << reading.dump(1);
+  }
+}
+
+// «Как уточняет Фридония Пресс, …»: the present tense of an attribution verb
+// names the claimant too.
+TEST_F(FictionalTheatre, APresentTenseAttributionVerbNamesTheClaimant) {
+  const json reading = read(
+      "Синтетический текст\n\nКак уточняет Фридония Пресс, вчера вооруженные формирования "
+      "обстреляли Гренцдорф.");
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "fd-wire") << reading.dump(1);
+}
+
 // «…», – цитирует МИД Руритании Фридония Пресс: the one quoted follows the
 // verb, the agency quoting it is no claimant.
 TEST_F(FictionalTheatre, TheOneAnAgencyQuotesIsTheClaimant) {
