@@ -130,6 +130,21 @@ std::vector<Range> split_clauses(const Analysis& analysis, Range sentence,
     cuts.push_back(mention->word.begin);
   }
   std::sort(cuts.begin(), cuts.end());
+  // «получил ранения, не совместимые с жизнью, наш защитник»: a status the
+  // lexicon writes with a comma inside is one phrase, set off by commas; its
+  // commas, and the one closing it, part no clauses.
+  for (const Mention* phrase : analysis.in(sentence, "casualty")) {
+    const auto inside = std::lower_bound(cuts.begin(), cuts.end(), phrase->range.begin + 1);
+    if (inside == cuts.end() || *inside >= phrase->range.end) {
+      continue;
+    }
+    auto past = std::upper_bound(inside, cuts.end(), phrase->range.end);
+    if (past != inside && *(past - 1) == phrase->range.end &&
+        text.substr(phrase->range.end, 1) != ",") {
+      --past;
+    }
+    cuts.erase(inside, past);
+  }
   std::vector<Range> clauses;
   clauses.reserve(cuts.size() + 1);
   std::uint32_t start = sentence.begin;

@@ -2876,6 +2876,20 @@ TEST_F(FictionalTheatre, NoCasualtiesOfANamedSideAreATollOfTheActBefore) {
   }
 }
 
+// «…получил ранения, не совместимые с жизнью, наш боец»: the status set
+// off by commas is one phrase; the person after it, not the residents before
+// it, is who died.
+TEST_F(FictionalTheatre, TheOneAfterAStatusSetOffByCommasIsWhoItIsSaidOf) {
+  const json reading = read(
+      "Синтетический текст\n\nМИД Руритании сообщил, что вчера при эвакуации жителей "
+      "Гренцдорфа из-под обстрела получил ранения, не совместимые с жизнью, наш боец.");
+  const json figure = the_one_figure(reading);
+  EXPECT_EQ(figure["side"]["kind"], "combatants") << reading.dump(1);
+  EXPECT_EQ(figure["status"], "killed") << reading.dump(1);
+  EXPECT_EQ(figure["min"], 1) << reading.dump(1);
+  EXPECT_EQ(figure["max"], 1) << reading.dump(1);
+}
+
 // «Как уточняет Фридония Пресс, …»: the present tense of an attribution verb
 // names the claimant too.
 TEST_F(FictionalTheatre, APresentTenseAttributionVerbNamesTheClaimant) {
