@@ -1230,7 +1230,7 @@ const Mention* object_after(const FrameView& view, const Mention& status) {
 std::vector<Figure> read_casualties(const FrameView& view, const std::string& claimant_party,
                                     const std::string& civilians_party,
                                     const std::string& post_party, bool tells_an_event,
-                                    bool& retold) {
+                                    std::vector<Draft::RetoldFigure>& retold) {
   const Analysis& analysis = view.analysis;
   const ActorRegistry& actors = view.context.actors;
   std::vector<Figure> figures;
@@ -1625,7 +1625,22 @@ std::vector<Figure> read_casualties(const FrameView& view, const std::string& cl
             side = Side{SideKind::kUnknown, std::nullopt};
           }
           if (!side) {
-            retold = retold || !uncounted_persons;  // a count; "the dead" alone is no figure
+            if (!uncounted_persons) {  // a count; "the dead" alone is no figure
+              Draft::RetoldFigure told;
+              told.figure.side = Side{SideKind::kUnknown, std::nullopt};
+              told.figure.status =
+                  parse_casualty_status(status->value()).value_or(CasualtyStatus::kKilled);
+              told.figure.count = counted_range;
+              told.ranges.push_back(status->range);
+              if (its_count != nullptr) {
+                told.ranges.push_back({its_count->begin, its_count->end});
+              }
+              if (group != nullptr) {
+                told.ranges.push_back(group->range);
+                told.persons = std::string(group->value());
+              }
+              retold.push_back(std::move(told));
+            }
             return;
           }
           previous = side;
@@ -3574,6 +3589,44 @@ void borrow_figures(Claim& claim, const Claim& from) {
   }
 }
 
+bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& analysis) {
+  std::vector<CasualtyFigure> figures;
+  for (const Draft::RetoldFigure& told : draft.retold) {
+    const SideKind kind = told.persons == "combatant"  ? SideKind::kCombatants
+                          : told.persons == "civilian" ? SideKind::kCivilians
+                                                       : SideKind::kUnknown;
+    std::optional<Side> side;
+    for (const CasualtyFigure& before : account.casualties) {
+      if (before.status != told.figure.status || before.side.kind != kind) {
+        continue;
+      }
+      // Two sides of that kind: whose the persons are is not known.
+      if ((side && *side != before.side) || before.count == told.figure.count) {
+        return false;
+      }
+      side = before.side;
+    }
+    if (kind == SideKind::kUnknown || !side) {
+      return false;
+    }
+    figures.push_back(told.figure);
+    figures.back().side = *side;
+  }
+  if (figures.empty()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    draft.claim.casualties.push_back(figures[i]);
+    const std::string field = "casualties/" + std::to_string(draft.claim.casualties.size() - 1);
+    for (Range range : draft.retold[i].ranges) {
+      add_provenance(draft.claim, field, analysis, {range});
+    }
+  }
+  draft.has_figures = true;
+  draft.retells_figures = false;
+  return true;
+}
+
 void take_time(Claim& claim, const Claim& from, bool from_context) {
   claim.time = from.time;
   claim.time_basis = from.time_basis;
@@ -4069,7 +4122,8 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   // Casualties.
   const std::string civilians_party = civilians_state(view, claim.place, claimant_party);
   std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party, post_party,
-                                                draft.has_event, draft.retells_figures);
+                                                draft.has_event, draft.retold);
+  draft.retells_figures = !draft.retold.empty();
   // Another word of the claim's act naming its perpetrator, not of `party`.
   const auto perpetrator_by_another_word_not_of = [&](const std::string& party) {
     if (draft.event == nullptr) {

@@ -656,6 +656,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   std::vector<const DateMention*> sequel_date(drafts.size(), nullptr);
   std::vector<const Draft*> sequel_of(drafts.size(), nullptr);
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
+  std::vector<bool> counts_otherwise(drafts.size(), false);  // count_retold_as_of
   // The date a claim without one of its own takes from the text: that of the
   // fighting its figures are of (none if that has none), else the day its
   // paragraph gave, else the latest event's.
@@ -752,6 +753,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     if (frame.headline) {
       headline_draft = &draft;
       continue;
+    }
+    if (!draft.has_event && !draft.has_figures && draft.retells_figures &&
+        context_event != nullptr) {
+      counts_otherwise[i] = detail::count_retold_as_of(draft, context_event->claim, analysis);
     }
     if (!draft.has_event && draft.has_figures) {
       event_before[i] = context_event;
@@ -877,8 +882,11 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       }
       // "Напомним, бои … начались в воскресенье, 12 июля": a recap dated within
       // the last days is the outlet's account all the same.
+      // Not figures that count the persons of the account before otherwise:
+      // news of that account's fighting.
       const bool undated_retelling = draft.own_date == nullptr && draft.unplaced_date == nullptr &&
-                                     sequel_date[i] == nullptr && !undated_lead(i);
+                                     sequel_date[i] == nullptr && !undated_lead(i) &&
+                                     !counts_otherwise[i];
       // "Минобороны … сообщило об уничтожении военного объекта. / Военный
       // объект был уничтожен … в направлении Товузского района": the outlet's
       // undated retelling of the act just quoted says where it happened, and
@@ -1053,6 +1061,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     } else if (sequel_date[i] != nullptr) {
       detail::set_time(draft.claim, *sequel_date[i], analysis, true);
       detail::borrow_area(draft.claim, sequel_of[i]->claim, impl.places);
+    } else if (counts_otherwise[i] && event_before[i]->own_date != nullptr) {
+      // Its persons are those of the fighting told before it: of its day.
+      detail::set_time(draft.claim, *event_before[i]->own_date, analysis, true);
     } else if (published && undated_lead(i)) {
       date_by_publication(draft.claim, *published,
                           "the story's lead gives no date; the publication date");

@@ -2890,6 +2890,32 @@ TEST_F(FictionalTheatre, TheOneAfterAStatusSetOffByCommasIsWhoItIsSaidOf) {
   EXPECT_EQ(figure["max"], 1) << reading.dump(1);
 }
 
+// "…all of the servicemen died. / At least seven soldiers were among the
+// victims": the outlet's count of the same persons, otherwise than the account
+// before it, is its own figure of that account's side; the same count again
+// retells the account.
+TEST_F(FictionalTheatre, ACountOfTheAccountsPersonsOtherwiseIsAFigureOfItsSide) {
+  const std::string account =
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said that a car carrying "
+      "Ruritanian soldiers came under fire by Freedonian troops yesterday and ";
+  const json otherwise = read_published(account +
+                                        "all of the soldiers died.\n\nAt least seven soldiers were "
+                                        "among the victims.");
+  ASSERT_EQ(otherwise["claims"].size(), 2U) << otherwise.dump(1);
+  const json& outlets = otherwise["claims"][1];
+  EXPECT_EQ(outlets["claimant"]["id"], "ruritanian-daily") << otherwise.dump(1);
+  ASSERT_EQ(outlets["casualties"].size(), 1U) << otherwise.dump(1);
+  EXPECT_EQ(outlets["casualties"][0]["side"]["id"], "ruritania") << otherwise.dump(1);
+  EXPECT_EQ(outlets["casualties"][0]["status"], "killed") << otherwise.dump(1);
+  EXPECT_EQ(outlets["casualties"][0]["min"], 7) << otherwise.dump(1);
+  EXPECT_TRUE(outlets["casualties"][0]["max"].is_null()) << otherwise.dump(1);
+
+  const json again = read_published(account +
+                                    "seven soldiers died.\n\nSeven soldiers were among the "
+                                    "victims.");
+  EXPECT_EQ(again["claims"].size(), 1U) << again.dump(1);
+}
+
 // «Как уточняет Фридония Пресс, …»: the present tense of an attribution verb
 // names the claimant too.
 TEST_F(FictionalTheatre, APresentTenseAttributionVerbNamesTheClaimant) {

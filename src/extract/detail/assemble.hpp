@@ -74,6 +74,14 @@ struct Draft {
   // A figure of no stated side and no event of its own, left out as a
   // retelling of the account told before it.
   bool retells_figures = false;
+  // Those figures, their side unknown (kUnknown), with the ranges that tell
+  // them, and whether the persons were named as fighters or as civilians.
+  struct RetoldFigure {
+    CasualtyFigure figure;
+    std::vector<Range> ranges;
+    std::string persons;  // the person word's kind ("combatant", "civilian"), or empty
+  };
+  std::vector<RetoldFigure> retold;
   const DateMention* own_date = nullptr;
   // The frame's first date when it cannot be placed (a "yesterday" in a text
   // with no publication date): the event has a date of its own, unknown here.
@@ -140,6 +148,13 @@ void borrow_place(Claim& claim, const Claim& from, const Gazetteer& places);
 // A claim that gives no casualty figures takes those another telling of its
 // act gives, with the words they came from.
 void borrow_figures(Claim& claim, const Claim& from);
+// "…all of the servicemen died. / At least seven soldiers […] were among the
+// victims": figures of no stated side that count otherwise than `account`, the
+// fighting told before them, counts persons of the same kind and status are
+// more than a retelling: the persons are the account's, of its side. Gives
+// the draft those figures and returns true; false (nothing changed) when a
+// figure has no such match or counts the same.
+bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& analysis);
 // With no fighting told before it, a claim whose persons were killed or
 // wounded (not none) tells of an attack; the words of that figure are the
 // event type's.
