@@ -3600,8 +3600,12 @@ bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& anal
       if (before.status != told.figure.status || before.side.kind != kind) {
         continue;
       }
-      // Two sides of that kind: whose the persons are is not known.
-      if ((side && *side != before.side) || before.count == told.figure.count) {
+      // Two sides of that kind: whose the persons are is not known. A count
+      // the account gave already is told again, or contradicted ("killing two
+      // soldiers. / Seven soldiers were among the dead"); one it left open
+      // ("all of the servicemen") is told more exactly.
+      if ((side && *side != before.side) || before.count.max ||
+          told.figure.count.min <= before.count.min) {
         return false;
       }
       side = before.side;

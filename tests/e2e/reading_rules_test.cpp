@@ -2891,10 +2891,10 @@ TEST_F(FictionalTheatre, TheOneAfterAStatusSetOffByCommasIsWhoItIsSaidOf) {
 }
 
 // "…all of the servicemen died. / At least seven soldiers were among the
-// victims": the outlet's count of the same persons, otherwise than the account
-// before it, is its own figure of that account's side; the same count again
-// retells the account.
-TEST_F(FictionalTheatre, ACountOfTheAccountsPersonsOtherwiseIsAFigureOfItsSide) {
+// victims": the outlet's count of the persons the account before it left
+// uncounted is its own figure of that account's side; the same count again
+// retells the account (and another exact count, AFigureOfNoSideIsAClaimOnlyWhenToldFirst).
+TEST_F(FictionalTheatre, ACountOfPersonsTheAccountLeftUncountedIsAFigureOfItsSide) {
   const std::string account =
       "A synthetic story\n\nThe Foreign Ministry of Ruritania said that a car carrying "
       "Ruritanian soldiers came under fire by Freedonian troops yesterday and ";

@@ -149,11 +149,11 @@ void borrow_place(Claim& claim, const Claim& from, const Gazetteer& places);
 // act gives, with the words they came from.
 void borrow_figures(Claim& claim, const Claim& from);
 // "…all of the servicemen died. / At least seven soldiers […] were among the
-// victims": figures of no stated side that count otherwise than `account`, the
-// fighting told before them, counts persons of the same kind and status are
+// victims": figures of no stated side that count more persons than `account`,
+// the fighting told before them, left open of the same kind and status are
 // more than a retelling: the persons are the account's, of its side. Gives
 // the draft those figures and returns true; false (nothing changed) when a
-// figure has no such match or counts the same.
+// figure has no such match, or the account's count was exact.
 bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& analysis);
 // With no fighting told before it, a claim whose persons were killed or
 // wounded (not none) tells of an attack; the words of that figure are the
