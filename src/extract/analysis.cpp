@@ -145,6 +145,28 @@ std::vector<Range> split_clauses(const Analysis& analysis, Range sentence,
     }
     cuts.erase(inside, past);
   }
+  // «وقُتل، أمس، الطفل …»: a date set off by commas between a verb and its
+  // subject parts no clauses.
+  for (std::size_t k = 0; k + 1 < cuts.size();) {
+    const std::size_t mark = clause_mark_length(text, cuts[k]);
+    std::uint32_t begin = cuts[k] + static_cast<std::uint32_t>(mark);
+    std::uint32_t end = cuts[k + 1];
+    while (begin < end && text[begin] == ' ') {
+      ++begin;
+    }
+    while (end > begin && text[end - 1] == ' ') {
+      --end;
+    }
+    const std::span<const DateMention> dates = analysis.dates_in({begin, end});
+    if (mark != 0 && clause_mark_length(text, cuts[k + 1]) != 0 && begin < end &&
+        dates.size() == 1 && dates.front().begin == begin && dates.front().end == end) {
+      cuts.erase(cuts.begin() + static_cast<std::ptrdiff_t>(k),
+                 cuts.begin() + static_cast<std::ptrdiff_t>(k) + 2);
+    } else {
+      ++k;
+    }
+  }
+
   std::vector<Range> clauses;
   clauses.reserve(cuts.size() + 1);
   std::uint32_t start = sentence.begin;

@@ -264,6 +264,20 @@ std::vector<Range> sentences(std::string_view normalized, Range paragraph,
       after += next.length;
     }
     bool split = after == end || is_space(normalized[after]);
+    // "الطفل […] وأخته", "seven soldiers […] were": an editor's omission mark
+    // within brackets stands for cut words, not for the end of a sentence,
+    // unless a capital letter opens the next one.
+    if (split && after < end && (decoded.code_point == U'.' || decoded.code_point == 0x2026) &&
+        at > sentence_begin && (normalized[at - 1] == '[' || normalized[at - 1] == '(') &&
+        (normalized[after - 1] == ']' || normalized[after - 1] == ')')) {
+      std::size_t word = after;
+      while (word < end && is_space(normalized[word])) {
+        ++word;
+      }
+      split =
+          word < end && u_isupper(static_cast<UChar32>(
+                            detail::decode_utf8(normalized.substr(0, end), word).code_point)) != 0;
+    }
     if (!split && decoded.code_point == U'.' && after == at + 1 && at > sentence_begin &&
         is_caseless_letter(detail::decode_utf8(normalized.substr(0, end), after).code_point) &&
         is_caseless_letter(letter_before_closers(normalized, sentence_begin, at))) {

@@ -2916,6 +2916,25 @@ TEST_F(FictionalTheatre, ACountOfPersonsTheAccountLeftUncountedIsAFigureOfItsSid
   EXPECT_EQ(again["claims"].size(), 1U) << again.dump(1);
 }
 
+// «وقُتل، أمس، جنديان»: a date set off by commas between the verb and its
+// subject parts no clauses.
+TEST_F(FictionalTheatre, ADateSetOffByCommasKeepsTheVerbWithItsSubject) {
+  const json reading = read_published("نص مصطنع\n\nوقُتل، أمس، جنديان في قصف على أوبرلاند.");
+  const json figure = the_one_figure(reading);
+  EXPECT_EQ(figure["status"], "killed") << reading.dump(1);
+  EXPECT_EQ(figure["min"], 2) << reading.dump(1);
+  EXPECT_EQ(figure["max"], 2) << reading.dump(1);
+}
+
+// «طفل وأخته»: a brother or sister named by a possessive is one more person.
+TEST_F(FictionalTheatre, ABrotherOrSisterIsOneMorePerson) {
+  const json reading = read_published("نص مصطنع\n\nوقُتل أمس طفل وأخته في قصف على أوبرلاند.");
+  const json figure = the_one_figure(reading);
+  EXPECT_EQ(figure["side"]["kind"], "civilians") << reading.dump(1);
+  EXPECT_EQ(figure["min"], 2) << reading.dump(1);
+  EXPECT_EQ(figure["max"], 2) << reading.dump(1);
+}
+
 // «Как уточняет Фридония Пресс, …»: the present tense of an attribution verb
 // names the claimant too.
 TEST_F(FictionalTheatre, APresentTenseAttributionVerbNamesTheClaimant) {

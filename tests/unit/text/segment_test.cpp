@@ -106,6 +106,17 @@ TEST(Sentences, AFullStopRightBeforeALetterWithoutCaseEndsTheSentence) {
   EXPECT_EQ(sentence_texts("Бои шли.Затем стихли."), (Strings{"Бои шли.Затем стихли."}));
 }
 
+// An editor's omission mark within brackets ("[…]", "[...]") stands for cut
+// words: no sentence ends there, unless a capital opens the next.
+TEST(Sentences, AnOmissionMarkInBracketsEndsNoSentence) {
+  EXPECT_EQ(sentence_texts("وقتل الطفل […] وأخته […]، نتيجة قصف."),
+            (Strings{"وقتل الطفل […] وأخته […]، نتيجة قصف."}));
+  EXPECT_EQ(sentence_texts("Seven soldiers (...) were among the victims."),
+            (Strings{"Seven soldiers (...) were among the victims."}));
+  EXPECT_EQ(sentence_texts("Fighting went on [...] Talks ended."),
+            (Strings{"Fighting went on [...]", "Talks ended."}));
+}
+
 TEST(Sentences, StayInsideTheParagraph) {
   const std::string text = "First. Second.\n\nThird. Fourth.";
   const std::vector<Range> found = paragraphs(text);
