@@ -140,12 +140,13 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   // meets the corpus targets the README quotes (event dates and casualty
   // figures 0.9, places 0.85); seventeen texts added later from outlets it had
   // not read (tests/data/corpus/README.md) are read much worse, and with them
-  // the corpus meets the target on event dates only: these floors hold today's
-  // figures on all the texts, a little lower, to catch a breakage.
+  // the corpus meets the targets on event dates and casualty figures only:
+  // these floors hold today's figures on all the texts, a little lower, to
+  // catch a breakage.
   const std::map<std::string, double> floors = {
       {"claim", 0.885},       {"claimant", 0.855},   {"event_type", 0.815},
       {"date", 0.86},         {"event_date", 0.89},  {"place", 0.79},
-      {"perpetrator", 0.765}, {"casualties", 0.865}, {"overall", 0.835}};
+      {"perpetrator", 0.765}, {"casualties", 0.885}, {"overall", 0.835}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
