@@ -488,6 +488,13 @@ std::size_t Gazetteer::named_count(std::string_view language, std::string_view p
   return indices == nullptr ? 0 : indices->size();
 }
 
+bool Gazetteer::bears_name(std::string_view id, std::string_view language,
+                           std::string_view written) const {
+  const std::vector<std::size_t>* indices = bearers(language, text::matching_form(written));
+  return indices != nullptr && std::any_of(indices->begin(), indices->end(),
+                                           [&](std::size_t i) { return places_[i].id == id; });
+}
+
 const std::vector<std::size_t>* Gazetteer::bearers(std::string_view language,
                                                    std::string_view phrase) const {
   std::array<char, 128> buffer;  // only the bytes written are read

@@ -57,6 +57,9 @@ class Gazetteer {
                                            std::string_view phrase) const;
   // How many places bear that name: named(...).size() without the list.
   std::size_t named_count(std::string_view language, std::string_view phrase) const;
+  // Whether the place `id` bears the name `written` (as a text writes it, any
+  // case form the data lists: «Крутой Балки») in `language`.
+  bool bears_name(std::string_view id, std::string_view language, std::string_view written) const;
   // The country record of an ISO code ("AM" → armenia), or null.
   const GazetteerPlace* country(std::string_view iso_code) const;
   // Border features shared by the two countries (ISO codes, either order).

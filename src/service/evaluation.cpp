@@ -180,6 +180,12 @@ struct Scorer {
       if (gold != nullptr && gold->point && point) {
         return km_between(*gold->point, *point) <= kPlaceToleranceKm;
       }
+      // A place the gazetteer knows no coordinates of («Крутой Балки») is
+      // the one expected when its name as written is one of that entry's.
+      if (gold != nullptr && text != nullptr &&
+          places.bears_name(gold->id, text->language, claim.place->name)) {
+        return true;
+      }
     }
     return !expected.place_name.empty() &&
            (claim.place->name.find(expected.place_name) != std::string::npos ||

@@ -246,6 +246,38 @@ TEST_F(FictionalEval, PairsTheBestFittingClaimsFirst) {
       << misses.dump(1);
 }
 
+// A place the gazetteer knows no coordinates of cannot be scored within 25
+// km: the place read is the one expected when its name as written is one of
+// that entry's names, not only when the two names share their letters.
+TEST_F(FictionalEval, ScoresAPlaceWithoutCoordinatesByTheNamesOfItsEntry) {
+  write_file(data_ / "gazetteer/places-extra.tsv",
+             "mittelbach\tsettlement\t\t\t2\tRU\t\truritania\tEurope/Moscow\tyes\tfictional\n");
+  write_file(data_ / "gazetteer/names/en.extra.tsv",
+             "mittelbach\tMittelbach\nmittelbach\tMittelbakh\n");
+  const auto place_matched = [&](const std::string& expected_name, const std::string& id) {
+    const json claim = {
+        {"event_type", "shelling"},
+        {"claimant", "ru-fictional-mfa"},
+        {"date", "2030-05-05"},
+        {"date_basis", "stated"},
+        {"place", {{"name", expected_name}, {"id", id}}},
+        {"evidence",
+         "The Foreign Ministry of Ruritania said Freedonian troops shelled Mittelbakh"}};
+    const json evaluation = evaluate(
+        "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops "
+        "shelled Mittelbakh on 5 May 2030.\n",
+        json::array({claim}), json::array());
+    for (const json& field : evaluation["fields"]) {
+      if (field["field"] == "place") {
+        return field["matched"].get<int>();
+      }
+    }
+    return -1;
+  };
+  EXPECT_EQ(place_matched("Mittelbach", "mittelbach"), 1);
+  EXPECT_EQ(place_matched("Grenzdorf", "grenzdorf"), 0);
+}
+
 // One quotation can hold two claims with the same evidence; the perpetrator
 // tells which expected claim the one read is.
 TEST_F(FictionalEval, PairsClaimsOfTheSameEvidenceByTheirPerpetrator) {
