@@ -2733,8 +2733,10 @@ bool locates_the_place_before(const FrameView& view, const Mention& mention,
   const Gazetteer& places = view.context.places;
   const Range clause = view.clause_of(mention.range.begin);
   for (const Mention* before : analysis.in({clause.begin, mention.range.begin}, "place")) {
+    // "Idlib’s Saraqib": the place before owns this one (owns_the_next_place).
     if (before->range.end > mention.word.begin ||
-        analysis.words_between(before->range.end, mention.word.begin) > 1) {
+        analysis.words_between(before->range.end, mention.word.begin) > 1 ||
+        possessive(analysis.normalized.text, before->word.end)) {
       continue;
     }
     const GazetteerPlace* located = places.find(before->value());
@@ -2750,6 +2752,18 @@ bool locates_the_place_before(const FrameView& view, const Mention& mention,
     return places.within(located->id, place.id) || places.nearby(located->id, place.id);
   }
   return false;
+}
+
+// "the outskirts of Idlib’s Saraqib": a place in the possessive right before
+// another owns it; it says where that one is and is not the place.
+bool owns_the_next_place(const FrameView& view, const Mention& mention) {
+  const Analysis& analysis = view.analysis;
+  if (!possessive(analysis.normalized.text, mention.word.end)) {
+    return false;
+  }
+  const Range clause = view.clause_of(mention.range.begin);
+  const Mention* next = analysis.first_in({mention.range.end, clause.end}, "place");
+  return next != nullptr && analysis.words_between(mention.range.end, next->word.begin) == 0;
 }
 
 // The claim's place; only one told inside `only_in` when it is given.
@@ -2832,7 +2846,7 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
     if (names_an_actor || view.excluded(mention->range) || is_topic(view, *mention) ||
         names_a_thing(view, *mention) || in_what_was_given(view, *mention) ||
         just_outside_an_area(view, *mention, *found) ||
-        locates_the_place_before(view, *mention, *found)) {
+        locates_the_place_before(view, *mention, *found) || owns_the_next_place(view, *mention)) {
       continue;
     }
     Located located = place_from_gazetteer(view, *mention, found);

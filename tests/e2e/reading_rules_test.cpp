@@ -2967,6 +2967,15 @@ TEST_F(FictionalTheatre, ABrotherOrSisterIsOneMorePerson) {
   EXPECT_EQ(figure["max"], 2) << reading.dump(1);
 }
 
+// "the outskirts of Grenzdorf's Nebendorf": a place in the possessive right
+// before another says where that one is; the other is the place.
+TEST_F(FictionalTheatre, APlaceInThePossessiveOwnsThePlaceAfterIt) {
+  const json reading = read(
+      "A synthetic story\n\nThe Foreign Ministry of Ruritania said Freedonian troops shelled "
+      "the outskirts of Grenzdorf\u2019s Nebendorf yesterday.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Nebendorf") << reading.dump(1);
+}
+
 // «Как уточняет Фридония Пресс, …»: the present tense of an attribution verb
 // names the claimant too.
 TEST_F(FictionalTheatre, APresentTenseAttributionVerbNamesTheClaimant) {
