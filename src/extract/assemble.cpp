@@ -3641,7 +3641,7 @@ bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& anal
     }
   }
   draft.has_figures = true;
-  draft.retells_figures = false;
+  draft.retold.clear();
   return true;
 }
 
@@ -4141,7 +4141,6 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   const std::string civilians_party = civilians_state(view, claim.place, claimant_party);
   std::vector<Figure> figures = read_casualties(view, claimant_party, civilians_party, post_party,
                                                 draft.has_event, draft.retold);
-  draft.retells_figures = !draft.retold.empty();
   // Another word of the claim's act naming its perpetrator, not of `party`.
   const auto perpetrator_by_another_word_not_of = [&](const std::string& party) {
     if (draft.event == nullptr) {

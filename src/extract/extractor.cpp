@@ -754,7 +754,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       headline_draft = &draft;
       continue;
     }
-    if (!draft.has_event && !draft.has_figures && draft.retells_figures &&
+    if (!draft.has_event && !draft.has_figures && !draft.retold.empty() &&
         context_event != nullptr) {
       counts_otherwise[i] = detail::count_retold_as_of(draft, context_event->claim, analysis);
     }
@@ -840,7 +840,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
         out.set_aside.push_back(
             {draft.negated ? SetAsideReason::kNegated : SetAsideReason::kHypothetical, span,
              "the only event words are negated or hypothetical"});
-      } else if (draft.retells_figures) {
+      } else if (!draft.retold.empty()) {
         out.set_aside.push_back({SetAsideReason::kRepeat, span,
                                  "a figure of no stated side and no event of its own retells the "
                                  "account before it"});

@@ -179,12 +179,24 @@ std::size_t code_points(std::string_view text) {
   }));
 }
 
-bool starts_in_lower_case(std::string_view text, std::size_t at) {
+// The first byte at or after `at` that is not a space (text.size() if none).
+std::size_t next_word(std::string_view text, std::size_t at) {
   while (at < text.size() && is_space(text[at])) {
     ++at;
   }
+  return at;
+}
+
+bool starts_in_lower_case(std::string_view text, std::size_t at) {
+  at = next_word(text, at);
   return at < text.size() &&
          u_islower(static_cast<UChar32>(detail::decode_utf8(text, at).code_point)) != 0;
+}
+
+bool starts_in_upper_case(std::string_view text, std::size_t at) {
+  at = next_word(text, at);
+  return at < text.size() &&
+         u_isupper(static_cast<UChar32>(detail::decode_utf8(text, at).code_point)) != 0;
 }
 
 // Whether a single line break after the line [line_begin, line_end) ends the
@@ -270,13 +282,7 @@ std::vector<Range> sentences(std::string_view normalized, Range paragraph,
     if (split && after < end && (decoded.code_point == U'.' || decoded.code_point == 0x2026) &&
         at > sentence_begin && (normalized[at - 1] == '[' || normalized[at - 1] == '(') &&
         (normalized[after - 1] == ']' || normalized[after - 1] == ')')) {
-      std::size_t word = after;
-      while (word < end && is_space(normalized[word])) {
-        ++word;
-      }
-      split =
-          word < end && u_isupper(static_cast<UChar32>(
-                            detail::decode_utf8(normalized.substr(0, end), word).code_point)) != 0;
+      split = starts_in_upper_case(normalized.substr(0, end), after);
     }
     if (!split && decoded.code_point == U'.' && after == at + 1 && at > sentence_begin &&
         is_caseless_letter(detail::decode_utf8(normalized.substr(0, end), after).code_point) &&
@@ -289,10 +295,7 @@ std::vector<Range> sentences(std::string_view normalized, Range paragraph,
           is_letter(letter) &&
           (letter_at == sentence_begin ||
            !is_letter_or_digit(code_point_before(normalized, sentence_begin, letter_at).first));
-      std::size_t word = after;
-      while (word < end && is_space(normalized[word])) {
-        ++word;
-      }
+      const std::size_t word = next_word(normalized.substr(0, end), after);
       split = !initial && !(word < end && lower_case_at(word));
     }
     if (split) {

@@ -71,11 +71,10 @@ struct Draft {
   Range range;
   bool has_event = false;
   bool has_figures = false;  // casualties or assets
-  // A figure of no stated side and no event of its own, left out as a
-  // retelling of the account told before it.
-  bool retells_figures = false;
-  // Those figures, their side unknown (kUnknown), with the ranges that tell
-  // them, and whether the persons were named as fighters or as civilians.
+  // Figures of no stated side and no event of its own, left out as a
+  // retelling of the account told before it: their side unknown (kUnknown),
+  // with the ranges that tell them, and whether the persons were named as
+  // fighters or as civilians. Empty when the frame retells none.
   struct RetoldFigure {
     CasualtyFigure figure;
     std::vector<Range> ranges;
