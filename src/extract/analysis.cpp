@@ -794,22 +794,52 @@ void resolve_short_names(const Lexicon& lexicon, std::vector<Match>& matches) {
 // a word that opens another statement after a comma (`sentence_break`) ends
 // the sentence at the comma. Adds the sentence's parts (nearly always the
 // whole sentence) to analysis.sentences.
+// «…غارات على معرة النعمان فيما ردت فصائل معارضة بقصف مواقع…», "…, while
+// the factions shelled…": a word of contrast (`clause_break` with `contrast`)
+// between an act and another act with an actor of its own opens another
+// statement, comma or not. «قتل جنديان فيما أصيب ثلاثة» tells no act after
+// it: one statement.
+bool opens_another_act(const Analysis& analysis, const Mention& word, Range before, Range after) {
+  return word.entry->has_attribute("contrast") && !analysis.in(before, "event").empty() &&
+         !analysis.in(after, "event").empty() && !analysis.in(after, "actor").empty();
+}
+
 void add_sentences(Analysis& analysis, Range sentence, std::uint32_t paragraph,
                    std::vector<std::uint32_t>& cuts) {
+  bool contrasted = false;  // of the part added next
   const auto add = [&](Range part) {
-    Sentence entry{part, paragraph, {}};
+    Sentence entry{part, paragraph, {}, contrasted};
     entry.clauses = split_clauses(analysis, entry.range, cuts);
     analysis.sentences.push_back(std::move(entry));
   };
   const std::string_view text = analysis.normalized.text;
-  for (const Mention* opening : analysis.in(sentence, "sentence_break")) {
+  const MentionList breaks = analysis.in(sentence, "sentence_break");
+  const MentionList contrasts = analysis.in(sentence, "clause_break");
+  std::vector<const Mention*> openings;
+  if (!contrasts.empty()) {
+    openings.assign(breaks.begin(), breaks.end());
+    openings.insert(openings.end(), contrasts.begin(), contrasts.end());
+    std::sort(openings.begin(), openings.end(),
+              [](const Mention* a, const Mention* b) { return a->word.begin < b->word.begin; });
+  }
+  const MentionList all = contrasts.empty() ? breaks : MentionList(openings);
+  for (const Mention* opening : all) {
+    if (opening->word.begin < sentence.begin) {
+      continue;  // inside the words of an opening before it
+    }
     std::uint32_t before = opening->word.begin;
     while (before > sentence.begin && text[before - 1] == ' ') {
       --before;
     }
-    const std::size_t mark = before >= 2 && clause_mark_length(text, before - 2) == 2 ? before - 2
-                             : before >= 1 && text[before - 1] == ','                 ? before - 1
-                                                                                      : text.size();
+    const std::size_t comma = before >= 2 && clause_mark_length(text, before - 2) == 2 ? before - 2
+                              : before >= 1 && text[before - 1] == ','                 ? before - 1
+                                                                       : text.size();
+    const bool contrast = opening->category() == "clause_break";
+    if (contrast && !opens_another_act(analysis, *opening, {sentence.begin, before},
+                                       {opening->word.end, sentence.end})) {
+      continue;
+    }
+    const std::size_t mark = contrast && comma == text.size() ? before : comma;
     if (mark == text.size() || mark <= sentence.begin) {
       continue;
     }
@@ -821,6 +851,7 @@ void add_sentences(Analysis& analysis, Range sentence, std::uint32_t paragraph,
     }
     add({sentence.begin, before});
     sentence.begin = opening->word.begin;
+    contrasted = contrast;
   }
   add(sentence);
 }

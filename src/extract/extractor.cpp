@@ -850,7 +850,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     if (frame.narrative()) {
       // «كما جرحت امرأة بقصف مماثل …»: one more act, opening the account with
       // "also", goes on from the day told last, as a sequel word does.
-      const bool one_more = analysis.opens_with(draft.range, "one_more");
+      // So does another act set off by a word of contrast in its sentence
+      // («…الاسبوع الماضي … فيما ردت فصائل معارضة بقصف …»).
+      const bool one_more = analysis.opens_with(draft.range, "one_more") ||
+                            analysis.sentences[frame.sentences.front()].contrasted_act;
       const bool goes_on = one_more || !analysis.in(draft.range, "sequel").empty();
       if (draft.own_date == nullptr && draft.unplaced_date == nullptr && !draft.background &&
           last_told != nullptr && goes_on) {
@@ -1001,10 +1004,10 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     // the two are dated apart (the outlet recalls the day before).
     const bool covered = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
       const Claim& quoted = drafts[k].claim;
-      const bool dated_apart =
-          (draft.own_date != nullptr && quoted.time_basis.basis != DateBasis::kUnknown &&
-           days_apart(draft.own_date->time, quoted.time)) ||
-          unplaced_days_apart(draft, drafts[k]);
+      const DateMention* day = draft.own_date != nullptr ? draft.own_date : sequel_date[i];
+      const bool dated_apart = (day != nullptr && quoted.time_basis.basis != DateBasis::kUnknown &&
+                                days_apart(day->time, quoted.time)) ||
+                               unplaced_days_apart(draft, drafts[k]);
       // «По меньшей мере пять … погибли в результате обстрела», then the
       // ministry quoted for the five with no event word of its own: its figures
       // are of the outlet's account, which retells them.

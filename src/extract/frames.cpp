@@ -1690,7 +1690,8 @@ std::vector<Frame> split_by_event(std::vector<Frame> frames, const Analysis& ana
       // no act of the claim before it; its actors and its dead are not that
       // claim's, nor is what follows it.
       const bool denies = denies_its_acts(analysis, sentence, excluded);
-      const bool splits = denies || after_denial ||
+      const bool contrasted_act = known && sentence.contrasted_act;
+      const bool splits = denies || after_denial || contrasted_act ||
                           (narrative ? one_more_elsewhere || other_group
                                      : other_group || other_event || other_act_with_toll ||
                                            other_act_said_anew || elsewhere || one_more_elsewhere ||

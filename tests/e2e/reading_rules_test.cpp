@@ -5049,5 +5049,48 @@ TEST_F(FictionalTheatre, AnOutletNamedInAnotherScriptHasAnIdOfItsOwn) {
   EXPECT_EQ(of_the_one_claim(reading, "/claimant/name"), "صحيفة الأيام") << reading.dump(1);
 }
 
+// "Freedonian troops carried out air strikes on Grenzdorf while Ruritanian
+// troops shelled Ostdorf": a word of contrast before another act with an actor
+// of its own opens another claim, comma or not, of the day told before it;
+// "killing two, while three were wounded" tells one act.
+TEST_F(FictionalTheatre, AWordOfContrastBeforeAnotherActOpensAnotherClaim) {
+  const json two = read_published(
+      "A synthetic story\n\nFreedonian troops carried out air strikes on Grenzdorf on Monday "
+      "while Ruritanian troops shelled positions in Ostdorf.");
+  ASSERT_EQ(two["claims"].size(), 2U) << two.dump(1);
+  EXPECT_EQ(two["claims"][0]["event_type"], "air_strike") << two.dump(1);
+  EXPECT_EQ(two["claims"][0]["place"]["geometry"]["coordinates"], json::array({10.1, 50.1}));
+  EXPECT_EQ(two["claims"][1]["event_type"], "shelling") << two.dump(1);
+  EXPECT_EQ(two["claims"][1]["perpetrator"]["id"], "ruritania") << two.dump(1);
+  EXPECT_EQ(two["claims"][1]["place"]["geometry"]["coordinates"], json::array({12.1, 48.1}));
+  EXPECT_EQ(two["claims"][1]["time"]["start"], two["claims"][0]["time"]["start"]) << two.dump(1);
+  // A quoted account of shelling on another day does not cover the outlet's.
+  const json quoted = read_published(
+      "A synthetic story\n\nRuritanian troops shelled Kleinheim on Sunday, the Border "
+      "Monitoring Mission said.\n\nOn Monday, Freedonian troops carried out air strikes on "
+      "Grenzdorf, while Ruritanian troops shelled positions in Ostdorf.");
+  ASSERT_EQ(quoted["claims"].size(), 3U) << quoted.dump(1);
+  EXPECT_EQ(quoted["claims"][2]["place"]["geometry"]["coordinates"], json::array({12.1, 48.1}))
+      << quoted.dump(1);
+  const json one = read_published(
+      "A synthetic story\n\nFreedonian troops shelled Grenzdorf on Monday, killing two "
+      "soldiers, while three soldiers were wounded.");
+  EXPECT_EQ(figures_of_the_one_claim(one),
+            (std::vector<std::string>{"killed 2 ruritania", "wounded 3 ruritania"}))
+      << one.dump(1);
+}
+
+// "Freedonian military convoys entered Grenzdorf": reinforcements moving in
+// are an act of their own (type other), as a checkpoint set up is.
+TEST_F(FictionalTheatre, AConvoyMovingInIsAnActOfItsOwn) {
+  const json reading = read_published(
+      "A synthetic story\n\nTwo Freedonian military convoys entered Grenzdorf on Monday, the "
+      "Border Monitoring Mission said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/event_type"), "other") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/claimant/id"), "border-monitors") << reading.dump(1);
+  EXPECT_EQ(of_the_one_claim(reading, "/place/geometry/coordinates"), json::array({10.1, 50.1}))
+      << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test

@@ -45,6 +45,9 @@ struct Sentence {
   Range range;
   std::uint32_t paragraph = 0;
   std::vector<Range> clauses;
+  // Split off a sentence at a word of contrast that opens another act with
+  // an actor of its own ("…, while the factions shelled …"): another claim.
+  bool contrasted_act = false;
 };
 
 // Mentions of one category, by begin: a view into Analysis::by_category.
