@@ -2952,6 +2952,47 @@ std::optional<std::uint32_t> name_through_link(const FrameView& view, std::uint3
   return std::nullopt;
 }
 
+// «населенные пункты Айн-Эль-Крум и Скальбия», "the villages of A, B and C":
+// after a plural place word (`list`), the names that follow the first one,
+// each after a comma or a list word standing alone ("and", «и»), are of the
+// one place read; where the list ends.
+template <typename EndsName>
+std::uint32_t end_of_listed_names(const FrameView& view, std::uint32_t end,
+                                  const EndsName& ends_name) {
+  const Analysis& analysis = view.analysis;
+  const std::string_view text = analysis.normalized.text;
+  const Range sentence = view.sentence_of(end > 0 ? end - 1 : 0).range;
+  const auto skip_spaces = [&](std::uint32_t at) {
+    while (at < sentence.end && text[at] == ' ') {
+      ++at;
+    }
+    return at;
+  };
+  for (;;) {
+    std::uint32_t at = skip_spaces(end);
+    const bool arabic_comma = at + 1 < sentence.end &&
+                              static_cast<unsigned char>(text[at]) == 0xD8 &&
+                              static_cast<unsigned char>(text[at + 1]) == 0x8C;
+    if (at < sentence.end && (text[at] == ',' || arabic_comma)) {
+      at = skip_spaces(at + (arabic_comma ? 2U : 1U));
+    } else if (const Mention* link = analysis.first_in({at, sentence.end}, "list_link");
+               link != nullptr && link->word.begin == at && link->word.end < sentence.end &&
+               text[link->word.end] == ' ') {
+      at = skip_spaces(link->word.end);
+    } else {
+      return end;
+    }
+    std::uint32_t next = at;
+    while (next < sentence.end && !ends_name(next)) {
+      ++next;
+    }
+    if (next == at || !could_be_a_name(analysis, {at, next})) {
+      return end;
+    }
+    end = next;
+  }
+}
+
 // Place names the gazetteer does not know, kept as written: the word after
 // "village"/"село"/"قرية" (a place word marked `names_unknown`) when no known
 // place follows. "area" or "district" is as often followed by a common word.
@@ -2999,6 +3040,8 @@ std::vector<Located> unknown_places(const FrameView& view) {
         continue;
       }
       name.end = end = *linked;
+    } else if (prefix->entry->has_attribute("list")) {
+      name.end = end = end_of_listed_names(view, end, ends_name);
     }
     (is_origin(view, *prefix) ? origins : found)
         .push_back(unknown_place(

@@ -5092,5 +5092,26 @@ TEST_F(FictionalTheatre, AConvoyMovingInIsAnActOfItsOwn) {
       << reading.dump(1);
 }
 
+// «населенные пункты Альфаград и Бетаград», "the villages of Alphaburg,
+// Betaburg and Gammaburg": after a plural place word, every name of the list
+// is of the place read, not the first one alone; a singular word reads one.
+TEST_F(FictionalTheatre, APluralPlaceWordReadsTheWholeListOfNames) {
+  const json russian = read_published(
+      "Синтетический текст\n\nВ МИД Руритании заявили, что вчера войска Фридонии обстреляли "
+      "населенные пункты Альфаград и Бетаград.");
+  EXPECT_EQ(of_the_one_claim(russian, "/place/name"), "населенные пункты Альфаград и Бетаград")
+      << russian.dump(1);
+  const json english = read_published(
+      "A synthetic story\n\nFreedonian troops shelled the villages of Alphaburg, Betaburg and "
+      "Gammaburg on Monday, the Border Monitoring Mission said.");
+  EXPECT_EQ(of_the_one_claim(english, "/place/name"),
+            "villages of Alphaburg, Betaburg and Gammaburg")
+      << english.dump(1);
+  const json one = read_published(
+      "A synthetic story\n\nFreedonian troops shelled the village of Alphaburg and Ruritanian "
+      "troops were put on alert on Monday, the Border Monitoring Mission said.");
+  EXPECT_EQ(of_the_one_claim(one, "/place/name"), "village of Alphaburg") << one.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
