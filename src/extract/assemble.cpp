@@ -4154,7 +4154,8 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
     if (only_in) {
       std::erase_if(unknown, [&](const Located& located) { return !told_in(located, *only_in); });
     }
-    if (!unknown.empty() && (!place || place->listed)) {
+    // Where fire came from gives no point to the place it hit.
+    if (!unknown.empty() && (!place || place->listed || place->rank >= kOriginRankPenalty)) {
       place = std::move(unknown.front());
     } else if (!unknown.empty()) {
       // "the village of X in Kashmir": the village the gazetteer does not

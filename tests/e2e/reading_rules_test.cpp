@@ -5113,5 +5113,22 @@ TEST_F(FictionalTheatre, APluralPlaceWordReadsTheWholeListOfNames) {
   EXPECT_EQ(of_the_one_claim(one, "/place/name"), "village of Alphaburg") << one.dump(1);
 }
 
+// "Freedonian troops located in Ostdorf shelled Grenzdorf": where the troops
+// stand before the act is where fire came from, not the place hit; and where
+// fire came from lends no point to a village the gazetteer does not know
+// ("fired rockets at Alphaburg village"), which is then kept as written.
+TEST_F(FictionalTheatre, WhereTheShootersStandIsNotThePlaceHit) {
+  const json known = read_published(
+      "A synthetic story\n\nFreedonian troops located in Ostdorf shelled Grenzdorf on Monday, "
+      "the Border Monitoring Mission said.");
+  EXPECT_EQ(of_the_one_claim(known, "/place/geometry/coordinates"), json::array({10.1, 50.1}))
+      << known.dump(1);
+  const json unknown = read_published(
+      "A synthetic story\n\nFreedonian troops stationed in Ostdorf fired rockets at Alphaburg "
+      "village on Monday, the Border Monitoring Mission said.");
+  EXPECT_EQ(of_the_one_claim(unknown, "/place/name"), "Alphaburg village") << unknown.dump(1);
+  EXPECT_EQ(of_the_one_claim(unknown, "/place/geometry"), nullptr) << unknown.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
