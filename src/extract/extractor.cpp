@@ -655,6 +655,8 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   const DateMention* last_unplaced = nullptr;
   std::vector<const DateMention*> sequel_date(drafts.size(), nullptr);
   std::vector<const Draft*> sequel_of(drafts.size(), nullptr);
+  // Told as before the day told last ("До этого …"): of no day the text gives.
+  std::vector<bool> before_the_day(drafts.size(), false);
   std::vector<const Draft*> event_before(drafts.size(), nullptr);
   std::vector<bool> counts_otherwise(drafts.size(), false);  // count_retold_as_of
   // The date a claim without one of its own takes from the text: that of the
@@ -854,7 +856,16 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // («…الاسبوع الماضي … فيما ردت فصائل معارضة بقصف …»).
       const bool one_more = analysis.opens_with(draft.range, "one_more") ||
                             analysis.sentences[frame.sentences.front()].contrasted_act;
-      const bool goes_on = one_more || !analysis.in(draft.range, "sequel").empty();
+      // "До этого …", "Before that, …": an act told as before the day told
+      // last is no retelling of what was told of that day, nor of its day.
+      const detail::MentionList sequels = analysis.in(draft.range, "sequel");
+      const bool told_as_before =
+          last_told != nullptr && !sequels.empty() &&
+          std::all_of(sequels.begin(), sequels.end(), [](const detail::Mention* word) {
+            return word->entry->has_attribute("before");
+          });
+      const bool goes_on = one_more || (!sequels.empty() && !told_as_before);
+      before_the_day[i] = told_as_before;
       if (draft.own_date == nullptr && draft.unplaced_date == nullptr && !draft.background &&
           last_told != nullptr && goes_on) {
         sequel_date[i] = last_told;
@@ -872,7 +883,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // the same act as a quoted account's just before (it retells that
       // account, below), nor a state or a trend "since" some time
       // ("bombardment has increased there since late April").
-      if (sequel_date[i] == nullptr && draft.own_date == nullptr &&
+      if (sequel_date[i] == nullptr && draft.own_date == nullptr && !told_as_before &&
           draft.unplaced_date == nullptr && !draft.background && draft.has_event && i > 0 &&
           last_told_by == &drafts[i - 1] && drafts[i - 1].has_event &&
           !retells_the_quoted_act(frames[i - 1], drafts[i - 1].claim, draft.claim) &&
@@ -889,7 +900,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // news of that account's fighting.
       const bool undated_retelling = draft.own_date == nullptr && draft.unplaced_date == nullptr &&
                                      sequel_date[i] == nullptr && !undated_lead(i) &&
-                                     !counts_otherwise[i];
+                                     !counts_otherwise[i] && !told_as_before;
       // "Минобороны … сообщило об уничтожении военного объекта. / Военный
       // объект был уничтожен … в направлении Товузского района": the outlet's
       // undated retelling of the act just quoted says where it happened, and
@@ -1064,7 +1075,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     } else if (sequel_date[i] != nullptr) {
       detail::set_time(draft.claim, *sequel_date[i], analysis, true);
       detail::borrow_area(draft.claim, sequel_of[i]->claim, impl.places);
-    } else if (counts_otherwise[i] && event_before[i]->own_date != nullptr) {
+    } else if (counts_otherwise[i] && event_before[i]->own_date != nullptr && !before_the_day[i]) {
       // Its persons are those of the fighting told before it: of its day.
       detail::set_time(draft.claim, *event_before[i]->own_date, analysis, true);
     } else if (published && undated_lead(i)) {

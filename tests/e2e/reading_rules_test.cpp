@@ -5130,5 +5130,33 @@ TEST_F(FictionalTheatre, WhereTheShootersStandIsNotThePlaceHit) {
   EXPECT_EQ(of_the_one_claim(unknown, "/place/geometry"), nullptr) << unknown.dump(1);
 }
 
+// "Before that, clashes on the border killed dozens": an act told as before
+// the day told last is the outlet's own account, neither a retelling of that
+// day's news nor of its day (no date), where a plain sequel ("Afterwards")
+// goes on from that day.
+TEST_F(FictionalTheatre, AnActToldAsBeforeTheDayToldLastHasNoDayOfItsOwn) {
+  const std::string agreed =
+      "A synthetic story\n\nRuritania and Freedonia agreed a ceasefire on Monday, the Border "
+      "Monitoring Mission said.\n\n";
+  const json before = read_published(
+      agreed + "Before that, clashes on the Ruritania-Freedonia border killed dozens of people.");
+  const json* clash = nullptr;
+  for (const json& claim : before["claims"]) {
+    if (claim["event_type"] == "armed_clash") {
+      clash = &claim;
+    }
+  }
+  for (const json& claim : before["undated_claims"]) {
+    if (claim["event_type"] == "armed_clash") {
+      clash = &claim;
+    }
+  }
+  ASSERT_NE(clash, nullptr) << before.dump(1);
+  EXPECT_EQ((*clash)["claimant"]["id"], "ruritanian-daily") << before.dump(1);
+  EXPECT_EQ((*clash)["time_basis"]["basis"], "unknown") << before.dump(1);
+  EXPECT_EQ((*clash)["place"]["geometry"]["coordinates"], json::array({11.0, 49.0}))
+      << before.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
