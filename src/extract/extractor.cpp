@@ -860,7 +860,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       // last is no retelling of what was told of that day, nor of its day.
       const detail::MentionList sequels = analysis.in(draft.range, "sequel");
       const bool told_as_before =
-          last_told != nullptr && !sequels.empty() &&
+          (last_told != nullptr || last_unplaced != nullptr) && !sequels.empty() &&
           std::all_of(sequels.begin(), sequels.end(), [](const detail::Mention* word) {
             return word->entry->has_attribute("before");
           });

@@ -5158,5 +5158,27 @@ TEST_F(FictionalTheatre, AnActToldAsBeforeTheDayToldLastHasNoDayOfItsOwn) {
       << before.dump(1);
 }
 
+// «Напомним, в Кляйнхайме погибли трое военных …» on an undated page whose
+// account gives a day without a year: the outlet's reminder of an earlier act
+// is its own claim, undated, not a retelling set aside.
+TEST_F(FictionalTheatre, TheOutletsReminderOfAnEarlierActIsItsOwnClaim) {
+  const json reading = read_undated(
+      "Синтетический текст\n\nВ МИД Руритании заявили, что 27 февраля войска Фридонии "
+      "обстреляли Гренцдорф.\n\nНапомним, в Кляйнхайме погибли трое военных Руритании во "
+      "время атаки войск Фридонии.");
+  const json* reminder = nullptr;
+  for (const char* list : {"claims", "undated_claims"}) {
+    for (const json& claim : reading[list]) {
+      if (claim["claimant"]["id"] == "ruritanian-daily") {
+        reminder = &claim;
+      }
+    }
+  }
+  ASSERT_NE(reminder, nullptr) << reading.dump(1);
+  EXPECT_EQ((*reminder)["place"]["geometry"]["coordinates"], json::array({10.4, 50.3}))
+      << reading.dump(1);
+  EXPECT_EQ((*reminder)["time_basis"]["basis"], "unknown") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
