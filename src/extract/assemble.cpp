@@ -2285,6 +2285,14 @@ bool marks_a_target(const Analysis& analysis, const Mention& marker) {
 // topic word is what is talked about, not where anything happened.
 bool is_topic(const FrameView& view, const Mention& place) {
   const Analysis& analysis = view.analysis;
+  // "discussed the situation at the border", «обсудили ситуацию на границе»:
+  // what talks are about (an event word with `about`) is no place of them.
+  const Range clause = view.clause_of(place.word.begin);
+  const MentionList said_about = analysis.in({clause.begin, place.word.begin}, "event");
+  if (std::any_of(said_about.begin(), said_about.end(),
+                  [](const Mention* word) { return word->entry->has_attribute("about"); })) {
+    return true;
+  }
   for (const Mention* marker : analysis.in(
            {place.word.begin > 48 ? place.word.begin - 48 : 0, place.word.begin}, "topic_marker")) {
     if (analysis.words_between(marker->word.end, place.word.begin) == 0 &&

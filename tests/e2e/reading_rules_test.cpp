@@ -5180,5 +5180,20 @@ TEST_F(FictionalTheatre, TheOutletsReminderOfAnEarlierActIsItsOwnClaim) {
   EXPECT_EQ((*reminder)["time_basis"]["basis"], "unknown") << reading.dump(1);
 }
 
+// "discussed the situation in Grenzdorf": what talks are about is no place of
+// them (a telephone call is held nowhere the text says); where they met is.
+TEST_F(FictionalTheatre, WhatTalksAreAboutIsNoPlaceOfThem) {
+  const json about = read_published(
+      "A synthetic story\n\nOn Monday, Anna Example discussed the situation in Grenzdorf with "
+      "the Foreign Ministry of Freedonia by telephone, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(about, "/event_type"), "diplomatic_contact") << about.dump(1);
+  EXPECT_EQ(of_the_one_claim(about, "/place"), nullptr) << about.dump(1);
+  const json met = read_published(
+      "A synthetic story\n\nOn Monday, Anna Example met officials of the Foreign Ministry of "
+      "Freedonia in Grenzdorf, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(met, "/place/geometry/coordinates"), json::array({10.1, 50.1}))
+      << met.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
