@@ -790,10 +790,6 @@ void resolve_short_names(const Lexicon& lexicon, std::vector<Match>& matches) {
   erase_marked(matches, drop);
 }
 
-// «وقضى طفل … بقصف على قرية حاس، كما جرحت امرأة بقصف مماثل طال قرية كفرومة»:
-// a word that opens another statement after a comma (`sentence_break`) ends
-// the sentence at the comma. Adds the sentence's parts (nearly always the
-// whole sentence) to analysis.sentences.
 // «…غارات على معرة النعمان فيما ردت فصائل معارضة بقصف مواقع…», "…, while
 // the factions shelled…": a word of contrast (`clause_break` with `contrast`)
 // between an act and another act with an actor of its own opens another
@@ -804,6 +800,11 @@ bool opens_another_act(const Analysis& analysis, const Mention& word, Range befo
          !analysis.in(after, "event").empty() && !analysis.in(after, "actor").empty();
 }
 
+// «وقضى طفل … بقصف على قرية حاس، كما جرحت امرأة بقصف مماثل طال قرية كفرومة»:
+// a word that opens another statement after a comma (`sentence_break`) ends
+// the sentence at the comma; a word of contrast that opens another act ends
+// it before the word, comma or not. Adds the sentence's parts (nearly always
+// the whole sentence) to analysis.sentences.
 void add_sentences(Analysis& analysis, Range sentence, std::uint32_t paragraph,
                    std::vector<std::uint32_t>& cuts) {
   bool contrasted = false;  // of the part added next
