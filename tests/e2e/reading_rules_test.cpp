@@ -5140,22 +5140,18 @@ TEST_F(FictionalTheatre, AnActToldAsBeforeTheDayToldLastHasNoDayOfItsOwn) {
       "Monitoring Mission said.\n\n";
   const json before = read_published(
       agreed + "Before that, clashes on the Ruritania-Freedonia border killed dozens of people.");
-  const json* clash = nullptr;
-  for (const json& claim : before["claims"]) {
-    if (claim["event_type"] == "armed_clash") {
-      clash = &claim;
-    }
-  }
-  for (const json& claim : before["undated_claims"]) {
-    if (claim["event_type"] == "armed_clash") {
-      clash = &claim;
-    }
-  }
-  ASSERT_NE(clash, nullptr) << before.dump(1);
-  EXPECT_EQ((*clash)["claimant"]["id"], "ruritanian-daily") << before.dump(1);
-  EXPECT_EQ((*clash)["time_basis"]["basis"], "unknown") << before.dump(1);
-  EXPECT_EQ((*clash)["place"]["geometry"]["coordinates"], json::array({11.0, 49.0}))
-      << before.dump(1);
+  ASSERT_EQ(before["undated_claims"].size(), 1U) << before.dump(1);
+  const json& clash = before["undated_claims"][0];
+  EXPECT_EQ(clash["event_type"], "armed_clash") << before.dump(1);
+  EXPECT_EQ(clash["claimant"]["id"], "ruritanian-daily") << before.dump(1);
+  EXPECT_EQ(clash["place"]["geometry"]["coordinates"], json::array({11.0, 49.0})) << before.dump(1);
+  const json after = read_published(
+      agreed + "Afterwards, clashes on the Ruritania-Freedonia border killed dozens of people.");
+  EXPECT_TRUE(after["undated_claims"].empty()) << after.dump(1);
+  ASSERT_EQ(after["claims"].size(), 2U) << after.dump(1);
+  EXPECT_EQ(after["claims"][1]["event_type"], "armed_clash") << after.dump(1);
+  EXPECT_EQ(after["claims"][1]["time"]["start"], after["claims"][0]["time"]["start"])
+      << after.dump(1);
 }
 
 // «Напомним, в Кляйнхайме погибли трое военных …» on an undated page whose
@@ -5166,18 +5162,14 @@ TEST_F(FictionalTheatre, TheOutletsReminderOfAnEarlierActIsItsOwnClaim) {
       "Синтетический текст\n\nВ МИД Руритании заявили, что 27 февраля войска Фридонии "
       "обстреляли Гренцдорф.\n\nНапомним, в Кляйнхайме погибли трое военных Руритании во "
       "время атаки войск Фридонии.");
-  const json* reminder = nullptr;
-  for (const char* list : {"claims", "undated_claims"}) {
-    for (const json& claim : reading[list]) {
-      if (claim["claimant"]["id"] == "ruritanian-daily") {
-        reminder = &claim;
-      }
-    }
-  }
-  ASSERT_NE(reminder, nullptr) << reading.dump(1);
+  const json& undated = reading["undated_claims"];
+  const auto reminder = std::find_if(undated.begin(), undated.end(), [](const json& claim) {
+    return claim["claimant"]["id"] == "ruritanian-daily";
+  });
+  ASSERT_NE(reminder, undated.end()) << reading.dump(1);
   EXPECT_EQ((*reminder)["place"]["geometry"]["coordinates"], json::array({10.4, 50.3}))
       << reading.dump(1);
-  EXPECT_EQ((*reminder)["time_basis"]["basis"], "unknown") << reading.dump(1);
+  EXPECT_EQ((*reminder)["casualties"][0]["min"], 3) << reading.dump(1);
 }
 
 // "discussed the situation in Grenzdorf": what talks are about is no place of
