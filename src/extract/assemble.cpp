@@ -2774,6 +2774,21 @@ bool owns_the_next_place(const FrameView& view, const Mention& mention) {
   return next != nullptr && analysis.words_between(mention.range.end, next->word.begin) == 0;
 }
 
+// Names start at most this many bytes before a word they hold.
+constexpr std::uint32_t kLongestName = 256;
+
+// «أراضي جمهورية لوغانسك الشعبية»: the city's name inside the republic's is
+// no place of its own.
+bool inside_an_actor_name(const Analysis& analysis, const Mention& place) {
+  const std::uint32_t from =
+      place.range.begin > kLongestName ? place.range.begin - kLongestName : 0;
+  const MentionList actors = analysis.in({from, place.range.end}, "actor");
+  return std::any_of(actors.begin(), actors.end(), [&](const Mention* actor) {
+    return actor->range.begin <= place.range.begin && place.range.end <= actor->range.end &&
+           actor->range.end - actor->range.begin > place.range.end - place.range.begin;
+  });
+}
+
 // The claim's place; only one told inside `only_in` when it is given.
 std::optional<Located> read_place(const FrameView& view, const std::vector<std::string>& parties,
                                   const std::vector<Range>& actor_ranges, Range event_sentence,
@@ -2851,7 +2866,8 @@ std::optional<Located> read_place(const FrameView& view, const std::vector<std::
         std::any_of(metonyms.begin(), metonyms.end(), [&](const Mention* actor) {
           return actor->entry->has_attribute("metonym") && actor->range.overlaps(mention->range);
         });
-    if (names_an_actor || view.excluded(mention->range) || is_topic(view, *mention) ||
+    if (names_an_actor || inside_an_actor_name(view.analysis, *mention) ||
+        view.excluded(mention->range) || is_topic(view, *mention) ||
         names_a_thing(view, *mention) || in_what_was_given(view, *mention) ||
         just_outside_an_area(view, *mention, *found) ||
         locates_the_place_before(view, *mention, *found) || owns_the_next_place(view, *mention)) {
@@ -3538,9 +3554,6 @@ bool set_aside_by(const std::vector<Range>& excluded, const Analysis& analysis, 
 
 namespace {
 
-// Names start at most this many bytes before a word they hold.
-constexpr std::uint32_t kLongestName = 256;
-
 // Whether a place's or an actor's name around the word holds it as `holds`
 // says (given the name's range).
 template <typename Holds>
@@ -3683,6 +3696,33 @@ bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& anal
   }
   if (figures.empty()) {
     return false;
+  }
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    draft.claim.casualties.push_back(figures[i]);
+    const std::string field = "casualties/" + std::to_string(draft.claim.casualties.size() - 1);
+    for (Range range : draft.retold[i].ranges) {
+      add_provenance(draft.claim, field, analysis, {range});
+    }
+  }
+  draft.has_figures = true;
+  draft.retold.clear();
+  return true;
+}
+
+bool count_revised_toll(Draft& draft, const Claim& told_last, const Analysis& analysis) {
+  if (draft.retold.empty() || analysis.in(draft.range, "revision").empty()) {
+    return false;
+  }
+  std::vector<CasualtyFigure> figures;
+  for (const Draft::RetoldFigure& told : draft.retold) {
+    const auto before = std::find_if(
+        told_last.casualties.rbegin(), told_last.casualties.rend(),
+        [&](const CasualtyFigure& figure) { return figure.status == told.figure.status; });
+    if (before == told_last.casualties.rend() || before->count == told.figure.count) {
+      return false;
+    }
+    figures.push_back(told.figure);
+    figures.back().side = before->side;
   }
   for (std::size_t i = 0; i < figures.size(); ++i) {
     draft.claim.casualties.push_back(figures[i]);

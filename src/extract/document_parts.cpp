@@ -255,6 +255,39 @@ std::optional<SourceLine> find_source_line(const Analysis& analysis, const Actor
   return std::nullopt;
 }
 
+std::vector<Range> find_datelines_in_body(const Analysis& analysis, const ActorRegistry& actors) {
+  std::vector<Range> found;
+  const std::string_view text = analysis.normalized.text;
+  const MentionList places = analysis.all_of("place");
+  for (const Range& paragraph : analysis.paragraphs) {
+    const MentionList opening = analysis.within(places, {paragraph.begin, paragraph.begin + 1});
+    if (opening.empty() || opening.front()->word.begin != paragraph.begin) {
+      continue;
+    }
+    const std::uint32_t after_place = opening.front()->word.end;
+    std::uint32_t after_dash = 0;
+    for (std::string_view dash : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 "}) {
+      if (text.substr(after_place).starts_with(dash)) {
+        after_dash = after_place + static_cast<std::uint32_t>(dash.size());
+        break;
+      }
+    }
+    if (after_dash == 0) {
+      continue;
+    }
+    const MentionList named = analysis.in({after_dash, paragraph.end}, "actor");
+    if (named.empty() || named.front()->word.begin != after_dash) {
+      continue;
+    }
+    const Actor* actor = actors.find(named.front()->value());
+    const std::uint32_t after_actor = named.front()->word.end;
+    if (actor != nullptr && actor->is_press() && text.substr(after_actor).starts_with(". ")) {
+      found.push_back({paragraph.begin, after_actor + 1});
+    }
+  }
+  return found;
+}
+
 std::optional<SourceLabel> find_source_label(const Analysis& analysis,
                                              const ActorRegistry& actors) {
   const std::string_view text = analysis.normalized.text;

@@ -573,6 +573,9 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
   if (source_line) {
     context.excluded.push_back(source_line->range);
   }
+  for (const Range& dateline : detail::find_datelines_in_body(analysis, impl.actors)) {
+    context.excluded.push_back(dateline);
+  }
 
   // A ministry's or a government's own statement speaks in its own voice:
   // what no one else is quoted for is its claim.
@@ -759,6 +762,16 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     if (!draft.has_event && !draft.has_figures && !draft.retold.empty() &&
         context_event != nullptr) {
       counts_otherwise[i] = detail::count_retold_as_of(draft, context_event->claim, analysis);
+    }
+    if (!draft.has_event && !draft.has_figures && !draft.retold.empty()) {
+      const auto told_last = std::find_if(
+          drafts.rbegin() + static_cast<std::ptrdiff_t>(drafts.size() - i), drafts.rend(),
+          [](const Draft& before) { return !before.claim.casualties.empty(); });
+      // The toll revised is of the same act: at its place.
+      if (told_last != drafts.rend() &&
+          detail::count_revised_toll(draft, told_last->claim, analysis)) {
+        detail::borrow_place(draft.claim, told_last->claim, impl.places);
+      }
     }
     if (!draft.has_event && draft.has_figures) {
       event_before[i] = context_event;
@@ -1013,7 +1026,7 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
     Draft& draft = drafts[i];
     // A quoted account of the same kind of events covers the outlet's, unless
     // the two are dated apart (the outlet recalls the day before).
-    const bool covered = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
+    const auto covering = std::find_if(kept.begin(), kept.end(), [&](std::size_t k) {
       const Claim& quoted = drafts[k].claim;
       const DateMention* day = draft.own_date != nullptr ? draft.own_date : sequel_date[i];
       const bool dated_apart = (day != nullptr && quoted.time_basis.basis != DateBasis::kUnknown &&
@@ -1051,6 +1064,13 @@ Extraction Extractor::extract(const ExtractionInput& input) const {
       return !other_perpetrator && !mutual_against_one_sided && !other_act &&
              !counts_what_it_does_not(draft.claim, quoted) && !placed_apart(quoted, draft.claim);
     });
+    const bool covered = covering != kept.end();
+    // «По данным Министерства …, … были произведены выстрелы», then the
+    // ministry's words as the outlet gives them, naming the village: the
+    // outlet's account of the same act says where the quoted one left out.
+    if (covered) {
+      detail::borrow_place(drafts[*covering].claim, draft.claim, impl.places);
+    }
     const TextSpan span = analysis.span(draft.range);
     // The lead sums up what the outlet tells after it in its own voice.
     if (undated_lead(i) && sequel_date[i] == nullptr &&

@@ -7,6 +7,7 @@
 #include <numbers>
 #include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "core/vocabulary.hpp"
 #include "extract/actors.hpp"
@@ -170,6 +171,17 @@ struct Scorer {
     return wanted != nullptr && wanted->kind == "state" && actors.party_of(got) == want;
   }
 
+  bool written_name_of(const extract::GazetteerPlace& gold, std::string_view written) const {
+    while (!written.empty()) {
+      if (places.bears_name(gold.id, text->language, written)) {
+        return true;
+      }
+      const std::size_t space = written.find(' ');
+      written = space == std::string_view::npos ? std::string_view() : written.substr(space + 1);
+    }
+    return false;
+  }
+
   bool same_place(const Claim& claim, const ExpectedClaim& expected) const {
     if (!claim.place) {
       return false;
@@ -181,9 +193,9 @@ struct Scorer {
         return km_between(*gold->point, *point) <= kPlaceToleranceKm;
       }
       // A place the gazetteer knows no coordinates of («Крутой Балки») is
-      // the one expected when its name as written is one of that entry's.
-      if (gold != nullptr && text != nullptr &&
-          places.bears_name(gold->id, text->language, claim.place->name)) {
+      // the one expected when its name as written is one of that entry's, the
+      // words for a kind of place before it aside («направлении села Кеханаби»).
+      if (gold != nullptr && text != nullptr && written_name_of(*gold, claim.place->name)) {
         return true;
       }
     }

@@ -72,7 +72,7 @@ struct CategoryHash {
 // string literal is the name's index here, found at compile time (a name not
 // listed does not compile), and analyse files each text's mentions under it,
 // so a lookup is one array index, not a hash of the name.
-inline constexpr std::array<std::string_view, 90> kKnownCategories = {
+inline constexpr std::array<std::string_view, 91> kKnownCategories = {
     "actor",
     "age_marker",
     "agent_marker",
@@ -146,6 +146,7 @@ inline constexpr std::array<std::string_view, 90> kKnownCategories = {
     "relative_week",
     "relative_pronoun",
     "relay_marker",
+    "revision",
     "sentence_break",
     "sequel",
     "side_word",

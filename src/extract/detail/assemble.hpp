@@ -154,6 +154,13 @@ void borrow_figures(Claim& claim, const Claim& from);
 // the draft those figures and returns true; false (nothing changed) when a
 // figure has no such match, or the account's count was exact.
 bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& analysis);
+// «Чуть позже власти уточнили, что раненых трое» after «получил ранение
+// мужчина … и женщина»: a figure of no stated side in a sentence with a
+// `revision` word, counting otherwise than `told_last` (the claim that told a
+// figure of that status last), revises the toll: it is a figure of that
+// claim's side, the draft's own. Gives the draft those figures and returns
+// true; false (nothing changed) otherwise.
+bool count_revised_toll(Draft& draft, const Claim& told_last, const Analysis& analysis);
 // With no fighting told before it, a claim whose persons were killed or
 // wounded (not none) tells of an attack; the words of that figure are the
 // event type's.

@@ -39,6 +39,11 @@ struct SourceLine {
 std::optional<SourceLine> find_source_line(const Analysis& analysis, const ActorRegistry& actors,
                                            std::optional<Range> headline);
 
+// "لوهانسك — سبوتنيك. وقال الممثل …": a paragraph of the body that opens with
+// a place, a dash, an outlet or agency and a full stop restates where the
+// story was filed, as a source line does; the ranges of such openings.
+std::vector<Range> find_datelines_in_body(const Analysis& analysis, const ActorRegistry& actors);
+
 // "Источник: штаб ООС", "Source: JFO", «المصدر: …»: a paragraph that is only a
 // `source_label` word, a colon and an actor's name says whose account the
 // outlet relays; null range and actor when the text has none.
