@@ -2339,11 +2339,15 @@ bool is_origin(const FrameView& view, const Mention& place) {
       }
     }
     // "from the settlement of Yukhari Shorja of the Basarkechar district": an
-    // unknown name and its links may stand between, but no event.
+    // unknown name and its links may stand between, but no event ("the
+    // de-escalation zone in Idleb" names a place, no event).
     if (marker->word.end <= place.word.begin &&
-        view.analysis.words_between(marker->word.end, place.word.begin) <= kOriginMaxWords &&
-        view.analysis.in({marker->word.end, place.word.begin}, "event").empty()) {
-      return true;
+        view.analysis.words_between(marker->word.end, place.word.begin) <= kOriginMaxWords) {
+      const MentionList between = view.analysis.in({marker->word.end, place.word.begin}, "event");
+      if (std::all_of(between.begin(), between.end(),
+                      [&](const Mention* event) { return inside_a_name(view.analysis, *event); })) {
+        return true;
+      }
     }
   }
   return false;

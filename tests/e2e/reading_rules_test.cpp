@@ -5269,5 +5269,15 @@ TEST_F(FictionalTheatre, ARevisedTollIsAClaimOfItsOwn) {
   EXPECT_EQ(again["claims"].size(), 1U) << again.dump(1);
 }
 
+// "terrorists located in the de-escalation zone in Idleb fired rockets on X
+// village": an event word inside a place's name ("de-escalation zone") is no
+// act between the origin word and the place; Idleb is where fire came from.
+TEST_F(FictionalTheatre, AnEventWordInsideAPlacesNameKeepsTheOriginOfFire) {
+  const json reading = read_published(
+      "A synthetic story\n\nFreedonian troops located in the Grenzdorf ceasefire zone near "
+      "Ostdorf fired rockets at Alphaburg village on Monday, the Border Monitoring Mission said.");
+  EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Alphaburg village") << reading.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
