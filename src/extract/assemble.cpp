@@ -2915,6 +2915,52 @@ bool could_be_a_name(const Analysis& analysis, Range name) {
   return (lead >= 0x80 && lead != 0xD0 && lead != 0xD1) || starts_with_a_capital(original);
 }
 
+// The words of two places named one after the other as a list (a comma or a
+// `list_link` word between, and words for a kind of place: "Naour Jourin
+// village and al-Suqailabiya town"), from the first to the last; none when
+// anything else stands between them.
+std::optional<Range> listed_together(const FrameView& view, const std::vector<Range>& one,
+                                     const std::vector<Range>& other) {
+  const auto span_of = [](const std::vector<Range>& ranges) {
+    Range span = ranges.front();
+    for (const Range& range : ranges) {
+      span = {std::min(span.begin, range.begin), std::max(span.end, range.end)};
+    }
+    return span;
+  };
+  if (one.empty() || other.empty()) {
+    return std::nullopt;
+  }
+  Range first = span_of(one);
+  Range second = span_of(other);
+  if (second.begin < first.begin) {
+    std::swap(first, second);
+  }
+  if (second.begin < first.end) {
+    return std::nullopt;
+  }
+  const Analysis& analysis = view.analysis;
+  if (!view.sentence_of(first.begin).range.contains(second.begin)) {
+    return std::nullopt;
+  }
+  std::uint32_t words = analysis.words_between(first.end, second.begin);
+  std::uint32_t links = 0;
+  for (const Category category : std::initializer_list<Category>{"list_link", "place_prefix"}) {
+    for (const Mention* word : analysis.in({first.end, second.begin}, category)) {
+      if (word->word.begin >= first.end && word->word.end <= second.begin) {
+        words -= std::min(words, analysis.words_between(word->word.begin, word->word.end));
+        links += category.name() == "list_link" ? 1U : 0U;
+      }
+    }
+  }
+  const std::string_view between =
+      std::string_view(analysis.normalized.text).substr(first.end, second.begin - first.end);
+  if (words != 0 || (links != 1 && between.find(',') == std::string_view::npos)) {
+    return std::nullopt;
+  }
+  return Range{first.begin, second.end};
+}
+
 // A place kept as written, without coordinates: ranked after every known one.
 Located unknown_place(std::string name, std::vector<Range> ranges) {
   Located located;
@@ -2941,7 +2987,13 @@ std::optional<Located> name_before(const FrameView& view, const Mention& prefix)
            text[start - 1] != '.' && text[start - 1] != '\n' && text[start - 1] != '"') {
       --start;
     }
-    if (start == end || !could_be_a_name(analysis, {start, end})) {
+    // "Naour Jourin village": a word of a place the gazetteer knows is no
+    // unknown name.
+    const MentionList known = analysis.in({start > 64 ? start - 64 : 0, end}, "place");
+    const bool of_a_known_place = std::any_of(known.begin(), known.end(), [&](const Mention* m) {
+      return m->range.overlaps({start, end});
+    });
+    if (start == end || of_a_known_place || !could_be_a_name(analysis, {start, end})) {
       break;
     }
     begin = start;
@@ -4216,6 +4268,29 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       Located& named = unknown.front();
       place->place.name = std::move(named.place.name);
       place->ranges.insert(place->ranges.begin(), named.ranges.begin(), named.ranges.end());
+    }
+  } else if (place && !place->listed) {
+    // "rocket attacks on Naour Jourin village and al-Suqailabiya town": a
+    // village whose point no one knows, listed with the place read, is hit
+    // too; the pair as written is the place, near the known one's point.
+    std::vector<std::vector<Range>> pointless;
+    for (const Located& named : unknown_places(view)) {
+      pointless.push_back(named.ranges);
+    }
+    for (const Mention* mention :
+         analysis.in(view.sentence_of(place->ranges.front().begin).range, "place")) {
+      const GazetteerPlace* found = context.places.find(mention->value());
+      if (found != nullptr && !found->point && found != place->known) {
+        pointless.push_back({mention->range});
+      }
+    }
+    for (const std::vector<Range>& named : pointless) {
+      if (const std::optional<Range> pair = listed_together(view, named, place->ranges)) {
+        place->place.name = analysis.original_text(*pair);
+        place->place.precision = std::max(place->place.precision, LocationPrecision::kNear);
+        place->ranges.insert(place->ranges.end(), named.begin(), named.end());
+        break;
+      }
     }
   }
   if (place) {

@@ -5279,5 +5279,32 @@ TEST_F(FictionalTheatre, AnEventWordInsideAPlacesNameKeepsTheOriginOfFire) {
   EXPECT_EQ(of_the_one_claim(reading, "/place/name"), "Alphaburg village") << reading.dump(1);
 }
 
+// "rocket attacks on Naour Jourin village and al-Suqailabiya town": a village
+// whose point no one knows (a gazetteer entry without coordinates, or a name
+// the gazetteer lacks) listed with the place read is hit too: the pair as
+// written is the place, near the known one's point. A village named apart
+// from the place read is not.
+TEST_F(FictionalTheatre, AVillageWithoutAPointListedWithThePlaceNamesItToo) {
+  std::ofstream(data_ / "gazetteer/places.tsv", std::ios::app)
+      << "neu-mittelbach\tsettlement\t\t\t2\tRU\t\truritania\tEurope/Moscow\tyes\tfictional\n";
+  std::ofstream(data_ / "gazetteer/names/en.tsv", std::ios::app)
+      << "neu-mittelbach\tNeu Mittelbach\n";
+  const auto place_of = [&](const std::string& where) {
+    const json reading = read_published("A synthetic story\n\nFreedonian troops shelled " + where +
+                                        " on Monday, the Foreign Ministry of Ruritania said.");
+    return of_the_one_claim(reading, "/place");
+  };
+  const json known = place_of("Neu Mittelbach village and Grenzdorf");
+  EXPECT_EQ(known["name"], "Neu Mittelbach village and Grenzdorf") << known.dump(1);
+  EXPECT_EQ(known["geometry"]["coordinates"], json::array({10.1, 50.1})) << known.dump(1);
+  EXPECT_EQ(known["precision"], 2) << known.dump(1);
+  const json unknown = place_of("Alphaburg village and Grenzdorf");
+  EXPECT_EQ(unknown["name"], "Alphaburg village and Grenzdorf") << unknown.dump(1);
+  const json apart = read_published(
+      "A synthetic story\n\nFreedonian troops stationed near Alphaburg village shelled Grenzdorf "
+      "on Monday, the Foreign Ministry of Ruritania said.");
+  EXPECT_EQ(of_the_one_claim(apart, "/place/name"), "Grenzdorf") << apart.dump(1);
+}
+
 }  // namespace
 }  // namespace truce::test
