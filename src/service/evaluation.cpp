@@ -61,6 +61,26 @@ TextSpan evidence_span(const std::string& text, const std::string& evidence) {
   return {start, start + static_cast<std::uint32_t>(code_point_count(evidence))};
 }
 
+// The code points [span.start, span.end) of `text`, as bytes.
+std::string_view code_points(std::string_view text, const TextSpan& span) {
+  std::size_t at = 0;
+  std::uint32_t index = 0;
+  std::size_t begin = text.size();
+  for (; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0U) == 0x80U) {
+      continue;  // a continuation byte
+    }
+    if (index == span.start) {
+      begin = at;
+    }
+    if (index == span.end) {
+      break;
+    }
+    ++index;
+  }
+  return begin <= at ? text.substr(begin, at - begin) : std::string_view();
+}
+
 bool inside(const Claim& claim, const TextSpan& evidence) {
   if (evidence.end == 0) {
     return false;
@@ -141,6 +161,7 @@ struct Scorer {
   const extract::ActorRegistry& actors;
   std::map<std::string, FieldScore> scores;
   TextScore* text = nullptr;
+  std::string_view document_text;  // the text read, which provenance spans index
   std::optional<CivilTime> published;
 
   void count(const std::string& field, bool has_extracted, bool has_expected, bool agree,
@@ -171,13 +192,18 @@ struct Scorer {
     return wanted != nullptr && wanted->kind == "state" && actors.party_of(got) == want;
   }
 
-  bool written_name_of(const extract::GazetteerPlace& gold, std::string_view written) const {
-    while (!written.empty()) {
-      if (places.bears_name(gold.id, text->language, written)) {
-        return true;
+  // Whether the words a claim's place was read from (its provenance) name
+  // `gold`: «направлении села Кеханаби» was read from «Кеханаби».
+  bool read_from_a_name_of(const Claim& claim, const extract::GazetteerPlace& gold) const {
+    for (const FieldProvenance& field : claim.provenance) {
+      if (field.field != "place") {
+        continue;
       }
-      const std::size_t space = written.find(' ');
-      written = space == std::string_view::npos ? std::string_view() : written.substr(space + 1);
+      for (const TextSpan& span : field.spans) {
+        if (places.bears_name(gold.id, text->language, code_points(document_text, span))) {
+          return true;
+        }
+      }
     }
     return false;
   }
@@ -193,9 +219,11 @@ struct Scorer {
         return km_between(*gold->point, *point) <= kPlaceToleranceKm;
       }
       // A place the gazetteer knows no coordinates of («Крутой Балки») is
-      // the one expected when its name as written is one of that entry's, the
-      // words for a kind of place before it aside («направлении села Кеханаби»).
-      if (gold != nullptr && text != nullptr && written_name_of(*gold, claim.place->name)) {
+      // the one expected when its name as written is one of that entry's, or
+      // the words it was read from are («направлении села Кеханаби»).
+      if (gold != nullptr && text != nullptr &&
+          (places.bears_name(gold->id, text->language, claim.place->name) ||
+           read_from_a_name_of(claim, *gold))) {
         return true;
       }
     }
@@ -301,7 +329,7 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
 
   Evaluation evaluation;
   Scorer scorer{
-      reader.extractor().gazetteer(), reader.extractor().actors(), {}, nullptr, std::nullopt};
+      reader.extractor().gazetteer(), reader.extractor().actors(), {}, nullptr, {}, std::nullopt};
   for (const auto& expected_path : expectations) {
     const std::string expected_name = expected_path.string();
     const auto text_path = std::filesystem::path(
@@ -342,6 +370,7 @@ Result<Evaluation> evaluate_corpus(const Reader& reader, const std::filesystem::
                   reading->extraction.undated_claims.end());
     text.extracted_claims = static_cast<int>(claims.size());
     scorer.text = &text;
+    scorer.document_text = document.text;
     scorer.published = reading->extraction.document.published;
 
     // Pair claims by evidence, claimant, event type and date, the best-scoring

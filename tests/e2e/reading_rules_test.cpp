@@ -279,7 +279,7 @@ TEST_F(FictionalEval, ScoresAPlaceWithoutCoordinatesByTheNamesOfItsEntry) {
   };
   EXPECT_EQ(place_matched("Mittelbach", "mittelbach"), 1);
   EXPECT_EQ(place_matched("Grenzdorf", "grenzdorf"), 0);
-  // The words for a kind of place before the name are no part of it.
+  // The words for a kind of place before the name are not the words it was read from.
   EXPECT_EQ(place_matched("Mittelbach", "mittelbach", "the village of Mittelbakh"), 1);
 }
 
