@@ -2915,10 +2915,10 @@ bool could_be_a_name(const Analysis& analysis, Range name) {
   return (lead >= 0x80 && lead != 0xD0 && lead != 0xD1) || starts_with_a_capital(original);
 }
 
-// The words of two places named one after the other as a list (a comma or a
-// `list_link` word between, and words for a kind of place: "Naour Jourin
-// village and al-Suqailabiya town"), from the first to the last; none when
-// anything else stands between them.
+// The words of two places named one after the other as a list (a `list_link`
+// word between, and words for a kind of place: "Naour Jourin village and
+// al-Suqailabiya town"), from the first to the last; none when anything else
+// stands between them.
 std::optional<Range> listed_together(const FrameView& view, const std::vector<Range>& one,
                                      const std::vector<Range>& other) {
   const auto span_of = [](const std::vector<Range>& ranges) {
@@ -2953,9 +2953,9 @@ std::optional<Range> listed_together(const FrameView& view, const std::vector<Ra
       }
     }
   }
-  const std::string_view between =
-      std::string_view(analysis.normalized.text).substr(first.end, second.begin - first.end);
-  if (words != 0 || (links != 1 && between.find(',') == std::string_view::npos)) {
+  // A comma alone may locate the first place in the second ("Naugam Sector,
+  // Kupwara"): a list word says that both were hit.
+  if (words != 0 || links != 1) {
     return std::nullopt;
   }
   return Range{first.begin, second.end};
@@ -4269,7 +4269,7 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
       place->place.name = std::move(named.place.name);
       place->ranges.insert(place->ranges.begin(), named.ranges.begin(), named.ranges.end());
     }
-  } else if (place && !place->listed) {
+  } else if (place && !place->listed && !place->ranges.empty()) {
     // "rocket attacks on Naour Jourin village and al-Suqailabiya town": a
     // village whose point no one knows, listed with the place read, is hit
     // too; the pair as written is the place, near the known one's point.
