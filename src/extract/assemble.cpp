@@ -3723,6 +3723,25 @@ void borrow_figures(Claim& claim, const Claim& from) {
   }
 }
 
+namespace {
+
+// The draft's retold figures become its own, as `figures` (one for each, in
+// order, with the side found for it), with the words each was read from.
+void take_retold_figures(Draft& draft, const std::vector<CasualtyFigure>& figures,
+                         const Analysis& analysis) {
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    draft.claim.casualties.push_back(figures[i]);
+    const std::string field = "casualties/" + std::to_string(draft.claim.casualties.size() - 1);
+    for (Range range : draft.retold[i].ranges) {
+      add_provenance(draft.claim, field, analysis, {range});
+    }
+  }
+  draft.has_figures = true;
+  draft.retold.clear();
+}
+
+}  // namespace
+
 bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& analysis) {
   std::vector<CasualtyFigure> figures;
   for (const Draft::RetoldFigure& told : draft.retold) {
@@ -3753,15 +3772,7 @@ bool count_retold_as_of(Draft& draft, const Claim& account, const Analysis& anal
   if (figures.empty()) {
     return false;
   }
-  for (std::size_t i = 0; i < figures.size(); ++i) {
-    draft.claim.casualties.push_back(figures[i]);
-    const std::string field = "casualties/" + std::to_string(draft.claim.casualties.size() - 1);
-    for (Range range : draft.retold[i].ranges) {
-      add_provenance(draft.claim, field, analysis, {range});
-    }
-  }
-  draft.has_figures = true;
-  draft.retold.clear();
+  take_retold_figures(draft, figures, analysis);
   return true;
 }
 
@@ -3780,15 +3791,7 @@ bool count_revised_toll(Draft& draft, const Claim& told_last, const Analysis& an
     figures.push_back(told.figure);
     figures.back().side = before->side;
   }
-  for (std::size_t i = 0; i < figures.size(); ++i) {
-    draft.claim.casualties.push_back(figures[i]);
-    const std::string field = "casualties/" + std::to_string(draft.claim.casualties.size() - 1);
-    for (Range range : draft.retold[i].ranges) {
-      add_provenance(draft.claim, field, analysis, {range});
-    }
-  }
-  draft.has_figures = true;
-  draft.retold.clear();
+  take_retold_figures(draft, figures, analysis);
   return true;
 }
 
@@ -4272,24 +4275,27 @@ Draft draft_claim(const Frame& frame, const DocumentContext& context) {
   } else if (place && !place->listed && !place->ranges.empty()) {
     // "rocket attacks on Naour Jourin village and al-Suqailabiya town": a
     // village whose point no one knows, listed with the place read, is hit
-    // too; the pair as written is the place, near the known one's point.
-    std::vector<std::vector<Range>> pointless;
-    for (const Located& named : unknown_places(view)) {
-      pointless.push_back(named.ranges);
-    }
-    for (const Mention* mention :
-         analysis.in(view.sentence_of(place->ranges.front().begin).range, "place")) {
-      const GazetteerPlace* found = context.places.find(mention->value());
-      if (found != nullptr && !found->point && found != place->known) {
-        pointless.push_back({mention->range});
+    // too; the pair as written is the place, near the known one's point. Only
+    // a list word pairs them: most sentences have none, and nothing to look for.
+    const Range sentence = view.sentence_of(place->ranges.front().begin).range;
+    if (!analysis.in(sentence, "list_link").empty()) {
+      std::vector<std::vector<Range>> pointless;
+      for (const Located& named : unknown_places(view)) {
+        pointless.push_back(named.ranges);
       }
-    }
-    for (const std::vector<Range>& named : pointless) {
-      if (const std::optional<Range> pair = listed_together(view, named, place->ranges)) {
-        place->place.name = analysis.original_text(*pair);
-        place->place.precision = std::max(place->place.precision, LocationPrecision::kNear);
-        place->ranges.insert(place->ranges.end(), named.begin(), named.end());
-        break;
+      for (const Mention* mention : analysis.in(sentence, "place")) {
+        const GazetteerPlace* found = context.places.find(mention->value());
+        if (found != nullptr && !found->point && found != place->known) {
+          pointless.push_back({mention->range});
+        }
+      }
+      for (const std::vector<Range>& named : pointless) {
+        if (const std::optional<Range> pair = listed_together(view, named, place->ranges)) {
+          place->place.name = analysis.original_text(*pair);
+          place->place.precision = std::max(place->place.precision, LocationPrecision::kNear);
+          place->ranges.insert(place->ranges.end(), named.begin(), named.end());
+          break;
+        }
       }
     }
   }
