@@ -103,6 +103,17 @@ ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>
   if (classes == 0) {
     return;
   }
+  pair_step_.assign(std::size_t{1} << 16U, 0);
+  if (pairs_) {
+    for (unsigned lead = 0xC2U; lead <= 0xDFU; ++lead) {
+      for (unsigned continuation = 0x80U; continuation <= 0xBFU; ++continuation) {
+        const std::array<unsigned char, 2> pair = {static_cast<unsigned char>(lead),
+                                                   static_cast<unsigned char>(continuation)};
+        pair_step_[two_bytes(pair.data())] =
+            static_cast<std::uint16_t>(kPairStep | pair_class_[pair_index(pair[0], pair[1])]);
+      }
+    }
+  }
   std::vector<Node> nodes(1);
   for (std::size_t key = 0; key < keys.size(); ++key) {
     std::uint32_t node = 0;

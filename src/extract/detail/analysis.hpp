@@ -247,9 +247,13 @@ struct Analysis {
   // so a span of the original is cut without walking the text from its start
   // (the normaliser's code_point_offsets, moved here).
   text::OriginTable original_offsets;
-  // Where the words of the normalised text start (after a gap), ascending, so
-  // words_between costs two binary searches however far apart its ends are.
+  // Where the words of the normalised text start (after a gap), ascending.
   std::vector<std::uint32_t> word_starts;
+  // For every byte offset of the normalised text and its end: how many words
+  // start before it, the index into word_starts of the first word at or after
+  // it. words_between is asked tens of thousands of times a megabyte; two
+  // loads here cost a tenth of two binary searches.
+  text::OriginTable words_before;
   // The clitic prefixes that mark the one spoken to (lexicon `prefix` entries
   // with the attribute `addressee`), for the lexicon the text was read with.
   const std::vector<std::string_view>* addressee_prefixes = nullptr;
