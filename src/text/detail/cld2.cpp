@@ -141,6 +141,23 @@ class Cld2Input {
 
 }  // namespace
 
+bool cld2_accepts_its_copy_of(std::string_view text) {
+  const Cld2Input input(text);
+  const std::string_view utf8 = input.text();
+  const CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  std::array<CLD2::Language, 3> languages{};
+  std::array<int, 3> percents{};
+  std::array<double, 3> scores{};
+  int text_bytes = 0;
+  bool reliable = false;
+  int valid_prefix = 0;
+  CLD2::ExtDetectLanguageSummaryCheckUTF8(utf8.data(), static_cast<int>(utf8.size()), true, &hints,
+                                          CLD2::kCLDFlagBestEffort, languages.data(),
+                                          percents.data(), scores.data(), nullptr, &text_bytes,
+                                          &reliable, &valid_prefix);
+  return valid_prefix >= 0 && static_cast<std::size_t>(valid_prefix) == utf8.size();
+}
+
 std::string bcp47_from_cld2_code(std::string_view code) {
   for (const auto& [old_code, new_code] : kReplacedCodes) {
     if (code == old_code) {
@@ -169,19 +186,12 @@ Cld2Result detect_with_cld2(std::string_view text, Cld2Chunks wanted) {
   CLD2::ResultChunkVector chunks;
   int text_bytes = 0;
   bool reliable = false;
-  int valid_prefix = 0;
-  const auto detect = [&](std::string_view sample) {
-    return CLD2::ExtDetectLanguageSummaryCheckUTF8(
-        sample.data(), static_cast<int>(sample.size()), true, &hints, CLD2::kCLDFlagBestEffort,
-        languages.data(), percents.data(), scores.data(),
-        wanted == Cld2Chunks::kWanted ? &chunks : nullptr, &text_bytes, &reliable, &valid_prefix);
-  };
-  CLD2::Language language = detect(utf8);
-  if (valid_prefix >= 0 && static_cast<std::size_t>(valid_prefix) < utf8.size()) {
-    chunks.clear();
-    language = valid_prefix > 0 ? detect(utf8.substr(0, static_cast<std::size_t>(valid_prefix)))
-                                : CLD2::UNKNOWN_LANGUAGE;
-  }
+  // The copy is valid, interchange-valid UTF-8 (cld2_accepts_its_copy_of): the
+  // variant that checks it first would scan it once more for nothing.
+  const CLD2::Language language = CLD2::ExtDetectLanguageSummary(
+      utf8.data(), static_cast<int>(utf8.size()), true, &hints, CLD2::kCLDFlagBestEffort,
+      languages.data(), percents.data(), scores.data(),
+      wanted == Cld2Chunks::kWanted ? &chunks : nullptr, &text_bytes, &reliable);
   result.language = bcp47_of(language);
   for (const CLD2::ResultChunk& chunk : chunks) {
     result.chunks.push_back(Cld2Chunk{static_cast<std::size_t>(chunk.offset),

@@ -28,6 +28,11 @@ inline constexpr std::size_t kMaxCld2Bytes = 1024;
 enum class Cld2Chunks { kWanted, kNotWanted };
 Cld2Result detect_with_cld2(std::string_view text, Cld2Chunks wanted = Cld2Chunks::kWanted);
 
+// For tests: whether CLD2's own check (ExtDetectLanguageSummaryCheckUTF8)
+// finds every byte of the copy it is given for `text` valid, so that
+// detect_with_cld2 may skip that check.
+bool cld2_accepts_its_copy_of(std::string_view text);
+
 // CLD2's code for a language ("iw", "zh-Hant", "un") as BCP 47 ("he",
 // "zh-Hant", ""); "" for CLD2's unknown and unnamed languages.
 std::string bcp47_from_cld2_code(std::string_view code);

@@ -15,6 +15,7 @@
 #include "support/test_data.hpp"
 #include "text/detail/cld2.hpp"
 #include "text/detail/foreign_letters.hpp"
+#include "text/detail/utf8.hpp"
 #include "text/detail/word_scan.hpp"
 
 namespace truce::text {
@@ -362,6 +363,36 @@ TEST(Cld2, RandomBytesAmongArabicLetters) {
     expect_chunks_inside(result, text);
     const LanguageReport report = detect_languages(text);
     EXPECT_LE(report.paragraphs.size(), text.size());
+  }
+}
+
+// detect_with_cld2 skips CLD2's own check of its input; the copy it hands over
+// must pass that check whatever the text: every code point (controls,
+// noncharacters and private use among them), and random bytes.
+TEST(Cld2, AcceptsItsCopyOfAnyText) {
+  std::string text;
+  for (char32_t code_point = 0; code_point <= 0x10FFFF; ++code_point) {
+    if (code_point >= 0xD800 && code_point <= 0xDFFF) {
+      continue;  // surrogates have no UTF-8 form; their bytes come below
+    }
+    detail::append_utf8(text, code_point);
+    if (text.size() >= detail::kMaxCld2Bytes - 4) {
+      ASSERT_TRUE(detail::cld2_accepts_its_copy_of(text))
+          << "near U+" << std::hex << static_cast<std::uint32_t>(code_point);
+      text.clear();
+    }
+  }
+  std::uint32_t state = 20261207;
+  const auto next = [&] {
+    state = state * 1664525U + 1013904223U;
+    return state >> 24U;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    text.clear();
+    for (std::size_t i = next() % 300; i > 0; --i) {
+      text += static_cast<char>(next());
+    }
+    ASSERT_TRUE(detail::cld2_accepts_its_copy_of(text)) << "round " << round;
   }
 }
 
