@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "text/detail/folding.hpp"
+#include "text/detail/normalize_runs.hpp"
 #include "text/detail/utf8.hpp"
 
 namespace truce::text {
@@ -119,10 +120,28 @@ class EntryTable {
     for (char32_t cp = kPunctuationBegin; cp < kPunctuationEnd; ++cp) {
       punctuation_[cp - kPunctuationBegin] = compute_entry(cp);
     }
+    plain_pairs_.assign(kPairs, 0);
+    for (char32_t cp = 0x80; cp < kLowEnd; ++cp) {
+      if (low_[cp].action == Action::kEmit) {
+        const std::array<unsigned char, 2> bytes = {
+            static_cast<unsigned char>(0xC0U | (cp >> 6U)),
+            static_cast<unsigned char>(0x80U | (cp & 0x3FU))};
+        plain_pairs_[two_bytes(bytes.data())] = static_cast<std::uint16_t>(cp);
+      }
+    }
   }
 
   // An entry below U+0800, which every ASCII and two-byte character is.
   const Entry& low(char32_t code_point) const { return low_[code_point]; }
+
+  // The entry of the two-byte character whose bytes start at `bytes` (a lead
+  // byte and a continuation byte, read as they lie in memory) when the table
+  // emits it; nullptr for any other two bytes. One load instead of testing
+  // both bytes and decoding them.
+  const Entry* plain_pair(const unsigned char* bytes) const {
+    const std::uint16_t code_point = plain_pairs_[two_bytes(bytes)];
+    return code_point == 0 ? nullptr : &low_[code_point];
+  }
 
   Entry lookup(char32_t code_point) const {
     if (code_point < kLowEnd) {
@@ -140,6 +159,16 @@ class EntryTable {
   static constexpr char32_t kPunctuationEnd = 0x2070;
   std::array<Entry, kLowEnd> low_{};
   std::array<Entry, kPunctuationEnd - kPunctuationBegin> punctuation_{};
+  static constexpr std::size_t kPairs = 0x10000;
+  static std::uint16_t two_bytes(const unsigned char* bytes) {
+    std::uint16_t value = 0;
+    std::memcpy(&value, bytes, sizeof value);
+    return value;
+  }
+  // By two_bytes: the code point of a two-byte character the table emits, 0
+  // for any other two bytes (U+0000 is no two-byte character). A lead byte's
+  // pairs lie in one cache line per continuation byte.
+  std::vector<std::uint16_t> plain_pairs_;
 };
 
 const EntryTable& entry_table() {
@@ -281,32 +310,34 @@ class Writer {
         }
         entry = &table.low(lead);
         length = 1;
-      } else if (lead >= 0xC2U && lead <= 0xDFU && detail::is_continuation_byte(bytes[from + 1]) &&
-                 !detail::is_continuation_byte(bytes[from + 2])) {
-        entry = &table.low(((lead & 0x1FU) << 6U) | (bytes[from + 1] & 0x3FU));
-        length = 2;
-      } else {
+        return entry->action == Action::kEmit ? entry : nullptr;
+      }
+      entry = table.plain_pair(bytes + from);  // a two-byte character the table emits
+      if (entry == nullptr || detail::is_continuation_byte(bytes[from + 2])) {
         return nullptr;
       }
-      return entry->action == Action::kEmit ? entry : nullptr;
+      length = 2;
+      return entry;
     };
-    std::size_t last_output = 0;
-    std::size_t last_input = 0;
-    std::uint32_t last_index = 0;
-    bool wrote = false;
+    // The last character written: its input and output lengths (0: none yet).
+    std::size_t last_input_length = 0;
+    std::size_t last_output_length = 0;
     // Three bytes of look-ahead (a space, then a two-byte character and the
     // byte after it) and room for a space and a character's eight-byte writes.
-    while (at + 3 < input_size && size + kPlainWriteBytes + 1 <= capacity) {
+    const std::size_t input_end = input_size > 3 ? input_size - 3 : 0;
+    const std::size_t output_end = capacity > kPlainWriteBytes ? capacity - kPlainWriteBytes : 0;
+    while (at < input_end && size < output_end) {
       std::size_t length = 0;
+      const Entry* entry = nullptr;
       if (bytes[at] == ' ') {
         if (size == 0) {
           break;  // leading whitespace is the long path's
         }
-        std::size_t after = 0;
-        if (plain(at + 1, after) == nullptr) {
+        entry = plain(at + 1, length);  // the character after the space, read once
+        if (entry == nullptr) {
           break;
         }
-        if (offsets != nullptr) {
+        if constexpr (kKeepOrigins) {
           offsets[index] = static_cast<std::uint32_t>(at);
         }
         text[size] = ' ';
@@ -317,12 +348,13 @@ class Writer {
         ++size;
         ++at;
         ++index;
+      } else {
+        entry = plain(at, length);
+        if (entry == nullptr) {
+          break;
+        }
       }
-      const Entry* entry = plain(at, length);
-      if (entry == nullptr) {
-        break;
-      }
-      if (offsets != nullptr) {
+      if constexpr (kKeepOrigins) {
         offsets[index] = static_cast<std::uint32_t>(at);
       }
       // The entry's bytes and origins are written eight wide into the
@@ -332,19 +364,19 @@ class Writer {
         std::fill_n(begins + size, kPlainWriteBytes, index);
         std::fill_n(ends + size, kPlainWriteBytes, index + 1);
       }
-      last_output = size;
-      last_input = at;
-      last_index = index;
-      wrote = true;
+      last_input_length = length;
+      last_output_length = entry->length;
       size += entry->length;
       at += length;
       ++index;
     }
     size_ = size;
-    if (wrote) {
-      unit_output_at_ = last_output;
-      unit_input_at_ = last_input;
-      unit_origin_ = last_index;
+    // A space is written only with the character after it, so what was
+    // written last is a character: the unit a combining mark may retract.
+    if (last_input_length != 0) {
+      unit_output_at_ = size - last_output_length;
+      unit_input_at_ = at - last_input_length;
+      unit_origin_ = index - 1;
       unit_retractable_ = true;
       has_unit_ = true;
     }
@@ -418,8 +450,9 @@ class Writer {
 template <bool kKeepOrigins>
 class Normalizer {
  public:
-  explicit Normalizer(std::string_view input)
-      : input_(input), table_(entry_table()), writer_(input.size() + 16) {
+  // `plain_runs` false reads every character on its own (for tests).
+  explicit Normalizer(std::string_view input, bool plain_runs = true)
+      : input_(input), table_(entry_table()), writer_(input.size() + 16), plain_runs_(plain_runs) {
     if constexpr (kKeepOrigins) {
       offsets_.resize(input.size() + 1);
     }
@@ -429,9 +462,11 @@ class Normalizer {
     std::size_t at = detail::first_code_point_offset(input_);
     std::uint32_t index = 0;  // code points of the input before `at`
     while (at < input_.size()) {
-      at = writer_.append_plain_run(input_, at, index, table_, offsets_pointer());
-      if (at >= input_.size()) {
-        break;
+      if (plain_runs_) {
+        at = writer_.append_plain_run(input_, at, index, table_, offsets_pointer());
+        if (at >= input_.size()) {
+          break;
+        }
       }
       note_offset(index, at);
       const detail::DecodedCodePoint decoded = detail::decode_utf8(input_, at);
@@ -532,6 +567,7 @@ class Normalizer {
   const EntryTable& table_;
   Writer<kKeepOrigins> writer_;
   OriginTable offsets_;  // code_point_offsets, sized for the worst case
+  bool plain_runs_ = true;
 };
 
 }  // namespace
@@ -576,6 +612,16 @@ NormalizedText normalize_for_matching(std::string_view utf8) {
   fold_latin_yo_in_cyrillic(normalized.text);
   return normalized;
 }
+
+namespace detail {
+
+NormalizedText normalize_for_matching_by_character(std::string_view utf8) {
+  NormalizedText normalized = Normalizer<true>(utf8, false).run();
+  fold_latin_yo_in_cyrillic(normalized.text);
+  return normalized;
+}
+
+}  // namespace detail
 
 std::string matching_form(std::string_view utf8) {
   std::string text = std::move(Normalizer<false>(utf8).run().text);

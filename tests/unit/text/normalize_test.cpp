@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/document.hpp"
 #include "support/test_data.hpp"
+#include "text/detail/normalize_runs.hpp"
 
 namespace truce::text {
 namespace {
@@ -270,6 +274,57 @@ TEST(NormalizeForMatching, CodePointOffsetsStartEveryCodePoint) {
     EXPECT_EQ(std::vector<std::uint32_t>(normalized.code_point_offsets.begin(),
                                          normalized.code_point_offsets.end()),
               expected);
+  }
+}
+
+// The fast path for runs of plain characters (ASCII and two-byte characters
+// the table emits, single spaces between them) must leave everything as the
+// per-character path does: the text, both origin tables and the code-point
+// offsets. Random texts of pieces that end a run or must join the character
+// before it: combining marks after plain letters, diacritics and tatweel,
+// folded letters, upper case, line breaks, double spaces, three-byte
+// punctuation, ligatures, stray and cut bytes, a Latin ë between Cyrillic letters.
+TEST(NormalizeForMatching, PlainRunsGiveWhatTheCharacterByCharacterPathGives) {
+  const std::vector<std::string> pieces = {"a",        "Z",
+                                           "7",        "-",
+                                           ",",        " ",
+                                           "  ",       "\n",
+                                           "\r\n",     "\n\n",
+                                           "\t",       "д",
+                                           "Ё",        "ж",
+                                           "ب",        "ت",
+                                           "\u0629",   "\u0649",
+                                           "\u0623",   "\u064E",
+                                           "\u0640",   "\u0301",
+                                           "e\u0301",  "\u00E9",
+                                           "\u00EB",   "\u00AB",
+                                           "\u060C",   "\u06A9",
+                                           "\u0661",   "\u2014",
+                                           "\u201C",   "\uFB01",
+                                           "\u00AD",   "\u200D",
+                                           "\xD8",     "\x80",
+                                           "\xE2\x80", "\xF0\x9F\x98\x80",
+                                           "\u00A0"};
+  std::mt19937 random(20261207);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<std::size_t> length(0, 60);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (std::size_t n = length(random); n > 0; --n) {
+      text += pieces[pick(random)];
+    }
+    const NormalizedText fast = normalize_for_matching(text);
+    const NormalizedText slow = detail::normalize_for_matching_by_character(text);
+    ASSERT_EQ(fast.text, slow.text) << "round " << round;
+    ASSERT_TRUE(std::equal(fast.origin_begin.begin(), fast.origin_begin.end(),
+                           slow.origin_begin.begin(), slow.origin_begin.end()))
+        << "round " << round;
+    ASSERT_TRUE(std::equal(fast.origin_end.begin(), fast.origin_end.end(), slow.origin_end.begin(),
+                           slow.origin_end.end()))
+        << "round " << round;
+    ASSERT_TRUE(std::equal(fast.code_point_offsets.begin(), fast.code_point_offsets.end(),
+                           slow.code_point_offsets.begin(), slow.code_point_offsets.end()))
+        << "round " << round;
   }
 }
 
