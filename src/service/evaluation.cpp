@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/document.hpp"
 #include "core/vocabulary.hpp"
 #include "extract/actors.hpp"
 #include "extract/gazetteer.hpp"
@@ -59,26 +60,6 @@ TextSpan evidence_span(const std::string& text, const std::string& evidence) {
   }
   const auto start = static_cast<std::uint32_t>(code_point_count(text.substr(0, at)));
   return {start, start + static_cast<std::uint32_t>(code_point_count(evidence))};
-}
-
-// The code points [span.start, span.end) of `text`, as bytes.
-std::string_view code_points(std::string_view text, const TextSpan& span) {
-  std::size_t at = 0;
-  std::uint32_t index = 0;
-  std::size_t begin = text.size();
-  for (; at < text.size(); ++at) {
-    if ((static_cast<unsigned char>(text[at]) & 0xC0U) == 0x80U) {
-      continue;  // a continuation byte
-    }
-    if (index == span.start) {
-      begin = at;
-    }
-    if (index == span.end) {
-      break;
-    }
-    ++index;
-  }
-  return begin <= at ? text.substr(begin, at - begin) : std::string_view();
 }
 
 bool inside(const Claim& claim, const TextSpan& evidence) {
@@ -200,7 +181,8 @@ struct Scorer {
         continue;
       }
       for (const TextSpan& span : field.spans) {
-        if (places.bears_name(gold.id, text->language, code_points(document_text, span))) {
+        if (places.bears_name(gold.id, text->language,
+                              code_point_slice(document_text, span.start, span.end))) {
           return true;
         }
       }
