@@ -78,7 +78,9 @@ ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>
   pairs_ = std::none_of(keys.begin(), keys.end(), [](const auto& key) {
     return !key.first.empty() && is_pair_lead(static_cast<unsigned char>(key.first.back()));
   });
-  // The steps of each key, as each_key_at takes them, by class.
+  // The steps of each key, as each_key_at takes them, by class; a pair's class
+  // by pair_index while building, then in pair_step_.
+  std::array<std::uint16_t, 2048> pair_class{};
   std::uint16_t classes = 0;
   std::vector<std::vector<std::uint16_t>> steps_of_key;
   steps_of_key.reserve(keys.size());
@@ -90,7 +92,7 @@ ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>
       std::size_t step = 1;
       if (pairs_ && is_pair_lead(byte) && at + 1 < key.size() &&
           is_continuation(static_cast<unsigned char>(key[at + 1]))) {
-        step_class = &pair_class_[pair_index(byte, static_cast<unsigned char>(key[at + 1]))];
+        step_class = &pair_class[pair_index(byte, static_cast<unsigned char>(key[at + 1]))];
         step = 2;
       }
       if (*step_class == 0) {
@@ -109,8 +111,8 @@ ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>
       for (unsigned continuation = 0x80U; continuation <= 0xBFU; ++continuation) {
         const std::array<unsigned char, 2> pair = {static_cast<unsigned char>(lead),
                                                    static_cast<unsigned char>(continuation)};
-        pair_step_[two_bytes(pair.data())] =
-            static_cast<std::uint16_t>(kPairStep | pair_class_[pair_index(pair[0], pair[1])]);
+        pair_step_[two_bytes_at(pair.data())] =
+            static_cast<std::uint16_t>(kPairStep | pair_class[pair_index(pair[0], pair[1])]);
       }
     }
   }

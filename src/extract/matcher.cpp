@@ -186,21 +186,16 @@ class WordCharPairs {
         }
         const std::array<unsigned char, 2> bytes = {static_cast<unsigned char>(first),
                                                     static_cast<unsigned char>(second)};
-        lengths_[index_of(bytes.data())] = length;
+        lengths_[detail::two_bytes_at(bytes.data())] = length;
       }
     }
   }
   // `bytes` must have two bytes to read.
   std::uint8_t word_char_length(const unsigned char* bytes) const {
-    return lengths_[index_of(bytes)];
+    return lengths_[detail::two_bytes_at(bytes)];
   }
 
  private:
-  static std::uint16_t index_of(const unsigned char* bytes) {
-    std::uint16_t index = 0;
-    std::memcpy(&index, bytes, sizeof index);
-    return index;
-  }
   std::array<std::uint8_t, 0x10000> lengths_{};
 };
 

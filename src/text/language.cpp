@@ -12,7 +12,6 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -115,9 +114,7 @@ class CharInfoTable {
     for (char32_t cp = 0x80; cp < kTableEnd; ++cp) {
       const CharInfo& info = table_[cp];
       if (info.kind == Kind::kWord && info.script != 0 && !info.marker) {
-        const std::array<char, 2> bytes = {static_cast<char>(0xC0U | (cp >> 6U)),
-                                           static_cast<char>(0x80U | (cp & 0x3FU))};
-        two_byte_letter_script_[pair_index(bytes.data())] = info.script;
+        two_byte_letter_script_[detail::two_byte_index(cp)] = info.script;
       }
     }
   }
@@ -169,18 +166,12 @@ class CharInfoTable {
   static constexpr char32_t kTableEnd = 0x800;
   const detail::ForeignLetters& letters_;
   std::array<CharInfo, kTableEnd> table_{};
-  // Two bytes as one 16-bit number, as they lie in memory: one load.
-  static std::uint16_t pair_index(const char* bytes) {
-    std::uint16_t index = 0;
-    std::memcpy(&index, bytes, sizeof index);
-    return index;
-  }
   ScriptId letter_script_of_pair(std::string_view text, std::size_t at) const {
-    return two_byte_letter_script_[pair_index(text.data() + at)];
+    return two_byte_letter_script_[detail::two_bytes_at(text.data() + at)];
   }
 
   static constexpr std::size_t kPairs = 0x10000;
-  // By the two bytes of a two-byte character (pair_index): the script of a
+  // By the two bytes of a two-byte character (two_bytes_at): the script of a
   // letter read_word may count without its entry; 0 for any other two bytes
   // (other characters, ASCII, a lead byte alone, an overlong form...). A
   // lookup by the bytes needs no check of them and no decoding; the entries

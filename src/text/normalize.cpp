@@ -123,10 +123,7 @@ class EntryTable {
     plain_pairs_.assign(kPairs, 0);
     for (char32_t cp = 0x80; cp < kLowEnd; ++cp) {
       if (low_[cp].action == Action::kEmit) {
-        const std::array<unsigned char, 2> bytes = {
-            static_cast<unsigned char>(0xC0U | (cp >> 6U)),
-            static_cast<unsigned char>(0x80U | (cp & 0x3FU))};
-        plain_pairs_[two_bytes(bytes.data())] = static_cast<std::uint16_t>(cp);
+        plain_pairs_[detail::two_byte_index(cp)] = static_cast<std::uint16_t>(cp);
       }
     }
   }
@@ -139,7 +136,7 @@ class EntryTable {
   // emits it; nullptr for any other two bytes. One load instead of testing
   // both bytes and decoding them.
   const Entry* plain_pair(const unsigned char* bytes) const {
-    const std::uint16_t code_point = plain_pairs_[two_bytes(bytes)];
+    const std::uint16_t code_point = plain_pairs_[detail::two_bytes_at(bytes)];
     return code_point == 0 ? nullptr : &low_[code_point];
   }
 
@@ -160,12 +157,7 @@ class EntryTable {
   std::array<Entry, kLowEnd> low_{};
   std::array<Entry, kPunctuationEnd - kPunctuationBegin> punctuation_{};
   static constexpr std::size_t kPairs = 0x10000;
-  static std::uint16_t two_bytes(const unsigned char* bytes) {
-    std::uint16_t value = 0;
-    std::memcpy(&value, bytes, sizeof value);
-    return value;
-  }
-  // By two_bytes: the code point of a two-byte character the table emits, 0
+  // By two_bytes_at: the code point of a two-byte character the table emits, 0
   // for any other two bytes (U+0000 is no two-byte character). A lead byte's
   // pairs lie in one cache line per continuation byte.
   std::vector<std::uint16_t> plain_pairs_;

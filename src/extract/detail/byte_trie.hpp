@@ -20,6 +20,14 @@
 
 namespace truce::extract::detail {
 
+// Two bytes of a text as one 16-bit number, as they lie in memory (one load):
+// the index of the tables that look a step or a character up by its bytes.
+inline std::uint16_t two_bytes_at(const unsigned char* bytes) {
+  std::uint16_t value = 0;
+  std::memcpy(&value, bytes, sizeof value);
+  return value;
+}
+
 class ByteTrie {
  public:
   static constexpr std::uint32_t kAbsent = std::numeric_limits<std::uint32_t>::max();
@@ -42,7 +50,7 @@ class ByteTrie {
     for (std::size_t at = from; at < size;) {
       std::uint32_t step_class = 0;
       std::size_t step = 1;
-      const std::uint16_t pair = at + 1 < size ? pair_step_[two_bytes(bytes + at)] : 0;
+      const std::uint16_t pair = at + 1 < size ? pair_step_[two_bytes_at(bytes + at)] : 0;
       if ((pair & kPairStep) != 0) {
         step_class = pair & ~kPairStep;
         step = 2;
@@ -77,22 +85,16 @@ class ByteTrie {
   static std::size_t pair_index(unsigned char lead, unsigned char continuation) {
     return (std::size_t{lead & 0x1FU} << 6U) | (continuation & 0x3FU);
   }
-  // Two bytes as one 16-bit number, as they lie in memory: one load.
-  static std::uint16_t two_bytes(const unsigned char* bytes) {
-    std::uint16_t value = 0;
-    std::memcpy(&value, bytes, sizeof value);
-    return value;
-  }
   static constexpr std::uint16_t kPairStep = 0x8000U;
 
   std::array<std::uint16_t, 256> byte_class_{};
-  std::array<std::uint16_t, 2048> pair_class_{};  // by pair_index
-  // By two_bytes of the text: kPairStep and the pair's class (0 when it is in
+  // By two_bytes_at of the text: kPairStep and the pair's class (0 when it is in
   // no key) where the two bytes are a step (a lead and a continuation byte, and
   // pairs_), 0 elsewhere. One load and no tests of the bytes per step; all the
   // two-byte characters with one continuation byte share one cache line.
   std::vector<std::uint16_t> pair_step_;
-  static_assert(256 + 2048 < kPairStep, "every step class fits beside kPairStep");
+  static_assert(256 + 2048 < kPairStep,
+                "every step class (a byte's or a pair's) fits beside kPairStep");
   // Whether two-byte characters are one step: not when a key ends with a lead
   // byte, which the text may follow with a continuation byte.
   bool pairs_ = true;

@@ -4,8 +4,10 @@
 // not a continuation byte starts one), so spans agree with code_point_slice.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -20,6 +22,23 @@ struct DecodedCodePoint {
 
 inline bool is_continuation_byte(unsigned char byte) {
   return (byte & 0xC0U) == 0x80U;
+}
+
+// Two bytes of a text as one 16-bit number, as they lie in memory (one load):
+// the index of the tables that look a two-byte character up by its bytes,
+// with no test of the bytes and no decoding.
+inline std::uint16_t two_bytes_at(const void* bytes) {
+  std::uint16_t value = 0;
+  std::memcpy(&value, bytes, sizeof value);
+  return value;
+}
+
+// two_bytes_at of the UTF-8 form of a code point from U+0080 to U+07FF.
+inline std::uint16_t two_byte_index(char32_t code_point) {
+  const std::array<unsigned char, 2> bytes = {
+      static_cast<unsigned char>(0xC0U | (code_point >> 6U)),
+      static_cast<unsigned char>(0x80U | (code_point & 0x3FU))};
+  return two_bytes_at(bytes.data());
 }
 
 // Decodes the code point starting at `at` (which must not be a continuation
