@@ -87,7 +87,7 @@ struct FrameView {
     MentionList run;
     bool one_run = true;
     for (const Range& sentence : sentence_ranges) {
-      const MentionList part = Analysis::within(of_category, sentence);
+      const MentionList part = analysis.within(of_category, sentence);
       if (part.empty()) {
         continue;
       }
@@ -113,7 +113,7 @@ struct FrameView {
       return found;
     }
     for (const Range& sentence : sentence_ranges) {
-      for (const Mention* mention : Analysis::within(of_category, sentence)) {
+      for (const Mention* mention : analysis.within(of_category, sentence)) {
         if (!set_aside(category, *mention)) {
           found.owned.push_back(mention);
         }

@@ -183,6 +183,58 @@ TEST(Analysis, NumbersInARangeAreThoseThatBeginInIt) {
   }
 }
 
+// `within` bisects the begins kept beside the category lists, or follows the
+// pointers of any other list: both give, for every range, the mentions that
+// begin inside it, for runs shorter and longer than its first short walk.
+TEST(Analysis, MentionsInARangeAreThoseThatBeginInIt) {
+  Lexicon lexicon;
+  for (const auto& [category, phrase] : std::vector<std::pair<std::string, std::string>>{
+           {"place", "alpha"}, {"actor", "bravo"}, {"event", "charlie"}}) {
+    LexiconEntry entry;
+    entry.category = category;
+    entry.value = phrase;
+    entry.phrase = phrase;
+    lexicon.add(std::move(entry));
+  }
+  Result<Matcher> compiled = Matcher::compile(std::move(lexicon));
+  ASSERT_TRUE(compiled.has_value());
+  const Matcher matcher = std::move(compiled).value();
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += i % 7 == 3 ? "bravo alpha " : (i % 5 == 1 ? "charlie " : "alpha alpha x ");
+  }
+  const Analysis analysis = analyse(text, matcher, std::nullopt);
+  const auto size = static_cast<std::uint32_t>(analysis.normalized.text.size());
+  for (const Category category : {Category("place"), Category("actor"), Category("event")}) {
+    const MentionList all = analysis.all_of(category);
+    ASSERT_FALSE(all.empty()) << category.name();
+    const std::vector<const Mention*> copied(all.begin(), all.end());
+    const MentionList tail = all.subspan(all.size() / 3);
+    for (std::uint32_t from = 0; from <= size + 1; ++from) {
+      for (std::uint32_t to = 0; to <= size + 1; ++to) {
+        const auto expected = [&](MentionList list) {
+          std::vector<const Mention*> inside;
+          for (const Mention* mention : list) {
+            if (mention->range.begin >= from && mention->range.begin < to) {
+              inside.push_back(mention);
+            }
+          }
+          return inside;
+        };
+        const auto as_vector = [](MentionList list) {
+          return std::vector<const Mention*>(list.begin(), list.end());
+        };
+        ASSERT_EQ(as_vector(analysis.in({from, to}, category)), expected(all))
+            << category.name() << " " << from << ".." << to;
+        ASSERT_EQ(as_vector(analysis.within(tail, {from, to})), expected(tail))
+            << category.name() << " tail " << from << ".." << to;
+        ASSERT_EQ(as_vector(analysis.within(copied, {from, to})), expected(all))
+            << category.name() << " copy " << from << ".." << to;
+      }
+    }
+  }
+}
+
 TEST(ExcludedRanges, JoinedTheyOverlapWhatAnyOfThemOverlaps) {
   // Overlapping, touching, nested and empty ranges, in no order.
   const std::vector<Range> ranges{{30, 40}, {5, 9},   {9, 12},  {50, 50}, {60, 80},
