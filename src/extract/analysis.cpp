@@ -227,22 +227,19 @@ std::vector<std::uint32_t> find_word_starts(std::string_view text) {
   return starts;
 }
 
-// words_before for a text of `size` bytes whose words start at `starts`.
-text::OriginTable count_words_before(const std::vector<std::uint32_t>& starts, std::size_t size) {
-  text::OriginTable counts(size + 1);
-  std::uint32_t count = 0;
-  auto filled = counts.begin();
-  for (const std::uint32_t start : starts) {
-    const auto through = counts.begin() + static_cast<std::ptrdiff_t>(start) + 1;
-    std::fill(filled, through, count);
-    filled = through;
-    ++count;
-  }
-  std::fill(filled, counts.end(), count);
-  return counts;
-}
-
 }  // namespace
+
+Analysis::WordStartRank::WordStartRank(const std::vector<std::uint32_t>& starts, std::size_t size)
+    : starts_(size / kBlockBytes + 1, 0), counts_(size / kBlockBytes + 1, 0) {
+  for (const std::uint32_t start : starts) {
+    starts_[start / kBlockBytes] |= std::uint64_t{1} << (start % kBlockBytes);
+  }
+  std::uint32_t count = 0;
+  for (std::size_t block = 0; block < starts_.size(); ++block) {
+    counts_[block] = count;
+    count += count_ones(starts_[block]);
+  }
+}
 
 TextSpan Analysis::span(Range range) const {
   return normalized.original_span(range.begin, range.end);
@@ -411,8 +408,8 @@ std::uint32_t Analysis::words_between(std::uint32_t from, std::uint32_t to) cons
   // and the start of the word at `to` belong to the mentions themselves.
   const bool from_starts_word =
       !is_word_gap(text[from]) && (from == 0 || is_word_gap(text[from - 1]));
-  const std::uint32_t begin = words_before[from + 1];
-  const std::uint32_t end = words_before[to];
+  const std::uint32_t begin = words_before.before(from + 1);
+  const std::uint32_t end = words_before.before(to);
   std::uint32_t words = (from_starts_word ? 1U : 0U) + (end - begin);
   const bool to_inside_word =
       to < text.size() && !is_word_gap(text[to]) && !is_word_gap(text[to - 1]);
@@ -943,7 +940,8 @@ Analysis analyse(std::string_view original, const Matcher& matcher,
   analysis.normalized = text::normalize_for_matching(original);
   analysis.original_offsets = std::move(analysis.normalized.code_point_offsets);
   analysis.word_starts = find_word_starts(analysis.normalized.text);
-  analysis.words_before = count_words_before(analysis.word_starts, analysis.normalized.text.size());
+  analysis.words_before =
+      Analysis::WordStartRank(analysis.word_starts, analysis.normalized.text.size());
   const Lexicon& lexicon = matcher.lexicon();
   analysis.addressee_prefixes = &gathered_from<AddresseePrefixes>(lexicon).phrases;
   std::vector<Match> found = matcher.scan(analysis.normalized.text);
