@@ -2443,6 +2443,19 @@ bool names_a_thing(const FrameView& view, const Mention& place) {
 // points at: a place it names elsewhere that contains the candidate (3) or
 // shares its division (2), a country of the parties or of the other places
 // named (1). Ties go to the finer place, then to data order.
+// Whether other places bear the name `mention` was matched by besides
+// `place`, the one its entry names. A place that shares no name with another
+// (most of them) answers without the gazetteer's table of names, whose lookup
+// misses the cache at every step: place entries are the gazetteer's names
+// (Gazetteer::load hands them to the lexicon), so the name is one of its own.
+bool several_bear_the_name(const Gazetteer& places, const Mention& mention,
+                           const GazetteerPlace* place) {
+  if (place != nullptr && !place->shares_a_name) {
+    return false;
+  }
+  return places.named_count(mention.entry->language, mention.entry->phrase) > 1;
+}
+
 const UnambiguousPlaces& unambiguous_places_of(const FrameView& view) {
   if (view.context.unambiguous_places) {
     return *view.context.unambiguous_places;
@@ -2450,10 +2463,11 @@ const UnambiguousPlaces& unambiguous_places_of(const FrameView& view) {
   const Gazetteer& places = view.context.places;
   auto& unambiguous = view.context.unambiguous_places.emplace();
   for (const Mention* other : view.analysis.all_of("place")) {
-    if (places.named_count(other->entry->language, other->entry->phrase) > 1) {
+    const GazetteerPlace* place = places.find(other->value());
+    if (several_bear_the_name(places, *other, place)) {
       continue;
     }
-    if (const GazetteerPlace* place = places.find(other->value()); place != nullptr) {
+    if (place != nullptr) {
       unambiguous.mentions.emplace_back(other, place);
       unambiguous.longest = std::max(unambiguous.longest, other->range.end - other->range.begin);
       tally(unambiguous.places, place);
@@ -2469,7 +2483,7 @@ const GazetteerPlace* resolve_homonym(const FrameView& view, const Mention& ment
                                       const GazetteerPlace* found,
                                       const std::vector<std::string>& parties) {
   const Gazetteer& places = view.context.places;
-  if (places.named_count(mention.entry->language, mention.entry->phrase) < 2) {
+  if (!several_bear_the_name(places, mention, found)) {
     return found;
   }
   const std::vector<const GazetteerPlace*> candidates =

@@ -463,6 +463,13 @@ Result<Gazetteer> Gazetteer::load(const std::filesystem::path& data_dir, Lexicon
       lexicon.add(to_lexicon_entry(row, "place"));
     }
   }
+  for (const auto& [name, bearers] : gazetteer.named_) {
+    if (bearers.size() > 1) {
+      for (const std::size_t index : bearers) {
+        gazetteer.places_[index].shares_a_name = true;
+      }
+    }
+  }
   return gazetteer;
 }
 

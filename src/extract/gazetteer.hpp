@@ -33,6 +33,9 @@ struct GazetteerPlace {
   std::string parent;                  // place id of the containing place; empty for countries
   std::string timezone;                // IANA; empty when the feature spans several zones
   bool approximate = false;
+  // Another place bears one of its names (in the same language): only then
+  // can a name of it be a homonym (Gazetteer::named_count above 1).
+  bool shares_a_name = false;
   std::string source;                                     // where the coordinates come from
   std::map<std::string, std::string, std::less<>> names;  // language → preferred name
 

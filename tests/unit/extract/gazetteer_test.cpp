@@ -99,12 +99,43 @@ TEST(GazetteerData, SameNamedPlacesAreAllKnownUnderTheirName) {
   EXPECT_TRUE(ids("en", "no such place").empty());
 }
 
+// A place shares a name exactly when some name the gazetteer hands the
+// lexicon has another bearer: the reader asks the table of names only then.
+TEST(GazetteerData, APlaceSharesANameWhenANameOfItHasAnotherBearer) {
+  Loaded loaded = load_repository();
+  const Gazetteer& gazetteer = loaded.gazetteer;
+  std::set<std::string> sharing;
+  std::set<std::string> named;
+  for (const LexiconEntry& entry : loaded.lexicon.entries()) {
+    if (entry.category != "place") {
+      continue;
+    }
+    const std::vector<const GazetteerPlace*> bearers =
+        gazetteer.named(entry.language, entry.phrase);
+    ASSERT_FALSE(bearers.empty()) << entry.phrase;
+    for (const GazetteerPlace* bearer : bearers) {
+      named.insert(bearer->id);
+      if (bearers.size() > 1) {
+        sharing.insert(bearer->id);
+      }
+    }
+  }
+  ASSERT_FALSE(sharing.empty());
+  ASSERT_FALSE(named.empty());
+  for (const GazetteerPlace& place : gazetteer.places()) {
+    EXPECT_EQ(place.shares_a_name, sharing.contains(place.id)) << place.id;
+  }
+  EXPECT_TRUE(gazetteer.find("poonch")->shares_a_name);
+  EXPECT_FALSE(gazetteer.find("kotli")->shares_a_name);
+}
+
 TEST(GazetteerData, EveryPlaceLiesInTheBoxOfEachOfItsCountries) {
   Loaded loaded = load_repository();
   for (const GazetteerPlace& place : loaded.gazetteer.places()) {
     ASSERT_FALSE(place.countries.empty()) << place.id;
-    if (!place.point)
+    if (!place.point) {
       continue;  // not located yet; the test above requires it to say so
+    }
     for (const std::string& code : place.countries) {
       auto box = kCountryBoxes.find(code);
       if (place.type == "country" && box == kCountryBoxes.end()) {
