@@ -211,6 +211,8 @@ struct NumberWords {
       : month(lexicon.category_number(kMonthCategory)),
         qualifier(lexicon.category_number(kQualifierCategory)),
         range(lexicon.category_number(kRangeCategory)),
+        number_word(lexicon.category_number(kNumberCategory)),
+        vague_word(lexicon.category_number(kVagueCategory)),
         hiding(lexicon.category_count(), false) {
     for (std::string_view category : kHidingCategories) {
       if (const std::uint32_t number = lexicon.category_number(category);
@@ -237,6 +239,8 @@ struct NumberWords {
   std::uint32_t month;
   std::uint32_t qualifier;
   std::uint32_t range;
+  std::uint32_t number_word;
+  std::uint32_t vague_word;
   std::vector<bool> hiding;
   std::vector<std::pair<std::string_view, std::string_view>> connectors;  // into the lexicon
   std::vector<std::pair<std::string_view, std::string_view>> range_words;
@@ -472,12 +476,15 @@ class NumberReader {
     std::uint32_t taken_until = 0;
     // Matches come sorted by begin, longer first: the first one that fits wins.
     for (const Match& match : matches_) {
-      const LexiconEntry& entry = entry_of(match);
-      bool vague = entry.category == kVagueCategory;
-      if ((!vague && entry.category != kNumberCategory) || match.word_begin < taken_until ||
+      // The category by number first: the entries of the other matches are
+      // not read (each one a cache miss, a text has a match every few bytes).
+      const std::uint32_t category = lexicon_.category_number(match.entry);
+      const bool vague = category == words_.vague_word;
+      if ((!vague && category != words_.number_word) || match.word_begin < taken_until ||
           hidden_by_longer_word(match)) {
         continue;
       }
+      const LexiconEntry& entry = entry_of(match);
       std::optional<std::int64_t> value = parse_value(entry.value);
       if (!value) {
         continue;  // a data error; the lexicon test reports it
