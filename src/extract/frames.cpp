@@ -817,11 +817,14 @@ bool told_as_going_on(const Analysis& analysis, const Mention& event) {
 }  // namespace
 
 void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
-  std::vector<Sentence> sentences;
-  for (const Sentence& sentence : analysis.sentences) {
+  // Where each sentence is cut, found before any is: the rules read the
+  // sentences as they are, and most texts cut none (then nothing is copied).
+  std::vector<std::optional<std::uint32_t>> cuts(analysis.sentences.size());
+  bool any_cut = false;
+  for (std::size_t index = 0; index < analysis.sentences.size(); ++index) {
+    const Sentence& sentence = analysis.sentences[index];
     std::string first_party;
     std::uint32_t first_end = 0;  // where the first attribution ends
-    std::optional<std::uint32_t> cut;
     for (const Mention* trigger : analysis.in(sentence.range, "attribution")) {
       const auto attribution = resolve(analysis, sentence, *trigger);
       if (!attribution) {
@@ -837,12 +840,22 @@ void split_at_second_claimant(Analysis& analysis, const ActorRegistry& actors) {
       // first one's own clause ("Baku reported ... and said") stays whole.
       const Range clause = analysis.clause_of(sentence, trigger->range.begin);
       if (!party.empty() && party != first_party && clause.begin >= first_end) {
-        cut = clause.begin;
+        cuts[index] = clause.begin;
+        any_cut = true;
         break;
       }
     }
+  }
+  if (!any_cut) {
+    return;
+  }
+  std::vector<Sentence> sentences;
+  sentences.reserve(analysis.sentences.size() + 1);
+  for (std::size_t index = 0; index < analysis.sentences.size(); ++index) {
+    Sentence& sentence = analysis.sentences[index];
+    const std::optional<std::uint32_t> cut = cuts[index];
     if (!cut) {
-      sentences.push_back(sentence);
+      sentences.push_back(std::move(sentence));
       continue;
     }
     Sentence head{{sentence.range.begin, *cut}, sentence.paragraph, {}};

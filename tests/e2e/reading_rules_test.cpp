@@ -1465,11 +1465,11 @@ TEST_F(FictionalTheatre, AnAgreementAfterAWordOfSequenceOnlyTellsWhen) {
       "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن قوات حفظ السلام انتشرت في أوبرلاند "
       "بعد توقيع اتفاق أمس.");
   EXPECT_TRUE(after["claims"].empty()) << after.dump(1);
-  const json signed_ = read(
+  const json signing = read(
       "نص اصطناعي\n\nقالت وزارة خارجية روريتانيا إن الطرفين وقعا على اتفاق في أوبرلاند "
       "أمس.");
-  ASSERT_EQ(signed_["claims"].size(), 1U) << signed_.dump(1);
-  EXPECT_EQ(signed_["claims"][0]["event_type"], "agreement") << signed_.dump(1);
+  ASSERT_EQ(signing["claims"].size(), 1U) << signing.dump(1);
+  EXPECT_EQ(signing["claims"][0]["event_type"], "agreement") << signing.dump(1);
 }
 
 TEST_F(FictionalTheatre, AnAgreementToldTwiceByOneClaimantIsOneClaim) {
@@ -4626,7 +4626,7 @@ TEST_F(FictionalTheatre, FiguresOnlyReportedAreTheOutletsOwnReport) {
         "Синтетический текст\n\nВ МИД Руритании заявили, что войска Фридонии атаковали "
         "Гренцдорф. Сообщалось о четырех пострадавших при обстреле города."}) {
     const json reading = read_undated(text);
-    const json claims = reading["undated_claims"];
+    const json& claims = reading["undated_claims"];
     ASSERT_EQ(claims.size(), 2U) << reading.dump(1);
     EXPECT_EQ(claims[0]["claimant"]["id"], "ru-fictional-mfa") << reading.dump(1);
     EXPECT_EQ(claims[1]["claimant"]["name"], "Ruritanian Daily") << reading.dump(1);
@@ -5304,6 +5304,26 @@ TEST_F(FictionalTheatre, AVillageWithoutAPointListedWithThePlaceNamesItToo) {
       "A synthetic story\n\nFreedonian troops stationed near Alphaburg village shelled Grenzdorf "
       "on Monday, the Foreign Ministry of Ruritania said.");
   EXPECT_EQ(of_the_one_claim(apart, "/place/name"), "Grenzdorf") << apart.dump(1);
+}
+
+// «Армения сообщила о 105 погибших, Азербайджан оценил свои потери в 71
+// военнослужащего»: in one sentence, the clause where another party's speaker
+// comes in after the first one's account is that party's claim, with its
+// own toll.
+TEST_F(FictionalTheatre, ASecondPartysSpeakerInTheSameSentenceMakesASecondClaim) {
+  const json reading = read_published(
+      "A synthetic story\n\nFierce clashes broke out on the border on Monday. Ruritania "
+      "reported 5 soldiers killed, Freedonia reported 7 servicemen killed.");
+  std::map<std::string, int> killed_by_claimant;
+  for (const json& claim : reading["claims"]) {
+    for (const json& figure : claim.value("casualties", json::array())) {
+      if (figure["status"] == "killed") {
+        killed_by_claimant[claim["claimant"]["id"].get<std::string>()] += figure["min"].get<int>();
+      }
+    }
+  }
+  EXPECT_EQ(killed_by_claimant["ruritania"], 5) << reading.dump(1);
+  EXPECT_EQ(killed_by_claimant["freedonia"], 7) << reading.dump(1);
 }
 
 }  // namespace
