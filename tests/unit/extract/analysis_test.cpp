@@ -13,6 +13,7 @@
 #include "extract/detail/assemble.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/matcher.hpp"
+#include "hand_made_lexicon.hpp"
 
 // The byte loops of analyse read eight or sixteen bytes at a time; these tests compare them
 // with a byte-by-byte reading of the same rules, on synthetic texts shifted by
@@ -25,6 +26,19 @@ Matcher empty_matcher() {
   Result<Matcher> matcher = Matcher::compile(Lexicon());
   EXPECT_TRUE(matcher.has_value());
   return std::move(matcher).value();
+}
+
+// A matcher of hand-made entries, each (category, phrase) with its phrase as value.
+Matcher matcher_of(const std::vector<std::pair<std::string, std::string>>& entries) {
+  Lexicon lexicon;
+  for (const auto& [category, phrase] : entries) {
+    LexiconEntry entry;
+    entry.category = category;
+    entry.value = phrase;
+    entry.phrase = phrase;
+    lexicon.add(std::move(entry));
+  }
+  return hand_made::compiled(std::move(lexicon));
 }
 
 bool digit(std::string_view text, std::size_t at) {
@@ -187,18 +201,8 @@ TEST(Analysis, NumbersInARangeAreThoseThatBeginInIt) {
 // pointers of any other list: both give, for every range, the mentions that
 // begin inside it, for runs shorter and longer than its first short walk.
 TEST(Analysis, MentionsInARangeAreThoseThatBeginInIt) {
-  Lexicon lexicon;
-  for (const auto& [category, phrase] : std::vector<std::pair<std::string, std::string>>{
-           {"place", "alpha"}, {"actor", "bravo"}, {"event", "charlie"}}) {
-    LexiconEntry entry;
-    entry.category = category;
-    entry.value = phrase;
-    entry.phrase = phrase;
-    lexicon.add(std::move(entry));
-  }
-  Result<Matcher> compiled = Matcher::compile(std::move(lexicon));
-  ASSERT_TRUE(compiled.has_value());
-  const Matcher matcher = std::move(compiled).value();
+  const Matcher matcher =
+      matcher_of({{"place", "alpha"}, {"actor", "bravo"}, {"event", "charlie"}});
   std::string text;
   for (int i = 0; i < 40; ++i) {
     text += i % 7 == 3 ? "bravo alpha " : (i % 5 == 1 ? "charlie " : "alpha alpha x ");
@@ -277,20 +281,12 @@ TEST(Category, TheBundledLexiconsHaveNoCategoryTheListLacks) {
 // A lookup by Category gives the list a lookup by the name gives, for known
 // categories with mentions, known ones without, and never one of another name.
 TEST(Category, ListsByCategoryAreTheListsByName) {
-  Lexicon lexicon;
-  const std::vector<std::pair<std::string, std::string>> entries = {
-      {"place", "alpha"}, {"actor", "bravo"},   {"event", "charlie"},
-      {"place", "delta"}, {"unlisted", "echo"}, {"negation", "foxtrot"}};
-  for (const auto& [category, phrase] : entries) {
-    LexiconEntry entry;
-    entry.category = category;
-    entry.value = phrase;
-    entry.phrase = phrase;
-    lexicon.add(std::move(entry));
-  }
-  Result<Matcher> compiled = Matcher::compile(std::move(lexicon));
-  ASSERT_TRUE(compiled.has_value());
-  const Matcher matcher = std::move(compiled).value();
+  const Matcher matcher = matcher_of({{"place", "alpha"},
+                                      {"actor", "bravo"},
+                                      {"event", "charlie"},
+                                      {"place", "delta"},
+                                      {"unlisted", "echo"},
+                                      {"negation", "foxtrot"}});
   const Analysis analysis =
       analyse("alpha bravo charlie. delta echo alpha, foxtrot.", matcher, std::nullopt);
   for (std::size_t i = 0; i < kKnownCategories.size(); ++i) {
