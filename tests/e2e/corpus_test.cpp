@@ -141,12 +141,12 @@ TEST(Corpus, TheReaderScoresAtLeastItsRecordedFloors) {
   // figures 0.9, places 0.85); seventeen texts added later from outlets it had
   // not read (tests/data/corpus/README.md) are read much worse, and with them
   // the corpus meets the targets on event dates and casualty figures only:
-  // these floors hold today's figures on all the texts, a little lower, to
-  // catch a breakage.
+  // these floors hold today's figures on all the texts, a point lower at most
+  // (places a little over one matched place), to catch a breakage.
   const std::map<std::string, double> floors = {
-      {"claim", 0.885},       {"claimant", 0.855},   {"event_type", 0.815},
-      {"date", 0.86},         {"event_date", 0.89},  {"place", 0.82},
-      {"perpetrator", 0.765}, {"casualties", 0.895}, {"overall", 0.84}};
+      {"claim", 0.90},       {"claimant", 0.87},    {"event_type", 0.835},
+      {"date", 0.87},        {"event_date", 0.905}, {"place", 0.845},
+      {"perpetrator", 0.78}, {"casualties", 0.905}, {"overall", 0.855}};
   for (const auto& [field, floor] : floors) {
     EXPECT_GE(f1_of(evaluation, field), floor) << field;
   }
