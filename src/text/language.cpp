@@ -29,13 +29,16 @@ using ScriptId = std::uint8_t;  // a UScriptCode; 0 (Common) means "no script of
 static_assert(USCRIPT_CODE_LIMIT <= 256, "UScriptCode must fit in ScriptId");
 
 // How much text CLD2 reads: for the document's main language, and per
-// paragraph that may be in another language. CLD2 reads Arabic and Russian at
-// about 12 MB/s plus some 10 us per call, so it reads samples, and only once
-// per document unless a paragraph looks foreign. 256 bytes are 40-50 words:
-// over the test texts and 20 MB of shuffled copies of them, samples of 256 and
-// 512 bytes gave the same languages everywhere, samples of 128 bytes did not
-// (a Russian text read as Serbian).
-constexpr std::size_t kDocumentSampleBytes = 256;
+// paragraph that may be in another language. CLD2 costs about 1 us a call
+// and 15 ns a byte (with tcmalloc; glibc's malloc maps and unmaps its buffers
+// each call, 70 us), so it reads samples, and only once per document unless
+// a paragraph looks foreign. A sample ends at a space or line break: the
+// letters of a cut word are a sequence of no language, and moved CLD2's
+// choice (a Russian headline read as Serbian at 128 and 224 bytes cut
+// anywhere). Samples cut so, of 128 to 192 bytes, gave the languages that
+// 256 and 512 bytes give over the test texts and 60 MB of shuffled copies of
+// them; 160 bytes (25 to 30 words) keep a margin either side.
+constexpr std::size_t kDocumentSampleBytes = 160;
 constexpr std::size_t kParagraphSampleBytes = 256;
 // A paragraph in the main script is handed to CLD2 only when more than this
 // share of its words have marker letters: Persian or Urdu text has them in
@@ -402,18 +405,6 @@ class Scanner {
   std::vector<std::pair<ScriptId, std::uint32_t>> script_letters_;  // close_paragraph's
 };
 
-// At most `limit` bytes from the start of `text`, not cutting a code point.
-std::string_view sample(std::string_view text, std::size_t limit) {
-  if (text.size() <= limit) {
-    return text;
-  }
-  std::size_t end = limit;
-  while (end > 0 && detail::is_continuation_byte(static_cast<unsigned char>(text[end]))) {
-    --end;
-  }
-  return text.substr(0, end);
-}
-
 struct Candidate {
   std::string language;
   TextSpan span;
@@ -486,10 +477,12 @@ class Detector {
       if (paragraph.script != main_script_) {
         continue;
       }
-      const std::size_t room = kDocumentSampleBytes - buffer.size();
-      buffer += sample(bytes_of(paragraph.byte_begin, paragraph.byte_end), room);
+      const std::string_view whole = bytes_of(paragraph.byte_begin, paragraph.byte_end);
+      const std::string_view taken =
+          detail::cld2_sample(whole, kDocumentSampleBytes - buffer.size());
+      buffer += taken;
       buffer += '\n';
-      if (buffer.size() + 1 >= kDocumentSampleBytes) {
+      if (taken.size() < whole.size() || buffer.size() + 1 >= kDocumentSampleBytes) {
         break;
       }
     }
@@ -509,8 +502,8 @@ class Detector {
         return main_;
       }
     }
-    const std::string_view text =
-        sample(bytes_of(paragraph.byte_begin, paragraph.byte_end), kParagraphSampleBytes);
+    const std::string_view text = detail::cld2_sample(
+        bytes_of(paragraph.byte_begin, paragraph.byte_end), kParagraphSampleBytes);
     detail::Cld2Result detected = detail::detect_with_cld2(text);
     chunks_ = std::move(detected.chunks);
     if (detected.language.empty() && paragraph.script == main_script_) {

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <utility>
 
+#include "text/detail/utf8.hpp"
+
 namespace truce::text::detail {
 namespace {
 
@@ -139,7 +141,28 @@ class Cld2Input {
   std::size_t size_ = 0;
 };
 
+bool is_sample_break(char byte) {
+  return byte == ' ' || byte == '\n' || byte == '\r' || byte == '\t';
+}
+
 }  // namespace
+
+std::string_view cld2_sample(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) {
+    return text;
+  }
+  std::size_t end = limit;  // text[end] is the first byte left out
+  while (end > 0 && !is_sample_break(text[end])) {
+    --end;
+  }
+  if (end == 0) {
+    end = limit;
+    while (end > 0 && is_continuation_byte(static_cast<unsigned char>(text[end]))) {
+      --end;
+    }
+  }
+  return text.substr(0, end);
+}
 
 bool cld2_accepts_its_copy_of(std::string_view text) {
   const Cld2Input input(text);

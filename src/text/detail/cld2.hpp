@@ -28,6 +28,13 @@ inline constexpr std::size_t kMaxCld2Bytes = 1024;
 enum class Cld2Chunks { kWanted, kNotWanted };
 Cld2Result detect_with_cld2(std::string_view text, Cld2Chunks wanted = Cld2Chunks::kWanted);
 
+// At most `limit` bytes from the start of `text`, for CLD2 to read. Where it
+// must cut, it ends before the last space or line break that fits (the letters
+// of a cut word are a sequence of no language and can move CLD2's choice), or,
+// in a text without one (a script written without spaces), before the last
+// code point that fits.
+std::string_view cld2_sample(std::string_view text, std::size_t limit);
+
 // For tests: whether CLD2's own check (ExtDetectLanguageSummaryCheckUTF8)
 // finds every byte of the copy it is given for `text` valid, so that
 // detect_with_cld2 may skip that check.

@@ -422,6 +422,35 @@ TEST(Cld2, NamesTheSameLanguageWithOrWithoutChunks) {
   }
 }
 
+TEST(Cld2Sample, CutsBeforeTheLastSpaceOrLineBreakThatFits) {
+  const std::string_view text = "один два\nтри четыре";  // Cyrillic letters are two bytes
+  EXPECT_EQ(detail::cld2_sample(text, text.size()), text);
+  EXPECT_EQ(detail::cld2_sample(text, 100), text);
+  // Every limit inside "четыре" gives the text up to its space, inside "три"
+  // up to the line break: no cut word.
+  const std::size_t space = text.find(' ', text.find('\n'));
+  for (std::size_t limit = space; limit < text.size(); ++limit) {
+    EXPECT_EQ(detail::cld2_sample(text, limit), text.substr(0, space)) << limit;
+  }
+  const std::size_t line_break = text.find('\n');
+  for (std::size_t limit = line_break; limit < space; ++limit) {
+    EXPECT_EQ(detail::cld2_sample(text, limit), text.substr(0, line_break)) << limit;
+  }
+}
+
+TEST(Cld2Sample, WithoutASpaceCutsBeforeTheLastCodePointThatFits) {
+  const std::string_view text = "二つの村で停戦が守られた";  // three bytes a character
+  for (std::size_t limit = 0; limit < text.size(); ++limit) {
+    const std::string_view sample = detail::cld2_sample(text, limit);
+    EXPECT_EQ(sample.size(), limit - limit % 3) << limit;
+    EXPECT_EQ(text.substr(0, sample.size()), sample);
+  }
+  // A text that starts with a space but has none after it is cut like one
+  // without: an empty sample would tell CLD2 nothing.
+  const std::string_view spaced = " 二つの村";
+  EXPECT_EQ(detail::cld2_sample(spaced, 7), spaced.substr(0, 7));
+}
+
 TEST(Cld2Codes, AreBcp47) {
   EXPECT_EQ(detail::bcp47_from_cld2_code("ar"), "ar");
   EXPECT_EQ(detail::bcp47_from_cld2_code("iw"), "he");
