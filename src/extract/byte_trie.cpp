@@ -1,6 +1,7 @@
 #include "extract/detail/byte_trie.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <limits>
 #include <stdexcept>
@@ -22,7 +23,10 @@ struct Node {
 // laying out the bundled lexicon take seconds).
 class SlotAllocator {
  public:
-  explicit SlotAllocator(std::size_t reserve) { later_.reserve(reserve); }
+  explicit SlotAllocator(std::size_t reserve) {
+    later_.reserve(reserve);
+    base_taken_.reserve(reserve);
+  }
 
   void take(std::size_t slot) {
     grow(slot + 2);
@@ -32,14 +36,20 @@ class SlotAllocator {
   std::uint32_t base_for(const std::vector<std::pair<std::uint16_t, std::uint32_t>>& children) {
     const std::size_t lowest = children.front().first;
     for (std::size_t slot = free_at_or_after(lowest + 1);; slot = free_at_or_after(slot + 1)) {
+      // At least 1: base 0 is that of the states without children.
       const std::size_t base = slot - lowest;
-      const bool fits = std::all_of(children.begin() + 1, children.end(), [&](const auto& child) {
-        return !is_used(base + child.first);
-      });
+      const bool fits = !base_taken(base) &&
+                        std::all_of(children.begin() + 1, children.end(), [&](const auto& child) {
+                          return !is_used(base + child.first);
+                        });
       if (fits) {
         if (base > std::numeric_limits<std::uint32_t>::max() / 2) {
           throw std::length_error("ByteTrie: too many states");
         }
+        if (base_taken_.size() <= base) {
+          base_taken_.resize(base + 1, false);
+        }
+        base_taken_[base] = true;
         return static_cast<std::uint32_t>(base);
       }
     }
@@ -47,6 +57,7 @@ class SlotAllocator {
 
  private:
   bool is_used(std::size_t slot) const { return slot < later_.size() && later_[slot] != slot; }
+  bool base_taken(std::size_t base) const { return base < base_taken_.size() && base_taken_[base]; }
 
   void grow(std::size_t size) {
     while (later_.size() < size) {
@@ -70,6 +81,7 @@ class SlotAllocator {
   }
 
   std::vector<std::size_t> later_;  // later_[s] == s: s is free
+  std::vector<bool> base_taken_;    // the bases given out: each to one state
 };
 
 }  // namespace
@@ -164,19 +176,30 @@ ByteTrie::ByteTrie(const std::vector<std::pair<std::string_view, std::uint32_t>>
       stack.push_back(child->second);
     }
   }
+  // The class of a step, and all ones (the mark of a free slot) beside it.
+  const auto class_bits = static_cast<unsigned>(std::bit_width(std::uint32_t{classes} + 1U));
+  class_mask_ = (1U << class_bits) - 1U;
+  base_shift_ = 1U + class_bits;
   // Every walk reads units_[base + class] for any class, so the array reaches
   // that far past the highest base.
   const std::uint32_t highest_base = *std::max_element(base_of.begin(), base_of.end());
-  units_.assign(std::max<std::size_t>(end, std::size_t{highest_base} + classes + 1), Unit{});
+  if (highest_base > (std::numeric_limits<std::uint32_t>::max() >> base_shift_)) {
+    throw std::length_error("ByteTrie: too many states for a 32-bit state word");
+  }
+  const std::uint32_t free_slot = class_mask_ << 1U;
+  units_.assign(std::max<std::size_t>(end, std::size_t{highest_base} + classes + 1), free_slot);
   values_.assign(units_.size(), kAbsent);
-  for (std::uint32_t node = 0; node < nodes.size(); ++node) {
-    const std::uint32_t state = state_of[node];
-    const bool key_ends = nodes[node].value != kAbsent;
-    units_[state].base_and_end = (base_of[node] << 1U) | (key_ends ? 1U : 0U);
-    values_[state] = nodes[node].value;
-    for (const auto& [byte_class, child] : nodes[node].children) {
-      units_[state_of[child]].parent = state;
+  std::vector<std::uint16_t> class_of(nodes.size(), static_cast<std::uint16_t>(class_mask_));
+  for (const Node& node : nodes) {
+    for (const auto& [step_class, child] : node.children) {
+      class_of[child] = step_class;
     }
+  }
+  for (std::uint32_t node = 0; node < nodes.size(); ++node) {
+    const bool key_ends = nodes[node].value != kAbsent;
+    units_[state_of[node]] = (base_of[node] << base_shift_) |
+                             (std::uint32_t{class_of[node]} << 1U) | (key_ends ? 1U : 0U);
+    values_[state_of[node]] = nodes[node].value;
   }
 }
 

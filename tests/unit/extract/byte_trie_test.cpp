@@ -104,6 +104,47 @@ TEST(ByteTrie, AgreesWithALookupOfEveryPrefixOnRandomKeys) {
   }
 }
 
+// States whose children are of different classes could have their children
+// laid out from the same base; a walk that took the slot of another state's
+// child for its own would find keys that are not there. Small alphabets, keys
+// of few children each, and every string over the alphabet up to the longest
+// key looked up from its start.
+TEST(ByteTrie, FindsNoKeyInTheChildrenOfAnotherState) {
+  std::mt19937 random(20261208);
+  for (int round = 0; round < 200; ++round) {
+    std::uniform_int_distribution<int> alphabet_size(3, 8);
+    const int letters = alphabet_size(random);
+    std::uniform_int_distribution<int> letter(0, letters - 1);
+    std::uniform_int_distribution<std::size_t> length(1, 3);
+    std::uniform_int_distribution<std::uint32_t> count(2, 12);
+    std::map<std::string, std::uint32_t> first_values;
+    Keys keys;
+    for (std::uint32_t value = 0, keys_wanted = count(random); value < keys_wanted; ++value) {
+      std::string key;
+      for (std::size_t n = length(random); n > 0; --n) {
+        key += static_cast<char>('a' + letter(random));
+      }
+      first_values.try_emplace(key, value);
+      keys.emplace_back(key, value);
+    }
+    const ByteTrie trie = build(keys);
+    std::vector<std::string> texts = {""};
+    for (std::size_t size = 1; size <= 3; ++size) {
+      std::vector<std::string> longer;
+      for (const std::string& text : texts) {
+        for (int l = 0; l < letters; ++l) {
+          longer.push_back(text + static_cast<char>('a' + l));
+        }
+      }
+      for (const std::string& text : longer) {
+        ASSERT_EQ(walk(trie, text, 0), brute_force(first_values, text, 0))
+            << "round " << round << ", text " << text;
+      }
+      texts = std::move(longer);
+    }
+  }
+}
+
 // Two-byte characters are one step of a walk. Keys and texts of letters of
 // two bytes, ASCII, three-byte characters and stray bytes (lead bytes without
 // their continuation, continuation bytes without a lead): the walk must find
