@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <utility>
 
 #include "text/detail/cld2.hpp"
@@ -229,8 +230,11 @@ struct Paragraph {
   std::size_t byte_end = 0;
   std::uint32_t cp_begin = 0;
   std::uint32_t cp_end = 0;
+  // Its words in Scanner::words, if kept: only a paragraph with words of two
+  // scripts or with marker letters has runs to look for in them.
   std::size_t first_word = 0;
   std::size_t end_word = 0;
+  bool words_kept = true;
   ScriptId script = 0;  // the script of most of its letters
   std::uint32_t letters = 0;
 };
@@ -239,9 +243,11 @@ struct Paragraph {
 // letters and marks), in one pass.
 class Scanner {
  public:
-  // `block_reading` false reads every character on its own (for tests).
-  Scanner(std::string_view text, const CharInfoTable& table, bool block_reading = true)
-      : text_(text), table_(table), block_reading_(block_reading) {}
+  // `block_reading` false reads every character on its own (for tests);
+  // `all_words` keeps the words of every paragraph.
+  enum class Words : std::uint8_t { kOfMixedParagraphs, kAll };
+  Scanner(std::string_view text, const CharInfoTable& table, Words kept, bool block_reading = true)
+      : text_(text), table_(table), block_reading_(block_reading), kept_(kept) {}
 
   void run() {
     std::size_t at = detail::first_code_point_offset(text_);
@@ -295,7 +301,9 @@ class Scanner {
     previous_was_cr_ = false;
     if (!in_paragraph_) {
       in_paragraph_ = true;
-      current_ = Paragraph{at, at, index, index, words.size(), words.size(), 0, 0};
+      current_ = Paragraph{at, at, index, index, words.size(), words.size(), true, 0, 0};
+      script_letters_.clear();
+      marker_in_paragraph_ = false;
     }
   }
 
@@ -348,6 +356,25 @@ class Scanner {
     word.cp_end = index;
     content_end_ = {at, index};
     words.push_back(word);
+    count_letters(word);
+  }
+
+  // The paragraph's letters by script, and whether a word has marker letters,
+  // as its words are read. The list is the scanner's, so paragraphs after
+  // the first allocate nothing; a paragraph has a handful of scripts.
+  void count_letters(const Word& word) {
+    marker_in_paragraph_ = marker_in_paragraph_ || word.has_marker;
+    if (word.script == 0) {
+      return;
+    }
+    current_.letters += word.letters;
+    for (auto& [script, letters] : script_letters_) {
+      if (script == word.script) {
+        letters += word.letters;
+        return;
+      }
+    }
+    script_letters_.emplace_back(word.script, word.letters);
   }
 
   void whitespace(Kind kind, char32_t code_point) {
@@ -369,40 +396,32 @@ class Scanner {
     current_.byte_end = content_end_.first;
     current_.cp_end = content_end_.second;
     current_.end_word = words.size();
-    // The script with most letters; a paragraph has a handful of scripts. The
-    // list is the scanner's, so paragraphs after the first allocate nothing.
-    std::vector<std::pair<ScriptId, std::uint32_t>>& counts = script_letters_;
-    counts.clear();
-    for (std::size_t w = current_.first_word; w < current_.end_word; ++w) {
-      const Word& word = words[w];
-      if (word.script == 0) {
-        continue;
-      }
-      auto found = std::find_if(counts.begin(), counts.end(),
-                                [&](const auto& entry) { return entry.first == word.script; });
-      if (found == counts.end()) {
-        counts.emplace_back(word.script, word.letters);
-      } else {
-        found->second += word.letters;
-      }
-      current_.letters += word.letters;
-    }
     const auto best =
-        std::max_element(counts.begin(), counts.end(),
+        std::max_element(script_letters_.begin(), script_letters_.end(),
                          [](const auto& a, const auto& b) { return a.second < b.second; });
-    current_.script = best == counts.end() ? 0 : best->first;
+    current_.script = best == script_letters_.end() ? 0 : best->first;
+    // Most paragraphs are of one script without marker letters: their words
+    // go, and the next paragraph's take their place while they are in the cache.
+    if (kept_ == Words::kOfMixedParagraphs && script_letters_.size() <= 1 &&
+        !marker_in_paragraph_) {
+      words.resize(current_.first_word);
+      current_.end_word = current_.first_word;
+      current_.words_kept = false;
+    }
     paragraphs.push_back(current_);
   }
 
   std::string_view text_;
   const CharInfoTable& table_;
   bool block_reading_ = true;
+  Words kept_ = Words::kAll;
+  bool marker_in_paragraph_ = false;
   bool in_paragraph_ = false;
   bool previous_was_cr_ = false;
   std::uint32_t line_breaks_ = 0;
   Paragraph current_;
   std::pair<std::size_t, std::uint32_t> content_end_{0, 0};
-  std::vector<std::pair<ScriptId, std::uint32_t>> script_letters_;  // close_paragraph's
+  std::vector<std::pair<ScriptId, std::uint32_t>> script_letters_;  // the paragraph's
 };
 
 struct Candidate {
@@ -412,11 +431,11 @@ struct Candidate {
 
 class Detector {
  public:
-  explicit Detector(std::string_view text)
+  Detector(std::string_view text, Scanner::Words kept)
       : text_(text),
         table_(char_info_table()),
         letters_(detail::bundled_foreign_letters()),
-        scanner_(text, table_) {}
+        scanner_(text, table_, kept) {}
 
   LanguageReport run() && {
     scanner_.run();
@@ -634,6 +653,10 @@ class Detector {
 
   // CLD2's own chunks of a paragraph it read, trimmed to whole words.
   void find_chunk_runs(const Paragraph& paragraph, const std::string& language) {
+    if (chunks_.empty()) {
+      return;
+    }
+    const std::span<const Word> words = words_of(paragraph);
     for (const detail::Cld2Chunk& chunk : chunks_) {
       if (chunk.language.empty() || chunk.language == language) {
         continue;
@@ -643,19 +666,30 @@ class Detector {
       std::optional<std::size_t> first;
       std::size_t last = 0;
       std::size_t count = 0;
-      for (std::size_t w = paragraph.first_word; w < paragraph.end_word; ++w) {
-        const Word& word = scanner_.words[w];
-        if (word.byte_begin >= begin && word.byte_end <= end) {
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        if (words[w].byte_begin >= begin && words[w].byte_end <= end) {
           first = first.value_or(w);
           last = w;
           ++count;
         }
       }
       if (first && count >= kMinimumRunWords) {
-        candidates_.push_back(Candidate{
-            chunk.language, {scanner_.words[*first].cp_begin, scanner_.words[last].cp_end}});
+        candidates_.push_back(
+            Candidate{chunk.language, {words[*first].cp_begin, words[last].cp_end}});
       }
     }
+  }
+
+  // The paragraph's words: those the scanner kept, or else read again (a
+  // paragraph of one script whose language CLD2 read in parts).
+  std::span<const Word> words_of(const Paragraph& paragraph) {
+    if (paragraph.words_kept) {
+      return {scanner_.words.data() + paragraph.first_word,
+              paragraph.end_word - paragraph.first_word};
+    }
+    reread_words_ = detail::scan_paragraph_words(text_, paragraph.byte_begin, paragraph.byte_end,
+                                                 paragraph.cp_begin);
+    return reread_words_;
   }
 
   // Candidates in the order found (paragraphs, marker runs, script runs, CLD2
@@ -698,17 +732,38 @@ class Detector {
   ScriptId main_script_ = 0;
   std::string main_;
   std::vector<detail::Cld2Chunk> chunks_;
+  std::vector<Word> reread_words_;  // words_of's
   std::vector<Candidate> candidates_;
 };
 
 }  // namespace
 
 LanguageReport detect_languages(std::string_view utf8) {
-  return Detector(utf8).run();
+  return Detector(utf8, Scanner::Words::kOfMixedParagraphs).run();
+}
+
+LanguageReport detail::detect_languages_keeping_every_word(std::string_view utf8) {
+  return Detector(utf8, Scanner::Words::kAll).run();
+}
+
+std::vector<detail::ScannedWord> detail::scan_paragraph_words(std::string_view text,
+                                                              std::size_t byte_begin,
+                                                              std::size_t byte_end,
+                                                              std::uint32_t cp_begin) {
+  Scanner scanner(text.substr(byte_begin, byte_end - byte_begin), char_info_table(),
+                  Scanner::Words::kAll);
+  scanner.run();
+  for (Word& word : scanner.words) {
+    word.byte_begin += byte_begin;
+    word.byte_end += byte_begin;
+    word.cp_begin += cp_begin;
+    word.cp_end += cp_begin;
+  }
+  return std::move(scanner.words);
 }
 
 std::vector<detail::ScannedWord> detail::scan_words(std::string_view text, bool block_reading) {
-  Scanner scanner(text, char_info_table(), block_reading);
+  Scanner scanner(text, char_info_table(), Scanner::Words::kAll, block_reading);
   scanner.run();
   return std::move(scanner.words);
 }

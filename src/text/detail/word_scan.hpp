@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/language.hpp"
+
 namespace truce::text::detail {
 
 struct ScannedWord {
@@ -25,5 +27,17 @@ struct ScannedWord {
 // the scanner reads each character on its own, as it did before it read runs
 // of letters at once.
 std::vector<ScannedWord> scan_words(std::string_view text, bool block_reading);
+
+// The words of the paragraph text[byte_begin, byte_end), whose first
+// character is code point cp_begin of the text, read from its own bytes: the
+// words a scan of the whole text gives there. The detector reads a paragraph
+// again so when it dropped its words and needs them after all.
+std::vector<ScannedWord> scan_paragraph_words(std::string_view text, std::size_t byte_begin,
+                                              std::size_t byte_end, std::uint32_t cp_begin);
+
+// detect_languages as it was before the scanner dropped the words of
+// paragraphs of one script without marker letters (and read them again where
+// CLD2 found parts in other languages): the same report, for tests.
+LanguageReport detect_languages_keeping_every_word(std::string_view utf8);
 
 }  // namespace truce::text::detail

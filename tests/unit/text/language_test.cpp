@@ -207,6 +207,79 @@ TEST(DetectLanguages, FindsAnEnglishQuoteInRussianText) {
   EXPECT_EQ(report.spans[0], (LanguageSpan{"en", span_of(text, quote)}));
 }
 
+// A paragraph of one script is read without keeping its words; where CLD2
+// read it in parts, its words are read again from its own bytes. That gives
+// the words the scan of the whole text gives there: random texts of
+// paragraphs, with stray bytes, marks and line breaks.
+TEST(ScanWords, AParagraphReadAloneGivesTheWordsOfTheWholeText) {
+  // Within a paragraph: letters of two scripts, a mark, a stray continuation
+  // byte, a lone lead byte, line breaks that do not end it.
+  const std::array<std::string_view, 9> pieces = {
+      "\xD8\xA7\xD9\x84", "\xD0\xBF\xD1\x8F", "word", " ", "\n", "\xCC\x81", "\x80", "\xD9", ","};
+  std::mt19937 random(8122026);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 30);
+  std::uniform_int_distribution<int> paragraphs(1, 4);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    std::vector<std::pair<std::size_t, std::size_t>> bounds;  // of each paragraph, in bytes
+    for (int p = paragraphs(random); p > 0; --p) {
+      text += "\n\n";
+      const std::size_t begin = text.size();
+      text += "word";
+      for (int n = length(random); n > 0; --n) {
+        text += pieces[piece(random)];
+      }
+      text += "word";
+      bounds.emplace_back(begin, text.size());
+    }
+    const std::vector<detail::ScannedWord> whole = detail::scan_words(text, true);
+    for (const auto& bound : bounds) {
+      const std::size_t begin = bound.first;
+      const std::size_t end = bound.second;
+      std::vector<detail::ScannedWord> inside;
+      std::copy_if(whole.begin(), whole.end(), std::back_inserter(inside), [&](const auto& word) {
+        return word.byte_begin >= begin && word.byte_end <= end;
+      });
+      ASSERT_FALSE(inside.empty());
+      const std::uint32_t cp_begin = inside.front().cp_begin;  // the paragraph opens with a word
+      ASSERT_EQ(detail::scan_paragraph_words(text, begin, end, cp_begin), inside)
+          << "round " << round;
+    }
+  }
+}
+
+// Dropping the words of paragraphs of one script changes no report: random
+// documents of paragraphs in Arabic, Russian, English, French and Persian,
+// whole or mixed, against the detector that keeps every word.
+TEST(DetectLanguages, DroppingTheWordsOfParagraphsOfOneScriptChangesNoReport) {
+  const std::array<std::string_view, 6> pieces = {
+      kArabic,
+      kRussian,
+      kEnglish,
+      "Le ministère imaginaire a déclaré que les négociations reprendront la semaine prochaine.",
+      "سخنگوی وزارت خیالی گفت که وضعیت در مرز آرام است و گفتگوها ادامه دارد.",
+      "Представитель заявил: \"we have no reports of any shooting along the line today\"."};
+  std::mt19937 random(20261208);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(1, 5);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int paragraph = count(random); paragraph > 0; --paragraph) {
+      for (int sentence = count(random) % 3 + 1; sentence > 0; --sentence) {
+        text += pieces[piece(random)];
+        text += ' ';
+      }
+      text += "\n\n";
+    }
+    const LanguageReport dropped = detect_languages(text);
+    const LanguageReport kept = detail::detect_languages_keeping_every_word(text);
+    ASSERT_EQ(dropped.language, kept.language) << text;
+    ASSERT_EQ(dropped.paragraphs, kept.paragraphs) << text;
+    ASSERT_EQ(dropped.spans, kept.spans) << text;
+  }
+}
+
 TEST(DetectLanguages, SingleForeignWordsAreNotSpans) {
   const std::string text = std::string(kRussian) + " Об этом сообщает Reuters.";
   EXPECT_TRUE(detect_languages(text).spans.empty());
